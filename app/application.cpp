@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#include "application.h"
+
+#include "cli.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace pw {
+
+namespace {
+
+void printUsage(QTextStream &out)
+{
+    out << "Usage: placement-workbench [CASE] [--screenshot FILE [--tab NAME]]\n"
+           "       placement-workbench COMMAND [OPTIONS] (COMMAND --help for its options)\n\n"
+           "Without a command the workbench window opens on CASE (or the bundled sample case).\n\n"
+           "Commands:\n";
+    for (const auto &c : cliCommands())
+        out << "  " << c.name.leftJustified(10) << " " << c.summary << "\n";
+    out << "\nOptions:\n  --help      Show this help\n  --version   Show the version\n";
+}
+
+int runGui(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("placement-workbench"));
+    QApplication::setOrganizationName(QStringLiteral("PlacementWorkbench"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Placement Workbench"));
+    QApplication::setApplicationVersion(QStringLiteral(PW_VERSION));
+
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file to open"));
+    const QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("Render the window to FILE and exit."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Result tab to show for the screenshot."),
+                                 QStringLiteral("NAME"));
+    p.addOptions({shot, tab});
+    if (!p.parse(QApplication::arguments())) {
+        std::fprintf(stderr, "placement-workbench: %s\n", qPrintable(p.errorText()));
+        return 1;
+    }
+    MainWindow w;
+    const QStringList pos = p.positionalArguments();
+    if (!pos.isEmpty())
+        w.openCase(pos.first());
+    else
+        w.openSample(QStringLiteral("brooklyn-household.json"));
+    if (p.isSet(tab))
+        w.showResultTab(p.value(tab));
+    w.show();
+    if (p.isSet(shot)) {
+        const QString file = p.value(shot);
+        QTimer::singleShot(400, &w, [&w, file] {
+            const bool ok = w.saveScreenshot(file);
+            if (!ok)
+                std::fprintf(stderr, "placement-workbench: cannot write screenshot %s\n", qPrintable(file));
+            QApplication::exit(ok ? 0 : 1);
+        });
+    }
+    return QApplication::exec();
+}
+
+} // namespace
+
+int runApplication(int argc, char *argv[])
+{
+    const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    if (first == u"--help" || first == u"-h" || first == u"help" || first == u"--version" || findCliCommand(first)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("placement-workbench"));
+        QCoreApplication::setOrganizationName(QStringLiteral("PlacementWorkbench"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(PW_VERSION));
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        CliIo io{out, err};
+        if (first == u"--version") {
+            out << "placement-workbench " << PW_VERSION << "\n";
+            return ExitOk;
+        }
+        if (first == u"--help" || first == u"-h" || first == u"help") {
+            printUsage(out);
+            return ExitOk;
+        }
+        QStringList args = QCoreApplication::arguments().mid(1);
+        return findCliCommand(first)->run(args, io);
+    }
+    return runGui(argc, argv);
+}
+
+} // namespace pw

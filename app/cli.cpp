@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#include "cli.h"
+
+namespace pw {
+
+const std::vector<CliCommand> &cliCommands()
+{
+    static const std::vector<CliCommand> commands = {
+        {QStringLiteral("validate"), QStringLiteral("Check case files and list their problems"), runValidate},
+    };
+    return commands;
+}
+
+const CliCommand *findCliCommand(const QString &name)
+{
+    for (const auto &c : cliCommands())
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+} // namespace pw

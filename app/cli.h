@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+#include <vector>
+
+namespace pw {
+
+// Exit codes shared by every command.
+enum ExitCode {
+    ExitOk = 0,
+    ExitProblems = 1,   // validation errors (or a command-line mistake)
+    ExitUnreadable = 2, // a file could not be read
+    ExitRunFailed = 3,  // a remote run ended failed
+    ExitRefused = 4,    // the server refused the request (4xx)
+    ExitNetwork = 5     // network error or timeout
+};
+
+// The standard streams of a command, so tests and the batch mode can capture them.
+struct CliIo
+{
+    QTextStream &out;
+    QTextStream &err;
+};
+
+struct CliCommand
+{
+    QString name;
+    QString summary;
+    std::function<int(const QStringList &args, CliIo &io)> run; // args[0] is the command name
+};
+
+// Every command the binary knows, in the order `--help` lists them.
+const std::vector<CliCommand> &cliCommands();
+const CliCommand *findCliCommand(const QString &name);
+
+// The commands (each in its own file).
+int runValidate(const QStringList &args, CliIo &io);
+
+} // namespace pw

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#include "clisupport.h"
+
+#include "util/dates.h"
+
+namespace pw {
+
+bool parseCommandLine(QCommandLineParser &parser, const QStringList &args, CliIo &io)
+{
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    if (!parser.parse(args)) {
+        io.err << args.value(0) << ": " << parser.errorText() << "\n";
+        return false;
+    }
+    return true;
+}
+
+std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QCommandLineOption &nowOption, CliIo &io)
+{
+    if (!parser.isSet(nowOption))
+        return QDateTime::currentDateTimeUtc();
+    const auto t = parseTimestamp(parser.value(nowOption));
+    if (!t) {
+        io.err << "--now: \"" << parser.value(nowOption) << "\" is not an RFC 3339 time such as 2026-11-28T12:00:00Z\n";
+        return std::nullopt;
+    }
+    return t;
+}
+
+JsonValue problemsToJson(const Problems &problems)
+{
+    JsonValue arr = JsonValue::array();
+    for (const Problem &p : problems) {
+        JsonValue o = JsonValue::object();
+        o.insert(QStringLiteral("severity"), p.severityName());
+        o.insert(QStringLiteral("path"), p.path);
+        o.insert(QStringLiteral("message"), p.message);
+        arr.append(o);
+    }
+    return arr;
+}
+
+} // namespace pw

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#include "grades.h"
+
+#include <QRegularExpression>
+
+namespace pw {
+
+Grade normaliseGrade(const QString &qualityRating, const QString &agency)
+{
+    Grade g;
+    g.demotech = agency.trimmed().compare(u"demotech", Qt::CaseInsensitive) == 0;
+    QString s = qualityRating.trimmed().toUpper();
+    s.replace(u'\u2212', u'-');
+    s.replace(u'\u2013', u'-');
+    s.replace(QChar(0x2033), QStringLiteral("''"));
+    s.replace(QChar(0x2032), QStringLiteral("'"));
+    s.replace(QChar(0x2019), QStringLiteral("'"));
+    s.replace(u'"', QStringLiteral("''"));
+    static const QRegularExpression paren(QStringLiteral("\\s*\\([^()]*\\)$"));
+    s.remove(paren);
+    s = s.trimmed();
+    const int space = s.lastIndexOf(u' ');
+    if (space > 0)
+        s = s.left(space).trimmed();
+    g.grade = s;
+    return g;
+}
+
+std::optional<GradeEntry> gradeEntry(const EngineProfile &profile, const Grade &g)
+{
+    if (g.grade.isEmpty() || g.grade == u"NR")
+        return GradeEntry{profile.notRated, false};
+    const auto &table = g.demotech ? profile.demotech : profile.amBest;
+    const auto it = table.find(g.grade);
+    if (it == table.end())
+        return std::nullopt;
+    return it->second;
+}
+
+} // namespace pw

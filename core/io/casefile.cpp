@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#include "casefile.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace pw {
+
+CaseFileResult parseCaseBytes(const QByteArray &bytes)
+{
+    CaseFileResult r;
+    JsonParseError err;
+    r.root = parseJson(bytes, &err);
+    if (!r.root) {
+        r.problem = {Problem::Severity::Error, QString(),
+                     QStringLiteral("malformed JSON at line %1, column %2: %3").arg(err.line).arg(err.column).arg(err.message)};
+    }
+    return r;
+}
+
+CaseFileResult readCaseFile(const QString &fileName, qint64 maxBytes)
+{
+    CaseFileResult r;
+    QFile f(fileName);
+    const QFileInfo info(fileName);
+    if (info.isDir()) {
+        r.unreadable = true;
+        r.problem = {Problem::Severity::Error, QString(), QStringLiteral("is a folder, not a case file")};
+        return r;
+    }
+    if (!f.open(QIODevice::ReadOnly)) {
+        r.unreadable = true;
+        r.problem = {Problem::Severity::Error, QString(), QStringLiteral("cannot be read: %1").arg(f.errorString())};
+        return r;
+    }
+    if (f.size() > maxBytes) {
+        r.problem = {Problem::Severity::Error, QString(),
+                     QStringLiteral("is too large (%1 MB; the limit is %2 MB)")
+                         .arg(f.size() / (1024 * 1024))
+                         .arg(maxBytes / (1024 * 1024))};
+        return r;
+    }
+    const QByteArray bytes = f.readAll();
+    if (f.error() != QFileDevice::NoError) {
+        r.unreadable = true;
+        r.problem = {Problem::Severity::Error, QString(), QStringLiteral("cannot be read: %1").arg(f.errorString())};
+        return r;
+    }
+    return parseCaseBytes(bytes);
+}
+
+QString writeFileAtomically(const QString &fileName, const QByteArray &bytes)
+{
+    QSaveFile f(fileName);
+    if (!f.open(QIODevice::WriteOnly))
+        return QStringLiteral("Cannot write %1: %2").arg(fileName, f.errorString());
+    if (f.write(bytes) != bytes.size()) {
+        const QString e = f.errorString();
+        f.cancelWriting();
+        return QStringLiteral("Cannot write %1: %2").arg(fileName, e);
+    }
+    if (!f.commit())
+        return QStringLiteral("Cannot write %1: %2").arg(fileName, f.errorString());
+    return {};
+}
+
+JsonValue apiRequestBody(const JsonValue &root)
+{
+    JsonValue body = root;
+    body.remove(u"workbench");
+    return body;
+}
+
+} // namespace pw

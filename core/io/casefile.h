@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "io/json.h"
+#include "io/problem.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace pw {
+
+// Reading and writing case files. A case file is the API request body ({"input", "offerings"}) plus an
+// optional "workbench" object. Reads are bounded (maxBytes) and report a clear problem instead of
+// failing silently; writes go through QSaveFile so a failed write leaves the old file intact.
+struct CaseFileResult
+{
+    std::optional<JsonValue> root;
+    Problem problem; // set when root is empty
+    bool unreadable = false; // the file could not be opened or read at all (CLI exit 2)
+};
+
+constexpr qint64 kMaxCaseFileBytes = 256ll * 1024 * 1024;
+
+CaseFileResult readCaseFile(const QString &fileName, qint64 maxBytes = kMaxCaseFileBytes);
+CaseFileResult parseCaseBytes(const QByteArray &bytes);
+// Writes atomically; returns an empty string on success, else a sentence naming the file and the cause.
+QString writeFileAtomically(const QString &fileName, const QByteArray &bytes);
+// The body sent to the API: the root without the "workbench" object.
+JsonValue apiRequestBody(const JsonValue &root);
+
+} // namespace pw

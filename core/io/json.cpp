@@ -1,0 +1,748 @@
+// SPDX-License-Identifier: MIT
+#include "json.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+namespace pw {
+
+namespace {
+
+const JsonValue &nullValue()
+{
+    static const JsonValue v;
+    return v;
+}
+
+template <typename T> const T &as(const std::shared_ptr<const void> &p)
+{
+    return *static_cast<const T *>(p.get());
+}
+
+} // namespace
+
+JsonValue::JsonValue(qint64 v) : JsonValue(double(v)) {}
+
+JsonValue::JsonValue(double v) : m_type(Type::Number), m_number(v) {}
+
+JsonValue::JsonValue(const QString &s) : m_type(Type::String), m_data(std::make_shared<const QString>(s)) {}
+
+JsonValue::JsonValue(Array a) : m_type(Type::Array), m_data(std::make_shared<const Array>(std::move(a))) {}
+
+JsonValue::JsonValue(Object o) : m_type(Type::Object), m_data(std::make_shared<const Object>(std::move(o))) {}
+
+JsonValue JsonValue::numberWithText(double value, QByteArray literal)
+{
+    JsonValue v(value);
+    v.m_data = std::make_shared<const QByteArray>(std::move(literal));
+    return v;
+}
+
+QString JsonValue::toString() const
+{
+    return m_type == Type::String ? as<QString>(m_data) : QString();
+}
+
+QByteArray JsonValue::numberText() const
+{
+    if (m_type != Type::Number)
+        return {};
+    if (m_data)
+        return as<QByteArray>(m_data);
+    return shortestNumberText(m_number);
+}
+
+const JsonValue::Array &JsonValue::arrayItems() const
+{
+    static const Array empty;
+    return m_type == Type::Array ? as<Array>(m_data) : empty;
+}
+
+const JsonValue::Object &JsonValue::objectMembers() const
+{
+    static const Object empty;
+    return m_type == Type::Object ? as<Object>(m_data) : empty;
+}
+
+void JsonValue::detach()
+{
+    if (m_data.use_count() <= 1)
+        return;
+    if (m_type == Type::Array)
+        m_data = std::make_shared<const Array>(as<Array>(m_data));
+    else if (m_type == Type::Object)
+        m_data = std::make_shared<const Object>(as<Object>(m_data));
+}
+
+JsonValue::Array &JsonValue::arrayItemsMut()
+{
+    if (m_type != Type::Array)
+        *this = JsonValue(Array{});
+    detach();
+    return *const_cast<Array *>(static_cast<const Array *>(m_data.get()));
+}
+
+JsonValue::Object &JsonValue::objectMembersMut()
+{
+    if (m_type != Type::Object)
+        *this = JsonValue(Object{});
+    detach();
+    return *const_cast<Object *>(static_cast<const Object *>(m_data.get()));
+}
+
+int JsonValue::size() const
+{
+    if (m_type == Type::Array)
+        return int(as<Array>(m_data).size());
+    if (m_type == Type::Object)
+        return int(as<Object>(m_data).size());
+    return 0;
+}
+
+const JsonValue *JsonValue::find(QStringView key) const
+{
+    if (m_type != Type::Object)
+        return nullptr;
+    for (const auto &m : as<Object>(m_data))
+        if (m.first == key)
+            return &m.second;
+    return nullptr;
+}
+
+const JsonValue &JsonValue::operator[](QStringView key) const
+{
+    const JsonValue *v = find(key);
+    return v ? *v : nullValue();
+}
+
+const JsonValue &JsonValue::at(int index) const
+{
+    if (m_type != Type::Array || index < 0 || index >= size())
+        return nullValue();
+    return as<Array>(m_data)[size_t(index)];
+}
+
+void JsonValue::insert(const QString &key, JsonValue value)
+{
+    Object &o = objectMembersMut();
+    for (auto &m : o) {
+        if (m.first == key) {
+            m.second = std::move(value);
+            return;
+        }
+    }
+    o.emplace_back(key, std::move(value));
+}
+
+bool JsonValue::remove(QStringView key)
+{
+    if (m_type != Type::Object)
+        return false;
+    Object &o = objectMembersMut();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it->first == key) {
+            o.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
+void JsonValue::append(JsonValue value)
+{
+    arrayItemsMut().push_back(std::move(value));
+}
+
+bool JsonValue::operator==(const JsonValue &other) const
+{
+    if (m_type != other.m_type)
+        return false;
+    switch (m_type) {
+    case Type::Null:
+        return true;
+    case Type::Bool:
+        return m_bool == other.m_bool;
+    case Type::Number:
+        // Same value, or both non-finite with the same literal.
+        if (std::isfinite(m_number) || std::isfinite(other.m_number))
+            return m_number == other.m_number;
+        return numberText() == other.numberText();
+    case Type::String:
+        return as<QString>(m_data) == as<QString>(other.m_data);
+    case Type::Array:
+        return m_data == other.m_data || as<Array>(m_data) == as<Array>(other.m_data);
+    case Type::Object:
+        return m_data == other.m_data || as<Object>(m_data) == as<Object>(other.m_data);
+    }
+    return false;
+}
+
+QString JsonValue::typeName(Type t)
+{
+    switch (t) {
+    case Type::Null:
+        return QStringLiteral("null");
+    case Type::Bool:
+        return QStringLiteral("a boolean");
+    case Type::Number:
+        return QStringLiteral("a number");
+    case Type::String:
+        return QStringLiteral("a string");
+    case Type::Array:
+        return QStringLiteral("an array");
+    case Type::Object:
+        return QStringLiteral("an object");
+    }
+    return {};
+}
+
+QString JsonParseError::toString() const
+{
+    return QStringLiteral("line %1, column %2: %3").arg(line).arg(column).arg(message);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Parser
+
+namespace {
+
+class Parser
+{
+public:
+    Parser(const QByteArray &data, const JsonParseOptions &opt) : m_d(data), m_opt(opt) {}
+
+    std::optional<JsonValue> run(JsonParseError *err)
+    {
+        if (m_d.startsWith("\xEF\xBB\xBF"))
+            m_pos = 3;
+        skipWs();
+        JsonValue v;
+        if (!parseValue(v, 0)) {
+            report(err);
+            return std::nullopt;
+        }
+        skipWs();
+        if (m_pos < m_d.size()) {
+            fail(QStringLiteral("unexpected text after the end of the document"));
+            report(err);
+            return std::nullopt;
+        }
+        return v;
+    }
+
+private:
+    const QByteArray &m_d;
+    JsonParseOptions m_opt;
+    qsizetype m_pos = 0;
+    QString m_error;
+    qsizetype m_errorPos = 0;
+
+    bool fail(const QString &msg, qsizetype at = -1)
+    {
+        if (m_error.isEmpty()) {
+            m_error = msg;
+            m_errorPos = at < 0 ? m_pos : at;
+        }
+        return false;
+    }
+
+    void report(JsonParseError *err) const
+    {
+        if (!err)
+            return;
+        err->message = m_error;
+        err->offset = m_errorPos;
+        int line = 1;
+        qsizetype lineStart = 0;
+        const qsizetype end = std::min(m_errorPos, m_d.size());
+        for (qsizetype i = 0; i < end; ++i) {
+            if (m_d[i] == '\n') {
+                ++line;
+                lineStart = i + 1;
+            }
+        }
+        // Column counts characters, not bytes: skip UTF-8 continuation bytes.
+        int col = 1;
+        for (qsizetype i = lineStart; i < end; ++i)
+            if ((uchar(m_d[i]) & 0xC0) != 0x80)
+                ++col;
+        err->line = line;
+        err->column = col;
+    }
+
+    char peek() const { return m_pos < m_d.size() ? m_d[m_pos] : '\0'; }
+    bool atEnd() const { return m_pos >= m_d.size(); }
+
+    void skipWs()
+    {
+        while (m_pos < m_d.size()) {
+            const char c = m_d[m_pos];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                ++m_pos;
+            else
+                break;
+        }
+    }
+
+    QString describeHere() const
+    {
+        if (atEnd())
+            return QStringLiteral("the end of the file");
+        const uchar c = uchar(peek());
+        if (c >= 0x20 && c < 0x7F)
+            return QStringLiteral("'%1'").arg(QChar(c));
+        return QStringLiteral("byte 0x%1").arg(c, 2, 16, QChar(u'0'));
+    }
+
+    bool parseValue(JsonValue &out, int depth)
+    {
+        if (atEnd())
+            return fail(QStringLiteral("unexpected end of file: the document is truncated"));
+        const char c = peek();
+        switch (c) {
+        case '{':
+            return parseObject(out, depth + 1);
+        case '[':
+            return parseArray(out, depth + 1);
+        case '"': {
+            QString s;
+            if (!parseString(s))
+                return false;
+            out = JsonValue(s);
+            return true;
+        }
+        case 't':
+            return literal("true", JsonValue(true), out);
+        case 'f':
+            return literal("false", JsonValue(false), out);
+        case 'n':
+            return literal("null", JsonValue(), out);
+        default:
+            if (c == '-' || (c >= '0' && c <= '9'))
+                return parseNumber(out);
+            return fail(QStringLiteral("expected a value but found %1").arg(describeHere()));
+        }
+    }
+
+    bool literal(const char *word, JsonValue v, JsonValue &out)
+    {
+        const qsizetype n = qsizetype(std::strlen(word));
+        if (m_d.mid(m_pos, n) != QByteArray(word))
+            return fail(QStringLiteral("expected a value but found %1").arg(describeHere()));
+        m_pos += n;
+        out = std::move(v);
+        return true;
+    }
+
+    bool parseNumber(JsonValue &out)
+    {
+        const qsizetype start = m_pos;
+        auto digit = [&] { return !atEnd() && peek() >= '0' && peek() <= '9'; };
+        if (peek() == '-')
+            ++m_pos;
+        if (!digit())
+            return fail(QStringLiteral("invalid number: expected a digit"));
+        if (peek() == '0') {
+            ++m_pos;
+            if (digit())
+                return fail(QStringLiteral("invalid number: leading zeros are not allowed"));
+        } else {
+            while (digit())
+                ++m_pos;
+        }
+        if (peek() == '.') {
+            ++m_pos;
+            if (!digit())
+                return fail(QStringLiteral("invalid number: expected a digit after the decimal point"));
+            while (digit())
+                ++m_pos;
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            ++m_pos;
+            if (peek() == '+' || peek() == '-')
+                ++m_pos;
+            if (!digit())
+                return fail(QStringLiteral("invalid number: expected a digit in the exponent"));
+            while (digit())
+                ++m_pos;
+        }
+        QByteArray text = m_d.mid(start, m_pos - start);
+        double v = 0;
+        const auto res = std::from_chars(text.constData(), text.constData() + text.size(), v);
+        if (res.ec == std::errc::result_out_of_range) {
+            // from_chars leaves v untouched: decide between overflow and underflow ourselves.
+            v = std::strtod(text.constData(), nullptr);
+        }
+        out = JsonValue::numberWithText(v, std::move(text));
+        return true;
+    }
+
+    static void appendUtf16(QString &s, uint cp)
+    {
+        if (cp >= 0x10000) {
+            s.append(QChar::highSurrogate(cp));
+            s.append(QChar::lowSurrogate(cp));
+        } else {
+            s.append(QChar(char16_t(cp)));
+        }
+    }
+
+    bool hex4(uint &v)
+    {
+        v = 0;
+        for (int i = 0; i < 4; ++i) {
+            if (atEnd())
+                return fail(QStringLiteral("unexpected end of file inside a \\u escape"));
+            const char c = m_d[m_pos++];
+            v <<= 4;
+            if (c >= '0' && c <= '9')
+                v |= uint(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                v |= uint(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                v |= uint(c - 'A' + 10);
+            else
+                return fail(QStringLiteral("invalid \\u escape: expected four hex digits"), m_pos - 1);
+        }
+        return true;
+    }
+
+    // Decodes one UTF-8 sequence starting at m_pos (validated: no overlongs, no surrogates, <= U+10FFFF).
+    bool utf8(uint &cp)
+    {
+        const qsizetype at = m_pos;
+        const uchar b0 = uchar(m_d[m_pos]);
+        int len = 0;
+        uint min = 0;
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            len = 2;
+            cp = b0 & 0x1F;
+            min = 0x80;
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            len = 3;
+            cp = b0 & 0x0F;
+            min = 0x800;
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            len = 4;
+            cp = b0 & 0x07;
+            min = 0x10000;
+        } else {
+            return fail(QStringLiteral("invalid UTF-8 (byte 0x%1)").arg(b0, 2, 16, QChar(u'0')), at);
+        }
+        if (m_pos + len > m_d.size())
+            return fail(QStringLiteral("invalid UTF-8: truncated sequence"), at);
+        for (int i = 1; i < len; ++i) {
+            const uchar b = uchar(m_d[m_pos + i]);
+            if ((b & 0xC0) != 0x80)
+                return fail(QStringLiteral("invalid UTF-8 (byte 0x%1)").arg(b0, 2, 16, QChar(u'0')), at);
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return fail(QStringLiteral("invalid UTF-8 sequence"), at);
+        m_pos += len;
+        return true;
+    }
+
+    bool parseString(QString &out)
+    {
+        ++m_pos; // opening quote
+        const qsizetype start = m_pos;
+        // Fast path: plain ASCII without escapes.
+        while (m_pos < m_d.size()) {
+            const uchar c = uchar(m_d[m_pos]);
+            if (c == '"' ) {
+                out = QString::fromLatin1(m_d.constData() + start, m_pos - start);
+                ++m_pos;
+                return true;
+            }
+            if (c == '\\' || c < 0x20 || c >= 0x80)
+                break;
+            ++m_pos;
+        }
+        out = QString::fromLatin1(m_d.constData() + start, m_pos - start);
+        while (true) {
+            if (atEnd())
+                return fail(QStringLiteral("unexpected end of file inside a string (missing closing quote)"),
+                            start - 1);
+            const uchar c = uchar(m_d[m_pos]);
+            if (c == '"') {
+                ++m_pos;
+                return true;
+            }
+            if (c < 0x20)
+                return fail(QStringLiteral("control character (0x%1) inside a string; write it as an escape")
+                                .arg(c, 2, 16, QChar(u'0')));
+            if (c == '\\') {
+                ++m_pos;
+                if (atEnd())
+                    return fail(QStringLiteral("unexpected end of file inside a string escape"));
+                const char e = m_d[m_pos++];
+                switch (e) {
+                case '"': out.append(u'"'); break;
+                case '\\': out.append(u'\\'); break;
+                case '/': out.append(u'/'); break;
+                case 'b': out.append(u'\b'); break;
+                case 'f': out.append(u'\f'); break;
+                case 'n': out.append(u'\n'); break;
+                case 'r': out.append(u'\r'); break;
+                case 't': out.append(u'\t'); break;
+                case 'u': {
+                    uint cp = 0;
+                    if (!hex4(cp))
+                        return false;
+                    if (cp >= 0xD800 && cp <= 0xDBFF) {
+                        uint lo = 0;
+                        if (m_d.mid(m_pos, 2) != "\\u")
+                            return fail(QStringLiteral("lone UTF-16 surrogate in a \\u escape"));
+                        m_pos += 2;
+                        if (!hex4(lo))
+                            return false;
+                        if (lo < 0xDC00 || lo > 0xDFFF)
+                            return fail(QStringLiteral("lone UTF-16 surrogate in a \\u escape"));
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                        return fail(QStringLiteral("lone UTF-16 surrogate in a \\u escape"));
+                    }
+                    appendUtf16(out, cp);
+                    break;
+                }
+                default:
+                    return fail(QStringLiteral("invalid escape '\\%1' in a string").arg(QChar(uchar(e))),
+                                m_pos - 2);
+                }
+                continue;
+            }
+            if (c >= 0x80) {
+                uint cp = 0;
+                if (!utf8(cp))
+                    return false;
+                appendUtf16(out, cp);
+                continue;
+            }
+            out.append(QChar(c));
+            ++m_pos;
+        }
+    }
+
+    bool checkDepth(int depth)
+    {
+        if (depth > m_opt.maxDepth)
+            return fail(QStringLiteral("nesting deeper than %1 levels").arg(m_opt.maxDepth));
+        return true;
+    }
+
+    bool parseArray(JsonValue &out, int depth)
+    {
+        if (!checkDepth(depth))
+            return false;
+        ++m_pos;
+        JsonValue::Array items;
+        skipWs();
+        if (peek() == ']') {
+            ++m_pos;
+            out = JsonValue(std::move(items));
+            return true;
+        }
+        while (true) {
+            skipWs();
+            JsonValue v;
+            if (!parseValue(v, depth))
+                return false;
+            items.push_back(std::move(v));
+            skipWs();
+            if (atEnd())
+                return fail(QStringLiteral("unexpected end of file inside an array (missing ']')"));
+            const char c = m_d[m_pos];
+            if (c == ',') {
+                ++m_pos;
+                skipWs();
+                if (peek() == ']')
+                    return fail(QStringLiteral("trailing comma before ']'"));
+                continue;
+            }
+            if (c == ']') {
+                ++m_pos;
+                out = JsonValue(std::move(items));
+                return true;
+            }
+            return fail(QStringLiteral("expected ',' or ']' but found %1").arg(describeHere()));
+        }
+    }
+
+    bool parseObject(JsonValue &out, int depth)
+    {
+        if (!checkDepth(depth))
+            return false;
+        ++m_pos;
+        JsonValue::Object members;
+        skipWs();
+        if (peek() == '}') {
+            ++m_pos;
+            out = JsonValue(std::move(members));
+            return true;
+        }
+        while (true) {
+            skipWs();
+            if (peek() != '"') {
+                if (atEnd())
+                    return fail(QStringLiteral("unexpected end of file inside an object (missing '}')"));
+                return fail(QStringLiteral("expected a member name in double quotes but found %1")
+                                .arg(describeHere()));
+            }
+            QString key;
+            if (!parseString(key))
+                return false;
+            skipWs();
+            if (peek() != ':')
+                return fail(QStringLiteral("expected ':' after member name \"%1\" but found %2")
+                                .arg(key.left(40), describeHere()));
+            ++m_pos;
+            skipWs();
+            JsonValue v;
+            if (!parseValue(v, depth))
+                return false;
+            members.emplace_back(std::move(key), std::move(v));
+            skipWs();
+            if (atEnd())
+                return fail(QStringLiteral("unexpected end of file inside an object (missing '}')"));
+            const char c = m_d[m_pos];
+            if (c == ',') {
+                ++m_pos;
+                skipWs();
+                if (peek() == '}')
+                    return fail(QStringLiteral("trailing comma before '}'"));
+                continue;
+            }
+            if (c == '}') {
+                ++m_pos;
+                out = JsonValue(std::move(members));
+                return true;
+            }
+            return fail(QStringLiteral("expected ',' or '}' but found %1").arg(describeHere()));
+        }
+    }
+};
+
+void writeString(QByteArray &out, const QString &s)
+{
+    out.append('"');
+    const QByteArray u = s.toUtf8();
+    for (const char ch : u) {
+        const uchar c = uchar(ch);
+        switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        case '\b': out.append("\\b"); break;
+        case '\f': out.append("\\f"); break;
+        default:
+            if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out.append(buf);
+            } else {
+                out.append(ch);
+            }
+        }
+    }
+    out.append('"');
+}
+
+void writeValue(QByteArray &out, const JsonValue &v, int indent, int level)
+{
+    auto newline = [&](int lvl) {
+        if (indent < 0)
+            return;
+        out.append('\n');
+        out.append(QByteArray(lvl * indent, ' '));
+    };
+    switch (v.type()) {
+    case JsonValue::Type::Null:
+        out.append("null");
+        break;
+    case JsonValue::Type::Bool:
+        out.append(v.toBool() ? "true" : "false");
+        break;
+    case JsonValue::Type::Number:
+        out.append(v.numberText());
+        break;
+    case JsonValue::Type::String:
+        writeString(out, v.toString());
+        break;
+    case JsonValue::Type::Array: {
+        const auto &items = v.arrayItems();
+        if (items.empty()) {
+            out.append("[]");
+            break;
+        }
+        out.append('[');
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (i)
+                out.append(',');
+            newline(level + 1);
+            writeValue(out, items[i], indent, level + 1);
+        }
+        newline(level);
+        out.append(']');
+        break;
+    }
+    case JsonValue::Type::Object: {
+        const auto &members = v.objectMembers();
+        if (members.empty()) {
+            out.append("{}");
+            break;
+        }
+        out.append('{');
+        for (size_t i = 0; i < members.size(); ++i) {
+            if (i)
+                out.append(',');
+            newline(level + 1);
+            writeString(out, members[i].first);
+            out.append(indent < 0 ? ":" : ": ");
+            writeValue(out, members[i].second, indent, level + 1);
+        }
+        newline(level);
+        out.append('}');
+        break;
+    }
+    }
+}
+
+} // namespace
+
+std::optional<JsonValue> parseJson(const QByteArray &utf8, JsonParseError *error, const JsonParseOptions &options)
+{
+    Parser p(utf8, options);
+    return p.run(error);
+}
+
+QByteArray writeJson(const JsonValue &value, int indent)
+{
+    QByteArray out;
+    writeValue(out, value, indent, 0);
+    if (indent >= 0)
+        out.append('\n');
+    return out;
+}
+
+QByteArray shortestNumberText(double v)
+{
+    if (!std::isfinite(v))
+        return QByteArrayLiteral("null");
+    if (v == 0)
+        return QByteArrayLiteral("0");
+    char buf[64];
+    // Integers up to 2^53 print without exponent; everything else in the shortest round-trip form.
+    if (std::fabs(v) < 9007199254740992.0 && v == std::trunc(v)) {
+        auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+        return QByteArray(buf, r.ptr - buf);
+    }
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return QByteArray(buf, r.ptr - buf);
+}
+
+} // namespace pw

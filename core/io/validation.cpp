@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: MIT
+#include "validation.h"
+
+#include "engine/grades.h"
+#include "engine/profile.h"
+#include "engine/routing.h"
+#include "io/casereader.h"
+#include "util/dates.h"
+#include "util/numbers.h"
+#include "util/usdata.h"
+
+#include <QSet>
+
+#include <cmath>
+
+namespace pw {
+
+namespace {
+
+// A driver cannot have held a licence for longer than their age minus this (the youngest learner
+// permits in the US are issued at 14).
+constexpr int kMinimumLicensingAge = 14;
+
+class Validator
+{
+public:
+    Validator(const Case &cs, const QDateTime &now, const EngineProfile &profile)
+        : m_case(cs), m_now(now), m_profile(profile)
+    {
+    }
+
+    Problems run()
+    {
+        const CaseInput &in = m_case.input;
+        const Routing routing = routeCase(in);
+        checkState(in, routing);
+        checkCoverageTypes(in, routing);
+        checkBucket(in);
+        checkPeople(in);
+        checkVehicles(in);
+        if (routing.gapAnalysis && !in.currentPortfolioIsObject && in.currentCoverage.empty())
+            error(QStringLiteral("input.current_coverage"),
+                  QStringLiteral("gap analysis needs the current coverage (current_portfolio or current_coverage)"));
+        checkLapses(in);
+        if (routing.quoteMatching) {
+            if (m_case.offerings.empty())
+                error(QStringLiteral("offerings"), QStringLiteral("quote matching needs at least one offering"));
+            checkOfferings(in);
+        }
+        return m_problems;
+    }
+
+private:
+    const Case &m_case;
+    QDateTime m_now;
+    const EngineProfile &m_profile;
+    Problems m_problems;
+
+    void error(const QString &path, const QString &msg) { m_problems.push_back({Problem::Severity::Error, path, msg}); }
+    void warning(const QString &path, const QString &msg)
+    {
+        m_problems.push_back({Problem::Severity::Warning, path, msg});
+    }
+
+    void checkState(const CaseInput &in, const Routing &routing)
+    {
+        const QString path = QStringLiteral("input.address.state");
+        const QString st = in.address.state.trimmed();
+        if (st.isEmpty()) {
+            if (routing.quoteMatching)
+                error(path, QStringLiteral("the state is missing; quote matching needs it to check excluded states"));
+            return;
+        }
+        if (!isUsStateCode(st.toUpper())) {
+            if (routing.quoteMatching)
+                error(path, QStringLiteral("\"%1\" is not a US state or DC code").arg(st.left(40)));
+            else
+                warning(path, QStringLiteral("\"%1\" is not a US state or DC code").arg(st.left(40)));
+            return;
+        }
+        if (st != st.toUpper())
+            warning(path, QStringLiteral("state \"%1\" is written in lower case; read as %2").arg(st, st.toUpper()));
+        const QString zip = in.address.zipCode.trimmed();
+        if (!zip.isEmpty()) {
+            const QString zs = stateForZip(zip);
+            if (zs.isEmpty())
+                warning(QStringLiteral("input.address.zip_code"),
+                        QStringLiteral("ZIP code \"%1\" is not a known US ZIP code").arg(zip.left(20)));
+            else if (zs != st.toUpper())
+                warning(QStringLiteral("input.address.zip_code"),
+                        QStringLiteral("ZIP code %1 belongs to %2, not %3").arg(zip, zs, st.toUpper()));
+        }
+    }
+
+    void checkCoverageTypes(const CaseInput &in, const Routing &routing)
+    {
+        const QString path = QStringLiteral("input.coverage_types");
+        if (in.coverageTypes.isEmpty()) {
+            if (routing.quoteMatching)
+                error(path, QStringLiteral("no coverage types requested; list at least one of home, auto, umbrella"));
+            return;
+        }
+        QSet<QString> seen;
+        for (int i = 0; i < in.coverageTypes.size(); ++i) {
+            const QString &t = in.coverageTypes[i];
+            const QString p = path + QStringLiteral("[%1]").arg(i);
+            if (!lineFromName(t))
+                error(p, QStringLiteral("unknown coverage type \"%1\" (expected home, auto or umbrella)").arg(t.left(40)));
+            else if (seen.contains(t))
+                error(p, QStringLiteral("coverage type \"%1\" is listed twice").arg(t));
+            seen.insert(t);
+        }
+    }
+
+    void checkBucket(const CaseInput &in)
+    {
+        if (in.appetiteBucket.isEmpty())
+            return;
+        if (!m_profile.hasBucket(in.appetiteBucket))
+            error(QStringLiteral("input.appetite_bucket"),
+                  QStringLiteral("unknown appetite bucket \"%1\" (expected %2)")
+                      .arg(in.appetiteBucket.left(40), m_profile.bucketOrder.join(QStringLiteral(", "))));
+    }
+
+    void checkBirth(const QString &dob, const QString &path, std::optional<QDate> *out = nullptr)
+    {
+        if (dob.isEmpty())
+            return;
+        const auto d = parseDate(dob);
+        if (!d) {
+            warning(path, QStringLiteral("\"%1\" is not a date (expected YYYY-MM-DD)").arg(dob.left(40)));
+            return;
+        }
+        if (*d > m_now.date())
+            warning(path, QStringLiteral("date of birth %1 is in the future").arg(d->toString(Qt::ISODate)));
+        if (out)
+            *out = d;
+    }
+
+    void checkPeople(const CaseInput &in)
+    {
+        checkBirth(in.applicant.dateOfBirth, QStringLiteral("input.applicant.date_of_birth"));
+        for (size_t i = 0; i < in.drivers.size(); ++i) {
+            const Driver &d = in.drivers[i];
+            const QString p = QStringLiteral("input.drivers[%1]").arg(i);
+            std::optional<QDate> dob;
+            checkBirth(d.dateOfBirth, p + QStringLiteral(".date_of_birth"), &dob);
+            if (dob && d.yearsLicensed && *dob <= m_now.date()) {
+                const int age = ageOn(*dob, m_now.date());
+                if (*d.yearsLicensed > age - kMinimumLicensingAge)
+                    warning(p + QStringLiteral(".years_licensed"),
+                            QStringLiteral("%1 years licensed is more than a driver aged %2 can have")
+                                .arg(formatNumber(*d.yearsLicensed))
+                                .arg(age));
+            }
+        }
+    }
+
+    void checkVehicles(const CaseInput &in)
+    {
+        const OptDouble count = in.vehicles ? in.vehicles : in.householdVehicles;
+        if (count && in.vehiclesDetailStated && *count != double(in.vehiclesDetail.size()))
+            warning(in.vehicles ? QStringLiteral("input.vehicles") : QStringLiteral("input.household.vehicles"),
+                    QStringLiteral("the household has %1 vehicles but vehicles_detail lists %2")
+                        .arg(formatNumber(*count))
+                        .arg(in.vehiclesDetail.size()));
+        for (size_t i = 0; i < in.vehiclesDetail.size(); ++i) {
+            const Vehicle &v = in.vehiclesDetail[i];
+            const QString p = QStringLiteral("input.vehicles_detail[%1]").arg(i);
+            if (!v.vin.isEmpty()) {
+                if (!vinWellFormed(v.vin))
+                    warning(p + QStringLiteral(".vin"),
+                            QStringLiteral("VIN \"%1\" is not 17 valid characters (I, O and Q are never used)")
+                                .arg(v.vin.left(40)));
+                else if (!vinCheckDigitValid(v.vin))
+                    warning(p + QStringLiteral(".vin"),
+                            QStringLiteral("VIN %1 fails its check digit (ninth character); it is probably mistyped")
+                                .arg(v.vin));
+            }
+            if (v.year && (*v.year < 1900 || *v.year > m_now.date().year() + 2 || *v.year != std::floor(*v.year)))
+                warning(p + QStringLiteral(".year"),
+                        QStringLiteral("model year %1 is not plausible").arg(formatNumber(*v.year)));
+            if (!v.garagingZip.isEmpty() && stateForZip(v.garagingZip).isEmpty())
+                warning(p + QStringLiteral(".garaging_zip"),
+                        QStringLiteral("garaging ZIP \"%1\" is not a known US ZIP code").arg(v.garagingZip.left(20)));
+        }
+    }
+
+    void checkLapses(const CaseInput &in)
+    {
+        for (size_t i = 0; i < in.history.lapses.size(); ++i) {
+            const Lapse &l = in.history.lapses[i];
+            const QString p = QStringLiteral("input.insurance_history.lapses[%1]").arg(i);
+            if (!l.start.isEmpty() && !parseDate(l.start))
+                warning(p + QStringLiteral(".start"), QStringLiteral("\"%1\" is not a date").arg(l.start.left(40)));
+            if (!l.end.isEmpty() && !parseDate(l.end))
+                warning(p + QStringLiteral(".end"), QStringLiteral("\"%1\" is not a date").arg(l.end.left(40)));
+        }
+        for (size_t i = 0; i < in.history.nonRenewals.size(); ++i) {
+            const NonRenewal &n = in.history.nonRenewals[i];
+            if (!n.date.isEmpty() && !parseDate(n.date))
+                warning(QStringLiteral("input.insurance_history.non_renewals[%1].date").arg(i),
+                        QStringLiteral("\"%1\" is not a date; the non-renewal counts as undated").arg(n.date.left(40)));
+        }
+    }
+
+    void checkOfferings(const CaseInput &in)
+    {
+        QSet<QString> requested;
+        for (const auto &t : in.coverageTypes)
+            requested.insert(t);
+        QSet<QString> ids;
+        // Bundle groups keyed by carrier + package id: the first stated package price counts.
+        std::map<std::pair<QString, QString>, double> packagePrice;
+        for (const Offering &o : m_case.offerings) {
+            const QString p = QStringLiteral("offerings[%1]").arg(o.sourceIndex);
+            if (o.raw[u"id"].isNull())
+                error(p + QStringLiteral(".id"), QStringLiteral("the offering has no id"));
+            else if (o.id.trimmed().isEmpty() && o.raw[u"id"].isString())
+                error(p + QStringLiteral(".id"), QStringLiteral("the offering id is empty"));
+            else if (!o.id.isEmpty() && ids.contains(o.id))
+                error(p + QStringLiteral(".id"), QStringLiteral("duplicate offering id \"%1\"").arg(o.id.left(80)));
+            ids.insert(o.id);
+            if (o.raw[u"category"].isNull())
+                error(p + QStringLiteral(".category"), QStringLiteral("the offering has no category (home, auto or umbrella)"));
+            if (o.providerId.isEmpty() && o.providerName.isEmpty() && o.raw[u"provider_id"].isNull() &&
+                o.raw[u"provider_name"].isNull())
+                error(p + QStringLiteral(".provider_id"), QStringLiteral("the offering names no carrier (provider_id or provider_name)"));
+            if (o.commission && (*o.commission < 0 || *o.commission > 1))
+                error(p + QStringLiteral(".commission"),
+                      QStringLiteral("commission %1 is outside 0–1 (write 13% as 0.13)").arg(*o.commission));
+            const Grade g = normaliseGrade(o.qualityRating, o.qualityRatingAgency);
+            if (!gradeEntry(m_profile, g))
+                error(p + QStringLiteral(".quality_rating"),
+                      QStringLiteral("unknown %1 financial-strength grade \"%2\"")
+                          .arg(g.demotech ? QStringLiteral("Demotech") : QStringLiteral("AM Best"), o.qualityRating.left(40)));
+            if (!o.category.isEmpty() && !requested.contains(o.category)) {
+                warning(p + QStringLiteral(".category"),
+                        QStringLiteral("offering %1 is for %2, which was not requested; it will be ignored")
+                            .arg(o.id.left(80), o.category.left(40)));
+            }
+            checkDates(o, p);
+            if (o.attributes.packagePremiumAnnual && !o.attributes.packageId.isEmpty()) {
+                const auto key = std::make_pair(o.carrierKey(), o.attributes.packageId);
+                const auto it = packagePrice.find(key);
+                if (it == packagePrice.end())
+                    packagePrice[key] = *o.attributes.packagePremiumAnnual;
+                else if (std::llround(it->second * 100) != std::llround(*o.attributes.packagePremiumAnnual * 100))
+                    warning(p + QStringLiteral(".attributes.package_premium_annual"),
+                            QStringLiteral("package %1 is priced %2 here but %3 on an earlier offering; the first counts")
+                                .arg(o.attributes.packageId.left(60), formatMoney(*o.attributes.packagePremiumAnnual),
+                                     formatMoney(it->second)));
+            }
+            if (o.attributes.termMonths && *o.attributes.termMonths <= 0)
+                error(p + QStringLiteral(".attributes.term_months"), QStringLiteral("term must be a positive number of months"));
+            if (o.attributes.serviceRating && (*o.attributes.serviceRating < 0 || *o.attributes.serviceRating > 5))
+                warning(p + QStringLiteral(".attributes.service_rating"),
+                        QStringLiteral("service rating %1 is outside 0–5").arg(*o.attributes.serviceRating));
+        }
+    }
+
+    void checkDates(const Offering &o, const QString &p)
+    {
+        std::optional<QDateTime> generated, expires;
+        if (!o.attributes.quoteGeneratedAt.isEmpty()) {
+            generated = parseTimestamp(o.attributes.quoteGeneratedAt);
+            if (!generated)
+                warning(p + QStringLiteral(".attributes.quote_generated_at"),
+                        QStringLiteral("\"%1\" is not an RFC 3339 timestamp; read as not stated")
+                            .arg(o.attributes.quoteGeneratedAt.left(40)));
+        }
+        if (!o.attributes.quoteExpiresAt.isEmpty()) {
+            expires = parseTimestamp(o.attributes.quoteExpiresAt);
+            if (!expires)
+                warning(p + QStringLiteral(".attributes.quote_expires_at"),
+                        QStringLiteral("\"%1\" is not an RFC 3339 timestamp; read as not stated")
+                            .arg(o.attributes.quoteExpiresAt.left(40)));
+            else if (*expires < m_now)
+                warning(p + QStringLiteral(".attributes.quote_expires_at"),
+                        QStringLiteral("quote %1 expired %2%3")
+                            .arg(o.id.left(80), formatTimestamp(*expires),
+                                 generated && *expires < *generated
+                                     ? QStringLiteral(", before it was generated (%1)").arg(formatTimestamp(*generated))
+                                     : QString()));
+        }
+        // One finding per quote: an expired quote already says when it was generated.
+        if (generated && expires && *expires < *generated && !(*expires < m_now))
+            warning(p + QStringLiteral(".attributes.quote_expires_at"),
+                    QStringLiteral("the quote expires (%1) before it was generated (%2)")
+                        .arg(formatTimestamp(*expires), formatTimestamp(*generated)));
+    }
+};
+
+} // namespace
+
+QString normalisedState(const QString &state)
+{
+    const QString s = state.trimmed().toUpper();
+    return isUsStateCode(s) ? s : QString();
+}
+
+Problems validateTyped(const Case &cs, const QDateTime &now, const EngineProfile &profile)
+{
+    return Validator(cs, now, profile).run();
+}
+
+ValidationResult validateCase(const JsonValue &root, const QDateTime &now, const EngineProfile &profile)
+{
+    ValidationResult r;
+    r.parsed = readCase(root, &r.problems);
+    if (!routeCase(r.parsed.input).quoteMatching) {
+        // Gap-only runs do not read the offerings, so their problems do not count (engine.md §11.6).
+        std::erase_if(r.problems, [](const Problem &p) { return p.path.startsWith(QStringLiteral("offerings")); });
+    }
+    Problems more = validateTyped(r.parsed, now, profile);
+    r.problems.insert(r.problems.end(), more.begin(), more.end());
+    return r;
+}
+
+} // namespace pw

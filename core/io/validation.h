@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "io/json.h"
+#include "io/problem.h"
+#include "model/case.h"
+
+#include <QDateTime>
+
+namespace pw {
+
+struct EngineProfile;
+
+// Validates a case file's JSON tree: type errors found while reading, then the rules of the foundation
+// issue and engine.md §1 and §11.6 (routing requirements, states, coverage types, ids, premiums,
+// commission, grades, buckets) as errors, and data-quality findings (ZIP/state, VIN check digit,
+// ignored offerings, expired quotes, impossible dates and counts) as warnings. `now` is the clock the
+// date rules use. Every problem is reported, not the first.
+struct ValidationResult
+{
+    Case parsed;
+    Problems problems;
+};
+
+ValidationResult validateCase(const JsonValue &root, const QDateTime &now, const EngineProfile &profile);
+// The same rules over an already typed case (used after edits in the window).
+Problems validateTyped(const Case &cs, const QDateTime &now, const EngineProfile &profile);
+
+// Normalised state code when valid (trimmed, upper case), else empty.
+QString normalisedState(const QString &state);
+
+} // namespace pw

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#include "numbers.h"
+
+#include <QLocale>
+#include <QRegularExpression>
+
+#include <charconv>
+#include <cmath>
+#include <string>
+
+namespace pw {
+
+double roundHalfAway(double v, int decimals)
+{
+    if (!std::isfinite(v))
+        return v;
+    char buf[512];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+    std::string s(buf, r.ptr);
+    const bool negative = !s.empty() && s[0] == '-';
+    if (negative)
+        s.erase(0, 1);
+    const auto dot = s.find('.');
+    if (dot == std::string::npos || s.size() - dot - 1 <= size_t(decimals))
+        return v;
+    const bool up = s[dot + 1 + size_t(decimals)] >= '5';
+    std::string kept = s.substr(0, dot) + s.substr(dot + 1, size_t(decimals));
+    if (up) {
+        int i = int(kept.size()) - 1;
+        while (i >= 0) {
+            if (kept[size_t(i)] == '9') {
+                kept[size_t(i)] = '0';
+                --i;
+            } else {
+                ++kept[size_t(i)];
+                break;
+            }
+        }
+        if (i < 0)
+            kept.insert(kept.begin(), '1');
+    }
+    std::string text = kept.substr(0, kept.size() - size_t(decimals));
+    if (decimals > 0)
+        text += "." + kept.substr(kept.size() - size_t(decimals));
+    double out = 0;
+    std::from_chars(text.data(), text.data() + text.size(), out);
+    return negative ? -out : out;
+}
+
+QString formatNumber(double v, int decimals)
+{
+    static const QLocale c(QLocale::English, QLocale::UnitedStates);
+    return c.toString(v, 'f', decimals);
+}
+
+QString formatMoney(double v, bool alwaysCents)
+{
+    const double r = roundHalfAway(v, 2);
+    const bool cents = alwaysCents || std::fabs(r - std::trunc(r)) > 1e-9;
+    const QString body = formatNumber(std::fabs(r), cents ? 2 : 0);
+    return (r < 0 ? QStringLiteral("-$") : QStringLiteral("$")) + body;
+}
+
+QString formatSignedMoney(double v)
+{
+    const double r = roundHalfAway(v, 2);
+    const QString m = formatMoney(std::fabs(r));
+    if (r > 0)
+        return QStringLiteral("+") + m;
+    if (r < 0)
+        return QStringLiteral("\u2212") + m;
+    return m;
+}
+
+std::optional<double> parseLooseNumber(const QString &text, bool *wasPercent)
+{
+    QString t = text.trimmed();
+    if (wasPercent)
+        *wasPercent = false;
+    if (t.isEmpty())
+        return std::nullopt;
+    bool pct = false;
+    if (t.endsWith(u'%')) {
+        pct = true;
+        t.chop(1);
+    }
+    bool negative = false;
+    if (t.startsWith(u'(') && t.endsWith(u')')) {
+        negative = true;
+        t = t.mid(1, t.size() - 2);
+    }
+    if (t.startsWith(u'-') || t.startsWith(u'\u2212')) {
+        negative = !negative;
+        t = t.mid(1);
+    }
+    t.remove(u'$');
+    t.remove(u',');
+    t = t.trimmed();
+    static const QRegularExpression re(QStringLiteral("^(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?$"));
+    if (!re.match(t).hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    double v = t.toDouble(&ok);
+    if (!ok || !std::isfinite(v))
+        return std::nullopt;
+    if (negative)
+        v = -v;
+    if (pct) {
+        v /= 100.0;
+        if (wasPercent)
+            *wasPercent = true;
+    }
+    return v;
+}
+
+} // namespace pw

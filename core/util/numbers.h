@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace pw {
+
+// Rounds half away from zero on the shortest decimal form of the double, so 58.175 (stored as
+// 58.17499999…) rounds to 58.18 as a person reading "58.175" expects. Non-finite values pass through.
+double roundHalfAway(double v, int decimals = 2);
+
+// Money as agents read it: "$6,620" or "$6,620.50" (cents shown only when there are any).
+QString formatMoney(double v, bool alwaysCents = false);
+// A signed change: "+$2,632" / "−$410".
+QString formatSignedMoney(double v);
+// A limit as agents write it: 250000 -> "250,000".
+QString formatNumber(double v, int decimals = 0);
+
+// Parses agents' money and percent text: "$1,790.00", "1790", "13%", "0.13". Percent text gives the
+// fraction (13% -> 0.13) when asFraction is true. Empty or "n/a" gives nullopt.
+std::optional<double> parseLooseNumber(const QString &text, bool *wasPercent = nullptr);
+
+} // namespace pw
