@@ -7,6 +7,8 @@ const std::vector<CliCommand> &cliCommands()
 {
     static const std::vector<CliCommand> commands = {
         {QStringLiteral("validate"), QStringLiteral("Check case files and list their problems"), runValidate},
+        {QStringLiteral("rank"), QStringLiteral("Rank every complete package of a case"), runRank},
+        {QStringLiteral("import"), QStringLiteral("Add offerings from a CSV/TSV or JSON file to a case"), runImport},
     };
     return commands;
 }

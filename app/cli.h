@@ -40,5 +40,7 @@ const CliCommand *findCliCommand(const QString &name);
 
 // The commands (each in its own file).
 int runValidate(const QStringList &args, CliIo &io);
+int runRank(const QStringList &args, CliIo &io);
+int runImport(const QStringList &args, CliIo &io);
 
 } // namespace pw

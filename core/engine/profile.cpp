@@ -231,6 +231,7 @@ std::optional<EngineProfile> buildProfile(const JsonValue &root, QStringList &er
     p.gapUmbrellaNetWorthTrigger = r.num(QStringLiteral("gaps.umbrella_net_worth_trigger"));
     p.gapUmbrellaDriverAgeUnder = r.num(QStringLiteral("gaps.umbrella_driver_age_under"));
     p.gapUmbrellaMinimumLimit = r.num(QStringLiteral("gaps.umbrella_minimum_limit"));
+    p.gapUmbrellaLimitStep = r.num(QStringLiteral("gaps.umbrella_limit_step"));
     p.gapLapseYears = r.num(QStringLiteral("gaps.lapse_years"));
     if (!errors.isEmpty())
         return std::nullopt;

@@ -73,6 +73,7 @@ struct EngineProfile
     double gapDwellingCriticalRatio = 0.8, gapHomeLiabilityMinimum = 300000;
     double gapAutoBiPerPersonMinimum = 100000, gapAutoBiPerAccidentMinimum = 300000, gapAutoCslMinimum = 300000;
     double gapUmbrellaNetWorthTrigger = 500000, gapUmbrellaDriverAgeUnder = 21, gapUmbrellaMinimumLimit = 1000000;
+    double gapUmbrellaLimitStep = 1000000; // recommended umbrella limits are whole multiples of this
     double gapLapseYears = 3;
 
     JsonValue source; // the merged profile JSON

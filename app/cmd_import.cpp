@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#include "cli.h"
+#include "clisupport.h"
+
+#include "io/casefile.h"
+#include "io/offeringimport.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+namespace pw {
+
+int runImport(const QStringList &args, CliIo &io) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Adds the offerings of a CSV/TSV table or a JSON file to a case and writes the result to -o OUT (or "
+        "to "
+        "standard output). Tables may use dotted JSON-path headers or the friendly headers Carrier, Line, "
+        "Product, "
+        "Premium, AM Best, Tier, Commission %, Package ID, Package Premium, Quote ID, Expires. Each bad row "
+        "is "
+        "reported as FILE: row N, column C (Header): message, and the other rows are imported. CASE is never "
+        "written unless -o names it.\nExit 0 when every row was imported, 1 when some rows were rejected "
+        "(the "
+        "rest is still written) or on a usage error, 2 when a file cannot be read or written."));
+    p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file to add the offerings to."));
+    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("CSV, TSV or JSON file with offerings."));
+    const QCommandLineOption outOpt(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("Write the combined case to OUT (default: standard output)."), QStringLiteral("OUT"));
+    p.addOption(outOpt);
+    p.addHelpOption();
+    if (!parseCommandLine(p, args, io)) return ExitProblems;
+    if (p.isSet(QStringLiteral("help"))) {
+        io.out << p.helpText();
+        return ExitOk;
+    }
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 2) {
+        io.err << "import: name a case file and a table file (see --help)\n";
+        return ExitProblems;
+    }
+    const QString caseFile = pos[0];
+    const QString tableFile = pos[1];
+    const CaseFileResult c = readCaseFile(caseFile);
+    if (!c.root) {
+        io.err << caseFile << ": " << c.problem.message << "\n";
+        return c.unreadable ? ExitUnreadable : ExitProblems;
+    }
+    if (!c.root->isObject()) {
+        io.err << caseFile << ": a case file is a JSON object with \"input\" and \"offerings\"\n";
+        return ExitProblems;
+    }
+    const OfferingImport imp = importOfferingFile(tableFile, offeringIds(*c.root));
+    for (const ImportIssue &issue : imp.allIssues())
+        io.err << tableFile << ": " << issue.toString() << "\n";
+    if (imp.fatal) return QFileInfo::exists(tableFile) ? ExitProblems : ExitUnreadable;
+
+    JsonValue root = *c.root;
+    JsonValue offerings = root[u"offerings"].isArray() ? root[u"offerings"] : JsonValue::array();
+    const JsonValue accepted = imp.acceptedOfferings();
+    for (const auto &o : accepted.arrayItems())
+        offerings.append(o);
+    root.insert(QStringLiteral("offerings"), offerings);
+    const QByteArray bytes = writeJson(root);
+    if (p.isSet(outOpt)) {
+        const QString err = writeFileAtomically(p.value(outOpt), bytes);
+        if (!err.isEmpty()) {
+            io.err << "import: " << err << "\n";
+            return ExitUnreadable;
+        }
+    } else {
+        io.out << QString::fromUtf8(bytes);
+    }
+    io.err << "import: " << imp.acceptedCount() << " of " << imp.rows.size() << " rows imported from "
+           << tableFile;
+    if (imp.rejectedCount() > 0) io.err << "; " << imp.rejectedCount() << " rejected";
+    io.err << "\n";
+    return imp.rejectedCount() > 0 ? ExitProblems : ExitOk;
+}
+
+} // namespace pw

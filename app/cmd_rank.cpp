@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: MIT
+#include "cli.h"
+#include "clisupport.h"
+
+#include "engine/engine.h"
+#include "io/casefile.h"
+#include "util/numbers.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+
+namespace pw {
+
+namespace {
+
+QString shortCarrier(const JsonValue &offering)
+{
+    const QString name = offering[u"provider_name"].toString();
+    return name.isEmpty() ? offering[u"provider_id"].toString() : name;
+}
+
+// The first word of a carrier's name keeps the table's columns aligned ("Harborview").
+QString carrierWord(const JsonValue &offering)
+{
+    return shortCarrier(offering).section(u' ', 0, 0).left(14);
+}
+
+QString csvField(const QString &s)
+{
+    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n'))
+        return u'"' + QString(s).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
+    return s;
+}
+
+void printTable(const JsonValue &run, CliIo &io)
+{
+    const JsonValue &out = run[u"output"];
+    const auto &solutions = run[u"solutions"].arrayItems();
+    io.out << QStringLiteral("%1 packages, %2 qualified; %3 offerings (%4 ignored, %5 filtered)\n")
+                  .arg(out[u"solution_count"].numberText(), out[u"qualified_count"].numberText(),
+                       out[u"pool_size"].numberText(), out[u"ignored"].numberText(), out[u"filtered"].numberText());
+    if (out[u"message"].isString())
+        io.out << out[u"message"].toString() << "\n";
+    if (!solutions.empty()) {
+        io.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n")
+                      .arg(QStringLiteral("#"), 3)
+                      .arg(QStringLiteral("label"), -16)
+                      .arg(QStringLiteral("carriers (per line)"), -36)
+                      .arg(QStringLiteral("cost"), -20)
+                      .arg(QStringLiteral("overall"), -11)
+                      .arg(QStringLiteral("pri cov fin app pla ser"));
+        for (const auto &s : solutions) {
+            QStringList carriers;
+            for (const auto &o : s[u"offerings"].arrayItems())
+                carriers << carrierWord(o);
+            const double low = s[u"est_cost_low"].toDouble(), high = s[u"est_cost_high"].toDouble();
+            const QString cost = low == high ? formatMoney(low) : formatMoney(low) + QStringLiteral("–") + formatMoney(high);
+            const JsonValue &card = s[u"scorecard"];
+            QStringList levels;
+            for (const char *d : {"pricing", "coverage", "financial", "appetite", "placement", "service"})
+                levels << card[u"dimensions"][QString::fromLatin1(d)][u"level"].toString();
+            const QString label = (s[u"label_winner"].toBool() ? QStringLiteral("*") : QStringLiteral(" ")) +
+                                  s[u"cluster_label"].toString();
+            io.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n")
+                          .arg(s[u"rank"].numberText().constData(), 3)
+                          .arg(label, -16)
+                          .arg(carriers.join(QStringLiteral(" / ")), -36)
+                          .arg(cost, -20)
+                          .arg(card[u"overall_level"].toString() + QStringLiteral(" ") +
+                                   QString::fromLatin1(card[u"overall_score"].numberText()) +
+                                   (card[u"qualified"].toBool() ? QString() : QStringLiteral("!")),
+                               -11)
+                          .arg(levels.join(QStringLiteral("  ")));
+        }
+    }
+    const auto &filtered = out[u"filtered_offerings"].arrayItems();
+    if (!filtered.empty()) {
+        io.out << "\nFiltered offerings:\n";
+        for (const auto &f : filtered)
+            io.out << "  " << f[u"id"].toString() << " (" << shortCarrier(f) << ", " << f[u"category"].toString()
+                   << "): " << f[u"reason"].toString() << " — " << f[u"detail"].toString() << "\n";
+    }
+    const auto &ignored = out[u"ignored_offerings"].arrayItems();
+    if (!ignored.empty()) {
+        io.out << "\nIgnored offerings (line not requested):\n";
+        for (const auto &f : ignored)
+            io.out << "  " << f[u"id"].toString() << " (" << f[u"category"].toString() << ")\n";
+    }
+}
+
+void printCsv(const JsonValue &run, CliIo &io)
+{
+    io.out << "rank,cluster_label,label_winner,offering_ids,carriers,est_cost_low,est_cost_high,cost_mid,"
+              "change_vs_current,overall_score,overall_level,qualified,pricing,coverage,financial,appetite,placement,"
+              "service\n";
+    for (const auto &s : run[u"solutions"].arrayItems()) {
+        QStringList ids, carriers;
+        for (const auto &o : s[u"offerings"].arrayItems()) {
+            ids << o[u"id"].toString();
+            carriers << shortCarrier(o);
+        }
+        const JsonValue &card = s[u"scorecard"];
+        QStringList row = {QString::fromLatin1(s[u"rank"].numberText()),
+                           s[u"cluster_label"].toString(),
+                           s[u"label_winner"].toBool() ? QStringLiteral("true") : QStringLiteral("false"),
+                           ids.join(u';'),
+                           carriers.join(u';'),
+                           QString::fromLatin1(s[u"est_cost_low"].numberText()),
+                           QString::fromLatin1(s[u"est_cost_high"].numberText()),
+                           QString::fromLatin1(s[u"cost_mid"].numberText()),
+                           QString::fromLatin1(s[u"change_vs_current"].numberText()),
+                           QString::fromLatin1(card[u"overall_score"].numberText()),
+                           card[u"overall_level"].toString(),
+                           card[u"qualified"].toBool() ? QStringLiteral("true") : QStringLiteral("false")};
+        for (const char *d : {"pricing", "coverage", "financial", "appetite", "placement", "service"})
+            row << QString::fromLatin1(card[u"dimensions"][QString::fromLatin1(d)][u"score"].numberText());
+        for (auto &f : row)
+            f = csvField(f);
+        io.out << row.join(u',') << "\n";
+    }
+}
+
+void printProblems(const QString &file, const Problems &problems, QTextStream &s, bool errorsOnly)
+{
+    for (const Problem &p : problems)
+        if (!errorsOnly || p.isError())
+            s << file << ": " << (p.path.isEmpty() ? QStringLiteral("(file)") : p.path) << ": " << p.severityName()
+              << ": " << p.message << "\n";
+}
+
+QStringList batchFiles(const QStringList &args)
+{
+    QStringList files;
+    for (const QString &a : args) {
+        if (QFileInfo(a).isDir()) {
+            QStringList found;
+            QDirIterator it(a, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext())
+                found << it.next();
+            found.sort();
+            files << found;
+        } else {
+            files << a;
+        }
+    }
+    return files;
+}
+
+int runBatch(const QStringList &files, const EngineOptions &options, CliIo &io)
+{
+    int exit = ExitOk;
+    for (const QString &file : files) {
+        JsonValue line = JsonValue::object();
+        line.insert(QStringLiteral("file"), file);
+        const CaseFileResult f = readCaseFile(file);
+        if (!f.root) {
+            line.insert(QStringLiteral("status"), f.unreadable ? QStringLiteral("unreadable") : QStringLiteral("invalid"));
+            line.insert(QStringLiteral("problems"), problemsToJson({f.problem}));
+            exit = std::max(exit, f.unreadable ? int(ExitUnreadable) : int(ExitProblems));
+        } else {
+            const EngineRun r = runEngine(*f.root, options);
+            if (!r.ok()) {
+                line.insert(QStringLiteral("status"), QStringLiteral("invalid"));
+                line.insert(QStringLiteral("problems"), problemsToJson(r.problems));
+                exit = std::max(exit, int(ExitProblems));
+            } else {
+                line.insert(QStringLiteral("status"), QStringLiteral("ranked"));
+                line.insert(QStringLiteral("run"), *r.run);
+            }
+        }
+        io.out << QString::fromUtf8(writeJson(line, -1)) << "\n";
+    }
+    return exit;
+}
+
+} // namespace
+
+int runRank(const QStringList &args, CliIo &io)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Ranks every complete package of a case (engine.md).\n"
+                                               "Exit 0 with a result (zero packages included), 1 on validation "
+                                               "errors, 2 when a file cannot be read."));
+    p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file (with --batch: files or folders)."),
+                            QStringLiteral("CASE..."));
+    const QCommandLineOption appetite(QStringLiteral("appetite"), QStringLiteral("Appetite bucket override."),
+                                      QStringLiteral("BUCKET"));
+    const QCommandLineOption top(QStringLiteral("top"), QStringLiteral("How many solutions to return (default 10)."),
+                                 QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("Engine profile merged over the bundled one."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption now(QStringLiteral("now"), QStringLiteral("Clock (RFC 3339)."), QStringLiteral("TIME"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("table (default), json or csv."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("table"));
+    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Rank many cases; one JSON line per case."));
+    p.addOptions({appetite, top, profile, now, format, batch});
+    p.addHelpOption();
+    if (!parseCommandLine(p, args, io))
+        return ExitProblems;
+    if (p.isSet(QStringLiteral("help"))) {
+        io.out << p.helpText();
+        return ExitOk;
+    }
+    EngineOptions options;
+    const auto clock = clockFrom(p, now, io);
+    if (!clock)
+        return ExitProblems;
+    options.now = *clock;
+    options.appetite = p.value(appetite);
+    bool ok = false;
+    options.top = p.value(top).toInt(&ok);
+    if (!ok || options.top < 1) {
+        io.err << "rank: --top must be a whole number of at least 1\n";
+        return ExitProblems;
+    }
+    std::optional<EngineProfile> userProfile;
+    if (p.isSet(profile)) {
+        ProfileResult pr = loadProfileFile(p.value(profile));
+        if (!pr.profile) {
+            for (const auto &e : pr.errors)
+                io.err << "rank: profile " << p.value(profile) << ": " << e << "\n";
+            return ExitProblems;
+        }
+        userProfile = std::move(pr.profile);
+        options.profile = &*userProfile;
+    }
+    const QString fmt = p.value(format);
+    if (fmt != u"table" && fmt != u"json" && fmt != u"csv") {
+        io.err << "rank: --format must be table, json or csv\n";
+        return ExitProblems;
+    }
+    const QStringList files = p.positionalArguments();
+    if (files.isEmpty()) {
+        io.err << "rank: name a case file (see --help)\n";
+        return ExitProblems;
+    }
+    if (p.isSet(batch))
+        return runBatch(batchFiles(files), options, io);
+    if (files.size() > 1) {
+        io.err << "rank: one case at a time (use --batch for many)\n";
+        return ExitProblems;
+    }
+    const QString file = files.first();
+    const CaseFileResult f = readCaseFile(file);
+    if (!f.root) {
+        printProblems(file, {f.problem}, io.err, false);
+        return f.unreadable ? ExitUnreadable : ExitProblems;
+    }
+    const EngineRun r = runEngine(*f.root, options);
+    if (!r.ok()) {
+        printProblems(file, r.problems, io.err, false);
+        return ExitProblems;
+    }
+    printProblems(file, r.problems, io.err, false); // warnings
+    if (fmt == u"json")
+        io.out << QString::fromUtf8(writeJson(*r.run));
+    else if (fmt == u"csv")
+        printCsv(*r.run, io);
+    else
+        printTable(*r.run, io);
+    return ExitOk;
+}
+
+} // namespace pw

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "engine/profile.h"
+#include "model/case.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace pw {
+
+// One reason behind a dimension score: a code of engine.md §11.2, a sentence with the numbers used,
+// and the points it moved the score by (0 for information). A blocker is a ⛔ reason.
+struct Reason
+{
+    QString code;
+    QString text;
+    double points = 0;
+    bool blocker = false;
+    bool operator==(const Reason &) const = default;
+};
+
+// The outcome of a rule that may lack its inputs: it fires, it does not, or it cannot be decided.
+enum class Outcome { Pass, Fire, NotStated };
+
+// The coverage rules of engine.md §5.2 as reusable judgements; gap analysis (§9) asks the same questions.
+namespace rules {
+
+struct DwellingJudgement
+{
+    Outcome outcome = Outcome::NotStated;
+    double ratio = 0;     // effective dwelling ÷ replacement cost (1 for guaranteed replacement)
+    double effective = 0; // effective dwelling limit in dollars (0 when guaranteed without a limit)
+    bool guaranteed = false;
+    QStringList missing;
+};
+DwellingJudgement dwelling(const CoverageDetail &c, OptDouble replacementCost);
+
+enum class BiTier { Full, Mid, Low, NotStated };
+BiTier bodilyInjury(const CoverageDetail &c, const EngineProfile &p);
+
+// um_below_bi on the comparable pairs; Fire when any pair has UM below BI.
+Outcome umBelowBi(const CoverageDetail &c, QStringList *missing = nullptr);
+// physical_damage: "none" on collision or comprehensive while a vehicle is recent.
+Outcome physicalDamage(const CoverageDetail &c, const std::vector<Vehicle> &vehicles, const QDateTime &now,
+                       const EngineProfile &p, QStringList *missing = nullptr);
+
+// The effective underlying requirement of an umbrella: its required_underlying over the profile default.
+RequiredUnderlying requirement(const CoverageDetail &umbrella, const EngineProfile &p);
+// Whether an auto line meets the auto part of a requirement (Pass = met, Fire = unmet).
+Outcome autoMeets(const CoverageDetail &autoLine, const RequiredUnderlying &req, QStringList *missing = nullptr);
+Outcome homeMeets(const CoverageDetail &homeLine, const RequiredUnderlying &req, QStringList *missing = nullptr);
+
+// Whether a line states none of the keys its rules read (engine.md §11.4): it then falls back on its tier.
+bool usesTierFallback(Line line, const CoverageDetail &c);
+double tierScore(const QString &pricingTier, const EngineProfile &p, QString *tierName = nullptr);
+
+} // namespace rules
+
+// A line's coverage score without the package-dependent umbrella `underlying` rule.
+struct LineAssessment
+{
+    double points = 0; // Σ reason points (the line starts at the profile's line_start)
+    bool blocked = false;
+    bool fallback = false;
+    std::vector<Reason> reasons;
+};
+
+LineAssessment assessLine(Line line, const Offering &o, const CaseInput &input, const QDateTime &now,
+                          const EngineProfile &p);
+
+// The umbrella's `underlying` rule for one package: the auto and home lines present (nullptr: absent).
+struct UnderlyingJudgement
+{
+    Outcome outcome = Outcome::Pass; // Fire = unmet (⛔)
+    double points = 0;
+    Reason reason;
+};
+UnderlyingJudgement judgeUnderlying(const CoverageDetail &umbrella, const CoverageDetail *autoLine,
+                                    const CoverageDetail *homeLine, const EngineProfile &p);
+
+// Names compared as §5.6 says: lower case, punctuation to spaces, filler words removed, spaces removed.
+QString normaliseCarrierName(const QString &name);
+// Whether an offering's carrier is the named carrier (by normalised name, or provider_id equal to it).
+bool carrierMatches(const Offering &o, const QString &carrierName);
+
+} // namespace pw

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: MIT
+// The pipeline FILTER → ASSEMBLE → PRICE → SCORE → RANK and the run object (engine.md §1–§10).
+#include "engine.h"
+
+#include "engine/explain.h"
+#include "engine/gaps.h"
+#include "engine/packages.h"
+#include "engine/ranking.h"
+#include "io/validation.h"
+#include "util/dates.h"
+
+#include <QElapsedTimer>
+#include <QUuid>
+
+namespace pw {
+
+namespace {
+
+const EngineProfile &profileOf(const EngineOptions &o)
+{
+    return o.profile ? *o.profile : defaultProfile();
+}
+
+JsonValue warningsJson(const Problems &ps)
+{
+    JsonValue arr = JsonValue::array();
+    for (const Problem &p : ps) {
+        if (p.isError())
+            continue;
+        JsonValue w = JsonValue::object();
+        w.insert(QStringLiteral("path"), p.path);
+        w.insert(QStringLiteral("message"), p.message);
+        arr.append(w);
+    }
+    return arr;
+}
+
+Weights weightsFor(const PreparedCase &pc, const EngineOptions &o)
+{
+    if (o.customWeights)
+        return *o.customWeights;
+    const EngineProfile &p = *pc.profile;
+    QString bucket = !o.appetite.isEmpty() ? o.appetite : pc.inputBucket;
+    if (!p.hasBucket(bucket))
+        bucket = p.defaultBucket;
+    return p.weights.at(bucket);
+}
+
+GapAnalysis currentGaps(const PreparedCase &pc)
+{
+    const CaseInput &in = pc.cs.input;
+    QStringList requested;
+    for (Line l : pc.lines)
+        requested << lineName(l);
+    return analyseGaps(in, in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage, requested,
+                       normalisedState(in.address.state), pc.now, *pc.profile);
+}
+
+JsonValue runObject(const QDateTime &created, double engineMs, const JsonValue &output, const JsonValue &solutions)
+{
+    JsonValue run = JsonValue::object();
+    run.insert(QStringLiteral("run_id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    run.insert(QStringLiteral("status"), QStringLiteral("completed"));
+    run.insert(QStringLiteral("environment"), QStringLiteral("local"));
+    run.insert(QStringLiteral("created_at"), formatTimestamp(created));
+    run.insert(QStringLiteral("completed_at"), formatTimestamp(QDateTime::currentDateTimeUtc()));
+    run.insert(QStringLiteral("duration_ms"), JsonValue(std::round(engineMs * 1000) / 1000));
+    run.insert(QStringLiteral("stage"), QStringLiteral("COMPLETE"));
+    run.insert(QStringLiteral("engine_version"), QStringLiteral(PW_VERSION));
+    run.insert(QStringLiteral("output"), output);
+    run.insert(QStringLiteral("solutions"), solutions);
+    return run;
+}
+
+} // namespace
+
+Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options)
+{
+    Preparation prep;
+    const EngineProfile &profile = profileOf(options);
+    ValidationResult v = validateCase(caseRoot, options.now, profile);
+    prep.problems = std::move(v.problems);
+    if (!options.appetite.isEmpty() && !profile.hasBucket(options.appetite))
+        prep.problems.push_back({Problem::Severity::Error, QStringLiteral("--appetite"),
+                                 QStringLiteral("unknown appetite bucket \"%1\" (expected %2)")
+                                     .arg(options.appetite, profile.bucketOrder.join(QStringLiteral(", ")))});
+    prep.routing = routeCase(v.parsed.input);
+    if (options.forceGapAnalysis)
+        prep.routing.gapAnalysis = true;
+    if (hasErrors(prep.problems))
+        return prep;
+    auto pc = std::make_shared<PreparedCase>();
+    pc->cs = std::move(v.parsed);
+    pc->root = caseRoot;
+    pc->now = options.now;
+    pc->profile = &profile;
+    pc->inputBucket = pc->cs.input.appetiteBucket;
+    pc->routing = prep.routing;
+    for (const Problem &p : prep.problems)
+        if (!p.isError())
+            pc->warnings.push_back(p);
+    if (pc->routing.quoteMatching) {
+        buildPrepared(*pc);
+        computeReference(*pc);
+    } else {
+        for (const auto &t : pc->cs.input.coverageTypes)
+            if (auto l = lineFromName(t))
+                pc->lines.push_back(*l);
+        pc->currentPremium = currentPremiumOf(pc->cs.input);
+    }
+    prep.prepared = pc;
+    return prep;
+}
+
+JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, double *engineMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QDateTime created = QDateTime::currentDateTimeUtc();
+    JsonValue output = JsonValue::object();
+    JsonValue solutions = JsonValue::array();
+    std::optional<GapAnalysis> before;
+    if (pc.routing.gapAnalysis)
+        before = currentGaps(pc);
+    auto currentPremium = pc.currentPremium ? JsonValue(round2(*pc.currentPremium)) : JsonValue();
+
+    if (!pc.routing.quoteMatching) {
+        output.insert(QStringLiteral("coverage_analysis"), before->toJson());
+        output.insert(QStringLiteral("current_premium"), currentPremium);
+        const double ms = timer.nsecsElapsed() / 1e6;
+        if (engineMs)
+            *engineMs = ms;
+        return runObject(created, ms, output, solutions);
+    }
+
+    const Weights weights = weightsFor(pc, options);
+    RankResult ranked;
+    if (pc.missingLines.isEmpty())
+        ranked = rankPackages(pc, weights, std::max(1, options.top));
+    QStringList requested;
+    for (Line l : pc.lines)
+        requested << lineName(l);
+    int rank = 0;
+    for (const RankedPackage &pkg : ranked.top) {
+        ++rank;
+        QString label;
+        bool winner = false;
+        for (const auto &w : ranked.winners) {
+            if (w.package.pos == pkg.pos) {
+                label = labelName(w.label);
+                winner = true;
+            }
+        }
+        if (!winner)
+            label = labelName(ownLabel(pkg.nums));
+        GapLists gaps;
+        if (before) {
+            std::vector<const Offering *> lines;
+            for (int s = 0; s < int(pc.lines.size()); ++s)
+                lines.push_back(&pc.cs.offerings[size_t(factAt(pc, pkg.pos, s).offering)]);
+            const CaseInput &in = pc.cs.input;
+            const GapAnalysis after = analyseGaps(
+                in, withPackageLines(in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage, lines),
+                requested, normalisedState(in.address.state), pc.now, *pc.profile);
+            gaps = comparePackageGaps(*before, after);
+        }
+        solutions.append(solutionJson(pc, pkg, weights, rank, label, winner, gaps));
+    }
+
+    output.insert(QStringLiteral("pool_size"), int(pc.cs.offerings.size()));
+    output.insert(QStringLiteral("ignored"), int(pc.ignored.size()));
+    output.insert(QStringLiteral("filtered"), int(pc.filtered.size()));
+    JsonValue ignored = JsonValue::array();
+    for (int i : pc.ignored) {
+        JsonValue o = JsonValue::object();
+        o.insert(QStringLiteral("id"), pc.cs.offerings[size_t(i)].id);
+        o.insert(QStringLiteral("category"), pc.cs.offerings[size_t(i)].category);
+        ignored.append(o);
+    }
+    output.insert(QStringLiteral("ignored_offerings"), ignored);
+    JsonValue filtered = JsonValue::array();
+    for (const auto &f : pc.filtered) {
+        const Offering &o = pc.cs.offerings[size_t(f.offering)];
+        JsonValue x = JsonValue::object();
+        x.insert(QStringLiteral("id"), o.id);
+        x.insert(QStringLiteral("provider_id"), o.providerId.isEmpty() ? JsonValue() : JsonValue(o.providerId));
+        x.insert(QStringLiteral("provider_name"), o.providerName.isEmpty() ? JsonValue() : JsonValue(o.providerName));
+        x.insert(QStringLiteral("category"), o.category);
+        x.insert(QStringLiteral("reason"), f.reason);
+        x.insert(QStringLiteral("detail"), f.detail);
+        filtered.append(x);
+    }
+    output.insert(QStringLiteral("filtered_offerings"), filtered);
+    JsonValue missing = JsonValue::array();
+    for (const auto &l : pc.missingLines)
+        missing.append(l);
+    output.insert(QStringLiteral("missing_lines"), missing);
+    output.insert(QStringLiteral("message"),
+                  pc.missingLines.isEmpty()
+                      ? JsonValue()
+                      : JsonValue(QStringLiteral("No complete package: no eligible offering for %1.")
+                                      .arg(pc.missingLines.join(QStringLiteral(", ")))));
+    output.insert(QStringLiteral("current_premium"), currentPremium);
+    output.insert(QStringLiteral("solution_count"), JsonValue(qint64(pc.missingLines.isEmpty() ? pc.packageCount : 0)));
+    output.insert(QStringLiteral("qualified_count"), JsonValue(qint64(pc.missingLines.isEmpty() ? pc.qualifiedCount : 0)));
+    output.insert(QStringLiteral("warnings"), warningsJson(pc.warnings));
+    if (before)
+        output.insert(QStringLiteral("coverage_analysis"), before->toJson());
+    const double ms = timer.nsecsElapsed() / 1e6;
+    if (engineMs)
+        *engineMs = ms;
+    return runObject(created, ms, output, solutions);
+}
+
+EngineRun runEngine(const JsonValue &caseRoot, const EngineOptions &options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    EngineRun r;
+    Preparation prep = prepareCase(caseRoot, options);
+    r.problems = std::move(prep.problems);
+    r.routing = prep.routing;
+    if (!prep.prepared)
+        return r;
+    double rankMs = 0;
+    JsonValue run = rankPrepared(*prep.prepared, options, &rankMs);
+    r.engineMs = timer.nsecsElapsed() / 1e6;
+    run.insert(QStringLiteral("duration_ms"), JsonValue(std::round(r.engineMs * 1000) / 1000));
+    r.run = std::move(run);
+    return r;
+}
+
+} // namespace pw

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "engine/prepared.h"
+
+#include <QByteArray>
+
+#include <array>
+#include <cstdint>
+
+namespace pw {
+
+// A package: for each slot of coverage_types, a position in PreparedCase::bySlot[slot].
+using PackagePositions = std::array<int, kMaxLines>;
+
+// The numbers of one package (engine.md §4–§5): costs, the six rounded dimension scores and whether
+// each is blocked. Weight-independent; the overall score is computed for given weights.
+struct PackageNumbers
+{
+    double low = 0, high = 0, mid = 0;
+    long long midCents = 0;
+    std::array<double, 6> dims{}; // rounded to 2 decimals, indexed by Dimension
+    std::array<bool, 6> blocked{};
+    bool qualified = true;
+    int carriers = 0;
+};
+
+// The facts of a package's offerings, by slot.
+inline const OfferingFacts &factAt(const PreparedCase &pc, const PackagePositions &pos, int slot)
+{
+    return pc.facts[size_t(pc.bySlot[size_t(slot)][size_t(pos[size_t(slot)])])];
+}
+
+// Costs and qualification only (pass 1: the pricing reference).
+void evaluateCost(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out);
+// Everything (pass 2); needs pc.referenceMid.
+void evaluatePackage(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out);
+double overallScore(const PackageNumbers &n, const Weights &w);
+// The offering ids joined with "," in coverage_types order, as UTF-8 (the last tie-break).
+QByteArray packageKey(const PreparedCase &pc, const PackagePositions &pos);
+
+// Calls fn(pos) for every package, slot 0 outermost.
+template <typename Fn> void forEachPackage(const PreparedCase &pc, Fn &&fn)
+{
+    const int n = int(pc.lines.size());
+    if (n == 0)
+        return;
+    for (int s = 0; s < n; ++s)
+        if (pc.bySlot[size_t(s)].empty())
+            return;
+    PackagePositions pos{0, 0, 0};
+    while (true) {
+        fn(pos);
+        int s = n - 1;
+        while (s >= 0) {
+            if (++pos[size_t(s)] < int(pc.bySlot[size_t(s)].size()))
+                break;
+            pos[size_t(s)] = 0;
+            --s;
+        }
+        if (s < 0)
+            return;
+    }
+}
+
+// Fast, exact rounding half away from zero to 2 decimals (falls back to the decimal-string method of
+// roundHalfAway when the value sits on a half-cent boundary).
+double round2(double v);
+
+// Helpers shared by FILTER/PRICE and gap analysis.
+OptDouble linePremiumOf(const Offering &o, const EngineProfile &p);
+const CoverageLines &currentSource(const CaseInput &in);
+std::optional<double> currentPremiumOf(const CaseInput &in);
+void buildPrepared(PreparedCase &pc);
+// Pass 1 over all packages: the pricing reference and counts.
+void computeReference(PreparedCase &pc);
+
+} // namespace pw

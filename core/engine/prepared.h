@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "engine/coverage.h"
+#include "engine/engine.h"
+#include "engine/profile.h"
+#include "model/case.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <vector>
+
+namespace pw {
+
+constexpr int kMaxLines = 3;
+
+// A filtered offering, with the reason code and a sentence for people.
+struct FilteredOffering
+{
+    int offering = -1;
+    QString reason, detail;
+};
+
+// A bundle group (engine.md §4): offerings of one carrier sharing a package id or a package price.
+struct BundleGroup
+{
+    QString providerId, providerName, packageId; // packageId empty for price-keyed groups
+    double price = 0;                            // the first usable package price in case order
+    std::vector<int> members;                    // offering indices (eligible and filtered), case order
+    int memberCount = 0;
+};
+
+// Everything about one eligible offering that a package's numbers need, computed once per case.
+struct OfferingFacts
+{
+    int offering = -1; // index into Case::offerings
+    int slot = -1;     // position of its line in coverage_types
+    Line line = Line::Home;
+    double linePremium = 0;
+    int group = -1; // bundle group with a package price, or -1
+    bool indicative = false;
+    double commission = 0;
+    int carrier = -1; // index into PreparedCase::carriers
+    // coverage (without the umbrella's package-dependent `underlying` rule)
+    LineAssessment coverage;
+    // financial
+    double financialScore = 0;
+    bool financialBlocks = false;
+    QString grade;
+    // appetite
+    double appetitePoints = 0;
+    bool appetiteBlocks = false;
+    std::vector<Reason> appetiteReasons;
+    // service
+    bool hasServiceRating = false;
+    double serviceRating = 0;
+    bool incumbent = false;
+};
+
+// Underlying outcome of an umbrella against one other offering (auto or home), precomputed per pair.
+struct PairUnderlying
+{
+    Outcome outcome = Outcome::Pass;
+};
+
+// A case after FILTER, with the facts per eligible offering and the pricing reference: everything ranking
+// needs that does not depend on the appetite weights. Immutable once built; shared across threads.
+struct PreparedCase
+{
+    Case cs;
+    JsonValue root;
+    QDateTime now;
+    const EngineProfile *profile = nullptr;
+    QString inputBucket; // input.appetite_bucket (validated)
+    Routing routing;
+    Problems warnings;
+
+    std::vector<Line> lines; // coverage_types, in order
+    std::vector<int> ignored; // offering indices
+    std::vector<FilteredOffering> filtered;
+    std::vector<BundleGroup> groups;
+    QStringList carriers; // carrier keys
+    std::vector<QString> carrierNames; // provider_name per carrier index (first seen)
+    std::vector<OfferingFacts> facts;
+    std::array<std::vector<int>, kMaxLines> bySlot; // fact indices per slot
+    QStringList missingLines;
+
+    // Umbrella underlying: [umbrella fact][other fact] for the auto and home slots.
+    int umbrellaSlot = -1, autoSlot = -1, homeSlot = -1;
+    std::vector<std::vector<Outcome>> umbrellaVsAuto, umbrellaVsHome; // indexed by position within bySlot
+
+    std::optional<double> currentPremium;
+    double referenceMid = 0;
+    long long packageCount = 0;
+    long long qualifiedCount = 0;
+};
+
+} // namespace pw

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#include "jsonpath.h"
+
+namespace pw {
+
+std::vector<JsonPathSegment> parseJsonPath(const QString &path) {
+    std::vector<JsonPathSegment> out;
+    int i = 0;
+    const int n = int(path.size());
+    while (i < n) {
+        if (path[i] == u'[') {
+            const int close = int(path.indexOf(u']', i));
+            if (close < 0) return {};
+            bool ok = false;
+            const int idx = path.mid(i + 1, close - i - 1).toInt(&ok);
+            if (!ok || idx < 0) return {};
+            out.push_back({QString(), idx});
+            i = close + 1;
+            if (i < n && path[i] == u'.') ++i;
+            continue;
+        }
+        int j = i;
+        while (j < n && path[j] != u'.' && path[j] != u'[')
+            ++j;
+        if (j == i) return {};
+        out.push_back({path.mid(i, j - i), -1});
+        i = j;
+        if (i < n && path[i] == u'.') ++i;
+    }
+    return out;
+}
+
+QString joinJsonPath(const std::vector<JsonPathSegment> &segments) {
+    QString s;
+    for (const auto &seg : segments) {
+        if (seg.isIndex()) {
+            s += QStringLiteral("[%1]").arg(seg.index);
+        } else {
+            if (!s.isEmpty()) s += u'.';
+            s += seg.key;
+        }
+    }
+    return s;
+}
+
+namespace {
+
+const JsonValue *stepInto(const JsonValue *v, const JsonPathSegment &seg) {
+    if (seg.isIndex()) {
+        if (!v->isArray() || seg.index >= v->size()) return nullptr;
+        return &v->arrayItems()[size_t(seg.index)];
+    }
+    return v->find(seg.key);
+}
+
+bool setIn(JsonValue &node, const std::vector<JsonPathSegment> &segs, size_t at, const JsonValue &value) {
+    const JsonPathSegment &seg = segs[at];
+    const bool last = at + 1 == segs.size();
+    if (seg.isIndex()) {
+        if (node.isNull()) node = JsonValue::array();
+        if (!node.isArray()) return false;
+        auto &items = node.arrayItemsMut();
+        while (int(items.size()) <= seg.index)
+            items.emplace_back();
+        if (last) {
+            items[size_t(seg.index)] = value;
+            return true;
+        }
+        return setIn(items[size_t(seg.index)], segs, at + 1, value);
+    }
+    if (node.isNull()) node = JsonValue::object();
+    if (!node.isObject()) return false;
+    if (last) {
+        node.insert(seg.key, value);
+        return true;
+    }
+    for (auto &m : node.objectMembersMut())
+        if (m.first == seg.key) return setIn(m.second, segs, at + 1, value);
+    JsonValue child;
+    if (!setIn(child, segs, at + 1, value)) return false;
+    node.insert(seg.key, child);
+    return true;
+}
+
+bool removeIn(JsonValue &node, const std::vector<JsonPathSegment> &segs, size_t at) {
+    const JsonPathSegment &seg = segs[at];
+    const bool last = at + 1 == segs.size();
+    if (seg.isIndex()) {
+        if (!node.isArray() || seg.index >= node.size()) return false;
+        auto &items = node.arrayItemsMut();
+        if (last) {
+            items.erase(items.begin() + seg.index);
+            return true;
+        }
+        return removeIn(items[size_t(seg.index)], segs, at + 1);
+    }
+    if (!node.isObject() || !node.contains(seg.key)) return false;
+    if (last) return node.remove(seg.key);
+    for (auto &m : node.objectMembersMut())
+        if (m.first == seg.key) return removeIn(m.second, segs, at + 1);
+    return false;
+}
+
+} // namespace
+
+JsonValue jsonValueAt(const JsonValue &root, const QString &path) {
+    const auto segs = parseJsonPath(path);
+    if (segs.empty()) return path.isEmpty() ? root : JsonValue();
+    const JsonValue *v = &root;
+    for (const auto &seg : segs) {
+        v = stepInto(v, seg);
+        if (!v) return {};
+    }
+    return *v;
+}
+
+bool jsonPathExists(const JsonValue &root, const QString &path) {
+    const auto segs = parseJsonPath(path);
+    if (segs.empty()) return false;
+    const JsonValue *v = &root;
+    for (const auto &seg : segs) {
+        v = stepInto(v, seg);
+        if (!v) return false;
+    }
+    return true;
+}
+
+bool setJsonValueAt(JsonValue &root, const QString &path, const JsonValue &value) {
+    const auto segs = parseJsonPath(path);
+    if (segs.empty()) return false;
+    return setIn(root, segs, 0, value);
+}
+
+bool removeJsonValueAt(JsonValue &root, const QString &path) {
+    const auto segs = parseJsonPath(path);
+    if (segs.empty()) return false;
+    return removeIn(root, segs, 0);
+}
+
+} // namespace pw

@@ -1,0 +1,476 @@
+// SPDX-License-Identifier: MIT
+#include "nexioclient.h"
+
+#include <QBuffer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRegularExpression>
+#include <QTimer>
+#include <QTimeZone>
+#if QT_CONFIG(ssl)
+#include <QSslError>
+#endif
+
+namespace pw {
+
+struct NexioClient::Pending
+{
+    QPointer<QNetworkReply> reply;
+    QPointer<QObject> context;
+    bool hasContext = false;
+    Callback callback;
+    QByteArray data;
+    QString what; // "GET /api/v1/runs/…" for messages
+    QString host;
+    bool tooLarge = false;
+    bool deadlineHit = false;
+    bool cancelled = false;
+    QStringList tlsErrors;
+    QTimer *deadline = nullptr;
+};
+
+namespace {
+
+QString joinPath(const QUrl &base, const QString &tail)
+{
+    QString path = base.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    return path + tail;
+}
+
+QString megabytes(qint64 bytes)
+{
+    if (bytes >= 1024 * 1024)
+        return QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'g', 3);
+    return QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'g', 3);
+}
+
+QString compactText(const JsonValue &v)
+{
+    if (v.isNull())
+        return QString();
+    if (v.isString())
+        return v.toString();
+    return QString::fromUtf8(writeJson(v, -1));
+}
+
+// Printable, one line, bounded: server text goes into messages people read.
+QString printable(const QByteArray &bytes, int limit = 200)
+{
+    QString s = QString::fromUtf8(bytes.left(limit * 4)).simplified();
+    s.erase(std::remove_if(s.begin(), s.end(), [](QChar c) { return !c.isPrint(); }), s.end());
+    if (s.size() > limit)
+        s = s.left(limit) + QStringLiteral("…");
+    return s;
+}
+
+} // namespace
+
+NexioClient::NexioClient(QNetworkAccessManager *network, const QString &apiKey, const RemoteSettings &settings,
+                         QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_apiKey(apiKey.trimmed())
+    , m_settings(settings)
+{
+}
+
+NexioClient::~NexioClient()
+{
+    // Abort what is in flight without calling anyone back: the callers are going away with us.
+    auto pending = std::move(m_pending);
+    m_pending.clear();
+    for (auto &[ticket, p] : pending) {
+        p->cancelled = true;
+        if (p->reply) {
+            p->reply->disconnect(this);
+            p->reply->abort();
+            p->reply->deleteLater();
+        }
+    }
+}
+
+QByteArray NexioClient::userAgent()
+{
+    return QByteArrayLiteral("PlacementWorkbench/" PW_VERSION " (Qt ") + QByteArray(qVersion()) +
+           QByteArrayLiteral(")");
+}
+
+QUrl NexioClient::submitUrl(const RunEndpoint &endpoint)
+{
+    QUrl url = endpoint.baseUrl;
+    if (endpoint.family == ApiFamily::Engine) {
+        const QString slug = endpoint.engineSlug.isEmpty() ? QStringLiteral("default") : endpoint.engineSlug;
+        url.setPath(joinPath(url, QStringLiteral("/api/v1/engines/") +
+                                      QString::fromLatin1(QUrl::toPercentEncoding(slug)) + QStringLiteral("/runs")),
+                    QUrl::TolerantMode);
+    } else {
+        url.setPath(joinPath(url, QStringLiteral("/api/v1/jobs")));
+    }
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+QUrl NexioClient::runUrl(const RunEndpoint &endpoint, const QString &runId)
+{
+    QUrl url = endpoint.baseUrl;
+    const QString prefix = endpoint.family == ApiFamily::Engine ? QStringLiteral("/api/v1/runs/")
+                                                                : QStringLiteral("/api/v1/jobs/");
+    url.setPath(joinPath(url, prefix + runId));
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+bool NexioClient::isUsableRunId(const QString &runId)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._-]{1,128}$"));
+    return runId != u"." && runId != u".." && re.match(runId).hasMatch();
+}
+
+std::optional<qint64> NexioClient::rateLimitWaitMs(const QByteArray &retryAfter, const QByteArray &rateLimitReset,
+                                                   const QDateTime &now)
+{
+    const QByteArray ra = retryAfter.trimmed();
+    if (!ra.isEmpty()) {
+        bool ok = false;
+        const qint64 seconds = ra.toLongLong(&ok);
+        if (ok && seconds >= 0)
+            return seconds * 1000;
+        // An HTTP date, e.g. "Wed, 21 Oct 2026 07:28:00 GMT".
+        const QDateTime when = QDateTime::fromString(QString::fromLatin1(ra), Qt::RFC2822Date);
+        if (when.isValid())
+            return std::max<qint64>(0, now.msecsTo(when));
+    }
+    const QByteArray reset = rateLimitReset.trimmed();
+    if (!reset.isEmpty()) {
+        bool ok = false;
+        const double value = reset.toDouble(&ok);
+        if (ok && value >= 0) {
+            // Documented as Unix seconds; some servers send seconds to wait instead.
+            if (value < 1e9)
+                return qint64(value * 1000);
+            return std::max<qint64>(0, qint64(value * 1000) - now.toMSecsSinceEpoch());
+        }
+    }
+    return std::nullopt;
+}
+
+void NexioClient::readErrorEnvelope(const JsonValue &body, ApiResult &result)
+{
+    if (!body.isObject())
+        return;
+    const JsonValue &error = body[u"error"];
+    const JsonValue &source = error.isObject() ? error : body;
+    if (source[u"code"].isString() || source[u"code"].isNumber())
+        result.code = source[u"code"].isString() ? source[u"code"].toString()
+                                                 : QString::fromUtf8(source[u"code"].numberText());
+    if (source[u"message"].isString())
+        result.message = source[u"message"].toString().simplified();
+    else if (error.isString())
+        result.message = error.toString().simplified();
+    else if (body[u"detail"].isString())
+        result.message = body[u"detail"].toString().simplified();
+    result.details = source[u"details"];
+}
+
+QString NexioClient::scrub(QString text) const
+{
+    if (!m_apiKey.isEmpty())
+        text.replace(m_apiKey, QStringLiteral("[api key]"));
+    return text;
+}
+
+void NexioClient::deliverLater(QObject *context, Callback callback, ApiResult result)
+{
+    result.message = scrub(result.message);
+    // Deliver from the event loop, as a network answer would be, so callers never re-enter.
+    QTimer::singleShot(0, context ? context : this,
+                       [callback = std::move(callback), result = std::move(result)] { callback(result); });
+}
+
+NexioClient::Ticket NexioClient::submit(const RunEndpoint &endpoint, const JsonValue &body, QObject *context,
+                                        Callback callback)
+{
+    QByteArray bytes = writeJson(body, -1);
+    return send(QByteArrayLiteral("POST"), submitUrl(endpoint), bytes, context, std::move(callback));
+}
+
+NexioClient::Ticket NexioClient::fetchRun(const RunEndpoint &endpoint, const QString &runId, QObject *context,
+                                          Callback callback)
+{
+    if (!isUsableRunId(runId)) {
+        ApiResult r;
+        r.kind = ApiResult::Kind::Malformed;
+        r.message = QStringLiteral("\"%1\" is not a run id (letters, digits, '.', '_' and '-' only)")
+                        .arg(printable(runId.toUtf8(), 60));
+        deliverLater(context, std::move(callback), std::move(r));
+        return 0;
+    }
+    return send(QByteArrayLiteral("GET"), runUrl(endpoint, runId), QByteArray(), context, std::move(callback));
+}
+
+NexioClient::Ticket NexioClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                                      QObject *context, Callback callback)
+{
+    const QString why = checkBaseUrl(url);
+    if (!why.isEmpty() || m_apiKey.isEmpty() || !m_network) {
+        ApiResult r;
+        r.kind = ApiResult::Kind::Insecure;
+        r.message = !why.isEmpty() ? why
+                    : m_network    ? QStringLiteral("No Nexio API key is set")
+                                   : QStringLiteral("No network access manager");
+        deliverLater(context, std::move(callback), std::move(r));
+        return 0;
+    }
+
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + m_apiKey.toUtf8());
+    request.setRawHeader("Accept", "application/json");
+    if (!body.isNull())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setTransferTimeout(std::max(1, m_settings.transferTimeoutMs));
+
+    auto p = std::make_shared<Pending>();
+    p->context = context;
+    p->hasContext = context != nullptr;
+    p->callback = std::move(callback);
+    p->what = QString::fromLatin1(verb) + u' ' + url.path();
+    p->host = url.host();
+    const Ticket ticket = m_nextTicket++;
+
+    QNetworkReply *reply = verb == "POST" ? m_network->post(request, body) : m_network->get(request);
+    p->reply = reply;
+    m_pending.emplace(ticket, p);
+
+    const qint64 cap = m_settings.maxResponseBytes;
+    auto overCap = [this, ticket, cap](qint64 bytes) {
+        const auto it = m_pending.find(ticket);
+        if (it == m_pending.end() || bytes <= cap || it->second->tooLarge)
+            return;
+        it->second->tooLarge = true;
+        if (it->second->reply)
+            it->second->reply->abort();
+    };
+    connect(reply, &QNetworkReply::metaDataChanged, this, [reply, overCap] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid())
+            overCap(length.toLongLong());
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this, [overCap](qint64 received, qint64 total) {
+        overCap(std::max(received, total));
+    });
+    connect(reply, &QNetworkReply::readyRead, this, [this, ticket, reply, overCap] {
+        const auto it = m_pending.find(ticket);
+        if (it == m_pending.end() || it->second->tooLarge)
+            return;
+        overCap(it->second->data.size() + reply->bytesAvailable());
+        if (!it->second->tooLarge)
+            it->second->data += reply->readAll();
+    });
+#if QT_CONFIG(ssl)
+    connect(reply, &QNetworkReply::sslErrors, this, [this, ticket](const QList<QSslError> &errors) {
+        const auto it = m_pending.find(ticket);
+        if (it == m_pending.end())
+            return;
+        // Recorded for the message; never ignored, so the handshake fails.
+        for (const QSslError &e : errors)
+            it->second->tlsErrors << e.errorString();
+    });
+#endif
+    connect(reply, &QNetworkReply::finished, this, [this, ticket] { onFinished(ticket); });
+
+    p->deadline = new QTimer(reply);
+    p->deadline->setSingleShot(true);
+    connect(p->deadline, &QTimer::timeout, this, [this, ticket] {
+        const auto it = m_pending.find(ticket);
+        if (it == m_pending.end())
+            return;
+        it->second->deadlineHit = true;
+        if (it->second->reply)
+            it->second->reply->abort();
+    });
+    p->deadline->start(std::max(1, m_settings.requestDeadlineMs));
+
+    if (context) {
+        connect(context, &QObject::destroyed, this, [this, ticket] { cancel(ticket); });
+    }
+    return ticket;
+}
+
+void NexioClient::cancel(Ticket ticket)
+{
+    const auto it = m_pending.find(ticket);
+    if (it == m_pending.end())
+        return;
+    auto p = it->second;
+    m_pending.erase(it);
+    p->cancelled = true;
+    if (p->reply) {
+        p->reply->disconnect(this);
+        p->reply->abort();
+        p->reply->deleteLater();
+    }
+}
+
+void NexioClient::onFinished(Ticket ticket)
+{
+    const auto it = m_pending.find(ticket);
+    if (it == m_pending.end())
+        return;
+    auto p = it->second;
+    m_pending.erase(it);
+    QNetworkReply *reply = p->reply;
+    if (!reply)
+        return;
+    reply->disconnect(this);
+    reply->deleteLater();
+    if (p->deadline)
+        p->deadline->stop();
+    if (p->cancelled || (p->hasContext && !p->context))
+        return;
+    if (!p->tooLarge) {
+        const qint64 more = reply->bytesAvailable();
+        if (p->data.size() + more > m_settings.maxResponseBytes)
+            p->tooLarge = true;
+        else
+            p->data += reply->readAll();
+    }
+    ApiResult result = classify(*p, reply);
+    result.message = scrub(result.message);
+    p->callback(result);
+}
+
+ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const
+{
+    ApiResult r;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.httpStatus = status;
+    const QNetworkReply::NetworkError error = reply->error();
+    const QString where = QStringLiteral("%1 (%2)").arg(p.host, p.what);
+
+    if (p.tooLarge) {
+        r.kind = ApiResult::Kind::TooLarge;
+        r.message = QStringLiteral("The answer from %1 is larger than the %2 limit; it was not read")
+                        .arg(where, megabytes(m_settings.maxResponseBytes));
+        return r;
+    }
+    if (p.deadlineHit) {
+        r.kind = ApiResult::Kind::Timeout;
+        r.message = QStringLiteral("%1 did not finish answering within %2 s")
+                        .arg(where)
+                        .arg(m_settings.requestDeadlineMs / 1000.0);
+        return r;
+    }
+    if (!p.tlsErrors.isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
+        r.kind = ApiResult::Kind::Tls;
+        r.message = QStringLiteral("Secure connection to %1 failed: %2")
+                        .arg(p.host, p.tlsErrors.isEmpty() ? reply->errorString() : p.tlsErrors.join(u"; "));
+        return r;
+    }
+    if (status == 0 || (error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied)) {
+        // No HTTP answer, or the connection broke while the answer was arriving.
+        if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError) {
+            r.kind = ApiResult::Kind::Timeout;
+            r.message = QStringLiteral("No answer from %1 within %2 s")
+                            .arg(where)
+                            .arg(m_settings.transferTimeoutMs / 1000.0);
+        } else if (status != 0) {
+            r.kind = ApiResult::Kind::Network;
+            r.message = QStringLiteral("The connection to %1 broke before the whole answer arrived (%2)")
+                            .arg(where, reply->errorString());
+        } else {
+            r.kind = ApiResult::Kind::Network;
+            r.message = QStringLiteral("Cannot reach %1: %2").arg(where, reply->errorString());
+        }
+        return r;
+    }
+
+    // An HTTP answer. Parse the body when there is one: errors carry the server's message in it.
+    std::optional<JsonValue> json;
+    JsonParseError parseError;
+    if (!p.data.trimmed().isEmpty()) {
+        JsonParseOptions options;
+        options.maxDepth = 128;
+        json = parseJson(p.data, &parseError, options);
+        if (json)
+            r.body = *json;
+    }
+
+    if (status >= 200 && status < 300) {
+        if (!json || !json->isObject()) {
+            r.kind = ApiResult::Kind::Malformed;
+            r.message = p.data.trimmed().isEmpty()
+                            ? QStringLiteral("The answer from %1 is empty; a JSON object was expected").arg(where)
+                        : json ? QStringLiteral("The answer from %1 is JSON but not an object").arg(where)
+                               : QStringLiteral("The answer from %1 is not valid JSON (line %2, column %3: %4)")
+                                     .arg(where)
+                                     .arg(parseError.line)
+                                     .arg(parseError.column)
+                                     .arg(parseError.message);
+            return r;
+        }
+        r.kind = ApiResult::Kind::Ok;
+        return r;
+    }
+
+    if (json)
+        readErrorEnvelope(*json, r);
+    else if (!p.data.trimmed().isEmpty())
+        r.message = printable(p.data);
+    const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    const QString serverSays = r.message.isEmpty() ? QString() : QStringLiteral(": ") + r.message;
+    const QString codeText = r.code.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(r.code);
+
+    if (status >= 300 && status < 400) {
+        r.kind = ApiResult::Kind::Refused;
+        r.message = QStringLiteral("%1 answered with a redirect (HTTP %2) to %3; redirects are not followed "
+                                   "so the key is not sent elsewhere. Check the base URL")
+                        .arg(where)
+                        .arg(status)
+                        .arg(reply->header(QNetworkRequest::LocationHeader).toUrl().toDisplayString());
+        return r;
+    }
+    if (status == 429) {
+        r.kind = ApiResult::Kind::RateLimited;
+        r.retryAfterMs = rateLimitWaitMs(reply->rawHeader("Retry-After"), reply->rawHeader("X-RateLimit-Reset"),
+                                         QDateTime::currentDateTimeUtc());
+        r.message = QStringLiteral("Rate limited by %1 (HTTP 429)%2").arg(p.host, serverSays);
+        return r;
+    }
+    if (status >= 500) {
+        r.kind = ApiResult::Kind::ServerError;
+        r.message = QStringLiteral("Server error from %1: HTTP %2%3%4%5")
+                        .arg(where)
+                        .arg(status)
+                        .arg(reason.isEmpty() ? QString() : u' ' + reason, codeText, serverSays);
+        return r;
+    }
+    r.kind = ApiResult::Kind::Refused;
+    QString hint;
+    switch (status) {
+    case 400: hint = QStringLiteral("the request was malformed"); break;
+    case 401: hint = QStringLiteral("the API key is missing, invalid or revoked"); break;
+    case 403: hint = QStringLiteral("this key is not permitted to do this"); break;
+    case 404: hint = QStringLiteral("unknown run or endpoint"); break;
+    case 422: hint = QStringLiteral("the case is valid JSON but cannot be processed"); break;
+    default: hint = reason.isEmpty() ? QStringLiteral("refused") : reason; break;
+    }
+    r.message = QStringLiteral("%1 refused the request (HTTP %2, %3)%4%5")
+                    .arg(where)
+                    .arg(status)
+                    .arg(hint, codeText, serverSays);
+    const QString details = compactText(r.details);
+    if (!details.isEmpty())
+        r.message += QStringLiteral(" — details: ") + printable(details.toUtf8(), 400);
+    return r;
+}
+
+} // namespace pw

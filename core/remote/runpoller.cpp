@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: MIT
+#include "runpoller.h"
+
+#include "io/casefile.h"
+#include "remote/nexioclient.h"
+#include "store/runstore.h"
+
+#include <algorithm>
+
+namespace pw {
+
+namespace {
+
+QString compact(const JsonValue &v)
+{
+    if (v.isNull())
+        return QString();
+    if (v.isString())
+        return v.toString();
+    return QString::fromUtf8(writeJson(v, -1));
+}
+
+bool isTerminal(const QString &status)
+{
+    return status == u"completed" || status == u"degraded" || status == u"failed";
+}
+
+} // namespace
+
+RunPoller::RunPoller(NexioClient *client, RunStore *store, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_store(store)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_phase == Phase::Submitting)
+            sendSubmit();
+        else if (m_phase == Phase::Polling)
+            sendPoll();
+    });
+}
+
+RunPoller::~RunPoller()
+{
+    if (m_ticket && m_client)
+        m_client->cancel(m_ticket);
+}
+
+void RunPoller::submit(const JsonValue &caseRoot, const QString &casePath, const RunEndpoint &endpoint,
+                       const QString &environment)
+{
+    cancel(false);
+    m_endpoint = endpoint;
+    m_body = apiRequestBody(caseRoot);
+    if (endpoint.family == ApiFamily::Engine && !endpoint.engineVersion.isEmpty())
+        m_body.insert(QStringLiteral("engine_version"), endpoint.engineVersion);
+    m_casePath = casePath;
+    m_environment = environment;
+    m_runId.clear();
+    m_lastRun = JsonValue();
+    m_failures = m_rateLimited = m_polls = 0;
+    m_delayMs = 0;
+    m_phase = Phase::Submitting;
+    m_watching.start();
+    sendSubmit();
+}
+
+void RunPoller::resume(const QString &runId, const RunEndpoint &endpoint)
+{
+    cancel(false);
+    m_endpoint = endpoint;
+    m_runId = runId;
+    m_lastRun = JsonValue();
+    m_failures = m_rateLimited = m_polls = 0;
+    m_delayMs = 0; // the next wait after this first poll is pollInitialMs
+    m_phase = Phase::Polling;
+    m_watching.start();
+    sendPoll();
+}
+
+void RunPoller::cancel(bool markAbandoned)
+{
+    if (m_phase == Phase::Idle)
+        return;
+    m_timer.stop();
+    if (m_ticket)
+        m_client->cancel(m_ticket);
+    m_ticket = 0;
+    m_phase = Phase::Idle;
+    if (markAbandoned && m_store && !m_runId.isEmpty())
+        m_store->setAbandoned(m_runId, true);
+    RunOutcome o;
+    o.kind = RunOutcome::Kind::Cancelled;
+    o.runId = m_runId;
+    o.run = m_lastRun;
+    o.message = m_runId.isEmpty() ? QStringLiteral("Submission cancelled")
+                                  : QStringLiteral("Stopped watching run %1; it goes on at the server").arg(m_runId);
+    Q_EMIT finished(o);
+}
+
+qint64 RunPoller::msUntilNextRequest() const
+{
+    if (m_phase == Phase::Idle || !m_timer.isActive())
+        return 0;
+    return std::max<qint64>(0, m_nextRequest.remainingTime());
+}
+
+void RunPoller::schedule(int delayMs)
+{
+    delayMs = std::max(0, delayMs);
+    m_nextRequest = QDeadlineTimer(delayMs, Qt::PreciseTimer);
+    m_timer.start(delayMs);
+    Q_EMIT requestScheduled(delayMs);
+}
+
+void RunPoller::sendSubmit()
+{
+    m_ticket = m_client->submit(m_endpoint, m_body, this, [this](const ApiResult &r) {
+        m_ticket = 0;
+        onSubmitAnswer(r);
+    });
+}
+
+void RunPoller::sendPoll()
+{
+    ++m_polls;
+    m_ticket = m_client->fetchRun(m_endpoint, m_runId, this, [this](const ApiResult &r) {
+        m_ticket = 0;
+        onPollAnswer(r);
+    });
+}
+
+void RunPoller::onSubmitAnswer(const ApiResult &result)
+{
+    if (m_phase != Phase::Submitting)
+        return;
+    if (!result.ok()) {
+        // A timed-out submission may have been accepted: sending it again could start a second run.
+        if (result.kind == ApiResult::Kind::Timeout) {
+            finishWithError(result, QStringLiteral("The submission got no answer, so it was not sent again "
+                                                   "(the server may still have accepted it): "));
+            return;
+        }
+        if (!retryAfterFailure(result, true))
+            finishWithError(result);
+        return;
+    }
+    const JsonValue &id = result.body[u"run_id"];
+    if (!id.isString() || !NexioClient::isUsableRunId(id.toString())) {
+        ApiResult bad = result;
+        bad.kind = ApiResult::Kind::Malformed;
+        bad.message = id.isNull() ? QStringLiteral("The server accepted the case but sent no run_id")
+                                  : QStringLiteral("The server accepted the case but its run_id is not usable");
+        finishWithError(bad);
+        return;
+    }
+    m_runId = id.toString();
+    m_failures = m_rateLimited = 0;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_store) {
+        StoredRun s;
+        s.runId = m_runId;
+        s.casePath = m_casePath;
+        s.baseUrl = m_endpoint.baseUrl.toString();
+        s.family = apiFamilyName(m_endpoint.family);
+        s.engineSlug = m_endpoint.engineSlug;
+        s.engineVersion = m_endpoint.engineVersion;
+        s.environment = m_environment;
+        s.createdAt = now;
+        s.updatedAt = now;
+        s.status = result.body[u"status"].isString() ? result.body[u"status"].toString() : QStringLiteral("queued");
+        s.lastRun = result.body;
+        m_store->addRun(s);
+    }
+    m_lastRun = result.body;
+    m_body = JsonValue(); // the case is not needed any more
+    m_phase = Phase::Polling;
+    Q_EMIT submitted(m_runId);
+    Q_EMIT runUpdated(m_lastRun);
+    m_delayMs = m_client->settings().pollInitialMs;
+    schedule(m_delayMs);
+}
+
+void RunPoller::onPollAnswer(const ApiResult &result)
+{
+    if (m_phase != Phase::Polling)
+        return;
+    const RemoteSettings &s = m_client->settings();
+    if (!result.ok()) {
+        if (!retryAfterFailure(result, false)) {
+            if (m_store)
+                m_store->setLastError(m_runId, result.message, QDateTime::currentDateTimeUtc());
+            finishWithError(result);
+        }
+        return;
+    }
+    const JsonValue &run = result.body;
+    const JsonValue &id = run[u"run_id"];
+    if (id.isString() && id.toString() != m_runId) {
+        ApiResult bad = result;
+        bad.kind = ApiResult::Kind::Malformed;
+        bad.message = QStringLiteral("Asked for run %1, the server answered with run %2")
+                          .arg(m_runId, id.toString().left(128));
+        finishWithError(bad);
+        return;
+    }
+    if (!run[u"status"].isString()) {
+        ApiResult bad = result;
+        bad.kind = ApiResult::Kind::Malformed;
+        bad.message = QStringLiteral("The server's answer for run %1 has no status").arg(m_runId);
+        finishWithError(bad);
+        return;
+    }
+    m_failures = m_rateLimited = 0;
+    m_lastRun = run;
+    if (m_store)
+        m_store->updateFromRun(m_runId, run, QDateTime::currentDateTimeUtc());
+    Q_EMIT runUpdated(run);
+
+    const QString status = run[u"status"].toString();
+    if (isTerminal(status)) {
+        RunOutcome o;
+        o.runId = m_runId;
+        o.run = run;
+        if (status == u"completed") {
+            o.kind = RunOutcome::Kind::Completed;
+            o.message = QStringLiteral("Run %1 completed").arg(m_runId);
+        } else if (status == u"degraded") {
+            o.kind = RunOutcome::Kind::Degraded;
+            const QString reason = compact(run[u"output"][u"degradation_reason"]);
+            o.message = QStringLiteral("Run %1 completed with a warning: %2")
+                            .arg(m_runId, reason.isEmpty() ? QStringLiteral("(no reason given)") : reason);
+        } else {
+            o.kind = RunOutcome::Kind::Failed;
+            const QString error = compact(run[u"error"]);
+            const QString details = compact(run[u"error_details"]);
+            o.message = QStringLiteral("Run %1 failed: %2").arg(m_runId, error.isEmpty() ? QStringLiteral("(no error given)") : error);
+            if (!details.isEmpty())
+                o.message += QStringLiteral(" — ") + details;
+        }
+        finish(o);
+        return;
+    }
+    if (m_watching.elapsed() > s.maxPollDurationMs) {
+        ApiResult r;
+        r.kind = ApiResult::Kind::Timeout;
+        r.message = QStringLiteral("Run %1 is still %2 after %3 minutes; stopped polling (it resumes next time)")
+                        .arg(m_runId, status)
+                        .arg(m_watching.elapsed() / 60000);
+        finishWithError(r);
+        return;
+    }
+    m_delayMs = m_delayMs <= 0 ? s.pollInitialMs : s.nextDelay(m_delayMs);
+    schedule(m_delayMs);
+}
+
+bool RunPoller::retryAfterFailure(const ApiResult &result, bool submitting)
+{
+    const RemoteSettings &s = m_client->settings();
+    int wait = 0;
+    if (result.kind == ApiResult::Kind::RateLimited) {
+        if (++m_rateLimited > s.maxRateLimitWaits)
+            return false;
+        const int backoff = m_delayMs <= 0 ? s.pollInitialMs : s.nextDelay(m_delayMs);
+        wait = int(std::min<qint64>(result.retryAfterMs.value_or(backoff), s.rateLimitMaxWaitMs));
+    } else if (result.retryable()) {
+        if (++m_failures > s.maxRetries)
+            return false;
+        m_delayMs = m_delayMs <= 0 ? s.pollInitialMs : s.nextDelay(m_delayMs);
+        wait = m_delayMs;
+    } else {
+        return false;
+    }
+    Q_UNUSED(submitting)
+    Q_EMIT retrying(result.message, wait);
+    schedule(wait);
+    return true;
+}
+
+void RunPoller::finishWithError(const ApiResult &result, const QString &prefix)
+{
+    RunOutcome o;
+    o.kind = RunOutcome::Kind::Error;
+    o.runId = m_runId;
+    o.run = m_lastRun;
+    o.error = result;
+    o.message = prefix + result.message;
+    if ((result.retryable() || result.kind == ApiResult::Kind::RateLimited) && m_failures + m_rateLimited > 0)
+        o.message += QStringLiteral(" (gave up after %1 attempts)").arg(m_failures + m_rateLimited);
+    finish(o);
+}
+
+void RunPoller::finish(RunOutcome outcome)
+{
+    m_timer.stop();
+    m_phase = Phase::Idle;
+    Q_EMIT finished(outcome);
+}
+
+} // namespace pw

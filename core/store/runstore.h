@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "io/json.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace pw {
+
+// One remote run as the workbench remembers it. `family` is "jobs" (POST /api/v1/jobs) or "engine"
+// (POST /api/v1/engines/{engineSlug}/runs); `environment` is what the key prefix said at submission
+// ("TEST", "LIVE" or the slug). `status` is the last status seen ("queued", "processing", "completed",
+// "degraded", "failed"); `lastRun` the last run object received (null until the first poll). Times are UTC.
+// `abandoned` runs were cancelled by the user: they are not resumed at start.
+struct StoredRun
+{
+    QString runId;
+    QString casePath;
+    QString baseUrl;
+    QString family = QStringLiteral("jobs");
+    QString engineSlug;
+    QString engineVersion;
+    QString environment;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QString status;
+    QString stage;
+    QString lastError;
+    JsonValue lastRun;
+    bool abandoned = false;
+
+    bool isFinished() const;
+    bool operator==(const StoredRun &) const = default;
+};
+
+// The remote runs kept in an SQLite database (one table, `runs`, keyed by run_id). Each RunStore opens its
+// own connection under a unique name, so several stores (window, CLI, tests) can share a file; SQLite's
+// busy timeout serialises writers. The API key is never stored here. All methods report failure by
+// returning false / an empty result and leave a sentence in lastError().
+class RunStore
+{
+public:
+    // Opens (and creates) the database at path; empty: defaultDatabasePath().
+    explicit RunStore(const QString &path = QString());
+    ~RunStore();
+    RunStore(const RunStore &) = delete;
+    RunStore &operator=(const RunStore &) = delete;
+
+    // <AppDataLocation>/runs.sqlite
+    static QString defaultDatabasePath();
+
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+
+    // Inserts the run (or replaces a row of the same id). Call the moment a run_id arrives.
+    bool addRun(const StoredRun &run);
+    // Records a poll result: status, stage and the run object, and the update time.
+    bool updateFromRun(const QString &runId, const JsonValue &run, const QDateTime &when);
+    bool setLastError(const QString &runId, const QString &message, const QDateTime &when);
+    bool setAbandoned(const QString &runId, bool abandoned);
+
+    std::optional<StoredRun> run(const QString &runId) const;
+    // Newest first; casePath non-empty: only that case's runs.
+    std::vector<StoredRun> runs(const QString &casePath = QString()) const;
+    // Queued or processing (or never polled) and not abandoned, oldest first: the runs to resume.
+    std::vector<StoredRun> unfinishedRuns() const;
+
+private:
+    bool exec(const QString &sql);
+    QString m_path;
+    QString m_connection;
+    bool m_open = false;
+    mutable QString m_lastError;
+};
+
+} // namespace pw

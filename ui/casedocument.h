@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "io/json.h"
+#include "io/problem.h"
+#include "model/case.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+
+class QUndoStack;
+
+namespace pw {
+
+// The open case: its JSON tree (the source of truth, so unknown fields survive), the typed Case re-read
+// after every edit, the validation problems, and the undo stack. Every edit is a QUndoCommand that sets
+// (or removes) the value at one JSON path; array operations set the whole array. `edited(path)` names
+// the path that changed ("" after a load), so listeners can decide how much to refresh.
+class CaseDocument : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CaseDocument(QObject *parent = nullptr);
+    ~CaseDocument() override;
+
+    const JsonValue &root() const { return m_root; }
+    const Case &typedCase() const { return m_case; }
+    const Problems &problems() const { return m_problems; }
+    QUndoStack *undoStack() const { return m_undo; }
+
+    QString fileName() const { return m_fileName; }
+    void setFileName(const QString &fileName);
+    bool isModified() const;
+    void markSaved();
+
+    // The clock date rules use; invalid means the wall clock at each validation.
+    QDateTime now() const;
+    void setNow(const QDateTime &now);
+
+    JsonValue value(const QString &path) const;
+    // Sets the value at `path` as one undoable edit; a null value removes the key ("not stated").
+    // Nothing happens when the value is unchanged.
+    void setValue(const QString &path, const JsonValue &value, const QString &text = QString());
+    // Array helpers (each one undoable edit of the whole array).
+    void appendItems(const QString &arrayPath, const JsonValue::Array &items, const QString &text);
+    void insertItem(const QString &arrayPath, int index, const JsonValue &item, const QString &text);
+    void removeItems(const QString &arrayPath, QList<int> indexes, const QString &text);
+    void duplicateItems(const QString &arrayPath, QList<int> indexes, const QString &idKey, const QString &text);
+
+    // Replaces the whole document (a new, opened or dropped case); clears the undo history.
+    void load(const JsonValue &root, const QString &fileName);
+
+    // Used by the undo commands.
+    void applyValue(const QString &path, const std::optional<JsonValue> &value);
+
+signals:
+    void edited(const QString &path);
+    void loaded();
+    void modifiedChanged(bool modified);
+    void fileNameChanged(const QString &fileName);
+
+private:
+    void revalidate();
+
+    JsonValue m_root;
+    Case m_case;
+    Problems m_problems;
+    QUndoStack *m_undo = nullptr;
+    QString m_fileName;
+    QDateTime m_now;
+};
+
+// A fresh id for a copy: "<id>_copy", "<id>_copy2", … not in `taken`.
+QString uniqueCopyId(const QString &id, const QStringList &taken);
+
+} // namespace pw

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+#include "costchart.h"
+
+#include "solutionutil.h"
+#include "util/numbers.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QLineSeries>
+#include <QPolarChart>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pw {
+
+namespace {
+
+struct Point
+{
+    double cost, coverage;
+    bool qualified;
+    QString key, carriers;
+};
+
+QString pointText(const std::vector<Point> &pts, const QPointF &p)
+{
+    for (const Point &q : pts)
+        if (std::abs(q.cost - p.x()) < 0.5 && std::abs(q.coverage - p.y()) < 0.01)
+            return QObject::tr("%1\ncost %2 · coverage %3").arg(q.carriers, formatMoney(q.cost), formatNumber(q.coverage, 2));
+    return {};
+}
+
+} // namespace
+
+CostChart::CostChart(QWidget *parent)
+    : QChartView(parent)
+{
+    setObjectName(QStringLiteral("costChart"));
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(160);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+}
+
+void CostChart::setRun(const JsonValue &run, const QStringList &lines)
+{
+    m_run = run;
+    m_lines = lines;
+    rebuild();
+}
+
+void CostChart::setSelectedKey(const QString &key)
+{
+    if (key == m_selected)
+        return;
+    m_selected = key;
+    rebuild();
+}
+
+void CostChart::rebuild()
+{
+    QChart *c = chart();
+    c->removeAllSeries();
+    for (QAbstractAxis *a : c->axes())
+        c->removeAxis(a);
+    auto pts = std::make_shared<std::vector<Point>>();
+    for (const auto &s : m_run[u"solutions"].arrayItems())
+        pts->push_back({s[u"cost_mid"].toDouble(), s[u"scorecard"][u"dimensions"][u"coverage"][u"score"].toDouble(),
+                        s[u"scorecard"][u"qualified"].toBool(true), solutionKey(s),
+                        QStringLiteral("#%1 ").arg(s[u"rank"].toDouble()) + carrierSummary(s, m_lines)});
+    auto *qual = new QScatterSeries;
+    qual->setName(tr("qualified"));
+    qual->setMarkerSize(9);
+    qual->setColor(QColor(0x1e, 0x88, 0xe5));
+    qual->setBorderColor(QColor(0x1e, 0x88, 0xe5));
+    auto *disq = new QScatterSeries;
+    disq->setName(tr("disqualified"));
+    disq->setMarkerSize(9);
+    disq->setColor(Qt::transparent);
+    disq->setBorderColor(QColor(0x9e, 0x9e, 0x9e));
+    auto *sel = new QScatterSeries;
+    sel->setName(tr("selected"));
+    sel->setMarkerSize(15);
+    sel->setColor(QColor(0xff, 0x8f, 0x00));
+    sel->setBorderColor(Qt::black);
+    auto *front = new QLineSeries;
+    front->setName(tr("Pareto front"));
+    front->setColor(QColor(0x2e, 0x7d, 0x32));
+    double minX = 1e300, maxX = -1e300;
+    for (const Point &p : *pts) {
+        (p.qualified ? qual : disq)->append(p.cost, p.coverage);
+        if (p.key == m_selected)
+            sel->append(p.cost, p.coverage);
+        minX = std::min(minX, p.cost);
+        maxX = std::max(maxX, p.cost);
+    }
+    // Pareto front over the qualified packages (all when none qualifies): cheaper first, keep a point
+    // when it covers strictly better than every cheaper one.
+    std::vector<Point> cand;
+    for (const Point &p : *pts)
+        if (p.qualified)
+            cand.push_back(p);
+    if (cand.empty())
+        cand = *pts;
+    std::sort(cand.begin(), cand.end(), [](const Point &a, const Point &b) {
+        return a.cost != b.cost ? a.cost < b.cost : a.coverage > b.coverage;
+    });
+    double best = -1;
+    m_paretoCount = 0;
+    for (const Point &p : cand)
+        if (p.coverage > best) {
+            front->append(p.cost, p.coverage);
+            best = p.coverage;
+            ++m_paretoCount;
+        }
+    c->addSeries(front);
+    c->addSeries(qual);
+    c->addSeries(disq);
+    c->addSeries(sel);
+    auto *x = new QValueAxis;
+    x->setTitleText(tr("Annual cost, mid estimate ($)"));
+    x->setLabelFormat(QStringLiteral("%.0f"));
+    if (!pts->empty()) {
+        const double pad = std::max(50.0, (maxX - minX) * 0.05);
+        x->setRange(std::floor((minX - pad) / 100) * 100, std::ceil((maxX + pad) / 100) * 100);
+    }
+    x->setTickCount(6);
+    auto *y = new QValueAxis;
+    y->setTitleText(tr("Coverage score"));
+    y->setRange(0, 100);
+    y->setTickCount(6);
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    c->addAxis(x, Qt::AlignBottom);
+    c->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries *s : c->series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    for (QScatterSeries *s : {qual, disq, sel}) {
+        connect(s, &QScatterSeries::hovered, this, [this, pts](const QPointF &p, bool state) {
+            if (state)
+                QToolTip::showText(QCursor::pos(), pointText(*pts, p), this);
+            else
+                QToolTip::hideText();
+        });
+        connect(s, &QScatterSeries::clicked, this, [this, pts](const QPointF &p) {
+            for (const Point &q : *pts)
+                if (std::abs(q.cost - p.x()) < 0.5 && std::abs(q.coverage - p.y()) < 0.01) {
+                    emit solutionClicked(q.key);
+                    return;
+                }
+        });
+    }
+    c->setTitle(tr("Cost vs coverage — %1 packages, %2 on the Pareto front").arg(pts->size()).arg(m_paretoCount));
+}
+
+ProfileChart::ProfileChart(QWidget *parent)
+    : QChartView(new QPolarChart, parent)
+{
+    setObjectName(QStringLiteral("profileChart"));
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(180);
+    chart()->legend()->setAlignment(Qt::AlignRight);
+    chart()->setMargins(QMargins(2, 2, 2, 2));
+}
+
+void ProfileChart::setSolutions(const std::vector<JsonValue> &solutions, const QStringList &lines)
+{
+    auto *polar = static_cast<QPolarChart *>(chart());
+    polar->removeAllSeries();
+    for (QAbstractAxis *a : polar->axes())
+        polar->removeAxis(a);
+    const QStringList dims = dimensionKeys();
+    auto *angular = new QCategoryAxis;
+    angular->setRange(0, 360);
+    angular->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    for (int i = 0; i < dims.size(); ++i)
+        angular->append(dimensionTitle(dims[i]), 360.0 * i / dims.size());
+    auto *radial = new QValueAxis;
+    radial->setRange(0, 100);
+    radial->setTickCount(5);
+    radial->setLabelFormat(QStringLiteral("%.0f"));
+    polar->addAxis(angular, QPolarChart::PolarOrientationAngular);
+    polar->addAxis(radial, QPolarChart::PolarOrientationRadial);
+    static const QColor colors[] = {QColor(0x1e, 0x88, 0xe5), QColor(0xe5, 0x39, 0x35), QColor(0x43, 0xa0, 0x47),
+                                    QColor(0x8e, 0x24, 0xaa)};
+    int i = 0;
+    for (const JsonValue &s : solutions) {
+        auto *series = new QLineSeries;
+        series->setName(QStringLiteral("#%1 %2").arg(s[u"rank"].toDouble()).arg(carrierSummary(s, lines)));
+        QPen pen(colors[i % 4]);
+        pen.setWidth(2);
+        series->setPen(pen);
+        for (int d = 0; d <= dims.size(); ++d)
+            series->append(360.0 * d / dims.size(),
+                           s[u"scorecard"][u"dimensions"][dims[d % dims.size()]][u"score"].toDouble());
+        polar->addSeries(series);
+        series->attachAxis(angular);
+        series->attachAxis(radial);
+        ++i;
+    }
+    polar->setTitle(solutions.empty() ? tr("Tick 2–4 packages in the ranking to compare their profiles")
+                                      : tr("Dimension profile"));
+}
+
+} // namespace pw

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: MIT
+#include "fieldbinder.h"
+
+#include "casedocument.h"
+#include "util/dates.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+
+namespace pw {
+
+namespace {
+
+const QDate kNotStatedDate(1900, 1, 1);
+
+QString objectNameFor(const QString &key)
+{
+    QString k = key;
+    k.replace(u'.', u'_');
+    return QStringLiteral("field_") + k;
+}
+
+bool pathMatches(const QString &problemPath, const QString &fieldPath)
+{
+    return problemPath == fieldPath || problemPath.startsWith(fieldPath + u'.') ||
+           problemPath.startsWith(fieldPath + u'[');
+}
+
+} // namespace
+
+FieldBinder::FieldBinder(CaseDocument *doc, const QString &basePath, QObject *parent)
+    : QObject(parent)
+    , m_doc(doc)
+    , m_base(basePath)
+{
+    connect(doc, &CaseDocument::edited, this, [this] {
+        refresh();
+        showProblems(m_doc->problems());
+    });
+}
+
+QString FieldBinder::fullPath(const QString &key) const
+{
+    return m_base.isEmpty() ? key : m_base + u'.' + key;
+}
+
+QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent)
+{
+    QWidget *w = nullptr;
+    switch (spec.kind) {
+    case FieldKind::Date: {
+        auto *d = new QDateEdit(parent);
+        d->setCalendarPopup(true);
+        d->setMinimumDate(kNotStatedDate);
+        d->setSpecialValueText(tr("not stated"));
+        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        connect(d, &QDateEdit::editingFinished, this, [this, key = spec.key] {
+            for (const auto &b : m_bindings)
+                if (b.spec.key == key)
+                    commit(b);
+        });
+        w = d;
+        break;
+    }
+    case FieldKind::Choice: {
+        auto *c = new QComboBox(parent);
+        c->addItem(tr("not stated"), QString());
+        for (const auto &[value, label] : spec.choices)
+            c->addItem(label, value);
+        connect(c, &QComboBox::activated, this, [this, key = spec.key] {
+            for (const auto &b : m_bindings)
+                if (b.spec.key == key)
+                    commit(b);
+        });
+        w = c;
+        break;
+    }
+    case FieldKind::Bool: {
+        auto *c = new QCheckBox(spec.label, parent);
+        c->setTristate(true);
+        connect(c, &QCheckBox::clicked, this, [this, key = spec.key] {
+            for (const auto &b : m_bindings)
+                if (b.spec.key == key)
+                    commit(b);
+        });
+        w = c;
+        break;
+    }
+    default: {
+        auto *e = new QLineEdit(parent);
+        e->setPlaceholderText(tr("not stated"));
+        e->setClearButtonEnabled(false);
+        if (spec.kind != FieldKind::Text && spec.kind != FieldKind::StringList && spec.kind != FieldKind::Timestamp)
+            e->setAlignment(Qt::AlignRight);
+        connect(e, &QLineEdit::editingFinished, this, [this, key = spec.key] {
+            for (const auto &b : m_bindings)
+                if (b.spec.key == key)
+                    commit(b);
+        });
+        w = e;
+        break;
+    }
+    }
+    w->setObjectName(objectNameFor(spec.key));
+    QString tip = spec.tooltip;
+    if (!spec.unit.isEmpty())
+        tip += (tip.isEmpty() ? QString() : QStringLiteral(" ")) + tr("(%1)").arg(spec.unit);
+    w->setToolTip(tip);
+    m_bindings.push_back({spec, w, tip});
+    refreshOne(m_bindings.back());
+    return w;
+}
+
+void FieldBinder::addRows(QFormLayout *form, const std::vector<FieldSpec> &specs, QWidget *parent)
+{
+    for (const FieldSpec &s : specs) {
+        QWidget *editor = createEditor(s, parent);
+        if (s.kind == FieldKind::Bool) {
+            form->addRow(QString(), editor);
+            continue;
+        }
+        QString label = s.label;
+        if (!s.unit.isEmpty())
+            label += QStringLiteral(" (%1)").arg(s.unit);
+        auto *l = new QLabel(label + QStringLiteral(":"), parent);
+        l->setBuddy(editor);
+        l->setToolTip(s.tooltip);
+        form->addRow(l, editor);
+    }
+}
+
+void FieldBinder::setBasePath(const QString &base)
+{
+    m_base = base;
+    refresh();
+    showProblems(m_doc->problems());
+}
+
+void FieldBinder::setEnabled(bool enabled)
+{
+    for (const auto &b : m_bindings)
+        if (b.editor)
+            b.editor->setEnabled(enabled);
+}
+
+void FieldBinder::refresh()
+{
+    for (const auto &b : m_bindings)
+        refreshOne(b);
+}
+
+void FieldBinder::refreshOne(const Binding &b)
+{
+    if (!b.editor)
+        return;
+    m_refreshing = true;
+    const JsonValue v = m_base.isNull() ? JsonValue() : m_doc->value(fullPath(b.spec.key));
+    if (auto *d = qobject_cast<QDateEdit *>(b.editor)) {
+        const auto date = v.isString() ? parseDate(v.toString()) : std::nullopt;
+        d->setDate(date ? *date : kNotStatedDate);
+    } else if (auto *c = qobject_cast<QComboBox *>(b.editor)) {
+        const QString value = v.isNull() ? QString() : displayValue(v, FieldKind::Text);
+        int idx = c->findData(value);
+        if (idx < 0) {
+            c->addItem(value, value); // a value the list does not know is kept and shown
+            idx = c->count() - 1;
+        }
+        c->setCurrentIndex(idx);
+    } else if (auto *cb = qobject_cast<QCheckBox *>(b.editor)) {
+        cb->setCheckState(v.isBool() ? (v.toBool() ? Qt::Checked : Qt::Unchecked) : Qt::PartiallyChecked);
+        cb->setText(b.spec.label + (v.isBool() ? QString() : tr(" (not stated)")));
+    } else if (auto *e = qobject_cast<QLineEdit *>(b.editor)) {
+        const QString text = displayValue(v, b.spec.kind);
+        if (!(e->hasFocus() && e->isModified()) && e->text() != text)
+            e->setText(text);
+    }
+    m_refreshing = false;
+}
+
+void FieldBinder::commit(const Binding &b)
+{
+    if (m_refreshing || !b.editor || m_base.isNull())
+        return;
+    std::optional<JsonValue> value;
+    QString error;
+    if (auto *d = qobject_cast<QDateEdit *>(b.editor)) {
+        value = d->date() == kNotStatedDate ? JsonValue() : JsonValue(d->date().toString(Qt::ISODate));
+    } else if (auto *c = qobject_cast<QComboBox *>(b.editor)) {
+        const QString s = c->currentData().toString();
+        value = s.isEmpty() ? JsonValue() : JsonValue(s);
+    } else if (auto *cb = qobject_cast<QCheckBox *>(b.editor)) {
+        value = cb->checkState() == Qt::PartiallyChecked ? JsonValue() : JsonValue(cb->checkState() == Qt::Checked);
+    } else if (auto *e = qobject_cast<QLineEdit *>(b.editor)) {
+        value = parseFieldText(e->text(), b.spec.kind, &error);
+        if (!value) {
+            e->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #c62828; }"));
+            e->setToolTip(error);
+            emit inputRejected(b.spec.label + QStringLiteral(": ") + error);
+            return;
+        }
+        e->setModified(false);
+    }
+    if (!value)
+        return;
+    m_doc->setValue(fullPath(b.spec.key), *value, tr("Edit %1").arg(b.spec.label.toLower()));
+    refreshOne(b); // show the canonical form ("$850,000")
+}
+
+void FieldBinder::showProblems(const Problems &problems)
+{
+    for (const auto &b : m_bindings) {
+        if (!b.editor)
+            continue;
+        const QString path = fullPath(b.spec.key);
+        QStringList msgs;
+        bool error = false;
+        for (const Problem &p : problems)
+            if (!m_base.isNull() && pathMatches(p.path, path)) {
+                msgs << p.message;
+                error = error || p.isError();
+            }
+        const QString cls = QString::fromLatin1(b.editor->metaObject()->className());
+        if (msgs.isEmpty()) {
+            b.editor->setStyleSheet(QString());
+            b.editor->setToolTip(b.baseTooltip);
+        } else {
+            b.editor->setStyleSheet(QStringLiteral("%1 { border: 1px solid %2; }")
+                                        .arg(cls, error ? QStringLiteral("#c62828") : QStringLiteral("#c77800")));
+            b.editor->setToolTip((b.baseTooltip.isEmpty() ? QString() : b.baseTooltip + u'\n') +
+                                 (error ? tr("Error: ") : tr("Warning: ")) + msgs.join(u'\n'));
+        }
+    }
+}
+
+bool FieldBinder::focusPath(const QString &fullPathText)
+{
+    for (const auto &b : m_bindings)
+        if (b.editor && pathMatches(fullPathText, fullPath(b.spec.key))) {
+            b.editor->setFocus(Qt::OtherFocusReason);
+            if (auto *e = qobject_cast<QLineEdit *>(b.editor))
+                e->selectAll();
+            return true;
+        }
+    return false;
+}
+
+QWidget *FieldBinder::editorFor(const QString &key) const
+{
+    for (const auto &b : m_bindings)
+        if (b.spec.key == key)
+            return b.editor;
+    return nullptr;
+}
+
+} // namespace pw

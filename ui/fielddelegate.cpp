@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#include "fielddelegate.h"
+
+#include "fieldformat.h"
+#include "jsontablemodel.h"
+#include "util/dates.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLineEdit>
+
+namespace pw {
+
+namespace {
+const QDate kNoDate(1900, 1, 1);
+}
+
+QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QVariant kindVar = index.data(JsonTableModel::KindRole);
+    if (!kindVar.isValid())
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    const auto kind = FieldKind(kindVar.toInt());
+    if (kind == FieldKind::Choice) {
+        auto *c = new QComboBox(parent);
+        c->addItem(tr("not stated"), QString());
+        for (const QVariant &v : index.data(JsonTableModel::ChoicesRole).toList()) {
+            const QStringList pair = v.toStringList();
+            c->addItem(pair.value(1), pair.value(0));
+        }
+        return c;
+    }
+    if (kind == FieldKind::Date) {
+        auto *d = new QDateEdit(parent);
+        d->setMinimumDate(kNoDate);
+        d->setSpecialValueText(tr("not stated"));
+        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        d->setCalendarPopup(true);
+        return d;
+    }
+    auto *e = new QLineEdit(parent);
+    e->setPlaceholderText(tr("not stated"));
+    if (kind != FieldKind::Text && kind != FieldKind::StringList && kind != FieldKind::Timestamp)
+        e->setAlignment(Qt::AlignRight);
+    return e;
+}
+
+void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    const QString text = index.data(Qt::EditRole).toString();
+    if (auto *c = qobject_cast<QComboBox *>(editor)) {
+        int i = c->findData(text);
+        if (i < 0) {
+            c->addItem(text, text);
+            i = c->count() - 1;
+        }
+        c->setCurrentIndex(i);
+    } else if (auto *d = qobject_cast<QDateEdit *>(editor)) {
+        const auto date = parseDate(text);
+        d->setDate(date ? *date : kNoDate);
+    } else if (auto *e = qobject_cast<QLineEdit *>(editor)) {
+        e->setText(text);
+    } else {
+        QStyledItemDelegate::setEditorData(editor, index);
+    }
+}
+
+void FieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+{
+    if (auto *c = qobject_cast<QComboBox *>(editor))
+        model->setData(index, c->currentData().toString(), Qt::EditRole);
+    else if (auto *d = qobject_cast<QDateEdit *>(editor))
+        model->setData(index, d->date() == kNoDate ? QString() : d->date().toString(Qt::ISODate), Qt::EditRole);
+    else if (auto *e = qobject_cast<QLineEdit *>(editor))
+        model->setData(index, e->text(), Qt::EditRole);
+    else
+        QStyledItemDelegate::setModelData(editor, model, index);
+}
+
+} // namespace pw

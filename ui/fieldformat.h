@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "io/json.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace pw {
+
+// How a case field is shown and edited. Money shows as "$850,000"; a fraction as "13%"; percentages of
+// the dwelling limit ("2%") and "none" deductibles stay strings as the case file writes them.
+enum class FieldKind {
+    Text,
+    Integer,
+    Number,
+    Money,
+    MoneyOrPercent, // home deductibles: an amount or "1%"
+    MoneyOrNone,    // auto physical-damage deductibles: an amount or "none"
+    SplitOrMoney,   // bi_per_person / um_per_person: an amount or "100/300/100"
+    Fraction,       // commission: 0.13 shown as 13%
+    Date,           // YYYY-MM-DD
+    Timestamp,      // RFC 3339 (quote dates)
+    Choice,
+    Bool,
+    StringList // comma separated in the editor, an array in the file
+};
+
+struct FieldSpec
+{
+    QString key;    // path relative to the form's or row's base
+    QString label;  // shown in forms and headers
+    FieldKind kind = FieldKind::Text;
+    QString tooltip;
+    std::vector<std::pair<QString, QString>> choices; // value, label (Choice)
+    QString unit;                                     // "sq ft", "years"
+};
+
+// The value as shown ("" when not stated).
+QString displayValue(const JsonValue &v, FieldKind kind);
+// The value as put in an editor (no thousands separators for numbers).
+QString editText(const JsonValue &v, FieldKind kind);
+// Parses editor text. Empty text gives a null value (not stated); text that cannot be read gives
+// nullopt and an error sentence.
+std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QString *error);
+
+// The 50 states and DC.
+const QStringList &usStateCodes();
+// Ordinal suffix free helpers for the views.
+QString levelColorName(const QString &level); // L1..L4 -> background colour
+QString lineTitle(const QString &line);       // "home" -> "Home"
+
+} // namespace pw

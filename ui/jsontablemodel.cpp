@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+#include "jsontablemodel.h"
+
+#include "casedocument.h"
+#include "io/jsonpath.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+namespace pw {
+
+JsonTableModel::JsonTableModel(CaseDocument *doc, const QString &arrayPath, std::vector<FieldSpec> columns,
+                               QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_doc(doc)
+    , m_arrayPath(arrayPath)
+    , m_columns(std::move(columns))
+{
+    m_rows = m_doc->value(m_arrayPath).size();
+    connect(doc, &CaseDocument::edited, this, &JsonTableModel::documentEdited);
+}
+
+int JsonTableModel::columnOf(const QString &key) const
+{
+    for (size_t i = 0; i < m_columns.size(); ++i)
+        if (m_columns[i].key == key)
+            return int(i) + leadingColumns();
+    return -1;
+}
+
+void JsonTableModel::setCellCheck(const QString &key, CellCheck check)
+{
+    m_checks.emplace_back(key, std::move(check));
+}
+
+JsonValue JsonTableModel::rowValue(int row) const
+{
+    const JsonValue arr = m_doc->value(m_arrayPath);
+    return row >= 0 && row < arr.size() ? arr.at(row) : JsonValue();
+}
+
+QString JsonTableModel::cellPath(int row, int column) const
+{
+    const int c = column - leadingColumns();
+    if (c < 0 || c >= int(m_columns.size()))
+        return QStringLiteral("%1[%2]").arg(m_arrayPath).arg(row);
+    return QStringLiteral("%1[%2].%3").arg(m_arrayPath).arg(row).arg(m_columns[size_t(c)].key);
+}
+
+void JsonTableModel::documentEdited(const QString &)
+{
+    const int rows = m_doc->value(m_arrayPath).size();
+    if (rows != m_rows) {
+        beginResetModel();
+        m_rows = rows;
+        refreshCache();
+        endResetModel();
+        return;
+    }
+    refreshCache();
+    if (m_rows > 0)
+        emit dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
+}
+
+int JsonTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int JsonTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size()) + leadingColumns();
+}
+
+QString JsonTableModel::problemFor(int row, int docColumn) const
+{
+    const FieldSpec &spec = m_columns[size_t(docColumn)];
+    const QString path = QStringLiteral("%1[%2].%3").arg(m_arrayPath).arg(row).arg(spec.key);
+    QStringList msgs;
+    for (const Problem &p : m_doc->problems())
+        if (p.path == path || p.path.startsWith(path + u'.') || p.path.startsWith(path + u'['))
+            msgs << p.message;
+    for (const auto &[key, check] : m_checks) {
+        if (key != spec.key)
+            continue;
+        const JsonValue r = rowValue(row);
+        const QString m = check(r, jsonValueAt(r, key));
+        if (!m.isEmpty() && !msgs.contains(m))
+            msgs << m;
+    }
+    return msgs.join(u'\n');
+}
+
+QVariant JsonTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows)
+        return {};
+    const int c = index.column() - leadingColumns();
+    if (c < 0 || c >= int(m_columns.size()))
+        return {};
+    const FieldSpec &spec = m_columns[size_t(c)];
+    const JsonValue cell = jsonValueAt(rowValue(index.row()), spec.key);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (spec.kind == FieldKind::Choice && cell.isString())
+            for (const auto &[v, label] : spec.choices)
+                if (v == cell.toString())
+                    return label;
+        return displayValue(cell, spec.kind);
+    case Qt::EditRole:
+        return editText(cell, spec.kind);
+    case Qt::TextAlignmentRole:
+        switch (spec.kind) {
+        case FieldKind::Money:
+        case FieldKind::MoneyOrPercent:
+        case FieldKind::MoneyOrNone:
+        case FieldKind::SplitOrMoney:
+        case FieldKind::Fraction:
+        case FieldKind::Integer:
+        case FieldKind::Number:
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        }
+    case Qt::ToolTipRole: {
+        const QString p = problemFor(index.row(), c);
+        return p.isEmpty() ? (spec.tooltip.isEmpty() ? QVariant() : QVariant(spec.tooltip)) : QVariant(p);
+    }
+    case Qt::BackgroundRole:
+        return problemFor(index.row(), c).isEmpty() ? QVariant() : QVariant(QBrush(QColor(255, 228, 220)));
+    case ProblemRole:
+        return problemFor(index.row(), c);
+    case KindRole:
+        return int(spec.kind);
+    case ChoicesRole: {
+        QVariantList l;
+        for (const auto &[v, label] : spec.choices)
+            l << QVariant(QStringList{v, label});
+        return l;
+    }
+    case PathRole:
+        return cellPath(index.row(), index.column());
+    case SortRole:
+        if (cell.isNumber())
+            return cell.toDouble();
+        return displayValue(cell, spec.kind).toLower();
+    default:
+        return {};
+    }
+}
+
+bool JsonTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid())
+        return false;
+    const int c = index.column() - leadingColumns();
+    if (c < 0 || c >= int(m_columns.size()))
+        return false;
+    const FieldSpec &spec = m_columns[size_t(c)];
+    QString error;
+    const auto v = parseFieldText(value.toString(), spec.kind, &error);
+    if (!v) {
+        emit inputRejected(spec.label + QStringLiteral(": ") + error);
+        return false;
+    }
+    m_doc->setValue(cellPath(index.row(), index.column()), *v, tr("Edit %1").arg(spec.label.toLower()));
+    return true;
+}
+
+Qt::ItemFlags JsonTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    if (index.column() >= leadingColumns())
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+QVariant JsonTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Vertical) {
+        if (role == Qt::DisplayRole)
+            return section + 1;
+        return {};
+    }
+    const int c = section - leadingColumns();
+    if (c < 0 || c >= int(m_columns.size()))
+        return {};
+    const FieldSpec &spec = m_columns[size_t(c)];
+    if (role == Qt::DisplayRole)
+        return spec.label;
+    if (role == Qt::ToolTipRole)
+        return spec.tooltip.isEmpty() ? spec.label : spec.tooltip;
+    return {};
+}
+
+void JsonTableModel::addItem(const JsonValue &item)
+{
+    m_doc->appendItems(m_arrayPath, {item}, tr("Add row"));
+}
+
+void JsonTableModel::duplicateItems(const QList<int> &rows)
+{
+    m_doc->duplicateItems(m_arrayPath, rows, m_idKey, tr("Duplicate rows"));
+}
+
+void JsonTableModel::removeItems(const QList<int> &rows)
+{
+    m_doc->removeItems(m_arrayPath, rows, tr("Delete rows"));
+}
+
+} // namespace pw

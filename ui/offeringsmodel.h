@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "jsontablemodel.h"
+
+#include <QHash>
+#include <QSortFilterProxyModel>
+
+namespace pw {
+
+// The offerings table: one row per carrier per line (the case's `offerings` array), with a leading
+// Status column that marks offerings the last run filtered (⊘ and the reason) or ignored (line not
+// requested). Everything else is edited in place through the document.
+class OfferingsModel : public JsonTableModel
+{
+    Q_OBJECT
+public:
+    enum Status { Eligible, Filtered, Ignored, Unknown };
+    static constexpr int StatusColumn = 0;
+
+    OfferingsModel(CaseDocument *doc, QObject *parent);
+    int leadingColumns() const override { return 1; }
+
+    // Takes the run's output.filtered_offerings / ignored_offerings.
+    void setRunOutput(const JsonValue &output);
+    Status statusOf(int row) const;
+    QString reasonOf(int row) const;
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static std::vector<FieldSpec> offeringColumns();
+    static JsonValue newOffering(const QString &line, const QStringList &takenIds);
+
+private:
+    struct Mark
+    {
+        Status status = Eligible;
+        QString reason, detail;
+    };
+    QHash<QString, Mark> m_marks;
+    bool m_hasRun = false;
+};
+
+// Filters the offerings table by line, carrier text and status.
+class OfferingsFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setLine(const QString &line);
+    void setCarrierText(const QString &text);
+    void setStatus(int status); // -1 all, else OfferingsModel::Status
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_line, m_carrier;
+    int m_status = -1;
+};
+
+} // namespace pw

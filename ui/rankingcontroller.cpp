@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#include "rankingcontroller.h"
+
+#include "casedocument.h"
+#include "engine/engine.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QTimer>
+#include <QtConcurrent>
+
+namespace pw {
+
+namespace {
+
+struct JobResult
+{
+    std::shared_ptr<const PreparedCase> prepared;
+    std::optional<JsonValue> run;
+    int errors = 0;
+    double engineMs = 0;
+};
+
+} // namespace
+
+RankingController::RankingController(CaseDocument *doc, QObject *parent)
+    : QObject(parent)
+    , m_doc(doc)
+{
+    connect(doc, &CaseDocument::edited, this, &RankingController::documentEdited);
+}
+
+RankingController::~RankingController()
+{
+    ++m_generation; // results still in flight are dropped
+}
+
+QString RankingController::appetite() const
+{
+    const QString b = m_doc->typedCase().input.appetiteBucket.trimmed();
+    const EngineProfile &p = defaultProfile();
+    return p.hasBucket(b) ? b : p.defaultBucket;
+}
+
+Weights RankingController::bucketWeights() const
+{
+    const EngineProfile &p = defaultProfile();
+    const auto it = p.weights.find(appetite());
+    return it != p.weights.end() ? it->second : Weights{};
+}
+
+void RankingController::setCustomWeights(const std::optional<Weights> &w)
+{
+    m_customWeights = w;
+    rankNow();
+}
+
+void RankingController::setTop(int top)
+{
+    m_top = std::max(1, top);
+    rankNow();
+}
+
+void RankingController::documentEdited(const QString &path)
+{
+    // The bucket does not change filtering, pricing or scores: only the ranking.
+    if (path == u"input.appetite_bucket" && m_prepared)
+        rankNow();
+    else
+        prepareNow();
+}
+
+void RankingController::setPending(int delta)
+{
+    const bool was = m_pending > 0;
+    m_pending += delta;
+    if (was != (m_pending > 0))
+        emit busyChanged(m_pending > 0);
+}
+
+void RankingController::prepareNow()
+{
+    const quint64 gen = ++m_generation;
+    EngineOptions opts;
+    opts.now = m_doc->now();
+    opts.appetite = appetite();
+    opts.customWeights = m_customWeights;
+    opts.top = m_top;
+    const JsonValue root = m_doc->root();
+    m_clock.start();
+    setPending(+1);
+    auto *watcher = new QFutureWatcher<JobResult>(this);
+    connect(watcher, &QFutureWatcher<JobResult>::finished, this, [this, watcher, gen] {
+        const JobResult r = watcher->result();
+        watcher->deleteLater();
+        finishJob(gen, r.prepared, r.run, r.errors, r.engineMs, true);
+    });
+    watcher->setFuture(QtConcurrent::run([root, opts] {
+        JobResult r;
+        const Preparation prep = prepareCase(root, opts);
+        for (const Problem &p : prep.problems)
+            r.errors += p.isError() ? 1 : 0;
+        r.prepared = prep.prepared;
+        if (prep.prepared) {
+            double ms = 0;
+            r.run = rankPrepared(*prep.prepared, opts, &ms);
+            r.engineMs = ms;
+        }
+        return r;
+    }));
+}
+
+void RankingController::rankNow()
+{
+    if (!m_prepared) {
+        prepareNow();
+        return;
+    }
+    const quint64 gen = ++m_generation;
+    EngineOptions opts;
+    opts.now = m_doc->now();
+    opts.appetite = appetite();
+    opts.customWeights = m_customWeights;
+    opts.top = m_top;
+    const auto prepared = m_prepared;
+    m_clock.start();
+    setPending(+1);
+    auto *watcher = new QFutureWatcher<JobResult>(this);
+    connect(watcher, &QFutureWatcher<JobResult>::finished, this, [this, watcher, gen] {
+        const JobResult r = watcher->result();
+        watcher->deleteLater();
+        finishJob(gen, r.prepared, r.run, 0, r.engineMs, false);
+    });
+    watcher->setFuture(QtConcurrent::run([prepared, opts] {
+        JobResult r;
+        r.prepared = prepared;
+        double ms = 0;
+        r.run = rankPrepared(*prepared, opts, &ms);
+        r.engineMs = ms;
+        return r;
+    }));
+}
+
+void RankingController::finishJob(quint64 generation, std::shared_ptr<const PreparedCase> prepared,
+                                  std::optional<JsonValue> run, int errors, double engineMs, bool prepared_)
+{
+    setPending(-1);
+    if (generation != m_generation)
+        return; // a newer edit superseded this job
+    m_wallMs = double(m_clock.nsecsElapsed()) / 1e6;
+    if (prepared_) {
+        m_errorCount = errors;
+        m_prepared = prepared;
+    }
+    if (run) {
+        m_run = *run;
+        m_stale = false;
+        m_engineMs = engineMs;
+    } else {
+        m_stale = m_run.isObject();
+    }
+    emit runChanged();
+}
+
+bool RankingController::waitForIdle(int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (m_pending > 0 && t.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return m_pending == 0;
+}
+
+} // namespace pw

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "engine/profile.h"
+#include "io/json.h"
+#include "io/problem.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace pw {
+
+class CaseDocument;
+struct PreparedCase;
+
+// Keeps the local ranking in step with the document. After every edit it prepares the case (filter,
+// assemble, price, score) off the GUI thread with QtConcurrent and ranks it; a change of appetite bucket
+// or custom weights only re-ranks the prepared case. Every job carries a generation number and results
+// of superseded jobs are dropped. While the case has validation errors the last good run is kept and
+// marked stale.
+class RankingController : public QObject
+{
+    Q_OBJECT
+public:
+    RankingController(CaseDocument *doc, QObject *parent);
+    ~RankingController() override;
+
+    const JsonValue &run() const { return m_run; }
+    bool hasRun() const { return m_run.isObject(); }
+    bool isBusy() const { return m_pending > 0; }
+    bool isStale() const { return m_stale; }
+    int errorCount() const { return m_errorCount; }
+    double lastEngineMs() const { return m_engineMs; }
+    double lastWallMs() const { return m_wallMs; }
+
+    QString appetite() const; // the bucket in effect (the case's, else the profile default)
+    Weights bucketWeights() const;
+    std::optional<Weights> customWeights() const { return m_customWeights; }
+    void setCustomWeights(const std::optional<Weights> &w);
+    int top() const { return m_top; }
+    void setTop(int top);
+
+    // Blocks until the current job is done (tests and screenshots).
+    bool waitForIdle(int timeoutMs = 10000);
+
+public slots:
+    void prepareNow(); // full re-run
+    void rankNow();    // re-rank the prepared case
+
+signals:
+    void runChanged();
+    void busyChanged(bool busy);
+
+private:
+    void documentEdited(const QString &path);
+    void finishJob(quint64 generation, std::shared_ptr<const PreparedCase> prepared, std::optional<JsonValue> run,
+                   int errors, double engineMs, bool prepared_);
+    void setPending(int delta);
+
+    CaseDocument *m_doc;
+    JsonValue m_run;
+    std::shared_ptr<const PreparedCase> m_prepared;
+    std::optional<Weights> m_customWeights;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+    bool m_stale = false;
+    int m_errorCount = 0;
+    int m_top = 200;
+    double m_engineMs = 0, m_wallMs = 0;
+    QElapsedTimer m_clock;
+};
+
+} // namespace pw

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+#include "tablepage.h"
+
+#include "casedocument.h"
+#include "fielddelegate.h"
+#include "io/jsonpath.h"
+#include "jsontablemodel.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace pw {
+
+TablePage::TablePage(CaseDocument *doc, JsonTableModel *model, const QString &title, std::function<JsonValue()> newItem,
+                     QWidget *parent)
+    : CasePage(parent)
+    , m_doc(doc)
+    , m_model(model)
+    , m_newItem(std::move(newItem))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QHBoxLayout;
+    m_title = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), this);
+    bar->addWidget(m_title);
+    bar->addStretch(1);
+    const QString base = model->objectName();
+    auto addButton = [&](const QString &text, const QString &tip, const QString &name, QKeySequence key,
+                         void (TablePage::*slot)()) {
+        auto *action = new QAction(text, this);
+        action->setToolTip(tip + (key.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(key.toString(QKeySequence::NativeText))));
+        action->setObjectName(name);
+        if (!key.isEmpty()) {
+            action->setShortcut(key);
+            action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        }
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        auto *b = new QToolButton(this);
+        b->setDefaultAction(action);
+        b->setObjectName(name + QStringLiteral("Button"));
+        bar->addWidget(b);
+    };
+    addButton(tr("+ Add"), tr("Add a row"), base + QStringLiteral("Add"), QKeySequence(), &TablePage::addItem);
+    addButton(tr("Duplicate"), tr("Duplicate the selected rows"), base + QStringLiteral("Duplicate"),
+              QKeySequence(Qt::CTRL | Qt::Key_D), &TablePage::duplicateSelected);
+    addButton(tr("− Delete"), tr("Delete the selected rows"), base + QStringLiteral("Delete"), QKeySequence(Qt::Key_Delete),
+              &TablePage::deleteSelected);
+    layout->addLayout(bar);
+
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(model);
+    m_proxy->setSortRole(JsonTableModel::SortRole);
+    m_view = new QTableView(this);
+    m_view->setObjectName(base + QStringLiteral("Table"));
+    m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new FieldDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::AnyKeyPressed);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder);
+    m_view->verticalHeader()->setDefaultSectionSize(24);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_view, 1);
+    connect(model, &JsonTableModel::inputRejected, this, &CasePage::message);
+    connect(model, &QAbstractItemModel::modelReset, m_view, [this] { m_view->resizeColumnsToContents(); });
+    m_view->resizeColumnsToContents();
+}
+
+QList<int> TablePage::selectedSourceRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
+        rows << m_proxy->mapToSource(i).row();
+    if (rows.isEmpty() && m_view->currentIndex().isValid())
+        rows << m_proxy->mapToSource(m_view->currentIndex()).row();
+    return rows;
+}
+
+void TablePage::addItem()
+{
+    m_model->addItem(m_newItem ? m_newItem() : JsonValue::object());
+    const QModelIndex idx = m_proxy->mapFromSource(m_model->index(m_model->rowCount() - 1, m_model->leadingColumns()));
+    m_view->setCurrentIndex(idx);
+    m_view->scrollTo(idx);
+}
+
+void TablePage::duplicateSelected()
+{
+    const QList<int> rows = selectedSourceRows();
+    if (rows.isEmpty())
+        return;
+    m_model->duplicateItems(rows);
+}
+
+void TablePage::deleteSelected()
+{
+    const QList<int> rows = selectedSourceRows();
+    if (rows.isEmpty())
+        return;
+    m_model->removeItems(rows);
+    emit message(tr("Deleted %n row(s) — Ctrl+Z brings them back", "", int(rows.size())));
+}
+
+bool TablePage::ownsPath(const QString &path) const
+{
+    const QString p = m_model->arrayPath();
+    return path == p || path.startsWith(p + u'[') || path.startsWith(p + u'.');
+}
+
+bool TablePage::focusPath(const QString &path)
+{
+    if (!ownsPath(path))
+        return false;
+    const auto segs = parseJsonPath(path);
+    const auto base = parseJsonPath(m_model->arrayPath());
+    if (segs.size() <= base.size() || !segs[base.size()].isIndex()) {
+        m_view->setFocus();
+        return true;
+    }
+    const int row = segs[base.size()].index;
+    std::vector<JsonPathSegment> rest(segs.begin() + long(base.size()) + 1, segs.end());
+    QString key = joinJsonPath(rest);
+    int col = m_model->leadingColumns();
+    for (int c = m_model->leadingColumns(); c < m_model->columnCount(); ++c)
+        if (!key.isEmpty() && (key == m_model->column(c - m_model->leadingColumns()).key ||
+                               key.startsWith(m_model->column(c - m_model->leadingColumns()).key + u'.')))
+            col = c;
+    const QModelIndex idx = m_proxy->mapFromSource(m_model->index(row, col));
+    m_view->setFocus();
+    m_view->setCurrentIndex(idx);
+    m_view->scrollTo(idx);
+    return true;
+}
+
+} // namespace pw

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "casepage.h"
+#include "io/json.h"
+
+#include <functional>
+
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+class QToolButton;
+
+namespace pw {
+
+class CaseDocument;
+class JsonTableModel;
+
+// An editable table over one array of the case (drivers, vehicles, lapses…) with Add, Duplicate
+// (Ctrl+D) and Delete (Del) buttons; cells are edited in place with kind-specific editors.
+class TablePage : public CasePage
+{
+    Q_OBJECT
+public:
+    TablePage(CaseDocument *doc, JsonTableModel *model, const QString &title, std::function<JsonValue()> newItem,
+              QWidget *parent = nullptr);
+
+    QTableView *view() const { return m_view; }
+    JsonTableModel *model() const { return m_model; }
+    QList<int> selectedSourceRows() const;
+    void addItem();
+    void duplicateSelected();
+    void deleteSelected();
+
+    bool focusPath(const QString &path) override;
+    bool ownsPath(const QString &path) const override;
+
+private:
+    CaseDocument *m_doc;
+    JsonTableModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_view;
+    QLabel *m_title;
+    std::function<JsonValue()> m_newItem;
+};
+
+} // namespace pw
