@@ -8,48 +8,41 @@ namespace pw {
 
 namespace {
 
-QString capitalised(const QString &s)
-{
-    return s.isEmpty() ? s : s.at(0).toUpper() + s.mid(1);
-}
-
 // "a, b and c"
-QString listText(const QStringList &items)
-{
-    if (items.size() <= 1)
-        return items.join(QString());
+QString listText(const QStringList &items) {
+    if (items.size() <= 1) return items.join(QString());
     return items.mid(0, items.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ") + items.last();
 }
 
-QStringList lineOrder(const CoverageLines &lines)
-{
+QStringList lineOrder(const CoverageLines &lines) {
     QStringList names;
     for (Line l : kAllLines)
-        if (lines.count(lineName(l)))
-            names << lineName(l);
+        if (lines.count(lineName(l))) names << lineName(l);
     for (const auto &[name, detail] : lines)
-        if (!names.contains(name))
-            names << name;
+        if (!names.contains(name)) names << name;
     return names;
 }
 
 } // namespace
 
-QString gapRuleSubject(const QString &ruleId)
-{
+QString gapRuleSubject(const QString &ruleId) {
     static const std::map<QString, QString> subjects = {
-        {QStringLiteral("home.dwelling_under_replacement"), QStringLiteral("dwelling limit against replacement cost")},
+        {QStringLiteral("home.dwelling_under_replacement"),
+         QStringLiteral("dwelling limit against replacement cost")},
         {QStringLiteral("home.acv_settlement"), QStringLiteral("settlement basis")},
         {QStringLiteral("home.liability_low"), QStringLiteral("home liability")},
         {QStringLiteral("home.no_water_backup"), QStringLiteral("water backup")},
         {QStringLiteral("home.flood_zone_uninsured"), QStringLiteral("flood exposure")},
         {QStringLiteral("auto.bi_low"), QStringLiteral("auto bodily injury limits")},
         {QStringLiteral("auto.um_below_bi"), QStringLiteral("uninsured motorist limits")},
-        {QStringLiteral("auto.no_physical_damage_recent_vehicle"), QStringLiteral("physical damage on recent vehicles")},
+        {QStringLiteral("auto.no_physical_damage_recent_vehicle"),
+         QStringLiteral("physical damage on recent vehicles")},
         {QStringLiteral("umbrella.missing"), QStringLiteral("need for an umbrella")},
         {QStringLiteral("umbrella.underlying_unmet"), QStringLiteral("limits under the umbrella")},
-        {QStringLiteral("umbrella.limit_below_net_worth"), QStringLiteral("umbrella limit against net worth")},
-        {QStringLiteral("deductible.above_cash_reserve"), QStringLiteral("deductibles against the cash reserve")},
+        {QStringLiteral("umbrella.limit_below_net_worth"),
+         QStringLiteral("umbrella limit against net worth")},
+        {QStringLiteral("deductible.above_cash_reserve"),
+         QStringLiteral("deductibles against the cash reserve")},
         {QStringLiteral("history.lapse"), QStringLiteral("coverage lapses")},
         {QStringLiteral("line.not_in_force"), QStringLiteral("lines in force")},
     };
@@ -57,24 +50,22 @@ QString gapRuleSubject(const QString &ruleId)
     return it == subjects.end() ? ruleId : it->second;
 }
 
-QString gapMemo(const GapAnalysis &a, const CaseInput &in, const CoverageLines &lines, const QStringList &requested,
-                const QDateTime &now)
-{
+QString gapMemo(const GapAnalysis &a, const CaseInput &in, const CoverageLines &lines,
+                const QStringList &requested, const QDateTime &now) {
     QStringList paras;
 
-    const QString who = (in.applicant.firstName + u' ' + in.applicant.lastName).trimmed();
+    const QString who = QString(in.applicant.firstName + u' ' + in.applicant.lastName).trimmed();
     QStringList where;
     for (const QString &part : {in.address.line1, in.address.city})
-        if (!part.trimmed().isEmpty())
-            where << part.trimmed();
-    const QString stateZip = (in.address.state.trimmed().toUpper() + u' ' + in.address.zipCode.trimmed()).trimmed();
-    if (!stateZip.isEmpty())
-        where << stateZip;
+        if (!part.trimmed().isEmpty()) where << part.trimmed();
+    const QString stateZip =
+        QString(in.address.state.trimmed().toUpper() + u' ' + in.address.zipCode.trimmed()).trimmed();
+    if (!stateZip.isEmpty()) where << stateZip;
     QString head = QStringLiteral("Coverage review");
-    if (!who.isEmpty())
-        head += QStringLiteral(" for ") + who;
+    if (!who.isEmpty()) head += QStringLiteral(" for ") + who;
     if (!where.isEmpty())
-        head += (who.isEmpty() ? QStringLiteral(" of ") : QStringLiteral(", ")) + where.join(QStringLiteral(", "));
+        head += (who.isEmpty() ? QStringLiteral(" of ") : QStringLiteral(", ")) +
+                where.join(QStringLiteral(", "));
     head += QStringLiteral(", as of %1.").arg(now.toUTC().date().toString(Qt::ISODate));
     paras << head;
 
@@ -82,32 +73,28 @@ QString gapMemo(const GapAnalysis &a, const CaseInput &in, const CoverageLines &
     for (const QString &name : lineOrder(lines)) {
         const CoverageDetail &d = lines.at(name);
         QString s = name;
-        if (!d.carrier.trimmed().isEmpty())
-            s += QStringLiteral(" with ") + d.carrier.trimmed();
-        if (d.annualPremium)
-            s += QStringLiteral(" (%1 a year)").arg(formatMoney(*d.annualPremium));
+        if (!d.carrier.trimmed().isEmpty()) s += QStringLiteral(" with ") + d.carrier.trimmed();
+        if (d.annualPremium) s += QStringLiteral(" (%1 a year)").arg(formatMoney(*d.annualPremium));
         held << s;
     }
     QString force = held.isEmpty() ? QStringLiteral("No policy is in force today.")
                                    : QStringLiteral("In force today: %1.").arg(listText(held));
     QStringList absent;
     for (const QString &r : requested)
-        if (!lines.count(r))
-            absent << r;
-    if (!absent.isEmpty())
-        force += QStringLiteral(" Requested but not in force: %1.").arg(listText(absent));
+        if (!lines.count(r)) absent << r;
+    if (!absent.isEmpty()) force += QStringLiteral(" Requested but not in force: %1.").arg(listText(absent));
     paras << force;
 
     QStringList counts;
     for (const QString &sev : gapSeverityOrder())
-        if (const int n = a.count(sev))
-            counts << QStringLiteral("%1 %2").arg(n).arg(sev);
+        if (const int n = a.count(sev)) counts << QStringLiteral("%1 %2").arg(n).arg(sev);
     if (a.gaps.empty())
         paras << QStringLiteral("The review found no coverage gaps in what could be assessed.");
     else
         paras << QStringLiteral("The review found %1 %2: %3.")
                      .arg(a.gaps.size())
-                     .arg(a.gaps.size() == 1 ? QStringLiteral("gap") : QStringLiteral("gaps"), listText(counts));
+                     .arg(a.gaps.size() == 1 ? QStringLiteral("gap") : QStringLiteral("gaps"),
+                          listText(counts));
 
     int n = 0;
     for (const Gap &g : a.gaps) {
@@ -122,46 +109,43 @@ QString gapMemo(const GapAnalysis &a, const CaseInput &in, const CoverageLines &
         QStringList items;
         for (const NotAssessed &na : a.notAssessed)
             items << QStringLiteral("%1%2 (missing %3)")
-                         .arg(gapRuleSubject(na.ruleId), na.line.isEmpty() ? QString() : QStringLiteral(" on ") + na.line,
+                         .arg(gapRuleSubject(na.ruleId),
+                              na.line.isEmpty() ? QString() : QStringLiteral(" on ") + na.line,
                               na.missing.join(QStringLiteral(", ")));
-        paras << QStringLiteral("Not assessed for lack of information: %1. Stating these would complete the review.")
+        paras << QStringLiteral(
+                     "Not assessed for lack of information: %1. Stating these would complete the review.")
                      .arg(items.join(QStringLiteral("; ")));
     }
     return paras.join(QStringLiteral("\n\n"));
 }
 
-QStringList GapAnalysis::firedRuleIds() const
-{
+QStringList GapAnalysis::firedRuleIds() const {
     QStringList ids;
     for (const auto &g : gaps)
-        if (!ids.contains(g.ruleId))
-            ids << g.ruleId;
+        if (!ids.contains(g.ruleId)) ids << g.ruleId;
     return ids;
 }
 
-int GapAnalysis::count(const QString &severity) const
-{
+int GapAnalysis::count(const QString &severity) const {
     return int(std::count_if(gaps.begin(), gaps.end(), [&](const Gap &g) { return g.severity == severity; }));
 }
 
-bool GapAnalysis::firesOn(const QString &ruleId, const QString &line) const
-{
-    return std::any_of(gaps.begin(), gaps.end(), [&](const Gap &g) { return g.ruleId == ruleId && g.line == line; });
+bool GapAnalysis::firesOn(const QString &ruleId, const QString &line) const {
+    return std::any_of(gaps.begin(), gaps.end(),
+                       [&](const Gap &g) { return g.ruleId == ruleId && g.line == line; });
 }
 
-bool GapAnalysis::notAssessedOn(const QString &ruleId, const QString &line) const
-{
+bool GapAnalysis::notAssessedOn(const QString &ruleId, const QString &line) const {
     return std::any_of(notAssessed.begin(), notAssessed.end(),
                        [&](const NotAssessed &n) { return n.ruleId == ruleId && n.line == line; });
 }
 
-bool GapAnalysis::notAssessedAnywhere(const QString &ruleId) const
-{
-    return std::any_of(notAssessed.begin(), notAssessed.end(), [&](const NotAssessed &n) { return n.ruleId == ruleId; });
+bool GapAnalysis::notAssessedAnywhere(const QString &ruleId) const {
+    return std::any_of(notAssessed.begin(), notAssessed.end(),
+                       [&](const NotAssessed &n) { return n.ruleId == ruleId; });
 }
 
-JsonValue GapAnalysis::toJson() const
-{
+JsonValue GapAnalysis::toJson() const {
     const auto lineValue = [](const QString &l) { return l.isEmpty() ? JsonValue() : JsonValue(l); };
     JsonValue list = JsonValue::array();
     for (const Gap &g : gaps) {
@@ -198,8 +182,7 @@ JsonValue GapAnalysis::toJson() const
     return out;
 }
 
-GapLists comparePackageGaps(const GapAnalysis &before, const GapAnalysis &after)
-{
+GapLists comparePackageGaps(const GapAnalysis &before, const GapAnalysis &after) {
     GapLists out;
     const QStringList fired = before.firedRuleIds();
     for (const QString &id : fired) {
@@ -211,8 +194,7 @@ GapLists comparePackageGaps(const GapAnalysis &before, const GapAnalysis &after)
             out.closed << id;
     }
     for (const QString &id : after.firedRuleIds())
-        if (!fired.contains(id))
-            out.added << id;
+        if (!fired.contains(id)) out.added << id;
     return out;
 }
 

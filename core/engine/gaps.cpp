@@ -22,24 +22,16 @@ const QString kAuto = QStringLiteral("auto");
 const QString kUmbrella = QStringLiteral("umbrella");
 const QString kFlood = QStringLiteral("flood");
 
-JsonValue money(double v)
-{
+JsonValue money(double v) {
     return JsonValue(roundHalfAway(v, 2));
 }
 
-QString pct(double ratio)
-{
+QString pct(double ratio) {
     return formatNumber(roundHalfAway(ratio * 100, 1), 1) + u'%';
 }
 
-QString plural(int n, const QString &one, const QString &many)
-{
-    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
-}
-
 // The next whole multiple of the profile's step at or above `v`, never below the minimum limit.
-double umbrellaTarget(OptDouble netWorth, const EngineProfile &p)
-{
+double umbrellaTarget(OptDouble netWorth, const EngineProfile &p) {
     double target = p.gapUmbrellaMinimumLimit;
     if (netWorth && *netWorth > 0) {
         const double step = p.gapUmbrellaLimitStep > 0 ? p.gapUmbrellaLimitStep : 1;
@@ -48,43 +40,39 @@ double umbrellaTarget(OptDouble netWorth, const EngineProfile &p)
     return target;
 }
 
-QString personName(const Driver &d, int index)
-{
-    const QString name = (d.firstName + u' ' + d.lastName).trimmed();
-    if (!name.isEmpty())
-        return name;
-    if (!d.driverId.isEmpty())
-        return QStringLiteral("driver %1").arg(d.driverId);
+QString personName(const Driver &d, int index) {
+    const QString name = QString(d.firstName + u' ' + d.lastName).trimmed();
+    if (!name.isEmpty()) return name;
+    if (!d.driverId.isEmpty()) return QStringLiteral("driver %1").arg(d.driverId);
     return QStringLiteral("driver %1").arg(index + 1);
 }
 
 // One gap or not-assessed entry while the rules run, with its sort keys.
-struct Pending
-{
+struct Pending {
     int severity = 0;
     int rule = 0;
     int line = 0;
     Gap gap;
 };
 
-struct PendingNa
-{
+struct PendingNa {
     int rule = 0;
     int line = 0;
     NotAssessed entry;
 };
 
-class GapRules
-{
+class GapRules {
 public:
-    GapRules(const CaseInput &in, const CoverageLines &lines, const QStringList &requested, const QString &state,
-             const QDateTime &now, const EngineProfile &p)
-        : m_in(in), m_lines(lines), m_requested(requested), m_state(state), m_now(now.toUTC()), m_p(p)
-    {
-    }
+    GapRules(const CaseInput &in, const CoverageLines &lines, const QStringList &requested,
+             const QString &state, const QDateTime &now, const EngineProfile &p)
+        : m_in(in)
+        , m_lines(lines)
+        , m_requested(requested)
+        , m_state(state)
+        , m_now(now.toUTC())
+        , m_p(p) {}
 
-    GapAnalysis run()
-    {
+    GapAnalysis run() {
         if (const CoverageDetail *h = line(kHome)) {
             dwelling(*h);
             settlement(*h);
@@ -106,15 +94,15 @@ public:
             deductible(l);
         lapse();
         for (const QString &r : m_requested)
-            if (!line(r) && !(r == kUmbrella && umbrellaMissingFired))
-                notInForce(r);
+            if (!line(r) && !(r == kUmbrella && umbrellaMissingFired)) notInForce(r);
 
         std::stable_sort(m_gaps.begin(), m_gaps.end(), [](const Pending &a, const Pending &b) {
             return std::tie(a.severity, a.rule, a.line) < std::tie(b.severity, b.rule, b.line);
         });
-        std::stable_sort(m_notAssessed.begin(), m_notAssessed.end(), [](const PendingNa &a, const PendingNa &b) {
-            return std::tie(a.rule, a.line) < std::tie(b.rule, b.line);
-        });
+        std::stable_sort(m_notAssessed.begin(), m_notAssessed.end(),
+                         [](const PendingNa &a, const PendingNa &b) {
+                             return std::tie(a.rule, a.line) < std::tie(b.rule, b.line);
+                         });
         GapAnalysis out;
         for (auto &pg : m_gaps)
             out.gaps.push_back(std::move(pg.gap));
@@ -134,8 +122,7 @@ private:
     std::vector<Pending> m_gaps;
     std::vector<PendingNa> m_notAssessed;
 
-    const CoverageDetail *line(const QString &name) const
-    {
+    const CoverageDetail *line(const QString &name) const {
         const auto it = m_lines.find(name);
         return it == m_lines.end() ? nullptr : &it->second;
     }
@@ -143,23 +130,18 @@ private:
 
     // coverage_types order, then the lines not requested in the order of §1 (home, auto, umbrella).
     // Reading: the spec orders by coverage_types only; lines in force but not requested follow them.
-    int lineRank(const QString &name) const
-    {
-        if (name.isEmpty())
-            return -1;
+    int lineRank(const QString &name) const {
+        if (name.isEmpty()) return -1;
         const int i = int(m_requested.indexOf(name));
-        if (i >= 0)
-            return i;
+        if (i >= 0) return i;
         const auto l = lineFromName(name);
         return int(m_requested.size()) + (l ? int(*l) : 3);
     }
 
-    QStringList linesByOrder() const
-    {
+    QStringList linesByOrder() const {
         QStringList out;
         for (Line l : kAllLines)
-            if (inForce(lineName(l)))
-                out << lineName(l);
+            if (inForce(lineName(l))) out << lineName(l);
         std::stable_sort(out.begin(), out.end(),
                          [this](const QString &a, const QString &b) { return lineRank(a) < lineRank(b); });
         return out;
@@ -167,8 +149,7 @@ private:
 
     void fire(const QString &ruleId, const QString &lineName, const QString &severity, const QString &title,
               const QString &detail, const JsonValue &current, const JsonValue &recommended,
-              const QString &recommendation)
-    {
+              const QString &recommendation) {
         Pending pg;
         pg.severity = int(gapSeverityOrder().indexOf(severity));
         pg.rule = int(gapRuleOrder().indexOf(ruleId));
@@ -177,25 +158,24 @@ private:
         m_gaps.push_back(std::move(pg));
     }
 
-    void notAssessed(const QString &ruleId, const QString &lineName, const QStringList &missing)
-    {
-        m_notAssessed.push_back({int(gapRuleOrder().indexOf(ruleId)), lineRank(lineName), {ruleId, lineName, missing}});
+    void notAssessed(const QString &ruleId, const QString &lineName, const QStringList &missing) {
+        m_notAssessed.push_back(
+            {int(gapRuleOrder().indexOf(ruleId)), lineRank(lineName), {ruleId, lineName, missing}});
     }
 
     // ---- home ----
 
-    void dwelling(const CoverageDetail &c)
-    {
+    void dwelling(const CoverageDetail &c) {
         const QString id = QStringLiteral("home.dwelling_under_replacement");
         const auto d = rules::dwelling(c, m_in.residence.replacementCost);
         if (d.outcome == Outcome::NotStated) {
             notAssessed(id, kHome, d.missing);
             return;
         }
-        if (d.outcome != Outcome::Fire)
-            return;
+        if (d.outcome != Outcome::Fire) return;
         const double rc = *m_in.residence.replacementCost;
-        const QString sev = d.ratio < m_p.gapDwellingCriticalRatio ? QStringLiteral("critical") : QStringLiteral("high");
+        const QString sev =
+            d.ratio < m_p.gapDwellingCriticalRatio ? QStringLiteral("critical") : QStringLiteral("high");
         // Reading: `current` is the effective dwelling limit (the figure compared with the replacement
         // cost); it equals dwelling_limit unless extended replacement cost adds a percentage.
         QString from = formatMoney(*c.dwellingLimit);
@@ -203,44 +183,43 @@ private:
             from += QStringLiteral(" (%1 with %2% extended replacement)")
                         .arg(formatMoney(d.effective), formatNumber(c.extendedReplacementPct.value_or(0), 0));
         fire(id, kHome, sev, QStringLiteral("Dwelling coverage below replacement cost"),
-             QStringLiteral("The dwelling limit of %1 covers %2 of the estimated %3 replacement cost; a total loss "
-                            "would leave %4 to pay.")
+             QStringLiteral(
+                 "The dwelling limit of %1 covers %2 of the estimated %3 replacement cost; a total loss "
+                 "would leave %4 to pay.")
                  .arg(from, pct(d.ratio), formatMoney(rc), formatMoney(rc - d.effective)),
              money(d.effective), money(rc),
              QStringLiteral("Raise dwelling coverage from %1 to at least %2, the estimated replacement cost.")
                  .arg(formatMoney(d.effective), formatMoney(rc)));
     }
 
-    void settlement(const CoverageDetail &c)
-    {
+    void settlement(const CoverageDetail &c) {
         const QString id = QStringLiteral("home.acv_settlement");
         if (!c.settlement) {
             notAssessed(id, kHome, {QStringLiteral("settlement")});
             return;
         }
-        if (*c.settlement != Settlement::ActualCashValue)
-            return;
+        if (*c.settlement != Settlement::ActualCashValue) return;
         fire(id, kHome, QStringLiteral("high"), QStringLiteral("Home losses settled at actual cash value"),
-             QStringLiteral("Claims are paid at actual cash value: depreciation is deducted, so an old roof or "
-                            "kitchen is paid at a fraction of what replacing it costs."),
+             QStringLiteral(
+                 "Claims are paid at actual cash value: depreciation is deducted, so an old roof or "
+                 "kitchen is paid at a fraction of what replacing it costs."),
              settlementName(Settlement::ActualCashValue), settlementName(Settlement::ReplacementCost),
              QStringLiteral("Move the home policy from actual cash value to replacement cost settlement."));
     }
 
-    void homeLiability(const CoverageDetail &c)
-    {
+    void homeLiability(const CoverageDetail &c) {
         const QString id = QStringLiteral("home.liability_low");
         if (!c.liabilityLimit) {
             notAssessed(id, kHome, {QStringLiteral("liability_limit")});
             return;
         }
         const double min = m_p.gapHomeLiabilityMinimum;
-        if (*c.liabilityLimit >= min)
-            return;
+        if (*c.liabilityLimit >= min) return;
         const bool umbrella = inForce(kUmbrella) || m_requested.contains(kUmbrella);
         fire(id, kHome, umbrella ? QStringLiteral("high") : QStringLiteral("medium"),
              QStringLiteral("Home liability below %1").arg(formatMoney(min)),
-             QStringLiteral("Personal liability on the home policy is %1, below the %2 most households need%3.")
+             QStringLiteral(
+                 "Personal liability on the home policy is %1, below the %2 most households need%3.")
                  .arg(formatMoney(*c.liabilityLimit), formatMoney(min),
                       umbrella ? QStringLiteral(" and umbrella carriers ask for underneath") : QString()),
              money(*c.liabilityLimit), money(min),
@@ -248,21 +227,19 @@ private:
                  .arg(formatMoney(*c.liabilityLimit), formatMoney(min)));
     }
 
-    void waterBackup(const CoverageDetail &c)
-    {
+    void waterBackup(const CoverageDetail &c) {
         // An endorsement: absent means none (engine.md §9), so this rule is always assessed.
-        if (c.waterBackupLimit && *c.waterBackupLimit > 0)
-            return;
+        if (c.waterBackupLimit && *c.waterBackupLimit > 0) return;
         fire(QStringLiteral("home.no_water_backup"), kHome, QStringLiteral("medium"),
              QStringLiteral("No water backup coverage"),
              QStringLiteral("The home policy pays $0 for water that backs up through drains or a sump pump; "
                             "standard home policies exclude it unless endorsed."),
              money(0), JsonValue(),
-             QStringLiteral("Add a water backup endorsement; the policy pays $0 for sewer and drain backup today."));
+             QStringLiteral(
+                 "Add a water backup endorsement; the policy pays $0 for sewer and drain backup today."));
     }
 
-    void floodZone(const CoverageDetail &c)
-    {
+    void floodZone(const CoverageDetail &c) {
         const QString id = QStringLiteral("home.flood_zone_uninsured");
         const QString zone = m_in.residence.floodZone.trimmed();
         if (zone.isEmpty()) {
@@ -270,17 +247,18 @@ private:
             return;
         }
         const QChar z = zone.at(0).toUpper();
-        if (z != u'A' && z != u'V')
-            return;
+        if (z != u'A' && z != u'V') return;
         // Flood is endorsement-type coverage too: a limit not stated is no flood coverage.
-        const auto hasFlood = [](const CoverageDetail *d) { return d && d->floodLimit && *d->floodLimit > 0; };
-        if (hasFlood(&c) || hasFlood(line(kFlood)))
-            return;
+        const auto hasFlood = [](const CoverageDetail *d) {
+            return d && d->floodLimit && *d->floodLimit > 0;
+        };
+        if (hasFlood(&c) || hasFlood(line(kFlood))) return;
         // Reading: the rule belongs to the home line (it runs when home is in force); `recommended` is null
         // because §9 names no flood amount.
         fire(id, kHome, QStringLiteral("critical"), QStringLiteral("Flood zone without flood insurance"),
-             QStringLiteral("The home is in flood zone %1, a special flood hazard area, and no flood policy or "
-                            "flood limit is in force; home policies exclude flood.")
+             QStringLiteral(
+                 "The home is in flood zone %1, a special flood hazard area, and no flood policy or "
+                 "flood limit is in force; home policies exclude flood.")
                  .arg(zone.toUpper()),
              money(0), JsonValue(),
              QStringLiteral("Buy flood insurance for the home in zone %1; it has $0 of flood coverage today.")
@@ -289,22 +267,19 @@ private:
 
     // ---- auto ----
 
-    static QString thousands(double v)
-    {
+    static QString thousands(double v) {
         return QString::fromLatin1(shortestNumberText(roundHalfAway(v / 1000, 3)));
     }
     // "50/100" (thousands); a part not stated is written "?".
-    static QString split(const OptDouble &a, const OptDouble &b)
-    {
+    static QString split(const OptDouble &a, const OptDouble &b) {
         return (a ? thousands(*a) : QStringLiteral("?")) + u'/' + (b ? thousands(*b) : QStringLiteral("?"));
     }
-    static QString limitsText(const JsonValue &v)
-    {
-        return v.isNumber() ? formatMoney(v.toDouble()) + QStringLiteral(" combined single limit") : v.toString();
+    static QString limitsText(const JsonValue &v) {
+        return v.isNumber() ? formatMoney(v.toDouble()) + QStringLiteral(" combined single limit")
+                            : v.toString();
     }
 
-    void bodilyInjury(const CoverageDetail &c)
-    {
+    void bodilyInjury(const CoverageDetail &c) {
         const QString id = QStringLiteral("auto.bi_low");
         const rules::BiTier tier = rules::bodilyInjury(c, m_p);
         if (tier == rules::BiTier::NotStated) {
@@ -314,8 +289,7 @@ private:
             return;
         }
         // §11.5: fires exactly in the −40 tier of §5.2 bodily_injury.
-        if (tier != rules::BiTier::Low)
-            return;
+        if (tier != rules::BiTier::Low) return;
         bool critical = false;
         QString minText;
         if (const auto min = stateMinimum(m_state)) {
@@ -323,7 +297,8 @@ private:
                                     *c.biPerAccident <= min->biPerAccident;
             const bool cslAtMin = c.limitCombinedSingle && *c.limitCombinedSingle <= min->biPerAccident;
             critical = splitAtMin || cslAtMin;
-            minText = QStringLiteral(" (the %1 state minimum is %2)").arg(m_state, split(min->biPerPerson, min->biPerAccident));
+            minText = QStringLiteral(" (the %1 state minimum is %2)")
+                          .arg(m_state, split(min->biPerPerson, min->biPerAccident));
         }
         // Reading: a split (even a lone stated part) is written as "pp/pa" with "?" for the part not stated;
         // a CSL alone is an amount.
@@ -340,15 +315,16 @@ private:
                        .arg(split(m_p.underlyingAutoPerPerson, m_p.underlyingAutoPerAccident));
         rec += u'.';
         fire(id, kAuto, critical ? QStringLiteral("critical") : QStringLiteral("high"),
-             critical ? QStringLiteral("Auto liability at the state minimum") : QStringLiteral("Auto bodily injury limits are low"),
-             QStringLiteral("Bodily injury liability of %1%2 is below %3; a serious accident can exceed it and reach "
-                            "the household's savings and future earnings.")
+             critical ? QStringLiteral("Auto liability at the state minimum")
+                      : QStringLiteral("Auto bodily injury limits are low"),
+             QStringLiteral(
+                 "Bodily injury liability of %1%2 is below %3; a serious accident can exceed it and reach "
+                 "the household's savings and future earnings.")
                  .arg(limitsText(current), minText, limitsText(recommended)),
              current, recommended, rec);
     }
 
-    void umBelowBi(const CoverageDetail &c)
-    {
+    void umBelowBi(const CoverageDetail &c) {
         const QString id = QStringLiteral("auto.um_below_bi");
         QStringList missing;
         const Outcome o = rules::umBelowBi(c, &missing);
@@ -356,25 +332,26 @@ private:
             notAssessed(id, kAuto, missing);
             return;
         }
-        if (o != Outcome::Fire)
-            return;
+        if (o != Outcome::Fire) return;
         // Reading: against a split the limits are written "um/um" and "bi/bi"; against a CSL alone they are
         // the per-accident amounts.
         const bool againstSplit = (c.umPerPerson && c.biPerPerson) || (c.umPerAccident && c.biPerAccident);
-        const JsonValue current = againstSplit ? JsonValue(split(c.umPerPerson, c.umPerAccident)) : money(*c.umPerAccident);
+        const JsonValue current =
+            againstSplit ? JsonValue(split(c.umPerPerson, c.umPerAccident)) : money(*c.umPerAccident);
         const JsonValue recommended =
             againstSplit ? JsonValue(split(c.biPerPerson, c.biPerAccident)) : money(*c.limitCombinedSingle);
-        fire(id, kAuto, QStringLiteral("medium"), QStringLiteral("Uninsured motorist limits below bodily injury"),
-             QStringLiteral("Uninsured motorist limits of %1 are below the bodily injury limits of %2: the household "
-                            "is better protected when it injures others than when an uninsured driver injures it.")
+        fire(id, kAuto, QStringLiteral("medium"),
+             QStringLiteral("Uninsured motorist limits below bodily injury"),
+             QStringLiteral(
+                 "Uninsured motorist limits of %1 are below the bodily injury limits of %2: the household "
+                 "is better protected when it injures others than when an uninsured driver injures it.")
                  .arg(limitsText(current), limitsText(recommended)),
              current, recommended,
              QStringLiteral("Raise uninsured motorist limits from %1 to %2, matching bodily injury.")
                  .arg(limitsText(current), limitsText(recommended)));
     }
 
-    void physicalDamage(const CoverageDetail &c)
-    {
+    void physicalDamage(const CoverageDetail &c) {
         const QString id = QStringLiteral("auto.no_physical_damage_recent_vehicle");
         QStringList missing;
         const Outcome o = rules::physicalDamage(c, m_in.vehiclesDetail, m_now, m_p, &missing);
@@ -382,21 +359,22 @@ private:
             notAssessed(id, kAuto, missing);
             return;
         }
-        if (o != Outcome::Fire)
-            return;
+        if (o != Outcome::Fire) return;
         const int from = m_now.date().year() - int(m_p.physicalRecentYears);
         QStringList recent;
         for (const Vehicle &v : m_in.vehiclesDetail)
             if (v.year && *v.year >= from)
-                recent << QStringLiteral("%1 %2 %3").arg(QString::number(int(*v.year)), v.make, v.model).simplified();
+                recent << QStringLiteral("%1 %2 %3")
+                              .arg(QString::number(int(*v.year)), v.make, v.model)
+                              .simplified();
         QStringList notCarried;
-        if (c.collisionDeductible.none)
-            notCarried << QStringLiteral("collision");
-        if (c.comprehensiveDeductible.none)
-            notCarried << QStringLiteral("comprehensive");
-        fire(id, kAuto, QStringLiteral("high"), QStringLiteral("No physical damage coverage on a recent vehicle"),
-             QStringLiteral("The auto policy carries no %1 coverage while the %2 (model year %3 or later) would be "
-                            "costly to repair or replace out of pocket.")
+        if (c.collisionDeductible.none) notCarried << QStringLiteral("collision");
+        if (c.comprehensiveDeductible.none) notCarried << QStringLiteral("comprehensive");
+        fire(id, kAuto, QStringLiteral("high"),
+             QStringLiteral("No physical damage coverage on a recent vehicle"),
+             QStringLiteral(
+                 "The auto policy carries no %1 coverage while the %2 (model year %3 or later) would be "
+                 "costly to repair or replace out of pocket.")
                  .arg(notCarried.join(QStringLiteral(" or ")), recent.join(QStringLiteral(", ")))
                  .arg(from),
              JsonValue(QStringLiteral("none")), JsonValue(),
@@ -408,10 +386,8 @@ private:
     // ---- umbrella ----
 
     // Returns whether umbrella.missing fired.
-    bool umbrellaMissing()
-    {
-        if (inForce(kUmbrella))
-            return false;
+    bool umbrellaMissing() {
+        if (inForce(kUmbrella)) return false;
         const QString id = QStringLiteral("umbrella.missing");
         QStringList reasons, short_, missing;
         const auto &a = m_in.applicant;
@@ -439,7 +415,8 @@ private:
             }
         }
         if (!young.isEmpty())
-            reasons << QStringLiteral("%1, under %2").arg(young.join(QStringLiteral(", ")))
+            reasons << QStringLiteral("%1, under %2")
+                           .arg(young.join(QStringLiteral(", ")))
                            .arg(formatNumber(m_p.gapUmbrellaDriverAgeUnder, 0));
         else
             missing << undated;
@@ -450,28 +427,26 @@ private:
                 reasons << reason;
                 short_ << reason;
             } else {
-                if (!x)
-                    missing << xn;
-                if (!y)
-                    missing << yn;
+                if (!x) missing << xn;
+                if (!y) missing << yn;
             }
         };
         const auto positive = [](const OptDouble &v) -> std::optional<bool> {
             return v ? std::optional<bool>(*v > 0) : std::nullopt;
         };
         QString attraction;
-        if (r.pool && *r.pool)
-            attraction = QStringLiteral("a pool");
+        if (r.pool && *r.pool) attraction = QStringLiteral("a pool");
         if (r.trampoline && *r.trampoline)
-            attraction += (attraction.isEmpty() ? QString() : QStringLiteral(" and ")) + QStringLiteral("a trampoline");
+            attraction +=
+                (attraction.isEmpty() ? QString() : QStringLiteral(" and ")) + QStringLiteral("a trampoline");
         either(r.pool, r.trampoline, QStringLiteral("residence.pool"), QStringLiteral("residence.trampoline"),
                QStringLiteral("%1 at the home").arg(attraction));
         const OptDouble units = r.rentalUnits, props = a.rentalProperties;
         either(positive(units), positive(props), QStringLiteral("residence.rental_units"),
-               QStringLiteral("applicant.rental_properties"), QStringLiteral("rental property (tenants can sue)"));
+               QStringLiteral("applicant.rental_properties"),
+               QStringLiteral("rental property (tenants can sue)"));
         if (reasons.isEmpty()) {
-            if (!missing.isEmpty())
-                notAssessed(id, kUmbrella, missing);
+            if (!missing.isEmpty()) notAssessed(id, kUmbrella, missing);
             return false;
         }
         const double target = umbrellaTarget(a.netWorth, m_p);
@@ -479,23 +454,23 @@ private:
                                                   QStringLiteral(" and ") + short_.last()
                                             : short_.first();
         fire(id, kUmbrella, QStringLiteral("high"), QStringLiteral("No umbrella policy"),
-             QStringLiteral("No umbrella is in force, yet %1. A large liability claim beyond the home and auto "
-                            "limits would fall on the household's own assets.")
+             QStringLiteral(
+                 "No umbrella is in force, yet %1. A large liability claim beyond the home and auto "
+                 "limits would fall on the household's own assets.")
                  .arg(reasons.join(QStringLiteral("; "))),
              JsonValue(), money(target),
-             QStringLiteral("Add a personal umbrella of at least %1: %2 put more at stake than the home and auto "
-                            "liability limits cover.")
+             QStringLiteral(
+                 "Add a personal umbrella of at least %1: %2 put more at stake than the home and auto "
+                 "liability limits cover.")
                  .arg(formatMoney(target), because));
         return true;
     }
 
-    void underlying(const CoverageDetail &u)
-    {
+    void underlying(const CoverageDetail &u) {
         const QString id = QStringLiteral("umbrella.underlying_unmet");
         const RequiredUnderlying req = rules::requirement(u, m_p);
         QStringList missing;
-        struct Unmet
-        {
+        struct Unmet {
             JsonValue current, needed;
             QString what;
         };
@@ -516,44 +491,43 @@ private:
         }
         if (const CoverageDetail *h = line(kHome)) {
             if (rules::homeMeets(*h, req, &missing) == Outcome::Fire)
-                unmet.push_back({money(*h->liabilityLimit), money(*req.homeLiability), QStringLiteral("home liability")});
+                unmet.push_back(
+                    {money(*h->liabilityLimit), money(*req.homeLiability), QStringLiteral("home liability")});
         }
         if (unmet.empty()) {
-            if (!missing.isEmpty())
-                notAssessed(id, kUmbrella, missing);
+            if (!missing.isEmpty()) notAssessed(id, kUmbrella, missing);
             return;
         }
         QStringList parts, recs;
         for (const Unmet &x : unmet) {
-            parts << QStringLiteral("%1 is %2, the umbrella requires %3").arg(x.what, limitsText(x.current), limitsText(x.needed));
-            recs << QStringLiteral("%1 from %2 to at least %3").arg(x.what, limitsText(x.current), limitsText(x.needed));
+            parts << QStringLiteral("%1 is %2, the umbrella requires %3")
+                         .arg(x.what, limitsText(x.current), limitsText(x.needed));
+            recs << QStringLiteral("%1 from %2 to at least %3")
+                        .arg(x.what, limitsText(x.current), limitsText(x.needed));
         }
         // Reading: with several components unmet, current/recommended are those of the first (auto, then
         // home); the detail and recommendation name every one.
         fire(id, kUmbrella, QStringLiteral("critical"),
              QStringLiteral("Underlying limits below the umbrella's requirement"),
-             QStringLiteral("The umbrella pays only above the limits it requires underneath: %1. The difference "
-                            "would be uninsured.")
+             QStringLiteral(
+                 "The umbrella pays only above the limits it requires underneath: %1. The difference "
+                 "would be uninsured.")
                  .arg(parts.join(QStringLiteral("; "))),
              unmet.front().current, unmet.front().needed,
              QStringLiteral("Raise %1.").arg(recs.join(QStringLiteral(", and "))));
     }
 
-    void limitBelowNetWorth(const CoverageDetail &u)
-    {
+    void limitBelowNetWorth(const CoverageDetail &u) {
         const QString id = QStringLiteral("umbrella.limit_below_net_worth");
         QStringList missing;
-        if (!u.umbrellaLimit)
-            missing << QStringLiteral("umbrella_limit");
-        if (!m_in.applicant.netWorth)
-            missing << QStringLiteral("applicant.net_worth");
+        if (!u.umbrellaLimit) missing << QStringLiteral("umbrella_limit");
+        if (!m_in.applicant.netWorth) missing << QStringLiteral("applicant.net_worth");
         if (!missing.isEmpty()) {
             notAssessed(id, kUmbrella, missing);
             return;
         }
         const double limit = *u.umbrellaLimit, worth = *m_in.applicant.netWorth;
-        if (limit >= worth)
-            return;
+        if (limit >= worth) return;
         const double target = umbrellaTarget(worth, m_p);
         fire(id, kUmbrella, QStringLiteral("medium"), QStringLiteral("Umbrella limit below net worth"),
              QStringLiteral("The umbrella limit of %1 is below the household's net worth of %2.")
@@ -565,8 +539,7 @@ private:
 
     // ---- all lines ----
 
-    void deductible(const QString &name)
-    {
+    void deductible(const QString &name) {
         const QString id = QStringLiteral("deductible.above_cash_reserve");
         const CoverageDetail &c = *line(name);
         // §11.3: an absent deductible is no deductible; the largest stated one counts.
@@ -581,8 +554,7 @@ private:
         };
         if (name == kHome) {
             const auto pctOf = [&](const AmountOrPercent &d, const QString &label) {
-                if (!d.stated)
-                    return;
+                if (!d.stated) return;
                 if (const auto v = d.resolve(c.dwellingLimit))
                     consider(*v, d.percent ? QStringLiteral("%1 (%2% of the dwelling limit)")
                                                  .arg(label, QString::fromLatin1(shortestNumberText(d.value)))
@@ -597,16 +569,15 @@ private:
                 consider(c.collisionDeductible.amount, QStringLiteral("collision deductible"));
             if (c.comprehensiveDeductible.stated && !c.comprehensiveDeductible.none)
                 consider(c.comprehensiveDeductible.amount, QStringLiteral("comprehensive deductible"));
-            if (c.deductibleDefault)
-                consider(*c.deductibleDefault, QStringLiteral("deductible"));
+            if (c.deductibleDefault) consider(*c.deductibleDefault, QStringLiteral("deductible"));
         } else if (name == kUmbrella) {
-            if (c.retainedLimit)
-                consider(*c.retainedLimit, QStringLiteral("retained limit"));
+            if (c.retainedLimit) consider(*c.retainedLimit, QStringLiteral("retained limit"));
         }
         const OptDouble cash = m_in.applicant.cashReserve;
         if (cash && largest > *cash) {
             const QString L = name.at(0).toUpper() + name.mid(1);
-            fire(id, name, QStringLiteral("medium"), QStringLiteral("%1 deductible above the cash reserve").arg(L),
+            fire(id, name, QStringLiteral("medium"),
+                 QStringLiteral("%1 deductible above the cash reserve").arg(L),
                  QStringLiteral("The %1 %2 of %3 is more than the household's %4 cash reserve; a claim would "
                                 "strain its savings.")
                      .arg(name, which, formatMoney(largest), formatMoney(*cash)),
@@ -619,14 +590,12 @@ private:
         // cannot be resolved could still be the largest.
         if (!cash && (largest > 0 || !missing.isEmpty()))
             missing.prepend(QStringLiteral("applicant.cash_reserve"));
-        if (!missing.isEmpty())
-            notAssessed(id, name, missing);
+        if (!missing.isEmpty()) notAssessed(id, name, missing);
     }
 
     // ---- history ----
 
-    void lapse()
-    {
+    void lapse() {
         const QString id = QStringLiteral("history.lapse");
         const QDate from = m_now.date().addYears(-int(m_p.gapLapseYears));
         std::optional<QDate> latest;
@@ -639,44 +608,44 @@ private:
             const auto d = text.isEmpty() ? std::nullopt : parseDate(text);
             if (!d) {
                 // An undated lapse or an unparseable date: not assessed (§11.7).
-                const QString field = useEnd || text.isEmpty() ? QStringLiteral("end") : QStringLiteral("start");
+                const QString field =
+                    useEnd || text.isEmpty() ? QStringLiteral("end") : QStringLiteral("start");
                 missing << QStringLiteral("insurance_history.lapses[%1].%2").arg(i).arg(field);
                 continue;
             }
             // Windows are calendar years in UTC and include future dates (§11.7).
-            if (*d >= from && (!latest || *d > *latest))
-                latest = d;
+            if (*d >= from && (!latest || *d > *latest)) latest = d;
         }
         if (!latest) {
-            if (!missing.isEmpty())
-                notAssessed(id, QString(), missing);
+            if (!missing.isEmpty()) notAssessed(id, QString(), missing);
             return;
         }
         const QString date = latest->toString(Qt::ISODate);
         const QString clean = latest->addYears(int(m_p.gapLapseYears)).toString(Qt::ISODate);
         fire(id, QString(), QStringLiteral("low"), QStringLiteral("Recent lapse in coverage"),
-             QStringLiteral("Coverage lapsed until %1, within the last %2 years; carriers may surcharge or decline "
-                            "until the record is clean.")
+             QStringLiteral(
+                 "Coverage lapsed until %1, within the last %2 years; carriers may surcharge or decline "
+                 "until the record is clean.")
                  .arg(date, formatNumber(m_p.gapLapseYears, 0)),
              JsonValue(date), JsonValue(),
-             QStringLiteral("Keep coverage continuous: the lapse that ended %1 stops counting on %2.").arg(date, clean));
+             QStringLiteral("Keep coverage continuous: the lapse that ended %1 stops counting on %2.")
+                 .arg(date, clean));
     }
 
-    void notInForce(const QString &name)
-    {
+    void notInForce(const QString &name) {
         fire(QStringLiteral("line.not_in_force"), name, QStringLiteral("info"),
              QStringLiteral("No current %1 policy").arg(name),
              QStringLiteral("%1 coverage is requested but no current %1 policy is in force.")
                  .arg(name.at(0).toUpper() + name.mid(1)),
              JsonValue(), JsonValue(),
-             QStringLiteral("Place new %1 coverage; there is no current policy to compare against.").arg(name));
+             QStringLiteral("Place new %1 coverage; there is no current policy to compare against.")
+                 .arg(name));
     }
 };
 
 } // namespace
 
-const QStringList &gapRuleOrder()
-{
+const QStringList &gapRuleOrder() {
     static const QStringList order = {
         QStringLiteral("home.dwelling_under_replacement"),
         QStringLiteral("home.acv_settlement"),
@@ -696,49 +665,42 @@ const QStringList &gapRuleOrder()
     return order;
 }
 
-const QStringList &gapSeverityOrder()
-{
-    static const QStringList order = {QStringLiteral("critical"), QStringLiteral("high"), QStringLiteral("medium"),
-                                      QStringLiteral("low"), QStringLiteral("info")};
+const QStringList &gapSeverityOrder() {
+    static const QStringList order = {QStringLiteral("critical"), QStringLiteral("high"),
+                                      QStringLiteral("medium"), QStringLiteral("low"),
+                                      QStringLiteral("info")};
     return order;
 }
 
-std::optional<StateMinimum> stateMinimum(const QString &state)
-{
+std::optional<StateMinimum> stateMinimum(const QString &state) {
     static const std::map<QString, StateMinimum> table = [] {
         std::map<QString, StateMinimum> t;
         QFile f(QStringLiteral(":/state-minimum-liability.json"));
         if (!f.open(QIODevice::ReadOnly))
             qFatal("The state minimum liability table is missing from the resources");
         const auto root = parseJson(f.readAll());
-        if (!root)
-            qFatal("The state minimum liability table is not valid JSON");
+        if (!root) qFatal("The state minimum liability table is not valid JSON");
         for (const auto &[code, entry] : (*root)[u"states"].objectMembers()) {
             const JsonValue &pp = entry[u"bi_per_person"];
             const JsonValue &pa = entry[u"bi_per_accident"];
-            if (pp.isNumber() && pa.isNumber())
-                t[code.trimmed().toUpper()] = {pp.toDouble(), pa.toDouble()};
+            if (pp.isNumber() && pa.isNumber()) t[code.trimmed().toUpper()] = {pp.toDouble(), pa.toDouble()};
         }
         return t;
     }();
     const auto it = table.find(state.trimmed().toUpper());
-    if (it == table.end())
-        return std::nullopt;
+    if (it == table.end()) return std::nullopt;
     return it->second;
 }
 
 GapAnalysis analyseGaps(const CaseInput &input, const CoverageLines &lines, const QStringList &requested,
-                        const QString &state, const QDateTime &now, const EngineProfile &profile)
-{
+                        const QString &state, const QDateTime &now, const EngineProfile &profile) {
     return GapRules(input, lines, requested, state, now, profile).run();
 }
 
-CoverageLines withPackageLines(const CoverageLines &current, const std::vector<const Offering *> &package)
-{
+CoverageLines withPackageLines(const CoverageLines &current, const std::vector<const Offering *> &package) {
     CoverageLines out = current;
     for (const Offering *o : package) {
-        if (!o)
-            continue;
+        if (!o) continue;
         CoverageDetail d = o->coverage;
         d.carrier = o->providerName.isEmpty() ? o->providerId : o->providerName;
         d.annualPremium = o->attributes.linePremiumAnnual;

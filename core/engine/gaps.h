@@ -17,32 +17,29 @@ namespace pw {
 
 // Coverage gap analysis (engine.md §9): what the household lacks today, rule by rule. "Not stated" is
 // never read as "none" except for endorsement-type coverage (water backup, flood), as the spec says.
-struct Gap
-{
+struct Gap {
     QString ruleId;
-    QString line; // empty for history rules (written as null)
+    QString line;     // empty for history rules (written as null)
     QString severity; // critical, high, medium, low, info
     QString title, detail, recommendation;
     JsonValue current, recommended;
     bool operator==(const Gap &) const = default;
 };
 
-struct NotAssessed
-{
+struct NotAssessed {
     QString ruleId;
     QString line;
     QStringList missing;
     bool operator==(const NotAssessed &) const = default;
 };
 
-struct GapAnalysis
-{
-    std::vector<Gap> gaps;               // ordered by severity, then rule table order, then coverage_types order
+struct GapAnalysis {
+    std::vector<Gap> gaps; // ordered by severity, then rule table order, then coverage_types order
     std::vector<NotAssessed> notAssessed;
-    QString memo;                        // plain paragraphs for the proposal
+    QString memo; // plain paragraphs for the proposal
     // Rule ids that fired on at least one line, and those that could not be assessed on some line.
     QStringList firedRuleIds() const;
-    JsonValue toJson() const;            // the output.coverage_analysis object
+    JsonValue toJson() const; // the output.coverage_analysis object
     // Gaps of one severity (critical, high, medium, low, info).
     int count(const QString &severity) const;
     bool fires(const QString &ruleId) const { return firedRuleIds().contains(ruleId); }
@@ -59,8 +56,7 @@ const QStringList &gapSeverityOrder();
 
 // A state's minimum auto bodily injury limits (resources/state-minimum-liability.json, read once);
 // nullopt for a state missing from the table.
-struct StateMinimum
-{
+struct StateMinimum {
     double biPerPerson = 0, biPerAccident = 0;
 };
 std::optional<StateMinimum> stateMinimum(const QString &state);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "grades.h"
 
-#include <QRegularExpression>
 
 namespace pw {
 
@@ -16,8 +15,12 @@ Grade normaliseGrade(const QString &qualityRating, const QString &agency)
     s.replace(QChar(0x2032), QStringLiteral("'"));
     s.replace(QChar(0x2019), QStringLiteral("'"));
     s.replace(u'"', QStringLiteral("''"));
-    static const QRegularExpression paren(QStringLiteral("\\s*\\([^()]*\\)$"));
-    s.remove(paren);
+    // One trailing "(…)" is dropped.
+    if (s.endsWith(u')')) {
+        const qsizetype open = s.lastIndexOf(u'(');
+        if (open >= 0 && s.indexOf(u')', open) == s.size() - 1)
+            s = s.left(open);
+    }
     s = s.trimmed();
     const int space = s.lastIndexOf(u' ');
     if (space > 0)

@@ -23,126 +23,118 @@ double round2(double v)
 
 namespace {
 
-double clamp100(double v)
+inline double clamp100(double v)
 {
-    return std::clamp(v, 0.0, 100.0);
+    return v < 0 ? 0 : (v > 100 ? 100 : v);
 }
 
-struct GroupState
+// One evaluation for both passes: `Full` adds the scores; the cost part alone serves the reference pass.
+// The loops of ranking call this for every package, so it reads only the packed facts.
+template <bool Full> inline void evaluate(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out)
 {
-    int count = 0;   // slots of the package in the group
-    bool intact = false;
-};
+    const EngineProfile &p = *pc.profile;
+    const int n = int(pc.lines.size());
+    const PackedFact *f[kMaxLines];
+    for (int s = 0; s < n; ++s)
+        f[s] = &pc.packed[size_t(s)][size_t(pos[size_t(s)])];
 
-// Per slot: the group's state within this package (intact when all its members are in the package).
-void groupStates(const PreparedCase &pc, const PackagePositions &pos, int n, std::array<GroupState, kMaxLines> &st)
-{
+    // Bundle state per slot: intact when every member of its group is in the package.
+    bool intact[kMaxLines] = {false, false, false};
+    bool firstOfGroup[kMaxLines] = {false, false, false};
+    int groupLines[kMaxLines] = {0, 0, 0};
     for (int s = 0; s < n; ++s) {
-        const int g = factAt(pc, pos, s).group;
-        st[size_t(s)] = {};
+        const int g = f[s]->group;
         if (g < 0)
             continue;
         int count = 0;
-        for (int t = 0; t < n; ++t)
-            if (factAt(pc, pos, t).group == g)
+        bool first = true;
+        for (int t = 0; t < n; ++t) {
+            if (f[t]->group == g) {
                 ++count;
-        st[size_t(s)].count = count;
-        st[size_t(s)].intact = count == pc.groups[size_t(g)].memberCount;
+                if (t < s)
+                    first = false;
+            }
+        }
+        intact[s] = count == pc.groupMemberCount[size_t(g)];
+        firstOfGroup[s] = first;
+        groupLines[s] = count;
     }
-}
-
-void costs(const PreparedCase &pc, const PackagePositions &pos, int n, const std::array<GroupState, kMaxLines> &st,
-           PackageNumbers &out)
-{
-    const EngineProfile &p = *pc.profile;
     double low = 0, broken = 0, indicative = 0;
     for (int s = 0; s < n; ++s) {
-        const OfferingFacts &f = factAt(pc, pos, s);
-        if (f.group >= 0 && st[size_t(s)].intact) {
-            // The bundle price counts once, at the group's first slot.
-            bool first = true;
-            for (int t = 0; t < s; ++t)
-                first = first && factAt(pc, pos, t).group != f.group;
-            if (first)
-                low += pc.groups[size_t(f.group)].price;
+        if (intact[s]) {
+            if (firstOfGroup[s])
+                low += pc.groupPrice[size_t(f[s]->group)];
         } else {
-            low += f.linePremium;
-            if (f.group >= 0)
-                broken += f.linePremium;
+            low += f[s]->linePremium;
+            if (f[s]->group >= 0)
+                broken += f[s]->linePremium;
         }
-        if (f.indicative)
-            indicative += f.linePremium;
+        if (f[s]->flags & PackedFact::Indicative)
+            indicative += f[s]->linePremium;
     }
     out.low = low;
     out.high = low + p.bundleBreakUplift * broken + p.indicativeUplift * indicative;
     out.mid = (out.low + out.high) / 2;
-    out.midCents = std::llround(round2(out.mid) * 100);
-}
 
-bool coverageBlocked(const PreparedCase &pc, const PackagePositions &pos, int n, Outcome *underlying)
-{
-    bool blocked = false;
-    *underlying = Outcome::Pass;
-    for (int s = 0; s < n; ++s)
-        blocked = blocked || factAt(pc, pos, s).coverage.blocked;
+    // Umbrella underlying: unmet blocks coverage; not stated costs the umbrella line points.
+    Outcome underlying = Outcome::Pass;
     if (pc.umbrellaSlot >= 0) {
-        const int u = pos[size_t(pc.umbrellaSlot)];
+        const size_t u = size_t(pos[size_t(pc.umbrellaSlot)]);
         Outcome a = Outcome::Pass, h = Outcome::Pass;
         if (pc.autoSlot >= 0)
-            a = pc.umbrellaVsAuto[size_t(u)][size_t(pos[size_t(pc.autoSlot)])];
+            a = Outcome(pc.underAuto[u * pc.packed[size_t(pc.autoSlot)].size() + size_t(pos[size_t(pc.autoSlot)])]);
         if (pc.homeSlot >= 0)
-            h = pc.umbrellaVsHome[size_t(u)][size_t(pos[size_t(pc.homeSlot)])];
+            h = Outcome(pc.underHome[u * pc.packed[size_t(pc.homeSlot)].size() + size_t(pos[size_t(pc.homeSlot)])]);
         if (a == Outcome::Fire || h == Outcome::Fire)
-            *underlying = Outcome::Fire;
+            underlying = Outcome::Fire;
         else if (a == Outcome::NotStated || h == Outcome::NotStated)
-            *underlying = Outcome::NotStated;
-        blocked = blocked || *underlying == Outcome::Fire;
+            underlying = Outcome::NotStated;
     }
-    return blocked;
-}
+    unsigned flags = 0;
+    for (int s = 0; s < n; ++s)
+        flags |= f[s]->flags;
+    const bool covBlocked = (flags & PackedFact::CoverageBlocks) || underlying == Outcome::Fire;
+    const bool finBlocked = flags & PackedFact::FinancialBlocks;
+    const bool appBlocked = flags & PackedFact::AppetiteBlocks;
+    out.qualified = !covBlocked && !finBlocked && !appBlocked;
+    if constexpr (!Full)
+        return;
 
-} // namespace
-
-void evaluateCost(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out)
-{
-    const int n = int(pc.lines.size());
-    std::array<GroupState, kMaxLines> st;
-    groupStates(pc, pos, n, st);
-    costs(pc, pos, n, st, out);
-    Outcome underlying;
-    bool q = !coverageBlocked(pc, pos, n, &underlying);
-    for (int s = 0; s < n && q; ++s) {
-        const OfferingFacts &f = factAt(pc, pos, s);
-        q = !f.financialBlocks && !f.appetiteBlocks;
-    }
-    out.qualified = q;
-}
-
-void evaluatePackage(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out)
-{
-    const EngineProfile &p = *pc.profile;
-    const int n = int(pc.lines.size());
-    std::array<GroupState, kMaxLines> st;
-    groupStates(pc, pos, n, st);
-    costs(pc, pos, n, st, out);
-
-    // pricing
+    out.midCents = std::llround(round2(out.mid) * 100);
     const double r = out.mid / pc.referenceMid;
     out.dims[size_t(Dimension::Pricing)] = round2(clamp100(100 - p.pricingSlope * (r - 1)));
     out.blocked[size_t(Dimension::Pricing)] = false;
 
-    // coverage
-    Outcome underlying;
-    const bool covBlocked = coverageBlocked(pc, pos, n, &underlying);
-    double sum = 0, lowest = 100;
+    double sum = 0, lowest = 100, fin = 1e300, app = p.appetiteStart, ratingSum = 0;
+    int ratingCount = 0, incumbents = 0, carriers = 0, renewals = 0;
+    int seen[kMaxLines] = {-1, -1, -1};
+    double placementBonus = 0;
     for (int s = 0; s < n; ++s) {
-        const OfferingFacts &f = factAt(pc, pos, s);
-        double pts = f.coverage.points;
-        if (s == pc.umbrellaSlot && underlying == Outcome::NotStated)
-            pts += p.underlyingNotStated;
-        const double line = clamp100(p.lineStart + pts);
+        const PackedFact &x = *f[s];
+        const double line = (s == pc.umbrellaSlot && underlying == Outcome::NotStated) ? x.coverageLineUnderlyingNS
+                                                                                        : x.coverageLine;
         sum += line;
-        lowest = std::min(lowest, line);
+        lowest = line < lowest ? line : lowest;
+        fin = x.financial < fin ? x.financial : fin;
+        app += x.appetitePoints;
+        if (x.flags & PackedFact::HasRating) {
+            ratingSum += x.rating;
+            ++ratingCount;
+        }
+        incumbents += (x.flags & PackedFact::Incumbent) ? 1 : 0;
+        bool isNew = true;
+        for (int t = 0; t < carriers; ++t)
+            isNew = isNew && seen[t] != x.carrier;
+        if (isNew)
+            seen[carriers++] = x.carrier;
+        if (intact[s]) {
+            if (firstOfGroup[s]) {
+                ++renewals;
+                placementBonus += p.bundleLineBonus * (groupLines[s] - 1);
+            }
+        } else {
+            ++renewals;
+        }
     }
     double coverage = (sum + lowest) / (n + 1);
     if (covBlocked)
@@ -150,73 +142,41 @@ void evaluatePackage(const PreparedCase &pc, const PackagePositions &pos, Packag
     out.dims[size_t(Dimension::Coverage)] = round2(clamp100(coverage));
     out.blocked[size_t(Dimension::Coverage)] = covBlocked;
 
-    // financial: the lowest grade
-    double fin = 1e300;
-    bool finBlocked = false, appBlocked = false;
-    double app = p.appetiteStart;
-    double ratingSum = 0;
-    int ratingCount = 0, incumbents = 0;
-    unsigned carrierMask = 0;
-    int carriers = 0;
-    std::array<int, kMaxLines> seen{-1, -1, -1};
-    for (int s = 0; s < n; ++s) {
-        const OfferingFacts &f = factAt(pc, pos, s);
-        fin = std::min(fin, f.financialScore);
-        finBlocked = finBlocked || f.financialBlocks;
-        app += f.appetitePoints;
-        appBlocked = appBlocked || f.appetiteBlocks;
-        if (f.hasServiceRating) {
-            ratingSum += p.serviceRatingFactor * f.serviceRating;
-            ++ratingCount;
-        }
-        incumbents += f.incumbent ? 1 : 0;
-        bool isNew = true;
-        for (int t = 0; t < carriers; ++t)
-            isNew = isNew && seen[size_t(t)] != f.carrier;
-        if (isNew)
-            seen[size_t(carriers++)] = f.carrier;
-    }
-    (void)carrierMask;
     if (finBlocked)
         fin = std::min(fin, p.blockedCap);
     out.dims[size_t(Dimension::Financial)] = round2(clamp100(fin));
     out.blocked[size_t(Dimension::Financial)] = finBlocked;
+
     app = clamp100(app);
     if (appBlocked)
         app = std::min(app, p.blockedCap);
     out.dims[size_t(Dimension::Appetite)] = round2(app);
     out.blocked[size_t(Dimension::Appetite)] = appBlocked;
 
-    // placement and renewals
     out.carriers = carriers;
-    double placement = p.placementByCarriers[size_t(std::min<int>(carriers, int(p.placementByCarriers.size())) - 1)];
-    int renewals = 0;
-    for (int s = 0; s < n; ++s) {
-        const OfferingFacts &f = factAt(pc, pos, s);
-        if (f.group >= 0 && st[size_t(s)].intact) {
-            bool first = true;
-            for (int t = 0; t < s; ++t)
-                first = first && factAt(pc, pos, t).group != f.group;
-            if (first) {
-                ++renewals;
-                placement += p.bundleLineBonus * (st[size_t(s)].count - 1);
-            }
-        } else {
-            ++renewals;
-        }
-    }
+    const double placement =
+        p.placementByCarriers[size_t(std::min<int>(carriers, int(p.placementByCarriers.size())) - 1)] + placementBonus;
     out.dims[size_t(Dimension::Placement)] = round2(clamp100(std::min(placement, p.placementCap)));
     out.blocked[size_t(Dimension::Placement)] = false;
 
-    // service
     double service = ratingCount > 0 ? ratingSum / ratingCount : p.serviceBase;
     service += p.serviceIncumbent * incumbents;
     service = std::min(service, p.serviceCap);
     service += p.renewalPenalty * std::max(0, renewals - 1);
     out.dims[size_t(Dimension::Service)] = round2(clamp100(service));
     out.blocked[size_t(Dimension::Service)] = false;
+}
 
-    out.qualified = !covBlocked && !finBlocked && !appBlocked;
+} // namespace
+
+void evaluateCost(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out)
+{
+    evaluate<false>(pc, pos, out);
+}
+
+void evaluatePackage(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out)
+{
+    evaluate<true>(pc, pos, out);
 }
 
 double overallScore(const PackageNumbers &n, const Weights &w)
@@ -243,15 +203,29 @@ void computeReference(PreparedCase &pc)
     double bestQualified = 0, bestAny = 0;
     bool anyQualified = false, any = false;
     long long count = 0, qualified = 0;
+    size_t prefixCount = 1;
+    for (int s = 0; s + 1 < int(pc.lines.size()); ++s)
+        prefixCount *= pc.packed[size_t(s)].size();
+    pc.prefixes.assign(pc.missingLines.isEmpty() ? prefixCount : 0, {});
+    std::vector<bool> seen(pc.prefixes.size(), false), seenQualified(pc.prefixes.size(), false);
     PackageNumbers n;
     forEachPackage(pc, [&](const PackagePositions &pos) {
         evaluateCost(pc, pos, n);
         ++count;
+        const size_t pi = prefixIndex(pc, pos);
+        auto &st = pc.prefixes[pi];
+        if (!seen[pi] || n.mid < st.minMid)
+            st.minMid = n.mid;
+        seen[pi] = true;
         if (!any || n.mid < bestAny)
             bestAny = n.mid;
         any = true;
         if (n.qualified) {
             ++qualified;
+            ++st.qualified;
+            if (!seenQualified[pi] || n.mid < st.minMidQualified)
+                st.minMidQualified = n.mid;
+            seenQualified[pi] = true;
             if (!anyQualified || n.mid < bestQualified)
                 bestQualified = n.mid;
             anyQualified = true;

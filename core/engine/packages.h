@@ -28,7 +28,7 @@ struct PackageNumbers
 // The facts of a package's offerings, by slot.
 inline const OfferingFacts &factAt(const PreparedCase &pc, const PackagePositions &pos, int slot)
 {
-    return pc.facts[size_t(pc.bySlot[size_t(slot)][size_t(pos[size_t(slot)])])];
+    return pc.facts[size_t(pc.packed[size_t(slot)][size_t(pos[size_t(slot)])].fact)];
 }
 
 // Costs and qualification only (pass 1: the pricing reference).
@@ -61,6 +61,15 @@ template <typename Fn> void forEachPackage(const PreparedCase &pc, Fn &&fn)
         if (s < 0)
             return;
     }
+}
+
+// The linear index of a package's prefix (its positions in every slot but the last).
+inline size_t prefixIndex(const PreparedCase &pc, const PackagePositions &pos)
+{
+    size_t idx = 0;
+    for (int s = 0; s + 1 < int(pc.lines.size()); ++s)
+        idx = idx * pc.packed[size_t(s)].size() + size_t(pos[size_t(s)]);
+    return idx;
 }
 
 // Fast, exact rounding half away from zero to 2 decimals (falls back to the decimal-string method of

@@ -8,6 +8,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 #include <cmath>
 #include <map>
 
@@ -140,6 +142,43 @@ void appetiteFacts(OfferingFacts &f, const Offering &o, const CaseInput &in, con
                 0, true);
             break;
         }
+    }
+}
+
+// The packed copy of the facts the ranking loops read.
+void packFacts(PreparedCase &pc)
+{
+    const EngineProfile &p = *pc.profile;
+    for (size_t s = 0; s < pc.lines.size(); ++s) {
+        for (int fi : pc.bySlot[s]) {
+            const OfferingFacts &f = pc.facts[size_t(fi)];
+            PackedFact k;
+            k.linePremium = f.linePremium;
+            k.coverageLine = std::clamp(p.lineStart + f.coverage.points, 0.0, 100.0);
+            k.coverageLineUnderlyingNS = std::clamp(p.lineStart + f.coverage.points + p.underlyingNotStated, 0.0, 100.0);
+            k.financial = f.financialScore;
+            k.appetitePoints = f.appetitePoints;
+            k.rating = p.serviceRatingFactor * f.serviceRating;
+            k.group = f.group;
+            k.carrier = f.carrier;
+            k.fact = fi;
+            k.flags = (f.indicative ? PackedFact::Indicative : 0) | (f.coverage.blocked ? PackedFact::CoverageBlocks : 0) |
+                      (f.financialBlocks ? PackedFact::FinancialBlocks : 0) |
+                      (f.appetiteBlocks ? PackedFact::AppetiteBlocks : 0) |
+                      (f.hasServiceRating ? PackedFact::HasRating : 0) | (f.incumbent ? PackedFact::Incumbent : 0);
+            pc.packed[s].push_back(k);
+        }
+    }
+    auto flatten = [&](const std::vector<std::vector<Outcome>> &t, std::vector<unsigned char> &out) {
+        for (const auto &row : t)
+            for (Outcome o : row)
+                out.push_back((unsigned char)(o));
+    };
+    flatten(pc.umbrellaVsAuto, pc.underAuto);
+    flatten(pc.umbrellaVsHome, pc.underHome);
+    for (const auto &g : pc.groups) {
+        pc.groupMemberCount.push_back(g.memberCount);
+        pc.groupPrice.push_back(g.price);
     }
 }
 
@@ -312,6 +351,7 @@ void buildPrepared(PreparedCase &pc)
         table(pc.autoSlot, pc.umbrellaVsAuto, true);
         table(pc.homeSlot, pc.umbrellaVsHome, false);
     }
+    packFacts(pc);
     pc.currentPremium = currentPremiumOf(in);
 }
 

@@ -60,10 +60,22 @@ struct OfferingFacts
     bool incumbent = false;
 };
 
-// Underlying outcome of an umbrella against one other offering (auto or home), precomputed per pair.
-struct PairUnderlying
+// The numbers of one eligible offering that a package needs, packed for the ranking loops (millions of
+// packages read these; OfferingFacts keeps the reasons and is read only to explain a solution).
+struct PackedFact
 {
-    Outcome outcome = Outcome::Pass;
+    enum Flag : unsigned { Indicative = 1, CoverageBlocks = 2, FinancialBlocks = 4, AppetiteBlocks = 8,
+                           HasRating = 16, Incumbent = 32 };
+    double linePremium = 0;
+    double coverageLine = 0;             // clamped line score
+    double coverageLineUnderlyingNS = 0; // umbrella only: clamped with the underlying "not stated" points
+    double financial = 0;
+    double appetitePoints = 0;
+    double rating = 0; // service rating × factor
+    int group = -1;
+    int carrier = -1;
+    unsigned flags = 0;
+    int fact = -1; // index into PreparedCase::facts
 };
 
 // A case after FILTER, with the facts per eligible offering and the pricing reference: everything ranking
@@ -91,9 +103,23 @@ struct PreparedCase
     // Umbrella underlying: [umbrella fact][other fact] for the auto and home slots.
     int umbrellaSlot = -1, autoSlot = -1, homeSlot = -1;
     std::vector<std::vector<Outcome>> umbrellaVsAuto, umbrellaVsHome; // indexed by position within bySlot
+    // Packed per slot (same positions as bySlot), and the underlying tables flattened:
+    // [umbrella position × count of the other slot + other position].
+    std::array<std::vector<PackedFact>, kMaxLines> packed;
+    std::vector<unsigned char> underAuto, underHome;
+    std::vector<int> groupMemberCount;
+    std::vector<double> groupPrice;
 
     std::optional<double> currentPremium;
     double referenceMid = 0;
+    // Per prefix (a choice for every slot but the last, linear index): what pass 1 saw over its packages,
+    // so that ranking can skip prefixes that cannot reach the top or any label (see rankPackages).
+    struct PrefixStats
+    {
+        double minMid = 0, minMidQualified = 0;
+        int qualified = 0;
+    };
+    std::vector<PrefixStats> prefixes;
     long long packageCount = 0;
     long long qualifiedCount = 0;
 };

@@ -2,6 +2,7 @@
 #include "ranking.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace pw {
 
@@ -107,7 +108,7 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
     BestK<decltype(simplestBetter)> simplestBest{4, simplestBetter, {}};
 
     RankedPackage cur;
-    forEachPackage(pc, [&](const PackagePositions &pos) {
+    auto consider = [&](const PackagePositions &pos) {
         cur.pos = pos;
         evaluatePackage(pc, pos, cur.nums);
         cur.overall = overallScore(cur.nums, weights);
@@ -122,12 +123,104 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
         if (qualifiedOnly && !cur.nums.qualified)
             return;
         rankBest.offer(cur);
-        const QString level = p.levelFor(cur.nums.dims[size_t(Dimension::Coverage)]);
-        if (level == u"L1" || level == u"L2")
+        // Coverage level L1 or L2 (the profile's L2 threshold; no level string per package).
+        if (cur.nums.dims[size_t(Dimension::Coverage)] >= p.levelL2)
             valueBest.offer(cur);
         coverageBest.offer(cur);
         simplestBest.offer(cur);
-    });
+    };
+
+    const int n = int(pc.lines.size());
+    if (n == 0 || !pc.missingLines.isEmpty())
+        return result;
+    const int last = n - 1;
+    const auto &lastSlot = pc.packed[size_t(last)];
+    // Upper bounds of what the last slot can add (line scores, grades and appetite only ever lower a
+    // package's dimension when they fall, so per-line maxima bound the package from above).
+    double lastCoverage = 0, lastFinancial = 0, lastAppetite = -1e300;
+    for (const auto &x : lastSlot) {
+        lastCoverage = std::max({lastCoverage, x.coverageLine, x.coverageLineUnderlyingNS});
+        lastFinancial = std::max(lastFinancial, x.financial);
+        lastAppetite = std::max(lastAppetite, x.appetitePoints);
+    }
+    double weightSum = 0;
+    for (double w : weights)
+        weightSum += std::fabs(w);
+    // Rounding can lift each dimension by half a cent and the overall by another: the bound's slack.
+    const double slack = 0.005 * weightSum + 0.005 + 1e-9;
+    auto clamp100 = [](double v) { return std::clamp(v, 0.0, 100.0); };
+
+    // Can any package of this prefix matter? Conservative: false only when provably not.
+    auto prefixMatters = [&](const PackagePositions &pos, size_t prefix) {
+        const auto &st = pc.prefixes[prefix];
+        if (int(heap.size()) < top)
+            return true;
+        double sum = lastCoverage, lowest = lastCoverage, fin = lastFinancial, app = p.appetiteStart + lastAppetite;
+        int carriers = 0;
+        std::array<int, kMaxLines> seen{-1, -1, -1};
+        for (int s = 0; s < last; ++s) {
+            const PackedFact &x = pc.packed[size_t(s)][size_t(pos[size_t(s)])];
+            const double c = std::max(x.coverageLine, x.coverageLineUnderlyingNS);
+            sum += c;
+            lowest = std::min(lowest, c);
+            fin = std::min(fin, x.financial);
+            app += x.appetitePoints;
+            if (std::find(seen.begin(), seen.begin() + carriers, x.carrier) == seen.begin() + carriers)
+                seen[size_t(carriers++)] = x.carrier;
+        }
+        std::array<double, 6> ub{};
+        ub[size_t(Dimension::Pricing)] = clamp100(100 - p.pricingSlope * (st.minMid / pc.referenceMid - 1));
+        ub[size_t(Dimension::Coverage)] = clamp100((sum + lowest) / (n + 1));
+        ub[size_t(Dimension::Financial)] = clamp100(fin);
+        ub[size_t(Dimension::Appetite)] = clamp100(app);
+        ub[size_t(Dimension::Placement)] = 100;
+        ub[size_t(Dimension::Service)] = 100;
+        double overall = 0;
+        for (Dimension d : kDimensions)
+            overall += weights[size_t(d)] * ub[size_t(d)];
+        overall += slack;
+        const bool hasQualified = st.qualified > 0;
+        // The top N: can a package of this prefix rank before the current worst?
+        const RankedPackage &worst = heap.front();
+        if (worst.nums.qualified ? (hasQualified && overall >= worst.overall) : (hasQualified || overall >= worst.overall))
+            return true;
+        // The labels: only candidates count (qualified ones when any package qualifies).
+        if (qualifiedOnly && !hasQualified)
+            return false;
+        const double minMid = qualifiedOnly ? st.minMidQualified : st.minMid;
+        if (valueBest.items.size() < valueBest.k || minMid <= valueBest.items.back().nums.mid + 0.01)
+            return true;
+        if (coverageBest.items.size() < coverageBest.k ||
+            ub[size_t(Dimension::Coverage)] + 0.005 >= coverageBest.items.back().nums.dims[size_t(Dimension::Coverage)])
+            return true;
+        if (simplestBest.items.size() < simplestBest.k)
+            return true;
+        const RankedPackage &simple = simplestBest.items.back();
+        if (carriers < simple.nums.carriers || (carriers == simple.nums.carriers && overall >= simple.overall))
+            return true;
+        return false;
+    };
+
+    PackagePositions pos{0, 0, 0};
+    while (true) {
+        const size_t prefix = prefixIndex(pc, pos);
+        if (prefixMatters(pos, prefix)) {
+            for (int i = 0; i < int(lastSlot.size()); ++i) {
+                pos[size_t(last)] = i;
+                consider(pos);
+            }
+        }
+        pos[size_t(last)] = 0;
+        int s = last - 1;
+        while (s >= 0) {
+            if (++pos[size_t(s)] < int(pc.packed[size_t(s)].size()))
+                break;
+            pos[size_t(s)] = 0;
+            --s;
+        }
+        if (s < 0)
+            break;
+    }
     std::sort_heap(heap.begin(), heap.end(), before);
     result.top = std::move(heap);
 

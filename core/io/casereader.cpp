@@ -215,7 +215,7 @@ public:
                 return out;
             }
             error(path, QStringLiteral("must be an amount or a percentage such as \"2%\", not \"%1\"")
-                            .arg(v.toString().left(40)));
+                            .arg(excerpt(v.toString(), 40)));
             return out;
         }
         wrongType(path, v, QStringLiteral("an amount or a percentage"));
@@ -245,7 +245,7 @@ public:
             return out;
         }
         error(path, QStringLiteral("must be an amount or \"none\", not %1")
-                        .arg(v.isString() ? u'"' + v.toString().left(40) + u'"' : v.typeName()));
+                        .arg(v.isString() ? u'"' + excerpt(v.toString(), 40) + u'"' : v.typeName()));
         return out;
     }
 
@@ -262,7 +262,7 @@ void readSplitOrNumber(Reader &r, const JsonValue &obj, const QString &key, cons
         if (parts.empty()) {
             r.error(join(path, key), QStringLiteral("must be a number or a split limit such as \"100/300/100\", "
                                                     "not \"%1\"")
-                                         .arg(v.toString().left(40)));
+                                         .arg(excerpt(v.toString(), 40)));
             return;
         }
         for (size_t i = 0; i < parts.size() && i < targets.size(); ++i) {
@@ -303,7 +303,7 @@ CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path
             r.error(join(path, QStringLiteral("settlement")),
                     QStringLiteral("unknown settlement \"%1\" (expected actual_cash_value, replacement_cost, "
                                    "extended_replacement_cost or guaranteed_replacement_cost)")
-                        .arg(settlement.left(40)));
+                        .arg(excerpt(settlement, 40)));
     }
     c.extendedReplacementPct = m("extended_replacement_pct");
     c.waterBackupLimit = m("water_backup_limit");
@@ -354,7 +354,8 @@ CoverageLines readLines(Reader &r, const JsonValue &obj, const QString &path)
 {
     CoverageLines lines;
     for (const auto &[key, v] : obj.objectMembers()) {
-        const QString p = join(path, key);
+        // Line keys come from the file: escaped so that a hostile key cannot break a report line.
+        const QString p = join(path, excerpt(key, key.size()));
         if (v.isNull())
             continue;
         if (!v.isObject()) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "json.h"
 
+#include "io/problem.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -263,7 +265,10 @@ private:
                 lineStart = i + 1;
             }
         }
-        // Column counts characters, not bytes: skip UTF-8 continuation bytes.
+        // Column counts characters, not bytes: skip UTF-8 continuation bytes. A leading BOM is not a
+        // character an editor shows, so it takes no column.
+        if (lineStart == 0 && m_d.startsWith("\xEF\xBB\xBF"))
+            lineStart = std::min<qsizetype>(3, end);
         int col = 1;
         for (qsizetype i = lineStart; i < end; ++i)
             if ((uchar(m_d[i]) & 0xC0) != 0x80)
@@ -489,26 +494,32 @@ private:
                 case 'r': out.append(u'\r'); break;
                 case 't': out.append(u'\t'); break;
                 case 'u': {
+                    // Surrogate errors point at the escape that starts the broken pair.
+                    const qsizetype escapeStart = m_pos - 2;
                     uint cp = 0;
                     if (!hex4(cp))
                         return false;
                     if (cp >= 0xD800 && cp <= 0xDBFF) {
                         uint lo = 0;
                         if (m_d.mid(m_pos, 2) != "\\u")
-                            return fail(QStringLiteral("lone UTF-16 surrogate in a \\u escape"));
+                            return fail(QStringLiteral("lone UTF-16 surrogate in a \\u escape"), escapeStart);
                         m_pos += 2;
                         if (!hex4(lo))
                             return false;
                         if (lo < 0xDC00 || lo > 0xDFFF)
-                            return fail(QStringLiteral("lone UTF-16 surrogate in a \\u escape"));
+                            return fail(QStringLiteral("lone UTF-16 surrogate in a \\u escape"), escapeStart);
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                        return fail(QStringLiteral("lone UTF-16 surrogate in a \\u escape"));
+                        return fail(QStringLiteral("lone UTF-16 surrogate in a \\u escape"), escapeStart);
                     }
                     appendUtf16(out, cp);
                     break;
                 }
                 default:
+                    if (uchar(e) < 0x20 || uchar(e) >= 0x7f)
+                        return fail(QStringLiteral("invalid escape in a string: '\\' followed by byte 0x%1")
+                                        .arg(uchar(e), 2, 16, QChar(u'0')),
+                                    m_pos - 2);
                     return fail(QStringLiteral("invalid escape '\\%1' in a string").arg(QChar(uchar(e))),
                                 m_pos - 2);
                 }
@@ -597,7 +608,7 @@ private:
             skipWs();
             if (peek() != ':')
                 return fail(QStringLiteral("expected ':' after member name \"%1\" but found %2")
-                                .arg(key.left(40), describeHere()));
+                                .arg(excerpt(key, 40), describeHere()));
             ++m_pos;
             skipWs();
             JsonValue v;
@@ -629,26 +640,32 @@ void writeString(QByteArray &out, const QString &s)
 {
     out.append('"');
     const QByteArray u = s.toUtf8();
-    for (const char ch : u) {
-        const uchar c = uchar(ch);
+    const char *data = u.constData();
+    qsizetype runStart = 0;
+    const qsizetype n = u.size();
+    // Copy unescaped runs in one go; escape quotes, backslashes and control characters.
+    for (qsizetype i = 0; i < n; ++i) {
+        const uchar c = uchar(data[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(data + runStart, i - runStart);
+        runStart = i + 1;
         switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        case '\b': out.append("\\b"); break;
-        case '\f': out.append("\\f"); break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out.append(buf);
-            } else {
-                out.append(ch);
-            }
+        case '"': out.append("\\\"", 2); break;
+        case '\\': out.append("\\\\", 2); break;
+        case '\n': out.append("\\n", 2); break;
+        case '\r': out.append("\\r", 2); break;
+        case '\t': out.append("\\t", 2); break;
+        case '\b': out.append("\\b", 2); break;
+        case '\f': out.append("\\f", 2); break;
+        default: {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out.append(buf, 6);
+        }
         }
     }
+    out.append(data + runStart, n - runStart);
     out.append('"');
 }
 
@@ -658,7 +675,7 @@ void writeValue(QByteArray &out, const JsonValue &v, int indent, int level)
         if (indent < 0)
             return;
         out.append('\n');
-        out.append(QByteArray(lvl * indent, ' '));
+        out.append(qsizetype(lvl) * indent, ' ');
     };
     switch (v.type()) {
     case JsonValue::Type::Null:

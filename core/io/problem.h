@@ -3,6 +3,7 @@
 
 #include <QString>
 
+#include <utility>
 #include <vector>
 
 namespace pw {
@@ -22,6 +23,34 @@ struct Problem
 };
 
 using Problems = std::vector<Problem>;
+
+// A piece of a case file's text as it may be quoted in a problem message or path: at most `maxLength`
+// characters (a surrogate pair is never split), with line breaks, other control characters and
+// bidirectional formatting characters written as escapes (\n, \u202e), so that a message stays on one
+// line and a hostile value cannot forge or reorder the text around it.
+inline QString excerpt(const QString &text, qsizetype maxLength = 40)
+{
+    QString s = text.left(maxLength);
+    if (text.size() > maxLength && !s.isEmpty() && s.back().isHighSurrogate())
+        s.chop(1);
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : std::as_const(s)) {
+        const char16_t u = c.unicode();
+        if (u == u'\n')
+            out += QStringLiteral("\\n");
+        else if (u == u'\r')
+            out += QStringLiteral("\\r");
+        else if (u == u'\t')
+            out += QStringLiteral("\\t");
+        else if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0x061c || u == 0x200e || u == 0x200f ||
+                 (u >= 0x2028 && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069))
+            out += QStringLiteral("\\u%1").arg(uint(u), 4, 16, QChar(u'0'));
+        else
+            out += c;
+    }
+    return out;
+}
 
 inline bool hasErrors(const Problems &ps)
 {

@@ -73,9 +73,9 @@ private:
         }
         if (!isUsStateCode(st.toUpper())) {
             if (routing.quoteMatching)
-                error(path, QStringLiteral("\"%1\" is not a US state or DC code").arg(st.left(40)));
+                error(path, QStringLiteral("\"%1\" is not a US state or DC code").arg(excerpt(st, 40)));
             else
-                warning(path, QStringLiteral("\"%1\" is not a US state or DC code").arg(st.left(40)));
+                warning(path, QStringLiteral("\"%1\" is not a US state or DC code").arg(excerpt(st, 40)));
             return;
         }
         if (st != st.toUpper())
@@ -85,10 +85,10 @@ private:
             const QString zs = stateForZip(zip);
             if (zs.isEmpty())
                 warning(QStringLiteral("input.address.zip_code"),
-                        QStringLiteral("ZIP code \"%1\" is not a known US ZIP code").arg(zip.left(20)));
+                        QStringLiteral("ZIP code \"%1\" is not a known US ZIP code").arg(excerpt(zip, 20)));
             else if (zs != st.toUpper())
                 warning(QStringLiteral("input.address.zip_code"),
-                        QStringLiteral("ZIP code %1 belongs to %2, not %3").arg(zip, zs, st.toUpper()));
+                        QStringLiteral("ZIP code %1 belongs to %2, not %3").arg(excerpt(zip, 20), zs, st.toUpper()));
         }
     }
 
@@ -105,7 +105,7 @@ private:
             const QString &t = in.coverageTypes[i];
             const QString p = path + QStringLiteral("[%1]").arg(i);
             if (!lineFromName(t))
-                error(p, QStringLiteral("unknown coverage type \"%1\" (expected home, auto or umbrella)").arg(t.left(40)));
+                error(p, QStringLiteral("unknown coverage type \"%1\" (expected home, auto or umbrella)").arg(excerpt(t, 40)));
             else if (seen.contains(t))
                 error(p, QStringLiteral("coverage type \"%1\" is listed twice").arg(t));
             seen.insert(t);
@@ -119,7 +119,7 @@ private:
         if (!m_profile.hasBucket(in.appetiteBucket))
             error(QStringLiteral("input.appetite_bucket"),
                   QStringLiteral("unknown appetite bucket \"%1\" (expected %2)")
-                      .arg(in.appetiteBucket.left(40), m_profile.bucketOrder.join(QStringLiteral(", "))));
+                      .arg(excerpt(in.appetiteBucket, 40), m_profile.bucketOrder.join(QStringLiteral(", "))));
     }
 
     void checkBirth(const QString &dob, const QString &path, std::optional<QDate> *out = nullptr)
@@ -128,7 +128,7 @@ private:
             return;
         const auto d = parseDate(dob);
         if (!d) {
-            warning(path, QStringLiteral("\"%1\" is not a date (expected YYYY-MM-DD)").arg(dob.left(40)));
+            warning(path, QStringLiteral("\"%1\" is not a date (expected YYYY-MM-DD)").arg(excerpt(dob, 40)));
             return;
         }
         if (*d > m_now.date())
@@ -171,7 +171,7 @@ private:
                 if (!vinWellFormed(v.vin))
                     warning(p + QStringLiteral(".vin"),
                             QStringLiteral("VIN \"%1\" is not 17 valid characters (I, O and Q are never used)")
-                                .arg(v.vin.left(40)));
+                                .arg(excerpt(v.vin, 40)));
                 else if (!vinCheckDigitValid(v.vin))
                     warning(p + QStringLiteral(".vin"),
                             QStringLiteral("VIN %1 fails its check digit (ninth character); it is probably mistyped")
@@ -179,10 +179,10 @@ private:
             }
             if (v.year && (*v.year < 1900 || *v.year > m_now.date().year() + 2 || *v.year != std::floor(*v.year)))
                 warning(p + QStringLiteral(".year"),
-                        QStringLiteral("model year %1 is not plausible").arg(formatNumber(*v.year)));
+                        QStringLiteral("model year %1 is not plausible").arg(QString::number(*v.year, 'g', 10)));
             if (!v.garagingZip.isEmpty() && stateForZip(v.garagingZip).isEmpty())
                 warning(p + QStringLiteral(".garaging_zip"),
-                        QStringLiteral("garaging ZIP \"%1\" is not a known US ZIP code").arg(v.garagingZip.left(20)));
+                        QStringLiteral("garaging ZIP \"%1\" is not a known US ZIP code").arg(excerpt(v.garagingZip, 20)));
         }
     }
 
@@ -192,15 +192,15 @@ private:
             const Lapse &l = in.history.lapses[i];
             const QString p = QStringLiteral("input.insurance_history.lapses[%1]").arg(i);
             if (!l.start.isEmpty() && !parseDate(l.start))
-                warning(p + QStringLiteral(".start"), QStringLiteral("\"%1\" is not a date").arg(l.start.left(40)));
+                warning(p + QStringLiteral(".start"), QStringLiteral("\"%1\" is not a date").arg(excerpt(l.start, 40)));
             if (!l.end.isEmpty() && !parseDate(l.end))
-                warning(p + QStringLiteral(".end"), QStringLiteral("\"%1\" is not a date").arg(l.end.left(40)));
+                warning(p + QStringLiteral(".end"), QStringLiteral("\"%1\" is not a date").arg(excerpt(l.end, 40)));
         }
         for (size_t i = 0; i < in.history.nonRenewals.size(); ++i) {
             const NonRenewal &n = in.history.nonRenewals[i];
             if (!n.date.isEmpty() && !parseDate(n.date))
                 warning(QStringLiteral("input.insurance_history.non_renewals[%1].date").arg(i),
-                        QStringLiteral("\"%1\" is not a date; the non-renewal counts as undated").arg(n.date.left(40)));
+                        QStringLiteral("\"%1\" is not a date; the non-renewal counts as undated").arg(excerpt(n.date, 40)));
         }
     }
 
@@ -219,7 +219,7 @@ private:
             else if (o.id.trimmed().isEmpty() && o.raw[u"id"].isString())
                 error(p + QStringLiteral(".id"), QStringLiteral("the offering id is empty"));
             else if (!o.id.isEmpty() && ids.contains(o.id))
-                error(p + QStringLiteral(".id"), QStringLiteral("duplicate offering id \"%1\"").arg(o.id.left(80)));
+                error(p + QStringLiteral(".id"), QStringLiteral("duplicate offering id \"%1\"").arg(excerpt(o.id, 80)));
             ids.insert(o.id);
             if (o.raw[u"category"].isNull())
                 error(p + QStringLiteral(".category"), QStringLiteral("the offering has no category (home, auto or umbrella)"));
@@ -233,11 +233,11 @@ private:
             if (!gradeEntry(m_profile, g))
                 error(p + QStringLiteral(".quality_rating"),
                       QStringLiteral("unknown %1 financial-strength grade \"%2\"")
-                          .arg(g.demotech ? QStringLiteral("Demotech") : QStringLiteral("AM Best"), o.qualityRating.left(40)));
+                          .arg(g.demotech ? QStringLiteral("Demotech") : QStringLiteral("AM Best"), excerpt(o.qualityRating, 40)));
             if (!o.category.isEmpty() && !requested.contains(o.category)) {
                 warning(p + QStringLiteral(".category"),
                         QStringLiteral("offering %1 is for %2, which was not requested; it will be ignored")
-                            .arg(o.id.left(80), o.category.left(40)));
+                            .arg(excerpt(o.id, 80), excerpt(o.category, 40)));
             }
             checkDates(o, p);
             if (o.attributes.packagePremiumAnnual && !o.attributes.packageId.isEmpty()) {
@@ -248,7 +248,7 @@ private:
                 else if (std::llround(it->second * 100) != std::llround(*o.attributes.packagePremiumAnnual * 100))
                     warning(p + QStringLiteral(".attributes.package_premium_annual"),
                             QStringLiteral("package %1 is priced %2 here but %3 on an earlier offering; the first counts")
-                                .arg(o.attributes.packageId.left(60), formatMoney(*o.attributes.packagePremiumAnnual),
+                                .arg(excerpt(o.attributes.packageId, 60), formatMoney(*o.attributes.packagePremiumAnnual),
                                      formatMoney(it->second)));
             }
             if (o.attributes.termMonths && *o.attributes.termMonths <= 0)
@@ -267,18 +267,18 @@ private:
             if (!generated)
                 warning(p + QStringLiteral(".attributes.quote_generated_at"),
                         QStringLiteral("\"%1\" is not an RFC 3339 timestamp; read as not stated")
-                            .arg(o.attributes.quoteGeneratedAt.left(40)));
+                            .arg(excerpt(o.attributes.quoteGeneratedAt, 40)));
         }
         if (!o.attributes.quoteExpiresAt.isEmpty()) {
             expires = parseTimestamp(o.attributes.quoteExpiresAt);
             if (!expires)
                 warning(p + QStringLiteral(".attributes.quote_expires_at"),
                         QStringLiteral("\"%1\" is not an RFC 3339 timestamp; read as not stated")
-                            .arg(o.attributes.quoteExpiresAt.left(40)));
+                            .arg(excerpt(o.attributes.quoteExpiresAt, 40)));
             else if (*expires < m_now)
                 warning(p + QStringLiteral(".attributes.quote_expires_at"),
                         QStringLiteral("quote %1 expired %2%3")
-                            .arg(o.id.left(80), formatTimestamp(*expires),
+                            .arg(excerpt(o.id, 80), formatTimestamp(*expires),
                                  generated && *expires < *generated
                                      ? QStringLiteral(", before it was generated (%1)").arg(formatTimestamp(*generated))
                                      : QString()));

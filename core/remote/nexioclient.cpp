@@ -141,7 +141,14 @@ std::optional<qint64> NexioClient::rateLimitWaitMs(const QByteArray &retryAfter,
         if (ok && seconds >= 0)
             return seconds * 1000;
         // An HTTP date, e.g. "Wed, 21 Oct 2026 07:28:00 GMT".
-        const QDateTime when = QDateTime::fromString(QString::fromLatin1(ra), Qt::RFC2822Date);
+        // Qt reads RFC 2822 dates with a numeric zone only; HTTP dates say GMT.
+        QString text = QString::fromLatin1(ra);
+        for (const QString zone : {QStringLiteral(" GMT"), QStringLiteral(" UTC"), QStringLiteral(" UT")})
+            if (text.endsWith(zone, Qt::CaseInsensitive)) {
+                text = text.left(text.size() - zone.size()) + QStringLiteral(" +0000");
+                break;
+            }
+        const QDateTime when = QDateTime::fromString(text, Qt::RFC2822Date);
         if (when.isValid())
             return std::max<qint64>(0, now.msecsTo(when));
     }
@@ -269,10 +276,10 @@ NexioClient::Ticket NexioClient::send(const QByteArray &verb, const QUrl &url, c
     });
     connect(reply, &QNetworkReply::readyRead, this, [this, ticket, reply, overCap] {
         const auto it = m_pending.find(ticket);
-        if (it == m_pending.end() || it->second->tooLarge)
+        if (it == m_pending.end() || it->second->tooLarge || !reply->isOpen())
             return;
         overCap(it->second->data.size() + reply->bytesAvailable());
-        if (!it->second->tooLarge)
+        if (!it->second->tooLarge && reply->isOpen())
             it->second->data += reply->readAll();
     });
 #if QT_CONFIG(ssl)
@@ -336,7 +343,7 @@ void NexioClient::onFinished(Ticket ticket)
         p->deadline->stop();
     if (p->cancelled || (p->hasContext && !p->context))
         return;
-    if (!p->tooLarge) {
+    if (!p->tooLarge && reply->isOpen()) {
         const qint64 more = reply->bytesAvailable();
         if (p->data.size() + more > m_settings.maxResponseBytes)
             p->tooLarge = true;

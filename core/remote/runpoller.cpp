@@ -178,7 +178,11 @@ void RunPoller::onSubmitAnswer(const ApiResult &result)
     m_body = JsonValue(); // the case is not needed any more
     m_phase = Phase::Polling;
     Q_EMIT submitted(m_runId);
+    if (m_phase != Phase::Polling) // a receiver cancelled
+        return;
     Q_EMIT runUpdated(m_lastRun);
+    if (m_phase != Phase::Polling)
+        return;
     m_delayMs = m_client->settings().pollInitialMs;
     schedule(m_delayMs);
 }

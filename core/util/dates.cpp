@@ -1,44 +1,84 @@
 // SPDX-License-Identifier: MIT
 #include "dates.h"
 
-#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace pw {
 
-std::optional<QDateTime> parseTimestamp(const QString &text)
+std::optional<QDateTime> parseTimestamp(const QString &input)
 {
-    static const QRegularExpression re(QStringLiteral(
-        "^(\\d{4})-(\\d{2})-(\\d{2})(?:[Tt ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?"
-        "(?:([Zz])|([+-])(\\d{2}):?(\\d{2}))?)?$"));
-    const auto m = re.match(text.trimmed());
-    if (!m.hasMatch())
+    // Hand-written (it runs for every quote date of every offering): YYYY-MM-DD[(T|t| )hh:mm[:ss[.frac]][Z|±hh[:]mm]]
+    const QStringView t = QStringView(input).trimmed();
+    qsizetype i = 0;
+    auto digits = [&](int count, int &out) {
+        out = 0;
+        for (int k = 0; k < count; ++k, ++i) {
+            if (i >= t.size() || !t[i].isDigit() || t[i].unicode() > 127)
+                return false;
+            out = out * 10 + (t[i].unicode() - '0');
+        }
+        return true;
+    };
+    auto expect = [&](char16_t c) {
+        if (i < t.size() && t[i] == c) {
+            ++i;
+            return true;
+        }
+        return false;
+    };
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0;
+    if (!digits(4, y) || !expect(u'-') || !digits(2, mo) || !expect(u'-') || !digits(2, d))
         return std::nullopt;
-    const QDate date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    const QDate date(y, mo, d);
     if (!date.isValid())
         return std::nullopt;
-    int h = 0, mi = 0, s = 0, ms = 0;
-    if (m.hasCaptured(4)) {
-        h = m.captured(4).toInt();
-        mi = m.captured(5).toInt();
-        s = m.hasCaptured(6) ? m.captured(6).toInt() : 0;
-        if (m.hasCaptured(7))
-            ms = m.captured(7).left(3).leftJustified(3, u'0').toInt();
+    int offset = 0;
+    if (i < t.size()) {
+        if (!(expect(u'T') || expect(u't') || expect(u' ')))
+            return std::nullopt;
+        if (!digits(2, h) || !expect(u':') || !digits(2, mi))
+            return std::nullopt;
+        if (expect(u':')) {
+            if (!digits(2, s))
+                return std::nullopt;
+            if (expect(u'.')) {
+                int frac = 0, n = 0;
+                while (i < t.size() && t[i].isDigit() && t[i].unicode() <= 127 && n < 9) {
+                    if (n < 3)
+                        frac = frac * 10 + (t[i].unicode() - '0');
+                    ++n;
+                    ++i;
+                }
+                if (n == 0)
+                    return std::nullopt;
+                for (int k = n; k < 3; ++k)
+                    frac *= 10;
+                ms = frac;
+            }
+        }
         if (h > 23 || mi > 59 || s > 60)
             return std::nullopt;
         if (s == 60)
             s = 59; // a leap second reads as the last second of the minute
-    }
-    QDateTime t(date, QTime(h, mi, s, ms), QTimeZone::utc());
-    if (m.hasCaptured(9)) {
-        const int oh = m.captured(10).toInt();
-        const int om = m.captured(11).toInt();
-        if (oh > 23 || om > 59)
+        if (expect(u'Z') || expect(u'z')) {
+        } else if (i < t.size() && (t[i] == u'+' || t[i] == u'-')) {
+            const int sign = t[i] == u'-' ? -1 : 1;
+            ++i;
+            int oh = 0, om = 0;
+            if (!digits(2, oh))
+                return std::nullopt;
+            expect(u':');
+            if (!digits(2, om) || oh > 23 || om > 59)
+                return std::nullopt;
+            offset = sign * (oh * 3600 + om * 60);
+        }
+        if (i != t.size())
             return std::nullopt;
-        const int offset = (oh * 3600 + om * 60) * (m.captured(9) == u"-" ? -1 : 1);
-        t = t.addSecs(-offset);
     }
-    return t;
+    QDateTime out(date, QTime(h, mi, s, ms), QTimeZone::utc());
+    if (offset)
+        out = out.addSecs(-offset);
+    return out;
 }
 
 std::optional<QDate> parseDate(const QString &text)
