@@ -200,37 +200,121 @@ QByteArray packageKey(const PreparedCase &pc, const PackagePositions &pos)
 
 void computeReference(PreparedCase &pc)
 {
+    const EngineProfile &p = *pc.profile;
     double bestQualified = 0, bestAny = 0;
     bool anyQualified = false, any = false;
     long long count = 0, qualified = 0;
+    const int n = int(pc.lines.size());
     size_t prefixCount = 1;
-    for (int s = 0; s + 1 < int(pc.lines.size()); ++s)
+    for (int s = 0; s + 1 < n; ++s)
         prefixCount *= pc.packed[size_t(s)].size();
-    pc.prefixes.assign(pc.missingLines.isEmpty() ? prefixCount : 0, {});
-    std::vector<bool> seen(pc.prefixes.size(), false), seenQualified(pc.prefixes.size(), false);
-    PackageNumbers n;
-    forEachPackage(pc, [&](const PackagePositions &pos) {
-        evaluateCost(pc, pos, n);
-        ++count;
-        const size_t pi = prefixIndex(pc, pos);
-        auto &st = pc.prefixes[pi];
-        if (!seen[pi] || n.mid < st.minMid)
-            st.minMid = n.mid;
-        seen[pi] = true;
-        if (!any || n.mid < bestAny)
-            bestAny = n.mid;
-        any = true;
-        if (n.qualified) {
-            ++qualified;
-            ++st.qualified;
-            if (!seenQualified[pi] || n.mid < st.minMidQualified)
-                st.minMidQualified = n.mid;
-            seenQualified[pi] = true;
-            if (!anyQualified || n.mid < bestQualified)
-                bestQualified = n.mid;
-            anyQualified = true;
+    const bool complete = n > 0 && pc.missingLines.isEmpty();
+    pc.prefixes.assign(complete ? prefixCount : 0, {});
+    if (!complete) {
+        pc.packageCount = 0;
+        pc.qualifiedCount = 0;
+        return;
+    }
+    const int last = n - 1;
+    const auto &lastSlot = pc.packed[size_t(last)];
+    PackageNumbers num;
+    PackagePositions pos{0, 0, 0};
+    size_t prefix = 0;
+    while (true) {
+        // The prefix's share of the cost, assuming the last slot joins none of its bundle groups (when it
+        // does, the package is priced in full below). Sums run in slot order, as evaluate() adds them.
+        double pLow = 0, pBroken = 0, pInd = 0;
+        unsigned pFlags = 0;
+        int prefixGroups[kMaxLines] = {-1, -1, -1};
+        int groupCount = 0;
+        for (int s = 0; s < last; ++s) {
+            const PackedFact &x = pc.packed[size_t(s)][size_t(pos[size_t(s)])];
+            pFlags |= x.flags;
+            bool intact = false, first = true;
+            if (x.group >= 0) {
+                int members = 0;
+                for (int t = 0; t < last; ++t) {
+                    if (pc.packed[size_t(t)][size_t(pos[size_t(t)])].group == x.group) {
+                        ++members;
+                        if (t < s)
+                            first = false;
+                    }
+                }
+                intact = members == pc.groupMemberCount[size_t(x.group)];
+                prefixGroups[groupCount++] = x.group;
+            }
+            if (intact) {
+                if (first)
+                    pLow += pc.groupPrice[size_t(x.group)];
+            } else {
+                pLow += x.linePremium;
+                if (x.group >= 0)
+                    pBroken += x.linePremium;
+            }
+            if (x.flags & PackedFact::Indicative)
+                pInd += x.linePremium;
         }
-    });
+        auto &st = pc.prefixes[prefix];
+        bool seen = false, seenQualified = false;
+        for (int i = 0; i < int(lastSlot.size()); ++i) {
+            pos[size_t(last)] = i;
+            const PackedFact &x = lastSlot[size_t(i)];
+            bool joinsPrefixGroup = false;
+            for (int g = 0; g < groupCount; ++g)
+                joinsPrefixGroup = joinsPrefixGroup || prefixGroups[g] == x.group;
+            if (joinsPrefixGroup) {
+                evaluateCost(pc, pos, num);
+            } else {
+                num.low = pLow + x.linePremium;
+                const double broken = pBroken + (x.group >= 0 ? x.linePremium : 0.0);
+                const double ind = pInd + ((x.flags & PackedFact::Indicative) ? x.linePremium : 0.0);
+                num.high = num.low + p.bundleBreakUplift * broken + p.indicativeUplift * ind;
+                num.mid = (num.low + num.high) / 2;
+                bool q = !((pFlags | x.flags) &
+                           (PackedFact::CoverageBlocks | PackedFact::FinancialBlocks | PackedFact::AppetiteBlocks));
+                if (q && pc.umbrellaSlot >= 0) {
+                    const size_t u = size_t(pos[size_t(pc.umbrellaSlot)]);
+                    if (pc.autoSlot >= 0 &&
+                        Outcome(pc.underAuto[u * pc.packed[size_t(pc.autoSlot)].size() + size_t(pos[size_t(pc.autoSlot)])]) ==
+                            Outcome::Fire)
+                        q = false;
+                    if (pc.homeSlot >= 0 &&
+                        Outcome(pc.underHome[u * pc.packed[size_t(pc.homeSlot)].size() + size_t(pos[size_t(pc.homeSlot)])]) ==
+                            Outcome::Fire)
+                        q = false;
+                }
+                num.qualified = q;
+            }
+            ++count;
+            if (!seen || num.mid < st.minMid)
+                st.minMid = num.mid;
+            seen = true;
+            if (!any || num.mid < bestAny)
+                bestAny = num.mid;
+            any = true;
+            if (num.qualified) {
+                ++qualified;
+                ++st.qualified;
+                if (!seenQualified || num.mid < st.minMidQualified)
+                    st.minMidQualified = num.mid;
+                seenQualified = true;
+                if (!anyQualified || num.mid < bestQualified)
+                    bestQualified = num.mid;
+                anyQualified = true;
+            }
+        }
+        pos[size_t(last)] = 0;
+        ++prefix;
+        int s = last - 1;
+        while (s >= 0) {
+            if (++pos[size_t(s)] < int(pc.packed[size_t(s)].size()))
+                break;
+            pos[size_t(s)] = 0;
+            --s;
+        }
+        if (s < 0)
+            break;
+    }
     pc.packageCount = count;
     pc.qualifiedCount = qualified;
     pc.referenceMid = anyQualified ? bestQualified : bestAny;

@@ -244,6 +244,19 @@ private slots:
                     b.ids << pc.cs.offerings[size_t(factAt(pc, pos, s).offering)].id;
                 all.push_back(b);
             });
+            // The pricing reference and the counts, from the brute-force list.
+            long long qualifiedCount = 0;
+            std::optional<double> refQualified, refAll;
+            for (const auto &b : all) {
+                refAll = refAll ? std::min(*refAll, b.n.mid) : b.n.mid;
+                if (b.n.qualified) {
+                    ++qualifiedCount;
+                    refQualified = refQualified ? std::min(*refQualified, b.n.mid) : b.n.mid;
+                }
+            }
+            if (!all.empty())
+                QCOMPARE(pc.referenceMid, refQualified ? *refQualified : *refAll);
+            QCOMPARE(run[u"output"][u"qualified_count"].toDouble(), double(qualifiedCount));
             std::sort(all.begin(), all.end(), bruteBefore);
             QCOMPARE(run[u"output"][u"solution_count"].toDouble(), double(all.size()));
             if (all.empty()) {
