@@ -40,7 +40,11 @@ const CliCommand *findCliCommand(const QString &name);
 
 // The commands (each in its own file).
 int runValidate(const QStringList &args, CliIo &io);
+int runSubmit(const QStringList &args, CliIo &io);
+int runStatus(const QStringList &args, CliIo &io);
+int runRuns(const QStringList &args, CliIo &io);
 int runRank(const QStringList &args, CliIo &io);
 int runImport(const QStringList &args, CliIo &io);
+int runGaps(const QStringList &args, CliIo &io);
 
 } // namespace pw

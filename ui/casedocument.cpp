@@ -15,16 +15,14 @@ namespace pw {
 namespace {
 
 // Sets (or removes, when `after` is empty) the value at one JSON path; undo restores what was there.
-class SetValueCommand : public QUndoCommand
-{
+class SetValueCommand : public QUndoCommand {
 public:
-    SetValueCommand(CaseDocument *doc, const QString &path, std::optional<JsonValue> after, const QString &text)
+    SetValueCommand(CaseDocument *doc, const QString &path, std::optional<JsonValue> after,
+                    const QString &text)
         : m_doc(doc)
         , m_path(path)
-        , m_after(std::move(after))
-    {
-        if (jsonPathExists(doc->root(), path))
-            m_before = jsonValueAt(doc->root(), path);
+        , m_after(std::move(after)) {
+        if (jsonPathExists(doc->root(), path)) m_before = jsonValueAt(doc->root(), path);
         setText(text.isEmpty() ? QObject::tr("Edit %1").arg(path) : text);
     }
     void redo() override { m_doc->applyValue(m_path, m_after); }
@@ -40,8 +38,7 @@ private:
 
 CaseDocument::CaseDocument(QObject *parent)
     : QObject(parent)
-    , m_undo(new QUndoStack(this))
-{
+    , m_undo(new QUndoStack(this)) {
     connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
     m_root = JsonValue::object();
     revalidate();
@@ -49,111 +46,90 @@ CaseDocument::CaseDocument(QObject *parent)
 
 CaseDocument::~CaseDocument() = default;
 
-void CaseDocument::setFileName(const QString &fileName)
-{
-    if (m_fileName == fileName)
-        return;
+void CaseDocument::setFileName(const QString &fileName) {
+    if (m_fileName == fileName) return;
     m_fileName = fileName;
     emit fileNameChanged(fileName);
 }
 
-bool CaseDocument::isModified() const
-{
+bool CaseDocument::isModified() const {
     return !m_undo->isClean();
 }
 
-void CaseDocument::markSaved()
-{
+void CaseDocument::markSaved() {
     m_undo->setClean();
 }
 
-QDateTime CaseDocument::now() const
-{
+QDateTime CaseDocument::now() const {
     return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
 }
 
-void CaseDocument::setNow(const QDateTime &now)
-{
+void CaseDocument::setNow(const QDateTime &now) {
     m_now = now;
     revalidate();
     emit edited(QString());
 }
 
-JsonValue CaseDocument::value(const QString &path) const
-{
+JsonValue CaseDocument::value(const QString &path) const {
     return jsonValueAt(m_root, path);
 }
 
-void CaseDocument::setValue(const QString &path, const JsonValue &value, const QString &text)
-{
+void CaseDocument::setValue(const QString &path, const JsonValue &value, const QString &text) {
     const bool exists = jsonPathExists(m_root, path);
     if (value.isNull()) {
-        if (!exists)
-            return;
+        if (!exists) return;
         m_undo->push(new SetValueCommand(this, path, std::nullopt, text));
         return;
     }
-    if (exists && jsonValueAt(m_root, path) == value)
-        return;
+    if (exists && jsonValueAt(m_root, path) == value) return;
     JsonValue probe = m_root;
     if (!setJsonValueAt(probe, path, value))
         return; // the path crosses a value of another kind; the form never offers that
     m_undo->push(new SetValueCommand(this, path, value, text));
 }
 
-void CaseDocument::appendItems(const QString &arrayPath, const JsonValue::Array &items, const QString &text)
-{
+void CaseDocument::appendItems(const QString &arrayPath, const JsonValue::Array &items, const QString &text) {
     JsonValue arr = value(arrayPath);
-    if (!arr.isArray())
-        arr = JsonValue::array();
+    if (!arr.isArray()) arr = JsonValue::array();
     for (const auto &i : items)
         arr.append(i);
     setValue(arrayPath, arr, text);
 }
 
-void CaseDocument::insertItem(const QString &arrayPath, int index, const JsonValue &item, const QString &text)
-{
+void CaseDocument::insertItem(const QString &arrayPath, int index, const JsonValue &item,
+                              const QString &text) {
     JsonValue arr = value(arrayPath);
-    if (!arr.isArray())
-        arr = JsonValue::array();
+    if (!arr.isArray()) arr = JsonValue::array();
     auto &items = arr.arrayItemsMut();
     index = std::clamp(index, 0, int(items.size()));
     items.insert(items.begin() + index, item);
     setValue(arrayPath, arr, text);
 }
 
-void CaseDocument::removeItems(const QString &arrayPath, QList<int> indexes, const QString &text)
-{
+void CaseDocument::removeItems(const QString &arrayPath, QList<int> indexes, const QString &text) {
     JsonValue arr = value(arrayPath);
-    if (!arr.isArray() || indexes.isEmpty())
-        return;
+    if (!arr.isArray() || indexes.isEmpty()) return;
     std::sort(indexes.begin(), indexes.end(), std::greater<>());
     indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
     auto &items = arr.arrayItemsMut();
     for (int i : indexes)
-        if (i >= 0 && i < int(items.size()))
-            items.erase(items.begin() + i);
+        if (i >= 0 && i < int(items.size())) items.erase(items.begin() + i);
     setValue(arrayPath, arr, text);
 }
 
-QString uniqueCopyId(const QString &id, const QStringList &taken)
-{
+QString uniqueCopyId(const QString &id, const QStringList &taken) {
     const QString base = (id.isEmpty() ? QStringLiteral("item") : id) + QStringLiteral("_copy");
-    if (!taken.contains(base))
-        return base;
+    if (!taken.contains(base)) return base;
     for (int n = 2;; ++n) {
         const QString c = base + QString::number(n);
-        if (!taken.contains(c))
-            return c;
+        if (!taken.contains(c)) return c;
     }
 }
 
 void CaseDocument::duplicateItems(const QString &arrayPath, QList<int> indexes, const QString &idKey,
-                                  const QString &text)
-{
+                                  const QString &text) {
     JsonValue arr = value(arrayPath);
-    if (!arr.isArray() || indexes.isEmpty())
-        return;
+    if (!arr.isArray() || indexes.isEmpty()) return;
     std::sort(indexes.begin(), indexes.end());
     QStringList taken;
     for (const auto &i : arr.arrayItems())
@@ -162,8 +138,7 @@ void CaseDocument::duplicateItems(const QString &arrayPath, QList<int> indexes, 
     int inserted = 0;
     for (int i : indexes) {
         const int at = i + inserted;
-        if (at < 0 || at >= int(items.size()))
-            continue;
+        if (at < 0 || at >= int(items.size())) continue;
         JsonValue copy = items[size_t(at)];
         if (!idKey.isEmpty() && copy.isObject() && copy.contains(idKey)) {
             const QString fresh = uniqueCopyId(copy[idKey].toString(), taken);
@@ -176,8 +151,7 @@ void CaseDocument::duplicateItems(const QString &arrayPath, QList<int> indexes, 
     setValue(arrayPath, arr, text);
 }
 
-void CaseDocument::load(const JsonValue &root, const QString &fileName)
-{
+void CaseDocument::load(const JsonValue &root, const QString &fileName) {
     m_root = root.isObject() ? root : JsonValue::object();
     m_undo->clear();
     setFileName(fileName);
@@ -187,8 +161,7 @@ void CaseDocument::load(const JsonValue &root, const QString &fileName)
     emit modifiedChanged(false);
 }
 
-void CaseDocument::applyValue(const QString &path, const std::optional<JsonValue> &value)
-{
+void CaseDocument::applyValue(const QString &path, const std::optional<JsonValue> &value) {
     if (value)
         setJsonValueAt(m_root, path, *value);
     else
@@ -197,8 +170,7 @@ void CaseDocument::applyValue(const QString &path, const std::optional<JsonValue
     emit edited(path);
 }
 
-void CaseDocument::revalidate()
-{
+void CaseDocument::revalidate() {
     ValidationResult v = validateCase(m_root, now(), defaultProfile());
     m_case = std::move(v.parsed);
     m_problems = std::move(v.problems);

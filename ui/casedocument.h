@@ -17,8 +17,7 @@ namespace pw {
 // after every edit, the validation problems, and the undo stack. Every edit is a QUndoCommand that sets
 // (or removes) the value at one JSON path; array operations set the whole array. `edited(path)` names
 // the path that changed ("" after a load), so listeners can decide how much to refresh.
-class CaseDocument : public QObject
-{
+class CaseDocument : public QObject {
     Q_OBJECT
 public:
     explicit CaseDocument(QObject *parent = nullptr);
@@ -46,7 +45,8 @@ public:
     void appendItems(const QString &arrayPath, const JsonValue::Array &items, const QString &text);
     void insertItem(const QString &arrayPath, int index, const JsonValue &item, const QString &text);
     void removeItems(const QString &arrayPath, QList<int> indexes, const QString &text);
-    void duplicateItems(const QString &arrayPath, QList<int> indexes, const QString &idKey, const QString &text);
+    void duplicateItems(const QString &arrayPath, QList<int> indexes, const QString &idKey,
+                        const QString &text);
 
     // Replaces the whole document (a new, opened or dropped case); clears the undo history.
     void load(const JsonValue &root, const QString &fileName);

@@ -7,8 +7,7 @@ namespace pw {
 
 // One section of the case editor (Insured, Residence, Drivers…). A page can bring the editor of a JSON
 // path into view and focus it, which is how a click on a problem opens the field it names.
-class CasePage : public QWidget
-{
+class CasePage : public QWidget {
     Q_OBJECT
 public:
     using QWidget::QWidget;

@@ -10,12 +10,10 @@ namespace pw {
 
 ChipDelegate::ChipDelegate(int levelRole, QObject *parent)
     : QStyledItemDelegate(parent)
-    , m_levelRole(levelRole)
-{
-}
+    , m_levelRole(levelRole) {}
 
-void ChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
-{
+void ChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                         const QModelIndex &index) const {
     const QString level = index.data(m_levelRole).toString();
     if (level.isEmpty()) {
         QStyledItemDelegate::paint(painter, option, index);
@@ -42,8 +40,7 @@ void ChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     painter->restore();
 }
 
-QSize ChipDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
-{
+QSize ChipDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const {
     QSize s = QStyledItemDelegate::sizeHint(option, index);
     QFont f = option.font;
     f.setBold(true);

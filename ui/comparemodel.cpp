@@ -16,12 +16,9 @@
 namespace pw {
 
 CompareModel::CompareModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+    : QAbstractTableModel(parent) {}
 
-void CompareModel::addHeader(const QString &group)
-{
+void CompareModel::addHeader(const QString &group) {
     Row r;
     r.group = group;
     r.label = group;
@@ -30,15 +27,15 @@ void CompareModel::addHeader(const QString &group)
     m_rows.push_back(r);
 }
 
-void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const QStringList &lines)
-{
+void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const QStringList &lines) {
     beginResetModel();
     m_rows.clear();
     m_columns.clear();
     for (const auto &s : solutions)
         m_columns << tr("#%1 %2").arg(s[u"rank"].toDouble()).arg(labelText(s[u"cluster_label"].toString()));
     const size_t n = solutions.size();
-    auto add = [&](const QString &group, const QString &label, int better, auto cellFor, const QString &tip = {}) {
+    auto add = [&](const QString &group, const QString &label, int better, auto cellFor,
+                   const QString &tip = {}) {
         Row r;
         r.group = group;
         r.label = label;
@@ -72,9 +69,11 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
 
     const QString summary = tr("Summary");
     addHeader(summary);
-    add(summary, tr("Rank"), 0, [&](const JsonValue &s) { return text(QString::number(s[u"rank"].toDouble())); });
+    add(summary, tr("Rank"), 0,
+        [&](const JsonValue &s) { return text(QString::number(s[u"rank"].toDouble())); });
     add(summary, tr("Label"), 0, [&](const JsonValue &s) {
-        return text((s[u"label_winner"].toBool() ? QStringLiteral("★ ") : QString()) + labelText(s[u"cluster_label"].toString()));
+        return text((s[u"label_winner"].toBool() ? QStringLiteral("★ ") : QString()) +
+                    labelText(s[u"cluster_label"].toString()));
     });
     add(summary, tr("Carriers"), 0, [&](const JsonValue &s) {
         QStringList names;
@@ -83,7 +82,8 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
         return text(names.join(QStringLiteral(", ")));
     });
     add(summary, tr("Annual cost (low)"), -1, [&](const JsonValue &s) { return money(s[u"est_cost_low"]); });
-    add(summary, tr("Annual cost (high)"), -1, [&](const JsonValue &s) { return money(s[u"est_cost_high"]); });
+    add(summary, tr("Annual cost (high)"), -1,
+        [&](const JsonValue &s) { return money(s[u"est_cost_high"]); });
     add(summary, tr("Change vs current"), -1, [&](const JsonValue &s) {
         Cell c = money(s[u"change_vs_current"]);
         if (!c.notStated)
@@ -105,7 +105,8 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
     for (const QString &line : lines) {
         const QString group = lineTitle(line);
         addHeader(group);
-        add(group, tr("Carrier"), 0, [&](const JsonValue &s) { return text(carrierName(solutionOffering(s, line))); });
+        add(group, tr("Carrier"), 0,
+            [&](const JsonValue &s) { return text(carrierName(solutionOffering(s, line))); });
         add(group, tr("Product"), 0, [&](const JsonValue &s) {
             const JsonValue o = solutionOffering(s, line);
             Cell c = text(o[u"coverage"][u"product_name"].toString());
@@ -115,8 +116,9 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
             }
             return c;
         });
-        add(group, tr("Premium"), -1,
-            [&](const JsonValue &s) { return money(solutionOffering(s, line)[u"attributes"][u"line_premium_annual"]); });
+        add(group, tr("Premium"), -1, [&](const JsonValue &s) {
+            return money(solutionOffering(s, line)[u"attributes"][u"line_premium_annual"]);
+        });
         add(group, tr("AM Best"), 0, [&](const JsonValue &s) {
             const JsonValue g = solutionOffering(s, line)[u"quality_rating"];
             Cell c = text(g.toString());
@@ -134,8 +136,7 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
                     if (f.kind == FieldKind::Choice && v.isString()) {
                         Cell c = text(v.toString());
                         for (const auto &[val, label] : f.choices)
-                            if (val == v.toString())
-                                c.text = label;
+                            if (val == v.toString()) c.text = label;
                         return c;
                     }
                     if (f.kind == FieldKind::Number && v.isNumber()) {
@@ -158,8 +159,9 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
         c.level = card[u"overall_level"].toString();
         c.number = card[u"overall_score"].toDouble();
         c.hasNumber = true;
-        c.text = QStringLiteral("%1 · %2%3").arg(c.level, formatNumber(c.number, 2),
-                                                 card[u"qualified"].toBool(true) ? QString() : tr(" · disqualified"));
+        c.text = QStringLiteral("%1 · %2%3")
+                     .arg(c.level, formatNumber(c.number, 2),
+                          card[u"qualified"].toBool(true) ? QString() : tr(" · disqualified"));
         return c;
     });
     for (const QString &dim : dimensionKeys()) {
@@ -171,9 +173,10 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
                 c.level = d[u"level"].toString();
                 c.number = d[u"score"].toDouble();
                 c.hasNumber = true;
-                c.text = QStringLiteral("%1 · %2 × %3%4")
-                             .arg(c.level, formatNumber(c.number, 2), formatNumber(d[u"weight"].toDouble(), 2),
-                                  d[u"blocked"].toBool() ? QStringLiteral(" ⛔") : QString());
+                c.text =
+                    QStringLiteral("%1 · %2 × %3%4")
+                        .arg(c.level, formatNumber(c.number, 2), formatNumber(d[u"weight"].toDouble(), 2),
+                             d[u"blocked"].toBool() ? QStringLiteral(" ⛔") : QString());
                 return c;
             },
             dimensionTooltip(dim));
@@ -192,47 +195,41 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
             return c;
         };
     };
-    add(gaps, tr("Closed"), 1, gapList("gaps_closed"), tr("Gaps of the current coverage this package closes"));
-    add(gaps, tr("Still open"), -1, gapList("gaps_open"), tr("Gaps of the current coverage this package leaves open"));
-    add(gaps, tr("New"), -1, gapList("gaps_new"), tr("Gaps this package opens that the current coverage does not have"));
+    add(gaps, tr("Closed"), 1, gapList("gaps_closed"),
+        tr("Gaps of the current coverage this package closes"));
+    add(gaps, tr("Still open"), -1, gapList("gaps_open"),
+        tr("Gaps of the current coverage this package leaves open"));
+    add(gaps, tr("New"), -1, gapList("gaps_new"),
+        tr("Gaps this package opens that the current coverage does not have"));
     endResetModel();
 }
 
-int CompareModel::rowOf(const QString &group, const QString &label) const
-{
+int CompareModel::rowOf(const QString &group, const QString &label) const {
     for (size_t i = 0; i < m_rows.size(); ++i)
         if ((group.isEmpty() || m_rows[i].group == group) && m_rows[i].label == label && !m_rows[i].header)
             return int(i);
     return -1;
 }
 
-bool CompareModel::differs(const Row &r, int col) const
-{
-    if (col == 0 || r.header || r.cells.empty())
-        return false;
+bool CompareModel::differs(const Row &r, int col) const {
+    if (col == 0 || r.header || r.cells.empty()) return false;
     return r.cells[size_t(col)].text != r.cells[0].text;
 }
 
-bool CompareModel::isBest(const Row &r, int col) const
-{
-    if (r.better == 0 || r.header || r.cells.size() < 2 || !r.cells[size_t(col)].hasNumber)
-        return false;
+bool CompareModel::isBest(const Row &r, int col) const {
+    if (r.better == 0 || r.header || r.cells.size() < 2 || !r.cells[size_t(col)].hasNumber) return false;
     double best = 0;
     bool any = false, allSame = true;
     for (const Cell &c : r.cells) {
-        if (!c.hasNumber)
-            continue;
-        if (any && c.number != best)
-            allSame = false;
-        if (!any || (r.better > 0 ? c.number > best : c.number < best))
-            best = c.number;
+        if (!c.hasNumber) continue;
+        if (any && c.number != best) allSame = false;
+        if (!any || (r.better > 0 ? c.number > best : c.number < best)) best = c.number;
         any = true;
     }
     return !allSame && r.cells[size_t(col)].number == best;
 }
 
-QString CompareModel::toTsv() const
-{
+QString CompareModel::toTsv() const {
     QStringList lines;
     lines << (QStringList{tr("Field")} + m_columns).join(u'\t');
     for (const Row &r : m_rows) {
@@ -244,20 +241,16 @@ QString CompareModel::toTsv() const
     return lines.join(u'\n') + u'\n';
 }
 
-int CompareModel::rowCount(const QModelIndex &parent) const
-{
+int CompareModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int CompareModel::columnCount(const QModelIndex &parent) const
-{
+int CompareModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_columns.size());
 }
 
-QVariant CompareModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
-        return {};
+QVariant CompareModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount()) return {};
     const Row &r = m_rows[size_t(index.row())];
     const Cell &c = r.cells[size_t(index.column())];
     switch (role) {
@@ -266,27 +259,23 @@ QVariant CompareModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return r.tooltip.isEmpty() ? QVariant() : QVariant(r.tooltip);
     case Qt::FontRole: {
-        if (!c.notStated && !isBest(r, index.column()) && !r.header)
-            return {};
+        if (!c.notStated && !isBest(r, index.column()) && !r.header) return {};
         QFont f;
         f.setItalic(c.notStated);
         f.setBold(isBest(r, index.column()) || r.header);
         return f;
     }
     case Qt::ForegroundRole:
-        if (c.notStated)
-            return QBrush(QColor(0x75, 0x75, 0x75));
-        if (!c.level.isEmpty())
-            return QBrush(QColor(levelColorName(c.level)));
+        if (c.notStated) return QBrush(QColor(0x75, 0x75, 0x75));
+        if (!c.level.isEmpty()) return QBrush(QColor(levelColorName(c.level)));
         return {};
     case Qt::BackgroundRole:
-        if (r.header)
-            return QBrush(QColor(0xe8, 0xea, 0xf0));
-        if (differs(r, index.column()))
-            return QBrush(QColor(0xff, 0xf4, 0xd6));
+        if (r.header) return QBrush(QColor(0xe8, 0xea, 0xf0));
+        if (differs(r, index.column())) return QBrush(QColor(0xff, 0xf4, 0xd6));
         return {};
     case Qt::TextAlignmentRole:
-        return QVariant((c.hasNumber && c.level.isEmpty() ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        return QVariant((c.hasNumber && c.level.isEmpty() ? Qt::AlignRight : Qt::AlignLeft) |
+                        Qt::AlignVCenter);
     case GroupRole:
         return r.group;
     case NotStatedRole:
@@ -300,20 +289,15 @@ QVariant CompareModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Horizontal) {
-        if (role == Qt::DisplayRole && section < m_columns.size())
-            return m_columns[section];
+        if (role == Qt::DisplayRole && section < m_columns.size()) return m_columns[section];
         return {};
     }
-    if (section >= rowCount())
-        return {};
+    if (section >= rowCount()) return {};
     const Row &r = m_rows[size_t(section)];
-    if (role == Qt::DisplayRole)
-        return r.header ? r.label.toUpper() : r.label;
-    if (role == Qt::ToolTipRole && !r.tooltip.isEmpty())
-        return r.tooltip;
+    if (role == Qt::DisplayRole) return r.header ? r.label.toUpper() : r.label;
+    if (role == Qt::ToolTipRole && !r.tooltip.isEmpty()) return r.tooltip;
     if (role == Qt::FontRole && r.header) {
         QFont f;
         f.setBold(true);

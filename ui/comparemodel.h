@@ -14,8 +14,7 @@ namespace pw {
 // per requested line (carrier, product, premium, every §8 limit and deductible), Scorecard and Gaps.
 // "not stated" (key absent), "None" (the string "none") and "$0" stay distinct. A cell that differs from
 // the first solution's is tinted; the best value of a comparable row is bold. toTsv() is what Ctrl+C copies.
-class CompareModel : public QAbstractTableModel
-{
+class CompareModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Role { GroupRole = Qt::UserRole + 20, NotStatedRole, DiffersRole, BestRole };
@@ -33,16 +32,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Cell
-    {
+    struct Cell {
         QString text;
         bool notStated = false;
         bool hasNumber = false;
         double number = 0;
         QString level; // scorecard rows
     };
-    struct Row
-    {
+    struct Row {
         QString group, label, tooltip;
         bool header = false;
         int better = 0; // +1 higher is better, -1 lower is better, 0 not comparable

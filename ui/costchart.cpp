@@ -19,26 +19,24 @@ namespace pw {
 
 namespace {
 
-struct Point
-{
+struct Point {
     double cost, coverage;
     bool qualified;
     QString key, carriers;
 };
 
-QString pointText(const std::vector<Point> &pts, const QPointF &p)
-{
+QString pointText(const std::vector<Point> &pts, const QPointF &p) {
     for (const Point &q : pts)
         if (std::abs(q.cost - p.x()) < 0.5 && std::abs(q.coverage - p.y()) < 0.01)
-            return QObject::tr("%1\ncost %2 · coverage %3").arg(q.carriers, formatMoney(q.cost), formatNumber(q.coverage, 2));
+            return QObject::tr("%1\ncost %2 · coverage %3")
+                .arg(q.carriers, formatMoney(q.cost), formatNumber(q.coverage, 2));
     return {};
 }
 
 } // namespace
 
 CostChart::CostChart(QWidget *parent)
-    : QChartView(parent)
-{
+    : QChartView(parent) {
     setObjectName(QStringLiteral("costChart"));
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(160);
@@ -46,30 +44,27 @@ CostChart::CostChart(QWidget *parent)
     chart()->setMargins(QMargins(4, 4, 4, 4));
 }
 
-void CostChart::setRun(const JsonValue &run, const QStringList &lines)
-{
+void CostChart::setRun(const JsonValue &run, const QStringList &lines) {
     m_run = run;
     m_lines = lines;
     rebuild();
 }
 
-void CostChart::setSelectedKey(const QString &key)
-{
-    if (key == m_selected)
-        return;
+void CostChart::setSelectedKey(const QString &key) {
+    if (key == m_selected) return;
     m_selected = key;
     rebuild();
 }
 
-void CostChart::rebuild()
-{
+void CostChart::rebuild() {
     QChart *c = chart();
     c->removeAllSeries();
     for (QAbstractAxis *a : c->axes())
         c->removeAxis(a);
     auto pts = std::make_shared<std::vector<Point>>();
     for (const auto &s : m_run[u"solutions"].arrayItems())
-        pts->push_back({s[u"cost_mid"].toDouble(), s[u"scorecard"][u"dimensions"][u"coverage"][u"score"].toDouble(),
+        pts->push_back({s[u"cost_mid"].toDouble(),
+                        s[u"scorecard"][u"dimensions"][u"coverage"][u"score"].toDouble(),
                         s[u"scorecard"][u"qualified"].toBool(true), solutionKey(s),
                         QStringLiteral("#%1 ").arg(s[u"rank"].toDouble()) + carrierSummary(s, m_lines)});
     auto *qual = new QScatterSeries;
@@ -93,8 +88,7 @@ void CostChart::rebuild()
     double minX = 1e300, maxX = -1e300;
     for (const Point &p : *pts) {
         (p.qualified ? qual : disq)->append(p.cost, p.coverage);
-        if (p.key == m_selected)
-            sel->append(p.cost, p.coverage);
+        if (p.key == m_selected) sel->append(p.cost, p.coverage);
         minX = std::min(minX, p.cost);
         maxX = std::max(maxX, p.cost);
     }
@@ -102,10 +96,8 @@ void CostChart::rebuild()
     // when it covers strictly better than every cheaper one.
     std::vector<Point> cand;
     for (const Point &p : *pts)
-        if (p.qualified)
-            cand.push_back(p);
-    if (cand.empty())
-        cand = *pts;
+        if (p.qualified) cand.push_back(p);
+    if (cand.empty()) cand = *pts;
     std::sort(cand.begin(), cand.end(), [](const Point &a, const Point &b) {
         return a.cost != b.cost ? a.cost < b.cost : a.coverage > b.coverage;
     });
@@ -155,12 +147,12 @@ void CostChart::rebuild()
                 }
         });
     }
-    c->setTitle(tr("Cost vs coverage — %1 packages, %2 on the Pareto front").arg(pts->size()).arg(m_paretoCount));
+    c->setTitle(
+        tr("Cost vs coverage — %1 packages, %2 on the Pareto front").arg(pts->size()).arg(m_paretoCount));
 }
 
 ProfileChart::ProfileChart(QWidget *parent)
-    : QChartView(new QPolarChart, parent)
-{
+    : QChartView(new QPolarChart, parent) {
     setObjectName(QStringLiteral("profileChart"));
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(180);
@@ -168,8 +160,7 @@ ProfileChart::ProfileChart(QWidget *parent)
     chart()->setMargins(QMargins(2, 2, 2, 2));
 }
 
-void ProfileChart::setSolutions(const std::vector<JsonValue> &solutions, const QStringList &lines)
-{
+void ProfileChart::setSolutions(const std::vector<JsonValue> &solutions, const QStringList &lines) {
     auto *polar = static_cast<QPolarChart *>(chart());
     polar->removeAllSeries();
     for (QAbstractAxis *a : polar->axes())
@@ -186,8 +177,8 @@ void ProfileChart::setSolutions(const std::vector<JsonValue> &solutions, const Q
     radial->setLabelFormat(QStringLiteral("%.0f"));
     polar->addAxis(angular, QPolarChart::PolarOrientationAngular);
     polar->addAxis(radial, QPolarChart::PolarOrientationRadial);
-    static const QColor colors[] = {QColor(0x1e, 0x88, 0xe5), QColor(0xe5, 0x39, 0x35), QColor(0x43, 0xa0, 0x47),
-                                    QColor(0x8e, 0x24, 0xaa)};
+    static const QColor colors[] = {QColor(0x1e, 0x88, 0xe5), QColor(0xe5, 0x39, 0x35),
+                                    QColor(0x43, 0xa0, 0x47), QColor(0x8e, 0x24, 0xaa)};
     int i = 0;
     for (const JsonValue &s : solutions) {
         auto *series = new QLineSeries;

@@ -11,8 +11,7 @@ namespace pw {
 // Cost (cost_mid) against the coverage score, one point per returned package: qualified in colour,
 // disqualified hollow grey, the Pareto front (no other package is both cheaper and better covered) as a
 // line, the selected package highlighted. Hovering a point names its carriers.
-class CostChart : public QChartView
-{
+class CostChart : public QChartView {
     Q_OBJECT
 public:
     explicit CostChart(QWidget *parent = nullptr);
@@ -32,8 +31,7 @@ private:
 };
 
 // The six dimension scores of the compared solutions on a polar ("radar") chart.
-class ProfileChart : public QChartView
-{
+class ProfileChart : public QChartView {
     Q_OBJECT
 public:
     explicit ProfileChart(QWidget *parent = nullptr);

@@ -17,15 +17,13 @@ namespace {
 
 const QDate kNotStatedDate(1900, 1, 1);
 
-QString objectNameFor(const QString &key)
-{
+QString objectNameFor(const QString &key) {
     QString k = key;
     k.replace(u'.', u'_');
     return QStringLiteral("field_") + k;
 }
 
-bool pathMatches(const QString &problemPath, const QString &fieldPath)
-{
+bool pathMatches(const QString &problemPath, const QString &fieldPath) {
     return problemPath == fieldPath || problemPath.startsWith(fieldPath + u'.') ||
            problemPath.startsWith(fieldPath + u'[');
 }
@@ -35,21 +33,18 @@ bool pathMatches(const QString &problemPath, const QString &fieldPath)
 FieldBinder::FieldBinder(CaseDocument *doc, const QString &basePath, QObject *parent)
     : QObject(parent)
     , m_doc(doc)
-    , m_base(basePath)
-{
+    , m_base(basePath) {
     connect(doc, &CaseDocument::edited, this, [this] {
         refresh();
         showProblems(m_doc->problems());
     });
 }
 
-QString FieldBinder::fullPath(const QString &key) const
-{
+QString FieldBinder::fullPath(const QString &key) const {
     return m_base.isEmpty() ? key : m_base + u'.' + key;
 }
 
-QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent)
-{
+QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent) {
     QWidget *w = nullptr;
     switch (spec.kind) {
     case FieldKind::Date: {
@@ -60,8 +55,7 @@ QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent)
         d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
         connect(d, &QDateEdit::editingFinished, this, [this, key = spec.key] {
             for (const auto &b : m_bindings)
-                if (b.spec.key == key)
-                    commit(b);
+                if (b.spec.key == key) commit(b);
         });
         w = d;
         break;
@@ -73,8 +67,7 @@ QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent)
             c->addItem(label, value);
         connect(c, &QComboBox::activated, this, [this, key = spec.key] {
             for (const auto &b : m_bindings)
-                if (b.spec.key == key)
-                    commit(b);
+                if (b.spec.key == key) commit(b);
         });
         w = c;
         break;
@@ -84,8 +77,7 @@ QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent)
         c->setTristate(true);
         connect(c, &QCheckBox::clicked, this, [this, key = spec.key] {
             for (const auto &b : m_bindings)
-                if (b.spec.key == key)
-                    commit(b);
+                if (b.spec.key == key) commit(b);
         });
         w = c;
         break;
@@ -94,12 +86,12 @@ QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent)
         auto *e = new QLineEdit(parent);
         e->setPlaceholderText(tr("not stated"));
         e->setClearButtonEnabled(false);
-        if (spec.kind != FieldKind::Text && spec.kind != FieldKind::StringList && spec.kind != FieldKind::Timestamp)
+        if (spec.kind != FieldKind::Text && spec.kind != FieldKind::StringList &&
+            spec.kind != FieldKind::Timestamp)
             e->setAlignment(Qt::AlignRight);
         connect(e, &QLineEdit::editingFinished, this, [this, key = spec.key] {
             for (const auto &b : m_bindings)
-                if (b.spec.key == key)
-                    commit(b);
+                if (b.spec.key == key) commit(b);
         });
         w = e;
         break;
@@ -115,8 +107,7 @@ QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent)
     return w;
 }
 
-void FieldBinder::addRows(QFormLayout *form, const std::vector<FieldSpec> &specs, QWidget *parent)
-{
+void FieldBinder::addRows(QFormLayout *form, const std::vector<FieldSpec> &specs, QWidget *parent) {
     for (const FieldSpec &s : specs) {
         QWidget *editor = createEditor(s, parent);
         if (s.kind == FieldKind::Bool) {
@@ -124,8 +115,7 @@ void FieldBinder::addRows(QFormLayout *form, const std::vector<FieldSpec> &specs
             continue;
         }
         QString label = s.label;
-        if (!s.unit.isEmpty())
-            label += QStringLiteral(" (%1)").arg(s.unit);
+        if (!s.unit.isEmpty()) label += QStringLiteral(" (%1)").arg(s.unit);
         auto *l = new QLabel(label + QStringLiteral(":"), parent);
         l->setBuddy(editor);
         l->setToolTip(s.tooltip);
@@ -133,30 +123,24 @@ void FieldBinder::addRows(QFormLayout *form, const std::vector<FieldSpec> &specs
     }
 }
 
-void FieldBinder::setBasePath(const QString &base)
-{
+void FieldBinder::setBasePath(const QString &base) {
     m_base = base;
     refresh();
     showProblems(m_doc->problems());
 }
 
-void FieldBinder::setEnabled(bool enabled)
-{
+void FieldBinder::setEnabled(bool enabled) {
     for (const auto &b : m_bindings)
-        if (b.editor)
-            b.editor->setEnabled(enabled);
+        if (b.editor) b.editor->setEnabled(enabled);
 }
 
-void FieldBinder::refresh()
-{
+void FieldBinder::refresh() {
     for (const auto &b : m_bindings)
         refreshOne(b);
 }
 
-void FieldBinder::refreshOne(const Binding &b)
-{
-    if (!b.editor)
-        return;
+void FieldBinder::refreshOne(const Binding &b) {
+    if (!b.editor) return;
     m_refreshing = true;
     const JsonValue v = m_base.isNull() ? JsonValue() : m_doc->value(fullPath(b.spec.key));
     if (auto *d = qobject_cast<QDateEdit *>(b.editor)) {
@@ -175,16 +159,13 @@ void FieldBinder::refreshOne(const Binding &b)
         cb->setText(b.spec.label + (v.isBool() ? QString() : tr(" (not stated)")));
     } else if (auto *e = qobject_cast<QLineEdit *>(b.editor)) {
         const QString text = displayValue(v, b.spec.kind);
-        if (!(e->hasFocus() && e->isModified()) && e->text() != text)
-            e->setText(text);
+        if (!(e->hasFocus() && e->isModified()) && e->text() != text) e->setText(text);
     }
     m_refreshing = false;
 }
 
-void FieldBinder::commit(const Binding &b)
-{
-    if (m_refreshing || !b.editor || m_base.isNull())
-        return;
+void FieldBinder::commit(const Binding &b) {
+    if (m_refreshing || !b.editor || m_base.isNull()) return;
     std::optional<JsonValue> value;
     QString error;
     if (auto *d = qobject_cast<QDateEdit *>(b.editor)) {
@@ -193,7 +174,8 @@ void FieldBinder::commit(const Binding &b)
         const QString s = c->currentData().toString();
         value = s.isEmpty() ? JsonValue() : JsonValue(s);
     } else if (auto *cb = qobject_cast<QCheckBox *>(b.editor)) {
-        value = cb->checkState() == Qt::PartiallyChecked ? JsonValue() : JsonValue(cb->checkState() == Qt::Checked);
+        value = cb->checkState() == Qt::PartiallyChecked ? JsonValue()
+                                                         : JsonValue(cb->checkState() == Qt::Checked);
     } else if (auto *e = qobject_cast<QLineEdit *>(b.editor)) {
         value = parseFieldText(e->text(), b.spec.kind, &error);
         if (!value) {
@@ -204,17 +186,14 @@ void FieldBinder::commit(const Binding &b)
         }
         e->setModified(false);
     }
-    if (!value)
-        return;
+    if (!value) return;
     m_doc->setValue(fullPath(b.spec.key), *value, tr("Edit %1").arg(b.spec.label.toLower()));
     refreshOne(b); // show the canonical form ("$850,000")
 }
 
-void FieldBinder::showProblems(const Problems &problems)
-{
+void FieldBinder::showProblems(const Problems &problems) {
     for (const auto &b : m_bindings) {
-        if (!b.editor)
-            continue;
+        if (!b.editor) continue;
         const QString path = fullPath(b.spec.key);
         QStringList msgs;
         bool error = false;
@@ -228,31 +207,28 @@ void FieldBinder::showProblems(const Problems &problems)
             b.editor->setStyleSheet(QString());
             b.editor->setToolTip(b.baseTooltip);
         } else {
-            b.editor->setStyleSheet(QStringLiteral("%1 { border: 1px solid %2; }")
-                                        .arg(cls, error ? QStringLiteral("#c62828") : QStringLiteral("#c77800")));
+            b.editor->setStyleSheet(
+                QStringLiteral("%1 { border: 1px solid %2; }")
+                    .arg(cls, error ? QStringLiteral("#c62828") : QStringLiteral("#c77800")));
             b.editor->setToolTip((b.baseTooltip.isEmpty() ? QString() : b.baseTooltip + u'\n') +
                                  (error ? tr("Error: ") : tr("Warning: ")) + msgs.join(u'\n'));
         }
     }
 }
 
-bool FieldBinder::focusPath(const QString &fullPathText)
-{
+bool FieldBinder::focusPath(const QString &fullPathText) {
     for (const auto &b : m_bindings)
         if (b.editor && pathMatches(fullPathText, fullPath(b.spec.key))) {
             b.editor->setFocus(Qt::OtherFocusReason);
-            if (auto *e = qobject_cast<QLineEdit *>(b.editor))
-                e->selectAll();
+            if (auto *e = qobject_cast<QLineEdit *>(b.editor)) e->selectAll();
             return true;
         }
     return false;
 }
 
-QWidget *FieldBinder::editorFor(const QString &key) const
-{
+QWidget *FieldBinder::editorFor(const QString &key) const {
     for (const auto &b : m_bindings)
-        if (b.spec.key == key)
-            return b.editor;
+        if (b.spec.key == key) return b.editor;
     return nullptr;
 }
 

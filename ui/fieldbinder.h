@@ -20,8 +20,7 @@ class CaseDocument;
 // and writes an undoable edit when the user finishes editing. Empty text means "not stated" (the key is
 // removed). Changing the base path (the offering selected in the table) re-targets every editor. Editors
 // whose path has a validation problem get a red frame and the problem as tooltip.
-class FieldBinder : public QObject
-{
+class FieldBinder : public QObject {
     Q_OBJECT
 public:
     FieldBinder(CaseDocument *doc, const QString &basePath, QObject *parent);
@@ -46,8 +45,7 @@ signals:
     void inputRejected(const QString &message);
 
 private:
-    struct Binding
-    {
+    struct Binding {
         FieldSpec spec;
         QPointer<QWidget> editor;
         QString baseTooltip;

@@ -15,11 +15,10 @@ namespace {
 const QDate kNoDate(1900, 1, 1);
 }
 
-QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
-{
+QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                                     const QModelIndex &index) const {
     const QVariant kindVar = index.data(JsonTableModel::KindRole);
-    if (!kindVar.isValid())
-        return QStyledItemDelegate::createEditor(parent, option, index);
+    if (!kindVar.isValid()) return QStyledItemDelegate::createEditor(parent, option, index);
     const auto kind = FieldKind(kindVar.toInt());
     if (kind == FieldKind::Choice) {
         auto *c = new QComboBox(parent);
@@ -45,8 +44,7 @@ QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
     return e;
 }
 
-void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
-{
+void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const {
     const QString text = index.data(Qt::EditRole).toString();
     if (auto *c = qobject_cast<QComboBox *>(editor)) {
         int i = c->findData(text);
@@ -65,12 +63,12 @@ void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) con
     }
 }
 
-void FieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
-{
+void FieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const {
     if (auto *c = qobject_cast<QComboBox *>(editor))
         model->setData(index, c->currentData().toString(), Qt::EditRole);
     else if (auto *d = qobject_cast<QDateEdit *>(editor))
-        model->setData(index, d->date() == kNoDate ? QString() : d->date().toString(Qt::ISODate), Qt::EditRole);
+        model->setData(index, d->date() == kNoDate ? QString() : d->date().toString(Qt::ISODate),
+                       Qt::EditRole);
     else if (auto *e = qobject_cast<QLineEdit *>(editor))
         model->setData(index, e->text(), Qt::EditRole);
     else

@@ -8,12 +8,12 @@ namespace pw {
 // Editors for table cells by field kind (JsonTableModel::KindRole): a combo box for choices (line,
 // tier, settlement…), a date editor for dates, a line edit that accepts "$1,790", "13%" or "none" for
 // money and percentages. The model parses and validates what is typed.
-class FieldDelegate : public QStyledItemDelegate
-{
+class FieldDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override;
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
     void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
 };

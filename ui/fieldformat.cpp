@@ -12,38 +12,34 @@ namespace pw {
 
 namespace {
 
-QString plainNumber(double v)
-{
+QString plainNumber(double v) {
     return QString::fromLatin1(shortestNumberText(v));
 }
 
 } // namespace
 
-QString displayValue(const JsonValue &v, FieldKind kind)
-{
-    if (v.isNull())
-        return QString();
+QString displayValue(const JsonValue &v, FieldKind kind) {
+    if (v.isNull()) return QString();
     switch (kind) {
     case FieldKind::Money:
     case FieldKind::MoneyOrPercent:
     case FieldKind::MoneyOrNone:
     case FieldKind::SplitOrMoney:
-        if (v.isNumber())
-            return formatMoney(v.toDouble());
+        if (v.isNumber()) return formatMoney(v.toDouble());
         break;
     case FieldKind::Fraction:
         if (v.isNumber())
-            return formatNumber(v.toDouble() * 100, std::fabs(v.toDouble() * 100 - std::round(v.toDouble() * 100)) > 1e-9 ? 1 : 0) +
+            return formatNumber(v.toDouble() * 100,
+                                std::fabs(v.toDouble() * 100 - std::round(v.toDouble() * 100)) > 1e-9 ? 1
+                                                                                                      : 0) +
                    QStringLiteral("%");
         break;
     case FieldKind::Integer:
     case FieldKind::Number:
-        if (v.isNumber())
-            return plainNumber(v.toDouble());
+        if (v.isNumber()) return plainNumber(v.toDouble());
         break;
     case FieldKind::Bool:
-        if (v.isBool())
-            return v.toBool() ? QObject::tr("yes") : QObject::tr("no");
+        if (v.isBool()) return v.toBool() ? QObject::tr("yes") : QObject::tr("no");
         break;
     case FieldKind::StringList:
         if (v.isArray()) {
@@ -56,17 +52,13 @@ QString displayValue(const JsonValue &v, FieldKind kind)
     default:
         break;
     }
-    if (v.isString())
-        return v.toString();
-    if (v.isNumber())
-        return plainNumber(v.toDouble());
+    if (v.isString()) return v.toString();
+    if (v.isNumber()) return plainNumber(v.toDouble());
     return QString::fromUtf8(writeJson(v, -1));
 }
 
-QString editText(const JsonValue &v, FieldKind kind)
-{
-    if (v.isNull())
-        return QString();
+QString editText(const JsonValue &v, FieldKind kind) {
+    if (v.isNull()) return QString();
     if (v.isNumber()) {
         if (kind == FieldKind::Fraction)
             return plainNumber(roundHalfAway(v.toDouble() * 100, 4)) + QStringLiteral("%");
@@ -75,11 +67,9 @@ QString editText(const JsonValue &v, FieldKind kind)
     return displayValue(v, kind);
 }
 
-std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QString *error)
-{
+std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QString *error) {
     const QString t = text.trimmed();
-    if (t.isEmpty())
-        return JsonValue();
+    if (t.isEmpty()) return JsonValue();
     auto amount = [&]() -> std::optional<JsonValue> {
         bool pct = false;
         const auto v = parseLooseNumber(t, &pct);
@@ -118,8 +108,7 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
             *error = QObject::tr("\"%1\" is neither an amount nor a percentage").arg(t);
             return std::nullopt;
         }
-        if (pct)
-            return JsonValue(plainNumber(roundHalfAway(*v * 100, 4)) + QStringLiteral("%"));
+        if (pct) return JsonValue(plainNumber(roundHalfAway(*v * 100, 4)) + QStringLiteral("%"));
         return JsonValue(*v);
     }
     case FieldKind::MoneyOrNone:
@@ -127,14 +116,12 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
             return JsonValue(QStringLiteral("none"));
         return amount();
     case FieldKind::SplitOrMoney:
-        if (t.contains(u'/'))
-            return JsonValue(t);
+        if (t.contains(u'/')) return JsonValue(t);
         return amount();
     case FieldKind::Fraction: {
         bool pct = false;
         auto v = parseLooseNumber(t, &pct);
-        if (v && !pct && *v > 1)
-            *v /= 100; // "13" typed in a percent field means 13 %
+        if (v && !pct && *v > 1) *v /= 100; // "13" typed in a percent field means 13 %
         if (!v || *v < 0 || *v > 1) {
             *error = QObject::tr("\"%1\" is not a percentage between 0 and 100").arg(t);
             return std::nullopt;
@@ -155,50 +142,39 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
         return JsonValue(t);
     case FieldKind::Bool: {
         const QString l = t.toLower();
-        if (l == u"yes" || l == u"true" || l == u"y")
-            return JsonValue(true);
-        if (l == u"no" || l == u"false" || l == u"n")
-            return JsonValue(false);
+        if (l == u"yes" || l == u"true" || l == u"y") return JsonValue(true);
+        if (l == u"no" || l == u"false" || l == u"n") return JsonValue(false);
         *error = QObject::tr("\"%1\" is not yes or no").arg(t);
         return std::nullopt;
     }
     case FieldKind::StringList: {
         JsonValue arr = JsonValue::array();
         for (const QString &p : t.split(QRegularExpression(QStringLiteral("[,;]")), Qt::SkipEmptyParts))
-            if (!p.trimmed().isEmpty())
-                arr.append(JsonValue(p.trimmed()));
+            if (!p.trimmed().isEmpty()) arr.append(JsonValue(p.trimmed()));
         return arr;
     }
     }
     return JsonValue(t);
 }
 
-const QStringList &usStateCodes()
-{
-    static const QStringList codes = QStringLiteral(
-                                         "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
-                                         "NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY")
-                                         .split(u' ');
+const QStringList &usStateCodes() {
+    static const QStringList codes =
+        QStringLiteral("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
+                       "NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY")
+            .split(u' ');
     return codes;
 }
 
-QString levelColorName(const QString &level)
-{
-    if (level == u"L1")
-        return QStringLiteral("#2e7d32");
-    if (level == u"L2")
-        return QStringLiteral("#7c8a1c");
-    if (level == u"L3")
-        return QStringLiteral("#c77800");
-    if (level == u"L4")
-        return QStringLiteral("#c62828");
+QString levelColorName(const QString &level) {
+    if (level == u"L1") return QStringLiteral("#2e7d32");
+    if (level == u"L2") return QStringLiteral("#7c8a1c");
+    if (level == u"L3") return QStringLiteral("#c77800");
+    if (level == u"L4") return QStringLiteral("#c62828");
     return QStringLiteral("#757575");
 }
 
-QString lineTitle(const QString &line)
-{
-    if (line.isEmpty())
-        return line;
+QString lineTitle(const QString &line) {
+    if (line.isEmpty()) return line;
     return line.left(1).toUpper() + line.mid(1);
 }
 

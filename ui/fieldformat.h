@@ -30,10 +30,9 @@ enum class FieldKind {
     StringList // comma separated in the editor, an array in the file
 };
 
-struct FieldSpec
-{
-    QString key;    // path relative to the form's or row's base
-    QString label;  // shown in forms and headers
+struct FieldSpec {
+    QString key;   // path relative to the form's or row's base
+    QString label; // shown in forms and headers
     FieldKind kind = FieldKind::Text;
     QString tooltip;
     std::vector<std::pair<QString, QString>> choices; // value, label (Choice)

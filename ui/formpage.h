@@ -16,18 +16,16 @@ class FieldBinder;
 
 // A case section made of labelled forms, one group box per object (applicant, address, residence…),
 // each bound to a JSON base path. Scrolls when the window is small.
-class FormPage : public CasePage
-{
+class FormPage : public CasePage {
     Q_OBJECT
 public:
-    struct Group
-    {
+    struct Group {
         QString title;
         QString basePath;
         std::vector<FieldSpec> fields;
     };
-    FormPage(CaseDocument *doc, const QString &title, const QStringList &ownedPrefixes, const std::vector<Group> &groups,
-             QWidget *parent = nullptr);
+    FormPage(CaseDocument *doc, const QString &title, const QStringList &ownedPrefixes,
+             const std::vector<Group> &groups, QWidget *parent = nullptr);
 
     bool focusPath(const QString &path) override;
     bool ownsPath(const QString &path) const override;

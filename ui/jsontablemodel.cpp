@@ -15,41 +15,38 @@ JsonTableModel::JsonTableModel(CaseDocument *doc, const QString &arrayPath, std:
     : QAbstractTableModel(parent)
     , m_doc(doc)
     , m_arrayPath(arrayPath)
-    , m_columns(std::move(columns))
-{
+    , m_columns(std::move(columns)) {
     m_rows = m_doc->value(m_arrayPath).size();
     connect(doc, &CaseDocument::edited, this, &JsonTableModel::documentEdited);
 }
 
-int JsonTableModel::columnOf(const QString &key) const
-{
+int JsonTableModel::columnOf(const QString &key) const {
     for (size_t i = 0; i < m_columns.size(); ++i)
-        if (m_columns[i].key == key)
-            return int(i) + leadingColumns();
+        if (m_columns[i].key == key) return int(i) + leadingColumns();
     return -1;
 }
 
-void JsonTableModel::setCellCheck(const QString &key, CellCheck check)
-{
+void JsonTableModel::setCellCheck(const QString &key, CellCheck check) {
     m_checks.emplace_back(key, std::move(check));
 }
 
-JsonValue JsonTableModel::rowValue(int row) const
-{
+void JsonTableModel::setChoices(const QString &key, const std::vector<std::pair<QString, QString>> &choices) {
+    for (auto &c : m_columns)
+        if (c.key == key) c.choices = choices;
+}
+
+JsonValue JsonTableModel::rowValue(int row) const {
     const JsonValue arr = m_doc->value(m_arrayPath);
     return row >= 0 && row < arr.size() ? arr.at(row) : JsonValue();
 }
 
-QString JsonTableModel::cellPath(int row, int column) const
-{
+QString JsonTableModel::cellPath(int row, int column) const {
     const int c = column - leadingColumns();
-    if (c < 0 || c >= int(m_columns.size()))
-        return QStringLiteral("%1[%2]").arg(m_arrayPath).arg(row);
+    if (c < 0 || c >= int(m_columns.size())) return QStringLiteral("%1[%2]").arg(m_arrayPath).arg(row);
     return QStringLiteral("%1[%2].%3").arg(m_arrayPath).arg(row).arg(m_columns[size_t(c)].key);
 }
 
-void JsonTableModel::documentEdited(const QString &)
-{
+void JsonTableModel::documentEdited(const QString &) {
     const int rows = m_doc->value(m_arrayPath).size();
     if (rows != m_rows) {
         beginResetModel();
@@ -59,22 +56,18 @@ void JsonTableModel::documentEdited(const QString &)
         return;
     }
     refreshCache();
-    if (m_rows > 0)
-        emit dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
+    if (m_rows > 0) emit dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
 }
 
-int JsonTableModel::rowCount(const QModelIndex &parent) const
-{
+int JsonTableModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : m_rows;
 }
 
-int JsonTableModel::columnCount(const QModelIndex &parent) const
-{
+int JsonTableModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_columns.size()) + leadingColumns();
 }
 
-QString JsonTableModel::problemFor(int row, int docColumn) const
-{
+QString JsonTableModel::problemFor(int row, int docColumn) const {
     const FieldSpec &spec = m_columns[size_t(docColumn)];
     const QString path = QStringLiteral("%1[%2].%3").arg(m_arrayPath).arg(row).arg(spec.key);
     QStringList msgs;
@@ -82,31 +75,25 @@ QString JsonTableModel::problemFor(int row, int docColumn) const
         if (p.path == path || p.path.startsWith(path + u'.') || p.path.startsWith(path + u'['))
             msgs << p.message;
     for (const auto &[key, check] : m_checks) {
-        if (key != spec.key)
-            continue;
+        if (key != spec.key) continue;
         const JsonValue r = rowValue(row);
         const QString m = check(r, jsonValueAt(r, key));
-        if (!m.isEmpty() && !msgs.contains(m))
-            msgs << m;
+        if (!m.isEmpty() && !msgs.contains(m)) msgs << m;
     }
     return msgs.join(u'\n');
 }
 
-QVariant JsonTableModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_rows)
-        return {};
+QVariant JsonTableModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= m_rows) return {};
     const int c = index.column() - leadingColumns();
-    if (c < 0 || c >= int(m_columns.size()))
-        return {};
+    if (c < 0 || c >= int(m_columns.size())) return {};
     const FieldSpec &spec = m_columns[size_t(c)];
     const JsonValue cell = jsonValueAt(rowValue(index.row()), spec.key);
     switch (role) {
     case Qt::DisplayRole:
         if (spec.kind == FieldKind::Choice && cell.isString())
             for (const auto &[v, label] : spec.choices)
-                if (v == cell.toString())
-                    return label;
+                if (v == cell.toString()) return label;
         return displayValue(cell, spec.kind);
     case Qt::EditRole:
         return editText(cell, spec.kind);
@@ -142,21 +129,17 @@ QVariant JsonTableModel::data(const QModelIndex &index, int role) const
     case PathRole:
         return cellPath(index.row(), index.column());
     case SortRole:
-        if (cell.isNumber())
-            return cell.toDouble();
+        if (cell.isNumber()) return cell.toDouble();
         return displayValue(cell, spec.kind).toLower();
     default:
         return {};
     }
 }
 
-bool JsonTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
-{
-    if (role != Qt::EditRole || !index.isValid())
-        return false;
+bool JsonTableModel::setData(const QModelIndex &index, const QVariant &value, int role) {
+    if (role != Qt::EditRole || !index.isValid()) return false;
     const int c = index.column() - leadingColumns();
-    if (c < 0 || c >= int(m_columns.size()))
-        return false;
+    if (c < 0 || c >= int(m_columns.size())) return false;
     const FieldSpec &spec = m_columns[size_t(c)];
     QString error;
     const auto v = parseFieldText(value.toString(), spec.kind, &error);
@@ -168,46 +151,35 @@ bool JsonTableModel::setData(const QModelIndex &index, const QVariant &value, in
     return true;
 }
 
-Qt::ItemFlags JsonTableModel::flags(const QModelIndex &index) const
-{
-    if (!index.isValid())
-        return Qt::NoItemFlags;
+Qt::ItemFlags JsonTableModel::flags(const QModelIndex &index) const {
+    if (!index.isValid()) return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
-    if (index.column() >= leadingColumns())
-        f |= Qt::ItemIsEditable;
+    if (index.column() >= leadingColumns()) f |= Qt::ItemIsEditable;
     return f;
 }
 
-QVariant JsonTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant JsonTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Vertical) {
-        if (role == Qt::DisplayRole)
-            return section + 1;
+        if (role == Qt::DisplayRole) return section + 1;
         return {};
     }
     const int c = section - leadingColumns();
-    if (c < 0 || c >= int(m_columns.size()))
-        return {};
+    if (c < 0 || c >= int(m_columns.size())) return {};
     const FieldSpec &spec = m_columns[size_t(c)];
-    if (role == Qt::DisplayRole)
-        return spec.label;
-    if (role == Qt::ToolTipRole)
-        return spec.tooltip.isEmpty() ? spec.label : spec.tooltip;
+    if (role == Qt::DisplayRole) return spec.label;
+    if (role == Qt::ToolTipRole) return spec.tooltip.isEmpty() ? spec.label : spec.tooltip;
     return {};
 }
 
-void JsonTableModel::addItem(const JsonValue &item)
-{
+void JsonTableModel::addItem(const JsonValue &item) {
     m_doc->appendItems(m_arrayPath, {item}, tr("Add row"));
 }
 
-void JsonTableModel::duplicateItems(const QList<int> &rows)
-{
+void JsonTableModel::duplicateItems(const QList<int> &rows) {
     m_doc->duplicateItems(m_arrayPath, rows, m_idKey, tr("Duplicate rows"));
 }
 
-void JsonTableModel::removeItems(const QList<int> &rows)
-{
+void JsonTableModel::removeItems(const QList<int> &rows) {
     m_doc->removeItems(m_arrayPath, rows, tr("Delete rows"));
 }
 

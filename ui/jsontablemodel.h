@@ -17,19 +17,21 @@ class CaseDocument;
 // per element, one column per FieldSpec (its key is a path inside the element). Edits become undoable
 // document edits; add, duplicate and remove edit the array. Cells whose path has a validation problem,
 // or that a column check rejects (VIN check digit, model year), are tinted with the message as tooltip.
-class JsonTableModel : public QAbstractTableModel
-{
+class JsonTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Role { KindRole = Qt::UserRole + 1, ChoicesRole, ProblemRole, PathRole, SortRole };
     using CellCheck = std::function<QString(const JsonValue &row, const JsonValue &cell)>;
 
-    JsonTableModel(CaseDocument *doc, const QString &arrayPath, std::vector<FieldSpec> columns, QObject *parent);
+    JsonTableModel(CaseDocument *doc, const QString &arrayPath, std::vector<FieldSpec> columns,
+                   QObject *parent);
 
     QString arrayPath() const { return m_arrayPath; }
     const FieldSpec &column(int c) const { return m_columns[size_t(c)]; }
     int columnOf(const QString &key) const;
     void setCellCheck(const QString &key, CellCheck check);
+    // Replaces a Choice column's choices (the vehicles' primary driver follows the drivers).
+    void setChoices(const QString &key, const std::vector<std::pair<QString, QString>> &choices);
     // Offset of the first document column (subclasses may put computed columns in front).
     virtual int leadingColumns() const { return 0; }
     JsonValue rowValue(int row) const;

@@ -1,77 +1,484 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "casedocument.h"
+#include "caseeditor.h"
 #include "engine/profile.h"
+#include "fieldformat.h"
 #include "io/casefile.h"
-#include "io/validation.h"
+#include "offeringspage.h"
+#include "problemsmodel.h"
+#include "remote/keychainsecretstore.h"
+#include "remote/remotetab.h"
+#include "rankingcontroller.h"
+#include "resultspanel.h"
+#include "solutionutil.h"
+#include "util/numbers.h"
 
-#include <QFile>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
-#include <QScreen>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QUndoStack>
 
 namespace pw {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
-{
+namespace {
+const char *kLines[] = {"home", "auto", "umbrella"};
+}
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent) {
     setObjectName(QStringLiteral("mainWindow"));
-    m_results = new QTabWidget(this);
+    setAcceptDrops(true);
+    m_doc = new CaseDocument(this);
+    m_ranking = new RankingController(m_doc, this);
+
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->setObjectName(QStringLiteral("mainSplitter"));
+    m_editor = new CaseEditor(m_doc, m_split);
+    m_results = new ResultsPanel(m_doc, m_ranking, m_split);
+    m_results->tabs()->addTab(
+        new RemoteTab(m_doc, m_ranking, std::make_unique<KeychainSecretStore>(), m_results->tabs()), tr("Remote"));
+    m_split->addWidget(m_editor);
+    m_split->addWidget(m_results);
+    m_split->setStretchFactor(0, 1);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({470, 896});
+    setCentralWidget(m_split);
+
+    buildDock();
+    buildActions();
+    buildToolbar();
+
     m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("caseSummary"));
-    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_summary->setMargin(12);
-    m_results->addTab(m_summary, tr("Case"));
-    setCentralWidget(m_results);
-    resize(1280, 720);
+    m_summary->setObjectName(QStringLiteral("statusSummary"));
+    m_saved = new QLabel(this);
+    m_saved->setObjectName(QStringLiteral("savedState"));
+    statusBar()->addWidget(m_summary, 1);
+    statusBar()->addPermanentWidget(m_saved);
+
+    connect(m_doc, &CaseDocument::edited, this, &MainWindow::documentEdited);
+    connect(m_doc, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_doc, &CaseDocument::fileNameChanged, this, &MainWindow::updateTitle);
+    connect(m_ranking, &RankingController::runChanged, this, &MainWindow::runChanged);
+    connect(m_ranking, &RankingController::busyChanged, m_busy, &QWidget::setVisible);
+    connect(m_editor, &CaseEditor::message, this, &MainWindow::showMessage);
+    connect(m_results, &ResultsPanel::addOfferingRequested, this, [this](const QString &line) {
+        m_editor->showSection(CaseEditor::Offerings);
+        m_editor->offeringsPage()->addOffering(line);
+    });
+
+    resize(1366, 768);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_split->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());
+    documentEdited();
+    updateTitle();
 }
 
-bool MainWindow::openCase(const QString &fileName)
-{
-    QFile f(fileName);
-    if (!f.open(QIODevice::ReadOnly)) {
-        m_summary->setText(tr("Cannot open %1: %2").arg(fileName, f.errorString()));
-        return false;
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildDock() {
+    m_problems = new ProblemsModel(this);
+    m_dock = new QDockWidget(tr("Problems"), this);
+    m_dock->setObjectName(QStringLiteral("problemsDock"));
+    m_problemsView = new QTableView(m_dock);
+    m_problemsView->setObjectName(QStringLiteral("problemsView"));
+    m_problemsView->setModel(m_problems);
+    m_problemsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_problemsView->verticalHeader()->hide();
+    m_problemsView->verticalHeader()->setDefaultSectionSize(22);
+    m_problemsView->horizontalHeader()->setStretchLastSection(true);
+    m_problemsView->setColumnWidth(ProblemsModel::Severity, 90);
+    m_problemsView->setColumnWidth(ProblemsModel::Path, 300);
+    m_problemsView->setWordWrap(false);
+    m_problemsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_dock->setWidget(m_problemsView);
+    m_dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                        QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+    resizeDocks({m_dock}, {110}, Qt::Vertical);
+    connect(m_problemsView, &QAbstractItemView::activated, this, &MainWindow::problemActivated);
+    connect(m_problemsView, &QAbstractItemView::clicked, this, &MainWindow::problemActivated);
+}
+
+void MainWindow::buildActions() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    auto add = [this](QMenu *menu, const QString &text, const QString &name, QKeySequence key, auto slot) {
+        auto *a = menu->addAction(text);
+        a->setObjectName(name);
+        if (!key.isEmpty()) a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    add(file, tr("&New"), QStringLiteral("actionNew"), QKeySequence::New, [this] {
+        if (maybeSave()) newCase();
+    });
+    add(file, tr("&Open…"), QStringLiteral("actionOpen"), QKeySequence::Open, [this] { openDialog(); });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    rebuildRecentMenu();
+    add(file, tr("&Save"), QStringLiteral("actionSave"), QKeySequence::Save, [this] { save(); });
+    add(file, tr("Save &As…"), QStringLiteral("actionSaveAs"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+        [this] { saveAs(); });
+    file->addSeparator();
+    add(file, tr("&Import offerings…"), QStringLiteral("actionImport"), QKeySequence(Qt::CTRL | Qt::Key_I),
+        [this] {
+            m_editor->showSection(CaseEditor::Offerings);
+            const QString f =
+                QFileDialog::getOpenFileName(this, tr("Import offerings"), QString(),
+                                             tr("Quote tables (*.csv *.tsv *.txt *.json);;All files (*)"));
+            if (!f.isEmpty()) m_editor->offeringsPage()->importFile(f);
+        });
+    file->addSeparator();
+    add(file, tr("&Quit"), QStringLiteral("actionQuit"), QKeySequence::Quit, [this] { close(); });
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undo->setObjectName(QStringLiteral("actionUndo"));
+    m_undo->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Z)});
+    m_redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redo->setObjectName(QStringLiteral("actionRedo"));
+    m_redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(m_undo);
+    edit->addAction(m_redo);
+
+    QMenu *caseMenu = menuBar()->addMenu(tr("&Case"));
+    for (int i = 0; i < CaseEditor::SectionCount; ++i) {
+        static const char *names[] = {QT_TR_NOOP("Insured"),          QT_TR_NOOP("Residence"),
+                                      QT_TR_NOOP("Drivers"),          QT_TR_NOOP("Vehicles"),
+                                      QT_TR_NOOP("Current coverage"), QT_TR_NOOP("History"),
+                                      QT_TR_NOOP("Offerings")};
+        add(caseMenu, tr(names[i]), QStringLiteral("actionSection%1").arg(i + 1),
+            QKeySequence(Qt::CTRL | (Qt::Key_1 + i)), [this, i] {
+                m_editor->showSection(i);
+                m_editor->page(i)->setFocus();
+            });
     }
-    return loadBytes(f.readAll(), fileName);
+    QMenu *results = menuBar()->addMenu(tr("&Results"));
+    for (int i = 0; i < 4; ++i)
+        add(results, tr("Result tab %1").arg(i + 1), QStringLiteral("actionResultTab%1").arg(i + 1),
+            QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_1 + i)), [this, i] {
+                if (i < m_results->tabs()->count()) m_results->tabs()->setCurrentIndex(i);
+            });
+    m_focusResults = add(results, tr("&Focus results"), QStringLiteral("actionFocusResults"),
+                         QKeySequence(Qt::Key_F11), [this](bool on) { toggleFocusResults(on); });
+    m_focusResults->setCheckable(true);
+    results->addAction(m_dock->toggleViewAction());
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("&About"), QStringLiteral("actionAbout"), QKeySequence(), [this] {
+        QMessageBox::about(
+            this, tr("About Placement Workbench"),
+            tr("Placement Workbench %1\nRanks personal-lines placement packages with explainable "
+               "scorecards.")
+                .arg(QStringLiteral(PW_VERSION)));
+    });
 }
 
-bool MainWindow::openSample(const QString &name)
-{
-    QFile f(QStringLiteral(":/samples/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    return loadBytes(f.readAll(), name);
+void MainWindow::buildToolbar() {
+    QToolBar *tb = addToolBar(tr("Main"));
+    tb->setObjectName(QStringLiteral("mainToolbar"));
+    tb->setMovable(false);
+    for (const char *name : {"actionOpen", "actionSave"})
+        tb->addAction(findChild<QAction *>(QString::fromLatin1(name)));
+    tb->addAction(m_undo);
+    tb->addAction(m_redo);
+    tb->addSeparator();
+    auto *appLabel = new QLabel(tr(" Appetite: "), tb);
+    appLabel->setToolTip(tr("The client's appetite bucket sets the weights of the six dimensions"));
+    tb->addWidget(appLabel);
+    m_appetite = new QComboBox(tb);
+    m_appetite->setObjectName(QStringLiteral("appetiteCombo"));
+    for (const QString &b : defaultProfile().bucketOrder)
+        m_appetite->addItem(labelText(b), b);
+    m_appetite->setToolTip(
+        tr("balanced · coverage first · cost sensitive · simplicity (changes the ranking at once)"));
+    connect(m_appetite, &QComboBox::activated, this,
+            [this] { setAppetite(m_appetite->currentData().toString()); });
+    tb->addWidget(m_appetite);
+    tb->addSeparator();
+    auto *linesLabel = new QLabel(tr(" Lines: "), tb);
+    linesLabel->setToolTip(tr("Requested coverage types (input.coverage_types)"));
+    tb->addWidget(linesLabel);
+    for (int i = 0; i < 3; ++i) {
+        const QString line = QString::fromLatin1(kLines[i]);
+        m_lineBoxes[i] = new QCheckBox(lineTitle(line), tb);
+        m_lineBoxes[i]->setObjectName(QStringLiteral("line_") + line);
+        m_lineBoxes[i]->setToolTip(
+            tr("Request the %1 line; every package takes one offering per requested line").arg(line));
+        connect(m_lineBoxes[i], &QCheckBox::clicked, this, [this] {
+            JsonValue arr = JsonValue::array();
+            for (int j = 0; j < 3; ++j)
+                if (m_lineBoxes[j]->isChecked()) arr.append(JsonValue(QString::fromLatin1(kLines[j])));
+            m_doc->setValue(QStringLiteral("input.coverage_types"), arr, tr("Change requested lines"));
+        });
+        tb->addWidget(m_lineBoxes[i]);
+    }
+    tb->addSeparator();
+    m_busy = new QProgressBar(tb);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(60);
+    m_busy->setMaximumHeight(14);
+    m_busy->setToolTip(tr("Ranking…"));
+    m_busy->setVisible(false);
+    tb->addWidget(m_busy);
+    m_packages = new QLabel(tb);
+    m_packages->setObjectName(QStringLiteral("packageCount"));
+    m_packages->setToolTip(tr("Packages ranked by the local engine (qualified: no ⛔ reason)"));
+    tb->addWidget(m_packages);
 }
 
-bool MainWindow::loadBytes(const QByteArray &bytes, const QString &displayName)
-{
-    const CaseFileResult r = parseCaseBytes(bytes);
-    setWindowTitle(displayName + QStringLiteral(" — Placement Workbench"));
+bool MainWindow::openCase(const QString &fileName) {
+    const CaseFileResult r = readCaseFile(fileName);
     if (!r.root) {
-        m_summary->setText(tr("%1: %2").arg(displayName, r.problem.message));
+        showMessage(tr("Cannot open %1: %2").arg(fileName, r.problem.message));
+        if (isVisible() && m_testAnswer < 0)
+            QMessageBox::warning(this, tr("Open case"),
+                                 tr("Cannot open %1:\n%2").arg(fileName, r.problem.message));
         return false;
     }
-    const ValidationResult v = validateCase(*r.root, QDateTime::currentDateTimeUtc(), defaultProfile());
-    const CaseInput &in = v.parsed.input;
-    m_summary->setText(tr("<h2>%1 %2</h2><p>%3 %4 · lines: %5</p><p>%6 drivers · %7 offerings · %8 problems</p>")
-                           .arg(in.applicant.firstName.toHtmlEscaped(), in.applicant.lastName.toHtmlEscaped(),
-                                in.address.state.toHtmlEscaped(), in.address.zipCode.toHtmlEscaped(),
-                                in.coverageTypes.join(QStringLiteral(", ")).toHtmlEscaped())
-                           .arg(in.drivers.size())
-                           .arg(v.parsed.offerings.size())
-                           .arg(v.problems.size()));
+    m_isSample = false;
+    m_doc->load(*r.root, QFileInfo(fileName).absoluteFilePath());
+    addRecent(QFileInfo(fileName).absoluteFilePath());
     return true;
 }
 
-void MainWindow::showResultTab(const QString &name)
-{
-    for (int i = 0; i < m_results->count(); ++i)
-        if (m_results->tabText(i).compare(name, Qt::CaseInsensitive) == 0)
-            m_results->setCurrentIndex(i);
+bool MainWindow::openSample(const QString &name) {
+    const CaseFileResult r = readCaseFile(QStringLiteral(":/samples/") + name);
+    if (!r.root) return false;
+    m_isSample = true;
+    m_doc->load(*r.root, QString());
+    setWindowTitle(name + QStringLiteral(" — Placement Workbench"));
+    updateTitle();
+    return true;
 }
 
-bool MainWindow::saveScreenshot(const QString &fileName)
-{
+void MainWindow::newCase() {
+    const auto r =
+        parseJson(R"({"input":{"coverage_types":["home","auto","umbrella"],"appetite_bucket":"balanced",)"
+                  R"("address":{},"applicant":{},"drivers":[],"vehicles_detail":[],"residence":{},)"
+                  R"("current_coverage":{},"insurance_history":{"lapses":[],"claims":[],"non_renewals":[]}},)"
+                  R"("offerings":[],"workbench":{"format_version":1}})");
+    m_isSample = false;
+    m_doc->load(*r, QString());
+}
+
+void MainWindow::loadBytes(const QByteArray &bytes, const QString &fileName, bool isSample) {
+    const CaseFileResult r = parseCaseBytes(bytes);
+    if (r.root) {
+        m_isSample = isSample;
+        m_doc->load(*r.root, fileName);
+    }
+}
+
+void MainWindow::setAppetite(const QString &bucket) {
+    m_doc->setValue(QStringLiteral("input.appetite_bucket"), JsonValue(bucket),
+                    tr("Change appetite to %1").arg(labelText(bucket)));
+}
+
+void MainWindow::documentEdited() {
+    m_problems->setProblems(m_doc->problems());
+    const int e = m_problems->errorCount(), w = m_problems->warningCount();
+    m_dock->setWindowTitle(
+        e + w == 0 ? tr("Problems (none)")
+                   : tr("Problems (%1 errors, %2 warnings) — click one to open its field").arg(e).arg(w));
+    const int idx = m_appetite->findData(m_ranking->appetite());
+    m_appetite->setCurrentIndex(idx);
+    const QStringList types = m_doc->typedCase().input.coverageTypes;
+    for (int i = 0; i < 3; ++i)
+        m_lineBoxes[i]->setChecked(types.contains(QString::fromLatin1(kLines[i])));
+    updateSummary();
+}
+
+void MainWindow::runChanged() {
+    const JsonValue &out = m_ranking->run()[u"output"];
+    m_editor->offeringsPage()->setRunOutput(out);
+    if (!m_ranking->hasRun()) {
+        m_packages->setText(tr(" no ranking yet"));
+        return;
+    }
+    const int total = int(out[u"solution_count"].toDouble());
+    const int qualified = int(out[u"qualified_count"].toDouble());
+    m_packages->setText((total == 1 ? tr(" ● 1 package, %1 qualified").arg(qualified)
+                                    : tr(" ● %1 packages, %2 qualified").arg(total).arg(qualified)) +
+                        (m_ranking->isStale() ? tr(" (stale)") : QString()));
+}
+
+void MainWindow::updateSummary() {
+    const CaseInput &in = m_doc->typedCase().input;
+    QStringList parts;
+    const QString name = QString(in.applicant.firstName + u' ' + in.applicant.lastName).trimmed();
+    parts << (name.isEmpty() ? tr("(no insured name)") : name);
+    parts << QString(in.address.state + u' ' + in.address.zipCode).trimmed();
+    parts << in.coverageTypes.join(u'+');
+    const JsonValue cp = m_ranking->run()[u"output"][u"current_premium"];
+    if (in.premium)
+        parts << tr("current %1").arg(formatMoney(*in.premium));
+    else if (cp.isNumber())
+        parts << tr("current %1").arg(formatMoney(cp.toDouble()));
+    parts << (m_doc->typedCase().offerings.size() == 1 ? tr("1 offering") : tr("%1 offerings").arg(m_doc->typedCase().offerings.size()));
+    m_summary->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::updateTitle() {
+    QString name = m_doc->fileName().isEmpty() ? (m_isSample ? tr("sample case") : tr("untitled"))
+                                               : QFileInfo(m_doc->fileName()).fileName();
+    setWindowTitle(name + QStringLiteral("[*] — Placement Workbench"));
+    setWindowModified(m_doc->isModified());
+    m_saved->setText(m_doc->isModified() ? tr("● modified")
+                                         : (m_doc->fileName().isEmpty() ? tr("not saved") : tr("saved")));
+}
+
+bool MainWindow::saveTo(const QString &fileName) {
+    const QString err = writeFileAtomically(fileName, writeJson(m_doc->root()));
+    if (!err.isEmpty()) {
+        showMessage(err);
+        if (m_testAnswer < 0) QMessageBox::critical(this, tr("Save case"), err);
+        return false;
+    }
+    m_isSample = false;
+    m_doc->setFileName(QFileInfo(fileName).absoluteFilePath());
+    m_doc->markSaved();
+    addRecent(QFileInfo(fileName).absoluteFilePath());
+    updateTitle();
+    showMessage(tr("Saved %1").arg(fileName));
+    return true;
+}
+
+bool MainWindow::save() {
+    return m_doc->fileName().isEmpty() ? saveAs() : saveTo(m_doc->fileName());
+}
+
+bool MainWindow::saveAs() {
+    const QString f =
+        QFileDialog::getSaveFileName(this, tr("Save case"), m_doc->fileName(), tr("Case files (*.json)"));
+    return !f.isEmpty() && saveTo(f);
+}
+
+void MainWindow::openDialog() {
+    if (!maybeSave()) return;
+    const QString f = QFileDialog::getOpenFileName(this, tr("Open case"), QString(),
+                                                   tr("Case files (*.json);;All files (*)"));
+    if (!f.isEmpty()) openCase(f);
+}
+
+bool MainWindow::maybeSave() {
+    if (!m_doc->isModified()) return true;
+    int answer = m_testAnswer;
+    if (answer < 0)
+        answer = QMessageBox::warning(
+            this, tr("Unsaved changes"), tr("The case has unsaved changes. Save them first?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save) return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/split"), m_split->saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    if (event->mimeData()->hasUrls())
+        for (const QUrl &u : event->mimeData()->urls())
+            if (u.isLocalFile()) {
+                event->acceptProposedAction();
+                return;
+            }
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    for (const QUrl &u : event->mimeData()->urls()) {
+        if (!u.isLocalFile()) continue;
+        const QString f = u.toLocalFile();
+        const QString suffix = QFileInfo(f).suffix().toLower();
+        if (suffix == u"csv" || suffix == u"tsv" || suffix == u"txt") {
+            m_editor->showSection(CaseEditor::Offerings);
+            m_editor->offeringsPage()->importFile(f);
+        } else if (maybeSave()) {
+            openCase(f);
+        }
+        event->acceptProposedAction();
+        return;
+    }
+}
+
+void MainWindow::addRecent(const QString &fileName) {
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(fileName);
+    recent.prepend(fileName);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &f : recent) {
+        QAction *a = m_recentMenu->addAction(QFileInfo(f).fileName());
+        a->setToolTip(f);
+        connect(a, &QAction::triggered, this, [this, f] {
+            if (maybeSave()) openCase(f);
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::problemActivated(const QModelIndex &index) {
+    if (!index.isValid()) return;
+    const Problem &p = m_problems->problem(index.row());
+    if (!m_editor->focusPath(p.path)) showMessage(tr("No editor shows %1").arg(p.path));
+}
+
+void MainWindow::showResultTab(const QString &name) {
+    for (int i = 0; i < m_results->tabs()->count(); ++i)
+        if (m_results->tabs()->tabText(i).remove(u'&').compare(name, Qt::CaseInsensitive) == 0)
+            m_results->tabs()->setCurrentIndex(i);
+}
+
+void MainWindow::toggleFocusResults(bool on) {
+    m_editor->setVisible(!on);
+    m_focusResults->setChecked(on);
+}
+
+void MainWindow::showMessage(const QString &text) {
+    statusBar()->showMessage(text, 6000);
+}
+
+bool MainWindow::saveScreenshot(const QString &fileName) {
+    m_ranking->waitForIdle(5000);
+    QApplication::processEvents();
     return grab().save(fileName, "PNG");
 }
 

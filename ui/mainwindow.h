@@ -3,27 +3,94 @@
 
 #include <QMainWindow>
 
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QDockWidget;
 class QLabel;
-class QTabWidget;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+class QTableView;
 
 namespace pw {
 
-// The workbench's main window: the case on the left, results on the right.
-class MainWindow : public QMainWindow
-{
+class CaseDocument;
+class CaseEditor;
+class ProblemsModel;
+class RankingController;
+class ResultsPanel;
+
+// The workbench's main window: the case on the left (sections and their editors), results on the right
+// (Ranking, Compare, Gaps), the problems dock at the bottom and the case summary in the status bar.
+// Appetite bucket and requested lines sit in the toolbar because they drive the ranking. Window,
+// splitter and dock state are remembered in QSettings.
+class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     bool openCase(const QString &fileName);
     bool openSample(const QString &name);
     void showResultTab(const QString &name);
     bool saveScreenshot(const QString &fileName);
 
+    bool saveTo(const QString &fileName);
+    void newCase();
+    // Sets the appetite bucket as the toolbar does (an undoable edit of input.appetite_bucket).
+    void setAppetite(const QString &bucket);
+
+    CaseDocument *document() const { return m_doc; }
+    RankingController *ranking() const { return m_ranking; }
+    ResultsPanel *results() const { return m_results; }
+    CaseEditor *caseEditor() const { return m_editor; }
+    ProblemsModel *problemsModel() const { return m_problems; }
+    // Whether closing may proceed (asks about unsaved changes; tests can pre-answer).
+    bool maybeSave();
+    void setUnsavedAnswerForTests(int answer) { m_testAnswer = answer; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
-    bool loadBytes(const QByteArray &bytes, const QString &displayName);
+    void buildActions();
+    void buildToolbar();
+    void buildDock();
+    void loadBytes(const QByteArray &bytes, const QString &fileName, bool isSample);
+    void documentEdited();
+    void runChanged();
+    void updateTitle();
+    void updateSummary();
+    void addRecent(const QString &fileName);
+    void rebuildRecentMenu();
+    void problemActivated(const QModelIndex &index);
+    void openDialog();
+    bool save();
+    bool saveAs();
+    void toggleFocusResults(bool on);
+    void showMessage(const QString &text);
+
+    CaseDocument *m_doc = nullptr;
+    RankingController *m_ranking = nullptr;
+    CaseEditor *m_editor = nullptr;
+    ResultsPanel *m_results = nullptr;
+    QSplitter *m_split = nullptr;
+    ProblemsModel *m_problems = nullptr;
+    QDockWidget *m_dock = nullptr;
+    QTableView *m_problemsView = nullptr;
+    QComboBox *m_appetite = nullptr;
+    QCheckBox *m_lineBoxes[3] = {};
+    QProgressBar *m_busy = nullptr;
+    QLabel *m_packages = nullptr;
     QLabel *m_summary = nullptr;
-    QTabWidget *m_results = nullptr;
+    QLabel *m_saved = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_undo = nullptr, *m_redo = nullptr, *m_focusResults = nullptr;
+    bool m_isSample = false;
+    int m_testAnswer = -1;
 };
 
 } // namespace pw

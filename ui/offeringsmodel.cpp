@@ -11,8 +11,7 @@ namespace pw {
 
 namespace {
 
-std::vector<std::pair<QString, QString>> same(const QStringList &values)
-{
+std::vector<std::pair<QString, QString>> same(const QStringList &values) {
     std::vector<std::pair<QString, QString>> out;
     for (const QString &v : values)
         out.emplace_back(v, v);
@@ -21,45 +20,92 @@ std::vector<std::pair<QString, QString>> same(const QStringList &values)
 
 } // namespace
 
-std::vector<FieldSpec> OfferingsModel::offeringColumns()
-{
+std::vector<FieldSpec> OfferingsModel::offeringColumns() {
     const auto lines = same({QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")});
-    const auto grades = same({QStringLiteral("A++"), QStringLiteral("A+"), QStringLiteral("A"), QStringLiteral("A-"),
-                              QStringLiteral("B++"), QStringLiteral("B+"), QStringLiteral("B"), QStringLiteral("B-"),
-                              QStringLiteral("C++"), QStringLiteral("C+"), QStringLiteral("C"), QStringLiteral("C-"),
-                              QStringLiteral("D"), QStringLiteral("E"), QStringLiteral("F"), QStringLiteral("S"),
-                              QStringLiteral("NR")});
+    const auto grades =
+        same({QStringLiteral("A++"), QStringLiteral("A+"), QStringLiteral("A"), QStringLiteral("A-"),
+              QStringLiteral("B++"), QStringLiteral("B+"), QStringLiteral("B"), QStringLiteral("B-"),
+              QStringLiteral("C++"), QStringLiteral("C+"), QStringLiteral("C"), QStringLiteral("C-"),
+              QStringLiteral("D"), QStringLiteral("E"), QStringLiteral("F"), QStringLiteral("S"),
+              QStringLiteral("NR")});
     const auto tiers = same({QStringLiteral("premium"), QStringLiteral("standard"), QStringLiteral("economy"),
                              QStringLiteral("basic")});
     return {
-        {QStringLiteral("category"), tr("Line"), FieldKind::Choice, tr("Line of business: home, auto or umbrella"), lines, {}},
-        {QStringLiteral("provider_name"), tr("Carrier"), FieldKind::Text, tr("Carrier name (provider_name)"), {}, {}},
-        {QStringLiteral("coverage.product_name"), tr("Product"), FieldKind::Text, tr("Carrier's product name"), {}, {}},
-        {QStringLiteral("attributes.line_premium_annual"), tr("Premium"), FieldKind::Money,
-         tr("Annual premium for this line (line_premium_annual), US dollars"), {}, {}},
-        {QStringLiteral("quality_rating"), tr("AM Best"), FieldKind::Choice,
-         tr("AM Best financial strength rating (A++ best; B and below disqualify)"), grades, {}},
-        {QStringLiteral("pricing_tier"), tr("Tier"), FieldKind::Choice, tr("Pricing tier of the product"), tiers, {}},
-        {QStringLiteral("commission"), tr("Comm. %"), FieldKind::Fraction,
-         tr("Agent commission as a percentage of premium (not shown to clients)"), {}, {}},
-        {QStringLiteral("attributes.package_id"), tr("Pkg ID"), FieldKind::Text,
-         tr("Package (bundle) id: offerings of one carrier with the same id are priced together"), {}, {}},
-        {QStringLiteral("attributes.package_premium_annual"), tr("Pkg premium"), FieldKind::Money,
-         tr("Package premium for the whole bundle, annual, US dollars"), {}, {}},
-        {QStringLiteral("attributes.quote_id"), tr("Quote ID"), FieldKind::Text, tr("Carrier's quote reference"), {}, {}},
-        {QStringLiteral("attributes.quote_expires_at"), tr("Expires"), FieldKind::Timestamp,
-         tr("Quote expiry (date or RFC 3339 time); expired quotes are filtered"), {}, {}},
+        {QStringLiteral("category"),
+         tr("Line"),
+         FieldKind::Choice,
+         tr("Line of business: home, auto or umbrella"),
+         lines,
+         {}},
+        {QStringLiteral("provider_name"),
+         tr("Carrier"),
+         FieldKind::Text,
+         tr("Carrier name (provider_name)"),
+         {},
+         {}},
+        {QStringLiteral("coverage.product_name"),
+         tr("Product"),
+         FieldKind::Text,
+         tr("Carrier's product name"),
+         {},
+         {}},
+        {QStringLiteral("attributes.line_premium_annual"),
+         tr("Premium"),
+         FieldKind::Money,
+         tr("Annual premium for this line (line_premium_annual), US dollars"),
+         {},
+         {}},
+        {QStringLiteral("quality_rating"),
+         tr("AM Best"),
+         FieldKind::Choice,
+         tr("AM Best financial strength rating (A++ best; B and below disqualify)"),
+         grades,
+         {}},
+        {QStringLiteral("pricing_tier"),
+         tr("Tier"),
+         FieldKind::Choice,
+         tr("Pricing tier of the product"),
+         tiers,
+         {}},
+        {QStringLiteral("commission"),
+         tr("Comm. %"),
+         FieldKind::Fraction,
+         tr("Agent commission as a percentage of premium (not shown to clients)"),
+         {},
+         {}},
+        {QStringLiteral("attributes.package_id"),
+         tr("Pkg ID"),
+         FieldKind::Text,
+         tr("Package (bundle) id: offerings of one carrier with the same id are priced together"),
+         {},
+         {}},
+        {QStringLiteral("attributes.package_premium_annual"),
+         tr("Pkg premium"),
+         FieldKind::Money,
+         tr("Package premium for the whole bundle, annual, US dollars"),
+         {},
+         {}},
+        {QStringLiteral("attributes.quote_id"),
+         tr("Quote ID"),
+         FieldKind::Text,
+         tr("Carrier's quote reference"),
+         {},
+         {}},
+        {QStringLiteral("attributes.quote_expires_at"),
+         tr("Expires"),
+         FieldKind::Timestamp,
+         tr("Quote expiry (date or RFC 3339 time); expired quotes are filtered"),
+         {},
+         {}},
         {QStringLiteral("id"), tr("ID"), FieldKind::Text, tr("Offering id, unique in the case"), {}, {}},
     };
 }
 
-JsonValue OfferingsModel::newOffering(const QString &line, const QStringList &takenIds)
-{
+JsonValue OfferingsModel::newOffering(const QString &line, const QStringList &takenIds) {
     QString id;
     for (int n = 1;; ++n) {
         id = QStringLiteral("quote_line_new_%1_%2").arg(line).arg(n, 3, 10, QLatin1Char('0'));
-        if (!takenIds.contains(id))
-            break;
+        if (!takenIds.contains(id)) break;
     }
     JsonValue o = JsonValue::object();
     o.insert(QStringLiteral("id"), JsonValue(id));
@@ -74,13 +120,11 @@ JsonValue OfferingsModel::newOffering(const QString &line, const QStringList &ta
 }
 
 OfferingsModel::OfferingsModel(CaseDocument *doc, QObject *parent)
-    : JsonTableModel(doc, QStringLiteral("offerings"), offeringColumns(), parent)
-{
+    : JsonTableModel(doc, QStringLiteral("offerings"), offeringColumns(), parent) {
     setIdKey(QStringLiteral("id"));
 }
 
-void OfferingsModel::setRunOutput(const JsonValue &output)
-{
+void OfferingsModel::setRunOutput(const JsonValue &output) {
     m_marks.clear();
     m_hasRun = output.isObject();
     for (const auto &f : output[u"filtered_offerings"].arrayItems())
@@ -90,49 +134,37 @@ void OfferingsModel::setRunOutput(const JsonValue &output)
                        {Ignored, tr("line not requested"),
                         tr("%1 is not among the requested lines; the engine ignores this offering")
                             .arg(i[u"category"].toString())});
-    if (rowCount() > 0)
-        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
-OfferingsModel::Status OfferingsModel::statusOf(int row) const
-{
-    if (!m_hasRun)
-        return Unknown;
+OfferingsModel::Status OfferingsModel::statusOf(int row) const {
+    if (!m_hasRun) return Unknown;
     const auto it = m_marks.constFind(rowValue(row)[u"id"].toString());
     return it == m_marks.cend() ? Eligible : it->status;
 }
 
-QString OfferingsModel::reasonOf(int row) const
-{
+QString OfferingsModel::reasonOf(int row) const {
     const auto it = m_marks.constFind(rowValue(row)[u"id"].toString());
     return it == m_marks.cend() ? QString() : it->reason + QStringLiteral(": ") + it->detail;
 }
 
-QVariant OfferingsModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid())
-        return {};
+QVariant OfferingsModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid()) return {};
     const Status st = statusOf(index.row());
     if (index.column() == StatusColumn) {
         const auto it = m_marks.constFind(rowValue(index.row())[u"id"].toString());
         switch (role) {
         case Qt::DisplayRole:
-            if (st == Filtered)
-                return QStringLiteral("⊘ ") + it->reason;
-            if (st == Ignored)
-                return tr("ignored");
-            if (st == Eligible)
-                return tr("✓ eligible");
+            if (st == Filtered) return QString(QStringLiteral("⊘ ") + it->reason);
+            if (st == Ignored) return tr("ignored");
+            if (st == Eligible) return tr("✓ eligible");
             return QString();
         case Qt::ToolTipRole:
-            if (st == Filtered || st == Ignored)
-                return it->detail.isEmpty() ? it->reason : it->detail;
+            if (st == Filtered || st == Ignored) return it->detail.isEmpty() ? it->reason : it->detail;
             return st == Eligible ? tr("Eligible: takes part in ranking") : QVariant();
         case Qt::ForegroundRole:
-            if (st == Filtered)
-                return QBrush(QColor(0xc6, 0x28, 0x28));
-            if (st == Ignored)
-                return QBrush(QColor(0x9e, 0x9e, 0x9e));
+            if (st == Filtered) return QBrush(QColor(0xc6, 0x28, 0x28));
+            if (st == Ignored) return QBrush(QColor(0x9e, 0x9e, 0x9e));
             return QBrush(QColor(0x2e, 0x7d, 0x32));
         case SortRole:
             return int(st);
@@ -140,9 +172,9 @@ QVariant OfferingsModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    if (role == Qt::ForegroundRole && st == Ignored)
-        return QBrush(QColor(0x9e, 0x9e, 0x9e));
-    if (role == Qt::FontRole && st == Filtered && index.column() == columnOf(QStringLiteral("provider_name"))) {
+    if (role == Qt::ForegroundRole && st == Ignored) return QBrush(QColor(0x9e, 0x9e, 0x9e));
+    if (role == Qt::FontRole && st == Filtered &&
+        index.column() == columnOf(QStringLiteral("provider_name"))) {
         QFont f;
         f.setStrikeOut(true);
         return f;
@@ -155,49 +187,41 @@ QVariant OfferingsModel::data(const QModelIndex &index, int role) const
     return JsonTableModel::data(index, role);
 }
 
-QVariant OfferingsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant OfferingsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Horizontal && section == StatusColumn) {
-        if (role == Qt::DisplayRole)
-            return tr("Status");
+        if (role == Qt::DisplayRole) return tr("Status");
         if (role == Qt::ToolTipRole)
-            return tr("Eligible, ⊘ filtered by the last run (with the reason), or ignored (line not requested)");
+            return tr(
+                "Eligible, ⊘ filtered by the last run (with the reason), or ignored (line not requested)");
         return {};
     }
     return JsonTableModel::headerData(section, orientation, role);
 }
 
-void OfferingsFilterProxy::setLine(const QString &line)
-{
+void OfferingsFilterProxy::setLine(const QString &line) {
     m_line = line;
     invalidateFilter();
 }
 
-void OfferingsFilterProxy::setCarrierText(const QString &text)
-{
+void OfferingsFilterProxy::setCarrierText(const QString &text) {
     m_carrier = text.trimmed();
     invalidateFilter();
 }
 
-void OfferingsFilterProxy::setStatus(int status)
-{
+void OfferingsFilterProxy::setStatus(int status) {
     m_status = status;
     invalidateFilter();
 }
 
-bool OfferingsFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
-{
+bool OfferingsFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const {
     auto *m = qobject_cast<OfferingsModel *>(sourceModel());
-    if (!m)
-        return true;
+    if (!m) return true;
     const JsonValue o = m->rowValue(sourceRow);
-    if (!m_line.isEmpty() && o[u"category"].toString() != m_line)
-        return false;
+    if (!m_line.isEmpty() && o[u"category"].toString() != m_line) return false;
     if (!m_carrier.isEmpty() && !o[u"provider_name"].toString().contains(m_carrier, Qt::CaseInsensitive) &&
         !o[u"provider_id"].toString().contains(m_carrier, Qt::CaseInsensitive))
         return false;
-    if (m_status >= 0 && int(m->statusOf(sourceRow)) != m_status)
-        return false;
+    if (m_status >= 0 && int(m->statusOf(sourceRow)) != m_status) return false;
     return true;
 }
 

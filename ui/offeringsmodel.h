@@ -11,8 +11,7 @@ namespace pw {
 // The offerings table: one row per carrier per line (the case's `offerings` array), with a leading
 // Status column that marks offerings the last run filtered (⊘ and the reason) or ignored (line not
 // requested). Everything else is edited in place through the document.
-class OfferingsModel : public JsonTableModel
-{
+class OfferingsModel : public JsonTableModel {
     Q_OBJECT
 public:
     enum Status { Eligible, Filtered, Ignored, Unknown };
@@ -33,8 +32,7 @@ public:
     static JsonValue newOffering(const QString &line, const QStringList &takenIds);
 
 private:
-    struct Mark
-    {
+    struct Mark {
         Status status = Eligible;
         QString reason, detail;
     };
@@ -43,8 +41,7 @@ private:
 };
 
 // Filters the offerings table by line, carrier text and status.
-class OfferingsFilterProxy : public QSortFilterProxyModel
-{
+class OfferingsFilterProxy : public QSortFilterProxyModel {
     Q_OBJECT
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;

@@ -14,8 +14,7 @@ namespace pw {
 
 namespace {
 
-struct JobResult
-{
+struct JobResult {
     std::shared_ptr<const PreparedCase> prepared;
     std::optional<JsonValue> run;
     int errors = 0;
@@ -26,44 +25,37 @@ struct JobResult
 
 RankingController::RankingController(CaseDocument *doc, QObject *parent)
     : QObject(parent)
-    , m_doc(doc)
-{
+    , m_doc(doc) {
     connect(doc, &CaseDocument::edited, this, &RankingController::documentEdited);
 }
 
-RankingController::~RankingController()
-{
+RankingController::~RankingController() {
     ++m_generation; // results still in flight are dropped
 }
 
-QString RankingController::appetite() const
-{
+QString RankingController::appetite() const {
     const QString b = m_doc->typedCase().input.appetiteBucket.trimmed();
     const EngineProfile &p = defaultProfile();
     return p.hasBucket(b) ? b : p.defaultBucket;
 }
 
-Weights RankingController::bucketWeights() const
-{
+Weights RankingController::bucketWeights() const {
     const EngineProfile &p = defaultProfile();
     const auto it = p.weights.find(appetite());
     return it != p.weights.end() ? it->second : Weights{};
 }
 
-void RankingController::setCustomWeights(const std::optional<Weights> &w)
-{
+void RankingController::setCustomWeights(const std::optional<Weights> &w) {
     m_customWeights = w;
     rankNow();
 }
 
-void RankingController::setTop(int top)
-{
+void RankingController::setTop(int top) {
     m_top = std::max(1, top);
     rankNow();
 }
 
-void RankingController::documentEdited(const QString &path)
-{
+void RankingController::documentEdited(const QString &path) {
     // The bucket does not change filtering, pricing or scores: only the ranking.
     if (path == u"input.appetite_bucket" && m_prepared)
         rankNow();
@@ -71,16 +63,13 @@ void RankingController::documentEdited(const QString &path)
         prepareNow();
 }
 
-void RankingController::setPending(int delta)
-{
+void RankingController::setPending(int delta) {
     const bool was = m_pending > 0;
     m_pending += delta;
-    if (was != (m_pending > 0))
-        emit busyChanged(m_pending > 0);
+    if (was != (m_pending > 0)) emit busyChanged(m_pending > 0);
 }
 
-void RankingController::prepareNow()
-{
+void RankingController::prepareNow() {
     const quint64 gen = ++m_generation;
     EngineOptions opts;
     opts.now = m_doc->now();
@@ -111,8 +100,7 @@ void RankingController::prepareNow()
     }));
 }
 
-void RankingController::rankNow()
-{
+void RankingController::rankNow() {
     if (!m_prepared) {
         prepareNow();
         return;
@@ -143,11 +131,9 @@ void RankingController::rankNow()
 }
 
 void RankingController::finishJob(quint64 generation, std::shared_ptr<const PreparedCase> prepared,
-                                  std::optional<JsonValue> run, int errors, double engineMs, bool prepared_)
-{
+                                  std::optional<JsonValue> run, int errors, double engineMs, bool prepared_) {
     setPending(-1);
-    if (generation != m_generation)
-        return; // a newer edit superseded this job
+    if (generation != m_generation) return; // a newer edit superseded this job
     m_wallMs = double(m_clock.nsecsElapsed()) / 1e6;
     if (prepared_) {
         m_errorCount = errors;
@@ -163,8 +149,7 @@ void RankingController::finishJob(quint64 generation, std::shared_ptr<const Prep
     emit runChanged();
 }
 
-bool RankingController::waitForIdle(int timeoutMs)
-{
+bool RankingController::waitForIdle(int timeoutMs) {
     QElapsedTimer t;
     t.start();
     while (m_pending > 0 && t.elapsed() < timeoutMs)

@@ -21,8 +21,7 @@ struct PreparedCase;
 // or custom weights only re-ranks the prepared case. Every job carries a generation number and results
 // of superseded jobs are dropped. While the case has validation errors the last good run is kept and
 // marked stale.
-class RankingController : public QObject
-{
+class RankingController : public QObject {
     Q_OBJECT
 public:
     RankingController(CaseDocument *doc, QObject *parent);
@@ -56,8 +55,8 @@ signals:
 
 private:
     void documentEdited(const QString &path);
-    void finishJob(quint64 generation, std::shared_ptr<const PreparedCase> prepared, std::optional<JsonValue> run,
-                   int errors, double engineMs, bool prepared_);
+    void finishJob(quint64 generation, std::shared_ptr<const PreparedCase> prepared,
+                   std::optional<JsonValue> run, int errors, double engineMs, bool prepared_);
     void setPending(int delta);
 
     CaseDocument *m_doc;

@@ -12,12 +12,9 @@
 namespace pw {
 
 RankingModel::RankingModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+    : QAbstractTableModel(parent) {}
 
-void RankingModel::setRun(const JsonValue &run, const QStringList &lines)
-{
+void RankingModel::setRun(const JsonValue &run, const QStringList &lines) {
     beginResetModel();
     m_solutions = run[u"solutions"].arrayItems();
     m_lines = lines;
@@ -36,85 +33,68 @@ void RankingModel::setRun(const JsonValue &run, const QStringList &lines)
     emit comparedChanged();
 }
 
-const JsonValue &RankingModel::solution(int row) const
-{
+const JsonValue &RankingModel::solution(int row) const {
     static const JsonValue none;
     return row >= 0 && row < int(m_solutions.size()) ? m_solutions[size_t(row)] : none;
 }
 
-int RankingModel::rowOfKey(const QString &key) const
-{
+int RankingModel::rowOfKey(const QString &key) const {
     for (size_t i = 0; i < m_solutions.size(); ++i)
-        if (solutionKey(m_solutions[i]) == key)
-            return int(i);
+        if (solutionKey(m_solutions[i]) == key) return int(i);
     return -1;
 }
 
-QStringList RankingModel::comparedKeys() const
-{
+QStringList RankingModel::comparedKeys() const {
     QStringList keys;
     for (const auto &s : m_solutions) {
         const QString k = solutionKey(s);
-        if (m_compared.contains(k))
-            keys << k;
+        if (m_compared.contains(k)) keys << k;
     }
     return keys;
 }
 
-void RankingModel::setCompared(const QStringList &keys)
-{
+void RankingModel::setCompared(const QStringList &keys) {
     m_compared = QSet<QString>(keys.begin(), keys.end());
     m_userPicked = true;
-    if (!m_solutions.empty())
-        emit dataChanged(index(0, Compare), index(rowCount() - 1, Compare));
+    if (!m_solutions.empty()) emit dataChanged(index(0, Compare), index(rowCount() - 1, Compare));
     emit comparedChanged();
 }
 
-int RankingModel::rowCount(const QModelIndex &parent) const
-{
+int RankingModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_solutions.size());
 }
 
-int RankingModel::columnCount(const QModelIndex &parent) const
-{
+int RankingModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : firstDimensionColumn() + int(dimensionKeys().size());
 }
 
-QVariant RankingModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= rowCount())
-        return {};
+QVariant RankingModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) return {};
     const JsonValue &s = m_solutions[size_t(index.row())];
     const JsonValue &card = s[u"scorecard"];
     const bool qualified = card[u"qualified"].toBool(true);
     const int c = index.column();
-    if (role == KeyRole)
-        return solutionKey(s);
-    if (role == QualifiedRole)
-        return qualified;
+    if (role == KeyRole) return solutionKey(s);
+    if (role == QualifiedRole) return qualified;
     if (role == Qt::ForegroundRole && !qualified && c < firstDimensionColumn())
         return QBrush(QColor(0x9e, 0x9e, 0x9e));
     if (c == Compare) {
         if (role == Qt::CheckStateRole)
             return m_compared.contains(solutionKey(s)) ? Qt::Checked : Qt::Unchecked;
-        if (role == Qt::ToolTipRole)
-            return tr("Compare this package (2–4 at a time)");
+        if (role == Qt::ToolTipRole) return tr("Compare this package (2–4 at a time)");
         return {};
     }
     if (c == Rank) {
-        if (role == Qt::DisplayRole)
-            return s[u"rank"].toDouble();
-        if (role == Qt::TextAlignmentRole)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        if (role == Qt::ToolTipRole && !qualified)
-            return tr("Disqualified: a ⛔ reason blocks this package");
+        if (role == Qt::DisplayRole) return s[u"rank"].toDouble();
+        if (role == Qt::TextAlignmentRole) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        if (role == Qt::ToolTipRole && !qualified) return tr("Disqualified: a ⛔ reason blocks this package");
         return {};
     }
     if (c == Label) {
         const QString label = labelText(s[u"cluster_label"].toString());
         const bool winner = s[u"label_winner"].toBool();
         if (role == Qt::DisplayRole)
-            return (winner ? QStringLiteral("★ ") : QStringLiteral("   ")) + label;
+            return QString((winner ? QStringLiteral("★ ") : QStringLiteral("   ")) + label);
         if (role == Qt::FontRole && winner) {
             QFont f;
             f.setBold(true);
@@ -128,36 +108,33 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const
     if (c >= FirstLine && c < costColumn()) {
         const QString line = m_lines[c - FirstLine];
         const JsonValue o = solutionOffering(s, line);
-        if (role == Qt::DisplayRole)
-            return carrierName(o);
+        if (role == Qt::DisplayRole) return carrierName(o).section(u' ', 0, 0);
         if (role == Qt::ToolTipRole)
-            return tr("%1: %2 — %3, %4").arg(lineTitle(line), carrierName(o), o[u"coverage"][u"product_name"].toString(),
-                                              formatMoney(o[u"attributes"][u"line_premium_annual"].toDouble()));
+            return tr("%1: %2 — %3, %4")
+                .arg(lineTitle(line), carrierName(o), o[u"coverage"][u"product_name"].toString(),
+                     formatMoney(o[u"attributes"][u"line_premium_annual"].toDouble()));
         return {};
     }
     if (c == costColumn()) {
-        if (role == Qt::DisplayRole)
-            return costRange(s);
-        if (role == Qt::TextAlignmentRole)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        if (role == Qt::DisplayRole) return costRange(s);
+        if (role == Qt::TextAlignmentRole) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         if (role == Qt::ToolTipRole)
             return tr("Estimated annual cost: low %1, high %2, mid %3")
                 .arg(formatMoney(s[u"est_cost_low"].toDouble()), formatMoney(s[u"est_cost_high"].toDouble()),
                      formatMoney(s[u"cost_mid"].toDouble()));
-        if (role == Qt::UserRole)
-            return s[u"cost_mid"].toDouble();
+        if (role == Qt::UserRole) return s[u"cost_mid"].toDouble();
         return {};
     }
     if (c == changeColumn()) {
         const JsonValue ch = s[u"change_vs_current"];
+        // The amount in the cell, with the percentage in the tooltip (keeps the column narrow).
         if (role == Qt::DisplayRole)
-            return ch.isNumber() ? changeText(s) : tr("no current premium");
-        if (role == Qt::TextAlignmentRole)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+            return ch.isNumber() ? formatSignedMoney(roundHalfAway(ch.toDouble(), 0)) : tr("no current");
+        if (role == Qt::TextAlignmentRole) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         if (role == Qt::ForegroundRole && ch.isNumber())
             return QBrush(ch.toDouble() > 0 ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
         if (role == Qt::ToolTipRole)
-            return tr("Change of the low estimate against the current premium (positive = dearer)");
+            return tr("%1 against the current premium (low estimate; positive = dearer)").arg(changeText(s));
         return {};
     }
     QString level;
@@ -166,35 +143,35 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const
     if (c == overallColumn()) {
         level = card[u"overall_level"].toString();
         score = card[u"overall_score"].toDouble();
-        tip = tr("Overall: %1 (%2)%3").arg(formatNumber(score, 2), level, qualified ? QString() : tr(", disqualified"));
+        tip = tr("Overall: %1 (%2)%3")
+                  .arg(formatNumber(score, 2), level, qualified ? QString() : tr(", disqualified"));
     } else {
         const QString dim = dimensionKeys().value(c - firstDimensionColumn());
         const JsonValue &d = card[u"dimensions"][dim];
         level = d[u"level"].toString();
         score = d[u"score"].toDouble();
         tip = tr("%1: %2, %3 (weight %4)%5")
-                  .arg(dimensionTitle(dim), formatNumber(score, 2), level, formatNumber(d[u"weight"].toDouble(), 2),
+                  .arg(dimensionTitle(dim), formatNumber(score, 2), level,
+                       formatNumber(d[u"weight"].toDouble(), 2),
                        d[u"blocked"].toBool() ? tr(" — ⛔ blocked") : QString());
     }
     switch (role) {
     case Qt::DisplayRole:
-        return level + QStringLiteral(" ") + formatNumber(score, 0);
+        return c == overallColumn() ? QString(level + QStringLiteral(" ") + formatNumber(score, 0)) : level;
     case LevelRole:
         return level;
     case ScoreRole:
     case Qt::UserRole:
         return score;
     case Qt::ToolTipRole:
-        return tip + u'\n' + levelTooltip(level);
+        return QString(tip + u'\n' + levelTooltip(level));
     default:
         return {};
     }
 }
 
-bool RankingModel::setData(const QModelIndex &index, const QVariant &value, int role)
-{
-    if (!index.isValid() || index.column() != Compare || role != Qt::CheckStateRole)
-        return false;
+bool RankingModel::setData(const QModelIndex &index, const QVariant &value, int role) {
+    if (!index.isValid() || index.column() != Compare || role != Qt::CheckStateRole) return false;
     const QString key = solutionKey(m_solutions[size_t(index.row())]);
     const bool on = value.toInt() == Qt::Checked;
     if (on && !m_compared.contains(key) && m_compared.size() >= kMaxCompared) {
@@ -211,20 +188,15 @@ bool RankingModel::setData(const QModelIndex &index, const QVariant &value, int 
     return true;
 }
 
-Qt::ItemFlags RankingModel::flags(const QModelIndex &index) const
-{
-    if (!index.isValid())
-        return Qt::NoItemFlags;
+Qt::ItemFlags RankingModel::flags(const QModelIndex &index) const {
+    if (!index.isValid()) return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
-    if (index.column() == Compare)
-        f |= Qt::ItemIsUserCheckable;
+    if (index.column() == Compare) f |= Qt::ItemIsUserCheckable;
     return f;
 }
 
-QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal)
-        return {};
+QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal) return {};
     QString title, tip;
     if (section == Compare) {
         title = tr("Cmp");
@@ -249,13 +221,11 @@ QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int 
         tip = tr("Overall level and score (weighted sum of the six dimensions); L4 when disqualified");
     } else {
         const QString dim = dimensionKeys().value(section - firstDimensionColumn());
-        title = dimensionTitle(dim).left(5) == dimensionTitle(dim) ? dimensionTitle(dim) : dimensionTitle(dim).left(4) + u'.';
+        title = dimensionTitle(dim).left(3);
         tip = dimensionTooltip(dim);
     }
-    if (role == Qt::DisplayRole)
-        return title;
-    if (role == Qt::ToolTipRole)
-        return tip;
+    if (role == Qt::DisplayRole) return title;
+    if (role == Qt::ToolTipRole) return tip;
     return {};
 }
 

@@ -13,8 +13,7 @@ namespace pw {
 // the current premium, overall level and the six dimension levels (drawn as chips by ChipDelegate).
 // A check box per row picks the 2–4 solutions the Compare tab shows; picks are remembered by package
 // (offering ids) so they survive re-ranking.
-class RankingModel : public QAbstractTableModel
-{
+class RankingModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Role { LevelRole = Qt::UserRole + 10, ScoreRole, KeyRole, QualifiedRole };

@@ -32,8 +32,7 @@ namespace pw {
 ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidget *parent)
     : QWidget(parent)
     , m_doc(doc)
-    , m_ranking(ranking)
-{
+    , m_ranking(ranking) {
     setObjectName(QStringLiteral("resultsPanel"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -41,7 +40,8 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_bannerBox = new QWidget(this);
     m_bannerBox->setObjectName(QStringLiteral("resultsBannerBox"));
     m_bannerBox->setAutoFillBackground(true);
-    m_bannerBox->setStyleSheet(QStringLiteral("#resultsBannerBox { background: #fff4d6; border: 1px solid #e0c070; }"));
+    m_bannerBox->setStyleSheet(
+        QStringLiteral("#resultsBannerBox { background: #fff4d6; border: 1px solid #e0c070; }"));
     auto *bl = new QHBoxLayout(m_bannerBox);
     bl->setContentsMargins(8, 4, 8, 4);
     m_banner = new QLabel(m_bannerBox);
@@ -53,7 +53,8 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
         const QString line = QString::fromLatin1(lineNames[i]);
         m_addButtons[i] = new QPushButton(tr("Add offering for %1").arg(line), m_bannerBox);
         m_addButtons[i]->setObjectName(QStringLiteral("addOfferingFor_") + line);
-        connect(m_addButtons[i], &QPushButton::clicked, this, [this, line] { emit addOfferingRequested(line); });
+        connect(m_addButtons[i], &QPushButton::clicked, this,
+                [this, line] { emit addOfferingRequested(line); });
         bl->addWidget(m_addButtons[i]);
     }
     layout->addWidget(m_bannerBox);
@@ -140,7 +141,8 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_tabs->addTab(gapsSplit, tr("Gaps"));
 
     connect(m_ranking, &RankingController::runChanged, this, &ResultsPanel::runChanged);
-    connect(m_rankingView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ResultsPanel::selectionChanged);
+    connect(m_rankingView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ResultsPanel::selectionChanged);
     connect(m_rankingModel, &RankingModel::comparedChanged, this, &ResultsPanel::updateCompare);
     connect(m_rankingModel, &RankingModel::compareLimitReached, this, [this] {
         m_compareHint->setText(tr("<b>At most four packages can be compared.</b> Untick one first."));
@@ -156,12 +158,10 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     runChanged();
 }
 
-QStringList ResultsPanel::lines() const
-{
+QStringList ResultsPanel::lines() const {
     QStringList out;
     for (const QString &l : m_doc->typedCase().input.coverageTypes)
-        if (!out.contains(l) && (l == u"home" || l == u"auto" || l == u"umbrella"))
-            out << l;
+        if (!out.contains(l) && (l == u"home" || l == u"auto" || l == u"umbrella")) out << l;
     // The run's own solutions decide when the case changed since.
     if (m_ranking->hasRun() && !m_ranking->run()[u"solutions"].arrayItems().empty()) {
         QStringList fromRun;
@@ -172,27 +172,33 @@ QStringList ResultsPanel::lines() const
     return out;
 }
 
-void ResultsPanel::runChanged()
-{
+void ResultsPanel::runChanged() {
     const JsonValue &run = m_ranking->run();
     const QString keep = m_selectedKey;
     m_rankingModel->setRun(run, lines());
     m_rankingView->resizeColumnsToContents();
+    // Fit 1366×768: carriers show their first word (the full name is in the tooltip) and the label its
+    // word, so the six dimension chips stay on screen without scrolling.
+    for (int c = RankingModel::FirstLine; c < m_rankingModel->costColumn(); ++c)
+        m_rankingView->setColumnWidth(c, std::min(m_rankingView->columnWidth(c), 84));
+    m_rankingView->setColumnWidth(RankingModel::Label, std::min(m_rankingView->columnWidth(RankingModel::Label), 124));
+    for (int c = m_rankingModel->firstDimensionColumn(); c < m_rankingModel->columnCount(); ++c)
+        m_rankingView->setColumnWidth(c, std::min(m_rankingView->columnWidth(c), 34));
     m_costChart->setRun(run, lines());
     m_weights->setBucket(m_ranking->appetite(), m_ranking->bucketWeights());
     m_weights->setCustom(m_ranking->customWeights());
     const int row = m_rankingModel->rowOfKey(keep);
-    selectSolution(row >= 0 ? keep : (m_rankingModel->rowCount() > 0 ? solutionKey(m_rankingModel->solution(0)) : QString()));
-    if (m_rankingModel->rowCount() == 0)
-        m_inspector->setSolution(JsonValue(), run[u"output"]);
+    selectSolution(
+        row >= 0 ? keep
+                 : (m_rankingModel->rowCount() > 0 ? solutionKey(m_rankingModel->solution(0)) : QString()));
+    if (m_rankingModel->rowCount() == 0) m_inspector->setSolution(JsonValue(), run[u"output"]);
     updateCompare();
     updateGaps();
     updateBanner();
     m_rankingView->setEnabled(!m_ranking->isStale());
 }
 
-void ResultsPanel::selectSolution(const QString &key)
-{
+void ResultsPanel::selectSolution(const QString &key) {
     const int row = m_rankingModel->rowOfKey(key);
     if (row < 0) {
         m_selectedKey.clear();
@@ -201,48 +207,45 @@ void ResultsPanel::selectSolution(const QString &key)
         return;
     }
     const QModelIndex idx = m_rankingProxy->mapFromSource(m_rankingModel->index(row, RankingModel::Rank));
-    if (m_rankingView->currentIndex().row() != idx.row())
-        m_rankingView->selectRow(idx.row());
+    if (m_rankingView->currentIndex().row() != idx.row()) m_rankingView->selectRow(idx.row());
     m_selectedKey = key;
     m_inspector->setSolution(m_rankingModel->solution(row), m_ranking->run()[u"output"]);
     m_costChart->setSelectedKey(key);
     updateGaps();
 }
 
-void ResultsPanel::selectionChanged()
-{
+void ResultsPanel::selectionChanged() {
     const QModelIndexList rows = m_rankingView->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return;
+    if (rows.isEmpty()) return;
     const QString key = m_rankingProxy->mapToSource(rows.first()).data(RankingModel::KeyRole).toString();
-    if (key != m_selectedKey)
-        selectSolution(key);
+    if (key != m_selectedKey) selectSolution(key);
 }
 
-void ResultsPanel::updateCompare()
-{
+void ResultsPanel::updateCompare() {
     std::vector<JsonValue> chosen;
     for (const QString &k : m_rankingModel->comparedKeys())
         chosen.push_back(m_rankingModel->solution(m_rankingModel->rowOfKey(k)));
     m_compareModel->setSolutions(chosen, lines());
     m_profileChart->setSolutions(chosen, lines());
     if (chosen.size() < 2)
-        m_compareHint->setText(tr("Tick 2–4 packages in the Cmp column of the Ranking tab to compare them. "
-                                  "Cells that differ from the first column are tinted; the best value is bold."));
+        m_compareHint->setText(
+            tr("Tick 2–4 packages in the Cmp column of the Ranking tab to compare them. "
+               "Cells that differ from the first column are tinted; the best value is bold."));
     else
-        m_compareHint->setText(tr("%1 packages side by side. Tinted: differs from the first column; bold: best in "
-                                  "the row; <i>not stated</i> ≠ None ≠ $0. Ctrl+C copies the table.")
-                                   .arg(chosen.size()));
+        m_compareHint->setText(
+            tr("%1 packages side by side. Tinted: differs from the first column; bold: best in "
+               "the row; <i>not stated</i> ≠ None ≠ $0. Ctrl+C copies the table.")
+                .arg(chosen.size()));
 }
 
-void ResultsPanel::updateGaps()
-{
+void ResultsPanel::updateGaps() {
     m_gaps->clear();
     const JsonValue &out = m_ranking->run()[u"output"];
     const JsonValue &ca = out[u"coverage_analysis"];
     if (!ca.isObject()) {
-        new QTreeWidgetItem(m_gaps, {tr("Gap analysis did not run for this case (request_config.coverage_analysis "
-                                        "is off and there is no current_portfolio)")});
+        new QTreeWidgetItem(m_gaps,
+                            {tr("Gap analysis did not run for this case (request_config.coverage_analysis "
+                                "is off and there is no current_portfolio)")});
         m_memo->clear();
         return;
     }
@@ -251,17 +254,15 @@ void ResultsPanel::updateGaps()
     bold.setBold(true);
     current->setFont(0, bold);
     auto money = [](const JsonValue &v) {
-        if (v.isNull())
-            return QString();
-        if (v.isNumber())
-            return displayValue(v, FieldKind::Money);
+        if (v.isNull()) return QString();
+        if (v.isNumber()) return displayValue(v, FieldKind::Money);
         return v.toString();
     };
     for (const auto &g : ca[u"gaps"].arrayItems()) {
         auto *item = new QTreeWidgetItem(current);
         item->setText(0, g[u"title"].toString());
-        item->setToolTip(0, g[u"rule_id"].toString() + QStringLiteral(": ") + g[u"detail"].toString() + u'\n' +
-                                g[u"recommendation"].toString());
+        item->setToolTip(0, g[u"rule_id"].toString() + QStringLiteral(": ") + g[u"detail"].toString() +
+                                u'\n' + g[u"recommendation"].toString());
         const QString sev = g[u"severity"].toString();
         item->setText(1, sev);
         item->setForeground(1, sev == u"critical" ? QColor(0xc6, 0x28, 0x28)
@@ -276,14 +277,18 @@ void ResultsPanel::updateGaps()
     const int row = m_rankingModel->rowOfKey(m_selectedKey);
     if (row >= 0) {
         const JsonValue &s = m_rankingModel->solution(row);
-        auto *sol = new QTreeWidgetItem(m_gaps, {tr("Package #%1 (%2)").arg(s[u"rank"].toDouble()).arg(carrierSummary(s, lines()))});
+        auto *sol = new QTreeWidgetItem(
+            m_gaps, {tr("Package #%1 (%2)").arg(s[u"rank"].toDouble()).arg(carrierSummary(s, lines()))});
         sol->setFont(0, bold);
-        for (const auto &[key, title] : {std::pair{u"gaps_closed", tr("Closes")}, std::pair{u"gaps_open", tr("Leaves open")},
-                                         std::pair{u"gaps_new", tr("Opens (new)")}}) {
+        for (const auto &[key, title] :
+             {std::pair{u"gaps_closed", tr("Closes")}, std::pair{u"gaps_open", tr("Leaves open")},
+              std::pair{u"gaps_new", tr("Opens (new)")}}) {
             QStringList ids;
             for (const auto &g : s[QStringView(key)].arrayItems())
                 ids << g.toString();
-            auto *i = new QTreeWidgetItem(sol, {title + QStringLiteral(": ") + (ids.isEmpty() ? tr("none") : ids.join(QStringLiteral(", ")))});
+            auto *i =
+                new QTreeWidgetItem(sol, {title + QStringLiteral(": ") +
+                                          (ids.isEmpty() ? tr("none") : ids.join(QStringLiteral(", ")))});
             i->setFirstColumnSpanned(true);
         }
         sol->setExpanded(true);
@@ -291,8 +296,7 @@ void ResultsPanel::updateGaps()
     m_memo->setPlainText(ca[u"memo"].toString());
 }
 
-void ResultsPanel::updateBanner()
-{
+void ResultsPanel::updateBanner() {
     const JsonValue &out = m_ranking->run()[u"output"];
     QString text;
     QStringList missing;
@@ -300,7 +304,8 @@ void ResultsPanel::updateBanner()
         missing << l.toString();
     const int errors = m_ranking->errorCount();
     if (errors > 0) {
-        text = tr("<b>Fix %n problem(s) to re-rank.</b> The results below are from the last valid case.", "", errors);
+        text = tr("<b>Fix %n problem(s) to re-rank.</b> The results below are from the last valid case.", "",
+                  errors);
         if (!m_ranking->hasRun())
             text = tr("<b>Fix %n problem(s) to rank.</b> See the Problems panel.", "", errors);
     } else if (!missing.isEmpty()) {
@@ -314,13 +319,11 @@ void ResultsPanel::updateBanner()
     m_bannerBox->setVisible(!text.isEmpty());
 }
 
-void ResultsPanel::copyCompareTable() const
-{
+void ResultsPanel::copyCompareTable() const {
     QApplication::clipboard()->setText(m_compareModel->toTsv());
 }
 
-bool ResultsPanel::eventFilter(QObject *watched, QEvent *event)
-{
+bool ResultsPanel::eventFilter(QObject *watched, QEvent *event) {
     if (watched == m_compareView && event->type() == QEvent::KeyPress) {
         auto *ke = static_cast<QKeyEvent *>(event);
         if (ke->matches(QKeySequence::Copy)) {

@@ -30,8 +30,7 @@ class CaseDocument;
 // cost-vs-coverage chart and the weights. Compare: the chosen 2–4 packages side by side and their
 // dimension profile. Gaps: the coverage analysis of the current coverage and what the selected package
 // closes, leaves open or opens.
-class ResultsPanel : public QWidget
-{
+class ResultsPanel : public QWidget {
     Q_OBJECT
 public:
     ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidget *parent = nullptr);

@@ -10,12 +10,13 @@
 namespace pw {
 
 ScorecardInspector::ScorecardInspector(QWidget *parent)
-    : QTreeWidget(parent)
-{
+    : QTreeWidget(parent) {
     setObjectName(QStringLiteral("scorecardInspector"));
     setColumnCount(6);
-    setHeaderLabels({tr("Dimension / reason"), tr("Score"), tr("Level"), tr("Weight"), tr("Contribution"), tr("Points")});
-    headerItem()->setToolTip(3, tr("Weight of the dimension in the appetite bucket (or your custom weights)"));
+    setHeaderLabels(
+        {tr("Dimension / reason"), tr("Score"), tr("Level"), tr("Weight"), tr("Contribution"), tr("Points")});
+    headerItem()->setToolTip(3,
+                             tr("Weight of the dimension in the appetite bucket (or your custom weights)"));
     headerItem()->setToolTip(4, tr("Weight × score; the contributions add up to the overall score"));
     headerItem()->setToolTip(5, tr("Effect of a reason on the dimension's score"));
     setAlternatingRowColors(true);
@@ -26,12 +27,12 @@ ScorecardInspector::ScorecardInspector(QWidget *parent)
         header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
 }
 
-void ScorecardInspector::setSolution(const JsonValue &solution, const JsonValue &output)
-{
+void ScorecardInspector::setSolution(const JsonValue &solution, const JsonValue &output) {
     clear();
     m_sum = 0;
     if (!solution.isObject()) {
-        auto *empty = new QTreeWidgetItem(this, {tr("Select a package in the ranking to inspect its scorecard")});
+        auto *empty =
+            new QTreeWidgetItem(this, {tr("Select a package in the ranking to inspect its scorecard")});
         empty->setForeground(0, QColor(0x75, 0x75, 0x75));
         return;
     }
@@ -59,24 +60,26 @@ void ScorecardInspector::setSolution(const JsonValue &solution, const JsonValue 
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         // Blockers first, in the engine's order otherwise.
         std::vector<JsonValue> reasons = d[u"reasons"].arrayItems();
-        std::stable_partition(reasons.begin(), reasons.end(), [](const JsonValue &r) { return r[u"blocker"].toBool(); });
+        std::stable_partition(reasons.begin(), reasons.end(),
+                              [](const JsonValue &r) { return r[u"blocker"].toBool(); });
         for (const JsonValue &r : reasons) {
             auto *ri = new QTreeWidgetItem(item);
             const bool blocker = r[u"blocker"].toBool();
             ri->setText(0, (blocker ? QStringLiteral("⛔ ") : QString()) + r[u"text"].toString());
             ri->setToolTip(0, r[u"code"].toString() + QStringLiteral(": ") + r[u"text"].toString());
             const double pts = r[u"points"].toDouble();
-            ri->setText(5, pts == 0 ? QStringLiteral("0") : (pts > 0 ? QStringLiteral("+") : QString()) + formatNumber(pts, 2));
+            ri->setText(5, pts == 0 ? QStringLiteral("0")
+                                    : (pts > 0 ? QStringLiteral("+") : QString()) + formatNumber(pts, 2));
             ri->setTextAlignment(5, Qt::AlignRight | Qt::AlignVCenter);
-            if (blocker)
-                ri->setForeground(0, QColor(0xc6, 0x28, 0x28));
+            if (blocker) ri->setForeground(0, QColor(0xc6, 0x28, 0x28));
         }
         item->setExpanded(d[u"blocked"].toBool());
     }
     auto *total = new QTreeWidgetItem(this);
     const double overall = card[u"overall_score"].toDouble();
-    total->setText(0, card[u"qualified"].toBool(true) ? tr("Overall (Σ contributions)")
-                                                      : tr("Overall (Σ contributions) — disqualified, ranked after qualified packages"));
+    total->setText(0, card[u"qualified"].toBool(true)
+                          ? tr("Overall (Σ contributions)")
+                          : tr("Overall (Σ contributions) — disqualified, ranked after qualified packages"));
     total->setText(1, formatNumber(overall, 2));
     total->setText(2, card[u"overall_level"].toString());
     total->setForeground(2, QColor(levelColorName(card[u"overall_level"].toString())));
@@ -94,8 +97,8 @@ void ScorecardInspector::setSolution(const JsonValue &solution, const JsonValue 
     for (const auto &f2 : filtered.arrayItems()) {
         auto *fi = new QTreeWidgetItem(fg);
         fi->setText(0, QStringLiteral("⊘ %1 · %2 — %3: %4")
-                           .arg(f2[u"provider_name"].toString(), f2[u"category"].toString(), f2[u"reason"].toString(),
-                                f2[u"detail"].toString()));
+                           .arg(f2[u"provider_name"].toString(), f2[u"category"].toString(),
+                                f2[u"reason"].toString(), f2[u"detail"].toString()));
         fi->setToolTip(0, f2[u"id"].toString());
     }
     fg->setExpanded(true);

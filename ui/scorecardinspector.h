@@ -11,8 +11,7 @@ namespace pw {
 // (weight × score; the contributions add up to the overall score shown in the last row), its reasons
 // under it with their points, ⛔ blockers first. A last group lists the offerings the run filtered out,
 // with their reasons.
-class ScorecardInspector : public QTreeWidget
-{
+class ScorecardInspector : public QTreeWidget {
     Q_OBJECT
 public:
     explicit ScorecardInspector(QWidget *parent = nullptr);

@@ -16,7 +16,7 @@ JsonValue solutionOffering(const JsonValue &solution, const QString &line);
 QString carrierName(const JsonValue &offering);
 // "Harborview / Keystone / Harborview" in the given line order.
 QString carrierSummary(const JsonValue &solution, const QStringList &lines);
-QString costRange(const JsonValue &solution); // "$5,940 – $6,534" or "$6,620"
+QString costRange(const JsonValue &solution);   // "$5,940 – $6,534" or "$6,620"
 QString changeText(const JsonValue &solution);  // "+$2,632 (+66 %)" or ""
 QString labelText(const QString &clusterLabel); // "best_value" -> "best value"
 QString dimensionTitle(const QString &dim);     // "pricing" -> "Pricing"

@@ -17,13 +17,12 @@
 
 namespace pw {
 
-TablePage::TablePage(CaseDocument *doc, JsonTableModel *model, const QString &title, std::function<JsonValue()> newItem,
-                     QWidget *parent)
+TablePage::TablePage(CaseDocument *doc, JsonTableModel *model, const QString &title,
+                     std::function<JsonValue()> newItem, QWidget *parent, QSortFilterProxyModel *proxy)
     : CasePage(parent)
     , m_doc(doc)
     , m_model(model)
-    , m_newItem(std::move(newItem))
-{
+    , m_newItem(std::move(newItem)) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *bar = new QHBoxLayout;
@@ -34,7 +33,9 @@ TablePage::TablePage(CaseDocument *doc, JsonTableModel *model, const QString &ti
     auto addButton = [&](const QString &text, const QString &tip, const QString &name, QKeySequence key,
                          void (TablePage::*slot)()) {
         auto *action = new QAction(text, this);
-        action->setToolTip(tip + (key.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(key.toString(QKeySequence::NativeText))));
+        action->setToolTip(tip + (key.isEmpty()
+                                      ? QString()
+                                      : QStringLiteral(" (%1)").arg(key.toString(QKeySequence::NativeText))));
         action->setObjectName(name);
         if (!key.isEmpty()) {
             action->setShortcut(key);
@@ -47,14 +48,16 @@ TablePage::TablePage(CaseDocument *doc, JsonTableModel *model, const QString &ti
         b->setObjectName(name + QStringLiteral("Button"));
         bar->addWidget(b);
     };
-    addButton(tr("+ Add"), tr("Add a row"), base + QStringLiteral("Add"), QKeySequence(), &TablePage::addItem);
+    addButton(tr("+ Add"), tr("Add a row"), base + QStringLiteral("Add"), QKeySequence(),
+              &TablePage::addItem);
     addButton(tr("Duplicate"), tr("Duplicate the selected rows"), base + QStringLiteral("Duplicate"),
               QKeySequence(Qt::CTRL | Qt::Key_D), &TablePage::duplicateSelected);
-    addButton(tr("− Delete"), tr("Delete the selected rows"), base + QStringLiteral("Delete"), QKeySequence(Qt::Key_Delete),
-              &TablePage::deleteSelected);
+    addButton(tr("− Delete"), tr("Delete the selected rows"), base + QStringLiteral("Delete"),
+              QKeySequence(Qt::Key_Delete), &TablePage::deleteSelected);
     layout->addLayout(bar);
 
-    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy = proxy ? proxy : new QSortFilterProxyModel(this);
+    m_proxy->setParent(this);
     m_proxy->setSourceModel(model);
     m_proxy->setSortRole(JsonTableModel::SortRole);
     m_view = new QTableView(this);
@@ -74,8 +77,7 @@ TablePage::TablePage(CaseDocument *doc, JsonTableModel *model, const QString &ti
     m_view->resizeColumnsToContents();
 }
 
-QList<int> TablePage::selectedSourceRows() const
-{
+QList<int> TablePage::selectedSourceRows() const {
     QList<int> rows;
     for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
         rows << m_proxy->mapToSource(i).row();
@@ -84,41 +86,34 @@ QList<int> TablePage::selectedSourceRows() const
     return rows;
 }
 
-void TablePage::addItem()
-{
+void TablePage::addItem() {
     m_model->addItem(m_newItem ? m_newItem() : JsonValue::object());
-    const QModelIndex idx = m_proxy->mapFromSource(m_model->index(m_model->rowCount() - 1, m_model->leadingColumns()));
+    const QModelIndex idx =
+        m_proxy->mapFromSource(m_model->index(m_model->rowCount() - 1, m_model->leadingColumns()));
     m_view->setCurrentIndex(idx);
     m_view->scrollTo(idx);
 }
 
-void TablePage::duplicateSelected()
-{
+void TablePage::duplicateSelected() {
     const QList<int> rows = selectedSourceRows();
-    if (rows.isEmpty())
-        return;
+    if (rows.isEmpty()) return;
     m_model->duplicateItems(rows);
 }
 
-void TablePage::deleteSelected()
-{
+void TablePage::deleteSelected() {
     const QList<int> rows = selectedSourceRows();
-    if (rows.isEmpty())
-        return;
+    if (rows.isEmpty()) return;
     m_model->removeItems(rows);
     emit message(tr("Deleted %n row(s) — Ctrl+Z brings them back", "", int(rows.size())));
 }
 
-bool TablePage::ownsPath(const QString &path) const
-{
+bool TablePage::ownsPath(const QString &path) const {
     const QString p = m_model->arrayPath();
     return path == p || path.startsWith(p + u'[') || path.startsWith(p + u'.');
 }
 
-bool TablePage::focusPath(const QString &path)
-{
-    if (!ownsPath(path))
-        return false;
+bool TablePage::focusPath(const QString &path) {
+    if (!ownsPath(path)) return false;
     const auto segs = parseJsonPath(path);
     const auto base = parseJsonPath(m_model->arrayPath());
     if (segs.size() <= base.size() || !segs[base.size()].isIndex()) {

@@ -18,12 +18,13 @@ class JsonTableModel;
 
 // An editable table over one array of the case (drivers, vehicles, lapses…) with Add, Duplicate
 // (Ctrl+D) and Delete (Del) buttons; cells are edited in place with kind-specific editors.
-class TablePage : public CasePage
-{
+class TablePage : public CasePage {
     Q_OBJECT
 public:
-    TablePage(CaseDocument *doc, JsonTableModel *model, const QString &title, std::function<JsonValue()> newItem,
-              QWidget *parent = nullptr);
+    TablePage(CaseDocument *doc, JsonTableModel *model, const QString &title,
+              std::function<JsonValue()> newItem, QWidget *parent = nullptr,
+              QSortFilterProxyModel *proxy = nullptr);
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
 
     QTableView *view() const { return m_view; }
     JsonTableModel *model() const { return m_model; }

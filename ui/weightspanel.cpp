@@ -14,8 +14,7 @@
 namespace pw {
 
 WeightsPanel::WeightsPanel(QWidget *parent)
-    : QWidget(parent)
-{
+    : QWidget(parent) {
     setObjectName(QStringLiteral("weightsPanel"));
     auto *grid = new QGridLayout(this);
     m_title = new QLabel(this);
@@ -52,20 +51,17 @@ WeightsPanel::WeightsPanel(QWidget *parent)
     });
 }
 
-void WeightsPanel::setBucket(const QString &bucket, const Weights &weights)
-{
+void WeightsPanel::setBucket(const QString &bucket, const Weights &weights) {
     m_bucket = bucket;
     m_bucketWeights = weights;
     show(weights);
 }
 
-void WeightsPanel::setCustom(const std::optional<Weights> &custom)
-{
+void WeightsPanel::setCustom(const std::optional<Weights> &custom) {
     show(custom ? *custom : m_bucketWeights);
 }
 
-void WeightsPanel::show(const Weights &w)
-{
+void WeightsPanel::show(const Weights &w) {
     m_updating = true;
     for (int i = 0; i < 6; ++i)
         m_spins[size_t(i)]->setValue(w[size_t(i)]);
@@ -78,15 +74,14 @@ void WeightsPanel::show(const Weights &w)
     }
     m_title->setText(custom ? tr("Custom weights (bucket <b>%1</b> adjusted)").arg(labelText(m_bucket))
                             : tr("Weights of the <b>%1</b> appetite bucket").arg(labelText(m_bucket)));
-    m_sum->setText(std::abs(sum - 1) < 0.001 ? tr("Sum %1").arg(formatNumber(sum, 2))
-                                             : tr("Sum %1 — normalised to 1 for ranking").arg(formatNumber(sum, 2)));
+    m_sum->setText(std::abs(sum - 1) < 0.001
+                       ? tr("Sum %1").arg(formatNumber(sum, 2))
+                       : tr("Sum %1 — normalised to 1 for ranking").arg(formatNumber(sum, 2)));
     m_reset->setEnabled(custom);
 }
 
-void WeightsPanel::edited()
-{
-    if (m_updating)
-        return;
+void WeightsPanel::edited() {
+    if (m_updating) return;
     Weights w{};
     double sum = 0;
     for (int i = 0; i < 6; ++i)

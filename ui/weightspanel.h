@@ -16,8 +16,7 @@ namespace pw {
 
 // The weights of the chosen appetite bucket, adjustable. Editing a weight makes the weights custom
 // (normalised to sum 1 when sent to the engine); Reset returns to the bucket's weights.
-class WeightsPanel : public QWidget
-{
+class WeightsPanel : public QWidget {
     Q_OBJECT
 public:
     explicit WeightsPanel(QWidget *parent = nullptr);

@@ -162,10 +162,11 @@ void packFacts(PreparedCase &pc)
             k.group = f.group;
             k.carrier = f.carrier;
             k.fact = fi;
-            k.flags = (f.indicative ? PackedFact::Indicative : 0) | (f.coverage.blocked ? PackedFact::CoverageBlocks : 0) |
-                      (f.financialBlocks ? PackedFact::FinancialBlocks : 0) |
-                      (f.appetiteBlocks ? PackedFact::AppetiteBlocks : 0) |
-                      (f.hasServiceRating ? PackedFact::HasRating : 0) | (f.incumbent ? PackedFact::Incumbent : 0);
+            auto flag = [](bool on, PackedFact::Flag fl) { return on ? unsigned(fl) : 0u; };
+            k.flags = flag(f.indicative, PackedFact::Indicative) | flag(f.coverage.blocked, PackedFact::CoverageBlocks) |
+                      flag(f.financialBlocks, PackedFact::FinancialBlocks) |
+                      flag(f.appetiteBlocks, PackedFact::AppetiteBlocks) | flag(f.hasServiceRating, PackedFact::HasRating) |
+                      flag(f.incumbent, PackedFact::Incumbent);
             pc.packed[s].push_back(k);
         }
     }

@@ -70,9 +70,18 @@ std::vector<double> parseSplitLimit(const QString &text)
 
 namespace {
 
-QString join(const QString &path, const QString &key)
+// A JSON path built only when a problem is reported (reading a case must not pay for paths it never
+// prints): the parent's path and the member name.
+struct PathJoin
 {
-    return path.isEmpty() ? key : path + u'.' + key;
+    const QString *base;
+    QString key;
+    operator QString() const { return base->isEmpty() ? key : *base + u'.' + key; }
+};
+
+PathJoin join(const QString &path, const QString &key)
+{
+    return {&path, key};
 }
 
 QString index(const QString &path, int i)
@@ -92,13 +101,13 @@ public:
             m_problems->push_back({Problem::Severity::Error, path, message});
     }
 
-    void wrongType(const QString &path, const JsonValue &v, const QString &expected)
+    template <typename P> void wrongType(const P &path, const JsonValue &v, const QString &expected)
     {
-        error(path, QStringLiteral("must be %1, not %2").arg(expected, v.typeName()));
+        error(QString(path), QStringLiteral("must be %1, not %2").arg(expected, v.typeName()));
     }
 
     // The object at key (absent/null: an empty object, and no error).
-    const JsonValue &object(const JsonValue &parent, const QString &key, const QString &path)
+    template <typename P> const JsonValue &object(const JsonValue &parent, const QString &key, const P &path)
     {
         static const JsonValue empty;
         const JsonValue &v = parent[key];
@@ -108,13 +117,13 @@ public:
         return empty;
     }
 
-    OptDouble number(const JsonValue &parent, const QString &key, const QString &path)
+    template <typename P> OptDouble number(const JsonValue &parent, const QString &key, const P &path)
     {
         const JsonValue &v = parent[key];
         return numberValue(v, path);
     }
 
-    OptDouble numberValue(const JsonValue &v, const QString &path)
+    template <typename P> OptDouble numberValue(const JsonValue &v, const P &path)
     {
         if (v.isNull())
             return std::nullopt;
@@ -123,23 +132,23 @@ public:
             return std::nullopt;
         }
         if (!std::isfinite(v.toDouble())) {
-            error(path, QStringLiteral("number %1 is out of range").arg(QString::fromLatin1(v.numberText().left(40))));
+            error(QString(path), QStringLiteral("number %1 is out of range").arg(QString::fromLatin1(v.numberText().left(40))));
             return std::nullopt;
         }
         return v.toDouble();
     }
 
-    OptDouble money(const JsonValue &parent, const QString &key, const QString &path)
+    template <typename P> OptDouble money(const JsonValue &parent, const QString &key, const P &path)
     {
         OptDouble v = number(parent, key, path);
         if (v && *v < 0) {
-            error(path, QStringLiteral("must not be negative (found %1)").arg(*v));
+            error(QString(path), QStringLiteral("must not be negative (found %1)").arg(*v));
             return std::nullopt;
         }
         return v;
     }
 
-    QString string(const JsonValue &parent, const QString &key, const QString &path)
+    template <typename P> QString string(const JsonValue &parent, const QString &key, const P &path)
     {
         const JsonValue &v = parent[key];
         if (v.isNull())
@@ -151,7 +160,7 @@ public:
         return v.toString();
     }
 
-    std::optional<bool> boolean(const JsonValue &parent, const QString &key, const QString &path)
+    template <typename P> std::optional<bool> boolean(const JsonValue &parent, const QString &key, const P &path)
     {
         const JsonValue &v = parent[key];
         if (v.isNull())
@@ -164,7 +173,7 @@ public:
     }
 
     // An array of strings; with `allowSingle`, a lone string counts as a one-element list.
-    QStringList strings(const JsonValue &parent, const QString &key, const QString &path, bool allowSingle = false)
+    template <typename P> QStringList strings(const JsonValue &parent, const QString &key, const P &path, bool allowSingle = false)
     {
         const JsonValue &v = parent[key];
         QStringList out;
@@ -182,13 +191,13 @@ public:
             if (item.isString())
                 out << item.toString();
             else
-                wrongType(index(path, i), item, QStringLiteral("a string"));
+                wrongType(index(QString(path), i), item, QStringLiteral("a string"));
             ++i;
         }
         return out;
     }
 
-    AmountOrPercent amountOrPercent(const JsonValue &parent, const QString &key, const QString &path)
+    template <typename P> AmountOrPercent amountOrPercent(const JsonValue &parent, const QString &key, const P &path)
     {
         AmountOrPercent out;
         const JsonValue &v = parent[key];
@@ -197,7 +206,7 @@ public:
         if (v.isNumber()) {
             if (auto n = numberValue(v, path)) {
                 if (*n < 0) {
-                    error(path, QStringLiteral("must not be negative (found %1)").arg(*n));
+                    error(QString(path), QStringLiteral("must not be negative (found %1)").arg(*n));
                     return out;
                 }
                 out.stated = true;
@@ -214,7 +223,7 @@ public:
                 out.value = m.captured(1).toDouble();
                 return out;
             }
-            error(path, QStringLiteral("must be an amount or a percentage such as \"2%\", not \"%1\"")
+            error(QString(path), QStringLiteral("must be an amount or a percentage such as \"2%\", not \"%1\"")
                             .arg(excerpt(v.toString(), 40)));
             return out;
         }
@@ -222,7 +231,7 @@ public:
         return out;
     }
 
-    PhysicalDeductible physical(const JsonValue &parent, const QString &key, const QString &path)
+    template <typename P> PhysicalDeductible physical(const JsonValue &parent, const QString &key, const P &path)
     {
         PhysicalDeductible out;
         const JsonValue &v = parent[key];
@@ -236,7 +245,7 @@ public:
         if (v.isNumber()) {
             if (auto n = numberValue(v, path)) {
                 if (*n < 0) {
-                    error(path, QStringLiteral("must not be negative (found %1)").arg(*n));
+                    error(QString(path), QStringLiteral("must not be negative (found %1)").arg(*n));
                     return out;
                 }
                 out.stated = true;
@@ -244,7 +253,7 @@ public:
             }
             return out;
         }
-        error(path, QStringLiteral("must be an amount or \"none\", not %1")
+        error(QString(path), QStringLiteral("must be an amount or \"none\", not %1")
                         .arg(v.isString() ? u'"' + excerpt(v.toString(), 40) + u'"' : v.typeName()));
         return out;
     }
@@ -260,7 +269,7 @@ void readSplitOrNumber(Reader &r, const JsonValue &obj, const QString &key, cons
     if (v.isString()) {
         const auto parts = parseSplitLimit(v.toString());
         if (parts.empty()) {
-            r.error(join(path, key), QStringLiteral("must be a number or a split limit such as \"100/300/100\", "
+            r.error(QString(join(path, key)), QStringLiteral("must be a number or a split limit such as \"100/300/100\", "
                                                     "not \"%1\"")
                                          .arg(excerpt(v.toString(), 40)));
             return;
@@ -444,7 +453,7 @@ Case readCase(const JsonValue &root, Problems *problems)
     if (in.isObject()) {
         const JsonValue &addr = r.object(in, QStringLiteral("address"), join(ip, QStringLiteral("address")));
         auto as = [&](const char *k) {
-            return r.string(addr, QString::fromLatin1(k), join(ip, QStringLiteral("address.")) + QString::fromLatin1(k));
+            return r.string(addr, QString::fromLatin1(k), QString(join(ip, QStringLiteral("address."))) + QString::fromLatin1(k));
         };
         c.address.line1 = as("line1");
         c.address.city = as("city");

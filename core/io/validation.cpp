@@ -88,7 +88,8 @@ private:
                         QStringLiteral("ZIP code \"%1\" is not a known US ZIP code").arg(excerpt(zip, 20)));
             else if (zs != st.toUpper())
                 warning(QStringLiteral("input.address.zip_code"),
-                        QStringLiteral("ZIP code %1 belongs to %2, not %3").arg(excerpt(zip, 20), zs, st.toUpper()));
+                        QStringLiteral("ZIP code %1 belongs to %2, not %3")
+                            .arg(excerpt(zip, 20), zs, st.toUpper()));
         }
     }
 
@@ -105,7 +106,8 @@ private:
             const QString &t = in.coverageTypes[i];
             const QString p = path + QStringLiteral("[%1]").arg(i);
             if (!lineFromName(t))
-                error(p, QStringLiteral("unknown coverage type \"%1\" (expected home, auto or umbrella)").arg(excerpt(t, 40)));
+                error(p, QStringLiteral("unknown coverage type \"%1\" (expected home, auto or umbrella)")
+                             .arg(excerpt(t, 40)));
             else if (seen.contains(t))
                 error(p, QStringLiteral("coverage type \"%1\" is listed twice").arg(t));
             seen.insert(t);
@@ -169,20 +171,25 @@ private:
             const QString p = QStringLiteral("input.vehicles_detail[%1]").arg(i);
             if (!v.vin.isEmpty()) {
                 if (!vinWellFormed(v.vin))
-                    warning(p + QStringLiteral(".vin"),
-                            QStringLiteral("VIN \"%1\" is not 17 valid characters (I, O and Q are never used)")
-                                .arg(excerpt(v.vin, 40)));
+                    warning(
+                        p + QStringLiteral(".vin"),
+                        QStringLiteral("VIN \"%1\" is not 17 valid characters (I, O and Q are never used)")
+                            .arg(excerpt(v.vin, 40)));
                 else if (!vinCheckDigitValid(v.vin))
                     warning(p + QStringLiteral(".vin"),
-                            QStringLiteral("VIN %1 fails its check digit (ninth character); it is probably mistyped")
+                            QStringLiteral(
+                                "VIN %1 fails its check digit (ninth character); it is probably mistyped")
                                 .arg(v.vin));
             }
-            if (v.year && (*v.year < 1900 || *v.year > m_now.date().year() + 2 || *v.year != std::floor(*v.year)))
-                warning(p + QStringLiteral(".year"),
-                        QStringLiteral("model year %1 is not plausible").arg(QString::number(*v.year, 'g', 10)));
+            if (v.year &&
+                (*v.year < 1900 || *v.year > m_now.date().year() + 2 || *v.year != std::floor(*v.year)))
+                warning(
+                    p + QStringLiteral(".year"),
+                    QStringLiteral("model year %1 is not plausible").arg(QString::number(*v.year, 'g', 10)));
             if (!v.garagingZip.isEmpty() && stateForZip(v.garagingZip).isEmpty())
                 warning(p + QStringLiteral(".garaging_zip"),
-                        QStringLiteral("garaging ZIP \"%1\" is not a known US ZIP code").arg(excerpt(v.garagingZip, 20)));
+                        QStringLiteral("garaging ZIP \"%1\" is not a known US ZIP code")
+                            .arg(excerpt(v.garagingZip, 20)));
         }
     }
 
@@ -192,15 +199,18 @@ private:
             const Lapse &l = in.history.lapses[i];
             const QString p = QStringLiteral("input.insurance_history.lapses[%1]").arg(i);
             if (!l.start.isEmpty() && !parseDate(l.start))
-                warning(p + QStringLiteral(".start"), QStringLiteral("\"%1\" is not a date").arg(excerpt(l.start, 40)));
+                warning(p + QStringLiteral(".start"),
+                        QStringLiteral("\"%1\" is not a date").arg(excerpt(l.start, 40)));
             if (!l.end.isEmpty() && !parseDate(l.end))
-                warning(p + QStringLiteral(".end"), QStringLiteral("\"%1\" is not a date").arg(excerpt(l.end, 40)));
+                warning(p + QStringLiteral(".end"),
+                        QStringLiteral("\"%1\" is not a date").arg(excerpt(l.end, 40)));
         }
         for (size_t i = 0; i < in.history.nonRenewals.size(); ++i) {
             const NonRenewal &n = in.history.nonRenewals[i];
             if (!n.date.isEmpty() && !parseDate(n.date))
                 warning(QStringLiteral("input.insurance_history.non_renewals[%1].date").arg(i),
-                        QStringLiteral("\"%1\" is not a date; the non-renewal counts as undated").arg(excerpt(n.date, 40)));
+                        QStringLiteral("\"%1\" is not a date; the non-renewal counts as undated")
+                            .arg(excerpt(n.date, 40)));
         }
     }
 
@@ -219,7 +229,8 @@ private:
             else if (o.id.trimmed().isEmpty() && o.raw[u"id"].isString())
                 error(p + QStringLiteral(".id"), QStringLiteral("the offering id is empty"));
             else if (!o.id.isEmpty() && ids.contains(o.id))
-                error(p + QStringLiteral(".id"), QStringLiteral("duplicate offering id \"%1\"").arg(excerpt(o.id, 80)));
+                error(p + QStringLiteral(".id"),
+                      QStringLiteral("duplicate offering id \"%1\"").arg(excerpt(o.id, 80)));
             ids.insert(o.id);
             if (o.raw[u"category"].isNull())
                 error(p + QStringLiteral(".category"), QStringLiteral("the offering has no category (home, auto or umbrella)"));
@@ -233,7 +244,8 @@ private:
             if (!gradeEntry(m_profile, g))
                 error(p + QStringLiteral(".quality_rating"),
                       QStringLiteral("unknown %1 financial-strength grade \"%2\"")
-                          .arg(g.demotech ? QStringLiteral("Demotech") : QStringLiteral("AM Best"), excerpt(o.qualityRating, 40)));
+                          .arg(g.demotech ? QStringLiteral("Demotech") : QStringLiteral("AM Best"),
+                               excerpt(o.qualityRating, 40)));
             if (!o.category.isEmpty() && !requested.contains(o.category)) {
                 warning(p + QStringLiteral(".category"),
                         QStringLiteral("offering %1 is for %2, which was not requested; it will be ignored")
@@ -246,10 +258,12 @@ private:
                 if (it == packagePrice.end())
                     packagePrice[key] = *o.attributes.packagePremiumAnnual;
                 else if (std::llround(it->second * 100) != std::llround(*o.attributes.packagePremiumAnnual * 100))
-                    warning(p + QStringLiteral(".attributes.package_premium_annual"),
-                            QStringLiteral("package %1 is priced %2 here but %3 on an earlier offering; the first counts")
-                                .arg(excerpt(o.attributes.packageId, 60), formatMoney(*o.attributes.packagePremiumAnnual),
-                                     formatMoney(it->second)));
+                    warning(
+                        p + QStringLiteral(".attributes.package_premium_annual"),
+                        QStringLiteral(
+                            "package %1 is priced %2 here but %3 on an earlier offering; the first counts")
+                            .arg(excerpt(o.attributes.packageId, 60),
+                                 formatMoney(*o.attributes.packagePremiumAnnual), formatMoney(it->second)));
             }
             if (o.attributes.termMonths && *o.attributes.termMonths <= 0)
                 error(p + QStringLiteral(".attributes.term_months"), QStringLiteral("term must be a positive number of months"));
@@ -280,7 +294,8 @@ private:
                         QStringLiteral("quote %1 expired %2%3")
                             .arg(excerpt(o.id, 80), formatTimestamp(*expires),
                                  generated && *expires < *generated
-                                     ? QStringLiteral(", before it was generated (%1)").arg(formatTimestamp(*generated))
+                                     ? QStringLiteral(", before it was generated (%1)")
+                                           .arg(formatTimestamp(*generated))
                                      : QString()));
         }
         // One finding per quote: an expired quote already says when it was generated.

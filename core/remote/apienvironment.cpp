@@ -5,13 +5,11 @@
 
 namespace pw {
 
-ApiEnvironment ApiEnvironment::fromKey(const QString &apiKey)
-{
+ApiEnvironment ApiEnvironment::fromKey(const QString &apiKey) {
     static const QRegularExpression re(QStringLiteral("^nx_([a-z0-9][a-z0-9-]*)_\\S+$"));
     ApiEnvironment e;
     const auto m = re.match(apiKey.trimmed());
-    if (!m.hasMatch())
-        return e;
+    if (!m.hasMatch()) return e;
     const QString slug = m.captured(1);
     e.known = true;
     if (slug == u"test")
@@ -24,11 +22,9 @@ ApiEnvironment ApiEnvironment::fromKey(const QString &apiKey)
     return e;
 }
 
-QString maskApiKey(const QString &apiKey)
-{
+QString maskApiKey(const QString &apiKey) {
     const QString key = apiKey.trimmed();
-    if (key.isEmpty())
-        return QString();
+    if (key.isEmpty()) return QString();
     static const QRegularExpression re(QStringLiteral("^(nx_[a-z0-9][a-z0-9-]*_)"));
     const auto m = re.match(key);
     const QString prefix = m.hasMatch() ? m.captured(1) : QString();

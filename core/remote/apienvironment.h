@@ -8,8 +8,7 @@ namespace pw {
 // What a Nexio API key says about where it submits: `nx_test_…` the sandbox (TEST), `nx_live_…`
 // production (LIVE), `nx_<slug>_…` another non-production environment named by the slug. Anything else is
 // not a recognisable key (`known` false); it is treated like a live key when asking for confirmation.
-struct ApiEnvironment
-{
+struct ApiEnvironment {
     QString name; // "TEST", "LIVE", the slug as written, or empty when not recognisable
     bool known = false;
     bool live = false;

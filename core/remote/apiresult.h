@@ -14,8 +14,7 @@ namespace pw {
 // retryable for 500/502/503/504; Refused is any other 4xx (never retried); the rest are transport
 // failures. `message` is a plain sentence for people (the server's own message when it sent one) and
 // never contains the API key.
-struct ApiResult
-{
+struct ApiResult {
     enum class Kind {
         Ok,
         Refused,     // 4xx other than 429, or an unexpected redirect
@@ -30,16 +29,15 @@ struct ApiResult
     };
     Kind kind = Kind::Ok;
     int httpStatus = 0;
-    QString code;      // the server's error code, when given
+    QString code; // the server's error code, when given
     QString message;
-    JsonValue details; // the server's error details, when given
-    JsonValue body;    // the parsed answer (Ok), or the parsed error body when it was JSON
+    JsonValue details;                  // the server's error details, when given
+    JsonValue body;                     // the parsed answer (Ok), or the parsed error body when it was JSON
     std::optional<qint64> retryAfterMs; // RateLimited: the wait the server asked for, when it said
 
     bool ok() const { return kind == Kind::Ok; }
     // 5xx in {500, 502, 503, 504} and network failures are retried with backoff; 429 waits.
-    bool retryable() const
-    {
+    bool retryable() const {
         return kind == Kind::Network || kind == Kind::Timeout ||
                (kind == Kind::ServerError &&
                 (httpStatus == 500 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504));

@@ -6,16 +6,15 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
-#include <QTimer>
 #include <QTimeZone>
+#include <QTimer>
 #if QT_CONFIG(ssl)
 #include <QSslError>
 #endif
 
 namespace pw {
 
-struct NexioClient::Pending
-{
+struct NexioClient::Pending {
     QPointer<QNetworkReply> reply;
     QPointer<QObject> context;
     bool hasContext = false;
@@ -32,53 +31,43 @@ struct NexioClient::Pending
 
 namespace {
 
-QString joinPath(const QUrl &base, const QString &tail)
-{
+QString joinPath(const QUrl &base, const QString &tail) {
     QString path = base.path();
     while (path.endsWith(u'/'))
         path.chop(1);
     return path + tail;
 }
 
-QString megabytes(qint64 bytes)
-{
+QString megabytes(qint64 bytes) {
     if (bytes >= 1024 * 1024)
         return QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'g', 3);
     return QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'g', 3);
 }
 
-QString compactText(const JsonValue &v)
-{
-    if (v.isNull())
-        return QString();
-    if (v.isString())
-        return v.toString();
+QString compactText(const JsonValue &v) {
+    if (v.isNull()) return QString();
+    if (v.isString()) return v.toString();
     return QString::fromUtf8(writeJson(v, -1));
 }
 
 // Printable, one line, bounded: server text goes into messages people read.
-QString printable(const QByteArray &bytes, int limit = 200)
-{
+QString printable(const QByteArray &bytes, int limit = 200) {
     QString s = QString::fromUtf8(bytes.left(limit * 4)).simplified();
     s.erase(std::remove_if(s.begin(), s.end(), [](QChar c) { return !c.isPrint(); }), s.end());
-    if (s.size() > limit)
-        s = s.left(limit) + QStringLiteral("…");
+    if (s.size() > limit) s = s.left(limit) + QStringLiteral("…");
     return s;
 }
 
 } // namespace
 
-NexioClient::NexioClient(QNetworkAccessManager *network, const QString &apiKey, const RemoteSettings &settings,
-                         QObject *parent)
+NexioClient::NexioClient(QNetworkAccessManager *network, const QString &apiKey,
+                         const RemoteSettings &settings, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_apiKey(apiKey.trimmed())
-    , m_settings(settings)
-{
-}
+    , m_settings(settings) {}
 
-NexioClient::~NexioClient()
-{
+NexioClient::~NexioClient() {
     // Abort what is in flight without calling anyone back: the callers are going away with us.
     auto pending = std::move(m_pending);
     m_pending.clear();
@@ -92,19 +81,18 @@ NexioClient::~NexioClient()
     }
 }
 
-QByteArray NexioClient::userAgent()
-{
+QByteArray NexioClient::userAgent() {
     return QByteArrayLiteral("PlacementWorkbench/" PW_VERSION " (Qt ") + QByteArray(qVersion()) +
            QByteArrayLiteral(")");
 }
 
-QUrl NexioClient::submitUrl(const RunEndpoint &endpoint)
-{
+QUrl NexioClient::submitUrl(const RunEndpoint &endpoint) {
     QUrl url = endpoint.baseUrl;
     if (endpoint.family == ApiFamily::Engine) {
         const QString slug = endpoint.engineSlug.isEmpty() ? QStringLiteral("default") : endpoint.engineSlug;
         url.setPath(joinPath(url, QStringLiteral("/api/v1/engines/") +
-                                      QString::fromLatin1(QUrl::toPercentEncoding(slug)) + QStringLiteral("/runs")),
+                                      QString::fromLatin1(QUrl::toPercentEncoding(slug)) +
+                                      QStringLiteral("/runs")),
                     QUrl::TolerantMode);
     } else {
         url.setPath(joinPath(url, QStringLiteral("/api/v1/jobs")));
@@ -114,8 +102,7 @@ QUrl NexioClient::submitUrl(const RunEndpoint &endpoint)
     return url;
 }
 
-QUrl NexioClient::runUrl(const RunEndpoint &endpoint, const QString &runId)
-{
+QUrl NexioClient::runUrl(const RunEndpoint &endpoint, const QString &runId) {
     QUrl url = endpoint.baseUrl;
     const QString prefix = endpoint.family == ApiFamily::Engine ? QStringLiteral("/api/v1/runs/")
                                                                 : QStringLiteral("/api/v1/jobs/");
@@ -125,32 +112,28 @@ QUrl NexioClient::runUrl(const RunEndpoint &endpoint, const QString &runId)
     return url;
 }
 
-bool NexioClient::isUsableRunId(const QString &runId)
-{
+bool NexioClient::isUsableRunId(const QString &runId) {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._-]{1,128}$"));
     return runId != u"." && runId != u".." && re.match(runId).hasMatch();
 }
 
-std::optional<qint64> NexioClient::rateLimitWaitMs(const QByteArray &retryAfter, const QByteArray &rateLimitReset,
-                                                   const QDateTime &now)
-{
+std::optional<qint64> NexioClient::rateLimitWaitMs(const QByteArray &retryAfter,
+                                                   const QByteArray &rateLimitReset, const QDateTime &now) {
     const QByteArray ra = retryAfter.trimmed();
     if (!ra.isEmpty()) {
         bool ok = false;
         const qint64 seconds = ra.toLongLong(&ok);
-        if (ok && seconds >= 0)
-            return seconds * 1000;
+        if (ok && seconds >= 0) return seconds * 1000;
         // An HTTP date, e.g. "Wed, 21 Oct 2026 07:28:00 GMT".
         // Qt reads RFC 2822 dates with a numeric zone only; HTTP dates say GMT.
         QString text = QString::fromLatin1(ra);
-        for (const QString zone : {QStringLiteral(" GMT"), QStringLiteral(" UTC"), QStringLiteral(" UT")})
+        for (const QString &zone : {QStringLiteral(" GMT"), QStringLiteral(" UTC"), QStringLiteral(" UT")})
             if (text.endsWith(zone, Qt::CaseInsensitive)) {
                 text = text.left(text.size() - zone.size()) + QStringLiteral(" +0000");
                 break;
             }
         const QDateTime when = QDateTime::fromString(text, Qt::RFC2822Date);
-        if (when.isValid())
-            return std::max<qint64>(0, now.msecsTo(when));
+        if (when.isValid()) return std::max<qint64>(0, now.msecsTo(when));
     }
     const QByteArray reset = rateLimitReset.trimmed();
     if (!reset.isEmpty()) {
@@ -158,18 +141,15 @@ std::optional<qint64> NexioClient::rateLimitWaitMs(const QByteArray &retryAfter,
         const double value = reset.toDouble(&ok);
         if (ok && value >= 0) {
             // Documented as Unix seconds; some servers send seconds to wait instead.
-            if (value < 1e9)
-                return qint64(value * 1000);
+            if (value < 1e9) return qint64(value * 1000);
             return std::max<qint64>(0, qint64(value * 1000) - now.toMSecsSinceEpoch());
         }
     }
     return std::nullopt;
 }
 
-void NexioClient::readErrorEnvelope(const JsonValue &body, ApiResult &result)
-{
-    if (!body.isObject())
-        return;
+void NexioClient::readErrorEnvelope(const JsonValue &body, ApiResult &result) {
+    if (!body.isObject()) return;
     const JsonValue &error = body[u"error"];
     const JsonValue &source = error.isObject() ? error : body;
     if (source[u"code"].isString() || source[u"code"].isNumber())
@@ -184,15 +164,12 @@ void NexioClient::readErrorEnvelope(const JsonValue &body, ApiResult &result)
     result.details = source[u"details"];
 }
 
-QString NexioClient::scrub(QString text) const
-{
-    if (!m_apiKey.isEmpty())
-        text.replace(m_apiKey, QStringLiteral("[api key]"));
+QString NexioClient::scrub(QString text) const {
+    if (!m_apiKey.isEmpty()) text.replace(m_apiKey, QStringLiteral("[api key]"));
     return text;
 }
 
-void NexioClient::deliverLater(QObject *context, Callback callback, ApiResult result)
-{
+void NexioClient::deliverLater(QObject *context, Callback callback, ApiResult result) {
     result.message = scrub(result.message);
     // Deliver from the event loop, as a network answer would be, so callers never re-enter.
     QTimer::singleShot(0, context ? context : this,
@@ -200,15 +177,13 @@ void NexioClient::deliverLater(QObject *context, Callback callback, ApiResult re
 }
 
 NexioClient::Ticket NexioClient::submit(const RunEndpoint &endpoint, const JsonValue &body, QObject *context,
-                                        Callback callback)
-{
+                                        Callback callback) {
     QByteArray bytes = writeJson(body, -1);
     return send(QByteArrayLiteral("POST"), submitUrl(endpoint), bytes, context, std::move(callback));
 }
 
 NexioClient::Ticket NexioClient::fetchRun(const RunEndpoint &endpoint, const QString &runId, QObject *context,
-                                          Callback callback)
-{
+                                          Callback callback) {
     if (!isUsableRunId(runId)) {
         ApiResult r;
         r.kind = ApiResult::Kind::Malformed;
@@ -217,12 +192,12 @@ NexioClient::Ticket NexioClient::fetchRun(const RunEndpoint &endpoint, const QSt
         deliverLater(context, std::move(callback), std::move(r));
         return 0;
     }
-    return send(QByteArrayLiteral("GET"), runUrl(endpoint, runId), QByteArray(), context, std::move(callback));
+    return send(QByteArrayLiteral("GET"), runUrl(endpoint, runId), QByteArray(), context,
+                std::move(callback));
 }
 
 NexioClient::Ticket NexioClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
-                                      QObject *context, Callback callback)
-{
+                                      QObject *context, Callback callback) {
     const QString why = checkBaseUrl(url);
     if (!why.isEmpty() || m_apiKey.isEmpty() || !m_network) {
         ApiResult r;
@@ -260,33 +235,29 @@ NexioClient::Ticket NexioClient::send(const QByteArray &verb, const QUrl &url, c
     const qint64 cap = m_settings.maxResponseBytes;
     auto overCap = [this, ticket, cap](qint64 bytes) {
         const auto it = m_pending.find(ticket);
-        if (it == m_pending.end() || bytes <= cap || it->second->tooLarge)
-            return;
+        if (it == m_pending.end() || bytes <= cap || it->second->tooLarge) return;
         it->second->tooLarge = true;
-        if (it->second->reply)
-            it->second->reply->abort();
+        if (it->second->reply) it->second->reply->abort();
     };
     connect(reply, &QNetworkReply::metaDataChanged, this, [reply, overCap] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid())
-            overCap(length.toLongLong());
+        if (length.isValid()) overCap(length.toLongLong());
     });
-    connect(reply, &QNetworkReply::downloadProgress, this, [overCap](qint64 received, qint64 total) {
-        overCap(std::max(received, total));
-    });
+    connect(reply, &QNetworkReply::downloadProgress, this,
+            [overCap](qint64 received, qint64 total) { overCap(std::max(received, total)); });
     connect(reply, &QNetworkReply::readyRead, this, [this, ticket, reply, overCap] {
         const auto it = m_pending.find(ticket);
-        if (it == m_pending.end() || it->second->tooLarge || !reply->isOpen())
-            return;
-        overCap(it->second->data.size() + reply->bytesAvailable());
-        if (!it->second->tooLarge && reply->isOpen())
-            it->second->data += reply->readAll();
+        if (it == m_pending.end()) return;
+        // Hold on to it: going over the cap aborts, and the abort finishes (and forgets) the request.
+        const std::shared_ptr<Pending> p = it->second;
+        if (p->tooLarge || !reply->isOpen()) return;
+        overCap(p->data.size() + reply->bytesAvailable());
+        if (!p->tooLarge && reply->isOpen() && m_pending.count(ticket)) p->data += reply->readAll();
     });
 #if QT_CONFIG(ssl)
     connect(reply, &QNetworkReply::sslErrors, this, [this, ticket](const QList<QSslError> &errors) {
         const auto it = m_pending.find(ticket);
-        if (it == m_pending.end())
-            return;
+        if (it == m_pending.end()) return;
         // Recorded for the message; never ignored, so the handshake fails.
         for (const QSslError &e : errors)
             it->second->tlsErrors << e.errorString();
@@ -298,11 +269,9 @@ NexioClient::Ticket NexioClient::send(const QByteArray &verb, const QUrl &url, c
     p->deadline->setSingleShot(true);
     connect(p->deadline, &QTimer::timeout, this, [this, ticket] {
         const auto it = m_pending.find(ticket);
-        if (it == m_pending.end())
-            return;
+        if (it == m_pending.end()) return;
         it->second->deadlineHit = true;
-        if (it->second->reply)
-            it->second->reply->abort();
+        if (it->second->reply) it->second->reply->abort();
     });
     p->deadline->start(std::max(1, m_settings.requestDeadlineMs));
 
@@ -312,11 +281,9 @@ NexioClient::Ticket NexioClient::send(const QByteArray &verb, const QUrl &url, c
     return ticket;
 }
 
-void NexioClient::cancel(Ticket ticket)
-{
+void NexioClient::cancel(Ticket ticket) {
     const auto it = m_pending.find(ticket);
-    if (it == m_pending.end())
-        return;
+    if (it == m_pending.end()) return;
     auto p = it->second;
     m_pending.erase(it);
     p->cancelled = true;
@@ -327,22 +294,17 @@ void NexioClient::cancel(Ticket ticket)
     }
 }
 
-void NexioClient::onFinished(Ticket ticket)
-{
+void NexioClient::onFinished(Ticket ticket) {
     const auto it = m_pending.find(ticket);
-    if (it == m_pending.end())
-        return;
+    if (it == m_pending.end()) return;
     auto p = it->second;
     m_pending.erase(it);
     QNetworkReply *reply = p->reply;
-    if (!reply)
-        return;
+    if (!reply) return;
     reply->disconnect(this);
     reply->deleteLater();
-    if (p->deadline)
-        p->deadline->stop();
-    if (p->cancelled || (p->hasContext && !p->context))
-        return;
+    if (p->deadline) p->deadline->stop();
+    if (p->cancelled || (p->hasContext && !p->context)) return;
     if (!p->tooLarge && reply->isOpen()) {
         const qint64 more = reply->bytesAvailable();
         if (p->data.size() + more > m_settings.maxResponseBytes)
@@ -355,8 +317,7 @@ void NexioClient::onFinished(Ticket ticket)
     p->callback(result);
 }
 
-ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const
-{
+ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
     ApiResult r;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.httpStatus = status;
@@ -407,21 +368,21 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const
         JsonParseOptions options;
         options.maxDepth = 128;
         json = parseJson(p.data, &parseError, options);
-        if (json)
-            r.body = *json;
+        if (json) r.body = *json;
     }
 
     if (status >= 200 && status < 300) {
         if (!json || !json->isObject()) {
             r.kind = ApiResult::Kind::Malformed;
-            r.message = p.data.trimmed().isEmpty()
-                            ? QStringLiteral("The answer from %1 is empty; a JSON object was expected").arg(where)
-                        : json ? QStringLiteral("The answer from %1 is JSON but not an object").arg(where)
-                               : QStringLiteral("The answer from %1 is not valid JSON (line %2, column %3: %4)")
-                                     .arg(where)
-                                     .arg(parseError.line)
-                                     .arg(parseError.column)
-                                     .arg(parseError.message);
+            r.message =
+                p.data.trimmed().isEmpty()
+                    ? QStringLiteral("The answer from %1 is empty; a JSON object was expected").arg(where)
+                : json ? QStringLiteral("The answer from %1 is JSON but not an object").arg(where)
+                       : QStringLiteral("The answer from %1 is not valid JSON (line %2, column %3: %4)")
+                             .arg(where)
+                             .arg(parseError.line)
+                             .arg(parseError.column)
+                             .arg(parseError.message);
             return r;
         }
         r.kind = ApiResult::Kind::Ok;
@@ -447,8 +408,9 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const
     }
     if (status == 429) {
         r.kind = ApiResult::Kind::RateLimited;
-        r.retryAfterMs = rateLimitWaitMs(reply->rawHeader("Retry-After"), reply->rawHeader("X-RateLimit-Reset"),
-                                         QDateTime::currentDateTimeUtc());
+        r.retryAfterMs =
+            rateLimitWaitMs(reply->rawHeader("Retry-After"), reply->rawHeader("X-RateLimit-Reset"),
+                            QDateTime::currentDateTimeUtc());
         r.message = QStringLiteral("Rate limited by %1 (HTTP 429)%2").arg(p.host, serverSays);
         return r;
     }
@@ -463,20 +425,31 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const
     r.kind = ApiResult::Kind::Refused;
     QString hint;
     switch (status) {
-    case 400: hint = QStringLiteral("the request was malformed"); break;
-    case 401: hint = QStringLiteral("the API key is missing, invalid or revoked"); break;
-    case 403: hint = QStringLiteral("this key is not permitted to do this"); break;
-    case 404: hint = QStringLiteral("unknown run or endpoint"); break;
-    case 422: hint = QStringLiteral("the case is valid JSON but cannot be processed"); break;
-    default: hint = reason.isEmpty() ? QStringLiteral("refused") : reason; break;
+    case 400:
+        hint = QStringLiteral("the request was malformed");
+        break;
+    case 401:
+        hint = QStringLiteral("the API key is missing, invalid or revoked");
+        break;
+    case 403:
+        hint = QStringLiteral("this key is not permitted to do this");
+        break;
+    case 404:
+        hint = QStringLiteral("unknown run or endpoint");
+        break;
+    case 422:
+        hint = QStringLiteral("the case is valid JSON but cannot be processed");
+        break;
+    default:
+        hint = reason.isEmpty() ? QStringLiteral("refused") : reason;
+        break;
     }
     r.message = QStringLiteral("%1 refused the request (HTTP %2, %3)%4%5")
                     .arg(where)
                     .arg(status)
                     .arg(hint, codeText, serverSays);
     const QString details = compactText(r.details);
-    if (!details.isEmpty())
-        r.message += QStringLiteral(" — details: ") + printable(details.toUtf8(), 400);
+    if (!details.isEmpty()) r.message += QStringLiteral(" — details: ") + printable(details.toUtf8(), 400);
     return r;
 }
 

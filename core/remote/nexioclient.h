@@ -27,8 +27,7 @@ namespace pw {
 //
 // Callbacks run on the context object's thread and are dropped when the context is destroyed, when the
 // request is cancelled, or when the client is destroyed; each request calls back at most once.
-class NexioClient : public QObject
-{
+class NexioClient : public QObject {
     Q_OBJECT
 public:
     using Callback = std::function<void(const ApiResult &)>;
@@ -57,8 +56,8 @@ public:
 
     // The wait a 429 asks for: Retry-After (seconds or an HTTP date) first, else X-RateLimit-Reset (Unix
     // seconds; a small number is read as seconds from now). nullopt when neither says anything usable.
-    static std::optional<qint64> rateLimitWaitMs(const QByteArray &retryAfter, const QByteArray &rateLimitReset,
-                                                 const QDateTime &now);
+    static std::optional<qint64> rateLimitWaitMs(const QByteArray &retryAfter,
+                                                 const QByteArray &rateLimitReset, const QDateTime &now);
     // The server's error from either envelope ({"error":{code,message,details}} or {code,message}).
     static void readErrorEnvelope(const JsonValue &body, ApiResult &result);
 

@@ -15,10 +15,8 @@ namespace pw {
 // packages are identified by their offering ids (in the order the run lists them; two packages with the
 // same ids in another order are the same package). Costs are est_cost_low / est_cost_high in dollars;
 // differences are remote − local.
-struct RunComparison
-{
-    struct Package
-    {
+struct RunComparison {
+    struct Package {
         QStringList offeringIds;
         int rank = 0;
         QString clusterLabel;
@@ -26,15 +24,13 @@ struct RunComparison
         std::optional<double> costLow, costHigh;
         QString overallLevel;
     };
-    struct LabelAgreement
-    {
-        QString label;                   // recommended, best_value, best_coverage, simplest (or another)
-        std::optional<Package> local;    // that label's winner on each side, if any
+    struct LabelAgreement {
+        QString label;                // recommended, best_value, best_coverage, simplest (or another)
+        std::optional<Package> local; // that label's winner on each side, if any
         std::optional<Package> remote;
-        bool same = false;               // both sides have a winner and it is the same package
+        bool same = false; // both sides have a winner and it is the same package
     };
-    struct CostDifference
-    {
+    struct CostDifference {
         QStringList offeringIds;
         int localRank = 0, remoteRank = 0;
         std::optional<double> localLow, localHigh, remoteLow, remoteHigh;

@@ -3,14 +3,18 @@
 
 namespace pw {
 
-QString RunOutcome::kindName(Kind k)
-{
+QString RunOutcome::kindName(Kind k) {
     switch (k) {
-    case Kind::Completed: return QStringLiteral("completed");
-    case Kind::Degraded: return QStringLiteral("degraded");
-    case Kind::Failed: return QStringLiteral("failed");
-    case Kind::Error: return QStringLiteral("error");
-    case Kind::Cancelled: return QStringLiteral("cancelled");
+    case Kind::Completed:
+        return QStringLiteral("completed");
+    case Kind::Degraded:
+        return QStringLiteral("degraded");
+    case Kind::Failed:
+        return QStringLiteral("failed");
+    case Kind::Error:
+        return QStringLiteral("error");
+    case Kind::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return QString();
 }

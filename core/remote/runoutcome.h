@@ -12,8 +12,7 @@ namespace pw {
 // warning from output.degradation_reason in `message`); Failed is a run the server reports failed (its
 // error and error_details in `message`); Error means the workbench could not get an answer (`error`
 // says why: refused, network, timeout, malformed…); Cancelled means the user stopped watching.
-struct RunOutcome
-{
+struct RunOutcome {
     enum class Kind { Completed, Degraded, Failed, Error, Cancelled };
     Kind kind = Kind::Error;
     QString runId;   // empty when the submission itself failed

@@ -11,17 +11,13 @@ namespace pw {
 
 namespace {
 
-QString compact(const JsonValue &v)
-{
-    if (v.isNull())
-        return QString();
-    if (v.isString())
-        return v.toString();
+QString compact(const JsonValue &v) {
+    if (v.isNull()) return QString();
+    if (v.isString()) return v.toString();
     return QString::fromUtf8(writeJson(v, -1));
 }
 
-bool isTerminal(const QString &status)
-{
+bool isTerminal(const QString &status) {
     return status == u"completed" || status == u"degraded" || status == u"failed";
 }
 
@@ -30,8 +26,7 @@ bool isTerminal(const QString &status)
 RunPoller::RunPoller(NexioClient *client, RunStore *store, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_store(store)
-{
+    , m_store(store) {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -42,15 +37,12 @@ RunPoller::RunPoller(NexioClient *client, RunStore *store, QObject *parent)
     });
 }
 
-RunPoller::~RunPoller()
-{
-    if (m_ticket && m_client)
-        m_client->cancel(m_ticket);
+RunPoller::~RunPoller() {
+    if (m_ticket && m_client) m_client->cancel(m_ticket);
 }
 
 void RunPoller::submit(const JsonValue &caseRoot, const QString &casePath, const RunEndpoint &endpoint,
-                       const QString &environment)
-{
+                       const QString &environment) {
     cancel(false);
     m_endpoint = endpoint;
     m_body = apiRequestBody(caseRoot);
@@ -67,8 +59,7 @@ void RunPoller::submit(const JsonValue &caseRoot, const QString &casePath, const
     sendSubmit();
 }
 
-void RunPoller::resume(const QString &runId, const RunEndpoint &endpoint)
-{
+void RunPoller::resume(const QString &runId, const RunEndpoint &endpoint) {
     cancel(false);
     m_endpoint = endpoint;
     m_runId = runId;
@@ -80,51 +71,43 @@ void RunPoller::resume(const QString &runId, const RunEndpoint &endpoint)
     sendPoll();
 }
 
-void RunPoller::cancel(bool markAbandoned)
-{
-    if (m_phase == Phase::Idle)
-        return;
+void RunPoller::cancel(bool markAbandoned) {
+    if (m_phase == Phase::Idle) return;
     m_timer.stop();
-    if (m_ticket)
-        m_client->cancel(m_ticket);
+    if (m_ticket) m_client->cancel(m_ticket);
     m_ticket = 0;
     m_phase = Phase::Idle;
-    if (markAbandoned && m_store && !m_runId.isEmpty())
-        m_store->setAbandoned(m_runId, true);
+    if (markAbandoned && m_store && !m_runId.isEmpty()) m_store->setAbandoned(m_runId, true);
     RunOutcome o;
     o.kind = RunOutcome::Kind::Cancelled;
     o.runId = m_runId;
     o.run = m_lastRun;
-    o.message = m_runId.isEmpty() ? QStringLiteral("Submission cancelled")
-                                  : QStringLiteral("Stopped watching run %1; it goes on at the server").arg(m_runId);
+    o.message = m_runId.isEmpty()
+                    ? QStringLiteral("Submission cancelled")
+                    : QStringLiteral("Stopped watching run %1; it goes on at the server").arg(m_runId);
     Q_EMIT finished(o);
 }
 
-qint64 RunPoller::msUntilNextRequest() const
-{
-    if (m_phase == Phase::Idle || !m_timer.isActive())
-        return 0;
+qint64 RunPoller::msUntilNextRequest() const {
+    if (m_phase == Phase::Idle || !m_timer.isActive()) return 0;
     return std::max<qint64>(0, m_nextRequest.remainingTime());
 }
 
-void RunPoller::schedule(int delayMs)
-{
+void RunPoller::schedule(int delayMs) {
     delayMs = std::max(0, delayMs);
     m_nextRequest = QDeadlineTimer(delayMs, Qt::PreciseTimer);
     m_timer.start(delayMs);
     Q_EMIT requestScheduled(delayMs);
 }
 
-void RunPoller::sendSubmit()
-{
+void RunPoller::sendSubmit() {
     m_ticket = m_client->submit(m_endpoint, m_body, this, [this](const ApiResult &r) {
         m_ticket = 0;
         onSubmitAnswer(r);
     });
 }
 
-void RunPoller::sendPoll()
-{
+void RunPoller::sendPoll() {
     ++m_polls;
     m_ticket = m_client->fetchRun(m_endpoint, m_runId, this, [this](const ApiResult &r) {
         m_ticket = 0;
@@ -132,10 +115,8 @@ void RunPoller::sendPoll()
     });
 }
 
-void RunPoller::onSubmitAnswer(const ApiResult &result)
-{
-    if (m_phase != Phase::Submitting)
-        return;
+void RunPoller::onSubmitAnswer(const ApiResult &result) {
+    if (m_phase != Phase::Submitting) return;
     if (!result.ok()) {
         // A timed-out submission may have been accepted: sending it again could start a second run.
         if (result.kind == ApiResult::Kind::Timeout) {
@@ -143,16 +124,16 @@ void RunPoller::onSubmitAnswer(const ApiResult &result)
                                                    "(the server may still have accepted it): "));
             return;
         }
-        if (!retryAfterFailure(result, true))
-            finishWithError(result);
+        if (!retryAfterFailure(result, true)) finishWithError(result);
         return;
     }
     const JsonValue &id = result.body[u"run_id"];
     if (!id.isString() || !NexioClient::isUsableRunId(id.toString())) {
         ApiResult bad = result;
         bad.kind = ApiResult::Kind::Malformed;
-        bad.message = id.isNull() ? QStringLiteral("The server accepted the case but sent no run_id")
-                                  : QStringLiteral("The server accepted the case but its run_id is not usable");
+        bad.message = id.isNull()
+                          ? QStringLiteral("The server accepted the case but sent no run_id")
+                          : QStringLiteral("The server accepted the case but its run_id is not usable");
         finishWithError(bad);
         return;
     }
@@ -170,7 +151,8 @@ void RunPoller::onSubmitAnswer(const ApiResult &result)
         s.environment = m_environment;
         s.createdAt = now;
         s.updatedAt = now;
-        s.status = result.body[u"status"].isString() ? result.body[u"status"].toString() : QStringLiteral("queued");
+        s.status =
+            result.body[u"status"].isString() ? result.body[u"status"].toString() : QStringLiteral("queued");
         s.lastRun = result.body;
         m_store->addRun(s);
     }
@@ -181,21 +163,17 @@ void RunPoller::onSubmitAnswer(const ApiResult &result)
     if (m_phase != Phase::Polling) // a receiver cancelled
         return;
     Q_EMIT runUpdated(m_lastRun);
-    if (m_phase != Phase::Polling)
-        return;
+    if (m_phase != Phase::Polling) return;
     m_delayMs = m_client->settings().pollInitialMs;
     schedule(m_delayMs);
 }
 
-void RunPoller::onPollAnswer(const ApiResult &result)
-{
-    if (m_phase != Phase::Polling)
-        return;
+void RunPoller::onPollAnswer(const ApiResult &result) {
+    if (m_phase != Phase::Polling) return;
     const RemoteSettings &s = m_client->settings();
     if (!result.ok()) {
         if (!retryAfterFailure(result, false)) {
-            if (m_store)
-                m_store->setLastError(m_runId, result.message, QDateTime::currentDateTimeUtc());
+            if (m_store) m_store->setLastError(m_runId, result.message, QDateTime::currentDateTimeUtc());
             finishWithError(result);
         }
         return;
@@ -219,8 +197,7 @@ void RunPoller::onPollAnswer(const ApiResult &result)
     }
     m_failures = m_rateLimited = 0;
     m_lastRun = run;
-    if (m_store)
-        m_store->updateFromRun(m_runId, run, QDateTime::currentDateTimeUtc());
+    if (m_store) m_store->updateFromRun(m_runId, run, QDateTime::currentDateTimeUtc());
     Q_EMIT runUpdated(run);
 
     const QString status = run[u"status"].toString();
@@ -240,9 +217,9 @@ void RunPoller::onPollAnswer(const ApiResult &result)
             o.kind = RunOutcome::Kind::Failed;
             const QString error = compact(run[u"error"]);
             const QString details = compact(run[u"error_details"]);
-            o.message = QStringLiteral("Run %1 failed: %2").arg(m_runId, error.isEmpty() ? QStringLiteral("(no error given)") : error);
-            if (!details.isEmpty())
-                o.message += QStringLiteral(" — ") + details;
+            o.message = QStringLiteral("Run %1 failed: %2")
+                            .arg(m_runId, error.isEmpty() ? QStringLiteral("(no error given)") : error);
+            if (!details.isEmpty()) o.message += QStringLiteral(" — ") + details;
         }
         finish(o);
         return;
@@ -250,9 +227,10 @@ void RunPoller::onPollAnswer(const ApiResult &result)
     if (m_watching.elapsed() > s.maxPollDurationMs) {
         ApiResult r;
         r.kind = ApiResult::Kind::Timeout;
-        r.message = QStringLiteral("Run %1 is still %2 after %3 minutes; stopped polling (it resumes next time)")
-                        .arg(m_runId, status)
-                        .arg(m_watching.elapsed() / 60000);
+        r.message =
+            QStringLiteral("Run %1 is still %2 after %3 minutes; stopped polling (it resumes next time)")
+                .arg(m_runId, status)
+                .arg(m_watching.elapsed() / 60000);
         finishWithError(r);
         return;
     }
@@ -260,18 +238,15 @@ void RunPoller::onPollAnswer(const ApiResult &result)
     schedule(m_delayMs);
 }
 
-bool RunPoller::retryAfterFailure(const ApiResult &result, bool submitting)
-{
+bool RunPoller::retryAfterFailure(const ApiResult &result, bool submitting) {
     const RemoteSettings &s = m_client->settings();
     int wait = 0;
     if (result.kind == ApiResult::Kind::RateLimited) {
-        if (++m_rateLimited > s.maxRateLimitWaits)
-            return false;
+        if (++m_rateLimited > s.maxRateLimitWaits) return false;
         const int backoff = m_delayMs <= 0 ? s.pollInitialMs : s.nextDelay(m_delayMs);
         wait = int(std::min<qint64>(result.retryAfterMs.value_or(backoff), s.rateLimitMaxWaitMs));
     } else if (result.retryable()) {
-        if (++m_failures > s.maxRetries)
-            return false;
+        if (++m_failures > s.maxRetries) return false;
         m_delayMs = m_delayMs <= 0 ? s.pollInitialMs : s.nextDelay(m_delayMs);
         wait = m_delayMs;
     } else {
@@ -283,8 +258,7 @@ bool RunPoller::retryAfterFailure(const ApiResult &result, bool submitting)
     return true;
 }
 
-void RunPoller::finishWithError(const ApiResult &result, const QString &prefix)
-{
+void RunPoller::finishWithError(const ApiResult &result, const QString &prefix) {
     RunOutcome o;
     o.kind = RunOutcome::Kind::Error;
     o.runId = m_runId;
@@ -296,8 +270,7 @@ void RunPoller::finishWithError(const ApiResult &result, const QString &prefix)
     finish(o);
 }
 
-void RunPoller::finish(RunOutcome outcome)
-{
+void RunPoller::finish(RunOutcome outcome) {
     m_timer.stop();
     m_phase = Phase::Idle;
     Q_EMIT finished(outcome);

@@ -23,8 +23,7 @@ class RunStore;
 // other refusals and malformed or oversized answers end the run's watch with an error. A run id is written
 // to the store the moment it arrives and every answer updates it, so a poller created later (after a crash
 // or restart) resumes it. The store is optional (nullptr: nothing persisted).
-class RunPoller : public QObject
-{
+class RunPoller : public QObject {
     Q_OBJECT
 public:
     RunPoller(NexioClient *client, RunStore *store, QObject *parent = nullptr);

@@ -17,19 +17,16 @@ namespace {
 
 constexpr int kSchemaVersion = 1;
 
-QString newConnectionName()
-{
+QString newConnectionName() {
     static QAtomicInteger<quint64> counter;
     return QStringLiteral("pw-runstore-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
 }
 
-QString toText(const QDateTime &t)
-{
+QString toText(const QDateTime &t) {
     return t.isValid() ? formatTimestamp(t) : QString();
 }
 
-QDateTime fromText(const QString &s)
-{
+QDateTime fromText(const QString &s) {
     const auto t = parseTimestamp(s);
     return t ? *t : QDateTime();
 }
@@ -38,8 +35,7 @@ const QString kColumns = QStringLiteral("run_id, case_path, base_url, family, en
                                         "environment, created_at, updated_at, status, stage, last_error, "
                                         "run_json, abandoned");
 
-StoredRun readRow(const QSqlQuery &q)
-{
+StoredRun readRow(const QSqlQuery &q) {
     StoredRun r;
     r.runId = q.value(0).toString();
     r.casePath = q.value(1).toString();
@@ -55,28 +51,24 @@ StoredRun readRow(const QSqlQuery &q)
     r.lastError = q.value(11).toString();
     const QByteArray json = q.value(12).toByteArray();
     if (!json.isEmpty())
-        if (auto v = parseJson(json))
-            r.lastRun = *v;
+        if (auto v = parseJson(json)) r.lastRun = *v;
     r.abandoned = q.value(13).toInt() != 0;
     return r;
 }
 
 } // namespace
 
-bool StoredRun::isFinished() const
-{
+bool StoredRun::isFinished() const {
     return status == u"completed" || status == u"degraded" || status == u"failed";
 }
 
-QString RunStore::defaultDatabasePath()
-{
+QString RunStore::defaultDatabasePath() {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs.sqlite");
 }
 
 RunStore::RunStore(const QString &path)
     : m_path(path.isEmpty() ? defaultDatabasePath() : path)
-    , m_connection(newConnectionName())
-{
+    , m_connection(newConnectionName()) {
     const QString dir = QFileInfo(m_path).absolutePath();
     if (!QDir().mkpath(dir)) {
         m_lastError = QStringLiteral("Cannot create the folder %1 for the run store").arg(dir);
@@ -92,34 +84,33 @@ RunStore::RunStore(const QString &path)
     m_open = true;
     QSqlQuery q(db);
     int version = 0;
-    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
-        version = q.value(0).toInt();
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next()) version = q.value(0).toInt();
     if (version > kSchemaVersion) {
-        m_lastError = QStringLiteral("The run store %1 was written by a newer version (schema %2)").arg(m_path).arg(version);
+        m_lastError = QStringLiteral("The run store %1 was written by a newer version (schema %2)")
+                          .arg(m_path)
+                          .arg(version);
         m_open = false;
         return;
     }
-    m_open = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS runs ("
-                                 "run_id TEXT PRIMARY KEY NOT NULL, case_path TEXT, base_url TEXT, family TEXT, "
-                                 "engine_slug TEXT, engine_version TEXT, environment TEXT, created_at TEXT, "
-                                 "updated_at TEXT, status TEXT, stage TEXT, last_error TEXT, run_json BLOB, "
-                                 "abandoned INTEGER NOT NULL DEFAULT 0)")) &&
-             exec(QStringLiteral("CREATE INDEX IF NOT EXISTS runs_case ON runs(case_path)")) &&
-             exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+    m_open =
+        exec(QStringLiteral("CREATE TABLE IF NOT EXISTS runs ("
+                            "run_id TEXT PRIMARY KEY NOT NULL, case_path TEXT, base_url TEXT, family TEXT, "
+                            "engine_slug TEXT, engine_version TEXT, environment TEXT, created_at TEXT, "
+                            "updated_at TEXT, status TEXT, stage TEXT, last_error TEXT, run_json BLOB, "
+                            "abandoned INTEGER NOT NULL DEFAULT 0)")) &&
+        exec(QStringLiteral("CREATE INDEX IF NOT EXISTS runs_case ON runs(case_path)")) &&
+        exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
 }
 
-RunStore::~RunStore()
-{
+RunStore::~RunStore() {
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        if (db.isValid())
-            db.close();
+        if (db.isValid()) db.close();
     }
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-bool RunStore::exec(const QString &sql)
-{
+bool RunStore::exec(const QString &sql) {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(sql)) {
         m_lastError = QStringLiteral("Run store error: %1").arg(q.lastError().text());
@@ -128,10 +119,8 @@ bool RunStore::exec(const QString &sql)
     return true;
 }
 
-bool RunStore::addRun(const StoredRun &run)
-{
-    if (!m_open)
-        return false;
+bool RunStore::addRun(const StoredRun &run) {
+    if (!m_open) return false;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO runs (") + kColumns +
               QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -156,13 +145,12 @@ bool RunStore::addRun(const StoredRun &run)
     return true;
 }
 
-bool RunStore::updateFromRun(const QString &runId, const JsonValue &run, const QDateTime &when)
-{
-    if (!m_open)
-        return false;
+bool RunStore::updateFromRun(const QString &runId, const JsonValue &run, const QDateTime &when) {
+    if (!m_open) return false;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("UPDATE runs SET status = ?, stage = ?, run_json = ?, updated_at = ?, last_error = '' "
-                             "WHERE run_id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE runs SET status = ?, stage = ?, run_json = ?, updated_at = ?, last_error = '' "
+                       "WHERE run_id = ?"));
     q.addBindValue(run[u"status"].toString());
     q.addBindValue(run[u"stage"].toString());
     q.addBindValue(writeJson(run, -1));
@@ -175,10 +163,8 @@ bool RunStore::updateFromRun(const QString &runId, const JsonValue &run, const Q
     return q.numRowsAffected() > 0;
 }
 
-bool RunStore::setLastError(const QString &runId, const QString &message, const QDateTime &when)
-{
-    if (!m_open)
-        return false;
+bool RunStore::setLastError(const QString &runId, const QString &message, const QDateTime &when) {
+    if (!m_open) return false;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("UPDATE runs SET last_error = ?, updated_at = ? WHERE run_id = ?"));
     q.addBindValue(message);
@@ -191,10 +177,8 @@ bool RunStore::setLastError(const QString &runId, const QString &message, const 
     return q.numRowsAffected() > 0;
 }
 
-bool RunStore::setAbandoned(const QString &runId, bool abandoned)
-{
-    if (!m_open)
-        return false;
+bool RunStore::setAbandoned(const QString &runId, bool abandoned) {
+    if (!m_open) return false;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("UPDATE runs SET abandoned = ? WHERE run_id = ?"));
     q.addBindValue(abandoned ? 1 : 0);
@@ -206,10 +190,8 @@ bool RunStore::setAbandoned(const QString &runId, bool abandoned)
     return q.numRowsAffected() > 0;
 }
 
-std::optional<StoredRun> RunStore::run(const QString &runId) const
-{
-    if (!m_open)
-        return std::nullopt;
+std::optional<StoredRun> RunStore::run(const QString &runId) const {
+    if (!m_open) return std::nullopt;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM runs WHERE run_id = ?"));
     q.addBindValue(runId);
@@ -217,23 +199,18 @@ std::optional<StoredRun> RunStore::run(const QString &runId) const
         m_lastError = QStringLiteral("Cannot read run %1: %2").arg(runId, q.lastError().text());
         return std::nullopt;
     }
-    if (!q.next())
-        return std::nullopt;
+    if (!q.next()) return std::nullopt;
     return readRow(q);
 }
 
-std::vector<StoredRun> RunStore::runs(const QString &casePath) const
-{
+std::vector<StoredRun> RunStore::runs(const QString &casePath) const {
     std::vector<StoredRun> out;
-    if (!m_open)
-        return out;
+    if (!m_open) return out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM runs");
-    if (!casePath.isEmpty())
-        sql += QStringLiteral(" WHERE case_path = ?");
+    if (!casePath.isEmpty()) sql += QStringLiteral(" WHERE case_path = ?");
     q.prepare(sql + QStringLiteral(" ORDER BY created_at DESC, rowid DESC"));
-    if (!casePath.isEmpty())
-        q.addBindValue(casePath);
+    if (!casePath.isEmpty()) q.addBindValue(casePath);
     if (!q.exec()) {
         m_lastError = QStringLiteral("Cannot list runs: %1").arg(q.lastError().text());
         return out;
@@ -243,11 +220,9 @@ std::vector<StoredRun> RunStore::runs(const QString &casePath) const
     return out;
 }
 
-std::vector<StoredRun> RunStore::unfinishedRuns() const
-{
+std::vector<StoredRun> RunStore::unfinishedRuns() const {
     std::vector<StoredRun> out;
-    if (!m_open)
-        return out;
+    if (!m_open) return out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT ") + kColumns +
               QStringLiteral(" FROM runs WHERE abandoned = 0 AND (status IS NULL OR status NOT IN "

@@ -16,8 +16,7 @@ namespace pw {
 // ("TEST", "LIVE" or the slug). `status` is the last status seen ("queued", "processing", "completed",
 // "degraded", "failed"); `lastRun` the last run object received (null until the first poll). Times are UTC.
 // `abandoned` runs were cancelled by the user: they are not resumed at start.
-struct StoredRun
-{
+struct StoredRun {
     QString runId;
     QString casePath;
     QString baseUrl;
@@ -41,8 +40,7 @@ struct StoredRun
 // own connection under a unique name, so several stores (window, CLI, tests) can share a file; SQLite's
 // busy timeout serialises writers. The API key is never stored here. All methods report failure by
 // returning false / an empty result and leave a sentence in lastError().
-class RunStore
-{
+class RunStore {
 public:
     // Opens (and creates) the database at path; empty: defaultDatabasePath().
     explicit RunStore(const QString &path = QString());

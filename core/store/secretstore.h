@@ -10,8 +10,7 @@ namespace pw {
 // Where secrets (the Nexio API key) are kept: the system keychain in the application, memory in tests.
 // Calls are synchronous; an implementation over an asynchronous backend waits for it. Errors come back as
 // a sentence in *error (never containing the secret). Implementations must never log the value.
-class SecretStore
-{
+class SecretStore {
 public:
     virtual ~SecretStore() = default;
     // nullopt when the key is absent or unreadable (*error set in the latter case).
@@ -21,8 +20,7 @@ public:
 };
 
 // The name under which the Nexio API key is kept in a SecretStore.
-inline QString nexioApiKeySecretName()
-{
+inline QString nexioApiKeySecretName() {
     return QStringLiteral("nexio-api-key");
 }
 

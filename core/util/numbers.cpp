@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "numbers.h"
 
-#include <QLocale>
 #include <QRegularExpression>
 
 #include <charconv>
@@ -49,8 +48,33 @@ double roundHalfAway(double v, int decimals)
 
 QString formatNumber(double v, int decimals)
 {
-    static const QLocale c(QLocale::English, QLocale::UnitedStates);
-    return c.toString(v, 'f', decimals);
+    // US grouping ("1,234,567.50") without a locale lookup: reasons format many numbers per solution.
+    if (!std::isfinite(v))
+        return QStringLiteral("-");
+    char buf[400];
+    double rounded = roundHalfAway(v, decimals);
+    if (rounded == 0)
+        rounded = 0; // never "-0"
+    const auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);
+    std::string digits(buf, r.ptr);
+    QString out;
+    out.reserve(int(digits.size()) + 8);
+    size_t start = 0;
+    if (!digits.empty() && digits[0] == '-') {
+        out.append(u'-');
+        start = 1;
+    }
+    const size_t dot = digits.find('.');
+    const size_t intEnd = dot == std::string::npos ? digits.size() : dot;
+    for (size_t i = start; i < intEnd; ++i) {
+        out.append(QLatin1Char(digits[i]));
+        const size_t remaining = intEnd - i - 1;
+        if (remaining > 0 && remaining % 3 == 0)
+            out.append(u',');
+    }
+    if (dot != std::string::npos)
+        out.append(QLatin1StringView(digits.data() + dot, qsizetype(digits.size() - dot)));
+    return out;
 }
 
 QString formatMoney(double v, bool alwaysCents)

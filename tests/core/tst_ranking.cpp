@@ -11,15 +11,6 @@ using namespace pw;
 
 namespace {
 
-JsonValue parse(const char *text)
-{
-    JsonParseError e;
-    auto v = parseJson(QByteArray(text), &e);
-    if (!v)
-        qFatal("bad test JSON: %s", qPrintable(e.toString()));
-    return *v;
-}
-
 EngineOptions opts(const QString &appetite = {})
 {
     EngineOptions o;

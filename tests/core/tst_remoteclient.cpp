@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <memory>
 #include <optional>
@@ -27,8 +28,7 @@ namespace {
 
 const QString kKey = QStringLiteral("nx_test_abc123");
 
-RemoteSettings fastSettings()
-{
+RemoteSettings fastSettings() {
     RemoteSettings s;
     s.pollInitialMs = 100;
     s.pollFactor = 1.5;
@@ -39,8 +39,7 @@ RemoteSettings fastSettings()
     return s;
 }
 
-JsonValue caseRoot()
-{
+JsonValue caseRoot() {
     JsonValue root = pw::test::readJsonFile(pw::test::samplePath(QStringLiteral("seed-job.json")));
     JsonValue wb = JsonValue::object();
     wb.insert(QStringLiteral("notes"), QStringLiteral("internal note: never sent"));
@@ -51,8 +50,7 @@ JsonValue caseRoot()
 
 } // namespace
 
-class TestRemoteClient : public QObject
-{
+class TestRemoteClient : public QObject {
     Q_OBJECT
 
 private:
@@ -61,27 +59,24 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<RunStore> m_store;
 
-    RunEndpoint jobs() const
-    {
+    RunEndpoint jobs() const {
         RunEndpoint e;
         e.baseUrl = m_server->baseUrl();
         return e;
     }
 
     // Submits (or resumes) and waits for the end; returns the outcome.
-    RunOutcome follow(RunPoller &poller, int timeoutMs = 20000)
-    {
+    RunOutcome follow(RunPoller &poller, int timeoutMs = 20000) {
         QSignalSpy done(&poller, &RunPoller::finished);
         if (!done.wait(timeoutMs) && done.isEmpty())
-            return RunOutcome{RunOutcome::Kind::Error, QString(), JsonValue(), ApiResult{}, QStringLiteral("test timeout")};
+            return RunOutcome{RunOutcome::Kind::Error, QString(), JsonValue(), ApiResult{},
+                              QStringLiteral("test timeout")};
         return done.first().first().value<RunOutcome>();
     }
 
     RunOutcome submitAndFollow(const RemoteSettings &settings = fastSettings(), RunEndpoint endpoint = {},
-                               const QString &key = kKey)
-    {
-        if (endpoint.baseUrl == RunEndpoint::defaultBaseUrl())
-            endpoint.baseUrl = m_server->baseUrl();
+                               const QString &key = kKey) {
+        if (endpoint.baseUrl == RunEndpoint::defaultBaseUrl()) endpoint.baseUrl = m_server->baseUrl();
         NexioClient client(m_network, key, settings);
         RunPoller poller(&client, m_store.get());
         poller.submit(caseRoot(), QStringLiteral("/cases/seed.json"), endpoint, QStringLiteral("TEST"));
@@ -89,8 +84,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         m_server = new FakeNexioServer(this);
         QVERIFY(m_server->start() != 0);
         m_network = new QNetworkAccessManager(this);
@@ -100,27 +94,30 @@ private Q_SLOTS:
         QVERIFY2(m_store->isOpen(), qPrintable(m_store->lastError()));
     }
 
-    void init()
-    {
+    void init() {
         m_server->clearQueue();
         m_server->clearRequests();
-        m_server->setScript({QStringLiteral("queued"), QStringLiteral("processing"), QStringLiteral("completed")});
+        m_server->setScript(
+            {QStringLiteral("queued"), QStringLiteral("processing"), QStringLiteral("completed")});
     }
 
-    void environmentFromKey_data()
-    {
+    void environmentFromKey_data() {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("known");
         QTest::addColumn<bool>("live");
-        QTest::newRow("test") << "nx_test_abc123" << "TEST" << true << false;
-        QTest::newRow("live") << "nx_live_9f8e7d" << "LIVE" << true << true;
-        QTest::newRow("slug") << "nx_staging_77aa" << "staging" << true << false;
-        QTest::newRow("other") << "sk_live_123" << "" << false << false;
-        QTest::newRow("empty") << "" << "" << false << false;
+        QTest::newRow("test") << "nx_test_abc123"
+                              << "TEST" << true << false;
+        QTest::newRow("live") << "nx_live_9f8e7d"
+                              << "LIVE" << true << true;
+        QTest::newRow("slug") << "nx_staging_77aa"
+                              << "staging" << true << false;
+        QTest::newRow("other") << "sk_live_123"
+                               << "" << false << false;
+        QTest::newRow("empty") << ""
+                               << "" << false << false;
     }
-    void environmentFromKey()
-    {
+    void environmentFromKey() {
         QFETCH(QString, key);
         QFETCH(QString, name);
         QFETCH(bool, known);
@@ -134,8 +131,7 @@ private Q_SLOTS:
         QVERIFY(maskApiKey(QStringLiteral("nx_live_0123456789abcdef")).startsWith(u"nx_live_"));
     }
 
-    void baseUrlCheck_data()
-    {
+    void baseUrlCheck_data() {
         QTest::addColumn<QString>("url");
         QTest::addColumn<bool>("accepted");
         QTest::newRow("https") << "https://api.usenexio.com" << true;
@@ -147,18 +143,17 @@ private Q_SLOTS:
         QTest::newRow("ftp") << "ftp://api.usenexio.com" << false;
         QTest::newRow("garbage") << "not a url" << false;
     }
-    void baseUrlCheck()
-    {
+    void baseUrlCheck() {
         QFETCH(QString, url);
         QFETCH(bool, accepted);
         QCOMPARE(checkBaseUrl(QUrl(url)).isEmpty(), accepted);
     }
 
-    void rateLimitWait()
-    {
+    void rateLimitWait() {
         const QDateTime now(QDate(2026, 11, 28), QTime(12, 0), QTimeZone::utc());
         QCOMPARE(NexioClient::rateLimitWaitMs("7", "", now), std::optional<qint64>(7000));
-        QCOMPARE(NexioClient::rateLimitWaitMs("Sat, 28 Nov 2026 12:00:30 GMT", "", now), std::optional<qint64>(30000));
+        QCOMPARE(NexioClient::rateLimitWaitMs("Sat, 28 Nov 2026 12:00:30 GMT", "", now),
+                 std::optional<qint64>(30000));
         QCOMPARE(NexioClient::rateLimitWaitMs("", QByteArray::number(now.toSecsSinceEpoch() + 12), now),
                  std::optional<qint64>(12000));
         QCOMPARE(NexioClient::rateLimitWaitMs("", QByteArray::number(now.toSecsSinceEpoch() - 5), now),
@@ -167,8 +162,7 @@ private Q_SLOTS:
         QCOMPARE(NexioClient::rateLimitWaitMs("", "", now), std::nullopt);
     }
 
-    void backoffSequence()
-    {
+    void backoffSequence() {
         RemoteSettings s; // the documented defaults
         QCOMPARE(s.pollInitialMs, 2000);
         QList<int> seq{s.pollInitialMs};
@@ -177,8 +171,7 @@ private Q_SLOTS:
         QCOMPARE(seq, (QList<int>{2000, 3000, 4500, 6750, 10125, 15188, 22782, 30000, 30000, 30000}));
     }
 
-    void submitJobsToCompletion()
-    {
+    void submitJobsToCompletion() {
         const RunOutcome o = submitAndFollow();
         QCOMPARE(RunOutcome::kindName(o.kind), QStringLiteral("completed"));
         QVERIFY(!o.runId.isEmpty());
@@ -211,9 +204,12 @@ private Q_SLOTS:
             QVERIFY(requests[i].body.isEmpty());
         }
         // Waits: 100 ms before the first poll, then 150, then 200 (capped). Lower bounds only.
-        QVERIFY2(requests[1].atMs - requests[0].atMs >= 85, qPrintable(QString::number(requests[1].atMs - requests[0].atMs)));
-        QVERIFY2(requests[2].atMs - requests[1].atMs >= 130, qPrintable(QString::number(requests[2].atMs - requests[1].atMs)));
-        QVERIFY2(requests[3].atMs - requests[2].atMs >= 175, qPrintable(QString::number(requests[3].atMs - requests[2].atMs)));
+        QVERIFY2(requests[1].atMs - requests[0].atMs >= 85,
+                 qPrintable(QString::number(requests[1].atMs - requests[0].atMs)));
+        QVERIFY2(requests[2].atMs - requests[1].atMs >= 130,
+                 qPrintable(QString::number(requests[2].atMs - requests[1].atMs)));
+        QVERIFY2(requests[3].atMs - requests[2].atMs >= 175,
+                 qPrintable(QString::number(requests[3].atMs - requests[2].atMs)));
 
         const auto stored = m_store->run(o.runId);
         QVERIFY(stored);
@@ -227,8 +223,7 @@ private Q_SLOTS:
         QVERIFY(stored->createdAt.isValid());
     }
 
-    void engineScopedFamily()
-    {
+    void engineScopedFamily() {
         RunEndpoint e;
         e.family = ApiFamily::Engine;
         e.engineSlug = QStringLiteral("default");
@@ -249,8 +244,7 @@ private Q_SLOTS:
         QCOMPARE(stored->engineVersion, QStringLiteral("1.x"));
     }
 
-    void degradedIsSuccessWithWarning()
-    {
+    void degradedIsSuccessWithWarning() {
         m_server->setScript({QStringLiteral("processing"), QStringLiteral("degraded")});
         const RunOutcome o = submitAndFollow();
         QCOMPARE(RunOutcome::kindName(o.kind), QStringLiteral("degraded"));
@@ -258,8 +252,7 @@ private Q_SLOTS:
         QVERIFY2(o.message.contains(u"carrier rating service unavailable"), qPrintable(o.message));
     }
 
-    void failedRunReportsError()
-    {
+    void failedRunReportsError() {
         m_server->setScript({QStringLiteral("queued"), QStringLiteral("failed")});
         const RunOutcome o = submitAndFollow();
         QCOMPARE(RunOutcome::kindName(o.kind), QStringLiteral("failed"));
@@ -269,8 +262,7 @@ private Q_SLOTS:
         QCOMPARE(m_store->run(o.runId)->status, QStringLiteral("failed"));
     }
 
-    void unauthorizedIsNotRetried()
-    {
+    void unauthorizedIsNotRetried() {
         const RunOutcome o = submitAndFollow(fastSettings(), {}, QStringLiteral("nx_test_revoked999"));
         QCOMPARE(RunOutcome::kindName(o.kind), QStringLiteral("error"));
         QCOMPARE(o.error.kind, ApiResult::Kind::Refused);
@@ -281,19 +273,22 @@ private Q_SLOTS:
         QCOMPARE(int(m_server->requests().size()), 1);
     }
 
-    void unprocessableEnvelopes_data()
-    {
+    void unprocessableEnvelopes_data() {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("message");
-        QTest::newRow("nested") << QByteArray(R"({"error":{"code":"no_offerings","message":"Quote matching needs offerings.","details":{"path":"offerings"}}})")
-                                << "no_offerings" << "Quote matching needs offerings.";
-        QTest::newRow("flat") << QByteArray(R"({"code":"bad_state","message":"State ZZ is not served."})") << "bad_state"
+        QTest::newRow("nested")
+            << QByteArray(
+                   R"({"error":{"code":"no_offerings","message":"Quote matching needs offerings.","details":{"path":"offerings"}}})")
+            << "no_offerings"
+            << "Quote matching needs offerings.";
+        QTest::newRow("flat") << QByteArray(R"({"code":"bad_state","message":"State ZZ is not served."})")
+                              << "bad_state"
                               << "State ZZ is not served.";
-        QTest::newRow("not json") << QByteArray("<html>Unprocessable</html>") << "" << "<html>Unprocessable</html>";
+        QTest::newRow("not json") << QByteArray("<html>Unprocessable</html>") << ""
+                                  << "<html>Unprocessable</html>";
     }
-    void unprocessableEnvelopes()
-    {
+    void unprocessableEnvelopes() {
         QFETCH(QByteArray, body);
         QFETCH(QString, code);
         QFETCH(QString, message);
@@ -309,10 +304,10 @@ private Q_SLOTS:
         QCOMPARE(int(m_server->requests().size()), 1);
     }
 
-    void rateLimitHonoursRetryAfter()
-    {
-        m_server->queue(Match::Poll, Action::respond(429, R"({"error":{"code":"rate_limited","message":"Slow down."}})",
-                                                     {{"Retry-After", "1"}}));
+    void rateLimitHonoursRetryAfter() {
+        m_server->queue(Match::Poll,
+                        Action::respond(429, R"({"error":{"code":"rate_limited","message":"Slow down."}})",
+                                        {{"Retry-After", "1"}}));
         RemoteSettings s = fastSettings();
         NexioClient client(m_network, kKey, s);
         RunPoller poller(&client, m_store.get());
@@ -324,15 +319,17 @@ private Q_SLOTS:
         QCOMPARE(retrying.first().at(1).toInt(), 1000);
         const auto gets = m_server->requests("GET");
         QVERIFY(gets.size() >= 2);
-        QVERIFY2(gets[1].atMs - gets[0].atMs >= 900, qPrintable(QString::number(gets[1].atMs - gets[0].atMs)));
+        QVERIFY2(gets[1].atMs - gets[0].atMs >= 900,
+                 qPrintable(QString::number(gets[1].atMs - gets[0].atMs)));
     }
 
-    void rateLimitFromResetHeader()
-    {
+    void rateLimitFromResetHeader() {
         const QByteArray reset = QByteArray::number(QDateTime::currentSecsSinceEpoch() + 1);
-        m_server->queue(Match::Submit, Action::respond(429, R"({"code":"rate_limited","message":"Slow down."})",
-                                                       {{"X-RateLimit-Limit", "10"}, {"X-RateLimit-Remaining", "0"},
-                                                        {"X-RateLimit-Reset", reset}}));
+        m_server->queue(
+            Match::Submit,
+            Action::respond(
+                429, R"({"code":"rate_limited","message":"Slow down."})",
+                {{"X-RateLimit-Limit", "10"}, {"X-RateLimit-Remaining", "0"}, {"X-RateLimit-Reset", reset}}));
         const RunOutcome o = submitAndFollow();
         QCOMPARE(RunOutcome::kindName(o.kind), QStringLiteral("completed"));
         const auto posts = m_server->requests("POST");
@@ -341,9 +338,9 @@ private Q_SLOTS:
         QVERIFY(posts[1].atMs - posts[0].atMs >= 0);
     }
 
-    void serverErrorTwiceThenSuccess()
-    {
-        m_server->queue(Match::Poll, Action::respond(500, R"({"error":{"code":"internal","message":"Oops."}})"), 2);
+    void serverErrorTwiceThenSuccess() {
+        m_server->queue(Match::Poll,
+                        Action::respond(500, R"({"error":{"code":"internal","message":"Oops."}})"), 2);
         NexioClient client(m_network, kKey, fastSettings());
         RunPoller poller(&client, m_store.get());
         QSignalSpy retrying(&poller, &RunPoller::retrying);
@@ -355,9 +352,9 @@ private Q_SLOTS:
         QCOMPARE(int(m_server->requests("GET").size()), 5); // 2 failures + queued, processing, completed
     }
 
-    void serverErrorsGiveUpAfterRetries()
-    {
-        m_server->queue(Match::Poll, Action::respond(503, R"({"code":"auth_unavailable","message":"Auth is down."})"), 10);
+    void serverErrorsGiveUpAfterRetries() {
+        m_server->queue(Match::Poll,
+                        Action::respond(503, R"({"code":"auth_unavailable","message":"Auth is down."})"), 10);
         RemoteSettings s = fastSettings();
         s.maxRetries = 2;
         const RunOutcome o = submitAndFollow(s);
@@ -375,8 +372,7 @@ private Q_SLOTS:
         m_store->setAbandoned(o.runId, true); // keep later tests' unfinished list clean
     }
 
-    void submitThatNeverAnswersTimesOut()
-    {
+    void submitThatNeverAnswersTimesOut() {
         m_server->queue(Match::Submit, Action::hang());
         RemoteSettings s = fastSettings();
         s.transferTimeoutMs = 400;
@@ -387,8 +383,7 @@ private Q_SLOTS:
         QCOMPARE(int(m_server->requests().size()), 1);
     }
 
-    void pollThatNeverAnswersIsRetried()
-    {
+    void pollThatNeverAnswersIsRetried() {
         m_server->queue(Match::Poll, Action::hang(), 1);
         RemoteSettings s = fastSettings();
         s.transferTimeoutMs = 400;
@@ -397,8 +392,7 @@ private Q_SLOTS:
         QCOMPARE(int(m_server->requests("GET").size()), 4);
     }
 
-    void slowTrickleHitsTheDeadline()
-    {
+    void slowTrickleHitsTheDeadline() {
         m_server->queue(Match::Submit, Action::hang());
         RemoteSettings s = fastSettings();
         s.transferTimeoutMs = 5000;
@@ -408,20 +402,19 @@ private Q_SLOTS:
         QVERIFY2(o.message.contains(u"did not finish answering"), qPrintable(o.message));
     }
 
-    void droppedConnections()
-    {
+    void droppedConnections() {
         m_server->queue(Match::Any, Action::drop(), 20);
         RemoteSettings s = fastSettings();
         s.maxRetries = 1;
         const RunOutcome o = submitAndFollow(s);
         QCOMPARE(o.error.kind, ApiResult::Kind::Network);
-        QVERIFY2(o.message.startsWith(u"Cannot reach 127.0.0.1") || o.message.contains(u"broke"), qPrintable(o.message));
+        QVERIFY2(o.message.startsWith(u"Cannot reach 127.0.0.1") || o.message.contains(u"broke"),
+                 qPrintable(o.message));
         QVERIFY2(o.message.contains(u"gave up after 2 attempts"), qPrintable(o.message));
         m_server->clearQueue();
     }
 
-    void malformedJson()
-    {
+    void malformedJson() {
         m_server->queue(Match::Poll, Action::respond(200, R"({"run_id": "x", "status": )"));
         const RunOutcome o = submitAndFollow();
         QCOMPARE(o.error.kind, ApiResult::Kind::Malformed);
@@ -429,16 +422,14 @@ private Q_SLOTS:
         m_store->setAbandoned(o.runId, true);
     }
 
-    void notAnObject()
-    {
+    void notAnObject() {
         m_server->queue(Match::Submit, Action::respond(202, R"(["run_id"])"));
         const RunOutcome o = submitAndFollow();
         QCOMPARE(o.error.kind, ApiResult::Kind::Malformed);
         QVERIFY2(o.message.contains(u"not an object"), qPrintable(o.message));
     }
 
-    void submitWithoutRunId()
-    {
+    void submitWithoutRunId() {
         m_server->queue(Match::Submit, Action::respond(202, R"({"status":"queued"})"));
         const RunOutcome o = submitAndFollow();
         QCOMPARE(o.error.kind, ApiResult::Kind::Malformed);
@@ -449,8 +440,7 @@ private Q_SLOTS:
         QCOMPARE(int(m_server->requests("GET").size()), 0);
     }
 
-    void truncatedBody()
-    {
+    void truncatedBody() {
         m_server->queue(Match::Poll, Action::truncate(), 10);
         RemoteSettings s = fastSettings();
         s.maxRetries = 1;
@@ -462,14 +452,12 @@ private Q_SLOTS:
         m_store->setAbandoned(o.runId, true);
     }
 
-    void oversizedBody_data()
-    {
+    void oversizedBody_data() {
         QTest::addColumn<bool>("declareLength");
         QTest::newRow("Content-Length") << true;
         QTest::newRow("streamed") << false;
     }
-    void oversizedBody()
-    {
+    void oversizedBody() {
         QFETCH(bool, declareLength);
         m_server->queue(Match::Poll, Action::huge(20ll * 1024 * 1024, declareLength));
         const RunOutcome o = submitAndFollow();
@@ -478,8 +466,7 @@ private Q_SLOTS:
         m_store->setAbandoned(o.runId, true);
     }
 
-    void insecureUrlSendsNothing()
-    {
+    void insecureUrlSendsNothing() {
         RunEndpoint e;
         e.baseUrl = QUrl(QStringLiteral("http://api.usenexio.com"));
         const RunOutcome o = submitAndFollow(fastSettings(), e);
@@ -488,8 +475,7 @@ private Q_SLOTS:
         QCOMPARE(int(m_server->requests().size()), 0);
     }
 
-    void unknownRunIs404()
-    {
+    void unknownRunIs404() {
         NexioClient client(m_network, kKey, fastSettings());
         std::optional<ApiResult> got;
         client.fetchRun(jobs(), QStringLiteral("00000000-dead-beef-0000-000000000000"), this,
@@ -501,10 +487,10 @@ private Q_SLOTS:
         QVERIFY(got->message.contains(u"No run with this id."));
     }
 
-    void destroyedClientResumesFromStore()
-    {
-        m_server->setScript({QStringLiteral("queued"), QStringLiteral("processing"), QStringLiteral("processing"),
-                             QStringLiteral("processing"), QStringLiteral("processing"), QStringLiteral("completed")});
+    void destroyedClientResumesFromStore() {
+        m_server->setScript({QStringLiteral("queued"), QStringLiteral("processing"),
+                             QStringLiteral("processing"), QStringLiteral("processing"),
+                             QStringLiteral("processing"), QStringLiteral("completed")});
         for (const StoredRun &r : m_store->unfinishedRuns())
             m_store->setAbandoned(r.runId, true);
         QString runId;
@@ -541,8 +527,7 @@ private Q_SLOTS:
         QVERIFY(m_store->unfinishedRuns().empty());
     }
 
-    void cancelStopsPollingAndAbandons()
-    {
+    void cancelStopsPollingAndAbandons() {
         m_server->setScript({QStringLiteral("processing")});
         NexioClient client(m_network, kKey, fastSettings());
         RunPoller poller(&client, m_store.get());
@@ -559,8 +544,7 @@ private Q_SLOTS:
         QVERIFY(m_store->unfinishedRuns().empty());
     }
 
-    void keyIsWrittenToNoFile()
-    {
+    void keyIsWrittenToNoFile() {
         m_store.reset(); // close the database so everything is flushed
         QDirIterator it(m_dir->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         int files = 0;

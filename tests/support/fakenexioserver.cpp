@@ -11,41 +11,56 @@ namespace pw::test {
 
 namespace {
 
-QByteArray reasonPhrase(int status)
-{
+QByteArray reasonPhrase(int status) {
     switch (status) {
-    case 200: return "OK";
-    case 202: return "Accepted";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 202:
+        return "Accepted";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
-QByteArray methodName(QHttpServerRequest::Method m)
-{
+QByteArray methodName(QHttpServerRequest::Method m) {
     switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    default: return "OTHER";
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    default:
+        return "OTHER";
     }
 }
 
 } // namespace
 
 FakeNexioServer::Action FakeNexioServer::Action::respond(int status, const QByteArray &body,
-                                                         QList<QPair<QByteArray, QByteArray>> headers)
-{
+                                                         QList<QPair<QByteArray, QByteArray>> headers) {
     Action a;
     a.kind = Kind::Respond;
     a.status = status;
@@ -54,8 +69,7 @@ FakeNexioServer::Action FakeNexioServer::Action::respond(int status, const QByte
     return a;
 }
 
-FakeNexioServer::Action FakeNexioServer::Action::huge(qint64 bytes, bool declareLength)
-{
+FakeNexioServer::Action FakeNexioServer::Action::huge(qint64 bytes, bool declareLength) {
     Action a;
     a.kind = Kind::Huge;
     a.hugeBytes = bytes;
@@ -64,8 +78,7 @@ FakeNexioServer::Action FakeNexioServer::Action::huge(qint64 bytes, bool declare
 }
 
 FakeNexioServer::FakeNexioServer(QObject *parent)
-    : QAbstractHttpServer(parent)
-{
+    : QAbstractHttpServer(parent) {
     m_clock.start();
     JsonValue offering = JsonValue::object();
     offering.insert(QStringLiteral("id"), QStringLiteral("quote_line_carrier_a_home_001"));
@@ -84,89 +97,75 @@ FakeNexioServer::FakeNexioServer(QObject *parent)
     m_solutions = JsonValue(JsonValue::Array{solution});
 }
 
-quint16 FakeNexioServer::start()
-{
+quint16 FakeNexioServer::start() {
     const quint16 port = listen(QHostAddress::LocalHost, 0);
     QMutexLocker lock(&m_mutex);
     m_port = port;
     return port;
 }
 
-QUrl FakeNexioServer::baseUrl() const
-{
+QUrl FakeNexioServer::baseUrl() const {
     QMutexLocker lock(&m_mutex);
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
 }
 
-void FakeNexioServer::setExpectedKey(const QByteArray &key)
-{
+void FakeNexioServer::setExpectedKey(const QByteArray &key) {
     QMutexLocker lock(&m_mutex);
     m_expectedKey = key;
 }
 
-void FakeNexioServer::setScript(const QStringList &statuses)
-{
+void FakeNexioServer::setScript(const QStringList &statuses) {
     QMutexLocker lock(&m_mutex);
     m_script = statuses;
 }
 
-void FakeNexioServer::setSolutions(const JsonValue &solutions)
-{
+void FakeNexioServer::setSolutions(const JsonValue &solutions) {
     QMutexLocker lock(&m_mutex);
     m_solutions = solutions;
 }
 
-void FakeNexioServer::addRun(const QString &runId, const QStringList &statuses)
-{
+void FakeNexioServer::addRun(const QString &runId, const QStringList &statuses) {
     QMutexLocker lock(&m_mutex);
     m_runs[runId] = Run{statuses, 0, QStringLiteral("jobs")};
 }
 
-void FakeNexioServer::queue(Match match, const Action &action, int times)
-{
+void FakeNexioServer::queue(Match match, const Action &action, int times) {
     QMutexLocker lock(&m_mutex);
     for (int i = 0; i < times; ++i)
         m_queue.emplace_back(match, action);
 }
 
-void FakeNexioServer::clearQueue()
-{
+void FakeNexioServer::clearQueue() {
     QMutexLocker lock(&m_mutex);
     m_queue.clear();
 }
 
-std::vector<FakeNexioServer::Request> FakeNexioServer::requests() const
-{
+std::vector<FakeNexioServer::Request> FakeNexioServer::requests() const {
     QMutexLocker lock(&m_mutex);
     return m_requests;
 }
 
-std::vector<FakeNexioServer::Request> FakeNexioServer::requests(const QByteArray &method) const
-{
+std::vector<FakeNexioServer::Request> FakeNexioServer::requests(const QByteArray &method) const {
     QMutexLocker lock(&m_mutex);
     std::vector<Request> out;
     for (const auto &r : m_requests)
-        if (r.method == method)
-            out.push_back(r);
+        if (r.method == method) out.push_back(r);
     return out;
 }
 
-void FakeNexioServer::clearRequests()
-{
+void FakeNexioServer::clearRequests() {
     QMutexLocker lock(&m_mutex);
     m_requests.clear();
 }
 
-int FakeNexioServer::pollsOf(const QString &runId) const
-{
+int FakeNexioServer::pollsOf(const QString &runId) const {
     QMutexLocker lock(&m_mutex);
     const auto it = m_runs.find(runId);
     return it == m_runs.end() ? 0 : it->second.polls;
 }
 
 void FakeNexioServer::write(QTcpSocket *socket, int status, const QByteArray &body,
-                            const QList<QPair<QByteArray, QByteArray>> &headers)
-{
+                            const QList<QPair<QByteArray, QByteArray>> &headers) {
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     head += "Content-Type: application/json\r\n";
     head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
@@ -176,8 +175,7 @@ void FakeNexioServer::write(QTcpSocket *socket, int status, const QByteArray &bo
     socket->write(head + body);
 }
 
-QByteArray FakeNexioServer::runObject(const QString &runId, const Run &run, const QString &status) const
-{
+QByteArray FakeNexioServer::runObject(const QString &runId, const Run &run, const QString &status) const {
     JsonValue o = JsonValue::object();
     o.insert(QStringLiteral("run_id"), runId);
     o.insert(QStringLiteral("status"), status);
@@ -186,7 +184,8 @@ QByteArray FakeNexioServer::runObject(const QString &runId, const Run &run, cons
     o.insert(QStringLiteral("stage"), status == u"queued"       ? QStringLiteral("QUEUED")
                                       : status == u"processing" ? QStringLiteral("EVALUATE")
                                                                 : QStringLiteral("COMPLETE"));
-    o.insert(QStringLiteral("engine_version"), run.family == u"engine" ? QStringLiteral("1.3.0") : QStringLiteral("1.2.9"));
+    o.insert(QStringLiteral("engine_version"),
+             run.family == u"engine" ? QStringLiteral("1.3.0") : QStringLiteral("1.2.9"));
     o.insert(QStringLiteral("x_future_field"), QStringLiteral("kept"));
     JsonValue unknown = JsonValue::object();
     unknown.insert(QStringLiteral("nested"), JsonValue(JsonValue::Array{1, 2, 3}));
@@ -212,8 +211,7 @@ QByteArray FakeNexioServer::runObject(const QString &runId, const Run &run, cons
     return writeJson(o, -1);
 }
 
-bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
+bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) {
     static const QRegularExpression submitJobs(QStringLiteral("^/api/v1/jobs$"));
     static const QRegularExpression submitEngine(QStringLiteral("^/api/v1/engines/([^/]+)/runs$"));
     static const QRegularExpression pollJobs(QStringLiteral("^/api/v1/jobs/([^/]+)$"));
@@ -232,7 +230,8 @@ bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocke
     r.atMs = m_clock.elapsed();
     m_requests.push_back(r);
 
-    const bool isSubmit = r.method == "POST" && (submitJobs.match(r.path).hasMatch() || submitEngine.match(r.path).hasMatch());
+    const bool isSubmit =
+        r.method == "POST" && (submitJobs.match(r.path).hasMatch() || submitEngine.match(r.path).hasMatch());
     const auto pj = pollJobs.match(r.path);
     const auto pr = pollRuns.match(r.path);
     const bool isPoll = r.method == "GET" && (pj.hasMatch() || pr.hasMatch());
@@ -243,12 +242,18 @@ bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocke
             const Action a = it->second;
             m_queue.erase(it);
             switch (a.kind) {
-            case Action::Kind::Respond: write(socket, a.status, a.body, a.headers); break;
-            case Action::Kind::Hang: break; // never answer; the connection stays open
-            case Action::Kind::Drop: socket->abort(); break;
+            case Action::Kind::Respond:
+                write(socket, a.status, a.body, a.headers);
+                break;
+            case Action::Kind::Hang:
+                break; // never answer; the connection stays open
+            case Action::Kind::Drop:
+                socket->abort();
+                break;
             case Action::Kind::Truncate:
-                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n"
-                              "{\"run_id\": \"abc\", \"status\": \"proc");
+                socket->write(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n"
+                    "{\"run_id\": \"abc\", \"status\": \"proc");
                 socket->flush();
                 socket->disconnectFromHost();
                 break;
@@ -263,8 +268,7 @@ bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocke
                     socket->write(chunk);
                     chunk[0] = ' ';
                 }
-                if (!a.declareLength)
-                    socket->disconnectFromHost();
+                if (!a.declareLength) socket->disconnectFromHost();
                 break;
             }
             }
@@ -273,14 +277,19 @@ bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocke
     }
 
     if (r.authorization != "Bearer " + m_expectedKey) {
-        write(socket, 401,
-              R"({"error":{"code":"invalid_api_key","message":"The API key is missing, invalid or revoked.","details":null}})");
+        write(
+            socket, 401,
+            R"({"error":{"code":"invalid_api_key","message":"The API key is missing, invalid or revoked.","details":null}})");
         return true;
     }
     if (isSubmit) {
-        const QString id = QStringLiteral("6f1c2a40-0000-4000-8000-%1").arg(m_nextId++, 12, 10, QLatin1Char('0'));
-        m_runs[id] = Run{m_script, 0, submitEngine.match(r.path).hasMatch() ? QStringLiteral("engine") : QStringLiteral("jobs")};
-        write(socket, 202, "{\"run_id\":\"" + id.toUtf8() + "\",\"status\":\"queued\",\"x_hint\":{\"eta_s\":3}}");
+        const QString id =
+            QStringLiteral("6f1c2a40-0000-4000-8000-%1").arg(m_nextId++, 12, 10, QLatin1Char('0'));
+        m_runs[id] =
+            Run{m_script, 0,
+                submitEngine.match(r.path).hasMatch() ? QStringLiteral("engine") : QStringLiteral("jobs")};
+        write(socket, 202,
+              "{\"run_id\":\"" + id.toUtf8() + "\",\"status\":\"queued\",\"x_hint\":{\"eta_s\":3}}");
         return true;
     }
     if (isPoll) {
@@ -304,8 +313,7 @@ bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocke
     return true;
 }
 
-void FakeNexioServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
-{
+void FakeNexioServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket) {
     write(socket, 404, R"({"error":{"code":"not_found","message":"No such endpoint."}})");
 }
 

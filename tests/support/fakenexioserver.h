@@ -27,19 +27,16 @@ namespace pw::test {
 // unknown field and a nested unknown object so tolerance is exercised. A bearer key other than the
 // expected one gets 401. Queued actions override the next matching requests, first in first out.
 // Thread-safe: it may live on its own thread while the test thread blocks on a child process.
-class FakeNexioServer : public QAbstractHttpServer
-{
+class FakeNexioServer : public QAbstractHttpServer {
 public:
-    struct Request
-    {
+    struct Request {
         QByteArray method;
         QString path;
         QByteArray authorization, contentType, accept, userAgent;
         QByteArray body;
         qint64 atMs = 0; // since the server was created
     };
-    struct Action
-    {
+    struct Action {
         enum class Kind { Respond, Hang, Drop, Truncate, Huge };
         Kind kind = Kind::Respond;
         int status = 200;
@@ -48,11 +45,17 @@ public:
         qint64 hugeBytes = 0;
         bool declareLength = true;
 
-        static Action respond(int status, const QByteArray &body, QList<QPair<QByteArray, QByteArray>> headers = {});
-        static Action hang() { return Action{Kind::Hang}; }
-        static Action drop() { return Action{Kind::Drop}; }
-        static Action truncate() { return Action{Kind::Truncate}; }
+        static Action respond(int status, const QByteArray &body,
+                              QList<QPair<QByteArray, QByteArray>> headers = {});
+        static Action hang() { return of(Kind::Hang); }
+        static Action drop() { return of(Kind::Drop); }
+        static Action truncate() { return of(Kind::Truncate); }
         static Action huge(qint64 bytes, bool declareLength);
+        static Action of(Kind kind) {
+            Action a;
+            a.kind = kind;
+            return a;
+        }
     };
     enum class Match { Submit, Poll, Any };
 
@@ -81,8 +84,7 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    struct Run
-    {
+    struct Run {
         QStringList statuses;
         int polls = 0;
         QString family;
@@ -95,7 +97,8 @@ private:
     QElapsedTimer m_clock;
     quint16 m_port = 0;
     QByteArray m_expectedKey = "nx_test_abc123";
-    QStringList m_script = {QStringLiteral("queued"), QStringLiteral("processing"), QStringLiteral("completed")};
+    QStringList m_script = {QStringLiteral("queued"), QStringLiteral("processing"),
+                            QStringLiteral("completed")};
     JsonValue m_solutions;
     std::map<QString, Run> m_runs;
     std::deque<std::pair<Match, Action>> m_queue;

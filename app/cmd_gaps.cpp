@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+// `placement-workbench gaps CASE`: the coverage gap analysis of engine.md §9, whatever request_config says.
+#include "cli.h"
+#include "clisupport.h"
+
+#include "engine/gaps.h"
+#include "engine/profile.h"
+#include "io/casefile.h"
+#include "io/validation.h"
+#include "util/numbers.h"
+
+#include <QCommandLineParser>
+
+namespace pw {
+
+namespace {
+
+// A gap's current/recommended value as agents read it: money, a split string, a date or "-".
+QString cellText(const JsonValue &v) {
+    if (v.isNumber()) return formatMoney(v.toDouble());
+    if (v.isString()) return v.toString();
+    return QStringLiteral("-");
+}
+
+void printTable(const GapAnalysis &a, CliIo &io) {
+    QStringList counts;
+    for (const QString &sev : gapSeverityOrder())
+        counts << QStringLiteral("%1 %2").arg(a.count(sev)).arg(sev);
+    io.out << QStringLiteral("%1 gaps: %2\n").arg(a.gaps.size()).arg(counts.join(QStringLiteral(", ")));
+    if (!a.gaps.empty()) {
+        int ruleWidth = 4;
+        for (const Gap &g : a.gaps)
+            ruleWidth = std::max(ruleWidth, int(g.ruleId.size()));
+        const auto row = [&](const QString &sev, const QString &rule, const QString &line, const QString &cur,
+                             const QString &rec, const QString &text) {
+            io.out << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                          .arg(sev, -8)
+                          .arg(rule, -ruleWidth)
+                          .arg(line, -8)
+                          .arg(cur, -12)
+                          .arg(rec, -12)
+                          .arg(text);
+        };
+        row(QStringLiteral("SEVERITY"), QStringLiteral("RULE"), QStringLiteral("LINE"),
+            QStringLiteral("CURRENT"), QStringLiteral("RECOMMENDED"), QStringLiteral("RECOMMENDATION"));
+        // gaps[] is already ordered by severity, then rule table order, then coverage_types order.
+        for (const Gap &g : a.gaps)
+            row(g.severity, g.ruleId, g.line.isEmpty() ? QStringLiteral("-") : g.line, cellText(g.current),
+                cellText(g.recommended), g.recommendation);
+    }
+    if (!a.notAssessed.empty()) {
+        io.out << "\nNot assessed:\n";
+        for (const NotAssessed &n : a.notAssessed)
+            io.out << "  " << n.ruleId << (n.line.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(n.line))
+                   << ": missing " << n.missing.join(QStringLiteral(", ")) << "\n";
+    }
+}
+
+} // namespace
+
+int runGaps(const QStringList &args, CliIo &io) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Runs the coverage gap analysis on a case's current coverage, whatever its request_config says.\n"
+        "Exit 0 on success, 1 on validation errors (printed to stderr), 2 when the file cannot be read."));
+    p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The case file."));
+    const QCommandLineOption nowOpt(QStringLiteral("now"), QStringLiteral("Clock for date rules (RFC 3339)."),
+                                    QStringLiteral("TIME"));
+    const QCommandLineOption formatOpt(QStringLiteral("format"),
+                                       QStringLiteral("table (default), json or memo."),
+                                       QStringLiteral("FORMAT"), QStringLiteral("table"));
+    p.addOptions({nowOpt, formatOpt});
+    p.addHelpOption();
+    if (!parseCommandLine(p, args, io)) return ExitProblems;
+    if (p.isSet(QStringLiteral("help"))) {
+        io.out << p.helpText();
+        return ExitOk;
+    }
+    const auto now = clockFrom(p, nowOpt, io);
+    if (!now) return ExitProblems;
+    const QString format = p.value(formatOpt);
+    if (format != u"table" && format != u"json" && format != u"memo") {
+        io.err << "gaps: --format must be table, json or memo\n";
+        return ExitProblems;
+    }
+    if (p.positionalArguments().size() != 1) {
+        io.err << "gaps: name exactly one case file (see --help)\n";
+        return ExitProblems;
+    }
+    const QString file = p.positionalArguments().constFirst();
+    const CaseFileResult f = readCaseFile(file);
+    if (!f.root) {
+        io.err << file << ": "
+               << (f.problem.path.isEmpty() ? QString() : f.problem.path + QStringLiteral(": "))
+               << f.problem.message << "\n";
+        return f.unreadable ? ExitUnreadable : ExitProblems;
+    }
+    // Reading: the command validates the case as a gap-only run (request_config replaced by
+    // {quote_matching: false, coverage_analysis: true}), so a current-coverage source is required and the
+    // offerings are not checked; the analysis is then exactly the one a gap-only or dual run writes.
+    JsonValue root = *f.root;
+    if (root[u"input"].isObject()) {
+        JsonValue input = root[u"input"];
+        JsonValue config = JsonValue::object();
+        config.insert(QStringLiteral("quote_matching"), false);
+        config.insert(QStringLiteral("coverage_analysis"), true);
+        input.insert(QStringLiteral("request_config"), config);
+        root.insert(QStringLiteral("input"), input);
+    }
+    const EngineProfile &profile = defaultProfile();
+    const ValidationResult v = validateCase(root, *now, profile);
+    for (const Problem &pr : v.problems)
+        io.err << file << ": " << (pr.path.isEmpty() ? QStringLiteral("(file)") : pr.path) << ": "
+               << pr.severityName() << ": " << pr.message << "\n";
+    if (hasErrors(v.problems)) return ExitProblems;
+
+    const CaseInput &in = v.parsed.input;
+    // Validation guarantees coverage_types holds known, distinct lines (or is empty).
+    const GapAnalysis a =
+        analyseGaps(in, in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage,
+                    in.coverageTypes, normalisedState(in.address.state), *now, profile);
+    if (format == u"json")
+        io.out << QString::fromUtf8(writeJson(a.toJson()));
+    else if (format == u"memo")
+        io.out << a.memo << "\n";
+    else
+        printTable(a, io);
+    return ExitOk;
+}
+
+} // namespace pw

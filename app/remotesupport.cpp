@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+#include "remotesupport.h"
+
+#include "engine/engine.h"
+#include "store/runstore.h"
+#include "util/dates.h"
+
+#include <QDir>
+#include <QProcessEnvironment>
+
+namespace pw {
+
+QString runStorePath() {
+    const QString dir = qEnvironmentVariable("PLACEMENT_WORKBENCH_DATA_DIR");
+    if (!dir.isEmpty()) return QDir(dir).filePath(QStringLiteral("runs.sqlite"));
+    return RunStore::defaultDatabasePath();
+}
+
+std::unique_ptr<RunStore> openRunStore(CliIo &io, const QString &command) {
+    auto store = std::make_unique<RunStore>(runStorePath());
+    if (!store->isOpen()) {
+        io.err << command << ": " << store->lastError() << "\n";
+        return nullptr;
+    }
+    return store;
+}
+
+std::optional<QString> apiKeyFromEnvironment(CliIo &io, const QString &command) {
+    const QString key = qEnvironmentVariable("NEXIO_API_KEY").trimmed();
+    if (key.isEmpty()) {
+        io.err << command << ": set NEXIO_API_KEY to your Nexio API key (nx_test_… for the sandbox)\n";
+        return std::nullopt;
+    }
+    return key;
+}
+
+QUrl baseUrlFrom(const QString &option) {
+    QString text = option;
+    if (text.isEmpty()) text = qEnvironmentVariable("NEXIO_BASE_URL");
+    if (text.isEmpty()) return RunEndpoint::defaultBaseUrl();
+    return QUrl(text.trimmed(), QUrl::StrictMode);
+}
+
+bool TimingOptions::read(const QCommandLineParser &p, RemoteSettings &settings, CliIo &io,
+                         const QString &command) const {
+    auto number = [&](const QCommandLineOption &o, int &target, int minimum) {
+        if (!p.isSet(o)) return true;
+        bool ok = false;
+        const int v = p.value(o).toInt(&ok);
+        if (!ok || v < minimum) {
+            io.err << command << ": --" << o.names().constFirst() << " must be a whole number of at least "
+                   << minimum << "\n";
+            return false;
+        }
+        target = v;
+        return true;
+    };
+    if (!number(pollInitial, settings.pollInitialMs, 1) || !number(pollMax, settings.pollMaxMs, 1) ||
+        !number(timeout, settings.transferTimeoutMs, 1) || !number(retries, settings.maxRetries, 0))
+        return false;
+    settings.pollMaxMs = std::max(settings.pollMaxMs, settings.pollInitialMs);
+    settings.requestDeadlineMs = std::max(settings.requestDeadlineMs, settings.transferTimeoutMs * 4);
+    return true;
+}
+
+namespace {
+
+QString cell(const JsonValue &v) {
+    if (v.isNull()) return QStringLiteral("—");
+    if (v.isString()) return v.toString();
+    if (v.isNumber()) return QString::fromUtf8(v.numberText());
+    return QString::fromUtf8(writeJson(v, -1));
+}
+
+QString money(const JsonValue &v) {
+    return v.isNumber() ? QStringLiteral("$") + QString::number(v.toDouble(), 'f', 2) : QStringLiteral("—");
+}
+
+QString table(const QList<QStringList> &rows) {
+    QList<int> widths;
+    for (const QStringList &r : rows)
+        for (int i = 0; i < r.size(); ++i) {
+            if (i >= widths.size()) widths << 0;
+            widths[i] = std::max(widths[i], int(r[i].size()));
+        }
+    QString out;
+    for (const QStringList &r : rows) {
+        QString line;
+        for (int i = 0; i < r.size(); ++i)
+            line += i + 1 < r.size() ? r[i].leftJustified(widths[i]) + QStringLiteral("  ") : r[i];
+        out += line + u'\n';
+    }
+    return out;
+}
+
+} // namespace
+
+QString renderRunTable(const JsonValue &run) {
+    QString out;
+    out += QStringLiteral("Run:         %1\n").arg(cell(run[u"run_id"]));
+    out += QStringLiteral("Status:      %1\n").arg(cell(run[u"status"]));
+    out += QStringLiteral("Stage:       %1\n").arg(cell(run[u"stage"]));
+    out += QStringLiteral("Environment: %1\n").arg(cell(run[u"environment"]));
+    if (!run[u"engine_version"].isNull())
+        out += QStringLiteral("Engine:      %1\n").arg(cell(run[u"engine_version"]));
+    if (!run[u"duration_ms"].isNull())
+        out += QStringLiteral("Duration:    %1 ms\n").arg(cell(run[u"duration_ms"]));
+    if (!run[u"output"][u"degradation_reason"].isNull())
+        out += QStringLiteral("Warning:     %1\n").arg(cell(run[u"output"][u"degradation_reason"]));
+    if (!run[u"error"].isNull()) out += QStringLiteral("Error:       %1\n").arg(cell(run[u"error"]));
+    if (!run[u"error_details"].isNull())
+        out += QStringLiteral("Details:     %1\n").arg(cell(run[u"error_details"]));
+    const JsonValue &solutions = run[u"solutions"];
+    if (solutions.isArray()) {
+        out += u'\n';
+        if (solutions.size() == 0) {
+            out += QStringLiteral("No solutions.\n");
+        } else {
+            QList<QStringList> rows;
+            rows << QStringList{QStringLiteral("RANK"),      QStringLiteral("LABEL"),
+                                QStringLiteral("OFFERINGS"), QStringLiteral("COST LOW"),
+                                QStringLiteral("COST HIGH"), QStringLiteral("LEVEL")};
+            for (const JsonValue &s : solutions.arrayItems()) {
+                QStringList ids;
+                for (const JsonValue &o : s[u"offerings"].arrayItems())
+                    ids << (o.isObject() ? cell(o[u"id"]) : cell(o));
+                rows << QStringList{cell(s[u"rank"]),
+                                    s[u"cluster_label"].toString() +
+                                        (s[u"label_winner"].toBool() ? QStringLiteral(" *") : QString()),
+                                    ids.join(QStringLiteral(" + ")),
+                                    money(s[u"est_cost_low"]),
+                                    money(s[u"est_cost_high"]),
+                                    cell(s[u"scorecard"][u"overall_level"])};
+            }
+            out += table(rows);
+        }
+    }
+    return out;
+}
+
+QString renderRunsTable(const std::vector<StoredRun> &runs) {
+    if (runs.empty()) return QStringLiteral("No remote runs stored.\n");
+    QList<QStringList> rows;
+    rows << QStringList{QStringLiteral("RUN"),     QStringLiteral("STATUS"), QStringLiteral("STAGE"),
+                        QStringLiteral("ENV"),     QStringLiteral("API"),    QStringLiteral("CREATED"),
+                        QStringLiteral("UPDATED"), QStringLiteral("CASE")};
+    for (const StoredRun &r : runs)
+        rows << QStringList{r.runId,
+                            r.status.isEmpty()
+                                ? QStringLiteral("—")
+                                : r.status + (r.abandoned ? QStringLiteral(" (not watched)") : QString()),
+                            r.stage.isEmpty() ? QStringLiteral("—") : r.stage,
+                            r.environment.isEmpty() ? QStringLiteral("—") : r.environment,
+                            r.family == u"engine" ? QStringLiteral("engine:") + r.engineSlug : r.family,
+                            formatTimestamp(r.createdAt),
+                            formatTimestamp(r.updatedAt),
+                            r.casePath.isEmpty() ? QStringLiteral("—") : r.casePath};
+    return table(rows);
+}
+
+int exitCodeFor(const ApiResult &error) {
+    switch (error.kind) {
+    case ApiResult::Kind::Ok:
+        return ExitOk;
+    case ApiResult::Kind::Refused:
+        return ExitRefused;
+    case ApiResult::Kind::Insecure:
+        return ExitProblems;
+    default:
+        return ExitNetwork;
+    }
+}
+
+int exitCodeFor(const RunOutcome &outcome) {
+    switch (outcome.kind) {
+    case RunOutcome::Kind::Completed:
+    case RunOutcome::Kind::Degraded:
+        return ExitOk;
+    case RunOutcome::Kind::Failed:
+        return ExitRunFailed;
+    case RunOutcome::Kind::Cancelled:
+        return ExitNetwork;
+    case RunOutcome::Kind::Error:
+        return exitCodeFor(outcome.error);
+    }
+    return ExitNetwork;
+}
+
+RunEndpoint endpointOf(const StoredRun &run) {
+    RunEndpoint e;
+    e.baseUrl = QUrl(run.baseUrl);
+    e.family = apiFamilyFromName(run.family);
+    e.engineSlug = run.engineSlug;
+    e.engineVersion = run.engineVersion;
+    return e;
+}
+
+std::optional<JsonValue> runLocalEngineForComparison(const JsonValue &caseRoot, QString *why) {
+    EngineOptions options;
+    options.now = QDateTime::currentDateTimeUtc();
+    const EngineRun r = runEngine(caseRoot, options);
+    if (!r.run) {
+        int errors = 0;
+        for (const Problem &p : r.problems)
+            errors += p.isError() ? 1 : 0;
+        if (why)
+            *why = QStringLiteral("the local engine did not run: the case has %1 validation error(s)")
+                       .arg(errors);
+        return std::nullopt;
+    }
+    return r.run;
+}
+
+} // namespace pw

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#include "remotetab.h"
+
+#include "casedocument.h"
+#include "rankingcontroller.h"
+#include "remote/remotesettingswidget.h"
+#include "remote/runcomparison.h"
+#include "remote/runmonitorwidget.h"
+#include "store/runstore.h"
+#include "store/secretstore.h"
+
+#include <QDir>
+#include <QGroupBox>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace pw {
+
+namespace {
+
+QString storePath()
+{
+    const QString dir = qEnvironmentVariable("PLACEMENT_WORKBENCH_DATA_DIR");
+    return dir.isEmpty() ? RunStore::defaultDatabasePath() : QDir(dir).filePath(QStringLiteral("runs.sqlite"));
+}
+
+QString packageText(const std::optional<RunComparison::Package> &p)
+{
+    if (!p)
+        return QObject::tr("none");
+    return p->offeringIds.join(QStringLiteral(" + ")).toHtmlEscaped();
+}
+
+} // namespace
+
+RemoteTab::RemoteTab(CaseDocument *doc, RankingController *ranking, std::unique_ptr<SecretStore> secrets,
+                     QWidget *parent)
+    : QWidget(parent)
+    , m_doc(doc)
+    , m_ranking(ranking)
+    , m_secrets(std::move(secrets))
+    , m_store(std::make_unique<RunStore>(storePath()))
+    , m_settings(std::make_unique<QSettings>())
+{
+    setObjectName(QStringLiteral("remoteTab"));
+    m_network = new QNetworkAccessManager(this);
+    m_layout = new QVBoxLayout(this);
+    QTimer::singleShot(0, this, [this] {
+        if (m_store->isOpen() && !m_store->unfinishedRuns().empty()) {
+            ensureBuilt();
+            m_monitor->resumeUnfinished();
+        }
+    });
+}
+
+void RemoteTab::showEvent(QShowEvent *event)
+{
+    ensureBuilt();
+    QWidget::showEvent(event);
+}
+
+void RemoteTab::ensureBuilt()
+{
+    if (m_monitor)
+        return;
+    auto *settingsBox = new QGroupBox(tr("Nexio API"), this);
+    auto *settingsLayout = new QVBoxLayout(settingsBox);
+    m_settingsWidget = new RemoteSettingsWidget(m_settings.get(), m_secrets.get(), settingsBox);
+    settingsLayout->addWidget(m_settingsWidget);
+    m_layout->addWidget(settingsBox);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_monitor = new RunMonitorWidget(m_network, m_store.get(), m_secrets.get(), split);
+    m_comparison = new QTextBrowser(split);
+    m_comparison->setObjectName(QStringLiteral("remoteComparison"));
+    m_comparison->setPlaceholderText(
+        tr("When a remote run completes, its answer is compared here with the local ranking of the same case."));
+    split->addWidget(m_monitor);
+    split->addWidget(m_comparison);
+    m_layout->addWidget(split, 1);
+
+    RunEndpoint endpoint;
+    const QUrl saved = RemoteSettingsWidget::savedBaseUrl(*m_settings);
+    if (saved.isValid() && !saved.isEmpty())
+        endpoint.baseUrl = saved;
+    m_monitor->setEndpoint(endpoint);
+    connect(m_settingsWidget, &RemoteSettingsWidget::baseUrlChanged, this, [this](const QUrl &url) {
+        RunEndpoint e = m_monitor->endpoint();
+        e.baseUrl = url;
+        m_monitor->setEndpoint(e);
+    });
+    connect(m_monitor, &RunMonitorWidget::runCompleted, this, &RemoteTab::showRemoteRun);
+    connect(m_doc, &CaseDocument::loaded, this, &RemoteTab::caseChanged);
+    connect(m_doc, &CaseDocument::edited, this, &RemoteTab::caseChanged);
+    connect(m_doc, &CaseDocument::fileNameChanged, this, &RemoteTab::caseChanged);
+    caseChanged();
+}
+
+RemoteTab::~RemoteTab() = default;
+
+void RemoteTab::caseChanged()
+{
+    m_monitor->setCase(m_doc->fileName(), m_doc->root());
+}
+
+void RemoteTab::showRemoteRun(const JsonValue &remoteRun)
+{
+    ensureBuilt();
+    const JsonValue &local = m_ranking->run();
+    if (!local.isObject()) {
+        m_comparison->setHtml(tr("<p>The remote run completed, but there is no local ranking to compare it with "
+                                 "(fix the case's problems to rank it locally).</p>"));
+        return;
+    }
+    const RunComparison c = compareRuns(local, remoteRun);
+    QString html = tr("<h3>Remote and local answers</h3>");
+    html += tr("<p><b>%1</b> — local rank 1: %2; remote rank 1: %3.</p>")
+                .arg(c.sameTopPackage ? tr("Same top package") : tr("Different top packages"),
+                     packageText(c.localTop), packageText(c.remoteTop));
+    html += QStringLiteral("<pre>%1</pre>").arg(renderComparisonTable(c).toHtmlEscaped());
+    m_comparison->setHtml(html);
+}
+
+} // namespace pw
