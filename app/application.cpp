@@ -2,6 +2,7 @@
 #include "application.h"
 
 #include "cli.h"
+#include "caseeditor.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -39,7 +40,9 @@ int runGui(int argc, char *argv[])
                                   QStringLiteral("FILE"));
     const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Result tab to show for the screenshot."),
                                  QStringLiteral("NAME"));
-    p.addOptions({shot, tab});
+    const QCommandLineOption section(QStringLiteral("section"),
+                                     QStringLiteral("Case section to show (1 Insured … 7 Offerings)."), QStringLiteral("N"));
+    p.addOptions({shot, tab, section});
     if (!p.parse(QApplication::arguments())) {
         std::fprintf(stderr, "placement-workbench: %s\n", qPrintable(p.errorText()));
         return 1;
@@ -52,6 +55,8 @@ int runGui(int argc, char *argv[])
         w.openSample(QStringLiteral("brooklyn-household.json"));
     if (p.isSet(tab))
         w.showResultTab(p.value(tab));
+    if (p.isSet(section))
+        w.caseEditor()->showSection(p.value(section).toInt() - 1);
     w.show();
     if (p.isSet(shot)) {
         const QString file = p.value(shot);

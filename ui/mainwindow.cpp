@@ -61,6 +61,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_split->addWidget(m_results);
     m_split->setStretchFactor(0, 1);
     m_split->setStretchFactor(1, 1);
+    // The case side may narrow to 470 px so the ranking's dimension chips fit at 1366 px.
+    m_editor->setMinimumWidth(470);
     m_split->setSizes({470, 896});
     setCentralWidget(m_split);
 

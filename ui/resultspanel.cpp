@@ -180,10 +180,10 @@ void ResultsPanel::runChanged() {
     // Fit 1366×768: carriers show their first word (the full name is in the tooltip) and the label its
     // word, so the six dimension chips stay on screen without scrolling.
     for (int c = RankingModel::FirstLine; c < m_rankingModel->costColumn(); ++c)
-        m_rankingView->setColumnWidth(c, std::min(m_rankingView->columnWidth(c), 84));
+        m_rankingView->setColumnWidth(c, std::min(m_rankingView->columnWidth(c), 78));
     m_rankingView->setColumnWidth(RankingModel::Label, std::min(m_rankingView->columnWidth(RankingModel::Label), 124));
     for (int c = m_rankingModel->firstDimensionColumn(); c < m_rankingModel->columnCount(); ++c)
-        m_rankingView->setColumnWidth(c, std::min(m_rankingView->columnWidth(c), 34));
+        m_rankingView->setColumnWidth(c, std::min(m_rankingView->columnWidth(c), 33));
     m_costChart->setRun(run, lines());
     m_weights->setBucket(m_ranking->appetite(), m_ranking->bucketWeights());
     m_weights->setCustom(m_ranking->customWeights());

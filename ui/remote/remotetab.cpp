@@ -59,8 +59,10 @@ RemoteTab::RemoteTab(CaseDocument *doc, RankingController *ranking, std::unique_
 
 void RemoteTab::showEvent(QShowEvent *event)
 {
-    ensureBuilt();
     QWidget::showEvent(event);
+    // Not while Qt is showing this widget's children: adding children then would disturb that walk.
+    if (!m_monitor)
+        QTimer::singleShot(0, this, &RemoteTab::ensureBuilt);
 }
 
 void RemoteTab::ensureBuilt()
