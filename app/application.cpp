@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <cstdio>
@@ -14,6 +15,12 @@
 namespace pw {
 
 namespace {
+
+QElapsedTimer &processClock()
+{
+    static QElapsedTimer t;
+    return t;
+}
 
 void printUsage(QTextStream &out)
 {
@@ -58,6 +65,12 @@ int runGui(int argc, char *argv[])
     if (p.isSet(section))
         w.caseEditor()->showSection(p.value(section).toInt() - 1);
     w.show();
+    if (qEnvironmentVariableIsSet("PW_REPORT_STARTUP")) {
+        // Time from main() to the window's first turn of the event loop (shown and painted).
+        QTimer::singleShot(0, &w, [] {
+            std::fprintf(stderr, "window shown %lld ms after start\n", processClock().elapsed());
+        });
+    }
     if (p.isSet(shot)) {
         const QString file = p.value(shot);
         QTimer::singleShot(400, &w, [&w, file] {
@@ -74,6 +87,7 @@ int runGui(int argc, char *argv[])
 
 int runApplication(int argc, char *argv[])
 {
+    processClock().start();
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (first == u"--help" || first == u"-h" || first == u"help" || first == u"--version" || findCliCommand(first)) {
         QCoreApplication app(argc, argv);

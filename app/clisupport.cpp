@@ -15,6 +15,27 @@ bool parseCommandLine(QCommandLineParser &parser, const QStringList &args, CliIo
     return true;
 }
 
+std::optional<int> parseOrHelp(QCommandLineParser &parser, const QStringList &args, CliIo &io)
+{
+    if (!parseCommandLine(parser, args, io))
+        return ExitProblems;
+    if (parser.isSet(QStringLiteral("help"))) {
+        io.out << parser.helpText();
+        return ExitOk;
+    }
+    return std::nullopt;
+}
+
+bool checkFormat(const QString &command, const QString &format, const QStringList &allowed, CliIo &io)
+{
+    if (allowed.contains(format))
+        return true;
+    QStringList quoted = allowed;
+    const QString last = quoted.takeLast();
+    io.err << command << ": --format must be " << quoted.join(QStringLiteral(", ")) << " or " << last << "\n";
+    return false;
+}
+
 std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QCommandLineOption &nowOption, CliIo &io)
 {
     if (!parser.isSet(nowOption))

@@ -71,18 +71,14 @@ int runGaps(const QStringList &args, CliIo &io) {
                                        QStringLiteral("FORMAT"), QStringLiteral("table"));
     p.addOptions({nowOpt, formatOpt});
     p.addHelpOption();
-    if (!parseCommandLine(p, args, io)) return ExitProblems;
-    if (p.isSet(QStringLiteral("help"))) {
-        io.out << p.helpText();
-        return ExitOk;
-    }
+    if (const auto done = parseOrHelp(p, args, io))
+        return *done;
     const auto now = clockFrom(p, nowOpt, io);
     if (!now) return ExitProblems;
     const QString format = p.value(formatOpt);
-    if (format != u"table" && format != u"json" && format != u"memo") {
-        io.err << "gaps: --format must be table, json or memo\n";
+    if (!checkFormat(QStringLiteral("gaps"), format,
+                     {QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("memo")}, io))
         return ExitProblems;
-    }
     if (p.positionalArguments().size() != 1) {
         io.err << "gaps: name exactly one case file (see --help)\n";
         return ExitProblems;

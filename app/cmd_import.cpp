@@ -30,11 +30,8 @@ int runImport(const QStringList &args, CliIo &io) {
         QStringLiteral("Write the combined case to OUT (default: standard output)."), QStringLiteral("OUT"));
     p.addOption(outOpt);
     p.addHelpOption();
-    if (!parseCommandLine(p, args, io)) return ExitProblems;
-    if (p.isSet(QStringLiteral("help"))) {
-        io.out << p.helpText();
-        return ExitOk;
-    }
+    if (const auto done = parseOrHelp(p, args, io))
+        return *done;
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 2) {
         io.err << "import: name a case file and a table file (see --help)\n";

@@ -215,12 +215,8 @@ int runRank(const QStringList &args, CliIo &io)
     const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Rank many cases; one JSON line per case."));
     p.addOptions({appetite, top, profile, now, format, batch});
     p.addHelpOption();
-    if (!parseCommandLine(p, args, io))
-        return ExitProblems;
-    if (p.isSet(QStringLiteral("help"))) {
-        io.out << p.helpText();
-        return ExitOk;
-    }
+    if (const auto done = parseOrHelp(p, args, io))
+        return *done;
     EngineOptions options;
     const auto clock = clockFrom(p, now, io);
     if (!clock)
@@ -245,10 +241,9 @@ int runRank(const QStringList &args, CliIo &io)
         options.profile = &*userProfile;
     }
     const QString fmt = p.value(format);
-    if (fmt != u"table" && fmt != u"json" && fmt != u"csv") {
-        io.err << "rank: --format must be table, json or csv\n";
+    if (!checkFormat(QStringLiteral("rank"), fmt, {QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv")},
+                     io))
         return ExitProblems;
-    }
     const QStringList files = p.positionalArguments();
     if (files.isEmpty()) {
         io.err << "rank: name a case file (see --help)\n";

@@ -33,16 +33,11 @@ int runRuns(const QStringList &args, CliIo &io) {
     timing.addTo(p);
     p.addHelpOption();
     const QString cmd = QStringLiteral("runs");
-    if (!parseCommandLine(p, args, io)) return ExitProblems;
-    if (p.isSet(QStringLiteral("help"))) {
-        io.out << p.helpText();
-        return ExitOk;
-    }
+    if (const auto done = parseOrHelp(p, args, io))
+        return *done;
     const QString format = p.value(formatOpt);
-    if (format != u"table" && format != u"json") {
-        io.err << "runs: --format must be table or json\n";
+    if (!checkFormat(QStringLiteral("runs"), format, {QStringLiteral("table"), QStringLiteral("json")}, io))
         return ExitProblems;
-    }
     if (!p.positionalArguments().isEmpty()) {
         io.err << "runs: takes no arguments (see --help)\n";
         return ExitProblems;

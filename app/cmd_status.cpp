@@ -36,16 +36,11 @@ int runStatus(const QStringList &args, CliIo &io) {
     timing.addTo(p);
     p.addHelpOption();
     const QString cmd = QStringLiteral("status");
-    if (!parseCommandLine(p, args, io)) return ExitProblems;
-    if (p.isSet(QStringLiteral("help"))) {
-        io.out << p.helpText();
-        return ExitOk;
-    }
+    if (const auto done = parseOrHelp(p, args, io))
+        return *done;
     const QString format = p.value(formatOpt);
-    if (format != u"table" && format != u"json") {
-        io.err << "status: --format must be table or json\n";
+    if (!checkFormat(QStringLiteral("status"), format, {QStringLiteral("table"), QStringLiteral("json")}, io))
         return ExitProblems;
-    }
     if (p.positionalArguments().size() != 1) {
         io.err << "status: name exactly one run id (see --help)\n";
         return ExitProblems;

@@ -54,16 +54,11 @@ int runSubmit(const QStringList &args, CliIo &io) {
     timing.addTo(p);
     p.addHelpOption();
     const QString cmd = QStringLiteral("submit");
-    if (!parseCommandLine(p, args, io)) return ExitProblems;
-    if (p.isSet(QStringLiteral("help"))) {
-        io.out << p.helpText();
-        return ExitOk;
-    }
+    if (const auto done = parseOrHelp(p, args, io))
+        return *done;
     const QString format = p.value(formatOpt);
-    if (format != u"table" && format != u"json") {
-        io.err << "submit: --format must be table or json\n";
+    if (!checkFormat(QStringLiteral("submit"), format, {QStringLiteral("table"), QStringLiteral("json")}, io))
         return ExitProblems;
-    }
     if (p.positionalArguments().size() != 1) {
         io.err << "submit: name exactly one case file (see --help)\n";
         return ExitProblems;

@@ -23,20 +23,14 @@ int runValidate(const QStringList &args, CliIo &io)
                                        QStringLiteral("FORMAT"), QStringLiteral("text"));
     p.addOptions({nowOpt, formatOpt});
     p.addHelpOption();
-    if (!parseCommandLine(p, args, io))
-        return ExitProblems;
-    if (p.isSet(QStringLiteral("help"))) {
-        io.out << p.helpText();
-        return ExitOk;
-    }
+    if (const auto done = parseOrHelp(p, args, io))
+        return *done;
     const auto now = clockFrom(p, nowOpt, io);
     if (!now)
         return ExitProblems;
     const QString format = p.value(formatOpt);
-    if (format != u"text" && format != u"json") {
-        io.err << "validate: --format must be text or json\n";
+    if (!checkFormat(QStringLiteral("validate"), format, {QStringLiteral("text"), QStringLiteral("json")}, io))
         return ExitProblems;
-    }
     const QStringList files = p.positionalArguments();
     if (files.isEmpty()) {
         io.err << "validate: name at least one case file (see --help)\n";

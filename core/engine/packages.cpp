@@ -303,16 +303,8 @@ void computeReference(PreparedCase &pc)
                 anyQualified = true;
             }
         }
-        pos[size_t(last)] = 0;
         ++prefix;
-        int s = last - 1;
-        while (s >= 0) {
-            if (++pos[size_t(s)] < int(pc.packed[size_t(s)].size()))
-                break;
-            pos[size_t(s)] = 0;
-            --s;
-        }
-        if (s < 0)
+        if (!nextPrefix(pc, pos))
             break;
     }
     pc.packageCount = count;

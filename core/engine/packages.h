@@ -72,6 +72,19 @@ inline size_t prefixIndex(const PreparedCase &pc, const PackagePositions &pos)
     return idx;
 }
 
+// Moves `pos` to the next prefix (last slot reset to 0); false after the last prefix.
+inline bool nextPrefix(const PreparedCase &pc, PackagePositions &pos)
+{
+    const int last = int(pc.lines.size()) - 1;
+    pos[size_t(last)] = 0;
+    for (int s = last - 1; s >= 0; --s) {
+        if (++pos[size_t(s)] < int(pc.packed[size_t(s)].size()))
+            return true;
+        pos[size_t(s)] = 0;
+    }
+    return false;
+}
+
 // Fast, exact rounding half away from zero to 2 decimals (falls back to the decimal-string method of
 // roundHalfAway when the value sits on a half-cent boundary).
 double round2(double v);

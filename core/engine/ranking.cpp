@@ -210,15 +210,7 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
                 consider(pos);
             }
         }
-        pos[size_t(last)] = 0;
-        int s = last - 1;
-        while (s >= 0) {
-            if (++pos[size_t(s)] < int(pc.packed[size_t(s)].size()))
-                break;
-            pos[size_t(s)] = 0;
-            --s;
-        }
-        if (s < 0)
+        if (!nextPrefix(pc, pos))
             break;
     }
     std::sort_heap(heap.begin(), heap.end(), before);
