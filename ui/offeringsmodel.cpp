@@ -155,7 +155,7 @@ QVariant OfferingsModel::data(const QModelIndex &index, int role) const {
         const auto it = m_marks.constFind(rowValue(index.row())[u"id"].toString());
         switch (role) {
         case Qt::DisplayRole:
-            if (st == Filtered) return QString(QStringLiteral("⊘ ") + QString(it->reason).replace(u'_', u' '));
+            if (st == Filtered) return QString(QStringLiteral("⊘ ") + it->reason);
             if (st == Ignored) return tr("ignored");
             if (st == Eligible) return tr("✓ eligible");
             return QString();

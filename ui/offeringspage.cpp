@@ -96,7 +96,7 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
         },
         split, m_proxy);
     m_table->view()->setObjectName(QStringLiteral("offeringsTable"));
-    // The status column keeps room for the longest filter reason ("⊘ vehicle count short").
+    // The status column keeps room for the longest filter reason ("⊘ vehicle_count_short").
     connect(m_model, &QAbstractItemModel::dataChanged, m_table->view(), [this] {
         m_table->view()->resizeColumnToContents(OfferingsModel::StatusColumn);
     });
