@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "application.h"
 
-#include "cli.h"
 #include "caseeditor.h"
+#include "cli.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -16,14 +16,12 @@ namespace pw {
 
 namespace {
 
-QElapsedTimer &processClock()
-{
+QElapsedTimer &processClock() {
     static QElapsedTimer t;
     return t;
 }
 
-void printUsage(QTextStream &out)
-{
+void printUsage(QTextStream &out) {
     out << "Usage: placement-workbench [CASE] [--screenshot FILE [--tab NAME]]\n"
            "       placement-workbench COMMAND [OPTIONS] (COMMAND --help for its options)\n\n"
            "Without a command the workbench window opens on CASE (or the bundled sample case).\n\n"
@@ -33,8 +31,7 @@ void printUsage(QTextStream &out)
     out << "\nOptions:\n  --help      Show this help\n  --version   Show the version\n";
 }
 
-int runGui(int argc, char *argv[])
-{
+int runGui(int argc, char *argv[]) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("placement-workbench"));
     QApplication::setOrganizationName(QStringLiteral("PlacementWorkbench"));
@@ -43,12 +40,15 @@ int runGui(int argc, char *argv[])
 
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file to open"));
-    const QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("Render the window to FILE and exit."),
+    const QCommandLineOption shot(QStringLiteral("screenshot"),
+                                  QStringLiteral("Render the window to FILE and exit."),
                                   QStringLiteral("FILE"));
-    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Result tab to show for the screenshot."),
+    const QCommandLineOption tab(QStringLiteral("tab"),
+                                 QStringLiteral("Result tab to show for the screenshot."),
                                  QStringLiteral("NAME"));
     const QCommandLineOption section(QStringLiteral("section"),
-                                     QStringLiteral("Case section to show (1 Insured … 7 Offerings)."), QStringLiteral("N"));
+                                     QStringLiteral("Case section to show (1 Insured … 7 Offerings)."),
+                                     QStringLiteral("N"));
     p.addOptions({shot, tab, section});
     if (!p.parse(QApplication::arguments())) {
         std::fprintf(stderr, "placement-workbench: %s\n", qPrintable(p.errorText()));
@@ -60,10 +60,8 @@ int runGui(int argc, char *argv[])
         w.openCase(pos.first());
     else
         w.openSample(QStringLiteral("brooklyn-household.json"));
-    if (p.isSet(tab))
-        w.showResultTab(p.value(tab));
-    if (p.isSet(section))
-        w.caseEditor()->showSection(p.value(section).toInt() - 1);
+    if (p.isSet(tab)) w.showResultTab(p.value(tab));
+    if (p.isSet(section)) w.caseEditor()->showSection(p.value(section).toInt() - 1);
     w.show();
     if (qEnvironmentVariableIsSet("PW_REPORT_STARTUP")) {
         // Time from main() to the window's first turn of the event loop (shown and painted).
@@ -85,11 +83,11 @@ int runGui(int argc, char *argv[])
 
 } // namespace
 
-int runApplication(int argc, char *argv[])
-{
+int runApplication(int argc, char *argv[]) {
     processClock().start();
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    if (first == u"--help" || first == u"-h" || first == u"help" || first == u"--version" || findCliCommand(first)) {
+    if (first == u"--help" || first == u"-h" || first == u"help" || first == u"--version" ||
+        findCliCommand(first)) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("placement-workbench"));
         QCoreApplication::setOrganizationName(QStringLiteral("PlacementWorkbench"));

@@ -21,14 +21,12 @@ enum ExitCode {
 };
 
 // The standard streams of a command, so tests and the batch mode can capture them.
-struct CliIo
-{
+struct CliIo {
     QTextStream &out;
     QTextStream &err;
 };
 
-struct CliCommand
-{
+struct CliCommand {
     QString name;
     QString summary;
     std::function<int(const QStringList &args, CliIo &io)> run; // args[0] is the command name

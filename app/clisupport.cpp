@@ -5,8 +5,7 @@
 
 namespace pw {
 
-bool parseCommandLine(QCommandLineParser &parser, const QStringList &args, CliIo &io)
-{
+bool parseCommandLine(QCommandLineParser &parser, const QStringList &args, CliIo &io) {
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     if (!parser.parse(args)) {
         io.err << args.value(0) << ": " << parser.errorText() << "\n";
@@ -15,10 +14,8 @@ bool parseCommandLine(QCommandLineParser &parser, const QStringList &args, CliIo
     return true;
 }
 
-std::optional<int> parseOrHelp(QCommandLineParser &parser, const QStringList &args, CliIo &io)
-{
-    if (!parseCommandLine(parser, args, io))
-        return ExitProblems;
+std::optional<int> parseOrHelp(QCommandLineParser &parser, const QStringList &args, CliIo &io) {
+    if (!parseCommandLine(parser, args, io)) return ExitProblems;
     if (parser.isSet(QStringLiteral("help"))) {
         io.out << parser.helpText();
         return ExitOk;
@@ -26,30 +23,27 @@ std::optional<int> parseOrHelp(QCommandLineParser &parser, const QStringList &ar
     return std::nullopt;
 }
 
-bool checkFormat(const QString &command, const QString &format, const QStringList &allowed, CliIo &io)
-{
-    if (allowed.contains(format))
-        return true;
+bool checkFormat(const QString &command, const QString &format, const QStringList &allowed, CliIo &io) {
+    if (allowed.contains(format)) return true;
     QStringList quoted = allowed;
     const QString last = quoted.takeLast();
     io.err << command << ": --format must be " << quoted.join(QStringLiteral(", ")) << " or " << last << "\n";
     return false;
 }
 
-std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QCommandLineOption &nowOption, CliIo &io)
-{
-    if (!parser.isSet(nowOption))
-        return QDateTime::currentDateTimeUtc();
+std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QCommandLineOption &nowOption,
+                                   CliIo &io) {
+    if (!parser.isSet(nowOption)) return QDateTime::currentDateTimeUtc();
     const auto t = parseTimestamp(parser.value(nowOption));
     if (!t) {
-        io.err << "--now: \"" << parser.value(nowOption) << "\" is not an RFC 3339 time such as 2026-11-28T12:00:00Z\n";
+        io.err << "--now: \"" << parser.value(nowOption)
+               << "\" is not an RFC 3339 time such as 2026-11-28T12:00:00Z\n";
         return std::nullopt;
     }
     return t;
 }
 
-JsonValue problemsToJson(const Problems &problems)
-{
+JsonValue problemsToJson(const Problems &problems) {
     JsonValue arr = JsonValue::array();
     for (const Problem &p : problems) {
         JsonValue o = JsonValue::object();

@@ -20,7 +20,8 @@ std::optional<int> parseOrHelp(QCommandLineParser &parser, const QStringList &ar
 // Whether --format is one of `allowed`; otherwise prints "COMMAND: --format must be a, b or c".
 bool checkFormat(const QString &command, const QString &format, const QStringList &allowed, CliIo &io);
 // The clock from --now (RFC 3339), else the wall clock; prints an error and returns nullopt on bad input.
-std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QCommandLineOption &nowOption, CliIo &io);
+std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QCommandLineOption &nowOption,
+                                   CliIo &io);
 JsonValue problemsToJson(const Problems &problems);
 
 } // namespace pw

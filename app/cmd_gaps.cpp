@@ -71,8 +71,7 @@ int runGaps(const QStringList &args, CliIo &io) {
                                        QStringLiteral("FORMAT"), QStringLiteral("table"));
     p.addOptions({nowOpt, formatOpt});
     p.addHelpOption();
-    if (const auto done = parseOrHelp(p, args, io))
-        return *done;
+    if (const auto done = parseOrHelp(p, args, io)) return *done;
     const auto now = clockFrom(p, nowOpt, io);
     if (!now) return ExitProblems;
     const QString format = p.value(formatOpt);

@@ -30,8 +30,7 @@ int runImport(const QStringList &args, CliIo &io) {
         QStringLiteral("Write the combined case to OUT (default: standard output)."), QStringLiteral("OUT"));
     p.addOption(outOpt);
     p.addHelpOption();
-    if (const auto done = parseOrHelp(p, args, io))
-        return *done;
+    if (const auto done = parseOrHelp(p, args, io)) return *done;
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 2) {
         io.err << "import: name a case file and a table file (see --help)\n";

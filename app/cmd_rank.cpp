@@ -7,42 +7,38 @@
 #include "util/numbers.h"
 
 #include <QDir>
-#include <QtConcurrent/QtConcurrentMap>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace pw {
 
 namespace {
 
-QString shortCarrier(const JsonValue &offering)
-{
+QString shortCarrier(const JsonValue &offering) {
     const QString name = offering[u"provider_name"].toString();
     return name.isEmpty() ? offering[u"provider_id"].toString() : name;
 }
 
 // The first word of a carrier's name keeps the table's columns aligned ("Harborview").
-QString carrierWord(const JsonValue &offering)
-{
+QString carrierWord(const JsonValue &offering) {
     return shortCarrier(offering).section(u' ', 0, 0).left(14);
 }
 
-QString csvField(const QString &s)
-{
+QString csvField(const QString &s) {
     if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n'))
         return u'"' + QString(s).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
     return s;
 }
 
-void printTable(const JsonValue &run, CliIo &io)
-{
+void printTable(const JsonValue &run, CliIo &io) {
     const JsonValue &out = run[u"output"];
     const auto &solutions = run[u"solutions"].arrayItems();
     io.out << QStringLiteral("%1 packages, %2 qualified; %3 offerings (%4 ignored, %5 filtered)\n")
                   .arg(out[u"solution_count"].numberText(), out[u"qualified_count"].numberText(),
-                       out[u"pool_size"].numberText(), out[u"ignored"].numberText(), out[u"filtered"].numberText());
-    if (out[u"message"].isString())
-        io.out << out[u"message"].toString() << "\n";
+                       out[u"pool_size"].numberText(), out[u"ignored"].numberText(),
+                       out[u"filtered"].numberText());
+    if (out[u"message"].isString()) io.out << out[u"message"].toString() << "\n";
     if (!solutions.empty()) {
         io.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n")
                       .arg(QStringLiteral("#"), 3)
@@ -56,7 +52,8 @@ void printTable(const JsonValue &run, CliIo &io)
             for (const auto &o : s[u"offerings"].arrayItems())
                 carriers << carrierWord(o);
             const double low = s[u"est_cost_low"].toDouble(), high = s[u"est_cost_high"].toDouble();
-            const QString cost = low == high ? formatMoney(low) : formatMoney(low) + QStringLiteral("–") + formatMoney(high);
+            const QString cost =
+                low == high ? formatMoney(low) : formatMoney(low) + QStringLiteral("–") + formatMoney(high);
             const JsonValue &card = s[u"scorecard"];
             QStringList levels;
             for (const char *d : {"pricing", "coverage", "financial", "appetite", "placement", "service"})
@@ -79,8 +76,9 @@ void printTable(const JsonValue &run, CliIo &io)
     if (!filtered.empty()) {
         io.out << "\nFiltered offerings:\n";
         for (const auto &f : filtered)
-            io.out << "  " << f[u"id"].toString() << " (" << shortCarrier(f) << ", " << f[u"category"].toString()
-                   << "): " << f[u"reason"].toString() << " — " << f[u"detail"].toString() << "\n";
+            io.out << "  " << f[u"id"].toString() << " (" << shortCarrier(f) << ", "
+                   << f[u"category"].toString() << "): " << f[u"reason"].toString() << " — "
+                   << f[u"detail"].toString() << "\n";
     }
     const auto &ignored = out[u"ignored_offerings"].arrayItems();
     if (!ignored.empty()) {
@@ -90,10 +88,10 @@ void printTable(const JsonValue &run, CliIo &io)
     }
 }
 
-void printCsv(const JsonValue &run, CliIo &io)
-{
+void printCsv(const JsonValue &run, CliIo &io) {
     io.out << "rank,cluster_label,label_winner,offering_ids,carriers,est_cost_low,est_cost_high,cost_mid,"
-              "change_vs_current,overall_score,overall_level,qualified,pricing,coverage,financial,appetite,placement,"
+              "change_vs_current,overall_score,overall_level,qualified,pricing,coverage,financial,appetite,"
+              "placement,"
               "service\n";
     for (const auto &s : run[u"solutions"].arrayItems()) {
         QStringList ids, carriers;
@@ -122,16 +120,14 @@ void printCsv(const JsonValue &run, CliIo &io)
     }
 }
 
-void printProblems(const QString &file, const Problems &problems, QTextStream &s, bool errorsOnly)
-{
+void printProblems(const QString &file, const Problems &problems, QTextStream &s, bool errorsOnly) {
     for (const Problem &p : problems)
         if (!errorsOnly || p.isError())
-            s << file << ": " << (p.path.isEmpty() ? QStringLiteral("(file)") : p.path) << ": " << p.severityName()
-              << ": " << p.message << "\n";
+            s << file << ": " << (p.path.isEmpty() ? QStringLiteral("(file)") : p.path) << ": "
+              << p.severityName() << ": " << p.message << "\n";
 }
 
-QStringList batchFiles(const QStringList &args)
-{
+QStringList batchFiles(const QStringList &args) {
     QStringList files;
     for (const QString &a : args) {
         if (QFileInfo(a).isDir()) {
@@ -149,14 +145,14 @@ QStringList batchFiles(const QStringList &args)
 }
 
 // One case of a batch as its JSON line, and the exit code it asks for.
-std::pair<QByteArray, int> batchLine(const QString &file, const EngineOptions &options)
-{
+std::pair<QByteArray, int> batchLine(const QString &file, const EngineOptions &options) {
     JsonValue line = JsonValue::object();
     line.insert(QStringLiteral("file"), file);
     int exit = ExitOk;
     const CaseFileResult f = readCaseFile(file);
     if (!f.root) {
-        line.insert(QStringLiteral("status"), f.unreadable ? QStringLiteral("unreadable") : QStringLiteral("invalid"));
+        line.insert(QStringLiteral("status"),
+                    f.unreadable ? QStringLiteral("unreadable") : QStringLiteral("invalid"));
         line.insert(QStringLiteral("problems"), problemsToJson({f.problem}));
         exit = f.unreadable ? int(ExitUnreadable) : int(ExitProblems);
     } else {
@@ -176,8 +172,7 @@ std::pair<QByteArray, int> batchLine(const QString &file, const EngineOptions &o
 }
 
 // Cases are ranked on every core; lines come out in the order of the files.
-int runBatch(const QStringList &files, const EngineOptions &options, CliIo &io)
-{
+int runBatch(const QStringList &files, const EngineOptions &options, CliIo &io) {
     int exit = ExitOk;
     constexpr qsizetype kChunk = 256; // bounds memory on very large batches
     for (qsizetype start = 0; start < files.size(); start += kChunk) {
@@ -195,32 +190,35 @@ int runBatch(const QStringList &files, const EngineOptions &options, CliIo &io)
 
 } // namespace
 
-int runRank(const QStringList &args, CliIo &io)
-{
+int runRank(const QStringList &args, CliIo &io) {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Ranks every complete package of a case (engine.md).\n"
-                                               "Exit 0 with a result (zero packages included), 1 on validation "
-                                               "errors, 2 when a file cannot be read."));
-    p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file (with --batch: files or folders)."),
+    p.setApplicationDescription(
+        QStringLiteral("Ranks every complete package of a case (engine.md).\n"
+                       "Exit 0 with a result (zero packages included), 1 on validation "
+                       "errors, 2 when a file cannot be read."));
+    p.addPositionalArgument(QStringLiteral("CASE"),
+                            QStringLiteral("Case file (with --batch: files or folders)."),
                             QStringLiteral("CASE..."));
     const QCommandLineOption appetite(QStringLiteral("appetite"), QStringLiteral("Appetite bucket override."),
                                       QStringLiteral("BUCKET"));
-    const QCommandLineOption top(QStringLiteral("top"), QStringLiteral("How many solutions to return (default 10)."),
+    const QCommandLineOption top(QStringLiteral("top"),
+                                 QStringLiteral("How many solutions to return (default 10)."),
                                  QStringLiteral("N"), QStringLiteral("10"));
-    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("Engine profile merged over the bundled one."),
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QStringLiteral("Engine profile merged over the bundled one."),
                                      QStringLiteral("FILE"));
-    const QCommandLineOption now(QStringLiteral("now"), QStringLiteral("Clock (RFC 3339)."), QStringLiteral("TIME"));
+    const QCommandLineOption now(QStringLiteral("now"), QStringLiteral("Clock (RFC 3339)."),
+                                 QStringLiteral("TIME"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("table (default), json or csv."),
                                     QStringLiteral("FORMAT"), QStringLiteral("table"));
-    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Rank many cases; one JSON line per case."));
+    const QCommandLineOption batch(QStringLiteral("batch"),
+                                   QStringLiteral("Rank many cases; one JSON line per case."));
     p.addOptions({appetite, top, profile, now, format, batch});
     p.addHelpOption();
-    if (const auto done = parseOrHelp(p, args, io))
-        return *done;
+    if (const auto done = parseOrHelp(p, args, io)) return *done;
     EngineOptions options;
     const auto clock = clockFrom(p, now, io);
-    if (!clock)
-        return ExitProblems;
+    if (!clock) return ExitProblems;
     options.now = *clock;
     options.appetite = p.value(appetite);
     bool ok = false;
@@ -241,16 +239,15 @@ int runRank(const QStringList &args, CliIo &io)
         options.profile = &*userProfile;
     }
     const QString fmt = p.value(format);
-    if (!checkFormat(QStringLiteral("rank"), fmt, {QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv")},
-                     io))
+    if (!checkFormat(QStringLiteral("rank"), fmt,
+                     {QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv")}, io))
         return ExitProblems;
     const QStringList files = p.positionalArguments();
     if (files.isEmpty()) {
         io.err << "rank: name a case file (see --help)\n";
         return ExitProblems;
     }
-    if (p.isSet(batch))
-        return runBatch(batchFiles(files), options, io);
+    if (p.isSet(batch)) return runBatch(batchFiles(files), options, io);
     if (files.size() > 1) {
         io.err << "rank: one case at a time (use --batch for many)\n";
         return ExitProblems;

@@ -33,8 +33,7 @@ int runRuns(const QStringList &args, CliIo &io) {
     timing.addTo(p);
     p.addHelpOption();
     const QString cmd = QStringLiteral("runs");
-    if (const auto done = parseOrHelp(p, args, io))
-        return *done;
+    if (const auto done = parseOrHelp(p, args, io)) return *done;
     const QString format = p.value(formatOpt);
     if (!checkFormat(QStringLiteral("runs"), format, {QStringLiteral("table"), QStringLiteral("json")}, io))
         return ExitProblems;

@@ -36,8 +36,7 @@ int runStatus(const QStringList &args, CliIo &io) {
     timing.addTo(p);
     p.addHelpOption();
     const QString cmd = QStringLiteral("status");
-    if (const auto done = parseOrHelp(p, args, io))
-        return *done;
+    if (const auto done = parseOrHelp(p, args, io)) return *done;
     const QString format = p.value(formatOpt);
     if (!checkFormat(QStringLiteral("status"), format, {QStringLiteral("table"), QStringLiteral("json")}, io))
         return ExitProblems;

@@ -54,8 +54,7 @@ int runSubmit(const QStringList &args, CliIo &io) {
     timing.addTo(p);
     p.addHelpOption();
     const QString cmd = QStringLiteral("submit");
-    if (const auto done = parseOrHelp(p, args, io))
-        return *done;
+    if (const auto done = parseOrHelp(p, args, io)) return *done;
     const QString format = p.value(formatOpt);
     if (!checkFormat(QStringLiteral("submit"), format, {QStringLiteral("table"), QStringLiteral("json")}, io))
         return ExitProblems;

@@ -10,26 +10,26 @@
 
 namespace pw {
 
-int runValidate(const QStringList &args, CliIo &io)
-{
+int runValidate(const QStringList &args, CliIo &io) {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Checks case files and prints one problem per line as "
-                                               "FILE: PATH: severity: message.\nExit 0 when no file has errors, "
-                                               "1 when any has, 2 when a file cannot be read."));
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Case files to check."), QStringLiteral("FILE..."));
-    const QCommandLineOption nowOpt(QStringLiteral("now"), QStringLiteral("Clock for date checks (RFC 3339)."),
-                                    QStringLiteral("TIME"));
+    p.setApplicationDescription(
+        QStringLiteral("Checks case files and prints one problem per line as "
+                       "FILE: PATH: severity: message.\nExit 0 when no file has errors, "
+                       "1 when any has, 2 when a file cannot be read."));
+    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Case files to check."),
+                            QStringLiteral("FILE..."));
+    const QCommandLineOption nowOpt(
+        QStringLiteral("now"), QStringLiteral("Clock for date checks (RFC 3339)."), QStringLiteral("TIME"));
     const QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("text (default) or json."),
                                        QStringLiteral("FORMAT"), QStringLiteral("text"));
     p.addOptions({nowOpt, formatOpt});
     p.addHelpOption();
-    if (const auto done = parseOrHelp(p, args, io))
-        return *done;
+    if (const auto done = parseOrHelp(p, args, io)) return *done;
     const auto now = clockFrom(p, nowOpt, io);
-    if (!now)
-        return ExitProblems;
+    if (!now) return ExitProblems;
     const QString format = p.value(formatOpt);
-    if (!checkFormat(QStringLiteral("validate"), format, {QStringLiteral("text"), QStringLiteral("json")}, io))
+    if (!checkFormat(QStringLiteral("validate"), format, {QStringLiteral("text"), QStringLiteral("json")},
+                     io))
         return ExitProblems;
     const QStringList files = p.positionalArguments();
     if (files.isEmpty()) {
@@ -46,8 +46,7 @@ int runValidate(const QStringList &args, CliIo &io)
             exit = f.unreadable ? ExitUnreadable : std::max(exit, int(ExitProblems));
         } else {
             problems = validateCase(*f.root, *now, defaultProfile()).problems;
-            if (hasErrors(problems) && exit == ExitOk)
-                exit = ExitProblems;
+            if (hasErrors(problems) && exit == ExitOk) exit = ExitProblems;
         }
         if (format == u"json") {
             JsonValue entry = JsonValue::object();
@@ -60,8 +59,7 @@ int runValidate(const QStringList &args, CliIo &io)
                        << pr.severityName() << ": " << pr.message << "\n";
         }
     }
-    if (format == u"json")
-        io.out << QString::fromUtf8(writeJson(report));
+    if (format == u"json") io.out << QString::fromUtf8(writeJson(report));
     return exit;
 }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "application.h"
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     return pw::runApplication(argc, argv);
 }

@@ -401,10 +401,12 @@ void CaseEditor::refreshBadges() {
             text += errors[size_t(i)] ? QStringLiteral("  ⛔") : QStringLiteral("  ⚠");
         QListWidgetItem *item = m_list->item(i);
         item->setText(text);
-        item->setToolTip(tr("Ctrl+%1").arg(i + 1) +
-                         (problems[size_t(i)]
-                              ? (problems[size_t(i)] == 1 ? tr(" — 1 problem in this section") : tr(" — %1 problems in this section").arg(problems[size_t(i)]))
-                              : QString()));
+        item->setToolTip(
+            tr("Ctrl+%1").arg(i + 1) +
+            (problems[size_t(i)]
+                 ? (problems[size_t(i)] == 1 ? tr(" — 1 problem in this section")
+                                             : tr(" — %1 problems in this section").arg(problems[size_t(i)]))
+                 : QString()));
     }
     std::vector<std::pair<QString, QString>> drivers;
     for (const Driver &d : c.input.drivers) {

@@ -83,7 +83,9 @@ ImportDialog::ImportDialog(const OfferingImport &import, const QString &source, 
     m_table->resizeColumnsToContents();
     layout->addWidget(m_table, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText((import.acceptedCount() == 1 ? tr("Import 1 row") : tr("Import %1 rows").arg(import.acceptedCount())));
+    buttons->button(QDialogButtonBox::Ok)
+        ->setText((import.acceptedCount() == 1 ? tr("Import 1 row")
+                                               : tr("Import %1 rows").arg(import.acceptedCount())));
     buttons->button(QDialogButtonBox::Ok)->setEnabled(import.acceptedCount() > 0);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -8,9 +8,9 @@
 #include "io/casefile.h"
 #include "offeringspage.h"
 #include "problemsmodel.h"
+#include "rankingcontroller.h"
 #include "remote/keychainsecretstore.h"
 #include "remote/remotetab.h"
-#include "rankingcontroller.h"
 #include "resultspanel.h"
 #include "solutionutil.h"
 #include "util/numbers.h"
@@ -56,7 +56,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_editor = new CaseEditor(m_doc, m_split);
     m_results = new ResultsPanel(m_doc, m_ranking, m_split);
     m_results->tabs()->addTab(
-        new RemoteTab(m_doc, m_ranking, std::make_unique<KeychainSecretStore>(), m_results->tabs()), tr("Remote"));
+        new RemoteTab(m_doc, m_ranking, std::make_unique<KeychainSecretStore>(), m_results->tabs()),
+        tr("Remote"));
     m_split->addWidget(m_editor);
     m_split->addWidget(m_results);
     m_split->setStretchFactor(0, 1);
@@ -339,7 +340,9 @@ void MainWindow::updateSummary() {
         parts << tr("current %1").arg(formatMoney(*in.premium));
     else if (cp.isNumber())
         parts << tr("current %1").arg(formatMoney(cp.toDouble()));
-    parts << (m_doc->typedCase().offerings.size() == 1 ? tr("1 offering") : tr("%1 offerings").arg(m_doc->typedCase().offerings.size()));
+    parts << (m_doc->typedCase().offerings.size() == 1
+                  ? tr("1 offering")
+                  : tr("%1 offerings").arg(m_doc->typedCase().offerings.size()));
     m_summary->setText(parts.join(QStringLiteral(" · ")));
 }
 

@@ -97,9 +97,8 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
         split, m_proxy);
     m_table->view()->setObjectName(QStringLiteral("offeringsTable"));
     // The status column keeps room for the longest filter reason ("⊘ vehicle_count_short").
-    connect(m_model, &QAbstractItemModel::dataChanged, m_table->view(), [this] {
-        m_table->view()->resizeColumnToContents(OfferingsModel::StatusColumn);
-    });
+    connect(m_model, &QAbstractItemModel::dataChanged, m_table->view(),
+            [this] { m_table->view()->resizeColumnToContents(OfferingsModel::StatusColumn); });
     connect(m_table, &CasePage::message, this, &CasePage::message);
     split->addWidget(m_table);
 
@@ -270,8 +269,9 @@ void OfferingsPage::currentChanged() {
     if (m_quoteBinder->basePath() != base) m_quoteBinder->setBasePath(base);
     m_quoteBinder->setEnabled(row >= 0);
     if (row < 0) {
-        m_status->setText((m_model->rowCount() == 1 ? tr("1 offering.") : tr("%1 offerings.").arg(m_model->rowCount())) +
-                          tr(" Select one to see its coverage details and constraints."));
+        m_status->setText(
+            (m_model->rowCount() == 1 ? tr("1 offering.") : tr("%1 offerings.").arg(m_model->rowCount())) +
+            tr(" Select one to see its coverage details and constraints."));
         return;
     }
     const QString name = o[u"provider_name"].toString();
@@ -323,7 +323,8 @@ int OfferingsPage::applyImport(const OfferingImport &imp, const QString &source)
     const JsonValue accepted = imp.acceptedOfferings();
     if (accepted.size() > 0)
         m_doc->appendItems(QStringLiteral("offerings"), accepted.arrayItems(),
-                           (accepted.size() == 1 ? tr("Import 1 offering") : tr("Import %1 offerings").arg(accepted.size())));
+                           (accepted.size() == 1 ? tr("Import 1 offering")
+                                                 : tr("Import %1 offerings").arg(accepted.size())));
     QStringList errors;
     for (const auto &i : imp.allIssues())
         if (i.error) errors << i.toString().toHtmlEscaped();

@@ -181,7 +181,8 @@ void ResultsPanel::runChanged() {
     // word, so the six dimension chips stay on screen without scrolling.
     for (int c = RankingModel::FirstLine; c < m_rankingModel->costColumn(); ++c)
         m_rankingView->setColumnWidth(c, std::min(m_rankingView->columnWidth(c), 78));
-    m_rankingView->setColumnWidth(RankingModel::Label, std::min(m_rankingView->columnWidth(RankingModel::Label), 124));
+    m_rankingView->setColumnWidth(RankingModel::Label,
+                                  std::min(m_rankingView->columnWidth(RankingModel::Label), 124));
     for (int c = m_rankingModel->firstDimensionColumn(); c < m_rankingModel->columnCount(); ++c)
         m_rankingView->setColumnWidth(c, std::min(m_rankingView->columnWidth(c), 33));
     m_costChart->setRun(run, lines());

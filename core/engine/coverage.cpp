@@ -11,13 +11,11 @@ namespace pw {
 
 namespace {
 
-QString money(double v)
-{
+QString money(double v) {
     return formatMoney(v);
 }
 
-QString pct(double ratio)
-{
+QString pct(double ratio) {
     return formatNumber(roundHalfAway(ratio * 100, 1), 1) + u'%';
 }
 
@@ -25,8 +23,7 @@ QString pct(double ratio)
 
 namespace rules {
 
-DwellingJudgement dwelling(const CoverageDetail &c, OptDouble replacementCost)
-{
+DwellingJudgement dwelling(const CoverageDetail &c, OptDouble replacementCost) {
     DwellingJudgement j;
     if (c.settlement == Settlement::GuaranteedReplacementCost) {
         // Guaranteed replacement cost counts as ratio 1 even when limits are not stated (§11.3).
@@ -36,12 +33,9 @@ DwellingJudgement dwelling(const CoverageDetail &c, OptDouble replacementCost)
         j.outcome = Outcome::Pass;
         return j;
     }
-    if (!c.dwellingLimit)
-        j.missing << QStringLiteral("dwelling_limit");
-    if (!replacementCost || *replacementCost <= 0)
-        j.missing << QStringLiteral("residence.replacement_cost");
-    if (!j.missing.isEmpty())
-        return j;
+    if (!c.dwellingLimit) j.missing << QStringLiteral("dwelling_limit");
+    if (!replacementCost || *replacementCost <= 0) j.missing << QStringLiteral("residence.replacement_cost");
+    if (!j.missing.isEmpty()) return j;
     double effective = *c.dwellingLimit;
     if (c.settlement == Settlement::ExtendedReplacementCost)
         effective *= 1 + c.extendedReplacementPct.value_or(0) / 100.0;
@@ -51,28 +45,23 @@ DwellingJudgement dwelling(const CoverageDetail &c, OptDouble replacementCost)
     return j;
 }
 
-BiTier bodilyInjury(const CoverageDetail &c, const EngineProfile &p)
-{
+BiTier bodilyInjury(const CoverageDetail &c, const EngineProfile &p) {
     const auto &pp = c.biPerPerson;
     const auto &pa = c.biPerAccident;
     const auto &csl = c.limitCombinedSingle;
-    if (!pp && !pa && !csl)
-        return BiTier::NotStated;
+    if (!pp && !pa && !csl) return BiTier::NotStated;
     // A split meets a tier when its stated parts do (a lone stated part is judged alone).
     auto splitMeets = [&](double perPerson, double perAccident) {
-        if (!pp && !pa)
-            return false;
+        if (!pp && !pa) return false;
         return (!pp || *pp >= perPerson) && (!pa || *pa >= perAccident);
     };
     if (splitMeets(p.biFullPerPerson, p.biFullPerAccident) || (csl && *csl >= p.biFullCsl))
         return BiTier::Full;
-    if (splitMeets(p.biMidPerPerson, p.biMidPerAccident) || (csl && *csl >= p.biMidCsl))
-        return BiTier::Mid;
+    if (splitMeets(p.biMidPerPerson, p.biMidPerAccident) || (csl && *csl >= p.biMidCsl)) return BiTier::Mid;
     return BiTier::Low;
 }
 
-Outcome umBelowBi(const CoverageDetail &c, QStringList *missing)
-{
+Outcome umBelowBi(const CoverageDetail &c, QStringList *missing) {
     bool comparable = false;
     bool below = false;
     auto pair = [&](const OptDouble &um, const OptDouble &bi) {
@@ -90,8 +79,7 @@ Outcome umBelowBi(const CoverageDetail &c, QStringList *missing)
                 *missing << QStringLiteral("um_per_person") << QStringLiteral("um_per_accident");
             if (!c.biPerPerson && !c.biPerAccident && !c.limitCombinedSingle)
                 *missing << QStringLiteral("bi_per_person") << QStringLiteral("bi_per_accident");
-            if (missing->isEmpty())
-                *missing << QStringLiteral("um_per_accident");
+            if (missing->isEmpty()) *missing << QStringLiteral("um_per_accident");
         }
         return Outcome::NotStated;
     }
@@ -99,8 +87,7 @@ Outcome umBelowBi(const CoverageDetail &c, QStringList *missing)
 }
 
 Outcome physicalDamage(const CoverageDetail &c, const std::vector<Vehicle> &vehicles, const QDateTime &now,
-                       const EngineProfile &p, QStringList *missing)
-{
+                       const EngineProfile &p, QStringList *missing) {
     const double recentFrom = now.date().year() - p.physicalRecentYears;
     bool anyRecent = false;
     bool anyUnknownYear = false;
@@ -112,28 +99,23 @@ Outcome physicalDamage(const CoverageDetail &c, const std::vector<Vehicle> &vehi
     }
     const bool anyNone = c.collisionDeductible.none || c.comprehensiveDeductible.none;
     const bool anyAbsent = !c.collisionDeductible.stated || !c.comprehensiveDeductible.stated;
-    if (anyRecent && anyNone)
-        return Outcome::Fire;
+    if (anyRecent && anyNone) return Outcome::Fire;
     // Decided only when no "none" is possible or no recent vehicle is possible; otherwise an absent
     // deductible (or an unknown model year) could still make it fire.
     const bool noneImpossible = !anyNone && !anyAbsent;
     const bool recentImpossible = !anyRecent && !anyUnknownYear;
     if (!noneImpossible && !recentImpossible) {
         if (missing) {
-            if (!c.collisionDeductible.stated)
-                *missing << QStringLiteral("collision_deductible");
-            if (!c.comprehensiveDeductible.stated)
-                *missing << QStringLiteral("comprehensive_deductible");
-            if (!anyRecent && anyUnknownYear)
-                *missing << QStringLiteral("vehicles_detail[].year");
+            if (!c.collisionDeductible.stated) *missing << QStringLiteral("collision_deductible");
+            if (!c.comprehensiveDeductible.stated) *missing << QStringLiteral("comprehensive_deductible");
+            if (!anyRecent && anyUnknownYear) *missing << QStringLiteral("vehicles_detail[].year");
         }
         return Outcome::NotStated;
     }
     return Outcome::Pass;
 }
 
-RequiredUnderlying requirement(const CoverageDetail &umbrella, const EngineProfile &p)
-{
+RequiredUnderlying requirement(const CoverageDetail &umbrella, const EngineProfile &p) {
     RequiredUnderlying r;
     r.autoBiPerPerson = p.underlyingAutoPerPerson;
     r.autoBiPerAccident = p.underlyingAutoPerAccident;
@@ -141,24 +123,20 @@ RequiredUnderlying requirement(const CoverageDetail &umbrella, const EngineProfi
     r.homeLiability = p.underlyingHomeLiability;
     if (umbrella.requiredUnderlying) {
         const auto &o = *umbrella.requiredUnderlying;
-        if (o.autoBiPerPerson)
-            r.autoBiPerPerson = o.autoBiPerPerson;
-        if (o.autoBiPerAccident)
-            r.autoBiPerAccident = o.autoBiPerAccident;
-        if (o.autoCsl)
-            r.autoCsl = o.autoCsl;
-        if (o.homeLiability)
-            r.homeLiability = o.homeLiability;
+        if (o.autoBiPerPerson) r.autoBiPerPerson = o.autoBiPerPerson;
+        if (o.autoBiPerAccident) r.autoBiPerAccident = o.autoBiPerAccident;
+        if (o.autoCsl) r.autoCsl = o.autoCsl;
+        if (o.homeLiability) r.homeLiability = o.homeLiability;
     }
     return r;
 }
 
-Outcome autoMeets(const CoverageDetail &a, const RequiredUnderlying &req, QStringList *missing)
-{
+Outcome autoMeets(const CoverageDetail &a, const RequiredUnderlying &req, QStringList *missing) {
     // Split: both parts must meet; a lone stated part below its figure is unmet.
     Outcome split = Outcome::NotStated;
     const bool ppBelow = a.biPerPerson && req.autoBiPerPerson && *a.biPerPerson < *req.autoBiPerPerson;
-    const bool paBelow = a.biPerAccident && req.autoBiPerAccident && *a.biPerAccident < *req.autoBiPerAccident;
+    const bool paBelow =
+        a.biPerAccident && req.autoBiPerAccident && *a.biPerAccident < *req.autoBiPerAccident;
     if (ppBelow || paBelow)
         split = Outcome::Fire;
     else if (a.biPerPerson && a.biPerAccident)
@@ -168,57 +146,46 @@ Outcome autoMeets(const CoverageDetail &a, const RequiredUnderlying &req, QStrin
     const OptDouble cslNeed = req.autoCsl ? req.autoCsl : req.autoBiPerAccident;
     if (a.limitCombinedSingle && cslNeed)
         csl = *a.limitCombinedSingle >= *cslNeed ? Outcome::Pass : Outcome::Fire;
-    if (split == Outcome::Pass || csl == Outcome::Pass)
-        return Outcome::Pass;
-    if (split == Outcome::Fire || csl == Outcome::Fire)
-        return Outcome::Fire;
+    if (split == Outcome::Pass || csl == Outcome::Pass) return Outcome::Pass;
+    if (split == Outcome::Fire || csl == Outcome::Fire) return Outcome::Fire;
     if (missing) {
-        if (!a.biPerPerson)
-            *missing << QStringLiteral("auto.bi_per_person");
-        if (!a.biPerAccident)
-            *missing << QStringLiteral("auto.bi_per_accident");
+        if (!a.biPerPerson) *missing << QStringLiteral("auto.bi_per_person");
+        if (!a.biPerAccident) *missing << QStringLiteral("auto.bi_per_accident");
     }
     return Outcome::NotStated;
 }
 
-Outcome homeMeets(const CoverageDetail &h, const RequiredUnderlying &req, QStringList *missing)
-{
-    if (!req.homeLiability)
-        return Outcome::Pass;
+Outcome homeMeets(const CoverageDetail &h, const RequiredUnderlying &req, QStringList *missing) {
+    if (!req.homeLiability) return Outcome::Pass;
     if (!h.liabilityLimit) {
-        if (missing)
-            *missing << QStringLiteral("home.liability_limit");
+        if (missing) *missing << QStringLiteral("home.liability_limit");
         return Outcome::NotStated;
     }
     return *h.liabilityLimit >= *req.homeLiability ? Outcome::Pass : Outcome::Fire;
 }
 
-bool usesTierFallback(Line line, const CoverageDetail &c)
-{
+bool usesTierFallback(Line line, const CoverageDetail &c) {
     switch (line) {
     case Line::Home:
         return !c.dwellingLimit && !c.extendedReplacementPct && !c.settlement && !c.liabilityLimit &&
                !c.waterBackupLimit && !c.deductible.stated;
     case Line::Auto:
-        return !c.biPerPerson && !c.biPerAccident && !c.limitCombinedSingle && !c.umPerPerson && !c.umPerAccident &&
-               !c.collisionDeductible.stated && !c.comprehensiveDeductible.stated;
+        return !c.biPerPerson && !c.biPerAccident && !c.limitCombinedSingle && !c.umPerPerson &&
+               !c.umPerAccident && !c.collisionDeductible.stated && !c.comprehensiveDeductible.stated;
     case Line::Umbrella:
         return !c.umbrellaLimit && !c.requiredUnderlying;
     }
     return false;
 }
 
-double tierScore(const QString &pricingTier, const EngineProfile &p, QString *tierName)
-{
+double tierScore(const QString &pricingTier, const EngineProfile &p, QString *tierName) {
     const QString t = pricingTier.trimmed().toLower();
     const auto it = p.tierFallback.find(t);
     if (it != p.tierFallback.end() && t != u"other") {
-        if (tierName)
-            *tierName = t;
+        if (tierName) *tierName = t;
         return it->second;
     }
-    if (tierName)
-        *tierName = t.isEmpty() ? QStringLiteral("not stated") : t;
+    if (tierName) *tierName = t.isEmpty() ? QStringLiteral("not stated") : t;
     return p.tierFallback.at(QStringLiteral("other"));
 }
 
@@ -226,22 +193,23 @@ double tierScore(const QString &pricingTier, const EngineProfile &p, QString *ti
 
 namespace {
 
-void add(LineAssessment &a, const QString &code, const QString &text, double points, bool blocker = false)
-{
+void add(LineAssessment &a, const QString &code, const QString &text, double points, bool blocker = false) {
     a.points += points;
     a.blocked = a.blocked || blocker;
     a.reasons.push_back({code, text, points, blocker});
 }
 
-void assessHome(LineAssessment &a, const CoverageDetail &c, const CaseInput &in, const EngineProfile &p)
-{
+void assessHome(LineAssessment &a, const CoverageDetail &c, const CaseInput &in, const EngineProfile &p) {
     const auto d = rules::dwelling(c, in.residence.replacementCost);
     const QString dw = QStringLiteral("dwelling_ratio");
     if (d.outcome == Outcome::NotStated) {
-        add(a, dw, QStringLiteral("Home: dwelling ratio not stated (%1 missing).").arg(d.missing.join(QStringLiteral(", "))),
+        add(a, dw,
+            QStringLiteral("Home: dwelling ratio not stated (%1 missing).")
+                .arg(d.missing.join(QStringLiteral(", "))),
             p.dwellingNotStated);
     } else if (d.guaranteed) {
-        add(a, dw, QStringLiteral("Home: guaranteed replacement cost counts as 100% of the replacement cost."), 0);
+        add(a, dw,
+            QStringLiteral("Home: guaranteed replacement cost counts as 100% of the replacement cost."), 0);
     } else {
         double pts = p.dwellingBelowPoints;
         bool blocks = true;
@@ -258,22 +226,29 @@ void assessHome(LineAssessment &a, const CoverageDetail &c, const CaseInput &in,
             pts, blocks);
     }
     if (!c.settlement)
-        add(a, QStringLiteral("settlement"), QStringLiteral("Home: settlement basis not stated."), p.settlementNotStated);
+        add(a, QStringLiteral("settlement"), QStringLiteral("Home: settlement basis not stated."),
+            p.settlementNotStated);
     else if (*c.settlement == Settlement::ActualCashValue)
-        add(a, QStringLiteral("settlement"), QStringLiteral("Home: losses settled at actual cash value (depreciated)."),
+        add(a, QStringLiteral("settlement"),
+            QStringLiteral("Home: losses settled at actual cash value (depreciated)."),
             p.settlementAcvPoints);
     else
-        add(a, QStringLiteral("settlement"), QStringLiteral("Home: settlement %1.").arg(settlementName(*c.settlement)), 0);
+        add(a, QStringLiteral("settlement"),
+            QStringLiteral("Home: settlement %1.").arg(settlementName(*c.settlement)), 0);
     if (!c.liabilityLimit)
-        add(a, QStringLiteral("home_liability"), QStringLiteral("Home: liability limit not stated."), p.homeLiabilityNotStated);
+        add(a, QStringLiteral("home_liability"), QStringLiteral("Home: liability limit not stated."),
+            p.homeLiabilityNotStated);
     else
         add(a, QStringLiteral("home_liability"),
-            QStringLiteral("Home: liability %1 (minimum %2).").arg(money(*c.liabilityLimit), money(p.homeLiabilityMinimum)),
+            QStringLiteral("Home: liability %1 (minimum %2).")
+                .arg(money(*c.liabilityLimit), money(p.homeLiabilityMinimum)),
             *c.liabilityLimit < p.homeLiabilityMinimum ? p.homeLiabilityPoints : 0);
     if (!c.waterBackupLimit || *c.waterBackupLimit == 0)
-        add(a, QStringLiteral("water_backup"), QStringLiteral("Home: no water backup endorsement."), p.waterBackupPoints);
+        add(a, QStringLiteral("water_backup"), QStringLiteral("Home: no water backup endorsement."),
+            p.waterBackupPoints);
     else
-        add(a, QStringLiteral("water_backup"), QStringLiteral("Home: water backup %1.").arg(money(*c.waterBackupLimit)), 0);
+        add(a, QStringLiteral("water_backup"),
+            QStringLiteral("Home: water backup %1.").arg(money(*c.waterBackupLimit)), 0);
     if (c.deductible.stated) {
         const QString code = QStringLiteral("deductible");
         if (c.deductible.percent) {
@@ -292,58 +267,62 @@ void assessHome(LineAssessment &a, const CoverageDetail &c, const CaseInput &in,
                 p.deductibleNotStated);
         }
     } else {
-        add(a, QStringLiteral("deductible"), QStringLiteral("Home: all-peril deductible not stated."), p.deductibleNotStated);
+        add(a, QStringLiteral("deductible"), QStringLiteral("Home: all-peril deductible not stated."),
+            p.deductibleNotStated);
     }
 }
 
-QString splitText(const CoverageDetail &c)
-{
+QString splitText(const CoverageDetail &c) {
     QStringList parts;
     if (c.biPerPerson || c.biPerAccident)
-        parts << QStringLiteral("%1/%2")
-                     .arg(c.biPerPerson ? formatNumber(*c.biPerPerson / 1000) : QStringLiteral("?"),
-                          c.biPerAccident ? formatNumber(*c.biPerAccident / 1000) : QStringLiteral("?"));
-    if (c.limitCombinedSingle)
-        parts << QStringLiteral("CSL %1").arg(money(*c.limitCombinedSingle));
+        parts << QStringLiteral("%1/%2").arg(
+            c.biPerPerson ? formatNumber(*c.biPerPerson / 1000) : QStringLiteral("?"),
+            c.biPerAccident ? formatNumber(*c.biPerAccident / 1000) : QStringLiteral("?"));
+    if (c.limitCombinedSingle) parts << QStringLiteral("CSL %1").arg(money(*c.limitCombinedSingle));
     return parts.join(QStringLiteral(", "));
 }
 
 void assessAuto(LineAssessment &a, const CoverageDetail &c, const CaseInput &in, const QDateTime &now,
-                const EngineProfile &p)
-{
+                const EngineProfile &p) {
     switch (rules::bodilyInjury(c, p)) {
     case rules::BiTier::NotStated:
-        add(a, QStringLiteral("bodily_injury"), QStringLiteral("Auto: bodily injury limits not stated."), p.biNotStated);
+        add(a, QStringLiteral("bodily_injury"), QStringLiteral("Auto: bodily injury limits not stated."),
+            p.biNotStated);
         break;
     case rules::BiTier::Full:
         add(a, QStringLiteral("bodily_injury"),
             QStringLiteral("Auto: bodily injury %1 meets %2/%3.")
-                .arg(splitText(c), formatNumber(p.biFullPerPerson / 1000), formatNumber(p.biFullPerAccident / 1000)),
+                .arg(splitText(c), formatNumber(p.biFullPerPerson / 1000),
+                     formatNumber(p.biFullPerAccident / 1000)),
             0);
         break;
     case rules::BiTier::Mid:
         add(a, QStringLiteral("bodily_injury"),
             QStringLiteral("Auto: bodily injury %1 is below %2/%3.")
-                .arg(splitText(c), formatNumber(p.biFullPerPerson / 1000), formatNumber(p.biFullPerAccident / 1000)),
+                .arg(splitText(c), formatNumber(p.biFullPerPerson / 1000),
+                     formatNumber(p.biFullPerAccident / 1000)),
             p.biMidPoints);
         break;
     case rules::BiTier::Low:
         add(a, QStringLiteral("bodily_injury"),
             QStringLiteral("Auto: bodily injury %1 is below %2/%3.")
-                .arg(splitText(c), formatNumber(p.biMidPerPerson / 1000), formatNumber(p.biMidPerAccident / 1000)),
+                .arg(splitText(c), formatNumber(p.biMidPerPerson / 1000),
+                     formatNumber(p.biMidPerAccident / 1000)),
             p.biLowPoints);
         break;
     }
     switch (rules::umBelowBi(c)) {
     case Outcome::NotStated:
-        add(a, QStringLiteral("um_below_bi"), QStringLiteral("Auto: uninsured motorist limits not stated."), p.umNotStated);
+        add(a, QStringLiteral("um_below_bi"), QStringLiteral("Auto: uninsured motorist limits not stated."),
+            p.umNotStated);
         break;
     case Outcome::Fire:
-        add(a, QStringLiteral("um_below_bi"), QStringLiteral("Auto: uninsured motorist limits are below bodily injury."),
-            p.umPoints);
+        add(a, QStringLiteral("um_below_bi"),
+            QStringLiteral("Auto: uninsured motorist limits are below bodily injury."), p.umPoints);
         break;
     case Outcome::Pass:
-        add(a, QStringLiteral("um_below_bi"), QStringLiteral("Auto: uninsured motorist limits match bodily injury."), 0);
+        add(a, QStringLiteral("um_below_bi"),
+            QStringLiteral("Auto: uninsured motorist limits match bodily injury."), 0);
         break;
     }
     switch (rules::physicalDamage(c, in.vehiclesDetail, now, p)) {
@@ -362,21 +341,21 @@ void assessAuto(LineAssessment &a, const CoverageDetail &c, const CaseInput &in,
     }
 }
 
-void assessUmbrella(LineAssessment &a, const CoverageDetail &c, const EngineProfile &p)
-{
+void assessUmbrella(LineAssessment &a, const CoverageDetail &c, const EngineProfile &p) {
     if (!c.umbrellaLimit)
-        add(a, QStringLiteral("umbrella_limit"), QStringLiteral("Umbrella: limit not stated."), p.umbrellaNotStated);
+        add(a, QStringLiteral("umbrella_limit"), QStringLiteral("Umbrella: limit not stated."),
+            p.umbrellaNotStated);
     else
         add(a, QStringLiteral("umbrella_limit"),
-            QStringLiteral("Umbrella: limit %1 (minimum %2).").arg(money(*c.umbrellaLimit), money(p.umbrellaMinimum)),
+            QStringLiteral("Umbrella: limit %1 (minimum %2).")
+                .arg(money(*c.umbrellaLimit), money(p.umbrellaMinimum)),
             *c.umbrellaLimit < p.umbrellaMinimum ? p.umbrellaPoints : 0);
 }
 
 } // namespace
 
 LineAssessment assessLine(Line line, const Offering &o, const CaseInput &input, const QDateTime &now,
-                          const EngineProfile &p)
-{
+                          const EngineProfile &p) {
     LineAssessment a;
     const CoverageDetail &c = o.coverage;
     if (rules::usesTierFallback(line, c)) {
@@ -404,8 +383,7 @@ LineAssessment assessLine(Line line, const Offering &o, const CaseInput &input, 
 }
 
 UnderlyingJudgement judgeUnderlying(const CoverageDetail &umbrella, const CoverageDetail *autoLine,
-                                    const CoverageDetail *homeLine, const EngineProfile &p)
-{
+                                    const CoverageDetail *homeLine, const EngineProfile &p) {
     UnderlyingJudgement j;
     const RequiredUnderlying req = rules::requirement(umbrella, p);
     QStringList missing, unmet, met;
@@ -417,53 +395,54 @@ UnderlyingJudgement judgeUnderlying(const CoverageDetail &umbrella, const Covera
         else
             met << what;
     };
-    const QString autoNeed = QStringLiteral("auto %1/%2")
-                                 .arg(req.autoBiPerPerson ? formatNumber(*req.autoBiPerPerson / 1000) : QStringLiteral("-"),
-                                      req.autoBiPerAccident ? formatNumber(*req.autoBiPerAccident / 1000) : QStringLiteral("-"));
-    if (autoLine)
-        fold(rules::autoMeets(*autoLine, req), autoNeed);
+    const QString autoNeed =
+        QStringLiteral("auto %1/%2")
+            .arg(req.autoBiPerPerson ? formatNumber(*req.autoBiPerPerson / 1000) : QStringLiteral("-"),
+                 req.autoBiPerAccident ? formatNumber(*req.autoBiPerAccident / 1000) : QStringLiteral("-"));
+    if (autoLine) fold(rules::autoMeets(*autoLine, req), autoNeed);
     if (homeLine)
         fold(rules::homeMeets(*homeLine, req),
-             QStringLiteral("home liability %1").arg(req.homeLiability ? money(*req.homeLiability) : QStringLiteral("-")));
+             QStringLiteral("home liability %1")
+                 .arg(req.homeLiability ? money(*req.homeLiability) : QStringLiteral("-")));
     j.reason.code = QStringLiteral("underlying");
     if (!unmet.isEmpty()) {
         j.outcome = Outcome::Fire;
         j.points = 0;
         j.reason.blocker = true;
-        j.reason.text = QStringLiteral("Umbrella: underlying requirement not met (%1).").arg(unmet.join(QStringLiteral(", ")));
+        j.reason.text = QStringLiteral("Umbrella: underlying requirement not met (%1).")
+                            .arg(unmet.join(QStringLiteral(", ")));
     } else if (!missing.isEmpty()) {
         j.outcome = Outcome::NotStated;
         j.points = p.underlyingNotStated;
-        j.reason.text = QStringLiteral("Umbrella: underlying limits not stated (%1).").arg(missing.join(QStringLiteral(", ")));
+        j.reason.text = QStringLiteral("Umbrella: underlying limits not stated (%1).")
+                            .arg(missing.join(QStringLiteral(", ")));
     } else {
         j.outcome = Outcome::Pass;
         j.reason.text = met.isEmpty() ? QStringLiteral("Umbrella: no underlying line in this package.")
-                                      : QStringLiteral("Umbrella: underlying requirement met (%1).").arg(met.join(QStringLiteral(", ")));
+                                      : QStringLiteral("Umbrella: underlying requirement met (%1).")
+                                            .arg(met.join(QStringLiteral(", ")));
     }
     j.reason.points = j.points;
     return j;
 }
 
-QString normaliseCarrierName(const QString &name)
-{
+QString normaliseCarrierName(const QString &name) {
     static const QRegularExpression punct(QStringLiteral("[^\\p{L}\\p{N}\\s]"));
-    static const QStringList filler = {QStringLiteral("insurance"), QStringLiteral("ins"), QStringLiteral("company"),
-                                       QStringLiteral("co"), QStringLiteral("inc"), QStringLiteral("corp"),
-                                       QStringLiteral("corporation"), QStringLiteral("group"), QStringLiteral("the")};
+    static const QStringList filler = {
+        QStringLiteral("insurance"),   QStringLiteral("ins"),   QStringLiteral("company"),
+        QStringLiteral("co"),          QStringLiteral("inc"),   QStringLiteral("corp"),
+        QStringLiteral("corporation"), QStringLiteral("group"), QStringLiteral("the")};
     QString s = name.toLower();
     s.replace(punct, QStringLiteral(" "));
     QString out;
     for (const auto &word : s.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
-        if (!filler.contains(word))
-            out += word;
+        if (!filler.contains(word)) out += word;
     return out;
 }
 
-bool carrierMatches(const Offering &o, const QString &carrierName)
-{
+bool carrierMatches(const Offering &o, const QString &carrierName) {
     const QString n = normaliseCarrierName(carrierName);
-    if (n.isEmpty())
-        return false;
+    if (n.isEmpty()) return false;
     return normaliseCarrierName(o.providerName) == n || o.providerId == n;
 }
 

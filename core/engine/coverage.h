@@ -15,8 +15,7 @@ namespace pw {
 
 // One reason behind a dimension score: a code of engine.md §11.2, a sentence with the numbers used,
 // and the points it moved the score by (0 for information). A blocker is a ⛔ reason.
-struct Reason
-{
+struct Reason {
     QString code;
     QString text;
     double points = 0;
@@ -30,8 +29,7 @@ enum class Outcome { Pass, Fire, NotStated };
 // The coverage rules of engine.md §5.2 as reusable judgements; gap analysis (§9) asks the same questions.
 namespace rules {
 
-struct DwellingJudgement
-{
+struct DwellingJudgement {
     Outcome outcome = Outcome::NotStated;
     double ratio = 0;     // effective dwelling ÷ replacement cost (1 for guaranteed replacement)
     double effective = 0; // effective dwelling limit in dollars (0 when guaranteed without a limit)
@@ -52,8 +50,10 @@ Outcome physicalDamage(const CoverageDetail &c, const std::vector<Vehicle> &vehi
 // The effective underlying requirement of an umbrella: its required_underlying over the profile default.
 RequiredUnderlying requirement(const CoverageDetail &umbrella, const EngineProfile &p);
 // Whether an auto line meets the auto part of a requirement (Pass = met, Fire = unmet).
-Outcome autoMeets(const CoverageDetail &autoLine, const RequiredUnderlying &req, QStringList *missing = nullptr);
-Outcome homeMeets(const CoverageDetail &homeLine, const RequiredUnderlying &req, QStringList *missing = nullptr);
+Outcome autoMeets(const CoverageDetail &autoLine, const RequiredUnderlying &req,
+                  QStringList *missing = nullptr);
+Outcome homeMeets(const CoverageDetail &homeLine, const RequiredUnderlying &req,
+                  QStringList *missing = nullptr);
 
 // Whether a line states none of the keys its rules read (engine.md §11.4): it then falls back on its tier.
 bool usesTierFallback(Line line, const CoverageDetail &c);
@@ -62,8 +62,7 @@ double tierScore(const QString &pricingTier, const EngineProfile &p, QString *ti
 } // namespace rules
 
 // A line's coverage score without the package-dependent umbrella `underlying` rule.
-struct LineAssessment
-{
+struct LineAssessment {
     double points = 0; // Σ reason points (the line starts at the profile's line_start)
     bool blocked = false;
     bool fallback = false;
@@ -74,8 +73,7 @@ LineAssessment assessLine(Line line, const Offering &o, const CaseInput &input, 
                           const EngineProfile &p);
 
 // The umbrella's `underlying` rule for one package: the auto and home lines present (nullptr: absent).
-struct UnderlyingJudgement
-{
+struct UnderlyingJudgement {
     Outcome outcome = Outcome::Pass; // Fire = unmet (⛔)
     double points = 0;
     Reason reason;

@@ -16,17 +16,14 @@ namespace pw {
 
 namespace {
 
-const EngineProfile &profileOf(const EngineOptions &o)
-{
+const EngineProfile &profileOf(const EngineOptions &o) {
     return o.profile ? *o.profile : defaultProfile();
 }
 
-JsonValue warningsJson(const Problems &ps)
-{
+JsonValue warningsJson(const Problems &ps) {
     JsonValue arr = JsonValue::array();
     for (const Problem &p : ps) {
-        if (p.isError())
-            continue;
+        if (p.isError()) continue;
         JsonValue w = JsonValue::object();
         w.insert(QStringLiteral("path"), p.path);
         w.insert(QStringLiteral("message"), p.message);
@@ -35,19 +32,15 @@ JsonValue warningsJson(const Problems &ps)
     return arr;
 }
 
-Weights weightsFor(const PreparedCase &pc, const EngineOptions &o)
-{
-    if (o.customWeights)
-        return *o.customWeights;
+Weights weightsFor(const PreparedCase &pc, const EngineOptions &o) {
+    if (o.customWeights) return *o.customWeights;
     const EngineProfile &p = *pc.profile;
     QString bucket = !o.appetite.isEmpty() ? o.appetite : pc.inputBucket;
-    if (!p.hasBucket(bucket))
-        bucket = p.defaultBucket;
+    if (!p.hasBucket(bucket)) bucket = p.defaultBucket;
     return p.weights.at(bucket);
 }
 
-GapAnalysis currentGaps(const PreparedCase &pc)
-{
+GapAnalysis currentGaps(const PreparedCase &pc) {
     const CaseInput &in = pc.cs.input;
     QStringList requested;
     for (Line l : pc.lines)
@@ -56,8 +49,8 @@ GapAnalysis currentGaps(const PreparedCase &pc)
                        normalisedState(in.address.state), pc.now, *pc.profile);
 }
 
-JsonValue runObject(const QDateTime &created, double engineMs, const JsonValue &output, const JsonValue &solutions)
-{
+JsonValue runObject(const QDateTime &created, double engineMs, const JsonValue &output,
+                    const JsonValue &solutions) {
     JsonValue run = JsonValue::object();
     run.insert(QStringLiteral("run_id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
     run.insert(QStringLiteral("status"), QStringLiteral("completed"));
@@ -74,8 +67,7 @@ JsonValue runObject(const QDateTime &created, double engineMs, const JsonValue &
 
 } // namespace
 
-Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options)
-{
+Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options) {
     Preparation prep;
     const EngineProfile &profile = profileOf(options);
     ValidationResult v = validateCase(caseRoot, options.now, profile);
@@ -85,10 +77,8 @@ Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options)
                                  QStringLiteral("unknown appetite bucket \"%1\" (expected %2)")
                                      .arg(options.appetite, profile.bucketOrder.join(QStringLiteral(", ")))});
     prep.routing = routeCase(v.parsed.input);
-    if (options.forceGapAnalysis)
-        prep.routing.gapAnalysis = true;
-    if (hasErrors(prep.problems))
-        return prep;
+    if (options.forceGapAnalysis) prep.routing.gapAnalysis = true;
+    if (hasErrors(prep.problems)) return prep;
     auto pc = std::make_shared<PreparedCase>();
     pc->cs = std::move(v.parsed);
     pc->root = caseRoot;
@@ -97,46 +87,40 @@ Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options)
     pc->inputBucket = pc->cs.input.appetiteBucket;
     pc->routing = prep.routing;
     for (const Problem &p : prep.problems)
-        if (!p.isError())
-            pc->warnings.push_back(p);
+        if (!p.isError()) pc->warnings.push_back(p);
     if (pc->routing.quoteMatching) {
         buildPrepared(*pc);
         computeReference(*pc);
     } else {
         for (const auto &t : pc->cs.input.coverageTypes)
-            if (auto l = lineFromName(t))
-                pc->lines.push_back(*l);
+            if (auto l = lineFromName(t)) pc->lines.push_back(*l);
         pc->currentPremium = currentPremiumOf(pc->cs.input);
     }
     prep.prepared = pc;
     return prep;
 }
 
-JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, double *engineMs)
-{
+JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, double *engineMs) {
     QElapsedTimer timer;
     timer.start();
     const QDateTime created = QDateTime::currentDateTimeUtc();
     JsonValue output = JsonValue::object();
     JsonValue solutions = JsonValue::array();
     std::optional<GapAnalysis> before;
-    if (pc.routing.gapAnalysis)
-        before = currentGaps(pc);
+    if (pc.routing.gapAnalysis) before = currentGaps(pc);
     auto currentPremium = pc.currentPremium ? JsonValue(round2(*pc.currentPremium)) : JsonValue();
 
     if (!pc.routing.quoteMatching) {
         output.insert(QStringLiteral("coverage_analysis"), before->toJson());
         output.insert(QStringLiteral("current_premium"), currentPremium);
         const double ms = timer.nsecsElapsed() / 1e6;
-        if (engineMs)
-            *engineMs = ms;
+        if (engineMs) *engineMs = ms;
         return runObject(created, ms, output, solutions);
     }
 
     const Weights weights = weightsFor(pc, options);
     RankResult ranked;
-    if (pc.missingLines.isEmpty())
-        ranked = rankPackages(pc, weights, std::max(1, options.top));
+    if (pc.missingLines.isEmpty()) ranked = rankPackages(pc, weights, std::max(1, options.top));
     QStringList requested;
     for (Line l : pc.lines)
         requested << lineName(l);
@@ -151,8 +135,7 @@ JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, dou
                 winner = true;
             }
         }
-        if (!winner)
-            label = labelName(ownLabel(pkg.nums));
+        if (!winner) label = labelName(ownLabel(pkg.nums));
         GapLists gaps;
         if (before) {
             std::vector<const Offering *> lines;
@@ -160,7 +143,9 @@ JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, dou
                 lines.push_back(&pc.cs.offerings[size_t(factAt(pc, pkg.pos, s).offering)]);
             const CaseInput &in = pc.cs.input;
             const GapAnalysis after = analyseGaps(
-                in, withPackageLines(in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage, lines),
+                in,
+                withPackageLines(in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage,
+                                 lines),
                 requested, normalisedState(in.address.state), pc.now, *pc.profile);
             gaps = comparePackageGaps(*before, after);
         }
@@ -183,8 +168,10 @@ JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, dou
         const Offering &o = pc.cs.offerings[size_t(f.offering)];
         JsonValue x = JsonValue::object();
         x.insert(QStringLiteral("id"), o.id);
-        x.insert(QStringLiteral("provider_id"), o.providerId.isEmpty() ? JsonValue() : JsonValue(o.providerId));
-        x.insert(QStringLiteral("provider_name"), o.providerName.isEmpty() ? JsonValue() : JsonValue(o.providerName));
+        x.insert(QStringLiteral("provider_id"),
+                 o.providerId.isEmpty() ? JsonValue() : JsonValue(o.providerId));
+        x.insert(QStringLiteral("provider_name"),
+                 o.providerName.isEmpty() ? JsonValue() : JsonValue(o.providerName));
         x.insert(QStringLiteral("category"), o.category);
         x.insert(QStringLiteral("reason"), f.reason);
         x.insert(QStringLiteral("detail"), f.detail);
@@ -201,27 +188,25 @@ JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, dou
                       : JsonValue(QStringLiteral("No complete package: no eligible offering for %1.")
                                       .arg(pc.missingLines.join(QStringLiteral(", ")))));
     output.insert(QStringLiteral("current_premium"), currentPremium);
-    output.insert(QStringLiteral("solution_count"), JsonValue(qint64(pc.missingLines.isEmpty() ? pc.packageCount : 0)));
-    output.insert(QStringLiteral("qualified_count"), JsonValue(qint64(pc.missingLines.isEmpty() ? pc.qualifiedCount : 0)));
+    output.insert(QStringLiteral("solution_count"),
+                  JsonValue(qint64(pc.missingLines.isEmpty() ? pc.packageCount : 0)));
+    output.insert(QStringLiteral("qualified_count"),
+                  JsonValue(qint64(pc.missingLines.isEmpty() ? pc.qualifiedCount : 0)));
     output.insert(QStringLiteral("warnings"), warningsJson(pc.warnings));
-    if (before)
-        output.insert(QStringLiteral("coverage_analysis"), before->toJson());
+    if (before) output.insert(QStringLiteral("coverage_analysis"), before->toJson());
     const double ms = timer.nsecsElapsed() / 1e6;
-    if (engineMs)
-        *engineMs = ms;
+    if (engineMs) *engineMs = ms;
     return runObject(created, ms, output, solutions);
 }
 
-EngineRun runEngine(const JsonValue &caseRoot, const EngineOptions &options)
-{
+EngineRun runEngine(const JsonValue &caseRoot, const EngineOptions &options) {
     QElapsedTimer timer;
     timer.start();
     EngineRun r;
     Preparation prep = prepareCase(caseRoot, options);
     r.problems = std::move(prep.problems);
     r.routing = prep.routing;
-    if (!prep.prepared)
-        return r;
+    if (!prep.prepared) return r;
     double rankMs = 0;
     JsonValue run = rankPrepared(*prep.prepared, options, &rankMs);
     r.engineMs = timer.nsecsElapsed() / 1e6;

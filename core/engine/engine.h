@@ -18,24 +18,22 @@ namespace pw {
 struct PreparedCase; // filtered, priced and scored packages (engine internals)
 
 // What a run is asked to do. `now` is the injected clock every date rule uses.
-struct EngineOptions
-{
+struct EngineOptions {
     QDateTime now;
-    QString appetite;                   // overrides input.appetite_bucket when not empty
+    QString appetite;                     // overrides input.appetite_bucket when not empty
     std::optional<Weights> customWeights; // the window's adjusted weights; overrides the bucket's
     int top = 10;
     const EngineProfile *profile = nullptr; // nullptr: defaultProfile()
-    bool forceGapAnalysis = false;        // the `gaps` command runs the analysis whatever request_config says
+    bool forceGapAnalysis = false; // the `gaps` command runs the analysis whatever request_config says
 };
 
 // The result of one local run: validation problems and, when there are no errors, the run object of
 // engine.md §10 (`environment: "local"`), serialised exactly like a remote one.
-struct EngineRun
-{
-    Problems problems;          // errors and warnings
+struct EngineRun {
+    Problems problems;            // errors and warnings
     std::optional<JsonValue> run; // absent when validation found errors
     Routing routing;
-    double engineMs = 0;        // engine time, measured
+    double engineMs = 0; // engine time, measured
     bool ok() const { return run.has_value(); }
 };
 
@@ -45,13 +43,13 @@ EngineRun runEngine(const JsonValue &caseRoot, const EngineOptions &options);
 // Two-step form for the window: prepare once (filter, assemble, price, score), then rank for any bucket
 // or custom weights without filtering or pricing again. A PreparedCase is immutable and thread-safe to
 // share; rankPrepared is cheap enough to call on every weight change.
-struct Preparation
-{
+struct Preparation {
     Problems problems;
     std::shared_ptr<const PreparedCase> prepared; // null when validation found errors
     Routing routing;
 };
 Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options);
-JsonValue rankPrepared(const PreparedCase &prepared, const EngineOptions &options, double *engineMs = nullptr);
+JsonValue rankPrepared(const PreparedCase &prepared, const EngineOptions &options,
+                       double *engineMs = nullptr);
 
 } // namespace pw

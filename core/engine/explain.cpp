@@ -10,24 +10,20 @@ namespace pw {
 
 namespace {
 
-JsonValue money(double v)
-{
+JsonValue money(double v) {
     return JsonValue(round2(v));
 }
 
-JsonValue reasonJson(const Reason &r)
-{
+JsonValue reasonJson(const Reason &r) {
     JsonValue o = JsonValue::object();
     o.insert(QStringLiteral("code"), r.code);
     o.insert(QStringLiteral("text"), r.text);
     o.insert(QStringLiteral("points"), JsonValue(round2(r.points)));
-    if (r.blocker)
-        o.insert(QStringLiteral("blocker"), true);
+    if (r.blocker) o.insert(QStringLiteral("blocker"), true);
     return o;
 }
 
-struct Explainer
-{
+struct Explainer {
     const PreparedCase &pc;
     const RankedPackage &pkg;
     const Weights &weights;
@@ -36,8 +32,10 @@ struct Explainer
     std::vector<bool> intact;
     std::vector<int> intactGroups, brokenGroups; // group indices in first-slot order
 
-    Explainer(const PreparedCase &c, const RankedPackage &p, const Weights &w) : pc(c), pkg(p), weights(w)
-    {
+    Explainer(const PreparedCase &c, const RankedPackage &p, const Weights &w)
+        : pc(c)
+        , pkg(p)
+        , weights(w) {
         n = int(pc.lines.size());
         for (int s = 0; s < n; ++s)
             f.push_back(&factAt(pc, pkg.pos, s));
@@ -50,8 +48,7 @@ struct Explainer
                     count += f[size_t(t)]->group == g ? 1 : 0;
                 in = count == pc.groups[size_t(g)].memberCount;
                 auto &list = in ? intactGroups : brokenGroups;
-                if (std::find(list.begin(), list.end(), g) == list.end())
-                    list.push_back(g);
+                if (std::find(list.begin(), list.end(), g) == list.end()) list.push_back(g);
             }
             intact.push_back(in);
         }
@@ -59,26 +56,21 @@ struct Explainer
 
     const Offering &off(int s) const { return pc.cs.offerings[size_t(f[size_t(s)]->offering)]; }
 
-    JsonValue idsOfGroup(int g) const
-    {
+    JsonValue idsOfGroup(int g) const {
         JsonValue ids = JsonValue::array();
         for (int s = 0; s < n; ++s)
-            if (f[size_t(s)]->group == g)
-                ids.append(off(s).id);
+            if (f[size_t(s)]->group == g) ids.append(off(s).id);
         return ids;
     }
 
-    double groupLinePremiums(int g) const
-    {
+    double groupLinePremiums(int g) const {
         double sum = 0;
         for (int s = 0; s < n; ++s)
-            if (f[size_t(s)]->group == g)
-                sum += f[size_t(s)]->linePremium;
+            if (f[size_t(s)]->group == g) sum += f[size_t(s)]->linePremium;
         return sum;
     }
 
-    JsonValue breakdown() const
-    {
+    JsonValue breakdown() const {
         const EngineProfile &p = *pc.profile;
         JsonValue lines = JsonValue::array();
         for (int s = 0; s < n; ++s) {
@@ -91,8 +83,10 @@ struct Explainer
         for (int g : intactGroups) {
             const BundleGroup &bg = pc.groups[size_t(g)];
             JsonValue b = JsonValue::object();
-            b.insert(QStringLiteral("provider_id"), bg.providerId.isEmpty() ? JsonValue() : JsonValue(bg.providerId));
-            b.insert(QStringLiteral("package_id"), bg.packageId.isEmpty() ? JsonValue() : JsonValue(bg.packageId));
+            b.insert(QStringLiteral("provider_id"),
+                     bg.providerId.isEmpty() ? JsonValue() : JsonValue(bg.providerId));
+            b.insert(QStringLiteral("package_id"),
+                     bg.packageId.isEmpty() ? JsonValue() : JsonValue(bg.packageId));
             b.insert(QStringLiteral("package_premium_annual"), money(bg.price));
             b.insert(QStringLiteral("ids"), idsOfGroup(g));
             bundles.append(b);
@@ -108,8 +102,7 @@ struct Explainer
             uplifts.append(u);
         }
         for (int s = 0; s < n; ++s) {
-            if (!f[size_t(s)]->indicative)
-                continue;
+            if (!f[size_t(s)]->indicative) continue;
             JsonValue u = JsonValue::object();
             u.insert(QStringLiteral("kind"), QStringLiteral("indicative"));
             JsonValue ids = JsonValue::array();
@@ -126,8 +119,7 @@ struct Explainer
         return out;
     }
 
-    double commissionAnnual() const
-    {
+    double commissionAnnual() const {
         double total = 0;
         for (int s = 0; s < n; ++s) {
             const OfferingFacts &x = *f[size_t(s)];
@@ -139,8 +131,7 @@ struct Explainer
         return total;
     }
 
-    std::vector<Reason> pricingReasons() const
-    {
+    std::vector<Reason> pricingReasons() const {
         const EngineProfile &p = *pc.profile;
         std::vector<Reason> rs;
         const auto &nm = pkg.nums;
@@ -156,7 +147,8 @@ struct Explainer
         const double r = nm.mid / pc.referenceMid;
         rs.push_back({QStringLiteral("gap"),
                       QStringLiteral("%1% above the reference (%2 points per 1%).")
-                          .arg(formatNumber(roundHalfAway((r - 1) * 100, 2), 2), formatNumber(p.pricingSlope / 100, 0)),
+                          .arg(formatNumber(roundHalfAway((r - 1) * 100, 2), 2),
+                               formatNumber(p.pricingSlope / 100, 0)),
                       -p.pricingSlope * (r - 1), false});
         if (pc.currentPremium) {
             const double change = nm.low - *pc.currentPremium;
@@ -169,7 +161,8 @@ struct Explainer
             const BundleGroup &bg = pc.groups[size_t(g)];
             rs.push_back({QStringLiteral("bundle"),
                           QStringLiteral("%1 bundle %2 at %3 instead of %4 line by line.")
-                              .arg(bg.providerName, bg.packageId.isEmpty() ? QStringLiteral("(by price)") : bg.packageId,
+                              .arg(bg.providerName,
+                                   bg.packageId.isEmpty() ? QStringLiteral("(by price)") : bg.packageId,
                                    formatMoney(bg.price), formatMoney(groupLinePremiums(g))),
                           0, false});
         }
@@ -183,8 +176,7 @@ struct Explainer
                           0, false});
         }
         for (int s = 0; s < n; ++s) {
-            if (!f[size_t(s)]->indicative)
-                continue;
+            if (!f[size_t(s)]->indicative) continue;
             rs.push_back({QStringLiteral("uplift"),
                           QStringLiteral("%1 %2 rate is indicative: up to %3 (%4%) more.")
                               .arg(off(s).providerName, off(s).category,
@@ -195,8 +187,7 @@ struct Explainer
         return rs;
     }
 
-    std::vector<Reason> coverageReasons() const
-    {
+    std::vector<Reason> coverageReasons() const {
         std::vector<Reason> rs;
         for (int s = 0; s < n; ++s) {
             for (const auto &r : f[size_t(s)]->coverage.reasons)
@@ -210,35 +201,35 @@ struct Explainer
         return rs;
     }
 
-    std::vector<Reason> financialReasons() const
-    {
+    std::vector<Reason> financialReasons() const {
         std::vector<Reason> rs;
         double lowest = 1e300;
         QString lowestName;
         for (int s = 0; s < n; ++s) {
             const OfferingFacts &x = *f[size_t(s)];
-            rs.push_back({QStringLiteral("grade"),
-                          QStringLiteral("%1 (%2): %3 %4 scores %5%6.")
-                              .arg(off(s).providerName, off(s).category,
-                                   off(s).qualityRatingAgency.trimmed().compare(u"demotech", Qt::CaseInsensitive) == 0
-                                       ? QStringLiteral("Demotech")
-                                       : QStringLiteral("AM Best"),
-                                   x.grade == u"NR" ? QStringLiteral("not rated") : x.grade, formatNumber(x.financialScore),
-                                   x.financialBlocks ? QStringLiteral(" (vulnerable)") : QString()),
-                          0, x.financialBlocks});
+            rs.push_back(
+                {QStringLiteral("grade"),
+                 QStringLiteral("%1 (%2): %3 %4 scores %5%6.")
+                     .arg(off(s).providerName, off(s).category,
+                          off(s).qualityRatingAgency.trimmed().compare(u"demotech", Qt::CaseInsensitive) == 0
+                              ? QStringLiteral("Demotech")
+                              : QStringLiteral("AM Best"),
+                          x.grade == u"NR" ? QStringLiteral("not rated") : x.grade,
+                          formatNumber(x.financialScore),
+                          x.financialBlocks ? QStringLiteral(" (vulnerable)") : QString()),
+                 0, x.financialBlocks});
             if (x.financialScore < lowest) {
                 lowest = x.financialScore;
                 lowestName = off(s).providerName;
             }
         }
         rs.push_back({QStringLiteral("lowest_grade"),
-                      QStringLiteral("The lowest grade in the package (%1) sets the score.").arg(lowestName), lowest,
-                      false});
+                      QStringLiteral("The lowest grade in the package (%1) sets the score.").arg(lowestName),
+                      lowest, false});
         return rs;
     }
 
-    std::vector<Reason> appetiteReasons() const
-    {
+    std::vector<Reason> appetiteReasons() const {
         std::vector<Reason> rs;
         for (int s = 0; s < n; ++s)
             for (const auto &r : f[size_t(s)]->appetiteReasons)
@@ -246,14 +237,15 @@ struct Explainer
         return rs;
     }
 
-    std::vector<Reason> placementReasons() const
-    {
+    std::vector<Reason> placementReasons() const {
         const EngineProfile &p = *pc.profile;
         std::vector<Reason> rs;
         const int carriers = pkg.nums.carriers;
-        const double base = p.placementByCarriers[size_t(std::min<int>(carriers, int(p.placementByCarriers.size())) - 1)];
-        rs.push_back({QStringLiteral("carriers"), QStringLiteral("%1 carrier%2.").arg(carriers).arg(carriers == 1 ? "" : "s"),
-                      base, false});
+        const double base =
+            p.placementByCarriers[size_t(std::min<int>(carriers, int(p.placementByCarriers.size())) - 1)];
+        rs.push_back({QStringLiteral("carriers"),
+                      QStringLiteral("%1 carrier%2.").arg(carriers).arg(carriers == 1 ? "" : "s"), base,
+                      false});
         double total = base;
         for (int g : intactGroups) {
             int lines = 0;
@@ -262,17 +254,19 @@ struct Explainer
             const double bonus = p.bundleLineBonus * (lines - 1);
             total += bonus;
             rs.push_back({QStringLiteral("bundle"),
-                          QStringLiteral("%1 bundle covers %2 lines.").arg(pc.groups[size_t(g)].providerName).arg(lines),
+                          QStringLiteral("%1 bundle covers %2 lines.")
+                              .arg(pc.groups[size_t(g)].providerName)
+                              .arg(lines),
                           bonus, false});
         }
         if (total > p.placementCap)
-            rs.push_back({QStringLiteral("cap"), QStringLiteral("Capped at %1.").arg(formatNumber(p.placementCap)),
+            rs.push_back({QStringLiteral("cap"),
+                          QStringLiteral("Capped at %1.").arg(formatNumber(p.placementCap)),
                           p.placementCap - total, false});
         return rs;
     }
 
-    std::vector<Reason> serviceReasons() const
-    {
+    std::vector<Reason> serviceReasons() const {
         const EngineProfile &p = *pc.profile;
         std::vector<Reason> rs;
         double sum = 0;
@@ -282,7 +276,8 @@ struct Explainer
             if (f[size_t(s)]->hasServiceRating) {
                 sum += p.serviceRatingFactor * f[size_t(s)]->serviceRating;
                 ++count;
-                rated << QStringLiteral("%1 %2").arg(off(s).providerName, formatNumber(f[size_t(s)]->serviceRating, 1));
+                rated << QStringLiteral("%1 %2").arg(off(s).providerName,
+                                                     formatNumber(f[size_t(s)]->serviceRating, 1));
             }
         }
         double total = 0;
@@ -294,19 +289,22 @@ struct Explainer
                           total, false});
         } else {
             total = p.serviceBase;
-            rs.push_back({QStringLiteral("base"), QStringLiteral("No service ratings stated: base %1.").arg(formatNumber(p.serviceBase)),
-                          total, false});
+            rs.push_back(
+                {QStringLiteral("base"),
+                 QStringLiteral("No service ratings stated: base %1.").arg(formatNumber(p.serviceBase)),
+                 total, false});
         }
         for (int s = 0; s < n; ++s) {
-            if (!f[size_t(s)]->incumbent)
-                continue;
+            if (!f[size_t(s)]->incumbent) continue;
             total += p.serviceIncumbent;
-            rs.push_back({QStringLiteral("incumbent"),
-                          QStringLiteral("%1 already writes the %2 line.").arg(off(s).providerName, off(s).category),
-                          p.serviceIncumbent, false});
+            rs.push_back(
+                {QStringLiteral("incumbent"),
+                 QStringLiteral("%1 already writes the %2 line.").arg(off(s).providerName, off(s).category),
+                 p.serviceIncumbent, false});
         }
         if (total > p.serviceCap) {
-            rs.push_back({QStringLiteral("cap"), QStringLiteral("Capped at %1.").arg(formatNumber(p.serviceCap)),
+            rs.push_back({QStringLiteral("cap"),
+                          QStringLiteral("Capped at %1.").arg(formatNumber(p.serviceCap)),
                           p.serviceCap - total, false});
             total = p.serviceCap;
         }
@@ -323,8 +321,7 @@ struct Explainer
         return rs;
     }
 
-    JsonValue dimension(Dimension d, const std::vector<Reason> &reasons) const
-    {
+    JsonValue dimension(Dimension d, const std::vector<Reason> &reasons) const {
         const double score = pkg.nums.dims[size_t(d)];
         JsonValue o = JsonValue::object();
         o.insert(QStringLiteral("score"), JsonValue(score));
@@ -334,11 +331,9 @@ struct Explainer
         JsonValue arr = JsonValue::array();
         // Blockers first, so the reason that disqualifies is read first.
         for (const auto &r : reasons)
-            if (r.blocker)
-                arr.append(reasonJson(r));
+            if (r.blocker) arr.append(reasonJson(r));
         for (const auto &r : reasons)
-            if (!r.blocker)
-                arr.append(reasonJson(r));
+            if (!r.blocker) arr.append(reasonJson(r));
         o.insert(QStringLiteral("reasons"), arr);
         return o;
     }
@@ -347,8 +342,7 @@ struct Explainer
 } // namespace
 
 JsonValue solutionJson(const PreparedCase &pc, const RankedPackage &pkg, const Weights &weights, int rank,
-                       const QString &label, bool winner, const GapLists &gaps)
-{
+                       const QString &label, bool winner, const GapLists &gaps) {
     Explainer e(pc, pkg, weights);
     JsonValue s = JsonValue::object();
     s.insert(QStringLiteral("rank"), rank);
@@ -361,12 +355,13 @@ JsonValue solutionJson(const PreparedCase &pc, const RankedPackage &pkg, const W
     for (int i = 0; i < e.n; ++i) {
         const Offering &o = e.off(i);
         offerings.append(o.raw);
-        if (seen.contains(o.carrierKey()))
-            continue;
+        if (seen.contains(o.carrierKey())) continue;
         seen << o.carrierKey();
         JsonValue p = JsonValue::object();
-        p.insert(QStringLiteral("provider_id"), o.providerId.isEmpty() ? JsonValue() : JsonValue(o.providerId));
-        p.insert(QStringLiteral("provider_name"), o.providerName.isEmpty() ? JsonValue() : JsonValue(o.providerName));
+        p.insert(QStringLiteral("provider_id"),
+                 o.providerId.isEmpty() ? JsonValue() : JsonValue(o.providerId));
+        p.insert(QStringLiteral("provider_name"),
+                 o.providerName.isEmpty() ? JsonValue() : JsonValue(o.providerName));
         providers.append(p);
     }
     s.insert(QStringLiteral("providers"), providers);
@@ -379,7 +374,8 @@ JsonValue solutionJson(const PreparedCase &pc, const RankedPackage &pkg, const W
         const double change = pkg.nums.low - *pc.currentPremium;
         s.insert(QStringLiteral("change_vs_current"), money(change));
         s.insert(QStringLiteral("change_vs_current_pct"),
-                 *pc.currentPremium != 0 ? JsonValue(round2(100 * change / *pc.currentPremium)) : JsonValue());
+                 *pc.currentPremium != 0 ? JsonValue(round2(100 * change / *pc.currentPremium))
+                                         : JsonValue());
     } else {
         s.insert(QStringLiteral("change_vs_current"), JsonValue());
         s.insert(QStringLiteral("change_vs_current_pct"), JsonValue());

@@ -9,8 +9,7 @@
 namespace pw {
 
 // Per-solution gap lists (engine.md §9), empty when gap analysis does not run.
-struct GapLists
-{
+struct GapLists {
     QStringList closed, open, added;
 };
 

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "grades.h"
 
-
 namespace pw {
 
-Grade normaliseGrade(const QString &qualityRating, const QString &agency)
-{
+Grade normaliseGrade(const QString &qualityRating, const QString &agency) {
     Grade g;
     g.demotech = agency.trimmed().compare(u"demotech", Qt::CaseInsensitive) == 0;
     QString s = qualityRating.trimmed().toUpper();
@@ -18,25 +16,20 @@ Grade normaliseGrade(const QString &qualityRating, const QString &agency)
     // One trailing "(…)" is dropped.
     if (s.endsWith(u')')) {
         const qsizetype open = s.lastIndexOf(u'(');
-        if (open >= 0 && s.indexOf(u')', open) == s.size() - 1)
-            s = s.left(open);
+        if (open >= 0 && s.indexOf(u')', open) == s.size() - 1) s = s.left(open);
     }
     s = s.trimmed();
     const int space = s.lastIndexOf(u' ');
-    if (space > 0)
-        s = s.left(space).trimmed();
+    if (space > 0) s = s.left(space).trimmed();
     g.grade = s;
     return g;
 }
 
-std::optional<GradeEntry> gradeEntry(const EngineProfile &profile, const Grade &g)
-{
-    if (g.grade.isEmpty() || g.grade == u"NR")
-        return GradeEntry{profile.notRated, false};
+std::optional<GradeEntry> gradeEntry(const EngineProfile &profile, const Grade &g) {
+    if (g.grade.isEmpty() || g.grade == u"NR") return GradeEntry{profile.notRated, false};
     const auto &table = g.demotech ? profile.demotech : profile.amBest;
     const auto it = table.find(g.grade);
-    if (it == table.end())
-        return std::nullopt;
+    if (it == table.end()) return std::nullopt;
     return it->second;
 }
 

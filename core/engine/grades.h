@@ -11,8 +11,7 @@ namespace pw {
 
 // A financial-strength grade read as engine.md §5.3 says: trimmed, upper case, "−" read as "-", one
 // trailing "(…)" and one space-separated suffix dropped; Demotech's A″ / A" / A'' and A′ / A' unified.
-struct Grade
-{
+struct Grade {
     bool demotech = false;
     QString grade; // canonical; empty = not stated
 };

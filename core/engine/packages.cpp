@@ -10,28 +10,25 @@
 
 namespace pw {
 
-double round2(double v)
-{
+double round2(double v) {
     const double y = std::fabs(v) * 100.0;
     const double fl = std::floor(y);
     const double frac = y - fl;
-    if (std::fabs(frac - 0.5) < 1e-6 || y > 1e13)
-        return roundHalfAway(v, 2);
+    if (std::fabs(frac - 0.5) < 1e-6 || y > 1e13) return roundHalfAway(v, 2);
     const double r = frac > 0.5 ? fl + 1 : fl;
     return std::copysign(r / 100.0, v);
 }
 
 namespace {
 
-inline double clamp100(double v)
-{
+inline double clamp100(double v) {
     return v < 0 ? 0 : (v > 100 ? 100 : v);
 }
 
 // One evaluation for both passes: `Full` adds the scores; the cost part alone serves the reference pass.
 // The loops of ranking call this for every package, so it reads only the packed facts.
-template <bool Full> inline void evaluate(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out)
-{
+template <bool Full>
+inline void evaluate(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out) {
     const EngineProfile &p = *pc.profile;
     const int n = int(pc.lines.size());
     const PackedFact *f[kMaxLines];
@@ -44,15 +41,13 @@ template <bool Full> inline void evaluate(const PreparedCase &pc, const PackageP
     int groupLines[kMaxLines] = {0, 0, 0};
     for (int s = 0; s < n; ++s) {
         const int g = f[s]->group;
-        if (g < 0)
-            continue;
+        if (g < 0) continue;
         int count = 0;
         bool first = true;
         for (int t = 0; t < n; ++t) {
             if (f[t]->group == g) {
                 ++count;
-                if (t < s)
-                    first = false;
+                if (t < s) first = false;
             }
         }
         intact[s] = count == pc.groupMemberCount[size_t(g)];
@@ -62,15 +57,12 @@ template <bool Full> inline void evaluate(const PreparedCase &pc, const PackageP
     double low = 0, broken = 0, indicative = 0;
     for (int s = 0; s < n; ++s) {
         if (intact[s]) {
-            if (firstOfGroup[s])
-                low += pc.groupPrice[size_t(f[s]->group)];
+            if (firstOfGroup[s]) low += pc.groupPrice[size_t(f[s]->group)];
         } else {
             low += f[s]->linePremium;
-            if (f[s]->group >= 0)
-                broken += f[s]->linePremium;
+            if (f[s]->group >= 0) broken += f[s]->linePremium;
         }
-        if (f[s]->flags & PackedFact::Indicative)
-            indicative += f[s]->linePremium;
+        if (f[s]->flags & PackedFact::Indicative) indicative += f[s]->linePremium;
     }
     out.low = low;
     out.high = low + p.bundleBreakUplift * broken + p.indicativeUplift * indicative;
@@ -82,9 +74,11 @@ template <bool Full> inline void evaluate(const PreparedCase &pc, const PackageP
         const size_t u = size_t(pos[size_t(pc.umbrellaSlot)]);
         Outcome a = Outcome::Pass, h = Outcome::Pass;
         if (pc.autoSlot >= 0)
-            a = Outcome(pc.underAuto[u * pc.packed[size_t(pc.autoSlot)].size() + size_t(pos[size_t(pc.autoSlot)])]);
+            a = Outcome(
+                pc.underAuto[u * pc.packed[size_t(pc.autoSlot)].size() + size_t(pos[size_t(pc.autoSlot)])]);
         if (pc.homeSlot >= 0)
-            h = Outcome(pc.underHome[u * pc.packed[size_t(pc.homeSlot)].size() + size_t(pos[size_t(pc.homeSlot)])]);
+            h = Outcome(
+                pc.underHome[u * pc.packed[size_t(pc.homeSlot)].size() + size_t(pos[size_t(pc.homeSlot)])]);
         if (a == Outcome::Fire || h == Outcome::Fire)
             underlying = Outcome::Fire;
         else if (a == Outcome::NotStated || h == Outcome::NotStated)
@@ -97,8 +91,7 @@ template <bool Full> inline void evaluate(const PreparedCase &pc, const PackageP
     const bool finBlocked = flags & PackedFact::FinancialBlocks;
     const bool appBlocked = flags & PackedFact::AppetiteBlocks;
     out.qualified = !covBlocked && !finBlocked && !appBlocked;
-    if constexpr (!Full)
-        return;
+    if constexpr (!Full) return;
 
     out.midCents = std::llround(round2(out.mid) * 100);
     const double r = out.mid / pc.referenceMid;
@@ -111,8 +104,9 @@ template <bool Full> inline void evaluate(const PreparedCase &pc, const PackageP
     double placementBonus = 0;
     for (int s = 0; s < n; ++s) {
         const PackedFact &x = *f[s];
-        const double line = (s == pc.umbrellaSlot && underlying == Outcome::NotStated) ? x.coverageLineUnderlyingNS
-                                                                                        : x.coverageLine;
+        const double line = (s == pc.umbrellaSlot && underlying == Outcome::NotStated)
+                                ? x.coverageLineUnderlyingNS
+                                : x.coverageLine;
         sum += line;
         lowest = line < lowest ? line : lowest;
         fin = x.financial < fin ? x.financial : fin;
@@ -125,8 +119,7 @@ template <bool Full> inline void evaluate(const PreparedCase &pc, const PackageP
         bool isNew = true;
         for (int t = 0; t < carriers; ++t)
             isNew = isNew && seen[t] != x.carrier;
-        if (isNew)
-            seen[carriers++] = x.carrier;
+        if (isNew) seen[carriers++] = x.carrier;
         if (intact[s]) {
             if (firstOfGroup[s]) {
                 ++renewals;
@@ -137,25 +130,23 @@ template <bool Full> inline void evaluate(const PreparedCase &pc, const PackageP
         }
     }
     double coverage = (sum + lowest) / (n + 1);
-    if (covBlocked)
-        coverage = std::min(coverage, p.blockedCap);
+    if (covBlocked) coverage = std::min(coverage, p.blockedCap);
     out.dims[size_t(Dimension::Coverage)] = round2(clamp100(coverage));
     out.blocked[size_t(Dimension::Coverage)] = covBlocked;
 
-    if (finBlocked)
-        fin = std::min(fin, p.blockedCap);
+    if (finBlocked) fin = std::min(fin, p.blockedCap);
     out.dims[size_t(Dimension::Financial)] = round2(clamp100(fin));
     out.blocked[size_t(Dimension::Financial)] = finBlocked;
 
     app = clamp100(app);
-    if (appBlocked)
-        app = std::min(app, p.blockedCap);
+    if (appBlocked) app = std::min(app, p.blockedCap);
     out.dims[size_t(Dimension::Appetite)] = round2(app);
     out.blocked[size_t(Dimension::Appetite)] = appBlocked;
 
     out.carriers = carriers;
     const double placement =
-        p.placementByCarriers[size_t(std::min<int>(carriers, int(p.placementByCarriers.size())) - 1)] + placementBonus;
+        p.placementByCarriers[size_t(std::min<int>(carriers, int(p.placementByCarriers.size())) - 1)] +
+        placementBonus;
     out.dims[size_t(Dimension::Placement)] = round2(clamp100(std::min(placement, p.placementCap)));
     out.blocked[size_t(Dimension::Placement)] = false;
 
@@ -169,37 +160,31 @@ template <bool Full> inline void evaluate(const PreparedCase &pc, const PackageP
 
 } // namespace
 
-void evaluateCost(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out)
-{
+void evaluateCost(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out) {
     evaluate<false>(pc, pos, out);
 }
 
-void evaluatePackage(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out)
-{
+void evaluatePackage(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out) {
     evaluate<true>(pc, pos, out);
 }
 
-double overallScore(const PackageNumbers &n, const Weights &w)
-{
+double overallScore(const PackageNumbers &n, const Weights &w) {
     double s = 0;
     for (Dimension d : kDimensions)
         s += w[size_t(d)] * n.dims[size_t(d)];
     return round2(s);
 }
 
-QByteArray packageKey(const PreparedCase &pc, const PackagePositions &pos)
-{
+QByteArray packageKey(const PreparedCase &pc, const PackagePositions &pos) {
     QByteArray key;
     for (int s = 0; s < int(pc.lines.size()); ++s) {
-        if (s)
-            key.append(',');
+        if (s) key.append(',');
         key.append(pc.cs.offerings[size_t(factAt(pc, pos, s).offering)].id.toUtf8());
     }
     return key;
 }
 
-void computeReference(PreparedCase &pc)
-{
+void computeReference(PreparedCase &pc) {
     const EngineProfile &p = *pc.profile;
     double bestQualified = 0, bestAny = 0;
     bool anyQualified = false, any = false;
@@ -236,23 +221,19 @@ void computeReference(PreparedCase &pc)
                 for (int t = 0; t < last; ++t) {
                     if (pc.packed[size_t(t)][size_t(pos[size_t(t)])].group == x.group) {
                         ++members;
-                        if (t < s)
-                            first = false;
+                        if (t < s) first = false;
                     }
                 }
                 intact = members == pc.groupMemberCount[size_t(x.group)];
                 prefixGroups[groupCount++] = x.group;
             }
             if (intact) {
-                if (first)
-                    pLow += pc.groupPrice[size_t(x.group)];
+                if (first) pLow += pc.groupPrice[size_t(x.group)];
             } else {
                 pLow += x.linePremium;
-                if (x.group >= 0)
-                    pBroken += x.linePremium;
+                if (x.group >= 0) pBroken += x.linePremium;
             }
-            if (x.flags & PackedFact::Indicative)
-                pInd += x.linePremium;
+            if (x.flags & PackedFact::Indicative) pInd += x.linePremium;
         }
         auto &st = pc.prefixes[prefix];
         bool seen = false, seenQualified = false;
@@ -270,42 +251,37 @@ void computeReference(PreparedCase &pc)
                 const double ind = pInd + ((x.flags & PackedFact::Indicative) ? x.linePremium : 0.0);
                 num.high = num.low + p.bundleBreakUplift * broken + p.indicativeUplift * ind;
                 num.mid = (num.low + num.high) / 2;
-                bool q = !((pFlags | x.flags) &
-                           (PackedFact::CoverageBlocks | PackedFact::FinancialBlocks | PackedFact::AppetiteBlocks));
+                bool q = !((pFlags | x.flags) & (PackedFact::CoverageBlocks | PackedFact::FinancialBlocks |
+                                                 PackedFact::AppetiteBlocks));
                 if (q && pc.umbrellaSlot >= 0) {
                     const size_t u = size_t(pos[size_t(pc.umbrellaSlot)]);
                     if (pc.autoSlot >= 0 &&
-                        Outcome(pc.underAuto[u * pc.packed[size_t(pc.autoSlot)].size() + size_t(pos[size_t(pc.autoSlot)])]) ==
-                            Outcome::Fire)
+                        Outcome(pc.underAuto[u * pc.packed[size_t(pc.autoSlot)].size() +
+                                             size_t(pos[size_t(pc.autoSlot)])]) == Outcome::Fire)
                         q = false;
                     if (pc.homeSlot >= 0 &&
-                        Outcome(pc.underHome[u * pc.packed[size_t(pc.homeSlot)].size() + size_t(pos[size_t(pc.homeSlot)])]) ==
-                            Outcome::Fire)
+                        Outcome(pc.underHome[u * pc.packed[size_t(pc.homeSlot)].size() +
+                                             size_t(pos[size_t(pc.homeSlot)])]) == Outcome::Fire)
                         q = false;
                 }
                 num.qualified = q;
             }
             ++count;
-            if (!seen || num.mid < st.minMid)
-                st.minMid = num.mid;
+            if (!seen || num.mid < st.minMid) st.minMid = num.mid;
             seen = true;
-            if (!any || num.mid < bestAny)
-                bestAny = num.mid;
+            if (!any || num.mid < bestAny) bestAny = num.mid;
             any = true;
             if (num.qualified) {
                 ++qualified;
                 ++st.qualified;
-                if (!seenQualified || num.mid < st.minMidQualified)
-                    st.minMidQualified = num.mid;
+                if (!seenQualified || num.mid < st.minMidQualified) st.minMidQualified = num.mid;
                 seenQualified = true;
-                if (!anyQualified || num.mid < bestQualified)
-                    bestQualified = num.mid;
+                if (!anyQualified || num.mid < bestQualified) bestQualified = num.mid;
                 anyQualified = true;
             }
         }
         ++prefix;
-        if (!nextPrefix(pc, pos))
-            break;
+        if (!nextPrefix(pc, pos)) break;
     }
     pc.packageCount = count;
     pc.qualifiedCount = qualified;

@@ -15,8 +15,7 @@ using PackagePositions = std::array<int, kMaxLines>;
 
 // The numbers of one package (engine.md §4–§5): costs, the six rounded dimension scores and whether
 // each is blocked. Weight-independent; the overall score is computed for given weights.
-struct PackageNumbers
-{
+struct PackageNumbers {
     double low = 0, high = 0, mid = 0;
     long long midCents = 0;
     std::array<double, 6> dims{}; // rounded to 2 decimals, indexed by Dimension
@@ -26,8 +25,7 @@ struct PackageNumbers
 };
 
 // The facts of a package's offerings, by slot.
-inline const OfferingFacts &factAt(const PreparedCase &pc, const PackagePositions &pos, int slot)
-{
+inline const OfferingFacts &factAt(const PreparedCase &pc, const PackagePositions &pos, int slot) {
     return pc.facts[size_t(pc.packed[size_t(slot)][size_t(pos[size_t(slot)])].fact)];
 }
 
@@ -40,32 +38,26 @@ double overallScore(const PackageNumbers &n, const Weights &w);
 QByteArray packageKey(const PreparedCase &pc, const PackagePositions &pos);
 
 // Calls fn(pos) for every package, slot 0 outermost.
-template <typename Fn> void forEachPackage(const PreparedCase &pc, Fn &&fn)
-{
+template <typename Fn> void forEachPackage(const PreparedCase &pc, Fn &&fn) {
     const int n = int(pc.lines.size());
-    if (n == 0)
-        return;
+    if (n == 0) return;
     for (int s = 0; s < n; ++s)
-        if (pc.bySlot[size_t(s)].empty())
-            return;
+        if (pc.bySlot[size_t(s)].empty()) return;
     PackagePositions pos{0, 0, 0};
     while (true) {
         fn(pos);
         int s = n - 1;
         while (s >= 0) {
-            if (++pos[size_t(s)] < int(pc.bySlot[size_t(s)].size()))
-                break;
+            if (++pos[size_t(s)] < int(pc.bySlot[size_t(s)].size())) break;
             pos[size_t(s)] = 0;
             --s;
         }
-        if (s < 0)
-            return;
+        if (s < 0) return;
     }
 }
 
 // The linear index of a package's prefix (its positions in every slot but the last).
-inline size_t prefixIndex(const PreparedCase &pc, const PackagePositions &pos)
-{
+inline size_t prefixIndex(const PreparedCase &pc, const PackagePositions &pos) {
     size_t idx = 0;
     for (int s = 0; s + 1 < int(pc.lines.size()); ++s)
         idx = idx * pc.packed[size_t(s)].size() + size_t(pos[size_t(s)]);
@@ -73,13 +65,11 @@ inline size_t prefixIndex(const PreparedCase &pc, const PackagePositions &pos)
 }
 
 // Moves `pos` to the next prefix (last slot reset to 0); false after the last prefix.
-inline bool nextPrefix(const PreparedCase &pc, PackagePositions &pos)
-{
+inline bool nextPrefix(const PreparedCase &pc, PackagePositions &pos) {
     const int last = int(pc.lines.size()) - 1;
     pos[size_t(last)] = 0;
     for (int s = last - 1; s >= 0; --s) {
-        if (++pos[size_t(s)] < int(pc.packed[size_t(s)].size()))
-            return true;
+        if (++pos[size_t(s)] < int(pc.packed[size_t(s)].size())) return true;
         pos[size_t(s)] = 0;
     }
     return false;

@@ -17,48 +17,38 @@ namespace pw {
 
 namespace {
 
-QStringList insuredNaics(const CaseInput &in)
-{
+QStringList insuredNaics(const CaseInput &in) {
     QStringList codes;
     for (const auto &c : in.naics + in.applicant.naics) {
         const QString t = c.trimmed();
-        if (!t.isEmpty() && !codes.contains(t))
-            codes << t;
+        if (!t.isEmpty() && !codes.contains(t)) codes << t;
     }
     return codes;
 }
 
 // A code matches an entry equal to it or a prefix of it.
-bool naicsMatches(const QString &code, const QStringList &entries)
-{
+bool naicsMatches(const QString &code, const QStringList &entries) {
     for (const auto &e : entries) {
         const QString t = e.trimmed();
-        if (!t.isEmpty() && code.startsWith(t))
-            return true;
+        if (!t.isEmpty() && code.startsWith(t)) return true;
     }
     return false;
 }
 
-OptDouble householdVehicles(const CaseInput &in)
-{
-    if (in.vehicles)
-        return in.vehicles;
-    if (in.householdVehicles)
-        return in.householdVehicles;
-    if (in.vehiclesDetailStated)
-        return double(in.vehiclesDetail.size());
+OptDouble householdVehicles(const CaseInput &in) {
+    if (in.vehicles) return in.vehicles;
+    if (in.householdVehicles) return in.householdVehicles;
+    if (in.vehiclesDetailStated) return double(in.vehiclesDetail.size());
     return std::nullopt;
 }
 
-bool usable(const OptDouble &v)
-{
+bool usable(const OptDouble &v) {
     return v && std::isfinite(*v) && *v > 0;
 }
 
 // The filter rules in order; returns the first that applies (empty code: eligible).
-FilteredOffering filterOffering(const Offering &o, const CaseInput &in, const QStringList &naics, const QDateTime &now,
-                                const EngineProfile &p)
-{
+FilteredOffering filterOffering(const Offering &o, const CaseInput &in, const QStringList &naics,
+                                const QDateTime &now, const EngineProfile &p) {
     FilteredOffering f;
     const QString state = in.address.state.trimmed().toUpper();
     for (const auto &s : o.constraints.excludedStates) {
@@ -98,8 +88,7 @@ FilteredOffering filterOffering(const Offering &o, const CaseInput &in, const QS
 }
 
 void appetiteFacts(OfferingFacts &f, const Offering &o, const CaseInput &in, const QStringList &naics,
-                   const QDateTime &now, const EngineProfile &p)
-{
+                   const QDateTime &now, const EngineProfile &p) {
     auto add = [&](const QString &code, const QString &text, double points, bool blocker = false) {
         f.appetitePoints += points;
         f.appetiteBlocks = f.appetiteBlocks || blocker;
@@ -107,21 +96,22 @@ void appetiteFacts(OfferingFacts &f, const Offering &o, const CaseInput &in, con
     };
     for (const auto &code : naics)
         if (naicsMatches(code, o.constraints.avoidedNaics))
-            add(QStringLiteral("avoided_naics"), QStringLiteral("%1 avoids NAICS %2.").arg(o.providerName, code),
-                p.avoidedNaics);
+            add(QStringLiteral("avoided_naics"),
+                QStringLiteral("%1 avoids NAICS %2.").arg(o.providerName, code), p.avoidedNaics);
     if (f.line == Line::Auto && o.pricingTier.trimmed().toLower() == u"premium") {
         bool incidents = false;
         for (const auto &d : in.drivers)
             incidents = incidents || d.violations5yr.value_or(0) > 0 || d.accidents5yr.value_or(0) > 0;
         if (incidents)
             add(QStringLiteral("premium_auto_incidents"),
-                QStringLiteral("%1 premium-tier auto with a driver who has violations or accidents in 5 years.")
+                QStringLiteral(
+                    "%1 premium-tier auto with a driver who has violations or accidents in 5 years.")
                     .arg(o.providerName),
                 p.premiumAutoIncidents);
     }
     if (o.attributes.bindable && !*o.attributes.bindable)
-        add(QStringLiteral("not_bindable"), QStringLiteral("%1 %2 quote is not bindable.").arg(o.providerName, o.category),
-            p.notBindable);
+        add(QStringLiteral("not_bindable"),
+            QStringLiteral("%1 %2 quote is not bindable.").arg(o.providerName, o.category), p.notBindable);
     if (const auto gen = parseTimestamp(o.attributes.quoteGeneratedAt)) {
         const qint64 ageMs = gen->msecsTo(now);
         if (double(ageMs) > p.staleQuoteDays * 24.0 * 3600.0 * 1000.0)
@@ -132,13 +122,13 @@ void appetiteFacts(OfferingFacts &f, const Offering &o, const CaseInput &in, con
     }
     const QDate windowStart = now.toUTC().date().addYears(-int(p.nonRenewalYears));
     for (const auto &nr : in.history.nonRenewals) {
-        if (!carrierMatches(o, nr.carrier))
-            continue;
+        if (!carrierMatches(o, nr.carrier)) continue;
         const auto d = parseDate(nr.date);
         if (!d || *d >= windowStart) {
             add(QStringLiteral("non_renewal"),
                 QStringLiteral("%1 non-renewed this insured%2.")
-                    .arg(o.providerName, d ? QStringLiteral(" on %1").arg(d->toString(Qt::ISODate)) : QString()),
+                    .arg(o.providerName,
+                         d ? QStringLiteral(" on %1").arg(d->toString(Qt::ISODate)) : QString()),
                 0, true);
             break;
         }
@@ -146,8 +136,7 @@ void appetiteFacts(OfferingFacts &f, const Offering &o, const CaseInput &in, con
 }
 
 // The packed copy of the facts the ranking loops read.
-void packFacts(PreparedCase &pc)
-{
+void packFacts(PreparedCase &pc) {
     const EngineProfile &p = *pc.profile;
     for (size_t s = 0; s < pc.lines.size(); ++s) {
         for (int fi : pc.bySlot[s]) {
@@ -155,7 +144,8 @@ void packFacts(PreparedCase &pc)
             PackedFact k;
             k.linePremium = f.linePremium;
             k.coverageLine = std::clamp(p.lineStart + f.coverage.points, 0.0, 100.0);
-            k.coverageLineUnderlyingNS = std::clamp(p.lineStart + f.coverage.points + p.underlyingNotStated, 0.0, 100.0);
+            k.coverageLineUnderlyingNS =
+                std::clamp(p.lineStart + f.coverage.points + p.underlyingNotStated, 0.0, 100.0);
             k.financial = f.financialScore;
             k.appetitePoints = f.appetitePoints;
             k.rating = p.serviceRatingFactor * f.serviceRating;
@@ -163,9 +153,11 @@ void packFacts(PreparedCase &pc)
             k.carrier = f.carrier;
             k.fact = fi;
             auto flag = [](bool on, PackedFact::Flag fl) { return on ? unsigned(fl) : 0u; };
-            k.flags = flag(f.indicative, PackedFact::Indicative) | flag(f.coverage.blocked, PackedFact::CoverageBlocks) |
+            k.flags = flag(f.indicative, PackedFact::Indicative) |
+                      flag(f.coverage.blocked, PackedFact::CoverageBlocks) |
                       flag(f.financialBlocks, PackedFact::FinancialBlocks) |
-                      flag(f.appetiteBlocks, PackedFact::AppetiteBlocks) | flag(f.hasServiceRating, PackedFact::HasRating) |
+                      flag(f.appetiteBlocks, PackedFact::AppetiteBlocks) |
+                      flag(f.hasServiceRating, PackedFact::HasRating) |
                       flag(f.incumbent, PackedFact::Incumbent);
             pc.packed[s].push_back(k);
         }
@@ -185,55 +177,42 @@ void packFacts(PreparedCase &pc)
 
 } // namespace
 
-OptDouble linePremiumOf(const Offering &o, const EngineProfile &p)
-{
-    if (usable(o.attributes.linePremiumAnnual))
-        return o.attributes.linePremiumAnnual;
+OptDouble linePremiumOf(const Offering &o, const EngineProfile &p) {
+    if (usable(o.attributes.linePremiumAnnual)) return o.attributes.linePremiumAnnual;
     if (usable(o.attributes.linePremium)) {
         const double term = o.attributes.termMonths.value_or(p.defaultTermMonths);
         const double annual = *o.attributes.linePremium * 12.0 / term;
-        if (std::isfinite(annual) && annual > 0)
-            return annual;
+        if (std::isfinite(annual) && annual > 0) return annual;
     }
     return std::nullopt;
 }
 
-const CoverageLines &currentSource(const CaseInput &in)
-{
+const CoverageLines &currentSource(const CaseInput &in) {
     return in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage;
 }
 
-std::optional<double> currentPremiumOf(const CaseInput &in)
-{
-    if (in.premium)
-        return in.premium;
+std::optional<double> currentPremiumOf(const CaseInput &in) {
+    if (in.premium) return in.premium;
     const CoverageLines &src = currentSource(in);
-    if (src.empty())
-        return std::nullopt;
+    if (src.empty()) return std::nullopt;
     double sum = 0;
     for (const auto &[name, line] : src) {
-        if (!line.annualPremium)
-            return std::nullopt;
+        if (!line.annualPremium) return std::nullopt;
         sum += *line.annualPremium;
     }
     return sum;
 }
 
-void buildPrepared(PreparedCase &pc)
-{
+void buildPrepared(PreparedCase &pc) {
     const EngineProfile &p = *pc.profile;
     const CaseInput &in = pc.cs.input;
     const QStringList naics = insuredNaics(in);
     for (const auto &t : in.coverageTypes)
-        if (auto l = lineFromName(t))
-            pc.lines.push_back(*l);
+        if (auto l = lineFromName(t)) pc.lines.push_back(*l);
     for (size_t s = 0; s < pc.lines.size(); ++s) {
-        if (pc.lines[s] == Line::Umbrella)
-            pc.umbrellaSlot = int(s);
-        if (pc.lines[s] == Line::Auto)
-            pc.autoSlot = int(s);
-        if (pc.lines[s] == Line::Home)
-            pc.homeSlot = int(s);
+        if (pc.lines[s] == Line::Umbrella) pc.umbrellaSlot = int(s);
+        if (pc.lines[s] == Line::Auto) pc.autoSlot = int(s);
+        if (pc.lines[s] == Line::Home) pc.homeSlot = int(s);
     }
     QSet<QString> requested(in.coverageTypes.begin(), in.coverageTypes.end());
     std::vector<bool> member(pc.cs.offerings.size(), false);
@@ -259,14 +238,14 @@ void buildPrepared(PreparedCase &pc)
     std::vector<int> groupOf(pc.cs.offerings.size(), -1);
     std::vector<BundleGroup> groups;
     for (size_t i = 0; i < pc.cs.offerings.size(); ++i) {
-        if (!member[i])
-            continue;
+        if (!member[i]) continue;
         const Offering &o = pc.cs.offerings[i];
         QString key;
         if (!o.attributes.packageId.isEmpty())
             key = QStringLiteral("id:") + o.attributes.packageId;
         else if (usable(o.attributes.packagePremiumAnnual))
-            key = QStringLiteral("price:") + QString::number(std::llround(*o.attributes.packagePremiumAnnual * 100));
+            key = QStringLiteral("price:") +
+                  QString::number(std::llround(*o.attributes.packagePremiumAnnual * 100));
         else
             continue;
         const auto k = std::make_pair(o.carrierKey(), key);
@@ -302,8 +281,7 @@ void buildPrepared(PreparedCase &pc)
         f.offering = i;
         f.line = *lineFromName(o.category);
         for (size_t s = 0; s < pc.lines.size(); ++s)
-            if (pc.lines[s] == f.line)
-                f.slot = int(s);
+            if (pc.lines[s] == f.line) f.slot = int(s);
         f.linePremium = *linePremiumOf(o, p);
         f.group = groupOf[size_t(i)] >= 0 ? remap[size_t(groupOf[size_t(i)])] : -1;
         f.indicative = o.attributes.rateType.trimmed().compare(u"indicative", Qt::CaseInsensitive) == 0;
@@ -332,17 +310,16 @@ void buildPrepared(PreparedCase &pc)
         pc.facts.push_back(std::move(f));
     }
     for (size_t s = 0; s < pc.lines.size(); ++s)
-        if (pc.bySlot[s].empty())
-            pc.missingLines << lineName(pc.lines[s]);
+        if (pc.bySlot[s].empty()) pc.missingLines << lineName(pc.lines[s]);
 
     if (pc.umbrellaSlot >= 0) {
         const auto &umbs = pc.bySlot[size_t(pc.umbrellaSlot)];
         auto table = [&](int slot, std::vector<std::vector<Outcome>> &out, bool isAuto) {
-            if (slot < 0)
-                return;
+            if (slot < 0) return;
             out.assign(umbs.size(), {});
             for (size_t u = 0; u < umbs.size(); ++u) {
-                const auto req = rules::requirement(pc.cs.offerings[size_t(pc.facts[size_t(umbs[u])].offering)].coverage, p);
+                const auto req = rules::requirement(
+                    pc.cs.offerings[size_t(pc.facts[size_t(umbs[u])].offering)].coverage, p);
                 for (int other : pc.bySlot[size_t(slot)]) {
                     const auto &c = pc.cs.offerings[size_t(pc.facts[size_t(other)].offering)].coverage;
                     out[u].push_back(isAuto ? rules::autoMeets(c, req) : rules::homeMeets(c, req));

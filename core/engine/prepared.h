@@ -18,15 +18,13 @@ namespace pw {
 constexpr int kMaxLines = 3;
 
 // A filtered offering, with the reason code and a sentence for people.
-struct FilteredOffering
-{
+struct FilteredOffering {
     int offering = -1;
     QString reason, detail;
 };
 
 // A bundle group (engine.md §4): offerings of one carrier sharing a package id or a package price.
-struct BundleGroup
-{
+struct BundleGroup {
     QString providerId, providerName, packageId; // packageId empty for price-keyed groups
     double price = 0;                            // the first usable package price in case order
     std::vector<int> members;                    // offering indices (eligible and filtered), case order
@@ -34,8 +32,7 @@ struct BundleGroup
 };
 
 // Everything about one eligible offering that a package's numbers need, computed once per case.
-struct OfferingFacts
-{
+struct OfferingFacts {
     int offering = -1; // index into Case::offerings
     int slot = -1;     // position of its line in coverage_types
     Line line = Line::Home;
@@ -62,10 +59,15 @@ struct OfferingFacts
 
 // The numbers of one eligible offering that a package needs, packed for the ranking loops (millions of
 // packages read these; OfferingFacts keeps the reasons and is read only to explain a solution).
-struct PackedFact
-{
-    enum Flag : unsigned { Indicative = 1, CoverageBlocks = 2, FinancialBlocks = 4, AppetiteBlocks = 8,
-                           HasRating = 16, Incumbent = 32 };
+struct PackedFact {
+    enum Flag : unsigned {
+        Indicative = 1,
+        CoverageBlocks = 2,
+        FinancialBlocks = 4,
+        AppetiteBlocks = 8,
+        HasRating = 16,
+        Incumbent = 32
+    };
     double linePremium = 0;
     double coverageLine = 0;             // clamped line score
     double coverageLineUnderlyingNS = 0; // umbrella only: clamped with the underlying "not stated" points
@@ -80,8 +82,7 @@ struct PackedFact
 
 // A case after FILTER, with the facts per eligible offering and the pricing reference: everything ranking
 // needs that does not depend on the appetite weights. Immutable once built; shared across threads.
-struct PreparedCase
-{
+struct PreparedCase {
     Case cs;
     JsonValue root;
     QDateTime now;
@@ -90,11 +91,11 @@ struct PreparedCase
     Routing routing;
     Problems warnings;
 
-    std::vector<Line> lines; // coverage_types, in order
+    std::vector<Line> lines;  // coverage_types, in order
     std::vector<int> ignored; // offering indices
     std::vector<FilteredOffering> filtered;
     std::vector<BundleGroup> groups;
-    QStringList carriers; // carrier keys
+    QStringList carriers;              // carrier keys
     std::vector<QString> carrierNames; // provider_name per carrier index (first seen)
     std::vector<OfferingFacts> facts;
     std::array<std::vector<int>, kMaxLines> bySlot; // fact indices per slot
@@ -114,8 +115,7 @@ struct PreparedCase
     double referenceMid = 0;
     // Per prefix (a choice for every slot but the last, linear index): what pass 1 saw over its packages,
     // so that ranking can skip prefixes that cannot reach the top or any label (see rankPackages).
-    struct PrefixStats
-    {
+    struct PrefixStats {
         double minMid = 0, minMidQualified = 0;
         int qualified = 0;
     };

@@ -9,8 +9,7 @@
 
 namespace pw {
 
-QString dimensionName(Dimension d)
-{
+QString dimensionName(Dimension d) {
     switch (d) {
     case Dimension::Pricing:
         return QStringLiteral("pricing");
@@ -28,21 +27,15 @@ QString dimensionName(Dimension d)
     return {};
 }
 
-QString EngineProfile::levelFor(double score) const
-{
-    if (score >= levelL1)
-        return QStringLiteral("L1");
-    if (score >= levelL2)
-        return QStringLiteral("L2");
-    if (score >= levelL3)
-        return QStringLiteral("L3");
+QString EngineProfile::levelFor(double score) const {
+    if (score >= levelL1) return QStringLiteral("L1");
+    if (score >= levelL2) return QStringLiteral("L2");
+    if (score >= levelL3) return QStringLiteral("L3");
     return QStringLiteral("L4");
 }
 
-JsonValue deepMerge(const JsonValue &base, const JsonValue &over)
-{
-    if (!base.isObject() || !over.isObject())
-        return over;
+JsonValue deepMerge(const JsonValue &base, const JsonValue &over) {
+    if (!base.isObject() || !over.isObject()) return over;
     JsonValue out = base;
     for (const auto &[k, v] : over.objectMembers()) {
         const JsonValue *b = base.find(k);
@@ -53,10 +46,8 @@ JsonValue deepMerge(const JsonValue &base, const JsonValue &over)
 
 namespace {
 
-void checkKnownKeys(const JsonValue &base, const JsonValue &over, const QString &path, QStringList &errors)
-{
-    if (!over.isObject())
-        return;
+void checkKnownKeys(const JsonValue &base, const JsonValue &over, const QString &path, QStringList &errors) {
+    if (!over.isObject()) return;
     for (const auto &[k, v] : over.objectMembers()) {
         const QString p = path.isEmpty() ? k : path + u'.' + k;
         const JsonValue *b = base.find(k);
@@ -71,25 +62,23 @@ void checkKnownKeys(const JsonValue &base, const JsonValue &over, const QString 
     }
 }
 
-class ProfileReader
-{
+class ProfileReader {
 public:
-    ProfileReader(const JsonValue &root, QStringList &errors) : m_root(root), m_errors(errors) {}
+    ProfileReader(const JsonValue &root, QStringList &errors)
+        : m_root(root)
+        , m_errors(errors) {}
 
-    const JsonValue &node(const QString &dotted) const
-    {
+    const JsonValue &node(const QString &dotted) const {
         static const JsonValue none;
         const JsonValue *v = &m_root;
         for (const auto &part : dotted.split(u'.')) {
             v = v->find(part);
-            if (!v)
-                return none;
+            if (!v) return none;
         }
         return *v;
     }
 
-    double num(const QString &dotted)
-    {
+    double num(const QString &dotted) {
         const JsonValue &v = node(dotted);
         if (!v.isNumber() || !std::isfinite(v.toDouble())) {
             m_errors << QStringLiteral("%1: must be a number").arg(dotted);
@@ -98,8 +87,7 @@ public:
         return v.toDouble();
     }
 
-    std::map<QString, GradeEntry> grades(const QString &dotted)
-    {
+    std::map<QString, GradeEntry> grades(const QString &dotted) {
         std::map<QString, GradeEntry> out;
         for (const auto &[k, v] : node(dotted).objectMembers()) {
             GradeEntry e;
@@ -115,8 +103,7 @@ private:
     QStringList &m_errors;
 };
 
-std::optional<EngineProfile> buildProfile(const JsonValue &root, QStringList &errors)
-{
+std::optional<EngineProfile> buildProfile(const JsonValue &root, QStringList &errors) {
     ProfileReader r(root, errors);
     EngineProfile p;
     p.source = root;
@@ -141,7 +128,8 @@ std::optional<EngineProfile> buildProfile(const JsonValue &root, QStringList &er
         p.bucketOrder << bucket;
     }
     if (!p.hasBucket(p.defaultBucket))
-        errors << QStringLiteral("default_bucket: \"%1\" is not one of the weight buckets").arg(p.defaultBucket);
+        errors
+            << QStringLiteral("default_bucket: \"%1\" is not one of the weight buckets").arg(p.defaultBucket);
 
     p.defaultTermMonths = r.num(QStringLiteral("filter.default_term_months"));
     p.bundleBreakUplift = r.num(QStringLiteral("pricing.bundle_break_uplift"));
@@ -233,38 +221,33 @@ std::optional<EngineProfile> buildProfile(const JsonValue &root, QStringList &er
     p.gapUmbrellaMinimumLimit = r.num(QStringLiteral("gaps.umbrella_minimum_limit"));
     p.gapUmbrellaLimitStep = r.num(QStringLiteral("gaps.umbrella_limit_step"));
     p.gapLapseYears = r.num(QStringLiteral("gaps.lapse_years"));
-    if (!errors.isEmpty())
-        return std::nullopt;
+    if (!errors.isEmpty()) return std::nullopt;
     return p;
 }
 
-JsonValue bundledProfileJson()
-{
+JsonValue bundledProfileJson() {
     QFile f(QStringLiteral(":/engine-profile.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("The bundled engine profile is missing from the resources");
+    if (!f.open(QIODevice::ReadOnly)) qFatal("The bundled engine profile is missing from the resources");
     auto v = parseJson(f.readAll());
-    if (!v)
-        qFatal("The bundled engine profile is not valid JSON");
+    if (!v) qFatal("The bundled engine profile is not valid JSON");
     return *v;
 }
 
 } // namespace
 
-const EngineProfile &defaultProfile()
-{
+const EngineProfile &defaultProfile() {
     static const EngineProfile p = [] {
         QStringList errors;
         auto prof = buildProfile(bundledProfileJson(), errors);
         if (!prof)
-            qFatal("The bundled engine profile is invalid: %s", qPrintable(errors.join(QStringLiteral("; "))));
+            qFatal("The bundled engine profile is invalid: %s",
+                   qPrintable(errors.join(QStringLiteral("; "))));
         return *prof;
     }();
     return p;
 }
 
-ProfileResult loadProfile(const JsonValue &userProfile)
-{
+ProfileResult loadProfile(const JsonValue &userProfile) {
     ProfileResult out;
     if (!userProfile.isObject()) {
         out.errors << QStringLiteral("the profile must be a JSON object");
@@ -272,14 +255,12 @@ ProfileResult loadProfile(const JsonValue &userProfile)
     }
     const JsonValue base = defaultProfile().source;
     checkKnownKeys(base, userProfile, QString(), out.errors);
-    if (!out.errors.isEmpty())
-        return out;
+    if (!out.errors.isEmpty()) return out;
     out.profile = buildProfile(deepMerge(base, userProfile), out.errors);
     return out;
 }
 
-ProfileResult loadProfileFile(const QString &fileName)
-{
+ProfileResult loadProfileFile(const QString &fileName) {
     const CaseFileResult f = readCaseFile(fileName, 16 * 1024 * 1024);
     if (!f.root) {
         ProfileResult out;

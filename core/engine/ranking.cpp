@@ -6,8 +6,7 @@
 
 namespace pw {
 
-QString labelName(Label l)
-{
+QString labelName(Label l) {
     switch (l) {
     case Label::Recommended:
         return QStringLiteral("recommended");
@@ -21,60 +20,47 @@ QString labelName(Label l)
     return {};
 }
 
-bool rankedBefore(const PreparedCase &pc, const RankedPackage &a, const RankedPackage &b)
-{
-    if (a.nums.qualified != b.nums.qualified)
-        return a.nums.qualified;
-    if (a.overall != b.overall)
-        return a.overall > b.overall;
-    if (a.nums.midCents != b.nums.midCents)
-        return a.nums.midCents < b.nums.midCents;
-    if (a.nums.carriers != b.nums.carriers)
-        return a.nums.carriers < b.nums.carriers;
+bool rankedBefore(const PreparedCase &pc, const RankedPackage &a, const RankedPackage &b) {
+    if (a.nums.qualified != b.nums.qualified) return a.nums.qualified;
+    if (a.overall != b.overall) return a.overall > b.overall;
+    if (a.nums.midCents != b.nums.midCents) return a.nums.midCents < b.nums.midCents;
+    if (a.nums.carriers != b.nums.carriers) return a.nums.carriers < b.nums.carriers;
     return packageKey(pc, a.pos) < packageKey(pc, b.pos);
 }
 
-Label ownLabel(const PackageNumbers &n)
-{
+Label ownLabel(const PackageNumbers &n) {
     const double pr = n.dims[size_t(Dimension::Pricing)];
     const double cv = n.dims[size_t(Dimension::Coverage)];
     const double pl = n.dims[size_t(Dimension::Placement)];
-    if (pr >= cv && pr >= pl)
-        return Label::BestValue;
-    if (cv >= pl)
-        return Label::BestCoverage;
+    if (pr >= cv && pr >= pl) return Label::BestValue;
+    if (cv >= pl) return Label::BestCoverage;
     return Label::Simplest;
 }
 
 namespace {
 
 // Keeps the best k items under `better`, best first (k is tiny: at most 4).
-template <typename Better> struct BestK
-{
+template <typename Better> struct BestK {
     size_t k;
     Better better;
     std::vector<RankedPackage> items;
 
-    void offer(const RankedPackage &p)
-    {
-        if (items.size() == k && !better(p, items.back()))
-            return;
-        auto it = std::find_if(items.begin(), items.end(), [&](const RankedPackage &q) { return better(p, q); });
+    void offer(const RankedPackage &p) {
+        if (items.size() == k && !better(p, items.back())) return;
+        auto it =
+            std::find_if(items.begin(), items.end(), [&](const RankedPackage &q) { return better(p, q); });
         items.insert(it, p);
-        if (items.size() > k)
-            items.pop_back();
+        if (items.size() > k) items.pop_back();
     }
 };
 
-bool samePackage(const RankedPackage &a, const RankedPackage &b)
-{
+bool samePackage(const RankedPackage &a, const RankedPackage &b) {
     return a.pos == b.pos;
 }
 
 } // namespace
 
-RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
-{
+RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top) {
     RankResult result;
     const EngineProfile &p = *pc.profile;
     const bool qualifiedOnly = pc.qualifiedCount > 0;
@@ -85,21 +71,18 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
 
     // Label candidates: each label's best few (three earlier winners can be excluded at most).
     auto valueBetter = [&](const RankedPackage &a, const RankedPackage &b) {
-        if (a.nums.midCents != b.nums.midCents)
-            return a.nums.midCents < b.nums.midCents;
+        if (a.nums.midCents != b.nums.midCents) return a.nums.midCents < b.nums.midCents;
         return before(a, b);
     };
     auto coverageBetter = [&](const RankedPackage &a, const RankedPackage &b) {
-        const double ca = a.nums.dims[size_t(Dimension::Coverage)], cb = b.nums.dims[size_t(Dimension::Coverage)];
-        if (ca != cb)
-            return ca > cb;
-        if (a.nums.midCents != b.nums.midCents)
-            return a.nums.midCents < b.nums.midCents;
+        const double ca = a.nums.dims[size_t(Dimension::Coverage)],
+                     cb = b.nums.dims[size_t(Dimension::Coverage)];
+        if (ca != cb) return ca > cb;
+        if (a.nums.midCents != b.nums.midCents) return a.nums.midCents < b.nums.midCents;
         return before(a, b);
     };
     auto simplestBetter = [&](const RankedPackage &a, const RankedPackage &b) {
-        if (a.nums.carriers != b.nums.carriers)
-            return a.nums.carriers < b.nums.carriers;
+        if (a.nums.carriers != b.nums.carriers) return a.nums.carriers < b.nums.carriers;
         return before(a, b);
     };
     BestK<decltype(before)> rankBest{1, before, {}};
@@ -120,19 +103,16 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
             heap.back() = cur;
             std::push_heap(heap.begin(), heap.end(), before);
         }
-        if (qualifiedOnly && !cur.nums.qualified)
-            return;
+        if (qualifiedOnly && !cur.nums.qualified) return;
         rankBest.offer(cur);
         // Coverage level L1 or L2 (the profile's L2 threshold; no level string per package).
-        if (cur.nums.dims[size_t(Dimension::Coverage)] >= p.levelL2)
-            valueBest.offer(cur);
+        if (cur.nums.dims[size_t(Dimension::Coverage)] >= p.levelL2) valueBest.offer(cur);
         coverageBest.offer(cur);
         simplestBest.offer(cur);
     };
 
     const int n = int(pc.lines.size());
-    if (n == 0 || !pc.missingLines.isEmpty())
-        return result;
+    if (n == 0 || !pc.missingLines.isEmpty()) return result;
     const int last = n - 1;
     const auto &lastSlot = pc.packed[size_t(last)];
     // Upper bounds of what the last slot can add (line scores, grades and appetite only ever lower a
@@ -153,9 +133,9 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
     // Can any package of this prefix matter? Conservative: false only when provably not.
     auto prefixMatters = [&](const PackagePositions &pos, size_t prefix) {
         const auto &st = pc.prefixes[prefix];
-        if (int(heap.size()) < top)
-            return true;
-        double sum = lastCoverage, lowest = lastCoverage, fin = lastFinancial, app = p.appetiteStart + lastAppetite;
+        if (int(heap.size()) < top) return true;
+        double sum = lastCoverage, lowest = lastCoverage, fin = lastFinancial,
+               app = p.appetiteStart + lastAppetite;
         int carriers = 0;
         std::array<int, kMaxLines> seen{-1, -1, -1};
         for (int s = 0; s < last; ++s) {
@@ -182,21 +162,22 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
         const bool hasQualified = st.qualified > 0;
         // The top N: can a package of this prefix rank before the current worst?
         const RankedPackage &worst = heap.front();
-        if (worst.nums.qualified ? (hasQualified && overall >= worst.overall) : (hasQualified || overall >= worst.overall))
+        if (worst.nums.qualified ? (hasQualified && overall >= worst.overall)
+                                 : (hasQualified || overall >= worst.overall))
             return true;
         // The labels: only candidates count (qualified ones when any package qualifies).
-        if (qualifiedOnly && !hasQualified)
-            return false;
+        if (qualifiedOnly && !hasQualified) return false;
         const double minMid = qualifiedOnly ? st.minMidQualified : st.minMid;
         if (valueBest.items.size() < valueBest.k || minMid <= valueBest.items.back().nums.mid + 0.01)
             return true;
         if (coverageBest.items.size() < coverageBest.k ||
-            ub[size_t(Dimension::Coverage)] + 0.005 >= coverageBest.items.back().nums.dims[size_t(Dimension::Coverage)])
+            ub[size_t(Dimension::Coverage)] + 0.005 >=
+                coverageBest.items.back().nums.dims[size_t(Dimension::Coverage)])
             return true;
-        if (simplestBest.items.size() < simplestBest.k)
-            return true;
+        if (simplestBest.items.size() < simplestBest.k) return true;
         const RankedPackage &simple = simplestBest.items.back();
-        if (carriers < simple.nums.carriers || (carriers == simple.nums.carriers && overall >= simple.overall))
+        if (carriers < simple.nums.carriers ||
+            (carriers == simple.nums.carriers && overall >= simple.overall))
             return true;
         return false;
     };
@@ -210,8 +191,7 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
                 consider(pos);
             }
         }
-        if (!nextPrefix(pc, pos))
-            break;
+        if (!nextPrefix(pc, pos)) break;
     }
     std::sort_heap(heap.begin(), heap.end(), before);
     result.top = std::move(heap);

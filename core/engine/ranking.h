@@ -8,8 +8,7 @@
 namespace pw {
 
 // A package with its numbers and overall score under given weights.
-struct RankedPackage
-{
+struct RankedPackage {
     PackagePositions pos{};
     PackageNumbers nums;
     double overall = 0;
@@ -22,16 +21,14 @@ bool rankedBefore(const PreparedCase &pc, const RankedPackage &a, const RankedPa
 enum class Label { Recommended, BestValue, BestCoverage, Simplest };
 QString labelName(Label l);
 
-struct LabelWinner
-{
+struct LabelWinner {
     Label label;
     RankedPackage package;
 };
 
 // Stage RANK: the best `top` packages in order and the label winners, found in one pass over all
 // packages without storing them (pc.referenceMid must be set).
-struct RankResult
-{
+struct RankResult {
     std::vector<RankedPackage> top;
     std::vector<LabelWinner> winners;
 };

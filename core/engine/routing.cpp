@@ -3,8 +3,7 @@
 
 namespace pw {
 
-Routing routeCase(const CaseInput &input)
-{
+Routing routeCase(const CaseInput &input) {
     Routing r;
     const auto &qm = input.requestConfig.quoteMatching;
     const auto &ca = input.requestConfig.coverageAnalysis;
@@ -15,8 +14,7 @@ Routing routeCase(const CaseInput &input)
     }
     r.quoteMatching = !(qm && !*qm);
     r.gapAnalysis = ca && *ca;
-    if (!r.quoteMatching && !r.gapAnalysis)
-        r.quoteMatching = true;
+    if (!r.quoteMatching && !r.gapAnalysis) r.quoteMatching = true;
     return r;
 }
 

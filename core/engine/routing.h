@@ -6,8 +6,7 @@
 namespace pw {
 
 // Which pipelines run for a case, exactly as the API routes (engine.md §1).
-struct Routing
-{
+struct Routing {
     bool quoteMatching = true;
     bool gapAnalysis = false;
     bool dual() const { return quoteMatching && gapAnalysis; }

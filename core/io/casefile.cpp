@@ -7,20 +7,21 @@
 
 namespace pw {
 
-CaseFileResult parseCaseBytes(const QByteArray &bytes)
-{
+CaseFileResult parseCaseBytes(const QByteArray &bytes) {
     CaseFileResult r;
     JsonParseError err;
     r.root = parseJson(bytes, &err);
     if (!r.root) {
         r.problem = {Problem::Severity::Error, QString(),
-                     QStringLiteral("malformed JSON at line %1, column %2: %3").arg(err.line).arg(err.column).arg(err.message)};
+                     QStringLiteral("malformed JSON at line %1, column %2: %3")
+                         .arg(err.line)
+                         .arg(err.column)
+                         .arg(err.message)};
     }
     return r;
 }
 
-CaseFileResult readCaseFile(const QString &fileName, qint64 maxBytes)
-{
+CaseFileResult readCaseFile(const QString &fileName, qint64 maxBytes) {
     CaseFileResult r;
     QFile f(fileName);
     const QFileInfo info(fileName);
@@ -31,7 +32,8 @@ CaseFileResult readCaseFile(const QString &fileName, qint64 maxBytes)
     }
     if (!f.open(QIODevice::ReadOnly)) {
         r.unreadable = true;
-        r.problem = {Problem::Severity::Error, QString(), QStringLiteral("cannot be read: %1").arg(f.errorString())};
+        r.problem = {Problem::Severity::Error, QString(),
+                     QStringLiteral("cannot be read: %1").arg(f.errorString())};
         return r;
     }
     if (f.size() > maxBytes) {
@@ -44,14 +46,14 @@ CaseFileResult readCaseFile(const QString &fileName, qint64 maxBytes)
     const QByteArray bytes = f.readAll();
     if (f.error() != QFileDevice::NoError) {
         r.unreadable = true;
-        r.problem = {Problem::Severity::Error, QString(), QStringLiteral("cannot be read: %1").arg(f.errorString())};
+        r.problem = {Problem::Severity::Error, QString(),
+                     QStringLiteral("cannot be read: %1").arg(f.errorString())};
         return r;
     }
     return parseCaseBytes(bytes);
 }
 
-QString writeFileAtomically(const QString &fileName, const QByteArray &bytes)
-{
+QString writeFileAtomically(const QString &fileName, const QByteArray &bytes) {
     QSaveFile f(fileName);
     if (!f.open(QIODevice::WriteOnly))
         return QStringLiteral("Cannot write %1: %2").arg(fileName, f.errorString());
@@ -60,13 +62,11 @@ QString writeFileAtomically(const QString &fileName, const QByteArray &bytes)
         f.cancelWriting();
         return QStringLiteral("Cannot write %1: %2").arg(fileName, e);
     }
-    if (!f.commit())
-        return QStringLiteral("Cannot write %1: %2").arg(fileName, f.errorString());
+    if (!f.commit()) return QStringLiteral("Cannot write %1: %2").arg(fileName, f.errorString());
     return {};
 }
 
-JsonValue apiRequestBody(const JsonValue &root)
-{
+JsonValue apiRequestBody(const JsonValue &root) {
     JsonValue body = root;
     body.remove(u"workbench");
     return body;

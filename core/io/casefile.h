@@ -13,10 +13,9 @@ namespace pw {
 // Reading and writing case files. A case file is the API request body ({"input", "offerings"}) plus an
 // optional "workbench" object. Reads are bounded (maxBytes) and report a clear problem instead of
 // failing silently; writes go through QSaveFile so a failed write leaves the old file intact.
-struct CaseFileResult
-{
+struct CaseFileResult {
     std::optional<JsonValue> root;
-    Problem problem; // set when root is empty
+    Problem problem;         // set when root is empty
     bool unreadable = false; // the file could not be opened or read at all (CLI exit 2)
 };
 

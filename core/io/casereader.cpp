@@ -7,8 +7,7 @@
 
 namespace pw {
 
-QString lineName(Line l)
-{
+QString lineName(Line l) {
     switch (l) {
     case Line::Home:
         return QStringLiteral("home");
@@ -20,16 +19,13 @@ QString lineName(Line l)
     return {};
 }
 
-std::optional<Line> lineFromName(const QString &name)
-{
+std::optional<Line> lineFromName(const QString &name) {
     for (Line l : kAllLines)
-        if (lineName(l) == name)
-            return l;
+        if (lineName(l) == name) return l;
     return std::nullopt;
 }
 
-QString settlementName(Settlement s)
-{
+QString settlementName(Settlement s) {
     switch (s) {
     case Settlement::ActualCashValue:
         return QStringLiteral("actual_cash_value");
@@ -43,28 +39,21 @@ QString settlementName(Settlement s)
     return {};
 }
 
-OptDouble AmountOrPercent::resolve(OptDouble dwellingLimit) const
-{
-    if (!stated)
-        return std::nullopt;
-    if (!percent)
-        return value;
-    if (!dwellingLimit)
-        return std::nullopt;
+OptDouble AmountOrPercent::resolve(OptDouble dwellingLimit) const {
+    if (!stated) return std::nullopt;
+    if (!percent) return value;
+    if (!dwellingLimit) return std::nullopt;
     return *dwellingLimit * value / 100.0;
 }
 
-std::vector<double> parseSplitLimit(const QString &text)
-{
-    static const QRegularExpression re(
-        QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*/\\s*(\\d+(?:\\.\\d+)?)(?:\\s*/\\s*(\\d+(?:\\.\\d+)?))?\\s*$"));
+std::vector<double> parseSplitLimit(const QString &text) {
+    static const QRegularExpression re(QStringLiteral(
+        "^\\s*(\\d+(?:\\.\\d+)?)\\s*/\\s*(\\d+(?:\\.\\d+)?)(?:\\s*/\\s*(\\d+(?:\\.\\d+)?))?\\s*$"));
     const auto m = re.match(text);
-    if (!m.hasMatch())
-        return {};
+    if (!m.hasMatch()) return {};
     std::vector<double> parts;
     for (int i = 1; i <= 3; ++i)
-        if (m.hasCaptured(i))
-            parts.push_back(m.captured(i).toDouble() * 1000.0);
+        if (m.hasCaptured(i)) parts.push_back(m.captured(i).toDouble() * 1000.0);
     return parts;
 }
 
@@ -72,74 +61,64 @@ namespace {
 
 // A JSON path built only when a problem is reported (reading a case must not pay for paths it never
 // prints): the parent's path and the member name.
-struct PathJoin
-{
+struct PathJoin {
     const QString *base;
     QString key;
     operator QString() const { return base->isEmpty() ? key : *base + u'.' + key; }
 };
 
-PathJoin join(const QString &path, const QString &key)
-{
+PathJoin join(const QString &path, const QString &key) {
     return {&path, key};
 }
 
-QString index(const QString &path, int i)
-{
+QString index(const QString &path, int i) {
     return path + u'[' + QString::number(i) + u']';
 }
 
 // Reads typed values out of JSON objects, reporting type errors at their paths.
-class Reader
-{
+class Reader {
 public:
-    explicit Reader(Problems *problems) : m_problems(problems) {}
+    explicit Reader(Problems *problems)
+        : m_problems(problems) {}
 
-    void error(const QString &path, const QString &message)
-    {
-        if (m_problems)
-            m_problems->push_back({Problem::Severity::Error, path, message});
+    void error(const QString &path, const QString &message) {
+        if (m_problems) m_problems->push_back({Problem::Severity::Error, path, message});
     }
 
-    template <typename P> void wrongType(const P &path, const JsonValue &v, const QString &expected)
-    {
+    template <typename P> void wrongType(const P &path, const JsonValue &v, const QString &expected) {
         error(QString(path), QStringLiteral("must be %1, not %2").arg(expected, v.typeName()));
     }
 
     // The object at key (absent/null: an empty object, and no error).
-    template <typename P> const JsonValue &object(const JsonValue &parent, const QString &key, const P &path)
-    {
+    template <typename P>
+    const JsonValue &object(const JsonValue &parent, const QString &key, const P &path) {
         static const JsonValue empty;
         const JsonValue &v = parent[key];
-        if (v.isNull() || v.isObject())
-            return v;
+        if (v.isNull() || v.isObject()) return v;
         wrongType(path, v, QStringLiteral("an object"));
         return empty;
     }
 
-    template <typename P> OptDouble number(const JsonValue &parent, const QString &key, const P &path)
-    {
+    template <typename P> OptDouble number(const JsonValue &parent, const QString &key, const P &path) {
         const JsonValue &v = parent[key];
         return numberValue(v, path);
     }
 
-    template <typename P> OptDouble numberValue(const JsonValue &v, const P &path)
-    {
-        if (v.isNull())
-            return std::nullopt;
+    template <typename P> OptDouble numberValue(const JsonValue &v, const P &path) {
+        if (v.isNull()) return std::nullopt;
         if (!v.isNumber()) {
             wrongType(path, v, QStringLiteral("a number"));
             return std::nullopt;
         }
         if (!std::isfinite(v.toDouble())) {
-            error(QString(path), QStringLiteral("number %1 is out of range").arg(QString::fromLatin1(v.numberText().left(40))));
+            error(QString(path), QStringLiteral("number %1 is out of range")
+                                     .arg(QString::fromLatin1(v.numberText().left(40))));
             return std::nullopt;
         }
         return v.toDouble();
     }
 
-    template <typename P> OptDouble money(const JsonValue &parent, const QString &key, const P &path)
-    {
+    template <typename P> OptDouble money(const JsonValue &parent, const QString &key, const P &path) {
         OptDouble v = number(parent, key, path);
         if (v && *v < 0) {
             error(QString(path), QStringLiteral("must not be negative (found %1)").arg(*v));
@@ -148,11 +127,9 @@ public:
         return v;
     }
 
-    template <typename P> QString string(const JsonValue &parent, const QString &key, const P &path)
-    {
+    template <typename P> QString string(const JsonValue &parent, const QString &key, const P &path) {
         const JsonValue &v = parent[key];
-        if (v.isNull())
-            return {};
+        if (v.isNull()) return {};
         if (!v.isString()) {
             wrongType(path, v, QStringLiteral("a string"));
             return {};
@@ -160,11 +137,10 @@ public:
         return v.toString();
     }
 
-    template <typename P> std::optional<bool> boolean(const JsonValue &parent, const QString &key, const P &path)
-    {
+    template <typename P>
+    std::optional<bool> boolean(const JsonValue &parent, const QString &key, const P &path) {
         const JsonValue &v = parent[key];
-        if (v.isNull())
-            return std::nullopt;
+        if (v.isNull()) return std::nullopt;
         if (!v.isBool()) {
             wrongType(path, v, QStringLiteral("true or false"));
             return std::nullopt;
@@ -173,17 +149,17 @@ public:
     }
 
     // An array of strings; with `allowSingle`, a lone string counts as a one-element list.
-    template <typename P> QStringList strings(const JsonValue &parent, const QString &key, const P &path, bool allowSingle = false)
-    {
+    template <typename P>
+    QStringList strings(const JsonValue &parent, const QString &key, const P &path,
+                        bool allowSingle = false) {
         const JsonValue &v = parent[key];
         QStringList out;
-        if (v.isNull())
-            return out;
-        if (allowSingle && v.isString())
-            return {v.toString()};
+        if (v.isNull()) return out;
+        if (allowSingle && v.isString()) return {v.toString()};
         if (!v.isArray()) {
-            wrongType(path, v, allowSingle ? QStringLiteral("a string or an array of strings")
-                                           : QStringLiteral("an array of strings"));
+            wrongType(path, v,
+                      allowSingle ? QStringLiteral("a string or an array of strings")
+                                  : QStringLiteral("an array of strings"));
             return out;
         }
         int i = 0;
@@ -197,12 +173,11 @@ public:
         return out;
     }
 
-    template <typename P> AmountOrPercent amountOrPercent(const JsonValue &parent, const QString &key, const P &path)
-    {
+    template <typename P>
+    AmountOrPercent amountOrPercent(const JsonValue &parent, const QString &key, const P &path) {
         AmountOrPercent out;
         const JsonValue &v = parent[key];
-        if (v.isNull())
-            return out;
+        if (v.isNull()) return out;
         if (v.isNumber()) {
             if (auto n = numberValue(v, path)) {
                 if (*n < 0) {
@@ -223,20 +198,20 @@ public:
                 out.value = m.captured(1).toDouble();
                 return out;
             }
-            error(QString(path), QStringLiteral("must be an amount or a percentage such as \"2%\", not \"%1\"")
-                            .arg(excerpt(v.toString(), 40)));
+            error(QString(path),
+                  QStringLiteral("must be an amount or a percentage such as \"2%\", not \"%1\"")
+                      .arg(excerpt(v.toString(), 40)));
             return out;
         }
         wrongType(path, v, QStringLiteral("an amount or a percentage"));
         return out;
     }
 
-    template <typename P> PhysicalDeductible physical(const JsonValue &parent, const QString &key, const P &path)
-    {
+    template <typename P>
+    PhysicalDeductible physical(const JsonValue &parent, const QString &key, const P &path) {
         PhysicalDeductible out;
         const JsonValue &v = parent[key];
-        if (v.isNull())
-            return out;
+        if (v.isNull()) return out;
         if (v.isString() && v.toString().trimmed().compare(u"none", Qt::CaseInsensitive) == 0) {
             out.stated = true;
             out.none = true;
@@ -254,7 +229,7 @@ public:
             return out;
         }
         error(QString(path), QStringLiteral("must be an amount or \"none\", not %1")
-                        .arg(v.isString() ? u'"' + excerpt(v.toString(), 40) + u'"' : v.typeName()));
+                                 .arg(v.isString() ? u'"' + excerpt(v.toString(), 40) + u'"' : v.typeName()));
         return out;
     }
 
@@ -263,21 +238,20 @@ private:
 };
 
 void readSplitOrNumber(Reader &r, const JsonValue &obj, const QString &key, const QString &path,
-                       std::vector<OptDouble *> targets, const QStringList &targetKeys)
-{
+                       std::vector<OptDouble *> targets, const QStringList &targetKeys) {
     const JsonValue &v = obj[key];
     if (v.isString()) {
         const auto parts = parseSplitLimit(v.toString());
         if (parts.empty()) {
-            r.error(QString(join(path, key)), QStringLiteral("must be a number or a split limit such as \"100/300/100\", "
-                                                    "not \"%1\"")
-                                         .arg(excerpt(v.toString(), 40)));
+            r.error(QString(join(path, key)),
+                    QStringLiteral("must be a number or a split limit such as \"100/300/100\", "
+                                   "not \"%1\"")
+                        .arg(excerpt(v.toString(), 40)));
             return;
         }
         for (size_t i = 0; i < parts.size() && i < targets.size(); ++i) {
             // Keys stated beside a split string win over its parts.
-            if (i > 0 && !obj[targetKeys[int(i)]].isNull())
-                continue;
+            if (i > 0 && !obj[targetKeys[int(i)]].isNull()) continue;
             *targets[i] = parts[i];
         }
         return;
@@ -285,24 +259,27 @@ void readSplitOrNumber(Reader &r, const JsonValue &obj, const QString &key, cons
     *targets[0] = r.money(obj, key, join(path, key));
 }
 
-CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path)
-{
+CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path) {
     CoverageDetail c;
-    auto m = [&](const char *key) { return r.money(obj, QString::fromLatin1(key), join(path, QString::fromLatin1(key))); };
+    auto m = [&](const char *key) {
+        return r.money(obj, QString::fromLatin1(key), join(path, QString::fromLatin1(key)));
+    };
     c.dwellingLimit = m("dwelling_limit");
     c.otherStructuresLimit = m("other_structures_limit");
     c.personalPropertyLimit = m("personal_property_limit");
     c.lossOfUseLimit = m("loss_of_use_limit");
     c.liabilityLimit = m("liability_limit");
     c.medicalPaymentsLimit = m("medical_payments_limit");
-    c.deductible = r.amountOrPercent(obj, QStringLiteral("deductible"), join(path, QStringLiteral("deductible")));
+    c.deductible =
+        r.amountOrPercent(obj, QStringLiteral("deductible"), join(path, QStringLiteral("deductible")));
     c.windHailDeductible = r.amountOrPercent(obj, QStringLiteral("wind_hail_deductible"),
                                              join(path, QStringLiteral("wind_hail_deductible")));
-    const QString settlement = r.string(obj, QStringLiteral("settlement"), join(path, QStringLiteral("settlement")));
+    const QString settlement =
+        r.string(obj, QStringLiteral("settlement"), join(path, QStringLiteral("settlement")));
     if (!settlement.isEmpty()) {
         bool found = false;
-        for (auto s : {Settlement::ActualCashValue, Settlement::ReplacementCost, Settlement::ExtendedReplacementCost,
-                       Settlement::GuaranteedReplacementCost}) {
+        for (auto s : {Settlement::ActualCashValue, Settlement::ReplacementCost,
+                       Settlement::ExtendedReplacementCost, Settlement::GuaranteedReplacementCost}) {
             if (settlementName(s) == settlement.trimmed().toLower()) {
                 c.settlement = s;
                 found = true;
@@ -332,8 +309,8 @@ CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path
     c.pip = m("pip");
     c.comprehensiveDeductible = r.physical(obj, QStringLiteral("comprehensive_deductible"),
                                            join(path, QStringLiteral("comprehensive_deductible")));
-    c.collisionDeductible =
-        r.physical(obj, QStringLiteral("collision_deductible"), join(path, QStringLiteral("collision_deductible")));
+    c.collisionDeductible = r.physical(obj, QStringLiteral("collision_deductible"),
+                                       join(path, QStringLiteral("collision_deductible")));
     c.deductibleDefault = m("deductible_default");
 
     c.umbrellaLimit = m("umbrella_limit");
@@ -353,20 +330,20 @@ CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path
     }
     c.productName = r.string(obj, QStringLiteral("product_name"), join(path, QStringLiteral("product_name")));
     c.carrier = r.string(obj, QStringLiteral("carrier"), join(path, QStringLiteral("carrier")));
-    c.policyNumber = r.string(obj, QStringLiteral("policy_number"), join(path, QStringLiteral("policy_number")));
-    c.expirationDate = r.string(obj, QStringLiteral("expiration_date"), join(path, QStringLiteral("expiration_date")));
+    c.policyNumber =
+        r.string(obj, QStringLiteral("policy_number"), join(path, QStringLiteral("policy_number")));
+    c.expirationDate =
+        r.string(obj, QStringLiteral("expiration_date"), join(path, QStringLiteral("expiration_date")));
     c.annualPremium = m("annual_premium");
     return c;
 }
 
-CoverageLines readLines(Reader &r, const JsonValue &obj, const QString &path)
-{
+CoverageLines readLines(Reader &r, const JsonValue &obj, const QString &path) {
     CoverageLines lines;
     for (const auto &[key, v] : obj.objectMembers()) {
         // Line keys come from the file: escaped so that a hostile key cannot break a report line.
         const QString p = join(path, excerpt(key, key.size()));
-        if (v.isNull())
-            continue;
+        if (v.isNull()) continue;
         if (!v.isObject()) {
             r.wrongType(p, v, QStringLiteral("an object"));
             continue;
@@ -376,11 +353,12 @@ CoverageLines readLines(Reader &r, const JsonValue &obj, const QString &path)
     return lines;
 }
 
-Offering readOfferingImpl(Reader &r, const JsonValue &o, const QString &path)
-{
+Offering readOfferingImpl(Reader &r, const JsonValue &o, const QString &path) {
     Offering off;
     off.raw = o;
-    auto s = [&](const char *key) { return r.string(o, QString::fromLatin1(key), join(path, QString::fromLatin1(key))); };
+    auto s = [&](const char *key) {
+        return r.string(o, QString::fromLatin1(key), join(path, QString::fromLatin1(key)));
+    };
     off.id = s("id");
     off.providerId = s("provider_id");
     off.providerName = s("provider_name");
@@ -401,9 +379,15 @@ Offering readOfferingImpl(Reader &r, const JsonValue &o, const QString &path)
     off.coverage = readCoverage(r, r.object(o, QStringLiteral("coverage"), covPath), covPath);
     const QString ap = join(path, QStringLiteral("attributes"));
     const JsonValue &a = r.object(o, QStringLiteral("attributes"), ap);
-    auto as = [&](const char *key) { return r.string(a, QString::fromLatin1(key), join(ap, QString::fromLatin1(key))); };
-    auto an = [&](const char *key) { return r.number(a, QString::fromLatin1(key), join(ap, QString::fromLatin1(key))); };
-    auto am = [&](const char *key) { return r.money(a, QString::fromLatin1(key), join(ap, QString::fromLatin1(key))); };
+    auto as = [&](const char *key) {
+        return r.string(a, QString::fromLatin1(key), join(ap, QString::fromLatin1(key)));
+    };
+    auto an = [&](const char *key) {
+        return r.number(a, QString::fromLatin1(key), join(ap, QString::fromLatin1(key)));
+    };
+    auto am = [&](const char *key) {
+        return r.money(a, QString::fromLatin1(key), join(ap, QString::fromLatin1(key)));
+    };
     off.attributes.quoteId = as("quote_id");
     off.attributes.packageId = as("package_id");
     off.attributes.quoteGeneratedAt = as("quote_generated_at");
@@ -421,25 +405,23 @@ Offering readOfferingImpl(Reader &r, const JsonValue &o, const QString &path)
 
 } // namespace
 
-CoverageDetail readCoverageDetail(const JsonValue &obj, const QString &path, Problems *problems)
-{
+CoverageDetail readCoverageDetail(const JsonValue &obj, const QString &path, Problems *problems) {
     Reader r(problems);
     return readCoverage(r, obj, path);
 }
 
-Offering readOffering(const JsonValue &obj, const QString &path, Problems *problems)
-{
+Offering readOffering(const JsonValue &obj, const QString &path, Problems *problems) {
     Reader r(problems);
     return readOfferingImpl(r, obj, path);
 }
 
-Case readCase(const JsonValue &root, Problems *problems)
-{
+Case readCase(const JsonValue &root, Problems *problems) {
     Reader r(problems);
     Case cs;
     if (!root.isObject()) {
-        r.error(QString(), QStringLiteral("the file must hold a JSON object with \"input\" and \"offerings\", not %1")
-                               .arg(root.typeName()));
+        r.error(QString(),
+                QStringLiteral("the file must hold a JSON object with \"input\" and \"offerings\", not %1")
+                    .arg(root.typeName()));
         return cs;
     }
     const JsonValue &in = root[u"input"];
@@ -453,7 +435,8 @@ Case readCase(const JsonValue &root, Problems *problems)
     if (in.isObject()) {
         const JsonValue &addr = r.object(in, QStringLiteral("address"), join(ip, QStringLiteral("address")));
         auto as = [&](const char *k) {
-            return r.string(addr, QString::fromLatin1(k), QString(join(ip, QStringLiteral("address."))) + QString::fromLatin1(k));
+            return r.string(addr, QString::fromLatin1(k),
+                            QString(join(ip, QStringLiteral("address."))) + QString::fromLatin1(k));
         };
         c.address.line1 = as("line1");
         c.address.city = as("city");
@@ -462,14 +445,18 @@ Case readCase(const JsonValue &root, Problems *problems)
 
         const QString app = join(ip, QStringLiteral("applicant"));
         const JsonValue &a = r.object(in, QStringLiteral("applicant"), app);
-        auto aps = [&](const char *k) { return r.string(a, QString::fromLatin1(k), join(app, QString::fromLatin1(k))); };
+        auto aps = [&](const char *k) {
+            return r.string(a, QString::fromLatin1(k), join(app, QString::fromLatin1(k)));
+        };
         c.applicant.firstName = aps("first_name");
         c.applicant.lastName = aps("last_name");
         c.applicant.dateOfBirth = aps("date_of_birth");
         c.applicant.maritalStatus = aps("marital_status");
         c.applicant.occupation = aps("occupation");
-        c.applicant.netWorth = r.number(a, QStringLiteral("net_worth"), join(app, QStringLiteral("net_worth")));
-        c.applicant.cashReserve = r.number(a, QStringLiteral("cash_reserve"), join(app, QStringLiteral("cash_reserve")));
+        c.applicant.netWorth =
+            r.number(a, QStringLiteral("net_worth"), join(app, QStringLiteral("net_worth")));
+        c.applicant.cashReserve =
+            r.number(a, QStringLiteral("cash_reserve"), join(app, QStringLiteral("cash_reserve")));
         c.applicant.rentalProperties =
             r.number(a, QStringLiteral("rental_properties"), join(app, QStringLiteral("rental_properties")));
         c.applicant.naics = r.strings(a, QStringLiteral("naics"), join(app, QStringLiteral("naics")), true);
@@ -477,8 +464,7 @@ Case readCase(const JsonValue &root, Problems *problems)
 
         const JsonValue &drivers = in[u"drivers"];
         const QString dp = join(ip, QStringLiteral("drivers"));
-        if (!drivers.isNull() && !drivers.isArray())
-            r.wrongType(dp, drivers, QStringLiteral("an array"));
+        if (!drivers.isNull() && !drivers.isArray()) r.wrongType(dp, drivers, QStringLiteral("an array"));
         for (int i = 0; i < drivers.size() && drivers.isArray(); ++i) {
             const QString p = index(dp, i);
             const JsonValue &d = drivers.at(i);
@@ -490,10 +476,14 @@ Case readCase(const JsonValue &root, Problems *problems)
             drv.driverId = r.string(d, QStringLiteral("driver_id"), join(p, QStringLiteral("driver_id")));
             drv.firstName = r.string(d, QStringLiteral("first_name"), join(p, QStringLiteral("first_name")));
             drv.lastName = r.string(d, QStringLiteral("last_name"), join(p, QStringLiteral("last_name")));
-            drv.dateOfBirth = r.string(d, QStringLiteral("date_of_birth"), join(p, QStringLiteral("date_of_birth")));
-            drv.yearsLicensed = r.money(d, QStringLiteral("years_licensed"), join(p, QStringLiteral("years_licensed")));
-            drv.violations5yr = r.money(d, QStringLiteral("violations_5yr"), join(p, QStringLiteral("violations_5yr")));
-            drv.accidents5yr = r.money(d, QStringLiteral("accidents_5yr"), join(p, QStringLiteral("accidents_5yr")));
+            drv.dateOfBirth =
+                r.string(d, QStringLiteral("date_of_birth"), join(p, QStringLiteral("date_of_birth")));
+            drv.yearsLicensed =
+                r.money(d, QStringLiteral("years_licensed"), join(p, QStringLiteral("years_licensed")));
+            drv.violations5yr =
+                r.money(d, QStringLiteral("violations_5yr"), join(p, QStringLiteral("violations_5yr")));
+            drv.accidents5yr =
+                r.money(d, QStringLiteral("accidents_5yr"), join(p, QStringLiteral("accidents_5yr")));
             c.drivers.push_back(drv);
         }
 
@@ -502,12 +492,13 @@ Case readCase(const JsonValue &root, Problems *problems)
             c.vehicles = double(veh.size());
         else
             c.vehicles = r.money(in, QStringLiteral("vehicles"), join(ip, QStringLiteral("vehicles")));
-        const JsonValue &hh = r.object(in, QStringLiteral("household"), join(ip, QStringLiteral("household")));
-        c.householdVehicles = r.money(hh, QStringLiteral("vehicles"), join(ip, QStringLiteral("household.vehicles")));
+        const JsonValue &hh =
+            r.object(in, QStringLiteral("household"), join(ip, QStringLiteral("household")));
+        c.householdVehicles =
+            r.money(hh, QStringLiteral("vehicles"), join(ip, QStringLiteral("household.vehicles")));
         const JsonValue &vd = in[u"vehicles_detail"];
         const QString vp = join(ip, QStringLiteral("vehicles_detail"));
-        if (!vd.isNull() && !vd.isArray())
-            r.wrongType(vp, vd, QStringLiteral("an array"));
+        if (!vd.isNull() && !vd.isArray()) r.wrongType(vp, vd, QStringLiteral("an array"));
         c.vehiclesDetailStated = vd.isArray();
         for (int i = 0; i < vd.size() && vd.isArray(); ++i) {
             const QString p = index(vp, i);
@@ -522,24 +513,32 @@ Case readCase(const JsonValue &root, Problems *problems)
             vh.make = r.string(v, QStringLiteral("make"), join(p, QStringLiteral("make")));
             vh.model = r.string(v, QStringLiteral("model"), join(p, QStringLiteral("model")));
             vh.vin = r.string(v, QStringLiteral("vin"), join(p, QStringLiteral("vin")));
-            vh.garagingZip = r.string(v, QStringLiteral("garaging_zip"), join(p, QStringLiteral("garaging_zip")));
-            vh.primaryDriverId =
-                r.string(v, QStringLiteral("primary_driver_id"), join(p, QStringLiteral("primary_driver_id")));
+            vh.garagingZip =
+                r.string(v, QStringLiteral("garaging_zip"), join(p, QStringLiteral("garaging_zip")));
+            vh.primaryDriverId = r.string(v, QStringLiteral("primary_driver_id"),
+                                          join(p, QStringLiteral("primary_driver_id")));
             c.vehiclesDetail.push_back(vh);
         }
 
         const QString rp = join(ip, QStringLiteral("residence"));
         const JsonValue &res = r.object(in, QStringLiteral("residence"), rp);
-        c.residence.construction = r.string(res, QStringLiteral("construction"), join(rp, QStringLiteral("construction")));
-        c.residence.floodZone = r.string(res, QStringLiteral("flood_zone"), join(rp, QStringLiteral("flood_zone")));
-        c.residence.squareFeet = r.money(res, QStringLiteral("square_feet"), join(rp, QStringLiteral("square_feet")));
-        c.residence.yearBuilt = r.number(res, QStringLiteral("year_built"), join(rp, QStringLiteral("year_built")));
-        c.residence.roofYear = r.number(res, QStringLiteral("roof_year"), join(rp, QStringLiteral("roof_year")));
+        c.residence.construction =
+            r.string(res, QStringLiteral("construction"), join(rp, QStringLiteral("construction")));
+        c.residence.floodZone =
+            r.string(res, QStringLiteral("flood_zone"), join(rp, QStringLiteral("flood_zone")));
+        c.residence.squareFeet =
+            r.money(res, QStringLiteral("square_feet"), join(rp, QStringLiteral("square_feet")));
+        c.residence.yearBuilt =
+            r.number(res, QStringLiteral("year_built"), join(rp, QStringLiteral("year_built")));
+        c.residence.roofYear =
+            r.number(res, QStringLiteral("roof_year"), join(rp, QStringLiteral("roof_year")));
         c.residence.replacementCost =
             r.money(res, QStringLiteral("replacement_cost"), join(rp, QStringLiteral("replacement_cost")));
-        c.residence.rentalUnits = r.money(res, QStringLiteral("rental_units"), join(rp, QStringLiteral("rental_units")));
+        c.residence.rentalUnits =
+            r.money(res, QStringLiteral("rental_units"), join(rp, QStringLiteral("rental_units")));
         c.residence.pool = r.boolean(res, QStringLiteral("pool"), join(rp, QStringLiteral("pool")));
-        c.residence.trampoline = r.boolean(res, QStringLiteral("trampoline"), join(rp, QStringLiteral("trampoline")));
+        c.residence.trampoline =
+            r.boolean(res, QStringLiteral("trampoline"), join(rp, QStringLiteral("trampoline")));
 
         const QString ccp = join(ip, QStringLiteral("current_coverage"));
         c.currentCoverage = readLines(r, r.object(in, QStringLiteral("current_coverage"), ccp), ccp);
@@ -555,8 +554,7 @@ Case readCase(const JsonValue &root, Problems *problems)
         auto objectArray = [&](const QString &key, auto &&each) {
             const JsonValue &arr = h[key];
             const QString p = join(hp, key);
-            if (arr.isNull())
-                return;
+            if (arr.isNull()) return;
             if (!arr.isArray()) {
                 r.wrongType(p, arr, QStringLiteral("an array"));
                 return;
@@ -571,8 +569,9 @@ Case readCase(const JsonValue &root, Problems *problems)
             }
         };
         objectArray(QStringLiteral("lapses"), [&](const JsonValue &item, const QString &p) {
-            c.history.lapses.push_back({r.string(item, QStringLiteral("start"), join(p, QStringLiteral("start"))),
-                                        r.string(item, QStringLiteral("end"), join(p, QStringLiteral("end")))});
+            c.history.lapses.push_back(
+                {r.string(item, QStringLiteral("start"), join(p, QStringLiteral("start"))),
+                 r.string(item, QStringLiteral("end"), join(p, QStringLiteral("end")))});
         });
         objectArray(QStringLiteral("non_renewals"), [&](const JsonValue &item, const QString &p) {
             c.history.nonRenewals.push_back(
@@ -580,16 +579,19 @@ Case readCase(const JsonValue &root, Problems *problems)
                  r.string(item, QStringLiteral("line"), join(p, QStringLiteral("line"))),
                  r.string(item, QStringLiteral("date"), join(p, QStringLiteral("date")))});
         });
-        objectArray(QStringLiteral("claims"), [&](const JsonValue &, const QString &) { ++c.history.claimCount; });
+        objectArray(QStringLiteral("claims"),
+                    [&](const JsonValue &, const QString &) { ++c.history.claimCount; });
 
-        c.coverageTypes = r.strings(in, QStringLiteral("coverage_types"), join(ip, QStringLiteral("coverage_types")));
-        c.appetiteBucket = r.string(in, QStringLiteral("appetite_bucket"), join(ip, QStringLiteral("appetite_bucket")));
+        c.coverageTypes =
+            r.strings(in, QStringLiteral("coverage_types"), join(ip, QStringLiteral("coverage_types")));
+        c.appetiteBucket =
+            r.string(in, QStringLiteral("appetite_bucket"), join(ip, QStringLiteral("appetite_bucket")));
         const QString rcp = join(ip, QStringLiteral("request_config"));
         const JsonValue &rc = r.object(in, QStringLiteral("request_config"), rcp);
         c.requestConfig.quoteMatching =
             r.boolean(rc, QStringLiteral("quote_matching"), join(rcp, QStringLiteral("quote_matching")));
-        c.requestConfig.coverageAnalysis =
-            r.boolean(rc, QStringLiteral("coverage_analysis"), join(rcp, QStringLiteral("coverage_analysis")));
+        c.requestConfig.coverageAnalysis = r.boolean(rc, QStringLiteral("coverage_analysis"),
+                                                     join(rcp, QStringLiteral("coverage_analysis")));
         c.premium = r.money(in, QStringLiteral("premium"), join(ip, QStringLiteral("premium")));
     }
 

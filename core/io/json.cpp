@@ -12,122 +12,106 @@ namespace pw {
 
 namespace {
 
-const JsonValue &nullValue()
-{
+const JsonValue &nullValue() {
     static const JsonValue v;
     return v;
 }
 
-template <typename T> const T &as(const std::shared_ptr<const void> &p)
-{
+template <typename T> const T &as(const std::shared_ptr<const void> &p) {
     return *static_cast<const T *>(p.get());
 }
 
 } // namespace
 
-JsonValue::JsonValue(qint64 v) : JsonValue(double(v)) {}
+JsonValue::JsonValue(qint64 v)
+    : JsonValue(double(v)) {}
 
-JsonValue::JsonValue(double v) : m_type(Type::Number), m_number(v) {}
+JsonValue::JsonValue(double v)
+    : m_type(Type::Number)
+    , m_number(v) {}
 
-JsonValue::JsonValue(const QString &s) : m_type(Type::String), m_data(std::make_shared<const QString>(s)) {}
+JsonValue::JsonValue(const QString &s)
+    : m_type(Type::String)
+    , m_data(std::make_shared<const QString>(s)) {}
 
-JsonValue::JsonValue(Array a) : m_type(Type::Array), m_data(std::make_shared<const Array>(std::move(a))) {}
+JsonValue::JsonValue(Array a)
+    : m_type(Type::Array)
+    , m_data(std::make_shared<const Array>(std::move(a))) {}
 
-JsonValue::JsonValue(Object o) : m_type(Type::Object), m_data(std::make_shared<const Object>(std::move(o))) {}
+JsonValue::JsonValue(Object o)
+    : m_type(Type::Object)
+    , m_data(std::make_shared<const Object>(std::move(o))) {}
 
-JsonValue JsonValue::numberWithText(double value, QByteArray literal)
-{
+JsonValue JsonValue::numberWithText(double value, QByteArray literal) {
     JsonValue v(value);
     v.m_data = std::make_shared<const QByteArray>(std::move(literal));
     return v;
 }
 
-QString JsonValue::toString() const
-{
+QString JsonValue::toString() const {
     return m_type == Type::String ? as<QString>(m_data) : QString();
 }
 
-QByteArray JsonValue::numberText() const
-{
-    if (m_type != Type::Number)
-        return {};
-    if (m_data)
-        return as<QByteArray>(m_data);
+QByteArray JsonValue::numberText() const {
+    if (m_type != Type::Number) return {};
+    if (m_data) return as<QByteArray>(m_data);
     return shortestNumberText(m_number);
 }
 
-const JsonValue::Array &JsonValue::arrayItems() const
-{
+const JsonValue::Array &JsonValue::arrayItems() const {
     static const Array empty;
     return m_type == Type::Array ? as<Array>(m_data) : empty;
 }
 
-const JsonValue::Object &JsonValue::objectMembers() const
-{
+const JsonValue::Object &JsonValue::objectMembers() const {
     static const Object empty;
     return m_type == Type::Object ? as<Object>(m_data) : empty;
 }
 
-void JsonValue::detach()
-{
-    if (m_data.use_count() <= 1)
-        return;
+void JsonValue::detach() {
+    if (m_data.use_count() <= 1) return;
     if (m_type == Type::Array)
         m_data = std::make_shared<const Array>(as<Array>(m_data));
     else if (m_type == Type::Object)
         m_data = std::make_shared<const Object>(as<Object>(m_data));
 }
 
-JsonValue::Array &JsonValue::arrayItemsMut()
-{
-    if (m_type != Type::Array)
-        *this = JsonValue(Array{});
+JsonValue::Array &JsonValue::arrayItemsMut() {
+    if (m_type != Type::Array) *this = JsonValue(Array{});
     detach();
     return *const_cast<Array *>(static_cast<const Array *>(m_data.get()));
 }
 
-JsonValue::Object &JsonValue::objectMembersMut()
-{
-    if (m_type != Type::Object)
-        *this = JsonValue(Object{});
+JsonValue::Object &JsonValue::objectMembersMut() {
+    if (m_type != Type::Object) *this = JsonValue(Object{});
     detach();
     return *const_cast<Object *>(static_cast<const Object *>(m_data.get()));
 }
 
-int JsonValue::size() const
-{
-    if (m_type == Type::Array)
-        return int(as<Array>(m_data).size());
-    if (m_type == Type::Object)
-        return int(as<Object>(m_data).size());
+int JsonValue::size() const {
+    if (m_type == Type::Array) return int(as<Array>(m_data).size());
+    if (m_type == Type::Object) return int(as<Object>(m_data).size());
     return 0;
 }
 
-const JsonValue *JsonValue::find(QStringView key) const
-{
-    if (m_type != Type::Object)
-        return nullptr;
+const JsonValue *JsonValue::find(QStringView key) const {
+    if (m_type != Type::Object) return nullptr;
     for (const auto &m : as<Object>(m_data))
-        if (m.first == key)
-            return &m.second;
+        if (m.first == key) return &m.second;
     return nullptr;
 }
 
-const JsonValue &JsonValue::operator[](QStringView key) const
-{
+const JsonValue &JsonValue::operator[](QStringView key) const {
     const JsonValue *v = find(key);
     return v ? *v : nullValue();
 }
 
-const JsonValue &JsonValue::at(int index) const
-{
-    if (m_type != Type::Array || index < 0 || index >= size())
-        return nullValue();
+const JsonValue &JsonValue::at(int index) const {
+    if (m_type != Type::Array || index < 0 || index >= size()) return nullValue();
     return as<Array>(m_data)[size_t(index)];
 }
 
-void JsonValue::insert(const QString &key, JsonValue value)
-{
+void JsonValue::insert(const QString &key, JsonValue value) {
     Object &o = objectMembersMut();
     for (auto &m : o) {
         if (m.first == key) {
@@ -138,10 +122,8 @@ void JsonValue::insert(const QString &key, JsonValue value)
     o.emplace_back(key, std::move(value));
 }
 
-bool JsonValue::remove(QStringView key)
-{
-    if (m_type != Type::Object)
-        return false;
+bool JsonValue::remove(QStringView key) {
+    if (m_type != Type::Object) return false;
     Object &o = objectMembersMut();
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (it->first == key) {
@@ -152,15 +134,12 @@ bool JsonValue::remove(QStringView key)
     return false;
 }
 
-void JsonValue::append(JsonValue value)
-{
+void JsonValue::append(JsonValue value) {
     arrayItemsMut().push_back(std::move(value));
 }
 
-bool JsonValue::operator==(const JsonValue &other) const
-{
-    if (m_type != other.m_type)
-        return false;
+bool JsonValue::operator==(const JsonValue &other) const {
+    if (m_type != other.m_type) return false;
     switch (m_type) {
     case Type::Null:
         return true;
@@ -168,8 +147,7 @@ bool JsonValue::operator==(const JsonValue &other) const
         return m_bool == other.m_bool;
     case Type::Number:
         // Same value, or both non-finite with the same literal.
-        if (std::isfinite(m_number) || std::isfinite(other.m_number))
-            return m_number == other.m_number;
+        if (std::isfinite(m_number) || std::isfinite(other.m_number)) return m_number == other.m_number;
         return numberText() == other.numberText();
     case Type::String:
         return as<QString>(m_data) == as<QString>(other.m_data);
@@ -181,8 +159,7 @@ bool JsonValue::operator==(const JsonValue &other) const
     return false;
 }
 
-QString JsonValue::typeName(Type t)
-{
+QString JsonValue::typeName(Type t) {
     switch (t) {
     case Type::Null:
         return QStringLiteral("null");
@@ -200,8 +177,7 @@ QString JsonValue::typeName(Type t)
     return {};
 }
 
-QString JsonParseError::toString() const
-{
+QString JsonParseError::toString() const {
     return QStringLiteral("line %1, column %2: %3").arg(line).arg(column).arg(message);
 }
 
@@ -210,15 +186,14 @@ QString JsonParseError::toString() const
 
 namespace {
 
-class Parser
-{
+class Parser {
 public:
-    Parser(const QByteArray &data, const JsonParseOptions &opt) : m_d(data), m_opt(opt) {}
+    Parser(const QByteArray &data, const JsonParseOptions &opt)
+        : m_d(data)
+        , m_opt(opt) {}
 
-    std::optional<JsonValue> run(JsonParseError *err)
-    {
-        if (m_d.startsWith("\xEF\xBB\xBF"))
-            m_pos = 3;
+    std::optional<JsonValue> run(JsonParseError *err) {
+        if (m_d.startsWith("\xEF\xBB\xBF")) m_pos = 3;
         skipWs();
         JsonValue v;
         if (!parseValue(v, 0)) {
@@ -241,8 +216,7 @@ private:
     QString m_error;
     qsizetype m_errorPos = 0;
 
-    bool fail(const QString &msg, qsizetype at = -1)
-    {
+    bool fail(const QString &msg, qsizetype at = -1) {
         if (m_error.isEmpty()) {
             m_error = msg;
             m_errorPos = at < 0 ? m_pos : at;
@@ -250,10 +224,8 @@ private:
         return false;
     }
 
-    void report(JsonParseError *err) const
-    {
-        if (!err)
-            return;
+    void report(JsonParseError *err) const {
+        if (!err) return;
         err->message = m_error;
         err->offset = m_errorPos;
         int line = 1;
@@ -267,12 +239,10 @@ private:
         }
         // Column counts characters, not bytes: skip UTF-8 continuation bytes. A leading BOM is not a
         // character an editor shows, so it takes no column.
-        if (lineStart == 0 && m_d.startsWith("\xEF\xBB\xBF"))
-            lineStart = std::min<qsizetype>(3, end);
+        if (lineStart == 0 && m_d.startsWith("\xEF\xBB\xBF")) lineStart = std::min<qsizetype>(3, end);
         int col = 1;
         for (qsizetype i = lineStart; i < end; ++i)
-            if ((uchar(m_d[i]) & 0xC0) != 0x80)
-                ++col;
+            if ((uchar(m_d[i]) & 0xC0) != 0x80) ++col;
         err->line = line;
         err->column = col;
     }
@@ -280,8 +250,7 @@ private:
     char peek() const { return m_pos < m_d.size() ? m_d[m_pos] : '\0'; }
     bool atEnd() const { return m_pos >= m_d.size(); }
 
-    void skipWs()
-    {
+    void skipWs() {
         while (m_pos < m_d.size()) {
             const char c = m_d[m_pos];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
@@ -291,20 +260,15 @@ private:
         }
     }
 
-    QString describeHere() const
-    {
-        if (atEnd())
-            return QStringLiteral("the end of the file");
+    QString describeHere() const {
+        if (atEnd()) return QStringLiteral("the end of the file");
         const uchar c = uchar(peek());
-        if (c >= 0x20 && c < 0x7F)
-            return QStringLiteral("'%1'").arg(QChar(c));
+        if (c >= 0x20 && c < 0x7F) return QStringLiteral("'%1'").arg(QChar(c));
         return QStringLiteral("byte 0x%1").arg(c, 2, 16, QChar(u'0'));
     }
 
-    bool parseValue(JsonValue &out, int depth)
-    {
-        if (atEnd())
-            return fail(QStringLiteral("unexpected end of file: the document is truncated"));
+    bool parseValue(JsonValue &out, int depth) {
+        if (atEnd()) return fail(QStringLiteral("unexpected end of file: the document is truncated"));
         const char c = peek();
         switch (c) {
         case '{':
@@ -313,8 +277,7 @@ private:
             return parseArray(out, depth + 1);
         case '"': {
             QString s;
-            if (!parseString(s))
-                return false;
+            if (!parseString(s)) return false;
             out = JsonValue(s);
             return true;
         }
@@ -325,14 +288,12 @@ private:
         case 'n':
             return literal("null", JsonValue(), out);
         default:
-            if (c == '-' || (c >= '0' && c <= '9'))
-                return parseNumber(out);
+            if (c == '-' || (c >= '0' && c <= '9')) return parseNumber(out);
             return fail(QStringLiteral("expected a value but found %1").arg(describeHere()));
         }
     }
 
-    bool literal(const char *word, JsonValue v, JsonValue &out)
-    {
+    bool literal(const char *word, JsonValue v, JsonValue &out) {
         const qsizetype n = qsizetype(std::strlen(word));
         if (m_d.mid(m_pos, n) != QByteArray(word))
             return fail(QStringLiteral("expected a value but found %1").arg(describeHere()));
@@ -341,18 +302,14 @@ private:
         return true;
     }
 
-    bool parseNumber(JsonValue &out)
-    {
+    bool parseNumber(JsonValue &out) {
         const qsizetype start = m_pos;
         auto digit = [&] { return !atEnd() && peek() >= '0' && peek() <= '9'; };
-        if (peek() == '-')
-            ++m_pos;
-        if (!digit())
-            return fail(QStringLiteral("invalid number: expected a digit"));
+        if (peek() == '-') ++m_pos;
+        if (!digit()) return fail(QStringLiteral("invalid number: expected a digit"));
         if (peek() == '0') {
             ++m_pos;
-            if (digit())
-                return fail(QStringLiteral("invalid number: leading zeros are not allowed"));
+            if (digit()) return fail(QStringLiteral("invalid number: leading zeros are not allowed"));
         } else {
             while (digit())
                 ++m_pos;
@@ -366,10 +323,8 @@ private:
         }
         if (peek() == 'e' || peek() == 'E') {
             ++m_pos;
-            if (peek() == '+' || peek() == '-')
-                ++m_pos;
-            if (!digit())
-                return fail(QStringLiteral("invalid number: expected a digit in the exponent"));
+            if (peek() == '+' || peek() == '-') ++m_pos;
+            if (!digit()) return fail(QStringLiteral("invalid number: expected a digit in the exponent"));
             while (digit())
                 ++m_pos;
         }
@@ -384,8 +339,7 @@ private:
         return true;
     }
 
-    static void appendUtf16(QString &s, uint cp)
-    {
+    static void appendUtf16(QString &s, uint cp) {
         if (cp >= 0x10000) {
             s.append(QChar::highSurrogate(cp));
             s.append(QChar::lowSurrogate(cp));
@@ -394,12 +348,10 @@ private:
         }
     }
 
-    bool hex4(uint &v)
-    {
+    bool hex4(uint &v) {
         v = 0;
         for (int i = 0; i < 4; ++i) {
-            if (atEnd())
-                return fail(QStringLiteral("unexpected end of file inside a \\u escape"));
+            if (atEnd()) return fail(QStringLiteral("unexpected end of file inside a \\u escape"));
             const char c = m_d[m_pos++];
             v <<= 4;
             if (c >= '0' && c <= '9')
@@ -415,8 +367,7 @@ private:
     }
 
     // Decodes one UTF-8 sequence starting at m_pos (validated: no overlongs, no surrogates, <= U+10FFFF).
-    bool utf8(uint &cp)
-    {
+    bool utf8(uint &cp) {
         const qsizetype at = m_pos;
         const uchar b0 = uchar(m_d[m_pos]);
         int len = 0;
@@ -436,8 +387,7 @@ private:
         } else {
             return fail(QStringLiteral("invalid UTF-8 (byte 0x%1)").arg(b0, 2, 16, QChar(u'0')), at);
         }
-        if (m_pos + len > m_d.size())
-            return fail(QStringLiteral("invalid UTF-8: truncated sequence"), at);
+        if (m_pos + len > m_d.size()) return fail(QStringLiteral("invalid UTF-8: truncated sequence"), at);
         for (int i = 1; i < len; ++i) {
             const uchar b = uchar(m_d[m_pos + i]);
             if ((b & 0xC0) != 0x80)
@@ -450,20 +400,18 @@ private:
         return true;
     }
 
-    bool parseString(QString &out)
-    {
+    bool parseString(QString &out) {
         ++m_pos; // opening quote
         const qsizetype start = m_pos;
         // Fast path: plain ASCII without escapes.
         while (m_pos < m_d.size()) {
             const uchar c = uchar(m_d[m_pos]);
-            if (c == '"' ) {
+            if (c == '"') {
                 out = QString::fromLatin1(m_d.constData() + start, m_pos - start);
                 ++m_pos;
                 return true;
             }
-            if (c == '\\' || c < 0x20 || c >= 0x80)
-                break;
+            if (c == '\\' || c < 0x20 || c >= 0x80) break;
             ++m_pos;
         }
         out = QString::fromLatin1(m_d.constData() + start, m_pos - start);
@@ -481,31 +429,44 @@ private:
                                 .arg(c, 2, 16, QChar(u'0')));
             if (c == '\\') {
                 ++m_pos;
-                if (atEnd())
-                    return fail(QStringLiteral("unexpected end of file inside a string escape"));
+                if (atEnd()) return fail(QStringLiteral("unexpected end of file inside a string escape"));
                 const char e = m_d[m_pos++];
                 switch (e) {
-                case '"': out.append(u'"'); break;
-                case '\\': out.append(u'\\'); break;
-                case '/': out.append(u'/'); break;
-                case 'b': out.append(u'\b'); break;
-                case 'f': out.append(u'\f'); break;
-                case 'n': out.append(u'\n'); break;
-                case 'r': out.append(u'\r'); break;
-                case 't': out.append(u'\t'); break;
+                case '"':
+                    out.append(u'"');
+                    break;
+                case '\\':
+                    out.append(u'\\');
+                    break;
+                case '/':
+                    out.append(u'/');
+                    break;
+                case 'b':
+                    out.append(u'\b');
+                    break;
+                case 'f':
+                    out.append(u'\f');
+                    break;
+                case 'n':
+                    out.append(u'\n');
+                    break;
+                case 'r':
+                    out.append(u'\r');
+                    break;
+                case 't':
+                    out.append(u'\t');
+                    break;
                 case 'u': {
                     // Surrogate errors point at the escape that starts the broken pair.
                     const qsizetype escapeStart = m_pos - 2;
                     uint cp = 0;
-                    if (!hex4(cp))
-                        return false;
+                    if (!hex4(cp)) return false;
                     if (cp >= 0xD800 && cp <= 0xDBFF) {
                         uint lo = 0;
                         if (m_d.mid(m_pos, 2) != "\\u")
                             return fail(QStringLiteral("lone UTF-16 surrogate in a \\u escape"), escapeStart);
                         m_pos += 2;
-                        if (!hex4(lo))
-                            return false;
+                        if (!hex4(lo)) return false;
                         if (lo < 0xDC00 || lo > 0xDFFF)
                             return fail(QStringLiteral("lone UTF-16 surrogate in a \\u escape"), escapeStart);
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
@@ -527,8 +488,7 @@ private:
             }
             if (c >= 0x80) {
                 uint cp = 0;
-                if (!utf8(cp))
-                    return false;
+                if (!utf8(cp)) return false;
                 appendUtf16(out, cp);
                 continue;
             }
@@ -537,17 +497,14 @@ private:
         }
     }
 
-    bool checkDepth(int depth)
-    {
+    bool checkDepth(int depth) {
         if (depth > m_opt.maxDepth)
             return fail(QStringLiteral("nesting deeper than %1 levels").arg(m_opt.maxDepth));
         return true;
     }
 
-    bool parseArray(JsonValue &out, int depth)
-    {
-        if (!checkDepth(depth))
-            return false;
+    bool parseArray(JsonValue &out, int depth) {
+        if (!checkDepth(depth)) return false;
         ++m_pos;
         JsonValue::Array items;
         skipWs();
@@ -559,18 +516,15 @@ private:
         while (true) {
             skipWs();
             JsonValue v;
-            if (!parseValue(v, depth))
-                return false;
+            if (!parseValue(v, depth)) return false;
             items.push_back(std::move(v));
             skipWs();
-            if (atEnd())
-                return fail(QStringLiteral("unexpected end of file inside an array (missing ']')"));
+            if (atEnd()) return fail(QStringLiteral("unexpected end of file inside an array (missing ']')"));
             const char c = m_d[m_pos];
             if (c == ',') {
                 ++m_pos;
                 skipWs();
-                if (peek() == ']')
-                    return fail(QStringLiteral("trailing comma before ']'"));
+                if (peek() == ']') return fail(QStringLiteral("trailing comma before ']'"));
                 continue;
             }
             if (c == ']') {
@@ -582,10 +536,8 @@ private:
         }
     }
 
-    bool parseObject(JsonValue &out, int depth)
-    {
-        if (!checkDepth(depth))
-            return false;
+    bool parseObject(JsonValue &out, int depth) {
+        if (!checkDepth(depth)) return false;
         ++m_pos;
         JsonValue::Object members;
         skipWs();
@@ -603,8 +555,7 @@ private:
                                 .arg(describeHere()));
             }
             QString key;
-            if (!parseString(key))
-                return false;
+            if (!parseString(key)) return false;
             skipWs();
             if (peek() != ':')
                 return fail(QStringLiteral("expected ':' after member name \"%1\" but found %2")
@@ -612,18 +563,15 @@ private:
             ++m_pos;
             skipWs();
             JsonValue v;
-            if (!parseValue(v, depth))
-                return false;
+            if (!parseValue(v, depth)) return false;
             members.emplace_back(std::move(key), std::move(v));
             skipWs();
-            if (atEnd())
-                return fail(QStringLiteral("unexpected end of file inside an object (missing '}')"));
+            if (atEnd()) return fail(QStringLiteral("unexpected end of file inside an object (missing '}')"));
             const char c = m_d[m_pos];
             if (c == ',') {
                 ++m_pos;
                 skipWs();
-                if (peek() == '}')
-                    return fail(QStringLiteral("trailing comma before '}'"));
+                if (peek() == '}') return fail(QStringLiteral("trailing comma before '}'"));
                 continue;
             }
             if (c == '}') {
@@ -636,8 +584,7 @@ private:
     }
 };
 
-void writeString(QByteArray &out, const QString &s)
-{
+void writeString(QByteArray &out, const QString &s) {
     out.append('"');
     const QByteArray u = s.toUtf8();
     const char *data = u.constData();
@@ -646,18 +593,31 @@ void writeString(QByteArray &out, const QString &s)
     // Copy unescaped runs in one go; escape quotes, backslashes and control characters.
     for (qsizetype i = 0; i < n; ++i) {
         const uchar c = uchar(data[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
         out.append(data + runStart, i - runStart);
         runStart = i + 1;
         switch (c) {
-        case '"': out.append("\\\"", 2); break;
-        case '\\': out.append("\\\\", 2); break;
-        case '\n': out.append("\\n", 2); break;
-        case '\r': out.append("\\r", 2); break;
-        case '\t': out.append("\\t", 2); break;
-        case '\b': out.append("\\b", 2); break;
-        case '\f': out.append("\\f", 2); break;
+        case '"':
+            out.append("\\\"", 2);
+            break;
+        case '\\':
+            out.append("\\\\", 2);
+            break;
+        case '\n':
+            out.append("\\n", 2);
+            break;
+        case '\r':
+            out.append("\\r", 2);
+            break;
+        case '\t':
+            out.append("\\t", 2);
+            break;
+        case '\b':
+            out.append("\\b", 2);
+            break;
+        case '\f':
+            out.append("\\f", 2);
+            break;
         default: {
             char buf[8];
             std::snprintf(buf, sizeof buf, "\\u%04x", c);
@@ -669,11 +629,9 @@ void writeString(QByteArray &out, const QString &s)
     out.append('"');
 }
 
-void writeValue(QByteArray &out, const JsonValue &v, int indent, int level)
-{
+void writeValue(QByteArray &out, const JsonValue &v, int indent, int level) {
     auto newline = [&](int lvl) {
-        if (indent < 0)
-            return;
+        if (indent < 0) return;
         out.append('\n');
         out.append(qsizetype(lvl) * indent, ' ');
     };
@@ -698,8 +656,7 @@ void writeValue(QByteArray &out, const JsonValue &v, int indent, int level)
         }
         out.append('[');
         for (size_t i = 0; i < items.size(); ++i) {
-            if (i)
-                out.append(',');
+            if (i) out.append(',');
             newline(level + 1);
             writeValue(out, items[i], indent, level + 1);
         }
@@ -715,8 +672,7 @@ void writeValue(QByteArray &out, const JsonValue &v, int indent, int level)
         }
         out.append('{');
         for (size_t i = 0; i < members.size(); ++i) {
-            if (i)
-                out.append(',');
+            if (i) out.append(',');
             newline(level + 1);
             writeString(out, members[i].first);
             out.append(indent < 0 ? ":" : ": ");
@@ -731,27 +687,22 @@ void writeValue(QByteArray &out, const JsonValue &v, int indent, int level)
 
 } // namespace
 
-std::optional<JsonValue> parseJson(const QByteArray &utf8, JsonParseError *error, const JsonParseOptions &options)
-{
+std::optional<JsonValue> parseJson(const QByteArray &utf8, JsonParseError *error,
+                                   const JsonParseOptions &options) {
     Parser p(utf8, options);
     return p.run(error);
 }
 
-QByteArray writeJson(const JsonValue &value, int indent)
-{
+QByteArray writeJson(const JsonValue &value, int indent) {
     QByteArray out;
     writeValue(out, value, indent, 0);
-    if (indent >= 0)
-        out.append('\n');
+    if (indent >= 0) out.append('\n');
     return out;
 }
 
-QByteArray shortestNumberText(double v)
-{
-    if (!std::isfinite(v))
-        return QByteArrayLiteral("null");
-    if (v == 0)
-        return QByteArrayLiteral("0");
+QByteArray shortestNumberText(double v) {
+    if (!std::isfinite(v)) return QByteArrayLiteral("null");
+    if (v == 0) return QByteArrayLiteral("0");
     char buf[64];
     // Integers up to 2^53 print without exponent; everything else in the shortest round-trip form.
     if (std::fabs(v) < 9007199254740992.0 && v == std::trunc(v)) {

@@ -15,8 +15,7 @@ namespace pw {
 // exact text they were written with (so 12840.10 or 1e400 come back as written), and unknown members
 // survive at any depth. Objects and arrays share their storage until written to (copy on write), so a
 // JsonValue is cheap to copy and compare. Lookups in objects take the first member of a name.
-class JsonValue
-{
+class JsonValue {
 public:
     enum class Type { Null, Bool, Number, String, Array, Object };
     using Member = std::pair<QString, JsonValue>;
@@ -25,12 +24,16 @@ public:
 
     JsonValue() = default;
     JsonValue(std::nullptr_t) {}
-    JsonValue(bool b) : m_type(Type::Bool), m_bool(b) {}
-    JsonValue(int v) : JsonValue(double(v)) {}
+    JsonValue(bool b)
+        : m_type(Type::Bool)
+        , m_bool(b) {}
+    JsonValue(int v)
+        : JsonValue(double(v)) {}
     JsonValue(qint64 v);
     JsonValue(double v);
     JsonValue(const QString &s);
-    JsonValue(const char *s) : JsonValue(QString::fromUtf8(s)) {}
+    JsonValue(const char *s)
+        : JsonValue(QString::fromUtf8(s)) {}
     JsonValue(Array a);
     JsonValue(Object o);
 
@@ -85,8 +88,7 @@ private:
 };
 
 // Where and why a document failed to parse: 1-based line and column of the offending byte.
-struct JsonParseError
-{
+struct JsonParseError {
     QString message;
     int line = 0;
     int column = 0;
@@ -94,8 +96,7 @@ struct JsonParseError
     QString toString() const;
 };
 
-struct JsonParseOptions
-{
+struct JsonParseOptions {
     int maxDepth = 256;
 };
 

@@ -24,8 +24,7 @@ QString ImportIssue::toString() const {
         if (!columnName.isEmpty()) where += QStringLiteral(" (%1)").arg(columnName);
     }
     const QString sev = error ? QString() : QStringLiteral("warning: ");
-    if (where.isEmpty())
-        return sev + message;
+    if (where.isEmpty()) return sev + message;
     return where + QStringLiteral(": ") + sev + message;
 }
 
@@ -519,18 +518,22 @@ void finishOffering(ImportedRow &row, QSet<QString> &taken, int idColumn) {
         taken.insert(id);
     }
     // Members in the order case files write them; anything else after.
-    static const QStringList order = {QStringLiteral("id"), QStringLiteral("provider_id"), QStringLiteral("provider_name"),
-                                      QStringLiteral("category"), QStringLiteral("quality_rating"),
-                                      QStringLiteral("quality_rating_agency"), QStringLiteral("pricing_tier"),
-                                      QStringLiteral("commission"), QStringLiteral("constraints"),
-                                      QStringLiteral("coverage"), QStringLiteral("attributes")};
+    static const QStringList order = {QStringLiteral("id"),
+                                      QStringLiteral("provider_id"),
+                                      QStringLiteral("provider_name"),
+                                      QStringLiteral("category"),
+                                      QStringLiteral("quality_rating"),
+                                      QStringLiteral("quality_rating_agency"),
+                                      QStringLiteral("pricing_tier"),
+                                      QStringLiteral("commission"),
+                                      QStringLiteral("constraints"),
+                                      QStringLiteral("coverage"),
+                                      QStringLiteral("attributes")};
     JsonValue ordered = JsonValue::object();
     for (const QString &k : order)
-        if (const JsonValue *v = o.find(k))
-            ordered.insert(k, *v);
+        if (const JsonValue *v = o.find(k)) ordered.insert(k, *v);
     for (const auto &m : o.objectMembers())
-        if (!order.contains(m.first))
-            ordered.insert(m.first, m.second);
+        if (!order.contains(m.first)) ordered.insert(m.first, m.second);
     o = ordered;
 }
 

@@ -10,8 +10,7 @@ namespace pw {
 
 // One finding about a case: a severity, the JSON path it concerns (`offerings[3].attributes.
 // line_premium_annual`; empty for the file as a whole) and a plain sentence for people.
-struct Problem
-{
+struct Problem {
     enum class Severity { Error, Warning };
     Severity severity = Severity::Error;
     QString path;
@@ -28,11 +27,9 @@ using Problems = std::vector<Problem>;
 // characters (a surrogate pair is never split), with line breaks, other control characters and
 // bidirectional formatting characters written as escapes (\n, \u202e), so that a message stays on one
 // line and a hostile value cannot forge or reorder the text around it.
-inline QString excerpt(const QString &text, qsizetype maxLength = 40)
-{
+inline QString excerpt(const QString &text, qsizetype maxLength = 40) {
     QString s = text.left(maxLength);
-    if (text.size() > maxLength && !s.isEmpty() && s.back().isHighSurrogate())
-        s.chop(1);
+    if (text.size() > maxLength && !s.isEmpty() && s.back().isHighSurrogate()) s.chop(1);
     QString out;
     out.reserve(s.size());
     for (const QChar c : std::as_const(s)) {
@@ -52,11 +49,9 @@ inline QString excerpt(const QString &text, qsizetype maxLength = 40)
     return out;
 }
 
-inline bool hasErrors(const Problems &ps)
-{
+inline bool hasErrors(const Problems &ps) {
     for (const auto &p : ps)
-        if (p.isError())
-            return true;
+        if (p.isError()) return true;
     return false;
 }
 

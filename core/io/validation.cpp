@@ -21,16 +21,14 @@ namespace {
 // permits in the US are issued at 14).
 constexpr int kMinimumLicensingAge = 14;
 
-class Validator
-{
+class Validator {
 public:
     Validator(const Case &cs, const QDateTime &now, const EngineProfile &profile)
-        : m_case(cs), m_now(now), m_profile(profile)
-    {
-    }
+        : m_case(cs)
+        , m_now(now)
+        , m_profile(profile) {}
 
-    Problems run()
-    {
+    Problems run() {
         const CaseInput &in = m_case.input;
         const Routing routing = routeCase(in);
         checkState(in, routing);
@@ -40,11 +38,13 @@ public:
         checkVehicles(in);
         if (routing.gapAnalysis && !in.currentPortfolioIsObject && in.currentCoverage.empty())
             error(QStringLiteral("input.current_coverage"),
-                  QStringLiteral("gap analysis needs the current coverage (current_portfolio or current_coverage)"));
+                  QStringLiteral(
+                      "gap analysis needs the current coverage (current_portfolio or current_coverage)"));
         checkLapses(in);
         if (routing.quoteMatching) {
             if (m_case.offerings.empty())
-                error(QStringLiteral("offerings"), QStringLiteral("quote matching needs at least one offering"));
+                error(QStringLiteral("offerings"),
+                      QStringLiteral("quote matching needs at least one offering"));
             checkOfferings(in);
         }
         return m_problems;
@@ -56,19 +56,20 @@ private:
     const EngineProfile &m_profile;
     Problems m_problems;
 
-    void error(const QString &path, const QString &msg) { m_problems.push_back({Problem::Severity::Error, path, msg}); }
-    void warning(const QString &path, const QString &msg)
-    {
+    void error(const QString &path, const QString &msg) {
+        m_problems.push_back({Problem::Severity::Error, path, msg});
+    }
+    void warning(const QString &path, const QString &msg) {
         m_problems.push_back({Problem::Severity::Warning, path, msg});
     }
 
-    void checkState(const CaseInput &in, const Routing &routing)
-    {
+    void checkState(const CaseInput &in, const Routing &routing) {
         const QString path = QStringLiteral("input.address.state");
         const QString st = in.address.state.trimmed();
         if (st.isEmpty()) {
             if (routing.quoteMatching)
-                error(path, QStringLiteral("the state is missing; quote matching needs it to check excluded states"));
+                error(path, QStringLiteral(
+                                "the state is missing; quote matching needs it to check excluded states"));
             return;
         }
         if (!isUsStateCode(st.toUpper())) {
@@ -79,7 +80,9 @@ private:
             return;
         }
         if (st != st.toUpper())
-            warning(path, QStringLiteral("state \"%1\" is written in lower case; read as %2").arg(st, st.toUpper()));
+            warning(
+                path,
+                QStringLiteral("state \"%1\" is written in lower case; read as %2").arg(st, st.toUpper()));
         const QString zip = in.address.zipCode.trimmed();
         if (!zip.isEmpty()) {
             const QString zs = stateForZip(zip);
@@ -93,12 +96,12 @@ private:
         }
     }
 
-    void checkCoverageTypes(const CaseInput &in, const Routing &routing)
-    {
+    void checkCoverageTypes(const CaseInput &in, const Routing &routing) {
         const QString path = QStringLiteral("input.coverage_types");
         if (in.coverageTypes.isEmpty()) {
             if (routing.quoteMatching)
-                error(path, QStringLiteral("no coverage types requested; list at least one of home, auto, umbrella"));
+                error(path, QStringLiteral(
+                                "no coverage types requested; list at least one of home, auto, umbrella"));
             return;
         }
         QSet<QString> seen;
@@ -114,20 +117,16 @@ private:
         }
     }
 
-    void checkBucket(const CaseInput &in)
-    {
-        if (in.appetiteBucket.isEmpty())
-            return;
+    void checkBucket(const CaseInput &in) {
+        if (in.appetiteBucket.isEmpty()) return;
         if (!m_profile.hasBucket(in.appetiteBucket))
             error(QStringLiteral("input.appetite_bucket"),
                   QStringLiteral("unknown appetite bucket \"%1\" (expected %2)")
                       .arg(excerpt(in.appetiteBucket, 40), m_profile.bucketOrder.join(QStringLiteral(", "))));
     }
 
-    void checkBirth(const QString &dob, const QString &path, std::optional<QDate> *out = nullptr)
-    {
-        if (dob.isEmpty())
-            return;
+    void checkBirth(const QString &dob, const QString &path, std::optional<QDate> *out = nullptr) {
+        if (dob.isEmpty()) return;
         const auto d = parseDate(dob);
         if (!d) {
             warning(path, QStringLiteral("\"%1\" is not a date (expected YYYY-MM-DD)").arg(excerpt(dob, 40)));
@@ -135,12 +134,10 @@ private:
         }
         if (*d > m_now.date())
             warning(path, QStringLiteral("date of birth %1 is in the future").arg(d->toString(Qt::ISODate)));
-        if (out)
-            *out = d;
+        if (out) *out = d;
     }
 
-    void checkPeople(const CaseInput &in)
-    {
+    void checkPeople(const CaseInput &in) {
         checkBirth(in.applicant.dateOfBirth, QStringLiteral("input.applicant.date_of_birth"));
         for (size_t i = 0; i < in.drivers.size(); ++i) {
             const Driver &d = in.drivers[i];
@@ -158,11 +155,11 @@ private:
         }
     }
 
-    void checkVehicles(const CaseInput &in)
-    {
+    void checkVehicles(const CaseInput &in) {
         const OptDouble count = in.vehicles ? in.vehicles : in.householdVehicles;
         if (count && in.vehiclesDetailStated && *count != double(in.vehiclesDetail.size()))
-            warning(in.vehicles ? QStringLiteral("input.vehicles") : QStringLiteral("input.household.vehicles"),
+            warning(in.vehicles ? QStringLiteral("input.vehicles")
+                                : QStringLiteral("input.household.vehicles"),
                     QStringLiteral("the household has %1 vehicles but vehicles_detail lists %2")
                         .arg(formatNumber(*count))
                         .arg(in.vehiclesDetail.size()));
@@ -193,8 +190,7 @@ private:
         }
     }
 
-    void checkLapses(const CaseInput &in)
-    {
+    void checkLapses(const CaseInput &in) {
         for (size_t i = 0; i < in.history.lapses.size(); ++i) {
             const Lapse &l = in.history.lapses[i];
             const QString p = QStringLiteral("input.insurance_history.lapses[%1]").arg(i);
@@ -214,8 +210,7 @@ private:
         }
     }
 
-    void checkOfferings(const CaseInput &in)
-    {
+    void checkOfferings(const CaseInput &in) {
         QSet<QString> requested;
         for (const auto &t : in.coverageTypes)
             requested.insert(t);
@@ -233,10 +228,12 @@ private:
                       QStringLiteral("duplicate offering id \"%1\"").arg(excerpt(o.id, 80)));
             ids.insert(o.id);
             if (o.raw[u"category"].isNull())
-                error(p + QStringLiteral(".category"), QStringLiteral("the offering has no category (home, auto or umbrella)"));
+                error(p + QStringLiteral(".category"),
+                      QStringLiteral("the offering has no category (home, auto or umbrella)"));
             if (o.providerId.isEmpty() && o.providerName.isEmpty() && o.raw[u"provider_id"].isNull() &&
                 o.raw[u"provider_name"].isNull())
-                error(p + QStringLiteral(".provider_id"), QStringLiteral("the offering names no carrier (provider_id or provider_name)"));
+                error(p + QStringLiteral(".provider_id"),
+                      QStringLiteral("the offering names no carrier (provider_id or provider_name)"));
             if (o.commission && (*o.commission < 0 || *o.commission > 1))
                 error(p + QStringLiteral(".commission"),
                       QStringLiteral("commission %1 is outside 0–1 (write 13% as 0.13)").arg(*o.commission));
@@ -257,7 +254,8 @@ private:
                 const auto it = packagePrice.find(key);
                 if (it == packagePrice.end())
                     packagePrice[key] = *o.attributes.packagePremiumAnnual;
-                else if (std::llround(it->second * 100) != std::llround(*o.attributes.packagePremiumAnnual * 100))
+                else if (std::llround(it->second * 100) !=
+                         std::llround(*o.attributes.packagePremiumAnnual * 100))
                     warning(
                         p + QStringLiteral(".attributes.package_premium_annual"),
                         QStringLiteral(
@@ -266,15 +264,16 @@ private:
                                  formatMoney(*o.attributes.packagePremiumAnnual), formatMoney(it->second)));
             }
             if (o.attributes.termMonths && *o.attributes.termMonths <= 0)
-                error(p + QStringLiteral(".attributes.term_months"), QStringLiteral("term must be a positive number of months"));
-            if (o.attributes.serviceRating && (*o.attributes.serviceRating < 0 || *o.attributes.serviceRating > 5))
+                error(p + QStringLiteral(".attributes.term_months"),
+                      QStringLiteral("term must be a positive number of months"));
+            if (o.attributes.serviceRating &&
+                (*o.attributes.serviceRating < 0 || *o.attributes.serviceRating > 5))
                 warning(p + QStringLiteral(".attributes.service_rating"),
                         QStringLiteral("service rating %1 is outside 0–5").arg(*o.attributes.serviceRating));
         }
     }
 
-    void checkDates(const Offering &o, const QString &p)
-    {
+    void checkDates(const Offering &o, const QString &p) {
         std::optional<QDateTime> generated, expires;
         if (!o.attributes.quoteGeneratedAt.isEmpty()) {
             generated = parseTimestamp(o.attributes.quoteGeneratedAt);
@@ -308,24 +307,22 @@ private:
 
 } // namespace
 
-QString normalisedState(const QString &state)
-{
+QString normalisedState(const QString &state) {
     const QString s = state.trimmed().toUpper();
     return isUsStateCode(s) ? s : QString();
 }
 
-Problems validateTyped(const Case &cs, const QDateTime &now, const EngineProfile &profile)
-{
+Problems validateTyped(const Case &cs, const QDateTime &now, const EngineProfile &profile) {
     return Validator(cs, now, profile).run();
 }
 
-ValidationResult validateCase(const JsonValue &root, const QDateTime &now, const EngineProfile &profile)
-{
+ValidationResult validateCase(const JsonValue &root, const QDateTime &now, const EngineProfile &profile) {
     ValidationResult r;
     r.parsed = readCase(root, &r.problems);
     if (!routeCase(r.parsed.input).quoteMatching) {
         // Gap-only runs do not read the offerings, so their problems do not count (engine.md §11.6).
-        std::erase_if(r.problems, [](const Problem &p) { return p.path.startsWith(QStringLiteral("offerings")); });
+        std::erase_if(r.problems,
+                      [](const Problem &p) { return p.path.startsWith(QStringLiteral("offerings")); });
     }
     Problems more = validateTyped(r.parsed, now, profile);
     r.problems.insert(r.problems.end(), more.begin(), more.end());

@@ -16,8 +16,7 @@ struct EngineProfile;
 // commission, grades, buckets) as errors, and data-quality findings (ZIP/state, VIN check digit,
 // ignored offerings, expired quotes, impossible dates and counts) as warnings. `now` is the clock the
 // date rules use. Every problem is reported, not the first.
-struct ValidationResult
-{
+struct ValidationResult {
     Case parsed;
     Problems problems;
 };

@@ -27,8 +27,7 @@ std::optional<Line> lineFromName(const QString &name);
 using OptDouble = std::optional<double>;
 
 // An amount or a percentage of the dwelling limit ("1%", "2%"), as home deductibles are written.
-struct AmountOrPercent
-{
+struct AmountOrPercent {
     bool stated = false;
     bool percent = false;
     double value = 0; // dollars, or percent points when `percent`
@@ -38,26 +37,28 @@ struct AmountOrPercent
 };
 
 // A physical-damage deductible: a number, or "none" for coverage not carried.
-struct PhysicalDeductible
-{
+struct PhysicalDeductible {
     bool stated = false;
     bool none = false;
     double amount = 0;
     bool operator==(const PhysicalDeductible &) const = default;
 };
 
-enum class Settlement { ActualCashValue, ReplacementCost, ExtendedReplacementCost, GuaranteedReplacementCost };
+enum class Settlement {
+    ActualCashValue,
+    ReplacementCost,
+    ExtendedReplacementCost,
+    GuaranteedReplacementCost
+};
 QString settlementName(Settlement s);
 
-struct RequiredUnderlying
-{
+struct RequiredUnderlying {
     OptDouble autoBiPerPerson, autoBiPerAccident, autoCsl, homeLiability;
     bool operator==(const RequiredUnderlying &) const = default;
 };
 
 // The coverage detail keys of engine.md §8, for one line (offering.coverage or a current line).
-struct CoverageDetail
-{
+struct CoverageDetail {
     // home
     OptDouble dwellingLimit, otherStructuresLimit, personalPropertyLimit, lossOfUseLimit, liabilityLimit,
         medicalPaymentsLimit;
@@ -80,56 +81,48 @@ struct CoverageDetail
     bool operator==(const CoverageDetail &) const = default;
 };
 
-struct Address
-{
+struct Address {
     QString line1, city, state, zipCode;
     bool operator==(const Address &) const = default;
 };
 
-struct Applicant
-{
+struct Applicant {
     QString firstName, lastName, dateOfBirth, maritalStatus, occupation;
     OptDouble netWorth, cashReserve, rentalProperties;
     QStringList naics;
     bool operator==(const Applicant &) const = default;
 };
 
-struct Driver
-{
+struct Driver {
     QString driverId, firstName, lastName, dateOfBirth;
     OptDouble yearsLicensed, violations5yr, accidents5yr;
     bool operator==(const Driver &) const = default;
 };
 
-struct Vehicle
-{
+struct Vehicle {
     OptDouble year;
     QString make, model, vin, garagingZip, primaryDriverId;
     bool operator==(const Vehicle &) const = default;
 };
 
-struct Residence
-{
+struct Residence {
     QString construction, floodZone;
     OptDouble squareFeet, yearBuilt, roofYear, replacementCost, rentalUnits;
     std::optional<bool> pool, trampoline;
     bool operator==(const Residence &) const = default;
 };
 
-struct Lapse
-{
+struct Lapse {
     QString start, end;
     bool operator==(const Lapse &) const = default;
 };
 
-struct NonRenewal
-{
+struct NonRenewal {
     QString carrier, line, date;
     bool operator==(const NonRenewal &) const = default;
 };
 
-struct InsuranceHistory
-{
+struct InsuranceHistory {
     OptDouble continuousCoverageYears;
     std::vector<Lapse> lapses;
     std::vector<NonRenewal> nonRenewals;
@@ -137,8 +130,7 @@ struct InsuranceHistory
     bool operator==(const InsuranceHistory &) const = default;
 };
 
-struct RequestConfig
-{
+struct RequestConfig {
     std::optional<bool> quoteMatching, coverageAnalysis;
     bool operator==(const RequestConfig &) const = default;
 };
@@ -146,8 +138,7 @@ struct RequestConfig
 // A set of current lines keyed by line name (home, auto, umbrella, flood, or anything else stated).
 using CoverageLines = std::map<QString, CoverageDetail>;
 
-struct CaseInput
-{
+struct CaseInput {
     Address address;
     Applicant applicant;
     QStringList naics; // input.naics
@@ -168,23 +159,21 @@ struct CaseInput
     bool operator==(const CaseInput &) const = default;
 };
 
-struct Constraints
-{
+struct Constraints {
     QStringList excludedStates, prohibitedNaics, avoidedNaics;
     bool operator==(const Constraints &) const = default;
 };
 
-struct OfferingAttributes
-{
+struct OfferingAttributes {
     QString quoteId, packageId, quoteGeneratedAt, quoteExpiresAt, rateType;
-    OptDouble linePremiumAnnual, linePremium, termMonths, packagePremiumAnnual, quotedVehicleCount, serviceRating;
+    OptDouble linePremiumAnnual, linePremium, termMonths, packagePremiumAnnual, quotedVehicleCount,
+        serviceRating;
     std::optional<bool> bindable;
     bool operator==(const OfferingAttributes &) const = default;
 };
 
 // One carrier's quote for one line. `raw` is the original object, written back into solutions.
-struct Offering
-{
+struct Offering {
     QString id, providerId, providerName, category, qualityRating, qualityRatingAgency, pricingTier;
     OptDouble commission;
     Constraints constraints;
@@ -197,8 +186,7 @@ struct Offering
     bool operator==(const Offering &) const = default;
 };
 
-struct Case
-{
+struct Case {
     CaseInput input;
     std::vector<Offering> offerings;
     bool operator==(const Case &) const = default;

@@ -5,16 +5,15 @@
 
 namespace pw {
 
-std::optional<QDateTime> parseTimestamp(const QString &input)
-{
-    // Hand-written (it runs for every quote date of every offering): YYYY-MM-DD[(T|t| )hh:mm[:ss[.frac]][Z|±hh[:]mm]]
+std::optional<QDateTime> parseTimestamp(const QString &input) {
+    // Hand-written (it runs for every quote date of every offering): YYYY-MM-DD[(T|t|
+    // )hh:mm[:ss[.frac]][Z|±hh[:]mm]]
     const QStringView t = QStringView(input).trimmed();
     qsizetype i = 0;
     auto digits = [&](int count, int &out) {
         out = 0;
         for (int k = 0; k < count; ++k, ++i) {
-            if (i >= t.size() || !t[i].isDigit() || t[i].unicode() > 127)
-                return false;
+            if (i >= t.size() || !t[i].isDigit() || t[i].unicode() > 127) return false;
             out = out * 10 + (t[i].unicode() - '0');
         }
         return true;
@@ -30,78 +29,60 @@ std::optional<QDateTime> parseTimestamp(const QString &input)
     if (!digits(4, y) || !expect(u'-') || !digits(2, mo) || !expect(u'-') || !digits(2, d))
         return std::nullopt;
     const QDate date(y, mo, d);
-    if (!date.isValid())
-        return std::nullopt;
+    if (!date.isValid()) return std::nullopt;
     int offset = 0;
     if (i < t.size()) {
-        if (!(expect(u'T') || expect(u't') || expect(u' ')))
-            return std::nullopt;
-        if (!digits(2, h) || !expect(u':') || !digits(2, mi))
-            return std::nullopt;
+        if (!(expect(u'T') || expect(u't') || expect(u' '))) return std::nullopt;
+        if (!digits(2, h) || !expect(u':') || !digits(2, mi)) return std::nullopt;
         if (expect(u':')) {
-            if (!digits(2, s))
-                return std::nullopt;
+            if (!digits(2, s)) return std::nullopt;
             if (expect(u'.')) {
                 int frac = 0, n = 0;
                 while (i < t.size() && t[i].isDigit() && t[i].unicode() <= 127 && n < 9) {
-                    if (n < 3)
-                        frac = frac * 10 + (t[i].unicode() - '0');
+                    if (n < 3) frac = frac * 10 + (t[i].unicode() - '0');
                     ++n;
                     ++i;
                 }
-                if (n == 0)
-                    return std::nullopt;
+                if (n == 0) return std::nullopt;
                 for (int k = n; k < 3; ++k)
                     frac *= 10;
                 ms = frac;
             }
         }
-        if (h > 23 || mi > 59 || s > 60)
-            return std::nullopt;
-        if (s == 60)
-            s = 59; // a leap second reads as the last second of the minute
+        if (h > 23 || mi > 59 || s > 60) return std::nullopt;
+        if (s == 60) s = 59; // a leap second reads as the last second of the minute
         if (expect(u'Z') || expect(u'z')) {
         } else if (i < t.size() && (t[i] == u'+' || t[i] == u'-')) {
             const int sign = t[i] == u'-' ? -1 : 1;
             ++i;
             int oh = 0, om = 0;
-            if (!digits(2, oh))
-                return std::nullopt;
+            if (!digits(2, oh)) return std::nullopt;
             expect(u':');
-            if (!digits(2, om) || oh > 23 || om > 59)
-                return std::nullopt;
+            if (!digits(2, om) || oh > 23 || om > 59) return std::nullopt;
             offset = sign * (oh * 3600 + om * 60);
         }
-        if (i != t.size())
-            return std::nullopt;
+        if (i != t.size()) return std::nullopt;
     }
     QDateTime out(date, QTime(h, mi, s, ms), QTimeZone::utc());
-    if (offset)
-        out = out.addSecs(-offset);
+    if (offset) out = out.addSecs(-offset);
     return out;
 }
 
-std::optional<QDate> parseDate(const QString &text)
-{
+std::optional<QDate> parseDate(const QString &text) {
     const auto t = parseTimestamp(text);
-    if (!t)
-        return std::nullopt;
+    if (!t) return std::nullopt;
     return t->date();
 }
 
-QString formatTimestamp(const QDateTime &t)
-{
+QString formatTimestamp(const QDateTime &t) {
     const QDateTime u = t.toUTC();
-    if (u.time().msec() != 0)
-        return u.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    if (u.time().msec() != 0) return u.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     return u.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
 }
 
-int ageOn(const QDate &birth, const QDate &on)
-{
+int ageOn(const QDate &birth, const QDate &on) {
     int age = on.year() - birth.year();
-    if (on.month() < birth.month() || (on.month() == birth.month() && on.day() < birth.day()))
-        --age;
+    if (on.month() < birth.month() || (on.month() == birth.month() && on.day() < birth.day())) --age;
     return age;
 }
 

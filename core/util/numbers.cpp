@@ -9,19 +9,15 @@
 
 namespace pw {
 
-double roundHalfAway(double v, int decimals)
-{
-    if (!std::isfinite(v))
-        return v;
+double roundHalfAway(double v, int decimals) {
+    if (!std::isfinite(v)) return v;
     char buf[512];
     const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
     std::string s(buf, r.ptr);
     const bool negative = !s.empty() && s[0] == '-';
-    if (negative)
-        s.erase(0, 1);
+    if (negative) s.erase(0, 1);
     const auto dot = s.find('.');
-    if (dot == std::string::npos || s.size() - dot - 1 <= size_t(decimals))
-        return v;
+    if (dot == std::string::npos || s.size() - dot - 1 <= size_t(decimals)) return v;
     const bool up = s[dot + 1 + size_t(decimals)] >= '5';
     std::string kept = s.substr(0, dot) + s.substr(dot + 1, size_t(decimals));
     if (up) {
@@ -35,26 +31,24 @@ double roundHalfAway(double v, int decimals)
                 break;
             }
         }
-        if (i < 0)
-            kept.insert(kept.begin(), '1');
+        if (i < 0) kept.insert(kept.begin(), '1');
     }
     std::string text = kept.substr(0, kept.size() - size_t(decimals));
-    if (decimals > 0)
-        text += "." + kept.substr(kept.size() - size_t(decimals));
+    if (decimals > 0) {
+        text.push_back('.');
+        text.append(kept, kept.size() - size_t(decimals), size_t(decimals));
+    }
     double out = 0;
     std::from_chars(text.data(), text.data() + text.size(), out);
     return negative ? -out : out;
 }
 
-QString formatNumber(double v, int decimals)
-{
+QString formatNumber(double v, int decimals) {
     // US grouping ("1,234,567.50") without a locale lookup: reasons format many numbers per solution.
-    if (!std::isfinite(v))
-        return QStringLiteral("-");
+    if (!std::isfinite(v)) return QStringLiteral("-");
     char buf[400];
     double rounded = roundHalfAway(v, decimals);
-    if (rounded == 0)
-        rounded = 0; // never "-0"
+    if (rounded == 0) rounded = 0; // never "-0"
     const auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);
     std::string digits(buf, r.ptr);
     QString out;
@@ -69,40 +63,32 @@ QString formatNumber(double v, int decimals)
     for (size_t i = start; i < intEnd; ++i) {
         out.append(QLatin1Char(digits[i]));
         const size_t remaining = intEnd - i - 1;
-        if (remaining > 0 && remaining % 3 == 0)
-            out.append(u',');
+        if (remaining > 0 && remaining % 3 == 0) out.append(u',');
     }
     if (dot != std::string::npos)
         out.append(QLatin1StringView(digits.data() + dot, qsizetype(digits.size() - dot)));
     return out;
 }
 
-QString formatMoney(double v, bool alwaysCents)
-{
+QString formatMoney(double v, bool alwaysCents) {
     const double r = roundHalfAway(v, 2);
     const bool cents = alwaysCents || std::fabs(r - std::trunc(r)) > 1e-9;
     const QString body = formatNumber(std::fabs(r), cents ? 2 : 0);
     return (r < 0 ? QStringLiteral("-$") : QStringLiteral("$")) + body;
 }
 
-QString formatSignedMoney(double v)
-{
+QString formatSignedMoney(double v) {
     const double r = roundHalfAway(v, 2);
     const QString m = formatMoney(std::fabs(r));
-    if (r > 0)
-        return QStringLiteral("+") + m;
-    if (r < 0)
-        return QStringLiteral("\u2212") + m;
+    if (r > 0) return QStringLiteral("+") + m;
+    if (r < 0) return QStringLiteral("\u2212") + m;
     return m;
 }
 
-std::optional<double> parseLooseNumber(const QString &text, bool *wasPercent)
-{
+std::optional<double> parseLooseNumber(const QString &text, bool *wasPercent) {
     QString t = text.trimmed();
-    if (wasPercent)
-        *wasPercent = false;
-    if (t.isEmpty())
-        return std::nullopt;
+    if (wasPercent) *wasPercent = false;
+    if (t.isEmpty()) return std::nullopt;
     bool pct = false;
     if (t.endsWith(u'%')) {
         pct = true;
@@ -121,18 +107,14 @@ std::optional<double> parseLooseNumber(const QString &text, bool *wasPercent)
     t.remove(u',');
     t = t.trimmed();
     static const QRegularExpression re(QStringLiteral("^(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?$"));
-    if (!re.match(t).hasMatch())
-        return std::nullopt;
+    if (!re.match(t).hasMatch()) return std::nullopt;
     bool ok = false;
     double v = t.toDouble(&ok);
-    if (!ok || !std::isfinite(v))
-        return std::nullopt;
-    if (negative)
-        v = -v;
+    if (!ok || !std::isfinite(v)) return std::nullopt;
+    if (negative) v = -v;
     if (pct) {
         v /= 100.0;
-        if (wasPercent)
-            *wasPercent = true;
+        if (wasPercent) *wasPercent = true;
     }
     return v;
 }

@@ -20,16 +20,14 @@ using namespace pw;
 
 namespace {
 
-EngineOptions options()
-{
+EngineOptions options() {
     EngineOptions o;
     o.now = QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone::utc());
     o.top = 10;
     return o;
 }
 
-void runCase(benchmark::State &state, const JsonValue &root)
-{
+void runCase(benchmark::State &state, const JsonValue &root) {
     const EngineOptions o = options();
     double packages = 0;
     for (auto _ : state) {
@@ -38,31 +36,28 @@ void runCase(benchmark::State &state, const JsonValue &root)
         packages = r.run ? (*r.run)[u"output"][u"solution_count"].toDouble() : 0;
     }
     state.counters["packages"] = packages;
-    state.counters["packages_per_s"] = benchmark::Counter(packages, benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["packages_per_s"] =
+        benchmark::Counter(packages, benchmark::Counter::kIsIterationInvariantRate);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     state.counters["peak_rss_MB"] = double(ru.ru_maxrss) / 1024.0;
 }
 
-void BM_Typical(benchmark::State &state)
-{
+void BM_Typical(benchmark::State &state) {
     runCase(state, bench::typicalCase(7));
 }
 
-void BM_Large(benchmark::State &state)
-{
+void BM_Large(benchmark::State &state) {
     const QStringList lines = {QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")};
     runCase(state, bench::generateCase(lines, {120, 120, 120}, 30, 11));
 }
 
-void BM_Wide(benchmark::State &state)
-{
+void BM_Wide(benchmark::State &state) {
     const QStringList lines = {QStringLiteral("home"), QStringLiteral("auto")};
     runCase(state, bench::generateCase(lines, {300, 300}, 40, 13));
 }
 
-void BM_RerankOnly(benchmark::State &state)
-{
+void BM_RerankOnly(benchmark::State &state) {
     // What the window does on an appetite change: rank a prepared case again.
     const QStringList lines = {QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")};
     EngineOptions o = options();
@@ -78,8 +73,7 @@ BENCHMARK(BM_Large)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_Wide)->Unit(benchmark::kMillisecond);
 
 // `rank --batch` over 1,000 typical cases: wall time of the whole process.
-void batchFigure()
-{
+void batchFigure() {
     QTemporaryDir dir;
     for (int i = 0; i < 1000; ++i) {
         const QString file = dir.filePath(QStringLiteral("case-%1.json").arg(i, 4, 10, QChar(u'0')));
@@ -90,7 +84,7 @@ void batchFigure()
     QElapsedTimer t;
     t.start();
     p.start(QStringLiteral(PW_BINARY), {QStringLiteral("rank"), QStringLiteral("--batch"), dir.path(),
-                                         QStringLiteral("--now"), QStringLiteral("2026-11-28T12:00:00Z")});
+                                        QStringLiteral("--now"), QStringLiteral("2026-11-28T12:00:00Z")});
     p.waitForFinished(600000);
     std::printf("rank --batch over 1000 typical cases: %.0f ms wall time for the whole process (exit %d)\n",
                 double(t.elapsed()), p.exitCode());
@@ -98,13 +92,11 @@ void batchFigure()
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
-    if (qEnvironmentVariableIsEmpty("PW_BENCH_NO_BATCH"))
-        batchFigure();
+    if (qEnvironmentVariableIsEmpty("PW_BENCH_NO_BATCH")) batchFigure();
     return 0;
 }

@@ -9,8 +9,7 @@ namespace pw::bench {
 
 namespace {
 
-JsonValue coverageFor(const QString &line, std::mt19937 &rng)
-{
+JsonValue coverageFor(const QString &line, std::mt19937 &rng) {
     auto pick = [&](std::initializer_list<double> values) {
         std::vector<double> v(values);
         return v[rng() % v.size()];
@@ -44,8 +43,8 @@ JsonValue coverageFor(const QString &line, std::mt19937 &rng)
 
 } // namespace
 
-JsonValue generateCase(const QStringList &lines, const std::vector<int> &perLine, int carriers, quint32 seed)
-{
+JsonValue generateCase(const QStringList &lines, const std::vector<int> &perLine, int carriers,
+                       quint32 seed) {
     std::mt19937 rng(seed);
     JsonValue input = JsonValue::object();
     JsonValue address = JsonValue::object();
@@ -62,15 +61,16 @@ JsonValue generateCase(const QStringList &lines, const std::vector<int> &perLine
     input.insert(QStringLiteral("residence"), residence);
     input.insert(QStringLiteral("vehicles"), 2);
     input.insert(QStringLiteral("premium"), 4000);
-    const QStringList grades = {QStringLiteral("A++"), QStringLiteral("A+"), QStringLiteral("A"), QStringLiteral("A-"),
-                                QStringLiteral("B++"), QStringLiteral("B")};
+    const QStringList grades = {QStringLiteral("A++"), QStringLiteral("A+"),  QStringLiteral("A"),
+                                QStringLiteral("A-"),  QStringLiteral("B++"), QStringLiteral("B")};
     JsonValue offerings = JsonValue::array();
     int id = 0;
     for (int li = 0; li < lines.size(); ++li) {
         for (int k = 0; k < perLine[size_t(li)]; ++k) {
             const int carrier = k % carriers;
             JsonValue o = JsonValue::object();
-            o.insert(QStringLiteral("id"), QStringLiteral("off_%1_%2").arg(lines[li]).arg(id++, 5, 10, QChar(u'0')));
+            o.insert(QStringLiteral("id"),
+                     QStringLiteral("off_%1_%2").arg(lines[li]).arg(id++, 5, 10, QChar(u'0')));
             o.insert(QStringLiteral("provider_id"), QStringLiteral("prov_%1").arg(carrier));
             o.insert(QStringLiteral("provider_name"), QStringLiteral("Carrier %1 Mutual").arg(carrier));
             o.insert(QStringLiteral("category"), lines[li]);
@@ -95,13 +95,13 @@ JsonValue generateCase(const QStringList &lines, const std::vector<int> &perLine
     return root;
 }
 
-JsonValue typicalCase(quint32 seed)
-{
+JsonValue typicalCase(quint32 seed) {
     std::mt19937 rng(seed);
     std::vector<int> perLine;
     for (int i = 0; i < 3; ++i)
         perLine.push_back(10 + int(rng() % 11)); // 10 carriers × 1–2 options
-    return generateCase({QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")}, perLine, 10, seed);
+    return generateCase({QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")}, perLine,
+                        10, seed);
 }
 
 } // namespace pw::bench

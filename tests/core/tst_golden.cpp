@@ -14,8 +14,8 @@ using namespace pw;
 namespace {
 
 // Every member of `expected` equals the same member of `actual` (objects recursively; arrays exactly).
-void expectSubset(const JsonValue &expected, const JsonValue &actual, const QString &path, QStringList &failures)
-{
+void expectSubset(const JsonValue &expected, const JsonValue &actual, const QString &path,
+                  QStringList &failures) {
     if (expected.isObject() && actual.isObject()) {
         for (const auto &[key, value] : expected.objectMembers()) {
             if (!actual.contains(key))
@@ -27,18 +27,17 @@ void expectSubset(const JsonValue &expected, const JsonValue &actual, const QStr
     }
     if (expected != actual)
         failures << QStringLiteral("%1: expected %2, got %3")
-                        .arg(path, QString::fromUtf8(writeJson(expected, -1)), QString::fromUtf8(writeJson(actual, -1)));
+                        .arg(path, QString::fromUtf8(writeJson(expected, -1)),
+                             QString::fromUtf8(writeJson(actual, -1)));
 }
 
 } // namespace
 
-class TestGolden : public QObject
-{
+class TestGolden : public QObject {
     Q_OBJECT
 
 private slots:
-    void golden_data()
-    {
+    void golden_data() {
         QTest::addColumn<QString>("folder");
         const QDir root(test::fixturePath(QStringLiteral("ranking")));
         const auto entries = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
@@ -47,8 +46,7 @@ private slots:
             QTest::newRow(qPrintable(name)) << root.filePath(name);
     }
 
-    void golden()
-    {
+    void golden() {
         QFETCH(QString, folder);
         const JsonValue caseRoot = test::readJsonFile(folder + QStringLiteral("/case.json"));
         const JsonValue expected = test::readJsonFile(folder + QStringLiteral("/expected.json"));
@@ -70,8 +68,7 @@ private slots:
                     if (f[u"reason"] != reason)
                         failures << QStringLiteral("filtered %1: reason %2").arg(id, f[u"reason"].toString());
                 }
-            if (!found)
-                failures << QStringLiteral("filtered %1: not filtered").arg(id);
+            if (!found) failures << QStringLiteral("filtered %1: not filtered").arg(id);
         }
         const auto &want = expected[u"solutions"].arrayItems();
         const auto &got = run[u"solutions"].arrayItems();

@@ -17,20 +17,18 @@ using namespace pw;
 
 namespace {
 
-struct Brute
-{
+struct Brute {
     QStringList ids;
     PackageNumbers n;
     double overall = 0;
 };
 
-class CaseGenerator
-{
+class CaseGenerator {
 public:
-    explicit CaseGenerator(quint32 seed) : m_rng(seed) {}
+    explicit CaseGenerator(quint32 seed)
+        : m_rng(seed) {}
 
-    JsonValue make()
-    {
+    JsonValue make() {
         const QStringList all = {QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")};
         QStringList lines = all;
         std::shuffle(lines.begin(), lines.end(), m_rng);
@@ -47,8 +45,7 @@ public:
                                      QStringLiteral("cost_sensitive"), QStringLiteral("simplicity")};
         input.insert(QStringLiteral("appetite_bucket"), buckets[bounded(4)]);
         JsonValue residence = JsonValue::object();
-        if (chance(80))
-            residence.insert(QStringLiteral("replacement_cost"), 400000 + 50000 * bounded(10));
+        if (chance(80)) residence.insert(QStringLiteral("replacement_cost"), 400000 + 50000 * bounded(10));
         input.insert(QStringLiteral("residence"), residence);
         input.insert(QStringLiteral("vehicles"), 1 + bounded(3));
         JsonValue drivers = JsonValue::array();
@@ -56,8 +53,7 @@ public:
         d.insert(QStringLiteral("violations_5yr"), bounded(2));
         drivers.append(d);
         input.insert(QStringLiteral("drivers"), drivers);
-        if (chance(30))
-            input.insert(QStringLiteral("naics"), QStringLiteral("541310"));
+        if (chance(30)) input.insert(QStringLiteral("naics"), QStringLiteral("541310"));
         const int carriers = 2 + bounded(5);
         JsonValue history = JsonValue::object();
         JsonValue nonRenewals = JsonValue::array();
@@ -70,8 +66,7 @@ public:
         input.insert(QStringLiteral("insurance_history"), history);
         JsonValue current = JsonValue::object();
         for (const auto &l : lines) {
-            if (!chance(50))
-                continue;
+            if (!chance(50)) continue;
             JsonValue c = JsonValue::object();
             c.insert(QStringLiteral("carrier"), QStringLiteral("Carrier %1").arg(bounded(carriers)));
             c.insert(QStringLiteral("annual_premium"), 500 + bounded(3000));
@@ -81,10 +76,15 @@ public:
 
         JsonValue offerings = JsonValue::array();
         int next = 0;
-        const QStringList grades = {QStringLiteral("A++"), QStringLiteral("A"), QStringLiteral("A-"),
-                                    QStringLiteral("B++"), QStringLiteral("B"), QStringLiteral("NR"), QString()};
-        const QStringList tiers = {QStringLiteral("premium"), QStringLiteral("standard"), QStringLiteral("economy"),
-                                   QString()};
+        const QStringList grades = {QStringLiteral("A++"),
+                                    QStringLiteral("A"),
+                                    QStringLiteral("A-"),
+                                    QStringLiteral("B++"),
+                                    QStringLiteral("B"),
+                                    QStringLiteral("NR"),
+                                    QString()};
+        const QStringList tiers = {QStringLiteral("premium"), QStringLiteral("standard"),
+                                   QStringLiteral("economy"), QString()};
         for (int c = 0; c < carriers; ++c) {
             const bool bundles = chance(50);
             const double packagePrice = 1000 + 100 * bounded(40);
@@ -97,8 +97,7 @@ public:
                     o.insert(QStringLiteral("provider_id"), QStringLiteral("p%1").arg(c));
                     o.insert(QStringLiteral("provider_name"), QStringLiteral("Carrier %1").arg(c));
                     o.insert(QStringLiteral("category"), l);
-                    if (!grade.isEmpty())
-                        o.insert(QStringLiteral("quality_rating"), grade);
+                    if (!grade.isEmpty()) o.insert(QStringLiteral("quality_rating"), grade);
                     o.insert(QStringLiteral("pricing_tier"), tiers[bounded(tiers.size())]);
                     o.insert(QStringLiteral("commission"), 0.1);
                     JsonValue cons = JsonValue::object();
@@ -115,21 +114,20 @@ public:
                     o.insert(QStringLiteral("constraints"), cons);
                     o.insert(QStringLiteral("coverage"), coverage(l));
                     JsonValue a = JsonValue::object();
-                    a.insert(QStringLiteral("line_premium_annual"), 200 + 10 * bounded(200) + (chance(20) ? 0.5 : 0));
+                    a.insert(QStringLiteral("line_premium_annual"),
+                             200 + 10 * bounded(200) + (chance(20) ? 0.5 : 0));
                     if (bundles && k == 0) {
                         a.insert(QStringLiteral("package_id"), QStringLiteral("pkg%1").arg(c));
                         a.insert(QStringLiteral("package_premium_annual"), packagePrice);
                     }
                     if (chance(10))
                         a.insert(QStringLiteral("quote_expires_at"), QStringLiteral("2026-11-01"));
+                    if (chance(10)) a.insert(QStringLiteral("rate_type"), QStringLiteral("indicative"));
+                    if (chance(10)) a.insert(QStringLiteral("bindable"), false);
+                    if (chance(30)) a.insert(QStringLiteral("service_rating"), 2.5 + 0.5 * bounded(6));
                     if (chance(10))
-                        a.insert(QStringLiteral("rate_type"), QStringLiteral("indicative"));
-                    if (chance(10))
-                        a.insert(QStringLiteral("bindable"), false);
-                    if (chance(30))
-                        a.insert(QStringLiteral("service_rating"), 2.5 + 0.5 * bounded(6));
-                    if (chance(10))
-                        a.insert(QStringLiteral("quote_generated_at"), QStringLiteral("2026-09-01T00:00:00Z"));
+                        a.insert(QStringLiteral("quote_generated_at"),
+                                 QStringLiteral("2026-09-01T00:00:00Z"));
                     o.insert(QStringLiteral("attributes"), a);
                     offerings.append(o);
                 }
@@ -146,26 +144,24 @@ private:
     int bounded(int n) { return int(m_rng() % quint32(n)); }
     bool chance(int pct) { return bounded(100) < pct; }
 
-    void maybe(JsonValue &o, const char *key, JsonValue v, int pct = 75)
-    {
-        if (chance(pct))
-            o.insert(QString::fromLatin1(key), std::move(v));
+    void maybe(JsonValue &o, const char *key, JsonValue v, int pct = 75) {
+        if (chance(pct)) o.insert(QString::fromLatin1(key), std::move(v));
     }
 
-    JsonValue coverage(const QString &line)
-    {
+    JsonValue coverage(const QString &line) {
         JsonValue c = JsonValue::object();
-        if (chance(10))
-            return c; // tier fallback
+        if (chance(10)) return c; // tier fallback
         if (line == u"home") {
             maybe(c, "dwelling_limit", 300000 + 50000 * bounded(14));
             const QStringList st = {QStringLiteral("replacement_cost"), QStringLiteral("actual_cash_value"),
-                                    QStringLiteral("extended_replacement_cost"), QStringLiteral("guaranteed_replacement_cost")};
+                                    QStringLiteral("extended_replacement_cost"),
+                                    QStringLiteral("guaranteed_replacement_cost")};
             maybe(c, "settlement", st[bounded(4)]);
             maybe(c, "extended_replacement_pct", 25, 30);
             maybe(c, "liability_limit", 100000 * (1 + bounded(5)));
             maybe(c, "water_backup_limit", 5000 * bounded(3));
-            maybe(c, "deductible", chance(30) ? JsonValue(QStringLiteral("2%")) : JsonValue(500 * (1 + bounded(6))));
+            maybe(c, "deductible",
+                  chance(30) ? JsonValue(QStringLiteral("2%")) : JsonValue(500 * (1 + bounded(6))));
         } else if (line == u"auto") {
             const int pp[] = {50000, 100000, 250000, 500000};
             const int i = bounded(4);
@@ -189,29 +185,23 @@ private:
 };
 
 // §7 written out again: qualified first; overall desc; cost_mid asc in cents; fewer carriers; ids.
-bool bruteBefore(const Brute &a, const Brute &b)
-{
-    if (a.n.qualified != b.n.qualified)
-        return a.n.qualified;
-    if (a.overall != b.overall)
-        return a.overall > b.overall;
-    const long long ca = std::llround(roundHalfAway(a.n.mid, 2) * 100), cb = std::llround(roundHalfAway(b.n.mid, 2) * 100);
-    if (ca != cb)
-        return ca < cb;
-    if (a.n.carriers != b.n.carriers)
-        return a.n.carriers < b.n.carriers;
+bool bruteBefore(const Brute &a, const Brute &b) {
+    if (a.n.qualified != b.n.qualified) return a.n.qualified;
+    if (a.overall != b.overall) return a.overall > b.overall;
+    const long long ca = std::llround(roundHalfAway(a.n.mid, 2) * 100),
+                    cb = std::llround(roundHalfAway(b.n.mid, 2) * 100);
+    if (ca != cb) return ca < cb;
+    if (a.n.carriers != b.n.carriers) return a.n.carriers < b.n.carriers;
     return a.ids.join(u',').toUtf8() < b.ids.join(u',').toUtf8();
 }
 
 } // namespace
 
-class TestRankingProperty : public QObject
-{
+class TestRankingProperty : public QObject {
     Q_OBJECT
 
 private slots:
-    void engineEqualsBruteForce()
-    {
+    void engineEqualsBruteForce() {
         int compared = 0, withSolutions = 0;
         for (quint32 seed = 1; seed <= 600; ++seed) {
             CaseGenerator gen(seed);
@@ -254,8 +244,7 @@ private slots:
                     refQualified = refQualified ? std::min(*refQualified, b.n.mid) : b.n.mid;
                 }
             }
-            if (!all.empty())
-                QCOMPARE(pc.referenceMid, refQualified ? *refQualified : *refAll);
+            if (!all.empty()) QCOMPARE(pc.referenceMid, refQualified ? *refQualified : *refAll);
             QCOMPARE(run[u"output"][u"qualified_count"].toDouble(), double(qualifiedCount));
             std::sort(all.begin(), all.end(), bruteBefore);
             QCOMPARE(run[u"output"][u"solution_count"].toDouble(), double(all.size()));
@@ -268,8 +257,7 @@ private slots:
             const bool anyQualified = all.front().n.qualified;
             std::vector<size_t> cand;
             for (size_t i = 0; i < all.size(); ++i)
-                if (!anyQualified || all[i].n.qualified)
-                    cand.push_back(i);
+                if (!anyQualified || all[i].n.qualified) cand.push_back(i);
             QHash<size_t, QString> winner;
             auto mid = [&](size_t i) { return std::llround(roundHalfAway(all[i].n.mid, 2) * 100); };
             auto cov = [&](size_t i) { return all[i].n.dims[size_t(Dimension::Coverage)]; };
@@ -277,31 +265,22 @@ private slots:
             std::optional<size_t> best;
             for (size_t i : cand) {
                 const QString level = profile.levelFor(cov(i));
-                if (winner.contains(i) || (level != u"L1" && level != u"L2"))
-                    continue;
-                if (!best || mid(i) < mid(*best))
-                    best = i;
+                if (winner.contains(i) || (level != u"L1" && level != u"L2")) continue;
+                if (!best || mid(i) < mid(*best)) best = i;
             }
-            if (best)
-                winner[*best] = QStringLiteral("best_value");
+            if (best) winner[*best] = QStringLiteral("best_value");
             best.reset();
             for (size_t i : cand) {
-                if (winner.contains(i))
-                    continue;
-                if (!best || cov(i) > cov(*best) || (cov(i) == cov(*best) && mid(i) < mid(*best)))
-                    best = i;
+                if (winner.contains(i)) continue;
+                if (!best || cov(i) > cov(*best) || (cov(i) == cov(*best) && mid(i) < mid(*best))) best = i;
             }
-            if (best)
-                winner[*best] = QStringLiteral("best_coverage");
+            if (best) winner[*best] = QStringLiteral("best_coverage");
             best.reset();
             for (size_t i : cand) {
-                if (winner.contains(i))
-                    continue;
-                if (!best || all[i].n.carriers < all[*best].n.carriers)
-                    best = i;
+                if (winner.contains(i)) continue;
+                if (!best || all[i].n.carriers < all[*best].n.carriers) best = i;
             }
-            if (best)
-                winner[*best] = QStringLiteral("simplest");
+            if (best) winner[*best] = QStringLiteral("simplest");
 
             const size_t n = std::min(all.size(), size_t(options.top));
             QCOMPARE(solutions.size(), n);
@@ -311,8 +290,8 @@ private slots:
                 for (const auto &o : s[u"offerings"].arrayItems())
                     got << o[u"id"].toString();
                 if (got != all[i].ids)
-                    qWarning("seed %u rank %zu: engine %s, brute force %s", seed, i + 1, qPrintable(got.join(u',')),
-                             qPrintable(all[i].ids.join(u',')));
+                    qWarning("seed %u rank %zu: engine %s, brute force %s", seed, i + 1,
+                             qPrintable(got.join(u',')), qPrintable(all[i].ids.join(u',')));
                 QCOMPARE(got, all[i].ids);
                 QCOMPARE(s[u"scorecard"][u"overall_score"].toDouble(), all[i].overall);
                 QCOMPARE(s[u"cost_mid"].toDouble(), roundHalfAway(all[i].n.mid, 2));
@@ -331,7 +310,8 @@ private slots:
             }
         }
         QVERIFY(compared >= 500);
-        QVERIFY2(withSolutions >= 300, qPrintable(QStringLiteral("only %1 cases had packages").arg(withSolutions)));
+        QVERIFY2(withSolutions >= 300,
+                 qPrintable(QStringLiteral("only %1 cases had packages").arg(withSolutions)));
     }
 };
 

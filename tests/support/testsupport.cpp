@@ -8,40 +8,32 @@
 
 namespace pw::test {
 
-QDateTime fixedNow()
-{
+QDateTime fixedNow() {
     return QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone::utc());
 }
 
-QByteArray readFileBytes(const QString &path)
-{
+QByteArray readFileBytes(const QString &path) {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read test file %s", qPrintable(path));
+    if (!f.open(QIODevice::ReadOnly)) qFatal("cannot read test file %s", qPrintable(path));
     return f.readAll();
 }
 
-JsonValue readJsonFile(const QString &path)
-{
+JsonValue readJsonFile(const QString &path) {
     JsonParseError e;
     auto v = parseJson(readFileBytes(path), &e);
-    if (!v)
-        qFatal("invalid JSON in %s: %s", qPrintable(path), qPrintable(e.toString()));
+    if (!v) qFatal("invalid JSON in %s: %s", qPrintable(path), qPrintable(e.toString()));
     return *v;
 }
 
-QString samplePath(const QString &name)
-{
+QString samplePath(const QString &name) {
     return QStringLiteral(PW_SOURCE_DIR "/resources/samples/") + name;
 }
 
-QString fixturePath(const QString &relative)
-{
+QString fixturePath(const QString &relative) {
     return QStringLiteral(PW_FIXTURES_DIR "/") + relative;
 }
 
-ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv, int timeoutMs)
-{
+ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv, int timeoutMs) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &kv : extraEnv) {
@@ -51,8 +43,7 @@ ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv,
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(PW_BINARY), args);
     ProcessResult r;
-    if (!p.waitForStarted(10000))
-        return r;
+    if (!p.waitForStarted(10000)) return r;
     p.closeWriteChannel();
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();

@@ -17,8 +17,7 @@ JsonValue readJsonFile(const QString &path);
 QString samplePath(const QString &name); // ../shared-independent copy in resources/samples
 QString fixturePath(const QString &relative);
 
-struct ProcessResult
-{
+struct ProcessResult {
     int exitCode = -1;
     QByteArray out, err;
 };

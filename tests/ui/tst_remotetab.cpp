@@ -18,13 +18,11 @@
 
 using namespace pw;
 
-class TestRemoteTab : public QObject
-{
+class TestRemoteTab : public QObject {
     Q_OBJECT
 
 private slots:
-    void remoteRunIsComparedWithTheLocalRanking()
-    {
+    void remoteRunIsComparedWithTheLocalRanking() {
         QTemporaryDir data;
         qputenv("PLACEMENT_WORKBENCH_DATA_DIR", data.path().toUtf8());
         CaseDocument doc;
@@ -80,7 +78,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
         const QByteArray shots = qgetenv("PW_SCREENSHOT_DIR");
         if (!shots.isEmpty())
-            QVERIFY(tab.grab().save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("remote-tab.png"))));
+            QVERIFY(tab.grab().save(
+                QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("remote-tab.png"))));
     }
 };
 

@@ -22,16 +22,14 @@ namespace pw {
 
 namespace {
 
-QString storePath()
-{
+QString storePath() {
     const QString dir = qEnvironmentVariable("PLACEMENT_WORKBENCH_DATA_DIR");
-    return dir.isEmpty() ? RunStore::defaultDatabasePath() : QDir(dir).filePath(QStringLiteral("runs.sqlite"));
+    return dir.isEmpty() ? RunStore::defaultDatabasePath()
+                         : QDir(dir).filePath(QStringLiteral("runs.sqlite"));
 }
 
-QString packageText(const std::optional<RunComparison::Package> &p)
-{
-    if (!p)
-        return QObject::tr("none");
+QString packageText(const std::optional<RunComparison::Package> &p) {
+    if (!p) return QObject::tr("none");
     return p->offeringIds.join(QStringLiteral(" + ")).toHtmlEscaped();
 }
 
@@ -44,8 +42,7 @@ RemoteTab::RemoteTab(CaseDocument *doc, RankingController *ranking, std::unique_
     , m_ranking(ranking)
     , m_secrets(std::move(secrets))
     , m_store(std::make_unique<RunStore>(storePath()))
-    , m_settings(std::make_unique<QSettings>())
-{
+    , m_settings(std::make_unique<QSettings>()) {
     setObjectName(QStringLiteral("remoteTab"));
     m_network = new QNetworkAccessManager(this);
     m_layout = new QVBoxLayout(this);
@@ -57,18 +54,14 @@ RemoteTab::RemoteTab(CaseDocument *doc, RankingController *ranking, std::unique_
     });
 }
 
-void RemoteTab::showEvent(QShowEvent *event)
-{
+void RemoteTab::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
     // Not while Qt is showing this widget's children: adding children then would disturb that walk.
-    if (!m_monitor)
-        QTimer::singleShot(0, this, &RemoteTab::ensureBuilt);
+    if (!m_monitor) QTimer::singleShot(0, this, &RemoteTab::ensureBuilt);
 }
 
-void RemoteTab::ensureBuilt()
-{
-    if (m_monitor)
-        return;
+void RemoteTab::ensureBuilt() {
+    if (m_monitor) return;
     auto *settingsBox = new QGroupBox(tr("Nexio API"), this);
     auto *settingsLayout = new QVBoxLayout(settingsBox);
     m_settingsWidget = new RemoteSettingsWidget(m_settings.get(), m_secrets.get(), settingsBox);
@@ -79,16 +72,15 @@ void RemoteTab::ensureBuilt()
     m_monitor = new RunMonitorWidget(m_network, m_store.get(), m_secrets.get(), split);
     m_comparison = new QTextBrowser(split);
     m_comparison->setObjectName(QStringLiteral("remoteComparison"));
-    m_comparison->setPlaceholderText(
-        tr("When a remote run completes, its answer is compared here with the local ranking of the same case."));
+    m_comparison->setPlaceholderText(tr(
+        "When a remote run completes, its answer is compared here with the local ranking of the same case."));
     split->addWidget(m_monitor);
     split->addWidget(m_comparison);
     m_layout->addWidget(split, 1);
 
     RunEndpoint endpoint;
     const QUrl saved = RemoteSettingsWidget::savedBaseUrl(*m_settings);
-    if (saved.isValid() && !saved.isEmpty())
-        endpoint.baseUrl = saved;
+    if (saved.isValid() && !saved.isEmpty()) endpoint.baseUrl = saved;
     m_monitor->setEndpoint(endpoint);
     connect(m_settingsWidget, &RemoteSettingsWidget::baseUrlChanged, this, [this](const QUrl &url) {
         RunEndpoint e = m_monitor->endpoint();
@@ -104,18 +96,17 @@ void RemoteTab::ensureBuilt()
 
 RemoteTab::~RemoteTab() = default;
 
-void RemoteTab::caseChanged()
-{
+void RemoteTab::caseChanged() {
     m_monitor->setCase(m_doc->fileName(), m_doc->root());
 }
 
-void RemoteTab::showRemoteRun(const JsonValue &remoteRun)
-{
+void RemoteTab::showRemoteRun(const JsonValue &remoteRun) {
     ensureBuilt();
     const JsonValue &local = m_ranking->run();
     if (!local.isObject()) {
-        m_comparison->setHtml(tr("<p>The remote run completed, but there is no local ranking to compare it with "
-                                 "(fix the case's problems to rank it locally).</p>"));
+        m_comparison->setHtml(
+            tr("<p>The remote run completed, but there is no local ranking to compare it with "
+               "(fix the case's problems to rank it locally).</p>"));
         return;
     }
     const RunComparison c = compareRuns(local, remoteRun);

@@ -33,8 +33,7 @@ public:
               QWidget *parent = nullptr);
     ~RemoteTab() override;
 
-    RunMonitorWidget *monitor()
-    {
+    RunMonitorWidget *monitor() {
         ensureBuilt();
         return m_monitor;
     }
