@@ -16,10 +16,10 @@ JsonValue money(double v) {
 
 JsonValue reasonJson(const Reason &r) {
     JsonValue o = JsonValue::object();
-    o.insert(QStringLiteral("code"), r.code);
-    o.insert(QStringLiteral("text"), r.text);
-    o.insert(QStringLiteral("points"), JsonValue(round2(r.points)));
-    if (r.blocker) o.insert(QStringLiteral("blocker"), true);
+    o.appendMember(QStringLiteral("code"), r.code);
+    o.appendMember(QStringLiteral("text"), r.text);
+    o.appendMember(QStringLiteral("points"), JsonValue(round2(r.points)));
+    if (r.blocker) o.appendMember(QStringLiteral("blocker"), true);
     return o;
 }
 
@@ -75,47 +75,47 @@ struct Explainer {
         JsonValue lines = JsonValue::array();
         for (int s = 0; s < n; ++s) {
             JsonValue l = JsonValue::object();
-            l.insert(QStringLiteral("id"), off(s).id);
-            l.insert(QStringLiteral("line_premium_annual"), money(f[size_t(s)]->linePremium));
+            l.appendMember(QStringLiteral("id"), off(s).id);
+            l.appendMember(QStringLiteral("line_premium_annual"), money(f[size_t(s)]->linePremium));
             lines.append(l);
         }
         JsonValue bundles = JsonValue::array();
         for (int g : intactGroups) {
             const BundleGroup &bg = pc.groups[size_t(g)];
             JsonValue b = JsonValue::object();
-            b.insert(QStringLiteral("provider_id"),
-                     bg.providerId.isEmpty() ? JsonValue() : JsonValue(bg.providerId));
-            b.insert(QStringLiteral("package_id"),
-                     bg.packageId.isEmpty() ? JsonValue() : JsonValue(bg.packageId));
-            b.insert(QStringLiteral("package_premium_annual"), money(bg.price));
-            b.insert(QStringLiteral("ids"), idsOfGroup(g));
+            b.appendMember(QStringLiteral("provider_id"),
+                           bg.providerId.isEmpty() ? JsonValue() : JsonValue(bg.providerId));
+            b.appendMember(QStringLiteral("package_id"),
+                           bg.packageId.isEmpty() ? JsonValue() : JsonValue(bg.packageId));
+            b.appendMember(QStringLiteral("package_premium_annual"), money(bg.price));
+            b.appendMember(QStringLiteral("ids"), idsOfGroup(g));
             bundles.append(b);
         }
         JsonValue uplifts = JsonValue::array();
         for (int g : brokenGroups) {
             const double base = groupLinePremiums(g);
             JsonValue u = JsonValue::object();
-            u.insert(QStringLiteral("kind"), QStringLiteral("bundle_break"));
-            u.insert(QStringLiteral("ids"), idsOfGroup(g));
-            u.insert(QStringLiteral("base"), money(base));
-            u.insert(QStringLiteral("amount"), money(base * p.bundleBreakUplift));
+            u.appendMember(QStringLiteral("kind"), QStringLiteral("bundle_break"));
+            u.appendMember(QStringLiteral("ids"), idsOfGroup(g));
+            u.appendMember(QStringLiteral("base"), money(base));
+            u.appendMember(QStringLiteral("amount"), money(base * p.bundleBreakUplift));
             uplifts.append(u);
         }
         for (int s = 0; s < n; ++s) {
             if (!f[size_t(s)]->indicative) continue;
             JsonValue u = JsonValue::object();
-            u.insert(QStringLiteral("kind"), QStringLiteral("indicative"));
+            u.appendMember(QStringLiteral("kind"), QStringLiteral("indicative"));
             JsonValue ids = JsonValue::array();
             ids.append(off(s).id);
-            u.insert(QStringLiteral("ids"), ids);
-            u.insert(QStringLiteral("base"), money(f[size_t(s)]->linePremium));
-            u.insert(QStringLiteral("amount"), money(f[size_t(s)]->linePremium * p.indicativeUplift));
+            u.appendMember(QStringLiteral("ids"), ids);
+            u.appendMember(QStringLiteral("base"), money(f[size_t(s)]->linePremium));
+            u.appendMember(QStringLiteral("amount"), money(f[size_t(s)]->linePremium * p.indicativeUplift));
             uplifts.append(u);
         }
         JsonValue out = JsonValue::object();
-        out.insert(QStringLiteral("lines"), lines);
-        out.insert(QStringLiteral("bundles"), bundles);
-        out.insert(QStringLiteral("uplifts"), uplifts);
+        out.appendMember(QStringLiteral("lines"), lines);
+        out.appendMember(QStringLiteral("bundles"), bundles);
+        out.appendMember(QStringLiteral("uplifts"), uplifts);
         return out;
     }
 
@@ -324,17 +324,17 @@ struct Explainer {
     JsonValue dimension(Dimension d, const std::vector<Reason> &reasons) const {
         const double score = pkg.nums.dims[size_t(d)];
         JsonValue o = JsonValue::object();
-        o.insert(QStringLiteral("score"), JsonValue(score));
-        o.insert(QStringLiteral("level"), pc.profile->levelFor(score));
-        o.insert(QStringLiteral("weight"), JsonValue(weights[size_t(d)]));
-        o.insert(QStringLiteral("blocked"), pkg.nums.blocked[size_t(d)]);
+        o.appendMember(QStringLiteral("score"), JsonValue(score));
+        o.appendMember(QStringLiteral("level"), pc.profile->levelFor(score));
+        o.appendMember(QStringLiteral("weight"), JsonValue(weights[size_t(d)]));
+        o.appendMember(QStringLiteral("blocked"), pkg.nums.blocked[size_t(d)]);
         JsonValue arr = JsonValue::array();
         // Blockers first, so the reason that disqualifies is read first.
         for (const auto &r : reasons)
             if (r.blocker) arr.append(reasonJson(r));
         for (const auto &r : reasons)
             if (!r.blocker) arr.append(reasonJson(r));
-        o.insert(QStringLiteral("reasons"), arr);
+        o.appendMember(QStringLiteral("reasons"), arr);
         return o;
     }
 };
@@ -345,10 +345,10 @@ JsonValue solutionJson(const PreparedCase &pc, const RankedPackage &pkg, const W
                        const QString &label, bool winner, const GapLists &gaps) {
     Explainer e(pc, pkg, weights);
     JsonValue s = JsonValue::object();
-    s.insert(QStringLiteral("rank"), rank);
-    s.insert(QStringLiteral("cluster_label"), label);
-    s.insert(QStringLiteral("label_winner"), winner);
-    s.insert(QStringLiteral("provider_count"), pkg.nums.carriers);
+    s.appendMember(QStringLiteral("rank"), rank);
+    s.appendMember(QStringLiteral("cluster_label"), label);
+    s.appendMember(QStringLiteral("label_winner"), winner);
+    s.appendMember(QStringLiteral("provider_count"), pkg.nums.carriers);
     JsonValue providers = JsonValue::array();
     QStringList seen;
     JsonValue offerings = JsonValue::array();
@@ -358,55 +358,55 @@ JsonValue solutionJson(const PreparedCase &pc, const RankedPackage &pkg, const W
         if (seen.contains(o.carrierKey())) continue;
         seen << o.carrierKey();
         JsonValue p = JsonValue::object();
-        p.insert(QStringLiteral("provider_id"),
-                 o.providerId.isEmpty() ? JsonValue() : JsonValue(o.providerId));
-        p.insert(QStringLiteral("provider_name"),
-                 o.providerName.isEmpty() ? JsonValue() : JsonValue(o.providerName));
+        p.appendMember(QStringLiteral("provider_id"),
+                       o.providerId.isEmpty() ? JsonValue() : JsonValue(o.providerId));
+        p.appendMember(QStringLiteral("provider_name"),
+                       o.providerName.isEmpty() ? JsonValue() : JsonValue(o.providerName));
         providers.append(p);
     }
-    s.insert(QStringLiteral("providers"), providers);
-    s.insert(QStringLiteral("offerings"), offerings);
-    s.insert(QStringLiteral("est_cost_low"), money(pkg.nums.low));
-    s.insert(QStringLiteral("est_cost_high"), money(pkg.nums.high));
-    s.insert(QStringLiteral("cost_mid"), money(pkg.nums.mid));
-    s.insert(QStringLiteral("cost_breakdown"), e.breakdown());
+    s.appendMember(QStringLiteral("providers"), providers);
+    s.appendMember(QStringLiteral("offerings"), offerings);
+    s.appendMember(QStringLiteral("est_cost_low"), money(pkg.nums.low));
+    s.appendMember(QStringLiteral("est_cost_high"), money(pkg.nums.high));
+    s.appendMember(QStringLiteral("cost_mid"), money(pkg.nums.mid));
+    s.appendMember(QStringLiteral("cost_breakdown"), e.breakdown());
     if (pc.currentPremium) {
         const double change = pkg.nums.low - *pc.currentPremium;
-        s.insert(QStringLiteral("change_vs_current"), money(change));
-        s.insert(QStringLiteral("change_vs_current_pct"),
-                 *pc.currentPremium != 0 ? JsonValue(round2(100 * change / *pc.currentPremium))
-                                         : JsonValue());
+        s.appendMember(QStringLiteral("change_vs_current"), money(change));
+        s.appendMember(QStringLiteral("change_vs_current_pct"),
+                       *pc.currentPremium != 0 ? JsonValue(round2(100 * change / *pc.currentPremium))
+                                               : JsonValue());
     } else {
-        s.insert(QStringLiteral("change_vs_current"), JsonValue());
-        s.insert(QStringLiteral("change_vs_current_pct"), JsonValue());
+        s.appendMember(QStringLiteral("change_vs_current"), JsonValue());
+        s.appendMember(QStringLiteral("change_vs_current_pct"), JsonValue());
     }
     const double commission = e.commissionAnnual();
-    s.insert(QStringLiteral("commission_annual"), money(commission));
-    s.insert(QStringLiteral("commission_pct"),
-             pkg.nums.low > 0 ? JsonValue(round2(100 * commission / pkg.nums.low)) : JsonValue());
+    s.appendMember(QStringLiteral("commission_annual"), money(commission));
+    s.appendMember(QStringLiteral("commission_pct"),
+                   pkg.nums.low > 0 ? JsonValue(round2(100 * commission / pkg.nums.low)) : JsonValue());
     JsonValue dims = JsonValue::object();
-    dims.insert(QStringLiteral("pricing"), e.dimension(Dimension::Pricing, e.pricingReasons()));
-    dims.insert(QStringLiteral("coverage"), e.dimension(Dimension::Coverage, e.coverageReasons()));
-    dims.insert(QStringLiteral("financial"), e.dimension(Dimension::Financial, e.financialReasons()));
-    dims.insert(QStringLiteral("appetite"), e.dimension(Dimension::Appetite, e.appetiteReasons()));
-    dims.insert(QStringLiteral("placement"), e.dimension(Dimension::Placement, e.placementReasons()));
-    dims.insert(QStringLiteral("service"), e.dimension(Dimension::Service, e.serviceReasons()));
+    dims.appendMember(QStringLiteral("pricing"), e.dimension(Dimension::Pricing, e.pricingReasons()));
+    dims.appendMember(QStringLiteral("coverage"), e.dimension(Dimension::Coverage, e.coverageReasons()));
+    dims.appendMember(QStringLiteral("financial"), e.dimension(Dimension::Financial, e.financialReasons()));
+    dims.appendMember(QStringLiteral("appetite"), e.dimension(Dimension::Appetite, e.appetiteReasons()));
+    dims.appendMember(QStringLiteral("placement"), e.dimension(Dimension::Placement, e.placementReasons()));
+    dims.appendMember(QStringLiteral("service"), e.dimension(Dimension::Service, e.serviceReasons()));
     JsonValue card = JsonValue::object();
-    card.insert(QStringLiteral("overall_score"), JsonValue(pkg.overall));
-    card.insert(QStringLiteral("overall_level"),
-                pkg.nums.qualified ? pc.profile->levelFor(pkg.overall) : QStringLiteral("L4"));
-    card.insert(QStringLiteral("qualified"), pkg.nums.qualified);
-    card.insert(QStringLiteral("dimensions"), dims);
-    s.insert(QStringLiteral("scorecard"), card);
+    card.appendMember(QStringLiteral("overall_score"), JsonValue(pkg.overall));
+    card.appendMember(QStringLiteral("overall_level"),
+                      pkg.nums.qualified ? pc.profile->levelFor(pkg.overall) : QStringLiteral("L4"));
+    card.appendMember(QStringLiteral("qualified"), pkg.nums.qualified);
+    card.appendMember(QStringLiteral("dimensions"), dims);
+    s.appendMember(QStringLiteral("scorecard"), card);
     auto list = [](const QStringList &l) {
         JsonValue a = JsonValue::array();
         for (const auto &x : l)
             a.append(x);
         return a;
     };
-    s.insert(QStringLiteral("gaps_closed"), list(gaps.closed));
-    s.insert(QStringLiteral("gaps_open"), list(gaps.open));
-    s.insert(QStringLiteral("gaps_new"), list(gaps.added));
+    s.appendMember(QStringLiteral("gaps_closed"), list(gaps.closed));
+    s.appendMember(QStringLiteral("gaps_open"), list(gaps.open));
+    s.appendMember(QStringLiteral("gaps_new"), list(gaps.added));
     return s;
 }
 

@@ -90,8 +90,8 @@ public:
     }
 
     // The object at key (absent/null: an empty object, and no error).
-    template <typename P>
-    const JsonValue &object(const JsonValue &parent, const QString &key, const P &path) {
+    template <typename K, typename P>
+    const JsonValue &object(const JsonValue &parent, const K &key, const P &path) {
         static const JsonValue empty;
         const JsonValue &v = parent[key];
         if (v.isNull() || v.isObject()) return v;
@@ -99,7 +99,7 @@ public:
         return empty;
     }
 
-    template <typename P> OptDouble number(const JsonValue &parent, const QString &key, const P &path) {
+    template <typename K, typename P> OptDouble number(const JsonValue &parent, const K &key, const P &path) {
         const JsonValue &v = parent[key];
         return numberValue(v, path);
     }
@@ -118,7 +118,7 @@ public:
         return v.toDouble();
     }
 
-    template <typename P> OptDouble money(const JsonValue &parent, const QString &key, const P &path) {
+    template <typename K, typename P> OptDouble money(const JsonValue &parent, const K &key, const P &path) {
         OptDouble v = number(parent, key, path);
         if (v && *v < 0) {
             error(QString(path), QStringLiteral("must not be negative (found %1)").arg(*v));
@@ -127,7 +127,7 @@ public:
         return v;
     }
 
-    template <typename P> QString string(const JsonValue &parent, const QString &key, const P &path) {
+    template <typename K, typename P> QString string(const JsonValue &parent, const K &key, const P &path) {
         const JsonValue &v = parent[key];
         if (v.isNull()) return {};
         if (!v.isString()) {
@@ -137,8 +137,8 @@ public:
         return v.toString();
     }
 
-    template <typename P>
-    std::optional<bool> boolean(const JsonValue &parent, const QString &key, const P &path) {
+    template <typename K, typename P>
+    std::optional<bool> boolean(const JsonValue &parent, const K &key, const P &path) {
         const JsonValue &v = parent[key];
         if (v.isNull()) return std::nullopt;
         if (!v.isBool()) {
@@ -149,9 +149,8 @@ public:
     }
 
     // An array of strings; with `allowSingle`, a lone string counts as a one-element list.
-    template <typename P>
-    QStringList strings(const JsonValue &parent, const QString &key, const P &path,
-                        bool allowSingle = false) {
+    template <typename K, typename P>
+    QStringList strings(const JsonValue &parent, const K &key, const P &path, bool allowSingle = false) {
         const JsonValue &v = parent[key];
         QStringList out;
         if (v.isNull()) return out;
@@ -173,8 +172,8 @@ public:
         return out;
     }
 
-    template <typename P>
-    AmountOrPercent amountOrPercent(const JsonValue &parent, const QString &key, const P &path) {
+    template <typename K, typename P>
+    AmountOrPercent amountOrPercent(const JsonValue &parent, const K &key, const P &path) {
         AmountOrPercent out;
         const JsonValue &v = parent[key];
         if (v.isNull()) return out;
@@ -207,8 +206,8 @@ public:
         return out;
     }
 
-    template <typename P>
-    PhysicalDeductible physical(const JsonValue &parent, const QString &key, const P &path) {
+    template <typename K, typename P>
+    PhysicalDeductible physical(const JsonValue &parent, const K &key, const P &path) {
         PhysicalDeductible out;
         const JsonValue &v = parent[key];
         if (v.isNull()) return out;
@@ -262,7 +261,7 @@ void readSplitOrNumber(Reader &r, const JsonValue &obj, const QString &key, cons
 CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path) {
     CoverageDetail c;
     auto m = [&](const char *key) {
-        return r.money(obj, QString::fromLatin1(key), join(path, QString::fromLatin1(key)));
+        return r.money(obj, QLatin1StringView(key), join(path, QLatin1StringView(key)));
     };
     c.dwellingLimit = m("dwelling_limit");
     c.otherStructuresLimit = m("other_structures_limit");
@@ -320,7 +319,7 @@ CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path
     if (ru.isObject()) {
         RequiredUnderlying req;
         auto rm = [&](const char *key) {
-            return r.money(ru, QString::fromLatin1(key), join(ruPath, QString::fromLatin1(key)));
+            return r.money(ru, QLatin1StringView(key), join(ruPath, QLatin1StringView(key)));
         };
         req.autoBiPerPerson = rm("auto_bi_per_person");
         req.autoBiPerAccident = rm("auto_bi_per_accident");
@@ -357,7 +356,7 @@ Offering readOfferingImpl(Reader &r, const JsonValue &o, const QString &path) {
     Offering off;
     off.raw = o;
     auto s = [&](const char *key) {
-        return r.string(o, QString::fromLatin1(key), join(path, QString::fromLatin1(key)));
+        return r.string(o, QLatin1StringView(key), join(path, QLatin1StringView(key)));
     };
     off.id = s("id");
     off.providerId = s("provider_id");
@@ -380,13 +379,13 @@ Offering readOfferingImpl(Reader &r, const JsonValue &o, const QString &path) {
     const QString ap = join(path, QStringLiteral("attributes"));
     const JsonValue &a = r.object(o, QStringLiteral("attributes"), ap);
     auto as = [&](const char *key) {
-        return r.string(a, QString::fromLatin1(key), join(ap, QString::fromLatin1(key)));
+        return r.string(a, QLatin1StringView(key), join(ap, QLatin1StringView(key)));
     };
     auto an = [&](const char *key) {
-        return r.number(a, QString::fromLatin1(key), join(ap, QString::fromLatin1(key)));
+        return r.number(a, QLatin1StringView(key), join(ap, QLatin1StringView(key)));
     };
     auto am = [&](const char *key) {
-        return r.money(a, QString::fromLatin1(key), join(ap, QString::fromLatin1(key)));
+        return r.money(a, QLatin1StringView(key), join(ap, QLatin1StringView(key)));
     };
     off.attributes.quoteId = as("quote_id");
     off.attributes.packageId = as("package_id");
@@ -435,7 +434,7 @@ Case readCase(const JsonValue &root, Problems *problems) {
     if (in.isObject()) {
         const JsonValue &addr = r.object(in, QStringLiteral("address"), join(ip, QStringLiteral("address")));
         auto as = [&](const char *k) {
-            return r.string(addr, QString::fromLatin1(k),
+            return r.string(addr, QLatin1StringView(k),
                             QString(join(ip, QStringLiteral("address."))) + QString::fromLatin1(k));
         };
         c.address.line1 = as("line1");
@@ -446,7 +445,7 @@ Case readCase(const JsonValue &root, Problems *problems) {
         const QString app = join(ip, QStringLiteral("applicant"));
         const JsonValue &a = r.object(in, QStringLiteral("applicant"), app);
         auto aps = [&](const char *k) {
-            return r.string(a, QString::fromLatin1(k), join(app, QString::fromLatin1(k)));
+            return r.string(a, QLatin1StringView(k), join(app, QLatin1StringView(k)));
         };
         c.applicant.firstName = aps("first_name");
         c.applicant.lastName = aps("last_name");

@@ -101,6 +101,18 @@ const JsonValue *JsonValue::find(QStringView key) const {
     return nullptr;
 }
 
+const JsonValue *JsonValue::find(QLatin1StringView key) const {
+    if (m_type != Type::Object) return nullptr;
+    for (const auto &m : as<Object>(m_data))
+        if (m.first == key) return &m.second;
+    return nullptr;
+}
+
+const JsonValue &JsonValue::operator[](QLatin1StringView key) const {
+    const JsonValue *v = find(key);
+    return v ? *v : nullValue();
+}
+
 const JsonValue &JsonValue::operator[](QStringView key) const {
     const JsonValue *v = find(key);
     return v ? *v : nullValue();
@@ -120,6 +132,10 @@ void JsonValue::insert(const QString &key, JsonValue value) {
         }
     }
     o.emplace_back(key, std::move(value));
+}
+
+void JsonValue::appendMember(QString key, JsonValue value) {
+    objectMembersMut().emplace_back(std::move(key), std::move(value));
 }
 
 bool JsonValue::remove(QStringView key) {

@@ -64,13 +64,18 @@ public:
 
     // Object access; on anything but an object these find nothing.
     const JsonValue *find(QStringView key) const;
+    const JsonValue *find(QLatin1StringView key) const;
     bool contains(QStringView key) const { return find(key) != nullptr; }
     // Null JsonValue when absent; absent and null read alike, as the specs say ("not stated").
     const JsonValue &operator[](QStringView key) const;
+    const JsonValue &operator[](QLatin1StringView key) const;
     const JsonValue &at(int index) const;
     // Sets (replacing the first member of that name, or appending) and makes this an object if null.
     void insert(const QString &key, JsonValue value);
     bool remove(QStringView key);
+    // Appends a member without looking for an existing one of that name: for building fresh objects
+    // whose keys are known to be distinct (run objects, reports).
+    void appendMember(QString key, JsonValue value);
     void append(JsonValue value);
 
     bool operator==(const JsonValue &other) const;

@@ -5,6 +5,8 @@
 #include "casegen.h"
 
 #include "engine/engine.h"
+#include "engine/packages.h"
+#include "engine/ranking.h"
 #include "io/casefile.h"
 
 #include <QCoreApplication>
@@ -67,7 +69,27 @@ void BM_RerankOnly(benchmark::State &state) {
         benchmark::DoNotOptimize(rankPrepared(*prep.prepared, o));
 }
 
+void BM_TypicalCore(benchmark::State &state) {
+    // The engine's own stages on a case already read and validated: FILTER, ASSEMBLE, PRICE, SCORE and
+    // RANK (top 10 and labels), without the JSON reading/validation before and the run object after.
+    const EngineOptions o = options();
+    const Preparation prep = prepareCase(bench::typicalCase(7), o);
+    const PreparedCase &validated = *prep.prepared;
+    const Weights &w = defaultProfile().weights.at(QStringLiteral("balanced"));
+    for (auto _ : state) {
+        PreparedCase pc;
+        pc.cs = validated.cs;
+        pc.now = validated.now;
+        pc.profile = validated.profile;
+        pc.routing = validated.routing;
+        buildPrepared(pc);
+        computeReference(pc);
+        benchmark::DoNotOptimize(rankPackages(pc, w, 10));
+    }
+}
+
 BENCHMARK(BM_Typical)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TypicalCore)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RerankOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Large)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_Wide)->Unit(benchmark::kMillisecond);
