@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+// The rank command and engine profiles, end to end through the built binary.
+#include "testsupport.h"
+
+#include "engine/profile.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pw;
+
+namespace {
+
+const QString kNow = QStringLiteral("2026-11-28T12:00:00Z");
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+} // namespace
+
+class TestCliRank : public QObject {
+    Q_OBJECT
+
+private slots:
+    void tableNamesTopPackagesAndFilteredOfferings() {
+        const auto r = test::runWorkbench({QStringLiteral("rank"),
+                                           test::samplePath(QStringLiteral("brooklyn-household.json")),
+                                           QStringLiteral("--now"), kNow});
+        QCOMPARE(r.exitCode, 0);
+        const QString out = QString::fromUtf8(r.out);
+        QVERIFY(out.contains(QStringLiteral("48 packages, 6 qualified")));
+        const QStringList lines = out.split(u'\n');
+        const auto row = [&](int rank) {
+            for (const QString &l : lines)
+                if (l.trimmed().startsWith(QString::number(rank) + QStringLiteral("  "))) return l;
+            return QString();
+        };
+        QVERIFY(row(1).contains(QStringLiteral("*recommended")));
+        QVERIFY(row(1).contains(QStringLiteral("$6,620")));
+        QVERIFY(row(2).contains(QStringLiteral("$5,940–$6,534")));
+        QVERIFY(out.contains(QStringLiteral("quote_line_granite_home_001")));
+        QVERIFY(out.contains(QStringLiteral("state_excluded")));
+        QVERIFY(out.contains(QStringLiteral("quote_expired")));
+        // Warnings go to stderr.
+        QVERIFY(QString::fromUtf8(r.err).contains(QStringLiteral("warning")));
+    }
+
+    void jsonIsTheRunObjectAndCsvOneRowPerSolution() {
+        const QString sample = test::samplePath(QStringLiteral("brooklyn-household.json"));
+        const auto json = test::runWorkbench({QStringLiteral("rank"), sample, QStringLiteral("--now"), kNow,
+                                              QStringLiteral("--format"), QStringLiteral("json"),
+                                              QStringLiteral("--top"), QStringLiteral("3")});
+        QCOMPARE(json.exitCode, 0);
+        const auto run = parseJson(json.out);
+        QVERIFY(run);
+        QCOMPARE((*run)[u"environment"].toString(), QStringLiteral("local"));
+        QCOMPARE((*run)[u"stage"].toString(), QStringLiteral("COMPLETE"));
+        QCOMPARE((*run)[u"solutions"].size(), 3);
+        const auto csv = test::runWorkbench({QStringLiteral("rank"), sample, QStringLiteral("--now"), kNow,
+                                             QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(csv.exitCode, 0);
+        const QStringList rows = QString::fromUtf8(csv.out).trimmed().split(u'\n');
+        QCOMPARE(rows.size(), 11); // header + top 10
+        QVERIFY(rows[0].startsWith(QStringLiteral("rank,cluster_label,label_winner")));
+        QVERIFY(rows[1].startsWith(QStringLiteral("1,recommended,true,")));
+        QVERIFY(rows[1].contains(QStringLiteral(",6620,6620,6620,")));
+    }
+
+    void zeroSolutionsIsAnAnswer() {
+        const auto r =
+            test::runWorkbench({QStringLiteral("rank"), test::samplePath(QStringLiteral("seed-job.json")),
+                                QStringLiteral("--now"), kNow});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QString::fromUtf8(r.out).contains(
+            QStringLiteral("No complete package: no eligible offering for auto, umbrella.")));
+    }
+
+    void exitCodes() {
+        QTemporaryDir dir;
+        const QString bad =
+            writeFile(dir, QStringLiteral("bad.json"),
+                      R"({"input":{"address":{"state":"ZZ"},"coverage_types":["home"]},"offerings":[]})");
+        const auto invalid = test::runWorkbench({QStringLiteral("rank"), bad});
+        QCOMPARE(invalid.exitCode, 1);
+        QVERIFY(QString::fromUtf8(invalid.err).contains(QStringLiteral("input.address.state: error")));
+        const auto missing =
+            test::runWorkbench({QStringLiteral("rank"), dir.filePath(QStringLiteral("none.json"))});
+        QCOMPARE(missing.exitCode, 2);
+        const auto badTop =
+            test::runWorkbench({QStringLiteral("rank"), bad, QStringLiteral("--top"), QStringLiteral("0")});
+        QCOMPARE(badTop.exitCode, 1);
+        const auto badBucket = test::runWorkbench(
+            {QStringLiteral("rank"), test::samplePath(QStringLiteral("brooklyn-household.json")),
+             QStringLiteral("--appetite"), QStringLiteral("reckless")});
+        QCOMPARE(badBucket.exitCode, 1);
+        QVERIFY(QString::fromUtf8(badBucket.err).contains(QStringLiteral("unknown appetite bucket")));
+    }
+
+    void batchWritesOneLinePerCase() {
+        QTemporaryDir dir;
+        QFile::copy(test::samplePath(QStringLiteral("brooklyn-household.json")),
+                    dir.filePath(QStringLiteral("a.json")));
+        QFile::copy(test::samplePath(QStringLiteral("seed-job.json")),
+                    dir.filePath(QStringLiteral("b.json")));
+        writeFile(dir, QStringLiteral("c.json"), "{ not json");
+        const auto r = test::runWorkbench(
+            {QStringLiteral("rank"), QStringLiteral("--batch"), dir.path(), QStringLiteral("--now"), kNow});
+        QCOMPARE(r.exitCode, 1); // one case is malformed
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        const auto a = parseJson(lines[0]), b = parseJson(lines[1]), c = parseJson(lines[2]);
+        QVERIFY(a && b && c);
+        QVERIFY((*a)[u"file"].toString().endsWith(QStringLiteral("a.json")));
+        QCOMPARE((*a)[u"status"].toString(), QStringLiteral("ranked"));
+        QCOMPARE((*a)[u"run"][u"output"][u"solution_count"].toDouble(), 48.0);
+        QCOMPARE((*b)[u"run"][u"output"][u"missing_lines"].size(), 2);
+        QCOMPARE((*c)[u"status"].toString(), QStringLiteral("invalid"));
+        QVERIFY((*c)[u"problems"].at(0)[u"message"].toString().contains(QStringLiteral("line 1")));
+    }
+
+    void profiles() {
+        // Unknown keys, wrong types and weights that do not sum to 1 are errors.
+        auto errorsOf = [](const char *json) {
+            return loadProfile(*parseJson(QByteArray(json))).errors.join(u'|');
+        };
+        QVERIFY(errorsOf(R"({"pricing":{"bundle_break_uplift":0.1,"surprise":1}})")
+                    .contains(QStringLiteral("pricing.surprise: unknown key")));
+        QVERIFY(
+            errorsOf(R"({"blocked_cap":"39"})").contains(QStringLiteral("blocked_cap: must be a number")));
+        QVERIFY(errorsOf(R"({"weights":{"balanced":{"coverage":0.2}}})")
+                    .contains(QStringLiteral("weights.balanced: weights sum to 0.95")));
+        QVERIFY(errorsOf(R"({"weights":{"balanced":{"coverage":0.2,"pricing":0.3}}})").isEmpty());
+
+        // A profile that values placement above all moves the one-carrier bundle further ahead, and the
+        // bundled profile is untouched.
+        QTemporaryDir dir;
+        const QString profile =
+            writeFile(dir, QStringLiteral("p.json"),
+                      R"({"weights":{"balanced":{"coverage":0.05,"pricing":0.05,"financial":0.05,
+                                              "appetite":0.05,"placement":0.75,"service":0.05}}})");
+        const QString sample = test::samplePath(QStringLiteral("brooklyn-household.json"));
+        const auto r =
+            test::runWorkbench({QStringLiteral("rank"), sample, QStringLiteral("--now"), kNow,
+                                QStringLiteral("--profile"), profile, QStringLiteral("--format"),
+                                QStringLiteral("json"), QStringLiteral("--top"), QStringLiteral("1")});
+        QCOMPARE(r.exitCode, 0);
+        const auto run = parseJson(r.out);
+        QVERIFY(run);
+        const JsonValue &top = (*run)[u"solutions"].at(0);
+        QCOMPARE(top[u"scorecard"][u"dimensions"][u"placement"][u"weight"].toDouble(), 0.75);
+        QCOMPARE(top[u"offerings"].at(0)[u"id"].toString(), QStringLiteral("quote_line_harborview_home_001"));
+        const QString badProfile =
+            writeFile(dir, QStringLiteral("bad.json"), R"({"weights":{"balanced":{"coverage":2}}})");
+        const auto bad =
+            test::runWorkbench({QStringLiteral("rank"), sample, QStringLiteral("--profile"), badProfile});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY(QString::fromUtf8(bad.err).contains(QStringLiteral("weights sum to")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliRank)
+#include "tst_clirank.moc"
