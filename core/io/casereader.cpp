@@ -232,6 +232,20 @@ public:
         return out;
     }
 
+    // The member `key` of `obj`, whose own path is `base`: the key is written once.
+    QString stringAt(const JsonValue &obj, const QString &base, const char *key) {
+        return string(obj, QLatin1StringView(key), join(base, QLatin1StringView(key)));
+    }
+    OptDouble numberAt(const JsonValue &obj, const QString &base, const char *key) {
+        return number(obj, QLatin1StringView(key), join(base, QLatin1StringView(key)));
+    }
+    OptDouble moneyAt(const JsonValue &obj, const QString &base, const char *key) {
+        return money(obj, QLatin1StringView(key), join(base, QLatin1StringView(key)));
+    }
+    std::optional<bool> booleanAt(const JsonValue &obj, const QString &base, const char *key) {
+        return boolean(obj, QLatin1StringView(key), join(base, QLatin1StringView(key)));
+    }
+
 private:
     Problems *m_problems;
 };
@@ -260,9 +274,7 @@ void readSplitOrNumber(Reader &r, const JsonValue &obj, const QString &key, cons
 
 CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path) {
     CoverageDetail c;
-    auto m = [&](const char *key) {
-        return r.money(obj, QLatin1StringView(key), join(path, QLatin1StringView(key)));
-    };
+    auto m = [&](const char *key) { return r.moneyAt(obj, path, key); };
     c.dwellingLimit = m("dwelling_limit");
     c.otherStructuresLimit = m("other_structures_limit");
     c.personalPropertyLimit = m("personal_property_limit");
@@ -273,8 +285,7 @@ CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path
         r.amountOrPercent(obj, QStringLiteral("deductible"), join(path, QStringLiteral("deductible")));
     c.windHailDeductible = r.amountOrPercent(obj, QStringLiteral("wind_hail_deductible"),
                                              join(path, QStringLiteral("wind_hail_deductible")));
-    const QString settlement =
-        r.string(obj, QStringLiteral("settlement"), join(path, QStringLiteral("settlement")));
+    const QString settlement = r.stringAt(obj, path, "settlement");
     if (!settlement.isEmpty()) {
         bool found = false;
         for (auto s : {Settlement::ActualCashValue, Settlement::ReplacementCost,
@@ -318,21 +329,17 @@ CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path
     const JsonValue &ru = r.object(obj, QStringLiteral("required_underlying"), ruPath);
     if (ru.isObject()) {
         RequiredUnderlying req;
-        auto rm = [&](const char *key) {
-            return r.money(ru, QLatin1StringView(key), join(ruPath, QLatin1StringView(key)));
-        };
+        auto rm = [&](const char *key) { return r.moneyAt(ru, ruPath, key); };
         req.autoBiPerPerson = rm("auto_bi_per_person");
         req.autoBiPerAccident = rm("auto_bi_per_accident");
         req.autoCsl = rm("auto_csl");
         req.homeLiability = rm("home_liability");
         c.requiredUnderlying = req;
     }
-    c.productName = r.string(obj, QStringLiteral("product_name"), join(path, QStringLiteral("product_name")));
-    c.carrier = r.string(obj, QStringLiteral("carrier"), join(path, QStringLiteral("carrier")));
-    c.policyNumber =
-        r.string(obj, QStringLiteral("policy_number"), join(path, QStringLiteral("policy_number")));
-    c.expirationDate =
-        r.string(obj, QStringLiteral("expiration_date"), join(path, QStringLiteral("expiration_date")));
+    c.productName = r.stringAt(obj, path, "product_name");
+    c.carrier = r.stringAt(obj, path, "carrier");
+    c.policyNumber = r.stringAt(obj, path, "policy_number");
+    c.expirationDate = r.stringAt(obj, path, "expiration_date");
     c.annualPremium = m("annual_premium");
     return c;
 }
@@ -355,9 +362,7 @@ CoverageLines readLines(Reader &r, const JsonValue &obj, const QString &path) {
 Offering readOfferingImpl(Reader &r, const JsonValue &o, const QString &path) {
     Offering off;
     off.raw = o;
-    auto s = [&](const char *key) {
-        return r.string(o, QLatin1StringView(key), join(path, QLatin1StringView(key)));
-    };
+    auto s = [&](const char *key) { return r.stringAt(o, path, key); };
     off.id = s("id");
     off.providerId = s("provider_id");
     off.providerName = s("provider_name");
@@ -365,7 +370,7 @@ Offering readOfferingImpl(Reader &r, const JsonValue &o, const QString &path) {
     off.qualityRating = s("quality_rating");
     off.qualityRatingAgency = s("quality_rating_agency");
     off.pricingTier = s("pricing_tier");
-    off.commission = r.number(o, QStringLiteral("commission"), join(path, QStringLiteral("commission")));
+    off.commission = r.numberAt(o, path, "commission");
     const QString cp = join(path, QStringLiteral("constraints"));
     const JsonValue &c = r.object(o, QStringLiteral("constraints"), cp);
     off.constraints.excludedStates =
@@ -378,15 +383,9 @@ Offering readOfferingImpl(Reader &r, const JsonValue &o, const QString &path) {
     off.coverage = readCoverage(r, r.object(o, QStringLiteral("coverage"), covPath), covPath);
     const QString ap = join(path, QStringLiteral("attributes"));
     const JsonValue &a = r.object(o, QStringLiteral("attributes"), ap);
-    auto as = [&](const char *key) {
-        return r.string(a, QLatin1StringView(key), join(ap, QLatin1StringView(key)));
-    };
-    auto an = [&](const char *key) {
-        return r.number(a, QLatin1StringView(key), join(ap, QLatin1StringView(key)));
-    };
-    auto am = [&](const char *key) {
-        return r.money(a, QLatin1StringView(key), join(ap, QLatin1StringView(key)));
-    };
+    auto as = [&](const char *key) { return r.stringAt(a, ap, key); };
+    auto an = [&](const char *key) { return r.numberAt(a, ap, key); };
+    auto am = [&](const char *key) { return r.moneyAt(a, ap, key); };
     off.attributes.quoteId = as("quote_id");
     off.attributes.packageId = as("package_id");
     off.attributes.quoteGeneratedAt = as("quote_generated_at");
@@ -398,7 +397,7 @@ Offering readOfferingImpl(Reader &r, const JsonValue &o, const QString &path) {
     off.attributes.packagePremiumAnnual = am("package_premium_annual");
     off.attributes.quotedVehicleCount = an("quoted_vehicle_count");
     off.attributes.serviceRating = an("service_rating");
-    off.attributes.bindable = r.boolean(a, QStringLiteral("bindable"), join(ap, QStringLiteral("bindable")));
+    off.attributes.bindable = r.booleanAt(a, ap, "bindable");
     return off;
 }
 
@@ -444,20 +443,15 @@ Case readCase(const JsonValue &root, Problems *problems) {
 
         const QString app = join(ip, QStringLiteral("applicant"));
         const JsonValue &a = r.object(in, QStringLiteral("applicant"), app);
-        auto aps = [&](const char *k) {
-            return r.string(a, QLatin1StringView(k), join(app, QLatin1StringView(k)));
-        };
+        auto aps = [&](const char *k) { return r.stringAt(a, app, k); };
         c.applicant.firstName = aps("first_name");
         c.applicant.lastName = aps("last_name");
         c.applicant.dateOfBirth = aps("date_of_birth");
         c.applicant.maritalStatus = aps("marital_status");
         c.applicant.occupation = aps("occupation");
-        c.applicant.netWorth =
-            r.number(a, QStringLiteral("net_worth"), join(app, QStringLiteral("net_worth")));
-        c.applicant.cashReserve =
-            r.number(a, QStringLiteral("cash_reserve"), join(app, QStringLiteral("cash_reserve")));
-        c.applicant.rentalProperties =
-            r.number(a, QStringLiteral("rental_properties"), join(app, QStringLiteral("rental_properties")));
+        c.applicant.netWorth = r.numberAt(a, app, "net_worth");
+        c.applicant.cashReserve = r.numberAt(a, app, "cash_reserve");
+        c.applicant.rentalProperties = r.numberAt(a, app, "rental_properties");
         c.applicant.naics = r.strings(a, QStringLiteral("naics"), join(app, QStringLiteral("naics")), true);
         c.naics = r.strings(in, QStringLiteral("naics"), join(ip, QStringLiteral("naics")), true);
 
@@ -472,17 +466,13 @@ Case readCase(const JsonValue &root, Problems *problems) {
                 continue;
             }
             Driver drv;
-            drv.driverId = r.string(d, QStringLiteral("driver_id"), join(p, QStringLiteral("driver_id")));
-            drv.firstName = r.string(d, QStringLiteral("first_name"), join(p, QStringLiteral("first_name")));
-            drv.lastName = r.string(d, QStringLiteral("last_name"), join(p, QStringLiteral("last_name")));
-            drv.dateOfBirth =
-                r.string(d, QStringLiteral("date_of_birth"), join(p, QStringLiteral("date_of_birth")));
-            drv.yearsLicensed =
-                r.money(d, QStringLiteral("years_licensed"), join(p, QStringLiteral("years_licensed")));
-            drv.violations5yr =
-                r.money(d, QStringLiteral("violations_5yr"), join(p, QStringLiteral("violations_5yr")));
-            drv.accidents5yr =
-                r.money(d, QStringLiteral("accidents_5yr"), join(p, QStringLiteral("accidents_5yr")));
+            drv.driverId = r.stringAt(d, p, "driver_id");
+            drv.firstName = r.stringAt(d, p, "first_name");
+            drv.lastName = r.stringAt(d, p, "last_name");
+            drv.dateOfBirth = r.stringAt(d, p, "date_of_birth");
+            drv.yearsLicensed = r.moneyAt(d, p, "years_licensed");
+            drv.violations5yr = r.moneyAt(d, p, "violations_5yr");
+            drv.accidents5yr = r.moneyAt(d, p, "accidents_5yr");
             c.drivers.push_back(drv);
         }
 
@@ -490,7 +480,7 @@ Case readCase(const JsonValue &root, Problems *problems) {
         if (veh.isArray())
             c.vehicles = double(veh.size());
         else
-            c.vehicles = r.money(in, QStringLiteral("vehicles"), join(ip, QStringLiteral("vehicles")));
+            c.vehicles = r.moneyAt(in, ip, "vehicles");
         const JsonValue &hh =
             r.object(in, QStringLiteral("household"), join(ip, QStringLiteral("household")));
         c.householdVehicles =
@@ -508,36 +498,26 @@ Case readCase(const JsonValue &root, Problems *problems) {
                 continue;
             }
             Vehicle vh;
-            vh.year = r.number(v, QStringLiteral("year"), join(p, QStringLiteral("year")));
-            vh.make = r.string(v, QStringLiteral("make"), join(p, QStringLiteral("make")));
-            vh.model = r.string(v, QStringLiteral("model"), join(p, QStringLiteral("model")));
-            vh.vin = r.string(v, QStringLiteral("vin"), join(p, QStringLiteral("vin")));
-            vh.garagingZip =
-                r.string(v, QStringLiteral("garaging_zip"), join(p, QStringLiteral("garaging_zip")));
-            vh.primaryDriverId = r.string(v, QStringLiteral("primary_driver_id"),
-                                          join(p, QStringLiteral("primary_driver_id")));
+            vh.year = r.numberAt(v, p, "year");
+            vh.make = r.stringAt(v, p, "make");
+            vh.model = r.stringAt(v, p, "model");
+            vh.vin = r.stringAt(v, p, "vin");
+            vh.garagingZip = r.stringAt(v, p, "garaging_zip");
+            vh.primaryDriverId = r.stringAt(v, p, "primary_driver_id");
             c.vehiclesDetail.push_back(vh);
         }
 
         const QString rp = join(ip, QStringLiteral("residence"));
         const JsonValue &res = r.object(in, QStringLiteral("residence"), rp);
-        c.residence.construction =
-            r.string(res, QStringLiteral("construction"), join(rp, QStringLiteral("construction")));
-        c.residence.floodZone =
-            r.string(res, QStringLiteral("flood_zone"), join(rp, QStringLiteral("flood_zone")));
-        c.residence.squareFeet =
-            r.money(res, QStringLiteral("square_feet"), join(rp, QStringLiteral("square_feet")));
-        c.residence.yearBuilt =
-            r.number(res, QStringLiteral("year_built"), join(rp, QStringLiteral("year_built")));
-        c.residence.roofYear =
-            r.number(res, QStringLiteral("roof_year"), join(rp, QStringLiteral("roof_year")));
-        c.residence.replacementCost =
-            r.money(res, QStringLiteral("replacement_cost"), join(rp, QStringLiteral("replacement_cost")));
-        c.residence.rentalUnits =
-            r.money(res, QStringLiteral("rental_units"), join(rp, QStringLiteral("rental_units")));
-        c.residence.pool = r.boolean(res, QStringLiteral("pool"), join(rp, QStringLiteral("pool")));
-        c.residence.trampoline =
-            r.boolean(res, QStringLiteral("trampoline"), join(rp, QStringLiteral("trampoline")));
+        c.residence.construction = r.stringAt(res, rp, "construction");
+        c.residence.floodZone = r.stringAt(res, rp, "flood_zone");
+        c.residence.squareFeet = r.moneyAt(res, rp, "square_feet");
+        c.residence.yearBuilt = r.numberAt(res, rp, "year_built");
+        c.residence.roofYear = r.numberAt(res, rp, "roof_year");
+        c.residence.replacementCost = r.moneyAt(res, rp, "replacement_cost");
+        c.residence.rentalUnits = r.moneyAt(res, rp, "rental_units");
+        c.residence.pool = r.booleanAt(res, rp, "pool");
+        c.residence.trampoline = r.booleanAt(res, rp, "trampoline");
 
         const QString ccp = join(ip, QStringLiteral("current_coverage"));
         c.currentCoverage = readLines(r, r.object(in, QStringLiteral("current_coverage"), ccp), ccp);
@@ -548,8 +528,7 @@ Case readCase(const JsonValue &root, Problems *problems) {
 
         const QString hp = join(ip, QStringLiteral("insurance_history"));
         const JsonValue &h = r.object(in, QStringLiteral("insurance_history"), hp);
-        c.history.continuousCoverageYears = r.money(h, QStringLiteral("continuous_coverage_years"),
-                                                    join(hp, QStringLiteral("continuous_coverage_years")));
+        c.history.continuousCoverageYears = r.moneyAt(h, hp, "continuous_coverage_years");
         auto objectArray = [&](const QString &key, auto &&each) {
             const JsonValue &arr = h[key];
             const QString p = join(hp, key);
@@ -568,30 +547,23 @@ Case readCase(const JsonValue &root, Problems *problems) {
             }
         };
         objectArray(QStringLiteral("lapses"), [&](const JsonValue &item, const QString &p) {
-            c.history.lapses.push_back(
-                {r.string(item, QStringLiteral("start"), join(p, QStringLiteral("start"))),
-                 r.string(item, QStringLiteral("end"), join(p, QStringLiteral("end")))});
+            c.history.lapses.push_back({r.stringAt(item, p, "start"), r.stringAt(item, p, "end")});
         });
         objectArray(QStringLiteral("non_renewals"), [&](const JsonValue &item, const QString &p) {
             c.history.nonRenewals.push_back(
-                {r.string(item, QStringLiteral("carrier"), join(p, QStringLiteral("carrier"))),
-                 r.string(item, QStringLiteral("line"), join(p, QStringLiteral("line"))),
-                 r.string(item, QStringLiteral("date"), join(p, QStringLiteral("date")))});
+                {r.stringAt(item, p, "carrier"), r.stringAt(item, p, "line"), r.stringAt(item, p, "date")});
         });
         objectArray(QStringLiteral("claims"),
                     [&](const JsonValue &, const QString &) { ++c.history.claimCount; });
 
         c.coverageTypes =
             r.strings(in, QStringLiteral("coverage_types"), join(ip, QStringLiteral("coverage_types")));
-        c.appetiteBucket =
-            r.string(in, QStringLiteral("appetite_bucket"), join(ip, QStringLiteral("appetite_bucket")));
+        c.appetiteBucket = r.stringAt(in, ip, "appetite_bucket");
         const QString rcp = join(ip, QStringLiteral("request_config"));
         const JsonValue &rc = r.object(in, QStringLiteral("request_config"), rcp);
-        c.requestConfig.quoteMatching =
-            r.boolean(rc, QStringLiteral("quote_matching"), join(rcp, QStringLiteral("quote_matching")));
-        c.requestConfig.coverageAnalysis = r.boolean(rc, QStringLiteral("coverage_analysis"),
-                                                     join(rcp, QStringLiteral("coverage_analysis")));
-        c.premium = r.money(in, QStringLiteral("premium"), join(ip, QStringLiteral("premium")));
+        c.requestConfig.quoteMatching = r.booleanAt(rc, rcp, "quote_matching");
+        c.requestConfig.coverageAnalysis = r.booleanAt(rc, rcp, "coverage_analysis");
+        c.premium = r.moneyAt(in, ip, "premium");
     }
 
     const JsonValue &offs = root[u"offerings"];
