@@ -32,6 +32,28 @@ QString csvField(const QString &s) {
 }
 
 void printTable(const JsonValue &run, CliIo &io) {
+    const JsonValue &analysis = run[u"output"][u"coverage_analysis"];
+    auto printGaps = [&] {
+        if (!analysis.isObject()) return;
+        io.out << "\nCoverage gaps today (" << analysis[u"gaps"].size() << "):\n";
+        for (const auto &g : analysis[u"gaps"].arrayItems())
+            io.out << "  " << g[u"severity"].toString().leftJustified(9)
+                   << g[u"rule_id"].toString().leftJustified(34) << g[u"recommendation"].toString() << "\n";
+        for (const auto &n : analysis[u"summary"][u"not_assessed"].arrayItems()) {
+            QStringList missing;
+            for (const auto &m : n[u"missing"].arrayItems())
+                missing << m.toString();
+            io.out << "  not assessed " << n[u"rule_id"].toString() << ": missing "
+                   << missing.join(QStringLiteral(", ")) << "\n";
+        }
+    };
+    if (!run[u"output"].contains(u"solution_count")) {
+        // A gap-only run (request_config asks for coverage analysis alone): no packages are ranked.
+        io.out << "Gap analysis only: no packages ranked (request_config).\n";
+        printGaps();
+        return;
+    }
+
     const JsonValue &out = run[u"output"];
     const auto &solutions = run[u"solutions"].arrayItems();
     io.out << QStringLiteral("%1 packages, %2 qualified; %3 offerings (%4 ignored, %5 filtered)\n")
@@ -86,6 +108,7 @@ void printTable(const JsonValue &run, CliIo &io) {
         for (const auto &f : ignored)
             io.out << "  " << f[u"id"].toString() << " (" << f[u"category"].toString() << ")\n";
     }
+    printGaps();
 }
 
 void printCsv(const JsonValue &run, CliIo &io) {

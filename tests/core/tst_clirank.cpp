@@ -80,6 +80,31 @@ private slots:
             QStringLiteral("No complete package: no eligible offering for auto, umbrella.")));
     }
 
+    void gapOnlyCaseListsGapsInsteadOfPackages() {
+        QTemporaryDir dir;
+        JsonValue root = test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")));
+        JsonValue input = root[u"input"];
+        JsonValue config = JsonValue::object();
+        config.insert(QStringLiteral("quote_matching"), false);
+        config.insert(QStringLiteral("coverage_analysis"), true);
+        input.insert(QStringLiteral("request_config"), config);
+        root.insert(QStringLiteral("input"), input);
+        const QString file = writeFile(dir, QStringLiteral("gaps.json"), writeJson(root));
+        const auto r = test::runWorkbench({QStringLiteral("rank"), file, QStringLiteral("--now"), kNow});
+        QCOMPARE(r.exitCode, 0);
+        const QString out = QString::fromUtf8(r.out);
+        QVERIFY(out.contains(QStringLiteral("Gap analysis only")));
+        QVERIFY(out.contains(QStringLiteral("critical home.dwelling_under_replacement")));
+        QVERIFY(!out.contains(QStringLiteral("packages,")));
+        const auto json = test::runWorkbench({QStringLiteral("rank"), file, QStringLiteral("--now"), kNow,
+                                              QStringLiteral("--format"), QStringLiteral("json")});
+        const auto run = parseJson(json.out);
+        QVERIFY(run);
+        QCOMPARE((*run)[u"solutions"].size(), 0);
+        QCOMPARE((*run)[u"output"].size(), 2); // coverage_analysis and current_premium only (engine.md §10)
+        QCOMPARE((*run)[u"output"][u"current_premium"].toDouble(), 3988.23);
+    }
+
     void exitCodes() {
         QTemporaryDir dir;
         const QString bad =
