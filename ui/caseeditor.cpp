@@ -47,19 +47,14 @@ CaseEditor::CaseEditor(CaseDocument *doc, QWidget *parent)
     setObjectName(QStringLiteral("caseEditor"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->setObjectName(QStringLiteral("caseSplitter"));
-    m_list = new QListWidget(split);
+    // The section list keeps its width; the section's editor takes all the rest.
+    m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("sectionList"));
-    m_list->setMinimumWidth(130);
-    m_list->setMaximumWidth(160);
-    m_stack = new QStackedWidget(split);
+    m_list->setFixedWidth(140);
+    m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("sectionStack"));
-    split->addWidget(m_list);
-    split->addWidget(m_stack);
-    split->setStretchFactor(1, 1);
-    split->setCollapsible(1, false);
-    layout->addWidget(split);
+    layout->addWidget(m_list);
+    layout->addWidget(m_stack, 1);
 
     // Insured
     auto *insured = new FormPage(

@@ -26,6 +26,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -94,6 +95,12 @@ MainWindow::MainWindow(QWidget *parent)
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_split->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());
+    // Table sections (drivers, vehicles, offerings) get a wide case side, forms a narrow one so the
+    // ranking's chips fit; each layout remembers where the user last dragged the splitter.
+    m_narrowSizes = m_split->sizes();
+    const QList<int> wide = settings.value(QStringLiteral("window/splitWide")).value<QList<int>>();
+    m_wideSizes = wide.size() == 2 ? wide : QList<int>{820, 546};
+    connect(m_editor->sectionList(), &QListWidget::currentRowChanged, this, &MainWindow::sectionChanged);
     documentEdited();
     updateTitle();
 }
@@ -399,6 +406,15 @@ bool MainWindow::maybeSave() {
     return answer == QMessageBox::Discard;
 }
 
+void MainWindow::sectionChanged(int section) {
+    const bool wide =
+        section == CaseEditor::Drivers || section == CaseEditor::Vehicles || section == CaseEditor::Offerings;
+    if (wide == m_wideCase) return;
+    (m_wideCase ? m_wideSizes : m_narrowSizes) = m_split->sizes();
+    m_wideCase = wide;
+    m_split->setSizes(wide ? m_wideSizes : m_narrowSizes);
+}
+
 void MainWindow::closeEvent(QCloseEvent *event) {
     if (!maybeSave()) {
         event->ignore();
@@ -407,7 +423,10 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    (m_wideCase ? m_wideSizes : m_narrowSizes) = m_split->sizes();
+    if (m_wideCase) m_split->setSizes(m_narrowSizes);
     settings.setValue(QStringLiteral("window/split"), m_split->saveState());
+    settings.setValue(QStringLiteral("window/splitWide"), QVariant::fromValue(m_wideSizes));
     event->accept();
 }
 

@@ -71,6 +71,7 @@ private:
     bool save();
     bool saveAs();
     void toggleFocusResults(bool on);
+    void sectionChanged(int section);
     void showMessage(const QString &text);
 
     CaseDocument *m_doc = nullptr;
@@ -90,6 +91,8 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_undo = nullptr, *m_redo = nullptr, *m_focusResults = nullptr;
     bool m_isSample = false;
+    bool m_wideCase = false;
+    QList<int> m_narrowSizes, m_wideSizes;
     int m_testAnswer = -1;
 };
 

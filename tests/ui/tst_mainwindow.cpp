@@ -28,6 +28,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -51,6 +52,7 @@ private slots:
     void seedHasNoCompletePackage();
     void problemClickFocusesField();
     void vinCheckInline();
+    void tableSectionsWidenTheCaseSide();
 
 private:
     MainWindow *m_w = nullptr;
@@ -389,6 +391,20 @@ void TestMainWindow::vinCheckInline() {
     // The primary driver shows the driver's name.
     QCOMPARE(vm->index(0, vm->columnOf(QStringLiteral("primary_driver_id"))).data().toString(),
              QStringLiteral("Dana Okafor"));
+}
+
+void TestMainWindow::tableSectionsWidenTheCaseSide() {
+    auto *split = m_w->findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    QVERIFY(split);
+    m_w->caseEditor()->showSection(CaseEditor::Insured);
+    const int formWidth = split->sizes().at(0);
+    m_w->caseEditor()->showSection(CaseEditor::Offerings);
+    const int tableWidth = split->sizes().at(0);
+    QVERIFY2(tableWidth > formWidth + 200,
+             qPrintable(QStringLiteral("%1 vs %2").arg(tableWidth).arg(formWidth)));
+    // Back to a form: the narrow layout returns, so the ranking's chips fit again.
+    m_w->caseEditor()->showSection(CaseEditor::Residence);
+    QCOMPARE(split->sizes().at(0), formWidth);
 }
 
 QTEST_MAIN(TestMainWindow)
