@@ -32,7 +32,7 @@ JsonValue::JsonValue(double v)
 
 JsonValue::JsonValue(const QString &s)
     : m_type(Type::String)
-    , m_data(std::make_shared<const QString>(s)) {}
+    , m_string(s) {}
 
 JsonValue::JsonValue(Array a)
     : m_type(Type::Array)
@@ -44,17 +44,17 @@ JsonValue::JsonValue(Object o)
 
 JsonValue JsonValue::numberWithText(double value, QByteArray literal) {
     JsonValue v(value);
-    v.m_data = std::make_shared<const QByteArray>(std::move(literal));
+    v.m_literal = std::move(literal);
     return v;
 }
 
 QString JsonValue::toString() const {
-    return m_type == Type::String ? as<QString>(m_data) : QString();
+    return m_type == Type::String ? m_string : QString();
 }
 
 QByteArray JsonValue::numberText() const {
     if (m_type != Type::Number) return {};
-    if (m_data) return as<QByteArray>(m_data);
+    if (!m_literal.isNull()) return m_literal;
     return shortestNumberText(m_number);
 }
 
@@ -166,7 +166,7 @@ bool JsonValue::operator==(const JsonValue &other) const {
         if (std::isfinite(m_number) || std::isfinite(other.m_number)) return m_number == other.m_number;
         return numberText() == other.numberText();
     case Type::String:
-        return as<QString>(m_data) == as<QString>(other.m_data);
+        return m_string == other.m_string;
     case Type::Array:
         return m_data == other.m_data || as<Array>(m_data) == as<Array>(other.m_data);
     case Type::Object:

@@ -88,7 +88,9 @@ private:
     Type m_type = Type::Null;
     bool m_bool = false;
     double m_number = 0;
-    std::shared_ptr<const void> m_data; // QByteArray literal, QString, Array or Object by type
+    QString m_string;                   // String: its text (implicitly shared)
+    QByteArray m_literal;               // Number: the literal as read, when parsed
+    std::shared_ptr<const void> m_data; // Array or Object (copy on write)
     void detach();
 };
 

@@ -3,6 +3,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -43,38 +44,48 @@ double roundHalfAway(double v, int decimals) {
     return negative ? -out : out;
 }
 
-QString formatNumber(double v, int decimals) {
-    // US grouping ("1,234,567.50") without a locale lookup: reasons format many numbers per solution.
-    if (!std::isfinite(v)) return QStringLiteral("-");
-    char buf[400];
+namespace {
+
+// Writes `prefix`, then v rounded to `decimals` with US grouping ("1,234,567.50"), as Latin-1 text in one
+// allocation: reasons format many numbers per solution.
+QString groupedText(const char *prefix, double v, int decimals) {
+    char digits[400];
     double rounded = roundHalfAway(v, decimals);
     if (rounded == 0) rounded = 0; // never "-0"
-    const auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);
-    std::string digits(buf, r.ptr);
-    QString out;
-    out.reserve(int(digits.size()) + 8);
-    size_t start = 0;
-    if (!digits.empty() && digits[0] == '-') {
-        out.append(u'-');
-        start = 1;
+    const auto r = std::to_chars(digits, digits + sizeof digits, rounded, std::chars_format::fixed, decimals);
+    const char *p = digits;
+    const char *end = r.ptr;
+    char out[560];
+    int o = 0;
+    if (p < end && *p == '-') {
+        out[o++] = '-';
+        ++p;
     }
-    const size_t dot = digits.find('.');
-    const size_t intEnd = dot == std::string::npos ? digits.size() : dot;
-    for (size_t i = start; i < intEnd; ++i) {
-        out.append(QLatin1Char(digits[i]));
-        const size_t remaining = intEnd - i - 1;
-        if (remaining > 0 && remaining % 3 == 0) out.append(u',');
+    for (const char *q = prefix; *q; ++q)
+        out[o++] = *q;
+    const char *dot = std::find(p, end, '.');
+    for (const char *q = p; q < dot; ++q) {
+        out[o++] = *q;
+        const auto remaining = dot - q - 1;
+        if (remaining > 0 && remaining % 3 == 0) out[o++] = ',';
     }
-    if (dot != std::string::npos)
-        out.append(QLatin1StringView(digits.data() + dot, qsizetype(digits.size() - dot)));
-    return out;
+    for (const char *q = dot; q < end; ++q)
+        out[o++] = *q;
+    return QString::fromLatin1(out, o);
+}
+
+} // namespace
+
+QString formatNumber(double v, int decimals) {
+    if (!std::isfinite(v)) return QStringLiteral("-");
+    return groupedText("", v, decimals);
 }
 
 QString formatMoney(double v, bool alwaysCents) {
+    if (!std::isfinite(v)) return QStringLiteral("-");
     const double r = roundHalfAway(v, 2);
     const bool cents = alwaysCents || std::fabs(r - std::trunc(r)) > 1e-9;
-    const QString body = formatNumber(std::fabs(r), cents ? 2 : 0);
-    return (r < 0 ? QStringLiteral("-$") : QStringLiteral("$")) + body;
+    return groupedText("$", r, cents ? 2 : 0); // "-$1,234" for negatives
 }
 
 QString formatSignedMoney(double v) {
