@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -71,8 +72,18 @@ private slots:
         QVERIFY(comparison);
         const QString text = comparison->toPlainText();
         QVERIFY2(text.contains(QStringLiteral("Same top package")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("quote_line_harborview_home_001")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral(
+                     "local rank 1: Harborview Mutual / Harborview Mutual / Harborview Mutual")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("quote_line_harborview_home_001")),
+                 qPrintable(text));                                       // the table
         QVERIFY2(text.contains(QStringLiteral("100")), qPrintable(text)); // the cost difference
+
+        // The run is listed in the case's history with its final status.
+        auto *history = tab.findChild<QTableWidget *>(QStringLiteral("runHistory"));
+        QVERIFY(history);
+        QCOMPARE(history->rowCount(), 1);
+        QVERIFY(history->item(0, 1)->text().contains(QStringLiteral("completed")));
 
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));

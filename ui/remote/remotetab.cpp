@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QGroupBox>
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSplitter>
@@ -28,9 +29,22 @@ QString storePath() {
                          : QDir(dir).filePath(QStringLiteral("runs.sqlite"));
 }
 
-QString packageText(const std::optional<RunComparison::Package> &p) {
+// Carrier per line as the ranking shows it ("Harborview / Harborview / Keystone"), from the offerings the
+// runs carry; an id no run describes is shown as it is.
+QString packageText(const std::optional<RunComparison::Package> &p, const QHash<QString, QString> &carriers) {
     if (!p) return QObject::tr("none");
-    return p->offeringIds.join(QStringLiteral(" + ")).toHtmlEscaped();
+    QStringList parts;
+    for (const QString &id : p->offeringIds)
+        parts << carriers.value(id, id);
+    return parts.join(QStringLiteral(" / ")).toHtmlEscaped();
+}
+
+void collectCarriers(const JsonValue &run, QHash<QString, QString> &carriers) {
+    for (const auto &s : run[u"solutions"].arrayItems())
+        for (const auto &o : s[u"offerings"].arrayItems()) {
+            const QString name = o[u"provider_name"].toString();
+            carriers.insert(o[u"id"].toString(), name.isEmpty() ? o[u"provider_id"].toString() : name);
+        }
 }
 
 } // namespace
@@ -97,7 +111,10 @@ void RemoteTab::ensureBuilt() {
 RemoteTab::~RemoteTab() = default;
 
 void RemoteTab::caseChanged() {
-    m_monitor->setCase(m_doc->fileName(), m_doc->root());
+    // Runs are listed per case file; a case not saved yet (the bundled sample, a new case) keeps its runs
+    // under one shared name so they still show in the history.
+    const QString path = m_doc->fileName().isEmpty() ? tr("(unsaved case)") : m_doc->fileName();
+    m_monitor->setCase(path, m_doc->root());
 }
 
 void RemoteTab::showRemoteRun(const JsonValue &remoteRun) {
@@ -110,10 +127,13 @@ void RemoteTab::showRemoteRun(const JsonValue &remoteRun) {
         return;
     }
     const RunComparison c = compareRuns(local, remoteRun);
+    QHash<QString, QString> carriers;
+    collectCarriers(local, carriers);
+    collectCarriers(remoteRun, carriers);
     QString html = tr("<h3>Remote and local answers</h3>");
     html += tr("<p><b>%1</b> — local rank 1: %2; remote rank 1: %3.</p>")
                 .arg(c.sameTopPackage ? tr("Same top package") : tr("Different top packages"),
-                     packageText(c.localTop), packageText(c.remoteTop));
+                     packageText(c.localTop, carriers), packageText(c.remoteTop, carriers));
     html += QStringLiteral("<pre>%1</pre>").arg(renderComparisonTable(c).toHtmlEscaped());
     m_comparison->setHtml(html);
 }
