@@ -23,6 +23,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -38,6 +39,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace pw {
 
@@ -260,7 +262,22 @@ void MainWindow::buildToolbar() {
 }
 
 bool MainWindow::openCase(const QString &fileName) {
-    const CaseFileResult r = readCaseFile(fileName);
+    return finishOpen(fileName, readCaseFile(fileName));
+}
+
+void MainWindow::openCaseInBackground(const QString &fileName) {
+    // Reading and parsing run on a worker thread, so a large file never freezes the window.
+    showMessage(tr("Opening %1…").arg(QFileInfo(fileName).fileName()));
+    auto *watcher = new QFutureWatcher<CaseFileResult>(this);
+    connect(watcher, &QFutureWatcher<CaseFileResult>::finished, this, [this, watcher, fileName] {
+        const CaseFileResult r = watcher->result();
+        watcher->deleteLater();
+        finishOpen(fileName, r);
+    });
+    watcher->setFuture(QtConcurrent::run([fileName] { return readCaseFile(fileName); }));
+}
+
+bool MainWindow::finishOpen(const QString &fileName, const CaseFileResult &r) {
     if (!r.root) {
         showMessage(tr("Cannot open %1: %2").arg(fileName, r.problem.message));
         if (isVisible() && m_testAnswer < 0)
@@ -271,6 +288,7 @@ bool MainWindow::openCase(const QString &fileName) {
     m_isSample = false;
     m_doc->load(*r.root, QFileInfo(fileName).absoluteFilePath());
     addRecent(QFileInfo(fileName).absoluteFilePath());
+    showMessage(tr("Opened %1").arg(QFileInfo(fileName).fileName()));
     return true;
 }
 
@@ -392,7 +410,7 @@ void MainWindow::openDialog() {
     if (!maybeSave()) return;
     const QString f = QFileDialog::getOpenFileName(this, tr("Open case"), QString(),
                                                    tr("Case files (*.json);;All files (*)"));
-    if (!f.isEmpty()) openCase(f);
+    if (!f.isEmpty()) openCaseInBackground(f);
 }
 
 bool MainWindow::maybeSave() {
@@ -448,7 +466,7 @@ void MainWindow::dropEvent(QDropEvent *event) {
             m_editor->showSection(CaseEditor::Offerings);
             m_editor->offeringsPage()->importFile(f);
         } else if (maybeSave()) {
-            openCase(f);
+            openCaseInBackground(f);
         }
         event->acceptProposedAction();
         return;
@@ -473,7 +491,7 @@ void MainWindow::rebuildRecentMenu() {
         QAction *a = m_recentMenu->addAction(QFileInfo(f).fileName());
         a->setToolTip(f);
         connect(a, &QAction::triggered, this, [this, f] {
-            if (maybeSave()) openCase(f);
+            if (maybeSave()) openCaseInBackground(f);
         });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "io/casefile.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -31,7 +33,10 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // Opens a case file and waits for it (the command line's case, tests); the window's own Open, recent
+    // files and drops use openCaseInBackground.
     bool openCase(const QString &fileName);
+    void openCaseInBackground(const QString &fileName);
     bool openSample(const QString &name);
     void showResultTab(const QString &name);
     bool saveScreenshot(const QString &fileName);
@@ -59,6 +64,7 @@ private:
     void buildActions();
     void buildToolbar();
     void buildDock();
+    bool finishOpen(const QString &fileName, const CaseFileResult &result);
     void loadBytes(const QByteArray &bytes, const QString &fileName, bool isSample);
     void documentEdited();
     void runChanged();

@@ -24,13 +24,16 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -53,6 +56,7 @@ private slots:
     void problemClickFocusesField();
     void vinCheckInline();
     void tableSectionsWidenTheCaseSide();
+    void opensFilesOffTheGuiThread();
 
 private:
     MainWindow *m_w = nullptr;
@@ -405,6 +409,26 @@ void TestMainWindow::tableSectionsWidenTheCaseSide() {
     // Back to a form: the narrow layout returns, so the ranking's chips fit again.
     m_w->caseEditor()->showSection(CaseEditor::Residence);
     QCOMPARE(split->sizes().at(0), formWidth);
+}
+
+void TestMainWindow::opensFilesOffTheGuiThread() {
+    QTemporaryDir dir;
+    const QString good = dir.filePath(QStringLiteral("seed.json"));
+    QVERIFY(QFile::copy(test::samplePath(QStringLiteral("seed-job.json")), good));
+    m_w->setUnsavedAnswerForTests(QMessageBox::Discard);
+    m_w->openCaseInBackground(good);
+    QTRY_COMPARE(m_w->document()->fileName(), QFileInfo(good).absoluteFilePath());
+    QCOMPARE(m_w->document()->typedCase().offerings.size(), size_t(1));
+    // A damaged file leaves the open case alone and says why.
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"input\": [1, 2");
+    f.close();
+    m_w->openCaseInBackground(bad);
+    QTRY_VERIFY(m_w->statusBar()->currentMessage().contains(QStringLiteral("Cannot open")));
+    QVERIFY(m_w->statusBar()->currentMessage().contains(QStringLiteral("line 1")));
+    QCOMPARE(m_w->document()->fileName(), QFileInfo(good).absoluteFilePath());
 }
 
 QTEST_MAIN(TestMainWindow)
