@@ -7,6 +7,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QLineSeries>
+#include <QPen>
 #include <QPolarChart>
 #include <QScatterSeries>
 #include <QToolTip>
@@ -40,7 +41,7 @@ CostChart::CostChart(QWidget *parent)
     setObjectName(QStringLiteral("costChart"));
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(160);
-    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->legend()->setAlignment(Qt::AlignRight);
     chart()->setMargins(QMargins(4, 4, 4, 4));
 }
 
@@ -85,6 +86,10 @@ void CostChart::rebuild() {
     auto *front = new QLineSeries;
     front->setName(tr("Pareto front"));
     front->setColor(QColor(0x2e, 0x7d, 0x32));
+    front->setPointsVisible(true); // a front of one package is a point, not a line
+    QPen frontPen = front->pen();
+    frontPen.setWidth(3);
+    front->setPen(frontPen);
     double minX = 1e300, maxX = -1e300;
     for (const Point &p : *pts) {
         (p.qualified ? qual : disq)->append(p.cost, p.coverage);
@@ -109,22 +114,25 @@ void CostChart::rebuild() {
             best = p.coverage;
             ++m_paretoCount;
         }
-    c->addSeries(front);
-    c->addSeries(qual);
+    // Drawn in this order, so the front shows over the other packages and the selection over all.
     c->addSeries(disq);
+    c->addSeries(qual);
+    c->addSeries(front);
     c->addSeries(sel);
     auto *x = new QValueAxis;
-    x->setTitleText(tr("Annual cost, mid estimate ($)"));
-    x->setLabelFormat(QStringLiteral("%.0f"));
+    x->setTitleText(tr("Annual cost, mid estimate"));
+    x->setLabelFormat(QStringLiteral("$%.0f"));
     if (!pts->empty()) {
         const double pad = std::max(50.0, (maxX - minX) * 0.05);
         x->setRange(std::floor((minX - pad) / 100) * 100, std::ceil((maxX + pad) / 100) * 100);
     }
     x->setTickCount(6);
     auto *y = new QValueAxis;
-    y->setTitleText(tr("Coverage score"));
-    y->setRange(0, 100);
-    y->setTickCount(6);
+    y->setTitleText(tr("Coverage"));
+    y->setRange(0, 105); // room above 100 so top markers are not clipped
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(20);
     y->setLabelFormat(QStringLiteral("%.0f"));
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);

@@ -504,9 +504,17 @@ void MainWindow::problemActivated(const QModelIndex &index) {
 }
 
 void MainWindow::showResultTab(const QString &name) {
-    for (int i = 0; i < m_results->tabs()->count(); ++i)
-        if (m_results->tabs()->tabText(i).remove(u'&').compare(name, Qt::CaseInsensitive) == 0)
-            m_results->tabs()->setCurrentIndex(i);
+    // A result tab, or a tab inside one (Scorecard, Cost vs coverage, Weights): its parents are shown too.
+    for (QTabWidget *tabs : m_results->findChildren<QTabWidget *>()) {
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->tabText(i).remove(u'&').compare(name, Qt::CaseInsensitive) != 0) continue;
+            tabs->setCurrentIndex(i);
+            for (QWidget *w = tabs; w && w != m_results; w = w->parentWidget())
+                if (auto *outer = qobject_cast<QTabWidget *>(
+                        w->parentWidget() ? w->parentWidget()->parentWidget() : nullptr))
+                    outer->setCurrentWidget(w->parentWidget());
+        }
+    }
 }
 
 void MainWindow::toggleFocusResults(bool on) {
