@@ -12,16 +12,13 @@
 
 namespace pw {
 
-namespace {
-
-struct JobResult {
+struct RankingController::JobResult {
     std::shared_ptr<const PreparedCase> prepared;
     std::optional<JsonValue> run;
     int errors = 0;
     double engineMs = 0;
+    bool preparedAgain = false; // a full run (filter and price), not a re-rank
 };
-
-} // namespace
 
 RankingController::RankingController(CaseDocument *doc, QObject *parent)
     : QObject(parent)
@@ -69,35 +66,39 @@ void RankingController::setPending(int delta) {
     if (was != (m_pending > 0)) emit busyChanged(m_pending > 0);
 }
 
-void RankingController::prepareNow() {
-    const quint64 gen = ++m_generation;
+EngineOptions RankingController::currentOptions() const {
     EngineOptions opts;
     opts.now = m_doc->now();
     opts.appetite = appetite();
     opts.customWeights = m_customWeights;
     opts.top = m_top;
-    const JsonValue root = m_doc->root();
+    return opts;
+}
+
+void RankingController::startJob(std::function<JobResult()> work) {
+    const quint64 gen = ++m_generation;
     m_clock.start();
     setPending(+1);
     auto *watcher = new QFutureWatcher<JobResult>(this);
     connect(watcher, &QFutureWatcher<JobResult>::finished, this, [this, watcher, gen] {
         const JobResult r = watcher->result();
         watcher->deleteLater();
-        finishJob(gen, r.prepared, r.run, r.errors, r.engineMs, true);
+        finishJob(gen, r.prepared, r.run, r.errors, r.engineMs, r.preparedAgain);
     });
-    watcher->setFuture(QtConcurrent::run([root, opts] {
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
+
+void RankingController::prepareNow() {
+    startJob([root = m_doc->root(), opts = currentOptions()] {
         JobResult r;
+        r.preparedAgain = true;
         const Preparation prep = prepareCase(root, opts);
         for (const Problem &p : prep.problems)
             r.errors += p.isError() ? 1 : 0;
         r.prepared = prep.prepared;
-        if (prep.prepared) {
-            double ms = 0;
-            r.run = rankPrepared(*prep.prepared, opts, &ms);
-            r.engineMs = ms;
-        }
+        if (prep.prepared) r.run = rankPrepared(*prep.prepared, opts, &r.engineMs);
         return r;
-    }));
+    });
 }
 
 void RankingController::rankNow() {
@@ -105,29 +106,12 @@ void RankingController::rankNow() {
         prepareNow();
         return;
     }
-    const quint64 gen = ++m_generation;
-    EngineOptions opts;
-    opts.now = m_doc->now();
-    opts.appetite = appetite();
-    opts.customWeights = m_customWeights;
-    opts.top = m_top;
-    const auto prepared = m_prepared;
-    m_clock.start();
-    setPending(+1);
-    auto *watcher = new QFutureWatcher<JobResult>(this);
-    connect(watcher, &QFutureWatcher<JobResult>::finished, this, [this, watcher, gen] {
-        const JobResult r = watcher->result();
-        watcher->deleteLater();
-        finishJob(gen, r.prepared, r.run, 0, r.engineMs, false);
-    });
-    watcher->setFuture(QtConcurrent::run([prepared, opts] {
+    startJob([prepared = m_prepared, opts = currentOptions()] {
         JobResult r;
         r.prepared = prepared;
-        double ms = 0;
-        r.run = rankPrepared(*prepared, opts, &ms);
-        r.engineMs = ms;
+        r.run = rankPrepared(*prepared, opts, &r.engineMs);
         return r;
-    }));
+    });
 }
 
 void RankingController::finishJob(quint64 generation, std::shared_ptr<const PreparedCase> prepared,

@@ -8,10 +8,14 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <functional>
+
 #include <memory>
 #include <optional>
 
 namespace pw {
+
+struct EngineOptions;
 
 class CaseDocument;
 struct PreparedCase;
@@ -54,7 +58,11 @@ signals:
     void busyChanged(bool busy);
 
 private:
+    struct JobResult; // what a worker hands back
     void documentEdited(const QString &path);
+    EngineOptions currentOptions() const;
+    // Runs `work` on a worker thread; its result arrives in finishJob unless a newer job superseded it.
+    void startJob(std::function<JobResult()> work);
     void finishJob(quint64 generation, std::shared_ptr<const PreparedCase> prepared,
                    std::optional<JsonValue> run, int errors, double engineMs, bool prepared_);
     void setPending(int delta);
