@@ -145,49 +145,35 @@ bool RunStore::addRun(const StoredRun &run) {
     return true;
 }
 
-bool RunStore::updateFromRun(const QString &runId, const JsonValue &run, const QDateTime &when) {
+bool RunStore::updateRun(const QString &runId, const QString &sql, const QVariantList &values) {
     if (!m_open) return false;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(
-        QStringLiteral("UPDATE runs SET status = ?, stage = ?, run_json = ?, updated_at = ?, last_error = '' "
-                       "WHERE run_id = ?"));
-    q.addBindValue(run[u"status"].toString());
-    q.addBindValue(run[u"stage"].toString());
-    q.addBindValue(writeJson(run, -1));
-    q.addBindValue(toText(when));
+    q.prepare(sql);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
     q.addBindValue(runId);
     if (!q.exec()) {
         m_lastError = QStringLiteral("Cannot update run %1: %2").arg(runId, q.lastError().text());
         return false;
     }
     return q.numRowsAffected() > 0;
+}
+
+bool RunStore::updateFromRun(const QString &runId, const JsonValue &run, const QDateTime &when) {
+    return updateRun(runId,
+                     QStringLiteral("UPDATE runs SET status = ?, stage = ?, run_json = ?, updated_at = ?, "
+                                    "last_error = '' WHERE run_id = ?"),
+                     {run[u"status"].toString(), run[u"stage"].toString(), writeJson(run, -1), toText(when)});
 }
 
 bool RunStore::setLastError(const QString &runId, const QString &message, const QDateTime &when) {
-    if (!m_open) return false;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("UPDATE runs SET last_error = ?, updated_at = ? WHERE run_id = ?"));
-    q.addBindValue(message);
-    q.addBindValue(toText(when));
-    q.addBindValue(runId);
-    if (!q.exec()) {
-        m_lastError = QStringLiteral("Cannot update run %1: %2").arg(runId, q.lastError().text());
-        return false;
-    }
-    return q.numRowsAffected() > 0;
+    return updateRun(runId, QStringLiteral("UPDATE runs SET last_error = ?, updated_at = ? WHERE run_id = ?"),
+                     {message, toText(when)});
 }
 
 bool RunStore::setAbandoned(const QString &runId, bool abandoned) {
-    if (!m_open) return false;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("UPDATE runs SET abandoned = ? WHERE run_id = ?"));
-    q.addBindValue(abandoned ? 1 : 0);
-    q.addBindValue(runId);
-    if (!q.exec()) {
-        m_lastError = QStringLiteral("Cannot update run %1: %2").arg(runId, q.lastError().text());
-        return false;
-    }
-    return q.numRowsAffected() > 0;
+    return updateRun(runId, QStringLiteral("UPDATE runs SET abandoned = ? WHERE run_id = ?"),
+                     {abandoned ? 1 : 0});
 }
 
 std::optional<StoredRun> RunStore::run(const QString &runId) const {

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 #include <vector>
@@ -70,6 +71,8 @@ public:
 
 private:
     bool exec(const QString &sql);
+    // Runs an UPDATE of one run's row (the run id binds last); true when a row changed.
+    bool updateRun(const QString &runId, const QString &sql, const QVariantList &values);
     QString m_path;
     QString m_connection;
     bool m_open = false;
