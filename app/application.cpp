@@ -10,7 +10,9 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace pw {
 
@@ -72,13 +74,24 @@ int runGui(int argc, char *argv[]) {
     if (p.isSet(shot)) {
         const QString file = p.value(shot);
         QTimer::singleShot(400, &w, [&w, file] {
-            const bool ok = w.saveScreenshot(file);
-            if (!ok)
-                std::fprintf(stderr, "placement-workbench: cannot write screenshot %s\n", qPrintable(file));
-            QApplication::exit(ok ? 0 : 1);
+            const QString err = w.saveScreenshot(file);
+            if (!err.isEmpty()) std::fprintf(stderr, "placement-workbench: %s\n", qPrintable(err));
+            QApplication::exit(err.isEmpty() ? 0 : 1);
         });
     }
     return QApplication::exec();
+}
+
+// Standard output redirected to a file on a full disk fails only when it is flushed: a command whose output
+// was not all written must not exit 0 as if it had been.
+int checkedStandardOutput(QTextStream &out, QTextStream &err, int code) {
+    out.flush();
+    const bool failed = out.status() != QTextStream::Ok || std::fflush(stdout) != 0 || std::ferror(stdout);
+    if (!failed) return code;
+    err << "placement-workbench: cannot write standard output: "
+        << QString::fromLocal8Bit(std::strerror(errno)) << "\n";
+    err.flush();
+    return code == ExitOk ? ExitUnreadable : code;
 }
 
 } // namespace
@@ -104,7 +117,8 @@ int runApplication(int argc, char *argv[]) {
             return ExitOk;
         }
         QStringList args = QCoreApplication::arguments().mid(1);
-        return findCliCommand(first)->run(args, io);
+        const int code = findCliCommand(first)->run(args, io);
+        return checkedStandardOutput(out, err, code);
     }
     return runGui(argc, argv);
 }

@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -383,8 +384,14 @@ void MainWindow::updateTitle() {
 bool MainWindow::saveTo(const QString &fileName) {
     const QString err = writeFileAtomically(fileName, writeJson(m_doc->root()));
     if (!err.isEmpty()) {
+        // The document stays modified and keeps its file name: nothing was written, the old file is intact.
         showMessage(err);
-        if (m_testAnswer < 0) QMessageBox::critical(this, tr("Save case"), err);
+        QMessageBox box(QMessageBox::Critical, tr("Save case"),
+                        tr("The case was not saved. The file on disk is unchanged."), QMessageBox::Ok, this);
+        box.setObjectName(QStringLiteral("saveErrorDialog"));
+        box.setTextFormat(Qt::PlainText);
+        box.setInformativeText(err);
+        box.exec();
         return false;
     }
     m_isSample = false;
@@ -526,10 +533,14 @@ void MainWindow::showMessage(const QString &text) {
     statusBar()->showMessage(text, 6000);
 }
 
-bool MainWindow::saveScreenshot(const QString &fileName) {
+QString MainWindow::saveScreenshot(const QString &fileName) {
     m_ranking->waitForIdle(5000);
     QApplication::processEvents();
-    return grab().save(fileName, "PNG");
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!grab().save(&buffer, "PNG")) return tr("Cannot render the window to PNG");
+    return writeFileAtomically(fileName, png);
 }
 
 } // namespace pw

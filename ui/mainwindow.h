@@ -39,7 +39,8 @@ public:
     void openCaseInBackground(const QString &fileName);
     bool openSample(const QString &name);
     void showResultTab(const QString &name);
-    bool saveScreenshot(const QString &fileName);
+    // Renders the window to a PNG through the safe writer; empty on success, else the reason.
+    QString saveScreenshot(const QString &fileName);
 
     bool saveTo(const QString &fileName);
     void newCase();

@@ -3,7 +3,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace pw {
 
@@ -51,19 +50,6 @@ CaseFileResult readCaseFile(const QString &fileName, qint64 maxBytes) {
         return r;
     }
     return parseCaseBytes(bytes);
-}
-
-QString writeFileAtomically(const QString &fileName, const QByteArray &bytes) {
-    QSaveFile f(fileName);
-    if (!f.open(QIODevice::WriteOnly))
-        return QStringLiteral("Cannot write %1: %2").arg(fileName, f.errorString());
-    if (f.write(bytes) != bytes.size()) {
-        const QString e = f.errorString();
-        f.cancelWriting();
-        return QStringLiteral("Cannot write %1: %2").arg(fileName, e);
-    }
-    if (!f.commit()) return QStringLiteral("Cannot write %1: %2").arg(fileName, f.errorString());
-    return {};
 }
 
 JsonValue apiRequestBody(const JsonValue &root) {

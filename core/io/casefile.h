@@ -3,6 +3,7 @@
 
 #include "io/json.h"
 #include "io/problem.h"
+#include "io/safefilewriter.h"
 
 #include <QString>
 
@@ -12,7 +13,7 @@ namespace pw {
 
 // Reading and writing case files. A case file is the API request body ({"input", "offerings"}) plus an
 // optional "workbench" object. Reads are bounded (maxBytes) and report a clear problem instead of
-// failing silently; writes go through QSaveFile so a failed write leaves the old file intact.
+// failing silently; writes go through writeFileAtomically (io/safefilewriter.h).
 struct CaseFileResult {
     std::optional<JsonValue> root;
     Problem problem;         // set when root is empty
@@ -23,8 +24,6 @@ constexpr qint64 kMaxCaseFileBytes = 256ll * 1024 * 1024;
 
 CaseFileResult readCaseFile(const QString &fileName, qint64 maxBytes = kMaxCaseFileBytes);
 CaseFileResult parseCaseBytes(const QByteArray &bytes);
-// Writes atomically; returns an empty string on success, else a sentence naming the file and the cause.
-QString writeFileAtomically(const QString &fileName, const QByteArray &bytes);
 // The body sent to the API: the root without the "workbench" object.
 JsonValue apiRequestBody(const JsonValue &root);
 

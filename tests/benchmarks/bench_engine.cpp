@@ -99,7 +99,8 @@ void batchFigure() {
     QTemporaryDir dir;
     for (int i = 0; i < 1000; ++i) {
         const QString file = dir.filePath(QStringLiteral("case-%1.json").arg(i, 4, 10, QChar(u'0')));
-        writeFileAtomically(file, writeJson(bench::typicalCase(quint32(1000 + i))));
+        const QString err = writeFileAtomically(file, writeJson(bench::typicalCase(quint32(1000 + i))));
+        if (!err.isEmpty()) qFatal("%s", qPrintable(err));
     }
     QProcess p;
     p.setStandardOutputFile(QProcess::nullDevice());
