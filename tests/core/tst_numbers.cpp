@@ -3,6 +3,7 @@
 // ranking loops use, and money/number text as agents read it.
 #include "engine/packages.h"
 #include "util/numbers.h"
+#include "util/numbertext.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -56,10 +57,10 @@ private slots:
         QCOMPARE(formatSignedMoney(2631.77), QStringLiteral("+$2,631.77"));
         QCOMPARE(formatSignedMoney(-410), QStringLiteral("\u2212$410"));
         bool pct = false;
-        QCOMPARE(*parseLooseNumber(QStringLiteral("$1,790.00")), 1790.0);
-        QCOMPARE(*parseLooseNumber(QStringLiteral("13%"), &pct), 0.13);
+        QCOMPARE(*parseNumberText(QStringLiteral("$1,790.00"), DecimalMark::Point), 1790.0);
+        QCOMPARE(*parseNumberText(QStringLiteral("13%"), DecimalMark::Point, &pct), 0.13);
         QVERIFY(pct);
-        QVERIFY(!parseLooseNumber(QStringLiteral("n/a")));
+        QVERIFY(!parseNumberText(QStringLiteral("n/a"), DecimalMark::Point));
     }
 };
 
