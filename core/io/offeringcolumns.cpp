@@ -307,7 +307,9 @@ CellValues moneyOrPercent(const QString &t, const ColumnSpec &spec, const CellCo
 QString slug(const QString &s) {
     QString out;
     bool underscore = false;
-    for (const QChar c : s.toLower()) {
+    // Accents fold to their letters ("Générale" -> "generale"); other non-ASCII characters separate words.
+    for (const QChar c : s.toLower().normalized(QString::NormalizationForm_KD)) {
+        if (c.category() == QChar::Mark_NonSpacing) continue;
         if (c.isLetterOrNumber() && c.unicode() < 128) {
             out += c;
             underscore = false;

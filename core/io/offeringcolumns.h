@@ -77,7 +77,8 @@ CellValues convertCell(const QString &raw, const ColumnSpec &spec, const CellCon
 // the cell itself, the parts of a split limit, the amount of "500 CSL". Empty for text columns.
 QStringList numberTextsOf(const QString &raw, const ColumnSpec &spec);
 
-// Lower-case ASCII words joined by "_" ("Lakeshore Mutual" -> "lakeshore_mutual").
+// Lower-case ASCII words joined by "_" ("Lakeshore Mutual" -> "lakeshore_mutual", "Générale" ->
+// "generale").
 QString slug(const QString &s);
 
 } // namespace pw

@@ -96,7 +96,8 @@ private:
 };
 
 // Fills ids and carrier ids, checks that the offering names what ranking needs, and orders its members.
-void finishOffering(ImportedRow &row, IdAllocator &ids, int idColumn) {
+// `failedPaths`: fields whose cell had an error already reported, so not reported again as missing.
+void finishOffering(ImportedRow &row, IdAllocator &ids, int idColumn, const QSet<QString> &failedPaths = {}) {
     JsonValue &o = row.offering;
     const QString name = o[u"provider_name"].toString().trimmed();
     QString pid = o[u"provider_id"].toString().trimmed();
@@ -104,23 +105,21 @@ void finishOffering(ImportedRow &row, IdAllocator &ids, int idColumn) {
         pid = QStringLiteral("prov_") + slug(name);
         o.insert(QStringLiteral("provider_id"), JsonValue(pid));
     }
-    if (pid.isEmpty() && name.isEmpty())
+    if (pid.isEmpty() && name.isEmpty() && !failedPaths.contains(QStringLiteral("provider_name")) &&
+        !failedPaths.contains(QStringLiteral("provider_id")))
         row.issues.push_back(
             {row.row, -1, QString(), QStringLiteral("no carrier: the row names no Carrier"), true});
     const QString line = o[u"category"].toString();
-    if (line.isEmpty())
+    if (line.isEmpty() && !failedPaths.contains(QStringLiteral("category")))
         row.issues.push_back({row.row, -1, QString(),
                               QStringLiteral("no line: the row names no Line (home, auto or umbrella)"),
                               true});
     const JsonValue &attrs = o[u"attributes"];
-    if (attrs[u"line_premium_annual"].isNull() && attrs[u"line_premium"].isNull()) {
-        bool reported = false;
-        for (const auto &i : row.issues)
-            reported = reported || i.columnName.contains(QStringLiteral("remium"));
-        if (!reported)
-            row.issues.push_back(
-                {row.row, -1, QString(), QStringLiteral("no premium: the row states no Premium"), true});
-    }
+    if (attrs[u"line_premium_annual"].isNull() && attrs[u"line_premium"].isNull() &&
+        !failedPaths.contains(QStringLiteral("attributes.line_premium_annual")) &&
+        !failedPaths.contains(QStringLiteral("attributes.line_premium")))
+        row.issues.push_back(
+            {row.row, -1, QString(), QStringLiteral("no premium: the row states no Premium"), true});
     const JsonValue &idValue = o[u"id"];
     const QString id = idValue.toString().trimmed();
     if (idValue.isNull() || (idValue.isString() && id.isEmpty())) {
@@ -363,6 +362,7 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
         row.row = rowNumbers[r];
         row.offering = JsonValue::object();
         WrittenPaths wrote;
+        QSet<QString> failedPaths;
         for (int c = 0; c < int(cells.size()); ++c) {
             const QString colName = result.headers.value(c).trimmed();
             if (cells[c].trimmed().isEmpty()) continue;
@@ -377,6 +377,7 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
             if (!cv.warning.isEmpty()) row.issues.push_back({row.row, c, colName, cv.warning, false});
             if (!cv.error.isEmpty()) {
                 row.issues.push_back({row.row, c, colName, cv.error, true});
+                failedPaths.insert(specs[size_t(c)]->path);
                 continue;
             }
             for (const auto &[path, value] : cv.values) {
@@ -397,7 +398,7 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
                 wrote.emplace(path, c);
             }
         }
-        finishOffering(row, ids, idColumn);
+        finishOffering(row, ids, idColumn, failedPaths);
         result.rows.push_back(std::move(row));
         written.push_back(std::move(wrote));
     }

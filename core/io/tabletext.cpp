@@ -131,7 +131,8 @@ bool hasByteOrderMark(const QByteArray &bytes) {
 }
 
 DecodedText decodeTableBytes(const QByteArray &bytes) {
-    if (bytes.startsWith("\xFF\xFE\x00\x00") || bytes.startsWith(QByteArray("\x00\x00\xFE\xFF", 4)))
+    if (bytes.startsWith(QByteArray("\xFF\xFE\x00\x00", 4)) ||
+        bytes.startsWith(QByteArray("\x00\x00\xFE\xFF", 4)))
         return refused(QStringLiteral("UTF-32"), 0,
                        QStringLiteral("the file is UTF-32, which is not supported; save it as CSV UTF-8"));
     if (bytes.startsWith("\xFF\xFE")) return decodeUtf16(bytes, true);
