@@ -262,6 +262,9 @@ CellValues splitLimit(const QString &t, const ColumnSpec &spec, const CellContex
             return failed(QStringLiteral("\"%1\" has %2 parts; a UM limit has two (per person/per accident)")
                               .arg(excerpt(t, 40))
                               .arg(parts->size()));
+        // Reading: each part goes into its own field (not the "100/300/50" string the window's single
+        // field writes), so a column that states bi_per_accident differently is caught as a conflict
+        // instead of the case reader silently preferring it.
         CellValues out;
         for (size_t i = 0; i < parts->size(); ++i)
             out.values.emplace_back(paths[int(i)], JsonValue((*parts)[i]));

@@ -54,7 +54,9 @@ const std::vector<ColumnSpec> &defaultFriendlyColumns();
 QStringList defaultFriendlyHeaders();
 
 // How a percent column ("Commission %") writes plain numbers, decided once per column: as percentages
-// when any plain number is above 1 ("12,5" -> 12.5 %), else as fractions ("0.12" -> 12 %).
+// when any plain number is above 1 ("12,5" -> 12.5 %), else as fractions ("0.12" -> 12 %). Reading: a
+// column of fractions alone ("0,5") stays a fraction (50 %), as headerless pastes always read it, and the
+// summary says so; below 1 in a column of percentages is refused as ambiguous (0.5 % or 50 %).
 struct PercentScale {
     bool points = false;
     QString witness; // the cell that decided it: "12,5 in row 3"
