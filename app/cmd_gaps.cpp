@@ -62,7 +62,8 @@ int runGaps(const QStringList &args, CliIo &io) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "Runs the coverage gap analysis on a case's current coverage, whatever its request_config says.\n"
-        "Exit 0 on success, 1 on validation errors (printed to stderr), 2 when the file cannot be read."));
+        "Exit 0 on success, 1 on validation errors (printed to stderr), 2 when the file cannot be read or "
+        "parsed\n(malformed JSON)."));
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The case file."));
     const QCommandLineOption nowOpt(QStringLiteral("now"), QStringLiteral("Clock for date rules (RFC 3339)."),
                                     QStringLiteral("TIME"));
@@ -88,7 +89,7 @@ int runGaps(const QStringList &args, CliIo &io) {
         io.err << file << ": "
                << (f.problem.path.isEmpty() ? QString() : f.problem.path + QStringLiteral(": "))
                << f.problem.message << "\n";
-        return f.unreadable ? ExitUnreadable : ExitProblems;
+        return ExitUnreadable;
     }
     // Reading: the command validates the case as a gap-only run (request_config replaced by
     // {quote_matching: false, coverage_analysis: true}), so a current-coverage source is required and the

@@ -6,7 +6,6 @@
 #include "io/offeringimport.h"
 
 #include <QCommandLineParser>
-#include <QFileInfo>
 
 namespace pw {
 
@@ -14,15 +13,17 @@ int runImport(const QStringList &args, CliIo &io) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "Adds the offerings of a CSV/TSV table or a JSON file to a case and writes the result to -o OUT (or "
-        "to "
-        "standard output). Tables may use dotted JSON-path headers or the friendly headers Carrier, Line, "
-        "Product, "
-        "Premium, AM Best, Tier, Commission %, Package ID, Package Premium, Quote ID, Expires. Each bad row "
-        "is "
-        "reported as FILE: row N, column C (Header): message, and the other rows are imported. CASE is never "
+        "to standard output). Tables may use dotted JSON-path headers or the friendly headers Carrier, Line, "
+        "Product, Premium, AM Best, Tier, Commission %, Package ID, Package Premium, Quote ID, Expires, "
+        "Limits, UM Limits, CSL, Deductible, Wind Deductible, Dwelling. Tables may be UTF-8, UTF-16 with a "
+        "byte-order mark or Windows-1252, separated by commas, semicolons, tabs or pipes (or a sep= first "
+        "line), with title rows above the header; the file's number convention (1,234.56 or 1.234,56) is "
+        "decided once for the whole file. What the reading decided is printed as FILE: note: ...; each bad "
+        "row as FILE: row N, column C (Header): message, and the other rows are imported. CASE is never "
         "written unless -o names it.\nExit 0 when every row was imported, 1 when some rows were rejected "
-        "(the "
-        "rest is still written) or on a usage error, 2 when a file cannot be read or written."));
+        "(the rest is still written), when the table was refused as a whole (two columns for one field, "
+        "numbers written two ways) or on a usage error, 2 when a file cannot be read or parsed (missing, "
+        "undecodable, an unterminated quote, malformed JSON) or written."));
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file to add the offerings to."));
     p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("CSV, TSV or JSON file with offerings."));
     const QCommandLineOption outOpt(
@@ -41,16 +42,18 @@ int runImport(const QStringList &args, CliIo &io) {
     const CaseFileResult c = readCaseFile(caseFile);
     if (!c.root) {
         io.err << caseFile << ": " << c.problem.message << "\n";
-        return c.unreadable ? ExitUnreadable : ExitProblems;
+        return ExitUnreadable;
     }
     if (!c.root->isObject()) {
         io.err << caseFile << ": a case file is a JSON object with \"input\" and \"offerings\"\n";
         return ExitProblems;
     }
     const OfferingImport imp = importOfferingFile(tableFile, offeringIds(*c.root));
+    for (const QString &note : imp.notes)
+        io.err << tableFile << ": note: " << note << "\n";
     for (const ImportIssue &issue : imp.allIssues())
         io.err << tableFile << ": " << issue.toString() << "\n";
-    if (imp.fatal) return QFileInfo::exists(tableFile) ? ExitProblems : ExitUnreadable;
+    if (imp.fatal) return imp.unreadable ? ExitUnreadable : ExitProblems;
 
     JsonValue root = *c.root;
     JsonValue offerings = root[u"offerings"].isArray() ? root[u"offerings"] : JsonValue::array();

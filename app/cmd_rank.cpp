@@ -174,10 +174,10 @@ std::pair<QByteArray, int> batchLine(const QString &file, const EngineOptions &o
     int exit = ExitOk;
     const CaseFileResult f = readCaseFile(file);
     if (!f.root) {
-        line.insert(QStringLiteral("status"),
-                    f.unreadable ? QStringLiteral("unreadable") : QStringLiteral("invalid"));
+        // A file that cannot be read or parsed (exit 2), as opposed to a case with validation errors.
+        line.insert(QStringLiteral("status"), QStringLiteral("unreadable"));
         line.insert(QStringLiteral("problems"), problemsToJson({f.problem}));
-        exit = f.unreadable ? int(ExitUnreadable) : int(ExitProblems);
+        exit = ExitUnreadable;
     } else {
         const EngineRun r = runEngine(*f.root, options);
         if (!r.ok()) {
@@ -218,7 +218,8 @@ int runRank(const QStringList &args, CliIo &io) {
     p.setApplicationDescription(
         QStringLiteral("Ranks every complete package of a case (engine.md).\n"
                        "Exit 0 with a result (zero packages included), 1 on validation "
-                       "errors, 2 when a file cannot be read."));
+                       "errors, 2 when a file cannot be read or parsed (malformed JSON; with --batch such a\n"
+                       "case's line has status \"unreadable\")."));
     p.addPositionalArgument(QStringLiteral("CASE"),
                             QStringLiteral("Case file (with --batch: files or folders)."),
                             QStringLiteral("CASE..."));
@@ -252,7 +253,14 @@ int runRank(const QStringList &args, CliIo &io) {
     }
     std::optional<EngineProfile> userProfile;
     if (p.isSet(profile)) {
-        ProfileResult pr = loadProfileFile(p.value(profile));
+        // A profile that cannot be read or parsed exits 2, like a case; one with wrong values exits 1.
+        constexpr qint64 kMaxProfileBytes = 16 * 1024 * 1024;
+        const CaseFileResult pf = readCaseFile(p.value(profile), kMaxProfileBytes);
+        if (!pf.root) {
+            io.err << "rank: profile " << p.value(profile) << ": " << pf.problem.message << "\n";
+            return ExitUnreadable;
+        }
+        ProfileResult pr = loadProfile(*pf.root);
         if (!pr.profile) {
             for (const auto &e : pr.errors)
                 io.err << "rank: profile " << p.value(profile) << ": " << e << "\n";
@@ -279,7 +287,7 @@ int runRank(const QStringList &args, CliIo &io) {
     const CaseFileResult f = readCaseFile(file);
     if (!f.root) {
         printProblems(file, {f.problem}, io.err, false);
-        return f.unreadable ? ExitUnreadable : ExitProblems;
+        return ExitUnreadable;
     }
     const EngineRun r = runEngine(*f.root, options);
     if (!r.ok()) {

@@ -27,7 +27,8 @@ int runSubmit(const QStringList &args, CliIo &io) {
         "solutions (--format table, followed by the comparison with the local engine).\n"
         "The key comes from NEXIO_API_KEY; a live key (nx_live_) also needs --confirm-live.\n"
         "Every run id is stored at once; `runs --resume` or `status RUN_ID --wait` pick up unfinished runs.\n"
-        "Exit 0 completed or degraded, 1 usage, 2 unreadable case, 3 run failed, 4 refused by the server,\n"
+        "Exit 0 completed or degraded, 1 usage, 2 case cannot be read or parsed, 3 run failed, 4 refused by "
+        "the server,\n"
         "5 network error or timeout."));
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file to submit."));
     const QCommandLineOption baseUrlOpt(
@@ -89,7 +90,7 @@ int runSubmit(const QStringList &args, CliIo &io) {
     const CaseFileResult f = readCaseFile(caseFile);
     if (!f.root) {
         io.err << caseFile << ": " << f.problem.message << "\n";
-        return f.unreadable ? ExitUnreadable : ExitProblems;
+        return ExitUnreadable;
     }
     if (!f.root->isObject() || !(*f.root)[u"input"].isObject()) {
         io.err << caseFile << ": not a case: the API needs an \"input\" object\n";

@@ -15,7 +15,7 @@ int runValidate(const QStringList &args, CliIo &io) {
     p.setApplicationDescription(
         QStringLiteral("Checks case files and prints one problem per line as "
                        "FILE: PATH: severity: message.\nExit 0 when no file has errors, "
-                       "1 when any has, 2 when a file cannot be read."));
+                       "1 when any has, 2 when a file cannot be read or parsed (malformed JSON)."));
     p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Case files to check."),
                             QStringLiteral("FILE..."));
     const QCommandLineOption nowOpt(
@@ -43,7 +43,7 @@ int runValidate(const QStringList &args, CliIo &io) {
         Problems problems;
         if (!f.root) {
             problems.push_back(f.problem);
-            exit = f.unreadable ? ExitUnreadable : std::max(exit, int(ExitProblems));
+            exit = ExitUnreadable; // cannot be read or parsed: 2, whatever the other files say
         } else {
             problems = validateCase(*f.root, *now, defaultProfile()).problems;
             if (hasErrors(problems) && exit == ExitOk) exit = ExitProblems;

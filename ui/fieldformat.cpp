@@ -3,6 +3,7 @@
 
 #include "util/dates.h"
 #include "util/numbers.h"
+#include "util/numbertext.h"
 
 #include <QRegularExpression>
 
@@ -11,6 +12,13 @@
 namespace pw {
 
 namespace {
+
+// The window's number fields read numbers as US agents write them (a decimal point, commas grouping
+// thousands), through the same strict parser as every import: "3240,50" or "1,79" is refused, never
+// read as 324050 or 179.
+std::optional<double> parseFieldNumber(const QString &text, bool *wasPercent = nullptr) {
+    return parseNumberText(text, DecimalMark::Point, wasPercent);
+}
 
 QString plainNumber(double v) {
     return QString::fromLatin1(shortestNumberText(v));
@@ -72,7 +80,7 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
     if (t.isEmpty()) return JsonValue();
     auto amount = [&]() -> std::optional<JsonValue> {
         bool pct = false;
-        const auto v = parseLooseNumber(t, &pct);
+        const auto v = parseFieldNumber(t, &pct);
         if (!v || pct || *v < 0) {
             *error = QObject::tr("\"%1\" is not an amount in dollars").arg(t);
             return std::nullopt;
@@ -84,7 +92,7 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
     case FieldKind::Choice:
         return JsonValue(t);
     case FieldKind::Integer: {
-        const auto v = parseLooseNumber(t);
+        const auto v = parseFieldNumber(t);
         if (!v || std::floor(*v) != *v) {
             *error = QObject::tr("\"%1\" is not a whole number").arg(t);
             return std::nullopt;
@@ -92,7 +100,7 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
         return JsonValue(*v);
     }
     case FieldKind::Number: {
-        const auto v = parseLooseNumber(t);
+        const auto v = parseFieldNumber(t);
         if (!v) {
             *error = QObject::tr("\"%1\" is not a number").arg(t);
             return std::nullopt;
@@ -103,7 +111,7 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
         return amount();
     case FieldKind::MoneyOrPercent: {
         bool pct = false;
-        const auto v = parseLooseNumber(t, &pct);
+        const auto v = parseFieldNumber(t, &pct);
         if (!v || *v < 0) {
             *error = QObject::tr("\"%1\" is neither an amount nor a percentage").arg(t);
             return std::nullopt;
@@ -116,11 +124,20 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
             return JsonValue(QStringLiteral("none"));
         return amount();
     case FieldKind::SplitOrMoney:
-        if (t.contains(u'/')) return JsonValue(t);
+        if (t.contains(u'/')) {
+            // Written in the form the case reader understands ("100/300/50", thousands).
+            QString why;
+            const auto parts = parseSplitLimitText(t, DecimalMark::Point, &why);
+            if (!parts) {
+                *error = QObject::tr("\"%1\" is not a split limit: %2").arg(t, why);
+                return std::nullopt;
+            }
+            return JsonValue(splitLimitInThousands(*parts));
+        }
         return amount();
     case FieldKind::Fraction: {
         bool pct = false;
-        auto v = parseLooseNumber(t, &pct);
+        auto v = parseFieldNumber(t, &pct);
         if (v && !pct && *v > 1) *v /= 100; // "13" typed in a percent field means 13 %
         if (!v || *v < 0 || *v > 1) {
             *error = QObject::tr("\"%1\" is not a percentage between 0 and 100").arg(t);

@@ -38,6 +38,8 @@ ImportDialog::ImportDialog(const OfferingImport &import, const QString &source, 
         break;
     }
     QStringList fileNotes;
+    for (const QString &n : import.notes)
+        fileNotes << n.toHtmlEscaped();
     for (const auto &i : import.fileIssues)
         fileNotes << i.toString().toHtmlEscaped();
     m_summary->setText(tr("<b>%1 of %2 rows will be imported</b>; %3 rejected. Read with %4.%5")

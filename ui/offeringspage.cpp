@@ -332,6 +332,8 @@ int OfferingsPage::applyImport(const OfferingImport &imp, const QString &source)
                        .arg(source.toHtmlEscaped())
                        .arg(accepted.size())
                        .arg(imp.rows.size());
+    if (!imp.notes.isEmpty())
+        text += QStringLiteral("<br>%1").arg(imp.notes.join(QStringLiteral("; ")).toHtmlEscaped());
     if (!errors.isEmpty())
         text += QStringLiteral("<br><span style='color:#c62828'>%1</span>")
                     .arg(errors.join(QStringLiteral("<br>")));
@@ -342,8 +344,9 @@ int OfferingsPage::applyImport(const OfferingImport &imp, const QString &source)
 }
 
 int OfferingsPage::pasteText(const QString &text) {
-    const OfferingImport imp =
-        importOfferingTable(text, offeringIds(m_doc->root()), text.contains(u'\t') ? QChar(u'\t') : QChar());
+    // The same reading as File → Import and the `import` command (a spreadsheet's copy is tab-separated,
+    // which the delimiter guess finds).
+    const OfferingImport imp = importOfferingText(text, offeringIds(m_doc->root()));
     return applyImport(imp, tr("Pasted rows"));
 }
 

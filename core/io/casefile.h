@@ -16,8 +16,8 @@ namespace pw {
 // failing silently; writes go through writeFileAtomically (io/safefilewriter.h).
 struct CaseFileResult {
     std::optional<JsonValue> root;
-    Problem problem;         // set when root is empty
-    bool unreadable = false; // the file could not be opened or read at all (CLI exit 2)
+    Problem problem;         // set when root is empty: the CLI exits 2 (cannot be read or parsed)
+    bool unreadable = false; // the file could not be opened or read at all (a parse failure is not)
 };
 
 constexpr qint64 kMaxCaseFileBytes = 256ll * 1024 * 1024;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "casereader.h"
 
+#include "io/jsonpath.h"
+#include "util/numbers.h"
+
 #include <QRegularExpression>
 
 #include <cmath>
@@ -53,7 +56,8 @@ std::vector<double> parseSplitLimit(const QString &text) {
     if (!m.hasMatch()) return {};
     std::vector<double> parts;
     for (int i = 1; i <= 3; ++i)
-        if (m.hasCaptured(i)) parts.push_back(m.captured(i).toDouble() * 1000.0);
+        if (m.hasCaptured(i)) // "12.345" thousands is $12,345 exactly, not 12345.000000000002
+            parts.push_back(roundHalfAway(m.captured(i).toDouble() * 1000.0, 2));
     return parts;
 }
 
@@ -416,6 +420,12 @@ Offering readOffering(const JsonValue &obj, const QString &path, Problems *probl
 Case readCase(const JsonValue &root, Problems *problems) {
     Reader r(problems);
     Case cs;
+    // The reader takes the first of two members with one name, most JSON tools the last: the same file
+    // would mean two prices. Every duplicate is an error at its path.
+    forEachDuplicateMember(root, [&](const QString &path) {
+        r.error(path, QStringLiteral("this member is stated twice in one object; JSON tools disagree on "
+                                     "which one counts, so keep one"));
+    });
     if (!root.isObject()) {
         r.error(QString(),
                 QStringLiteral("the file must hold a JSON object with \"input\" and \"offerings\", not %1")

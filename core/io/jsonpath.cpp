@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "jsonpath.h"
 
+#include "io/problem.h"
+
+#include <QSet>
+
 namespace pw {
 
 std::vector<JsonPathSegment> parseJsonPath(const QString &path) {
@@ -135,6 +139,52 @@ bool removeJsonValueAt(JsonValue &root, const QString &path) {
     const auto segs = parseJsonPath(path);
     if (segs.empty()) return false;
     return removeIn(root, segs, 0);
+}
+
+namespace {
+
+// Walks the tree keeping the path as segments; the text of a path is built only for a duplicate.
+void walkDuplicates(const JsonValue &v, std::vector<JsonPathSegment> &path,
+                    const std::function<void(const QString &)> &report) {
+    if (v.isArray()) {
+        const auto &items = v.arrayItems();
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (!items[i].isArray() && !items[i].isObject()) continue;
+            path.push_back({QString(), int(i)});
+            walkDuplicates(items[i], path, report);
+            path.pop_back();
+        }
+        return;
+    }
+    if (!v.isObject()) return;
+    const auto &members = v.objectMembers();
+    // Small objects (nearly all of a case) compare names directly; large ones use a set.
+    constexpr size_t kDirect = 16;
+    QSet<QString> seen;
+    if (members.size() > kDirect) seen.reserve(qsizetype(members.size()));
+    for (size_t i = 0; i < members.size(); ++i) {
+        const QString &name = members[i].first;
+        bool duplicate = false;
+        if (members.size() <= kDirect) {
+            for (size_t k = 0; k < i && !duplicate; ++k)
+                duplicate = members[k].first == name;
+        } else {
+            duplicate = seen.contains(name);
+            seen.insert(name);
+        }
+        path.push_back({excerpt(name, 80), -1});
+        if (duplicate) report(joinJsonPath(path));
+        if (members[i].second.isArray() || members[i].second.isObject())
+            walkDuplicates(members[i].second, path, report);
+        path.pop_back();
+    }
+}
+
+} // namespace
+
+void forEachDuplicateMember(const JsonValue &root, const std::function<void(const QString &path)> &report) {
+    std::vector<JsonPathSegment> path;
+    walkDuplicates(root, path, report);
 }
 
 } // namespace pw

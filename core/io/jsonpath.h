@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 namespace pw {
@@ -30,5 +31,10 @@ bool jsonPathExists(const JsonValue &root, const QString &path);
 bool setJsonValueAt(JsonValue &root, const QString &path, const JsonValue &value);
 // Removes the member or element at a path; returns false when it did not exist.
 bool removeJsonValueAt(JsonValue &root, const QString &path);
+
+// Calls `report` with the path of every member whose name an earlier member of the same object already
+// has (`offerings[2].attributes.line_premium_annual`), depth first in document order. JSON tools disagree
+// on which of two such members counts, so a file with one means two different things.
+void forEachDuplicateMember(const JsonValue &root, const std::function<void(const QString &path)> &report);
 
 } // namespace pw

@@ -1,32 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "offeringimport.h"
 
-#include "io/casefile.h"
+#include "engine/profile.h"
 #include "io/jsonpath.h"
-#include "util/dates.h"
-#include "util/numbers.h"
+#include "io/offeringcolumns.h"
+#include "io/problem.h"
+#include "io/validation.h"
 
+#include <QDateTime>
 #include <QFile>
-#include <QRegularExpression>
+#include <QHash>
 #include <QSet>
 
-#include <cmath>
+#include <map>
 #include <optional>
 
 namespace pw {
-
-QString ImportIssue::toString() const {
-    QString where;
-    if (row > 0) where = QStringLiteral("row %1").arg(row);
-    if (column >= 0) {
-        if (!where.isEmpty()) where += QStringLiteral(", ");
-        where += QStringLiteral("column %1").arg(columnLetter(column));
-        if (!columnName.isEmpty()) where += QStringLiteral(" (%1)").arg(columnName);
-    }
-    const QString sev = error ? QString() : QStringLiteral("warning: ");
-    if (where.isEmpty()) return sev + message;
-    return where + QStringLiteral(": ") + sev + message;
-}
 
 bool ImportedRow::accepted() const {
     for (const auto &i : issues)
@@ -55,423 +44,60 @@ std::vector<ImportIssue> OfferingImport::allIssues() const {
     return out;
 }
 
-QString columnLetter(int column) {
-    QString s;
-    int c = column + 1;
-    while (c > 0) {
-        const int rem = (c - 1) % 26;
-        s.prepend(QChar(u'A' + rem));
-        c = (c - 1) / 26;
-    }
-    return s;
-}
-
-std::vector<QStringList> parseDelimitedText(const QString &text, QChar delimiter,
-                                            std::vector<int> *rowNumbers) {
-    std::vector<QStringList> records;
-    QStringList record;
-    QString field;
-    bool inQuotes = false;
-    bool fieldStarted = false;
-    int line = 1;
-    int recordStartLine = 1;
-    auto endRecord = [&] {
-        record.append(field);
-        field.clear();
-        bool blank = record.size() == 1 && record.first().trimmed().isEmpty() && !fieldStarted;
-        if (!blank) {
-            records.push_back(record);
-            if (rowNumbers) rowNumbers->push_back(recordStartLine);
-        }
-        record.clear();
-        fieldStarted = false;
-    };
-    const int n = int(text.size());
-    int i = 0;
-    if (n > 0 && text[0] == QChar(0xFEFF)) i = 1;
-    for (; i < n; ++i) {
-        const QChar c = text[i];
-        if (inQuotes) {
-            if (c == u'"') {
-                if (i + 1 < n && text[i + 1] == u'"') {
-                    field += u'"';
-                    ++i;
-                } else {
-                    inQuotes = false;
-                }
-            } else {
-                if (c == u'\n') ++line;
-                field += c;
-            }
-            continue;
-        }
-        if (c == u'"' && field.trimmed().isEmpty()) {
-            field.clear();
-            inQuotes = true;
-            fieldStarted = true;
-        } else if (c == delimiter) {
-            record.append(field);
-            field.clear();
-            fieldStarted = true;
-        } else if (c == u'\r') {
-            if (i + 1 < n && text[i + 1] == u'\n') continue;
-            endRecord();
-            ++line;
-            recordStartLine = line;
-        } else if (c == u'\n') {
-            endRecord();
-            ++line;
-            recordStartLine = line;
-        } else {
-            field += c;
-        }
-    }
-    if (!field.isEmpty() || !record.isEmpty() || fieldStarted) endRecord();
-    return records;
-}
-
-QChar guessDelimiter(const QString &text) {
-    const QString first = text.section(u'\n', 0, 0);
-    if (first.contains(u'\t')) return u'\t';
-    if (first.contains(u';') && !first.contains(u',')) return u';';
-    return u',';
+QStringList offeringIds(const JsonValue &caseRoot) {
+    QStringList ids;
+    for (const auto &o : caseRoot[u"offerings"].arrayItems())
+        ids.append(o[u"id"].toString());
+    return ids;
 }
 
 namespace {
 
-enum class Kind {
-    Text,
-    Line,
-    Grade,
-    Tier,
-    Fraction,
-    Money,
-    MoneyOrPercent,
-    MoneyOrNone,
-    SplitOrMoney,
-    Number,
-    Timestamp,
-    ExpiryDate,
-    StringArray,
-    Bool,
-    Settlement,
-    Auto
+// Hands out offering ids in time linear in the rows: each base remembers the number it stopped at, so
+// 100,000 rows of one carrier and line do not probe _001, _002, … again for every row.
+class IdAllocator {
+public:
+    explicit IdAllocator(const QStringList &existing)
+        : m_taken(existing.begin(), existing.end()) {}
+
+    // base_001, base_002, …: the next number after the last one handed out that no existing id uses.
+    QString numbered(const QString &base) {
+        int &next = m_next[base];
+        for (next = std::max(next, 1);; ++next) {
+            QString candidate = base + QStringLiteral("_%1").arg(next, 3, 10, QLatin1Char('0'));
+            if (!m_taken.contains(candidate)) {
+                m_taken.insert(candidate);
+                ++next;
+                return candidate;
+            }
+        }
+    }
+
+    // The id itself when free, else id_2, id_3, …
+    QString claim(const QString &id) {
+        if (!m_taken.contains(id)) {
+            m_taken.insert(id);
+            return id;
+        }
+        int &next = m_next[id + u'#'];
+        for (next = std::max(next, 2);; ++next) {
+            QString candidate = id + QStringLiteral("_%1").arg(next);
+            if (!m_taken.contains(candidate)) {
+                m_taken.insert(candidate);
+                ++next;
+                return candidate;
+            }
+        }
+    }
+
+private:
+    QSet<QString> m_taken;
+    QHash<QString, int> m_next;
 };
 
-struct ColumnSpec {
-    QString path; // empty: ignored column
-    Kind kind = Kind::Auto;
-    bool friendly = false;
-    bool percentHeader = false; // "Commission %": a bare 13 means 13 %
-};
-
-struct FriendlyName {
-    QStringList names;
-    const char *path;
-    Kind kind;
-    bool percentHeader;
-};
-
-const std::vector<FriendlyName> &friendlyNames() {
-    static const std::vector<FriendlyName> names = {
-        {{QStringLiteral("carrier"), QStringLiteral("company"), QStringLiteral("provider"),
-          QStringLiteral("carrier name"), QStringLiteral("insurer")},
-         "provider_name",
-         Kind::Text,
-         false},
-        {{QStringLiteral("line"), QStringLiteral("category"), QStringLiteral("lob"),
-          QStringLiteral("line of business")},
-         "category",
-         Kind::Line,
-         false},
-        {{QStringLiteral("product"), QStringLiteral("product name"), QStringLiteral("program")},
-         "coverage.product_name",
-         Kind::Text,
-         false},
-        {{QStringLiteral("premium"), QStringLiteral("annual premium"), QStringLiteral("line premium")},
-         "attributes.line_premium_annual",
-         Kind::Money,
-         false},
-        {{QStringLiteral("am best"), QStringLiteral("a.m. best"), QStringLiteral("rating"),
-          QStringLiteral("grade"), QStringLiteral("financial rating")},
-         "quality_rating",
-         Kind::Grade,
-         false},
-        {{QStringLiteral("tier"), QStringLiteral("pricing tier")}, "pricing_tier", Kind::Tier, false},
-        {{QStringLiteral("commission %"), QStringLiteral("commission"), QStringLiteral("comm %"),
-          QStringLiteral("commission pct")},
-         "commission",
-         Kind::Fraction,
-         true},
-        {{QStringLiteral("package id"), QStringLiteral("package"), QStringLiteral("bundle id")},
-         "attributes.package_id",
-         Kind::Text,
-         false},
-        {{QStringLiteral("package premium"), QStringLiteral("bundle premium")},
-         "attributes.package_premium_annual",
-         Kind::Money,
-         false},
-        {{QStringLiteral("quote id"), QStringLiteral("quote #"), QStringLiteral("quote number"),
-          QStringLiteral("quote")},
-         "attributes.quote_id",
-         Kind::Text,
-         false},
-        {{QStringLiteral("expires"), QStringLiteral("expiration"), QStringLiteral("quote expires"),
-          QStringLiteral("expiry"), QStringLiteral("expires on")},
-         "attributes.quote_expires_at",
-         Kind::ExpiryDate,
-         false},
-    };
-    return names;
-}
-
-Kind kindForPath(const QString &path) {
-    static const QSet<QString> text = {QStringLiteral("id"),
-                                       QStringLiteral("provider_id"),
-                                       QStringLiteral("provider_name"),
-                                       QStringLiteral("quality_rating_agency"),
-                                       QStringLiteral("coverage.product_name"),
-                                       QStringLiteral("coverage.program_type"),
-                                       QStringLiteral("attributes.quote_id"),
-                                       QStringLiteral("attributes.package_id"),
-                                       QStringLiteral("attributes.rate_type"),
-                                       QStringLiteral("coverage.policy_number")};
-    static const QSet<QString> money = {QStringLiteral("attributes.line_premium_annual"),
-                                        QStringLiteral("attributes.line_premium"),
-                                        QStringLiteral("attributes.package_premium_annual"),
-                                        QStringLiteral("coverage.dwelling_limit"),
-                                        QStringLiteral("coverage.other_structures_limit"),
-                                        QStringLiteral("coverage.personal_property_limit"),
-                                        QStringLiteral("coverage.loss_of_use_limit"),
-                                        QStringLiteral("coverage.liability_limit"),
-                                        QStringLiteral("coverage.medical_payments_limit"),
-                                        QStringLiteral("coverage.water_backup_limit"),
-                                        QStringLiteral("coverage.flood_limit"),
-                                        QStringLiteral("coverage.bi_per_accident"),
-                                        QStringLiteral("coverage.pd_per_accident"),
-                                        QStringLiteral("coverage.limit_combined_single"),
-                                        QStringLiteral("coverage.um_per_accident"),
-                                        QStringLiteral("coverage.medical_payments"),
-                                        QStringLiteral("coverage.pip"),
-                                        QStringLiteral("coverage.deductible_default"),
-                                        QStringLiteral("coverage.umbrella_limit"),
-                                        QStringLiteral("coverage.retained_limit"),
-                                        QStringLiteral("coverage.required_underlying.auto_bi_per_person"),
-                                        QStringLiteral("coverage.required_underlying.auto_bi_per_accident"),
-                                        QStringLiteral("coverage.required_underlying.auto_csl"),
-                                        QStringLiteral("coverage.required_underlying.home_liability")};
-    static const QSet<QString> number = {
-        QStringLiteral("attributes.term_months"), QStringLiteral("attributes.quoted_vehicle_count"),
-        QStringLiteral("attributes.service_rating"), QStringLiteral("coverage.extended_replacement_pct")};
-    if (text.contains(path)) return Kind::Text;
-    if (money.contains(path)) return Kind::Money;
-    if (number.contains(path)) return Kind::Number;
-    if (path == u"category") return Kind::Line;
-    if (path == u"quality_rating") return Kind::Grade;
-    if (path == u"pricing_tier") return Kind::Tier;
-    if (path == u"commission") return Kind::Fraction;
-    if (path == u"coverage.deductible" || path == u"coverage.wind_hail_deductible")
-        return Kind::MoneyOrPercent;
-    if (path == u"coverage.collision_deductible" || path == u"coverage.comprehensive_deductible")
-        return Kind::MoneyOrNone;
-    if (path == u"coverage.bi_per_person" || path == u"coverage.um_per_person") return Kind::SplitOrMoney;
-    if (path == u"attributes.quote_expires_at" || path == u"attributes.quote_generated_at")
-        return Kind::Timestamp;
-    if (path.startsWith(u"constraints.") || path == u"coverage.endorsements") return Kind::StringArray;
-    if (path == u"attributes.bindable") return Kind::Bool;
-    if (path == u"coverage.settlement") return Kind::Settlement;
-    return Kind::Auto;
-}
-
-bool isKnownPath(const QString &path) {
-    return kindForPath(path) != Kind::Auto;
-}
-
-std::optional<ColumnSpec> specForHeader(const QString &header) {
-    const QString h = header.trimmed().toLower();
-    const QString squeezed = h.simplified();
-    static const QRegularExpression pathRe(QStringLiteral("^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$"));
-    const QString p = header.trimmed();
-    if (pathRe.match(p).hasMatch() && (isKnownPath(p) || p.contains(u'.')))
-        return ColumnSpec{p, kindForPath(p), false, false};
-    for (const auto &f : friendlyNames())
-        if (f.names.contains(squeezed))
-            return ColumnSpec{QString::fromLatin1(f.path), f.kind, true, f.percentHeader};
-    if (pathRe.match(p).hasMatch()) return ColumnSpec{p, kindForPath(p), false, false};
-    return std::nullopt;
-}
-
-QString slug(const QString &s) {
-    QString out;
-    bool underscore = false;
-    for (const QChar c : s.toLower()) {
-        if (c.isLetterOrNumber() && c.unicode() < 128) {
-            out += c;
-            underscore = false;
-        } else if (!underscore && !out.isEmpty()) {
-            out += u'_';
-            underscore = true;
-        }
-    }
-    while (out.endsWith(u'_'))
-        out.chop(1);
-    return out.isEmpty() ? QStringLiteral("carrier") : out;
-}
-
-// One cell into a JSON value; returns nullopt and sets `error` when the text cannot be read.
-std::optional<JsonValue> convertCell(const QString &raw, const ColumnSpec &spec, QString *error,
-                                     QString *warning) {
-    const QString t = raw.trimmed();
-    auto money = [&](bool allowZero) -> std::optional<JsonValue> {
-        bool pct = false;
-        const auto v = parseLooseNumber(t, &pct);
-        if (!v || pct) {
-            *error = QStringLiteral("\"%1\" is not an amount").arg(t.left(40));
-            return std::nullopt;
-        }
-        if (*v < 0 || (!allowZero && *v == 0 && spec.path.endsWith(u"premium_annual"))) {
-            *error = QStringLiteral("%1 is not a usable amount (it must be above zero)").arg(t.left(40));
-            return std::nullopt;
-        }
-        return JsonValue(*v);
-    };
-    switch (spec.kind) {
-    case Kind::Text:
-    case Kind::Grade:
-        return JsonValue(t);
-    case Kind::Line: {
-        const QString l = t.toLower();
-        if (l != u"home" && l != u"auto" && l != u"umbrella")
-            *warning =
-                QStringLiteral("line \"%1\" is not home, auto or umbrella; the engine will ignore this "
-                               "offering unless the case requests it")
-                    .arg(t.left(40));
-        return JsonValue(l);
-    }
-    case Kind::Tier:
-        return JsonValue(t.toLower());
-    case Kind::Fraction: {
-        bool pct = false;
-        auto v = parseLooseNumber(t, &pct);
-        if (!v) {
-            *error = QStringLiteral("\"%1\" is not a percentage").arg(t.left(40));
-            return std::nullopt;
-        }
-        if (!pct && spec.percentHeader && *v > 1) *v /= 100.0;
-        if (*v < 0 || *v > 1) {
-            *error = QStringLiteral("commission %1 is outside 0–100 %").arg(t.left(40));
-            return std::nullopt;
-        }
-        return JsonValue(roundHalfAway(*v, 6));
-    }
-    case Kind::Money:
-        return money(true);
-    case Kind::MoneyOrPercent: {
-        bool pct = false;
-        const auto v = parseLooseNumber(t, &pct);
-        if (!v || *v < 0) {
-            *error = QStringLiteral("\"%1\" is neither an amount nor a percentage").arg(t.left(40));
-            return std::nullopt;
-        }
-        if (pct)
-            return JsonValue(
-                QString(formatNumber(*v * 100, 2)).remove(QRegularExpression(QStringLiteral("\\.?0+$"))) +
-                QStringLiteral("%"));
-        return JsonValue(*v);
-    }
-    case Kind::MoneyOrNone:
-        if (t.compare(QStringLiteral("none"), Qt::CaseInsensitive) == 0)
-            return JsonValue(QStringLiteral("none"));
-        return money(true);
-    case Kind::SplitOrMoney:
-        if (t.contains(u'/')) return JsonValue(t);
-        return money(true);
-    case Kind::Number: {
-        const auto v = parseLooseNumber(t);
-        if (!v) {
-            *error = QStringLiteral("\"%1\" is not a number").arg(t.left(40));
-            return std::nullopt;
-        }
-        return JsonValue(*v);
-    }
-    case Kind::ExpiryDate:
-    case Kind::Timestamp: {
-        static const QRegularExpression dateOnly(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-        if (dateOnly.match(t).hasMatch() && parseDate(t)) {
-            // An agent's "expires 2027-01-15" means through that day; a bare date would read as midnight.
-            if (spec.kind == Kind::ExpiryDate || spec.path.endsWith(u"expires_at"))
-                return JsonValue(t + QStringLiteral("T23:59:59Z"));
-            return JsonValue(t);
-        }
-        if (!parseTimestamp(t)) {
-            *error = QStringLiteral("\"%1\" is not a date (write YYYY-MM-DD)").arg(t.left(40));
-            return std::nullopt;
-        }
-        return JsonValue(t);
-    }
-    case Kind::StringArray: {
-        JsonValue arr = JsonValue::array();
-        const QStringList parts = t.split(QRegularExpression(QStringLiteral("[;|]")), Qt::SkipEmptyParts);
-        for (const QString &p : parts)
-            if (!p.trimmed().isEmpty()) arr.append(JsonValue(p.trimmed()));
-        return arr;
-    }
-    case Kind::Bool: {
-        const QString l = t.toLower();
-        if (l == u"true" || l == u"yes" || l == u"y" || l == u"1") return JsonValue(true);
-        if (l == u"false" || l == u"no" || l == u"n" || l == u"0") return JsonValue(false);
-        *error = QStringLiteral("\"%1\" is not yes or no").arg(t.left(40));
-        return std::nullopt;
-    }
-    case Kind::Settlement: {
-        QString l = t.toLower().replace(u' ', u'_');
-        static const QStringList ok = {
-            QStringLiteral("actual_cash_value"), QStringLiteral("replacement_cost"),
-            QStringLiteral("extended_replacement_cost"), QStringLiteral("guaranteed_replacement_cost")};
-        if (l == u"acv") l = ok[0];
-        if (!ok.contains(l)) {
-            *error = QStringLiteral("settlement \"%1\" is not one of %2")
-                         .arg(t.left(40), ok.join(QStringLiteral(", ")));
-            return std::nullopt;
-        }
-        return JsonValue(l);
-    }
-    case Kind::Auto: {
-        static const QRegularExpression num(QStringLiteral("^-?(0|[1-9]\\d*)(\\.\\d+)?$"));
-        if (num.match(t).hasMatch()) return JsonValue(t.toDouble());
-        if (t == u"true" || t == u"false") return JsonValue(t == u"true");
-        return JsonValue(t);
-    }
-    }
-    return JsonValue(t);
-}
-
-const std::vector<ColumnSpec> &defaultFriendlyColumns() {
-    static const std::vector<ColumnSpec> cols = [] {
-        std::vector<ColumnSpec> c;
-        for (const auto &f : friendlyNames())
-            c.push_back({QString::fromLatin1(f.path), f.kind, true, f.percentHeader});
-        return c;
-    }();
-    return cols;
-}
-
-QString uniqueId(const QString &base, QSet<QString> &taken) {
-    if (!taken.contains(base)) {
-        taken.insert(base);
-        return base;
-    }
-    for (int n = 2;; ++n) {
-        const QString candidate = base + QStringLiteral("_%1").arg(n);
-        if (!taken.contains(candidate)) {
-            taken.insert(candidate);
-            return candidate;
-        }
-    }
-}
-
-// Fills ids and carrier ids, then checks that the offering can take part in ranking.
-void finishOffering(ImportedRow &row, QSet<QString> &taken, int idColumn) {
+// Fills ids and carrier ids, checks that the offering names what ranking needs, and orders its members.
+// `failedPaths`: fields whose cell had an error already reported, so not reported again as missing.
+void finishOffering(ImportedRow &row, IdAllocator &ids, int idColumn, const QSet<QString> &failedPaths = {}) {
     JsonValue &o = row.offering;
     const QString name = o[u"provider_name"].toString().trimmed();
     QString pid = o[u"provider_id"].toString().trimmed();
@@ -479,43 +105,38 @@ void finishOffering(ImportedRow &row, QSet<QString> &taken, int idColumn) {
         pid = QStringLiteral("prov_") + slug(name);
         o.insert(QStringLiteral("provider_id"), JsonValue(pid));
     }
-    if (pid.isEmpty() && name.isEmpty())
+    if (pid.isEmpty() && name.isEmpty() && !failedPaths.contains(QStringLiteral("provider_name")) &&
+        !failedPaths.contains(QStringLiteral("provider_id")))
         row.issues.push_back(
             {row.row, -1, QString(), QStringLiteral("no carrier: the row names no Carrier"), true});
     const QString line = o[u"category"].toString();
-    if (line.isEmpty())
+    if (line.isEmpty() && !failedPaths.contains(QStringLiteral("category")))
         row.issues.push_back({row.row, -1, QString(),
                               QStringLiteral("no line: the row names no Line (home, auto or umbrella)"),
                               true});
     const JsonValue &attrs = o[u"attributes"];
-    if (attrs[u"line_premium_annual"].isNull() && attrs[u"line_premium"].isNull()) {
-        bool reported = false;
-        for (const auto &i : row.issues)
-            reported = reported || i.columnName.contains(QStringLiteral("remium"));
-        if (!reported)
-            row.issues.push_back(
-                {row.row, -1, QString(), QStringLiteral("no premium: the row states no Premium"), true});
-    }
-    const QString id = o[u"id"].toString().trimmed();
-    if (id.isEmpty()) {
-        const QString carrierPart = pid.startsWith(QStringLiteral("prov_")) ? pid.mid(5) : slug(pid);
-        const QString base = QStringLiteral("quote_line_%1_%2")
-                                 .arg(carrierPart, line.isEmpty() ? QStringLiteral("line") : line);
-        QString candidate;
-        for (int n = 1;; ++n) {
-            candidate = base + QStringLiteral("_%1").arg(n, 3, 10, QLatin1Char('0'));
-            if (!taken.contains(candidate)) break;
-        }
-        taken.insert(candidate);
-        o.insert(QStringLiteral("id"), JsonValue(candidate));
-    } else if (taken.contains(id)) {
-        const QString fresh = uniqueId(id, taken);
-        o.insert(QStringLiteral("id"), JsonValue(fresh));
+    if (attrs[u"line_premium_annual"].isNull() && attrs[u"line_premium"].isNull() &&
+        !failedPaths.contains(QStringLiteral("attributes.line_premium_annual")) &&
+        !failedPaths.contains(QStringLiteral("attributes.line_premium")))
         row.issues.push_back(
-            {row.row, idColumn, QStringLiteral("id"),
-             QStringLiteral("id \"%1\" is already used; imported as \"%2\"").arg(id.left(60), fresh), false});
-    } else {
-        taken.insert(id);
+            {row.row, -1, QString(), QStringLiteral("no premium: the row states no Premium"), true});
+    const JsonValue &idValue = o[u"id"];
+    const QString id = idValue.toString().trimmed();
+    if (idValue.isNull() || (idValue.isString() && id.isEmpty())) {
+        const QString carrierPart = pid.startsWith(QStringLiteral("prov_")) ? pid.mid(5) : slug(pid);
+        o.insert(
+            QStringLiteral("id"),
+            JsonValue(ids.numbered(QStringLiteral("quote_line_%1_%2")
+                                       .arg(carrierPart, line.isEmpty() ? QStringLiteral("line") : line))));
+    } else if (idValue.isString()) {
+        const QString fresh = ids.claim(id);
+        if (fresh != id) {
+            o.insert(QStringLiteral("id"), JsonValue(fresh));
+            row.issues.push_back(
+                {row.row, idColumn, QStringLiteral("id"),
+                 QStringLiteral("id \"%1\" is already used; imported as \"%2\"").arg(excerpt(id, 60), fresh),
+                 false});
+        }
     }
     // Members in the order case files write them; anything else after.
     static const QStringList order = {QStringLiteral("id"),
@@ -531,69 +152,206 @@ void finishOffering(ImportedRow &row, QSet<QString> &taken, int idColumn) {
                                       QStringLiteral("attributes")};
     JsonValue ordered = JsonValue::object();
     for (const QString &k : order)
-        if (const JsonValue *v = o.find(k)) ordered.insert(k, *v);
+        if (const JsonValue *v = o.find(k)) ordered.appendMember(k, *v);
     for (const auto &m : o.objectMembers())
-        if (!order.contains(m.first)) ordered.insert(m.first, m.second);
+        if (!order.contains(m.first)) ordered.appendMember(m.first, m.second);
     o = ordered;
+}
+
+// The paths each row's cells wrote, and the column of each, to name the column of a validation error.
+using WrittenPaths = std::map<QString, int>;
+
+// Validates the accepted offerings as a case holding them would be validated, and turns every error
+// there into an error of its row, at the column that wrote the value: an import never hands on a value
+// that `validate` or `rank` would then refuse.
+void refuseWhatValidationRefuses(std::vector<ImportedRow> &rows, const std::vector<WrittenPaths> &written,
+                                 const QStringList &headers) {
+    JsonValue offerings = JsonValue::array();
+    std::vector<size_t> rowOf;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (!rows[i].accepted()) continue;
+        offerings.append(rows[i].offering);
+        rowOf.push_back(i);
+    }
+    if (rowOf.empty()) return;
+    JsonValue input = JsonValue::object();
+    input.insert(QStringLiteral("coverage_types"),
+                 JsonValue(JsonValue::Array{JsonValue("home"), JsonValue("auto"), JsonValue("umbrella")}));
+    JsonValue root = JsonValue::object();
+    root.insert(QStringLiteral("input"), input);
+    root.insert(QStringLiteral("offerings"), offerings);
+    const ValidationResult v = validateCase(root, QDateTime::currentDateTimeUtc(), defaultProfile());
+    for (const Problem &p : v.problems) {
+        if (!p.isError() || !p.path.startsWith(QStringLiteral("offerings["))) continue;
+        const qsizetype close = p.path.indexOf(u']');
+        bool ok = false;
+        const int k = p.path.mid(10, close - 10).toInt(&ok);
+        if (!ok || k < 0 || size_t(k) >= rowOf.size()) continue;
+        ImportedRow &row = rows[rowOf[size_t(k)]];
+        const QString field = p.path.mid(close + 2); // after "]."
+        int column = -1;
+        if (rowOf[size_t(k)] < written.size()) {
+            const WrittenPaths &w = written[rowOf[size_t(k)]];
+            // The column that wrote this path or the object it sits in.
+            for (const auto &[path, col] : w)
+                if (field == path || field.startsWith(path + u'.') || path.startsWith(field + u'.'))
+                    column = col;
+        }
+        if (column >= 0)
+            row.issues.push_back({row.row, column, headers.value(column).trimmed(),
+                                  QStringLiteral("%1 (%2)").arg(p.message, field), true});
+        else
+            row.issues.push_back({row.row, -1, QString(),
+                                  QStringLiteral("%1: %2").arg(
+                                      field.isEmpty() ? QStringLiteral("offering") : field, p.message),
+                                  true});
+    }
+}
+
+OfferingImport refusedFile(ImportIssue issue, bool unreadable) {
+    OfferingImport r;
+    r.fatal = true;
+    r.unreadable = unreadable;
+    r.fileIssues.push_back(std::move(issue));
+    return r;
+}
+
+// How each percent column writes plain numbers ("Commission %": 12,5 or 0.125), decided per column.
+PercentScale percentScale(const std::vector<QStringList> &records, const std::vector<int> &rowNumbers,
+                          size_t firstData, int column, DecimalMark mark, bool *anyPlain) {
+    PercentScale s;
+    for (size_t r = firstData; r < records.size(); ++r) {
+        if (column >= records[r].size()) continue;
+        const QString t = records[r][column].trimmed();
+        if (t.isEmpty() || t.endsWith(u'%')) continue;
+        const auto v = parseNumberText(t, mark);
+        if (!v) continue;
+        *anyPlain = true;
+        if (*v > 1) {
+            s.points = true;
+            s.witness = QStringLiteral("%1 in row %2").arg(excerpt(t, 20)).arg(rowNumbers[r]);
+            return s;
+        }
+    }
+    return s;
 }
 
 } // namespace
 
-QStringList offeringIds(const JsonValue &caseRoot) {
-    QStringList ids;
-    for (const auto &o : caseRoot[u"offerings"].arrayItems())
-        ids.append(o[u"id"].toString());
-    return ids;
-}
-
 OfferingImport importOfferingTable(const QString &text, const QStringList &existingIds, QChar delimiter) {
     OfferingImport result;
-    if (delimiter.isNull()) delimiter = guessDelimiter(text);
-    std::vector<int> rowNumbers;
-    const auto records = parseDelimitedText(text, delimiter, &rowNumbers);
-    if (records.empty()) {
+    const TableRecords table = readTableRecords(text, delimiter);
+    result.notes << table.notes;
+    if (table.error) {
+        OfferingImport r = refusedFile(*table.error, true);
+        r.notes = result.notes;
+        return r;
+    }
+    const std::vector<QStringList> &records = table.split.records;
+    const std::vector<int> &rowNumbers = table.split.rows;
+    auto refuse = [&](ImportIssue issue) {
         result.fatal = true;
-        result.fileIssues.push_back({0, -1, QString(), QStringLiteral("the table has no rows"), true});
+        result.rows.clear();
+        result.fileIssues.push_back(std::move(issue));
         return result;
-    }
-    // Header: recognised when at least two cells name known columns.
+    };
+    if (records.empty()) return refuse({0, -1, QString(), QStringLiteral("the table has no rows"), true});
+
+    // Header: the first of the first rows where at least two cells name known columns.
+    const int headerIndex = findHeaderRecord(records, [](const QStringList &cells) {
+        int known = 0;
+        for (const QString &h : cells)
+            known += isRecognisedHeader(h) ? 1 : 0;
+        return known >= 2;
+    });
     std::vector<std::optional<ColumnSpec>> specs;
-    int known = 0;
-    bool anyFriendly = false, anyPath = false;
-    for (const QString &h : records.front()) {
-        auto s = specForHeader(h);
-        if (s && (s->friendly || isKnownPath(s->path) || s->path.contains(u'.'))) {
-            ++known;
-            anyFriendly = anyFriendly || s->friendly;
-            anyPath = anyPath || !s->friendly;
-        }
-        specs.push_back(s);
-    }
     size_t firstData = 0;
     int idColumn = -1;
-    if (known >= 2) {
-        firstData = 1;
-        result.headers = records.front();
+    if (headerIndex >= 0) {
+        firstData = size_t(headerIndex) + 1;
+        const QStringList &header = records[size_t(headerIndex)];
+        result.headers = header;
+        bool anyFriendly = false, anyPath = false;
+        for (const QString &h : header) {
+            auto s = specForHeader(h);
+            if (s && isRecognisedHeader(h)) {
+                anyFriendly = anyFriendly || s->friendly;
+                anyPath = anyPath || !s->friendly;
+            }
+            specs.push_back(s);
+        }
         result.headerKind = anyFriendly && anyPath ? OfferingImport::HeaderKind::Mixed
                             : anyFriendly          ? OfferingImport::HeaderKind::Friendly
                                                    : OfferingImport::HeaderKind::JsonPaths;
+        QString note = QStringLiteral("header: row %1").arg(rowNumbers[size_t(headerIndex)]);
+        if (headerIndex > 0) {
+            QStringList above;
+            for (int i = 0; i < headerIndex; ++i)
+                above << QString::number(rowNumbers[size_t(i)]);
+            note += QStringLiteral(" (row%1 %2 above it not imported)")
+                        .arg(above.size() > 1 ? QStringLiteral("s") : QString(),
+                             above.join(QStringLiteral(", ")));
+        }
+        result.notes << note;
+        std::map<QString, int> columnOfPath;
         for (int c = 0; c < int(specs.size()); ++c) {
-            if (!specs[size_t(c)] && !records.front()[c].trimmed().isEmpty())
-                result.fileIssues.push_back({rowNumbers.front(), c, records.front()[c].trimmed(),
-                                             QStringLiteral("unknown column; its values are not imported"),
-                                             false});
-            if (specs[size_t(c)] && specs[size_t(c)]->path == u"id") idColumn = c;
+            const auto &s = specs[size_t(c)];
+            if (!s) {
+                if (!header[c].trimmed().isEmpty())
+                    result.fileIssues.push_back(
+                        {rowNumbers[size_t(headerIndex)], c, header[c].trimmed(),
+                         QStringLiteral("unknown column; its values are not imported"), false});
+                continue;
+            }
+            if (s->path == u"id") idColumn = c;
+            const auto [it, inserted] = columnOfPath.emplace(s->path, c);
+            if (!inserted)
+                return refuse({rowNumbers[size_t(headerIndex)], c, header[c].trimmed(),
+                               QStringLiteral("columns %1 (%2) and %3 (%4) both fill %5; one would silently "
+                                              "replace the other, so remove or rename one")
+                                   .arg(columnLetter(it->second), excerpt(header[it->second].trimmed(), 40),
+                                        columnLetter(c), excerpt(header[c].trimmed(), 40), s->path),
+                               true});
         }
     } else {
-        specs.clear();
         for (const auto &s : defaultFriendlyColumns())
             specs.push_back(s);
-        for (const auto &f : friendlyNames())
-            result.headers.append(f.names.first());
+        result.headers = defaultFriendlyHeaders();
         result.headerKind = OfferingImport::HeaderKind::None;
+        result.notes << QStringLiteral("no header row: columns read as %1")
+                            .arg(result.headers.join(QStringLiteral(", ")));
     }
 
-    QSet<QString> taken(existingIds.begin(), existingIds.end());
+    // The file's number convention, from every number cell at once.
+    std::vector<NumberCell> numberCells;
+    for (size_t r = firstData; r < records.size(); ++r)
+        for (int c = 0; c < int(records[r].size()) && c < int(specs.size()); ++c)
+            if (specs[size_t(c)])
+                for (const QString &t : numberTextsOf(records[r][c], *specs[size_t(c)]))
+                    numberCells.push_back({rowNumbers[r], c, t});
+    const NumberConvention numbers = decideNumberConvention(numberCells, table.delimiter);
+    numberCells.clear();
+    if (numbers.error) return refuse(*numbers.error);
+    result.notes << numbers.note;
+    std::vector<CellContext> contexts(specs.size());
+    for (int c = 0; c < int(specs.size()); ++c) {
+        contexts[size_t(c)].mark = numbers.mark;
+        contexts[size_t(c)].markDecided = numbers.decided;
+        const auto &s = specs[size_t(c)];
+        if (!s || s->kind != CellKind::Fraction || !s->percentHeader) continue;
+        bool anyPlain = false;
+        contexts[size_t(c)].scale = percentScale(records, rowNumbers, firstData, c, numbers.mark, &anyPlain);
+        if (anyPlain)
+            result.notes << QStringLiteral("%1 (column %2): plain numbers read as %3")
+                                .arg(result.headers.value(c).trimmed(), columnLetter(c),
+                                     contexts[size_t(c)].scale.points
+                                         ? QStringLiteral("percentages (12 = 12 %, as %1 shows)")
+                                               .arg(contexts[size_t(c)].scale.witness)
+                                         : QStringLiteral("fractions (0.12 = 12 %)"));
+    }
+
+    IdAllocator ids(existingIds);
+    std::vector<WrittenPaths> written;
     for (size_t r = firstData; r < records.size(); ++r) {
         const QStringList &cells = records[r];
         bool allBlank = true;
@@ -603,33 +361,50 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
         ImportedRow row;
         row.row = rowNumbers[r];
         row.offering = JsonValue::object();
+        WrittenPaths wrote;
+        QSet<QString> failedPaths;
         for (int c = 0; c < int(cells.size()); ++c) {
-            const QString colName = c < int(result.headers.size()) ? result.headers[c].trimmed() : QString();
-            if (c >= int(specs.size()) || !specs[size_t(c)]) {
-                if (c >= int(specs.size()) && !cells[c].trimmed().isEmpty())
-                    row.issues.push_back({row.row, c, colName,
-                                          QStringLiteral("value beyond the last column is ignored"), false});
-                continue;
-            }
+            const QString colName = result.headers.value(c).trimmed();
             if (cells[c].trimmed().isEmpty()) continue;
-            QString error, warning;
-            const auto v = convertCell(cells[c], *specs[size_t(c)], &error, &warning);
-            if (!warning.isEmpty()) row.issues.push_back({row.row, c, colName, warning, false});
-            if (!v) {
-                row.issues.push_back({row.row, c, colName, error, true});
+            if (c >= int(specs.size()) || !specs[size_t(c)]) {
+                if (c >= int(specs.size()) || colName.isEmpty())
+                    row.issues.push_back(
+                        {row.row, c, colName,
+                         QStringLiteral("a value in a column without a header is not imported"), false});
                 continue;
             }
-            if (!setJsonValueAt(row.offering, specs[size_t(c)]->path, *v))
-                row.issues.push_back(
-                    {row.row, c, colName,
-                     QStringLiteral("cannot place the value at %1").arg(specs[size_t(c)]->path), true});
+            const CellValues cv = convertCell(cells[c], *specs[size_t(c)], contexts[size_t(c)]);
+            if (!cv.warning.isEmpty()) row.issues.push_back({row.row, c, colName, cv.warning, false});
+            if (!cv.error.isEmpty()) {
+                row.issues.push_back({row.row, c, colName, cv.error, true});
+                failedPaths.insert(specs[size_t(c)]->path);
+                continue;
+            }
+            for (const auto &[path, value] : cv.values) {
+                if (const auto it = wrote.find(path); it != wrote.end()) {
+                    if (jsonValueAt(row.offering, path) != value)
+                        row.issues.push_back({row.row, c, colName,
+                                              QStringLiteral("gives %1 a different value than column %2 (%3)")
+                                                  .arg(path, columnLetter(it->second),
+                                                       result.headers.value(it->second).trimmed()),
+                                              true});
+                    continue;
+                }
+                if (!setJsonValueAt(row.offering, path, value)) {
+                    row.issues.push_back({row.row, c, colName,
+                                          QStringLiteral("cannot place the value at %1").arg(path), true});
+                    continue;
+                }
+                wrote.emplace(path, c);
+            }
         }
-        finishOffering(row, taken, idColumn);
+        finishOffering(row, ids, idColumn, failedPaths);
         result.rows.push_back(std::move(row));
+        written.push_back(std::move(wrote));
     }
     if (result.rows.empty())
-        result.fileIssues.push_back(
-            {0, -1, QString(), QStringLiteral("the table has a header but no data rows"), true});
+        return refuse({0, -1, QString(), QStringLiteral("the table has a header but no data rows"), true});
+    refuseWhatValidationRefuses(result.rows, written, result.headers);
     return result;
 }
 
@@ -638,12 +413,9 @@ OfferingImport importOfferingJson(const QByteArray &bytes, const QStringList &ex
     result.headerKind = OfferingImport::HeaderKind::JsonPaths;
     JsonParseError err;
     const auto root = parseJson(bytes, &err);
-    if (!root) {
-        result.fatal = true;
-        result.fileIssues.push_back(
-            {0, -1, QString(), QStringLiteral("not valid JSON: %1").arg(err.toString()), true});
-        return result;
-    }
+    if (!root)
+        return refusedFile({0, -1, QString(), QStringLiteral("not valid JSON: %1").arg(err.toString()), true},
+                           true);
     JsonValue list;
     if (root->isArray())
         list = *root;
@@ -651,14 +423,13 @@ OfferingImport importOfferingJson(const QByteArray &bytes, const QStringList &ex
         list = (*root)[u"offerings"];
     else if (root->isObject() && root->contains(u"category"))
         list = JsonValue(JsonValue::Array{*root});
-    else {
-        result.fatal = true;
-        result.fileIssues.push_back(
-            {0, -1, QString(),
-             QStringLiteral("no offerings found: expected an array or an object with \"offerings\""), true});
-        return result;
-    }
-    QSet<QString> taken(existingIds.begin(), existingIds.end());
+    else
+        return refusedFile({0, -1, QString(),
+                            QStringLiteral("no offerings found: expected an array or an object with "
+                                           "\"offerings\""),
+                            true},
+                           false);
+    IdAllocator ids(existingIds);
     int n = 0;
     for (const auto &item : list.arrayItems()) {
         ++n;
@@ -668,49 +439,51 @@ OfferingImport importOfferingJson(const QByteArray &bytes, const QStringList &ex
             row.offering = JsonValue::object();
             row.issues.push_back(
                 {n, -1, QString(),
-                 QStringLiteral("offering %1 is a %2, not an object").arg(n).arg(item.typeName()), true});
+                 QStringLiteral("offering %1 is %2, not an object").arg(n).arg(item.typeName()), true});
             result.rows.push_back(std::move(row));
             continue;
         }
         row.offering = item;
-        const JsonValue prem = item[u"attributes"][u"line_premium_annual"];
-        if (!prem.isNull() && (!prem.isNumber() || prem.toDouble() < 0))
-            row.issues.push_back({n, -1, QStringLiteral("attributes.line_premium_annual"),
-                                  QStringLiteral("premium %1 is not an amount")
-                                      .arg(QString::fromUtf8(writeJson(prem, -1)).left(40)),
-                                  true});
-        finishOffering(row, taken, -1);
+        finishOffering(row, ids, -1);
         result.rows.push_back(std::move(row));
     }
+    refuseWhatValidationRefuses(result.rows, {}, {});
     return result;
 }
 
-OfferingImport importOfferingBytes(const QByteArray &bytes, const QStringList &existingIds) {
-    for (const char c : bytes) {
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
-        if (c == '[' || c == '{') return importOfferingJson(bytes, existingIds);
+OfferingImport importOfferingText(const QString &text, const QStringList &existingIds) {
+    for (const QChar c : text) {
+        if (c == u' ' || c == u'\n' || c == u'\r' || c == u'\t' || c == QChar(0xFEFF)) continue;
+        if (c == u'[' || c == u'{') return importOfferingJson(text.toUtf8(), existingIds);
         break;
     }
-    return importOfferingTable(QString::fromUtf8(bytes), existingIds);
+    return importOfferingTable(text, existingIds);
+}
+
+OfferingImport importOfferingBytes(const QByteArray &bytes, const QStringList &existingIds) {
+    const DecodedText decoded = decodeTableBytes(bytes);
+    if (decoded.error) return refusedFile(*decoded.error, true);
+    OfferingImport result = importOfferingText(decoded.text, existingIds);
+    result.notes.prepend(decoded.fallback ? QStringLiteral("read as Windows-1252: the file is not UTF-8")
+                                          : QStringLiteral("encoding: %1").arg(decoded.encoding));
+    return result;
 }
 
 OfferingImport importOfferingFile(const QString &fileName, const QStringList &existingIds) {
     QFile f(fileName);
-    if (!f.open(QIODevice::ReadOnly)) {
-        OfferingImport r;
-        r.fatal = true;
-        r.fileIssues.push_back(
-            {0, -1, QString(), QStringLiteral("cannot read %1: %2").arg(fileName, f.errorString()), true});
-        return r;
-    }
-    if (f.size() > 64ll * 1024 * 1024) {
-        OfferingImport r;
-        r.fatal = true;
-        r.fileIssues.push_back(
-            {0, -1, QString(), QStringLiteral("%1 is larger than 64 MB").arg(fileName), true});
-        return r;
-    }
-    return importOfferingBytes(f.readAll(), existingIds);
+    if (!f.open(QIODevice::ReadOnly))
+        return refusedFile(
+            {0, -1, QString(), QStringLiteral("cannot read %1: %2").arg(fileName, f.errorString()), true},
+            true);
+    if (f.size() > 64ll * 1024 * 1024)
+        return refusedFile({0, -1, QString(), QStringLiteral("%1 is larger than 64 MB").arg(fileName), true},
+                           true);
+    const QByteArray bytes = f.readAll();
+    if (f.error() != QFileDevice::NoError)
+        return refusedFile(
+            {0, -1, QString(), QStringLiteral("cannot read %1: %2").arg(fileName, f.errorString()), true},
+            true);
+    return importOfferingBytes(bytes, existingIds);
 }
 
 } // namespace pw

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/json.h"
+#include "io/tabletext.h"
 
 #include <QByteArray>
 #include <QChar>
@@ -12,24 +13,17 @@
 
 namespace pw {
 
-// Turning agents' quote tables into offering objects. Two header shapes are understood, mixed freely:
-// dotted JSON paths (`attributes.line_premium_annual`, `constraints.excluded_states` with `;` between
-// entries) and the friendly headers of spreadsheets (Carrier, Line, Product, Premium, AM Best, Tier,
-// Commission %, Package ID, Package Premium, Quote ID, Expires). Money ("$1,790.00") and percentages
-// ("13%" -> 0.13) are read loosely. A table without a recognisable header row is read in the friendly
-// column order. Row numbers are the spreadsheet's: the header is row 1, the first data row row 2.
-// A row with an error (a premium of "n/a", no carrier, no line) is reported and not imported; the
-// others are.
-
-struct ImportIssue {
-    int row = 0;     // spreadsheet row (1 = header); 0 for the file as a whole
-    int column = -1; // 0-based column; -1 for the row as a whole
-    QString columnName;
-    QString message;
-    bool error = true;
-    // "row 5, column D (Premium): "n/a" is not an amount"
-    QString toString() const;
-};
+// Turning agents' quote tables and offering files into offering objects: the one reading behind
+// File → Import, paste from a spreadsheet and the `import` command. The table is read by
+// io/tabletext.h (encoding, dialect, header row, the file's number convention) and mapped column by
+// column by io/offeringcolumns.h. What the reading decided (encoding, delimiter, header row, number
+// convention, percent columns) is listed in `notes` for the summary.
+//
+// A row with an error (a premium of "n/a", an ambiguous number, no carrier, a value the case reader would
+// refuse) is reported at its row and column and not imported; the others are. A file that cannot be read
+// safely as a whole (an undecodable encoding, an unterminated quote, two columns for one field, numbers
+// written two ways) imports nothing. An imported offering never carries a value that case validation
+// refuses: each accepted row is validated as part of a case and a refusal becomes the row's error.
 
 struct ImportedRow {
     int row = 0;
@@ -41,10 +35,12 @@ struct ImportedRow {
 struct OfferingImport {
     enum class HeaderKind { Friendly, JsonPaths, Mixed, None };
     HeaderKind headerKind = HeaderKind::None;
-    QStringList headers;                 // as written (empty when there was no header row)
-    std::vector<ImportIssue> fileIssues; // unknown columns, unreadable file
+    QStringList headers;                 // as written (the friendly order when there was no header row)
+    QStringList notes;                   // what the reading decided, for the summary
+    std::vector<ImportIssue> fileIssues; // unknown columns, unreadable or refused file
     std::vector<ImportedRow> rows;
-    bool fatal = false; // nothing could be read at all
+    bool fatal = false;      // nothing was imported: the file was refused as a whole
+    bool unreadable = false; // fatal because the file could not be read, decoded or parsed (CLI exit 2)
 
     int acceptedCount() const;
     int rejectedCount() const { return int(rows.size()) - acceptedCount(); }
@@ -52,22 +48,15 @@ struct OfferingImport {
     std::vector<ImportIssue> allIssues() const;
 };
 
-// RFC 4180 records: quoted fields with doubled quotes and embedded delimiters/newlines, CRLF or LF.
-// Blank lines are skipped but still counted for row numbers (`rowNumbers` receives each record's row).
-std::vector<QStringList> parseDelimitedText(const QString &text, QChar delimiter,
-                                            std::vector<int> *rowNumbers = nullptr);
-// Tab when the first line has a tab, else semicolon when it has semicolons but no commas, else comma.
-QChar guessDelimiter(const QString &text);
-// Column letters as spreadsheets show them (0 -> A, 26 -> AA).
-QString columnLetter(int column);
-
-// Reads a delimited table (the delimiter is guessed when null). `existingIds` are the case's offering
-// ids: generated ids avoid them and a row whose id is taken gets a fresh id with a warning.
+// Reads a delimited table (the delimiter from a `sep=` line or guessed when null). `existingIds` are the
+// case's offering ids: generated ids avoid them and a row whose id is taken gets a fresh id with a warning.
 OfferingImport importOfferingTable(const QString &text, const QStringList &existingIds,
                                    QChar delimiter = QChar());
 // Reads offerings from JSON: an array of offerings, {"offerings": [...]}, or a whole case file.
 OfferingImport importOfferingJson(const QByteArray &bytes, const QStringList &existingIds);
-// By content: JSON when the first non-blank byte is '[' or '{', else a delimited table.
+// Text already decoded (a paste from the clipboard): JSON when it starts with '[' or '{', else a table.
+OfferingImport importOfferingText(const QString &text, const QStringList &existingIds);
+// Bytes as a file holds them: decoded (io/tabletext.h), then read as importOfferingText does.
 OfferingImport importOfferingBytes(const QByteArray &bytes, const QStringList &existingIds);
 OfferingImport importOfferingFile(const QString &fileName, const QStringList &existingIds);
 

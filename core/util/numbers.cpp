@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "numbers.h"
 
-#include <QRegularExpression>
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -94,40 +92,6 @@ QString formatSignedMoney(double v) {
     if (r > 0) return QStringLiteral("+") + m;
     if (r < 0) return QStringLiteral("\u2212") + m;
     return m;
-}
-
-std::optional<double> parseLooseNumber(const QString &text, bool *wasPercent) {
-    QString t = text.trimmed();
-    if (wasPercent) *wasPercent = false;
-    if (t.isEmpty()) return std::nullopt;
-    bool pct = false;
-    if (t.endsWith(u'%')) {
-        pct = true;
-        t.chop(1);
-    }
-    bool negative = false;
-    if (t.startsWith(u'(') && t.endsWith(u')')) {
-        negative = true;
-        t = t.mid(1, t.size() - 2);
-    }
-    if (t.startsWith(u'-') || t.startsWith(u'\u2212')) {
-        negative = !negative;
-        t = t.mid(1);
-    }
-    t.remove(u'$');
-    t.remove(u',');
-    t = t.trimmed();
-    static const QRegularExpression re(QStringLiteral("^(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?$"));
-    if (!re.match(t).hasMatch()) return std::nullopt;
-    bool ok = false;
-    double v = t.toDouble(&ok);
-    if (!ok || !std::isfinite(v)) return std::nullopt;
-    if (negative) v = -v;
-    if (pct) {
-        v /= 100.0;
-        if (wasPercent) *wasPercent = true;
-    }
-    return v;
 }
 
 } // namespace pw

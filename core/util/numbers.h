@@ -18,8 +18,4 @@ QString formatSignedMoney(double v);
 // A limit as agents write it: 250000 -> "250,000".
 QString formatNumber(double v, int decimals = 0);
 
-// Parses agents' money and percent text: "$1,790.00", "1790", "13%", "0.13". Percent text gives the
-// fraction (13% -> 0.13) when asFraction is true. Empty or "n/a" gives nullopt.
-std::optional<double> parseLooseNumber(const QString &text, bool *wasPercent = nullptr);
-
 } // namespace pw

@@ -37,7 +37,8 @@ constexpr std::array<const char *, 51> kStates = {
 int vinValue(QChar c) {
     static const char *letters = "ABCDEFGHJKLMNPRSTUVWXYZ";
     static const int values[] = {1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9};
-    if (c.isDigit()) return c.digitValue();
+    // Only ASCII: QChar::isDigit() also accepts fullwidth, Arabic-Indic and Devanagari digits.
+    if (c.unicode() >= u'0' && c.unicode() <= u'9') return c.unicode() - u'0';
     for (int i = 0; letters[i]; ++i)
         if (c == QLatin1Char(letters[i])) return values[i];
     return -1;
@@ -55,7 +56,7 @@ QString stateForZip(const QString &zip) {
     const QString z = zip.trimmed();
     if (z.size() < 5) return {};
     for (int i = 0; i < 5; ++i)
-        if (!z[i].isDigit()) return {};
+        if (z[i].unicode() < u'0' || z[i].unicode() > u'9') return {};
     const int prefix = z.left(3).toInt();
     for (const auto &r : kZipRanges)
         if (prefix >= r.from && prefix <= r.to) return QString::fromLatin1(r.state);
@@ -65,7 +66,8 @@ QString stateForZip(const QString &zip) {
 bool vinWellFormed(const QString &vin) {
     if (vin.size() != 17) return false;
     for (QChar c : vin)
-        if (vinValue(c.toUpper()) < 0) return false;
+        // ASCII before upper-casing: 'ſ' (U+017F) upper-cases to 'S'.
+        if (c.unicode() > 127 || vinValue(c.toUpper()) < 0) return false;
     return true;
 }
 

@@ -135,7 +135,7 @@ private slots:
         writeFile(dir, QStringLiteral("c.json"), "{ not json");
         const auto r = test::runWorkbench(
             {QStringLiteral("rank"), QStringLiteral("--batch"), dir.path(), QStringLiteral("--now"), kNow});
-        QCOMPARE(r.exitCode, 1); // one case is malformed
+        QCOMPARE(r.exitCode, 2); // one case is malformed: it cannot be parsed
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
         const auto a = parseJson(lines[0]), b = parseJson(lines[1]), c = parseJson(lines[2]);
@@ -144,7 +144,7 @@ private slots:
         QCOMPARE((*a)[u"status"].toString(), QStringLiteral("ranked"));
         QCOMPARE((*a)[u"run"][u"output"][u"solution_count"].toDouble(), 48.0);
         QCOMPARE((*b)[u"run"][u"output"][u"missing_lines"].size(), 2);
-        QCOMPARE((*c)[u"status"].toString(), QStringLiteral("invalid"));
+        QCOMPARE((*c)[u"status"].toString(), QStringLiteral("unreadable"));
         QVERIFY((*c)[u"problems"].at(0)[u"message"].toString().contains(QStringLiteral("line 1")));
     }
 

@@ -106,14 +106,14 @@ void TestCliValidate::unreadableExitTwo() {
     QVERIFY2(outLines(r).first().startsWith(missing + u": (file): error: cannot be read: "),
              r.out.constData());
 
-    // A malformed (but readable) file is a problem, not unreadable.
+    // A malformed file cannot be parsed: exit 2, so scripts tell it from a case with validation errors.
     const QString bad = m_dir.filePath(QStringLiteral("bad.json"));
     QFile f(bad);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("{\n  \"input\": {,\n}");
     f.close();
     const auto rb = test::runWorkbench({QStringLiteral("validate"), bad});
-    QCOMPARE(rb.exitCode, 1);
+    QCOMPARE(rb.exitCode, 2);
     QCOMPARE(
         outLines(rb),
         QStringList{bad +

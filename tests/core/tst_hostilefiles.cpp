@@ -56,9 +56,9 @@ bool hasCliLine(const QString &out, const QString &file, const QString &path, co
                        [&](const QString &l) { return l.startsWith(prefix) && l.contains(messagePart); });
 }
 
-// The exit code the CLI documents for one file: 2 unreadable, 1 errors, 0 otherwise.
+// The exit code the CLI documents for one file: 2 cannot be read or parsed, 1 errors, 0 otherwise.
 int expectedExit(const CaseFileResult &f, const Problems &problems) {
-    if (!f.root) return f.unreadable ? 2 : 1;
+    if (!f.root) return 2;
     return hasErrors(problems) ? 1 : 0;
 }
 
@@ -121,7 +121,7 @@ void TestHostileFiles::runBoth(const QString &file, int exitCode, Problems *prob
 
 void TestHostileFiles::hostile_data() {
     QTest::addColumn<QByteArray>("content");
-    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("exitCode");     // 2: cannot be read or parsed, 1: validation errors
     QTest::addColumn<QString>("path");     // "" = the file as a whole
     QTest::addColumn<QString>("severity"); // "error", "warning", or "none" (no error at all)
     QTest::addColumn<QString>("message");  // a part of the message
@@ -133,40 +133,40 @@ void TestHostileFiles::hostile_data() {
                             << message;
     };
 
-    row("empty file", QByteArray(), 1, "", "error",
+    row("empty file", QByteArray(), 2, "", "error",
         QStringLiteral(
             "malformed JSON at line 1, column 1: unexpected end of file: the document is truncated"));
-    row("only whitespace", QByteArray("\n\n  \n"), 1, "", "error",
+    row("only whitespace", QByteArray("\n\n  \n"), 2, "", "error",
         QStringLiteral("malformed JSON at line 4, column 1: unexpected end of file"));
-    row("truncated", QByteArray("{\n  \"input\": {\n    \"address\": {\"state\": \"NY\""), 1, "", "error",
+    row("truncated", QByteArray("{\n  \"input\": {\n    \"address\": {\"state\": \"NY\""), 2, "", "error",
         QStringLiteral(
             "malformed JSON at line 3, column 30: unexpected end of file inside an object (missing '}')"));
-    row("truncated sample", sample.left(sample.size() / 2), 1, "", "error",
+    row("truncated sample", sample.left(sample.size() / 2), 2, "", "error",
         QStringLiteral("malformed JSON at line "));
-    row("trailing comma", QByteArray("{\"input\": {},\n \"offerings\": [],\n}"), 1, "", "error",
+    row("trailing comma", QByteArray("{\"input\": {},\n \"offerings\": [],\n}"), 2, "", "error",
         QStringLiteral("malformed JSON at line 3, column 1: trailing comma before '}'"));
     // The case object is the first level: the 256th '[' is the 257th level.
-    row("deeply nested arrays", "{\"input\": " + QByteArray(100000, '[') + QByteArray(100000, ']') + "}", 1,
+    row("deeply nested arrays", "{\"input\": " + QByteArray(100000, '[') + QByteArray(100000, ']') + "}", 2,
         "", "error", QStringLiteral("malformed JSON at line 1, column 266: nesting deeper than 256 levels"));
-    row("deeply nested objects", QByteArray("{\"a\":").repeated(50000) + "{}" + QByteArray(50000, '}'), 1, "",
+    row("deeply nested objects", QByteArray("{\"a\":").repeated(50000) + "{}" + QByteArray(50000, '}'), 2, "",
         "error", QStringLiteral("nesting deeper than 256 levels"));
-    row("invalid UTF-8 C3 28", QByteArray("{\"input\": {\"address\": {\"state\": \"N\xC3\x28\"}}}"), 1, "",
+    row("invalid UTF-8 C3 28", QByteArray("{\"input\": {\"address\": {\"state\": \"N\xC3\x28\"}}}"), 2, "",
         "error", QStringLiteral("malformed JSON at line 1, column 35: invalid UTF-8 (byte 0xc3)"));
-    row("invalid UTF-8 FF", QByteArray("{\n\"offerings\": [{\"id\": \"\xFF\"}]}"), 1, "", "error",
+    row("invalid UTF-8 FF", QByteArray("{\n\"offerings\": [{\"id\": \"\xFF\"}]}"), 2, "", "error",
         QStringLiteral("malformed JSON at line 2, column 23: invalid UTF-8 (byte 0xff)"));
     row("Latin-1 file",
         QByteArray("{\"input\": {\"address\": {\"city\": \"Montr\xE9"
                    "al\"}}}"),
-        1, "", "error", QStringLiteral("invalid UTF-8 (byte 0xe9)"));
-    row("UTF-16 file", QByteArray("\xFF\xFE{\0}\0", 6), 1, "", "error",
+        2, "", "error", QStringLiteral("invalid UTF-8 (byte 0xe9)"));
+    row("UTF-16 file", QByteArray("\xFF\xFE{\0}\0", 6), 2, "", "error",
         QStringLiteral("malformed JSON at line 1, column 1: expected a value but found byte 0xff"));
     row("binary garbage",
         QByteArray("\x7F"
                    "ELF\x02\x01\x01\0\0\0",
                    10),
-        1, "", "error",
+        2, "", "error",
         QStringLiteral("malformed JSON at line 1, column 1: expected a value but found byte 0x7f"));
-    row("lone surrogate", QByteArray("{\"input\": {\"address\": {\"state\": \"\\ud800\"}}}"), 1, "", "error",
+    row("lone surrogate", QByteArray("{\"input\": {\"address\": {\"state\": \"\\ud800\"}}}"), 2, "", "error",
         QStringLiteral("lone UTF-16 surrogate"));
     row("BOM and valid",
         "\xEF\xBB\xBF" + test::readFileBytes(test::samplePath(QStringLiteral("seed-job.json"))), 0, "",
@@ -481,7 +481,7 @@ void TestHostileFiles::fiftyMegabyteString() {
     QVERIFY2(fc.problem.message.contains(u"unexpected end of file inside a string (missing closing quote)"),
              qPrintable(fc.problem.message));
     const test::ProcessResult rc = test::runWorkbench({QStringLiteral("validate"), cut});
-    QCOMPARE(rc.exitCode, 1);
+    QCOMPARE(rc.exitCode, 2);
     QVERIFY2(rc.out.contains(": (file): error: malformed JSON at line "), rc.out.constData());
 }
 

@@ -3,6 +3,7 @@
 // ranking loops use, and money/number text as agents read it.
 #include "engine/packages.h"
 #include "util/numbers.h"
+#include "util/numbertext.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -56,10 +57,131 @@ private slots:
         QCOMPARE(formatSignedMoney(2631.77), QStringLiteral("+$2,631.77"));
         QCOMPARE(formatSignedMoney(-410), QStringLiteral("\u2212$410"));
         bool pct = false;
-        QCOMPARE(*parseLooseNumber(QStringLiteral("$1,790.00")), 1790.0);
-        QCOMPARE(*parseLooseNumber(QStringLiteral("13%"), &pct), 0.13);
+        QCOMPARE(*parseNumberText(QStringLiteral("$1,790.00"), DecimalMark::Point), 1790.0);
+        QCOMPARE(*parseNumberText(QStringLiteral("13%"), DecimalMark::Point, &pct), 0.13);
         QVERIFY(pct);
-        QVERIFY(!parseLooseNumber(QStringLiteral("n/a")));
+        QVERIFY(!parseNumberText(QStringLiteral("n/a"), DecimalMark::Point));
+    }
+
+    // The strict reading behind the window's fields (decimal point) and every import (the file's
+    // convention): grouping only in threes, one decimal mark, ASCII digits; anything else is no number.
+    void numberText_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("mark"); // 0 point, 1 comma
+        QTest::addColumn<bool>("readable");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<bool>("percent");
+        auto row = [](const char *name, const char *text, int mark, bool ok, double v, bool pct = false) {
+            QTest::newRow(name) << QString::fromUtf8(text) << mark << ok << v << pct;
+        };
+        row("money", "$1,790.00", 0, true, 1790);
+        row("plain", "1790", 0, true, 1790);
+        row("grouped millions", "1,234,567.5", 0, true, 1234567.5);
+        row("percent", "13%", 0, true, 0.13, true);
+        row("negative parentheses", "($1,234)", 0, true, -1234);
+        row("unicode minus", "\u22121,200", 0, true, -1200);
+        row("comma decimals under point", "3240,50", 0, false, 0);
+        row("comma groups of two", "1,79", 0, false, 0);
+        row("grouping after decimals", "1.234,5", 0, false, 0);
+        row("leading zero group", "0,125", 0, false, 0);
+        row("dot thousands under point", "3.240,00", 0, false, 0);
+        row("n/a", "n/a", 0, false, 0);
+        row("empty", "", 0, false, 0);
+        row("fullwidth digit", "1\uFF17", 0, false, 0);
+        row("Arabic-Indic digit", "\u0661\u0662", 0, false, 0);
+        row("two dollar signs", "$$5", 0, false, 0);
+        row("dollar percent", "$13%", 0, false, 0);
+        row("decimal comma", "3240,50", 1, true, 3240.5);
+        row("dot grouping", "3.240,00", 1, true, 3240);
+        row("dot thousands", "1.790", 1, true, 1790);
+        row("commission half", "0,5", 1, true, 0.5);
+        row("wind percent", "2,5%", 1, true, 0.025, true);
+        row("space grouping", "3 240,50", 1, true, 3240.5);
+        row("no-break space grouping", "3\u00A0240,50", 1, true, 3240.5);
+        row("point under comma", "1,234.56", 1, false, 0);
+        row("mixed grouping", "1.234 567", 1, false, 0);
+    }
+
+    void numberText() {
+        QFETCH(QString, text);
+        QFETCH(int, mark);
+        QFETCH(bool, readable);
+        QFETCH(double, value);
+        QFETCH(bool, percent);
+        bool pct = !percent;
+        const auto v = parseNumberText(text, mark ? DecimalMark::Comma : DecimalMark::Point, &pct);
+        QCOMPARE(bool(v), readable);
+        if (!readable) return;
+        QCOMPARE(*v, value);
+        QCOMPARE(pct, percent);
+    }
+
+    void shapes_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("shape");
+        QTest::newRow("plain") << QStringLiteral("1790") << int(NumberShape::Plain);
+        QTest::newRow("space grouped") << QStringLiteral("1 790") << int(NumberShape::Plain);
+        QTest::newRow("decimal comma") << QStringLiteral("1790,50") << int(NumberShape::CommaOnly);
+        QTest::newRow("both marks comma") << QStringLiteral("3.240,50") << int(NumberShape::CommaOnly);
+        QTest::newRow("dot groups") << QStringLiteral("1.234.567") << int(NumberShape::CommaOnly);
+        QTest::newRow("half") << QStringLiteral("0,5") << int(NumberShape::CommaOnly);
+        QTest::newRow("both marks point") << QStringLiteral("1,234.56") << int(NumberShape::PointOnly);
+        QTest::newRow("fraction") << QStringLiteral("0.13") << int(NumberShape::PointOnly);
+        QTest::newRow("comma groups") << QStringLiteral("1,234,567") << int(NumberShape::PointOnly);
+        QTest::newRow("1,790") << QStringLiteral("1,790") << int(NumberShape::Either);
+        QTest::newRow("1.790") << QStringLiteral("1.790") << int(NumberShape::Either);
+        QTest::newRow("text") << QStringLiteral("call me") << int(NumberShape::NotNumber);
+    }
+
+    void shapes() {
+        QFETCH(QString, text);
+        QFETCH(int, shape);
+        QCOMPARE(int(numberShape(text)), shape);
+    }
+
+    void splitLimits_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("mark");
+        QTest::addColumn<QList<double>>("dollars"); // empty: refused
+        QTest::newRow("dollars") << QStringLiteral("$100,000/$300,000/$50,000") << 0
+                                 << QList<double>{100000, 300000, 50000};
+        QTest::newRow("thousands") << QStringLiteral("100/300/100") << 0
+                                   << QList<double>{100000, 300000, 100000};
+        QTest::newRow("two parts") << QStringLiteral("250/500") << 0 << QList<double>{250000, 500000};
+        QTest::newRow("spaces") << QStringLiteral(" 25 / 50 / 25 ") << 0
+                                << QList<double>{25000, 50000, 25000};
+        QTest::newRow("decimal thousands")
+            << QStringLiteral("12.5/25/7.5") << 0 << QList<double>{12500, 25000, 7500};
+        QTest::newRow("decimal comma dollars")
+            << QStringLiteral("100.000/300.000") << 1 << QList<double>{100000, 300000};
+        QTest::newRow("mixed") << QStringLiteral("100/300000") << 0 << QList<double>{};
+        QTest::newRow("dollar sign small") << QStringLiteral("$100/$300") << 0 << QList<double>{};
+        QTest::newRow("four parts") << QStringLiteral("1/2/3/4") << 0 << QList<double>{};
+        QTest::newRow("text part") << QStringLiteral("100/abc") << 0 << QList<double>{};
+    }
+
+    void splitLimits() {
+        QFETCH(QString, text);
+        QFETCH(int, mark);
+        QFETCH(QList<double>, dollars);
+        QString why;
+        const auto parts = parseSplitLimitText(text, mark ? DecimalMark::Comma : DecimalMark::Point, &why);
+        QCOMPARE(bool(parts), !dollars.isEmpty());
+        if (!parts) {
+            QVERIFY(!why.isEmpty());
+            return;
+        }
+        QCOMPARE(QList<double>(parts->begin(), parts->end()), dollars);
+        QCOMPARE(splitLimitInThousands(*parts), [&] {
+            QStringList t;
+            for (double d : dollars)
+                t << QString::number(d / 1000);
+            return t.join(u'/');
+        }());
+        QCOMPARE(*parseCombinedSingleLimitText(QStringLiteral("500 CSL"), DecimalMark::Point), 500000.0);
+        QCOMPARE(*parseCombinedSingleLimitText(QStringLiteral("$1,000,000 csl"), DecimalMark::Point),
+                 1000000.0);
+        QVERIFY(!parseCombinedSingleLimitText(QStringLiteral("$500 CSL"), DecimalMark::Point));
     }
 };
 

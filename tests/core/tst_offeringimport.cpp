@@ -5,6 +5,7 @@
 #include "io/jsonpath.h"
 #include "io/offeringimport.h"
 
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +26,10 @@ private slots:
     void jsonPathEdits();
     void cliImport();
     void cliImportNeverTouchesCase();
+    void cliImportExitCodes_data();
+    void cliImportExitCodes();
+    void idsStayLinear();
+    void headerlessPasteKeepsItsOrder();
 };
 
 void TestOfferingImport::delimitedParsing() {
@@ -224,6 +229,77 @@ void TestOfferingImport::cliImportNeverTouchesCase() {
     const auto missing =
         test::runWorkbench({QStringLiteral("import"), caseCopy, dir.filePath(QStringLiteral("nope.csv"))});
     QCOMPARE(missing.exitCode, 2);
+}
+
+void TestOfferingImport::cliImportExitCodes_data() {
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderrPart");
+    // 2: the table cannot be read or parsed; 1: it was read but refused or rows were rejected.
+    QTest::newRow("UTF-16 without BOM") << QStringLiteral("utf16le-without-bom.txt") << 2
+                                        << QStringLiteral("row 1: the file holds NUL bytes");
+    QTest::newRow("unterminated quote")
+        << QStringLiteral("unterminated-quote.csv") << 2
+        << QStringLiteral("row 3, column A: a quote opens here and never closes");
+    QTest::newRow("malformed JSON") << QStringLiteral("json-malformed.json") << 2
+                                    << QStringLiteral("not valid JSON: line 1, column 39");
+    QTest::newRow("two columns for one field")
+        << QStringLiteral("two-premium-columns.csv") << 1
+        << QStringLiteral("columns D (Premium) and F (Annual Premium) both fill");
+    QTest::newRow("numbers two ways") << QStringLiteral("numbers-written-two-ways.csv") << 1
+                                      << QStringLiteral("numbers are written two ways");
+    QTest::newRow("Windows-1252 stated") << QStringLiteral("windows-1252.csv") << 0
+                                         << QStringLiteral("windows-1252.csv: note: read as Windows-1252");
+    QTest::newRow("title rows stated")
+        << QStringLiteral("title-rows.csv") << 0 << QStringLiteral("title-rows.csv: note: header: row 3");
+    QTest::newRow("decimal comma stated") << QStringLiteral("decimal-comma.csv") << 0
+                                          << QStringLiteral("note: numbers: decimal comma (1.234,56)");
+}
+
+void TestOfferingImport::cliImportExitCodes() {
+    QFETCH(QString, fixture);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stderrPart);
+    QTemporaryDir dir;
+    const auto r = test::runWorkbench({QStringLiteral("import"),
+                                       test::samplePath(QStringLiteral("brooklyn-household.json")),
+                                       test::fixturePath(QStringLiteral("import/") + fixture),
+                                       QStringLiteral("-o"), dir.filePath(QStringLiteral("out.json"))});
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(QString::fromUtf8(r.err).contains(stderrPart), r.err.constData());
+    QCOMPARE(QFile::exists(dir.filePath(QStringLiteral("out.json"))), exitCode == 0);
+}
+
+void TestOfferingImport::idsStayLinear() {
+    // One carrier and line many times, with ids of the existing case in the way: numbering continues
+    // where it stopped and skips taken ids, and every id is distinct.
+    QString csv = QStringLiteral("Carrier,Line,Premium\n");
+    for (int i = 0; i < 3000; ++i)
+        csv += QStringLiteral("Acme,home,100\n");
+    const QStringList existing = {QStringLiteral("quote_line_acme_home_002"),
+                                  QStringLiteral("quote_line_acme_home_1000")};
+    const OfferingImport imp = importOfferingTable(csv, existing);
+    QCOMPARE(imp.acceptedCount(), 3000);
+    QSet<QString> ids;
+    for (const auto &o : imp.acceptedOfferings().arrayItems())
+        ids.insert(o[u"id"].toString());
+    QCOMPARE(ids.size(), 3000);
+    QCOMPARE(imp.rows[0].offering[u"id"].toString(), QStringLiteral("quote_line_acme_home_001"));
+    QCOMPARE(imp.rows[1].offering[u"id"].toString(), QStringLiteral("quote_line_acme_home_003"));
+    QCOMPARE(imp.rows[2999].offering[u"id"].toString(), QStringLiteral("quote_line_acme_home_3002"));
+    QVERIFY(!ids.contains(existing[0]) && !ids.contains(existing[1]));
+}
+
+void TestOfferingImport::headerlessPasteKeepsItsOrder() {
+    // Limits and deductible headers are understood, but a table without a header is still read in the
+    // eleven-column order; a twelfth value is reported, not placed.
+    const OfferingImport imp =
+        importOfferingText(QStringLiteral("Acme\thome\tP\t100\tA\tstandard\t12%\t\t\t\t\t250/500\n"), {});
+    QCOMPARE(imp.headerKind, OfferingImport::HeaderKind::None);
+    QCOMPARE(imp.acceptedCount(), 1);
+    QVERIFY(imp.rows[0].offering[u"coverage"][u"bi_per_person"].isNull());
+    QCOMPARE(imp.rows[0].issues.size(), size_t(1));
+    QCOMPARE(imp.rows[0].issues[0].column, 11);
 }
 
 QTEST_GUILESS_MAIN(TestOfferingImport)

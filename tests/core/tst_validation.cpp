@@ -343,6 +343,17 @@ void TestValidation::rules_data() {
         QStringLiteral("is not 17 valid characters"));
     row("VIN lower case ok", {"input.vehicles_detail[0].vin=\"4s4btgnd1n3123456\""},
         "input.vehicles_detail[0].vin", ok, QString());
+    // Only ASCII digits and VIN letters: other scripts' digits and letters that upper-case to ASCII are not.
+    row("VIN example ok", {"input.vehicles_detail[0].vin=\"1M8GDM9AXKP042788\""},
+        "input.vehicles_detail[0].vin", ok, QString());
+    row("VIN fullwidth digit", {"input.vehicles_detail[0].vin=\"1M8GDM9AXKP04278\uFF18\""},
+        "input.vehicles_detail[0].vin", w, QStringLiteral("is not 17 valid characters"));
+    row("VIN Arabic-Indic digit", {"input.vehicles_detail[0].vin=\"1M8GDM9AXKP04278\u0668\""},
+        "input.vehicles_detail[0].vin", w, QStringLiteral("is not 17 valid characters"));
+    row("VIN Devanagari digit", {"input.vehicles_detail[0].vin=\"1M8GDM9AXKP04278\u096E\""},
+        "input.vehicles_detail[0].vin", w, QStringLiteral("is not 17 valid characters"));
+    row("VIN long s", {"input.vehicles_detail[0].vin=\"4\u017F4BTGND1N3123456\""},
+        "input.vehicles_detail[0].vin", w, QStringLiteral("is not 17 valid characters"));
     row("line not requested", {"input.coverage_types=[\"home\", \"auto\"]"}, "offerings[2].category", w,
         QStringLiteral("offering quote_line_harborview_umbrella_001 is for umbrella, which was not "
                        "requested; it will be "

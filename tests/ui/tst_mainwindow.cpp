@@ -50,6 +50,7 @@ private slots:
     void appetiteChangesTopPackage();
     void undoRedo();
     void pasteThreeRows();
+    void pasteReadsTheFileConvention();
     void importCsvReportsBadRow();
     void compareThreeSolutions();
     void seedHasNoCompletePackage();
@@ -262,6 +263,30 @@ void TestMainWindow::pasteThreeRows() {
     waitRun();
     QCOMPARE(m_w->ranking()->run()[u"output"][u"solution_count"].toDouble(), 4.0 * 5 * 5);
     // One undo removes the whole paste.
+    m_w->document()->undoStack()->undo();
+    QCOMPARE(page->model()->rowCount(), 14);
+}
+
+void TestMainWindow::pasteReadsTheFileConvention() {
+    // Rows copied from a spreadsheet in a decimal-comma locale: read as the import command reads them,
+    // never "3.240,50" -> 3.2405; the report states the convention and a row that cannot be read safely.
+    OfferingsPage *page = m_w->caseEditor()->offeringsPage();
+    const QString tsv = QStringLiteral("Carrier\tLine\tPremium\tCommission %\n"
+                                       "Acme Mutual\thome\t3.240,50\t12,5\n"
+                                       "Acme Mutual\tauto\t1.790\t15\n"
+                                       "Acme Mutual\tumbrella\tn/a\t15\n");
+    QCOMPARE(page->pasteText(tsv), 2);
+    QCOMPARE(page->model()->rowCount(), 16);
+    QCOMPARE(
+        m_w->document()->value(QStringLiteral("offerings[14].attributes.line_premium_annual")).toDouble(),
+        3240.5);
+    QCOMPARE(m_w->document()->value(QStringLiteral("offerings[14].commission")).toDouble(), 0.125);
+    QCOMPARE(
+        m_w->document()->value(QStringLiteral("offerings[15].attributes.line_premium_annual")).toDouble(),
+        1790.0);
+    const QString report = page->findChild<QLabel *>(QStringLiteral("importReport"))->text();
+    QVERIFY2(report.contains(QStringLiteral("numbers: decimal comma")), qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("row 4, column C (Premium)")), qPrintable(report));
     m_w->document()->undoStack()->undo();
     QCOMPARE(page->model()->rowCount(), 14);
 }

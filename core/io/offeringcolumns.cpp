@@ -1,0 +1,476 @@
+// SPDX-License-Identifier: MIT
+#include "offeringcolumns.h"
+
+#include "io/problem.h"
+#include "util/dates.h"
+#include "util/numbers.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace pw {
+
+namespace {
+
+struct FriendlyName {
+    QStringList names;
+    const char *path;
+    CellKind kind;
+    bool percentHeader;
+};
+
+// The columns a table without a header row is read in: the first this many friendly names.
+constexpr size_t kDefaultOrderColumns = 11;
+
+const std::vector<FriendlyName> &friendlyNames() {
+    static const std::vector<FriendlyName> names = {
+        {{QStringLiteral("carrier"), QStringLiteral("company"), QStringLiteral("provider"),
+          QStringLiteral("carrier name"), QStringLiteral("insurer")},
+         "provider_name",
+         CellKind::Text,
+         false},
+        {{QStringLiteral("line"), QStringLiteral("category"), QStringLiteral("lob"),
+          QStringLiteral("line of business")},
+         "category",
+         CellKind::Line,
+         false},
+        {{QStringLiteral("product"), QStringLiteral("product name"), QStringLiteral("program")},
+         "coverage.product_name",
+         CellKind::Text,
+         false},
+        {{QStringLiteral("premium"), QStringLiteral("annual premium"), QStringLiteral("line premium")},
+         "attributes.line_premium_annual",
+         CellKind::Money,
+         false},
+        {{QStringLiteral("am best"), QStringLiteral("a.m. best"), QStringLiteral("rating"),
+          QStringLiteral("grade"), QStringLiteral("financial rating")},
+         "quality_rating",
+         CellKind::Grade,
+         false},
+        {{QStringLiteral("tier"), QStringLiteral("pricing tier")}, "pricing_tier", CellKind::Tier, false},
+        {{QStringLiteral("commission %"), QStringLiteral("commission"), QStringLiteral("comm %"),
+          QStringLiteral("commission pct")},
+         "commission",
+         CellKind::Fraction,
+         true},
+        {{QStringLiteral("package id"), QStringLiteral("package"), QStringLiteral("bundle id")},
+         "attributes.package_id",
+         CellKind::Text,
+         false},
+        {{QStringLiteral("package premium"), QStringLiteral("bundle premium")},
+         "attributes.package_premium_annual",
+         CellKind::Money,
+         false},
+        {{QStringLiteral("quote id"), QStringLiteral("quote #"), QStringLiteral("quote number"),
+          QStringLiteral("quote")},
+         "attributes.quote_id",
+         CellKind::Text,
+         false},
+        {{QStringLiteral("expires"), QStringLiteral("expiration"), QStringLiteral("quote expires"),
+          QStringLiteral("expiry"), QStringLiteral("expires on")},
+         "attributes.quote_expires_at",
+         CellKind::ExpiryDate,
+         false},
+        // Not in the order of a table without a header row.
+        {{QStringLiteral("limits"), QStringLiteral("liability limits"), QStringLiteral("auto limits"),
+          QStringLiteral("bi limits"), QStringLiteral("bi/pd"), QStringLiteral("bi/pd limits"),
+          QStringLiteral("split limits")},
+         "coverage.bi_per_person",
+         CellKind::SplitLimit,
+         false},
+        {{QStringLiteral("um limits"), QStringLiteral("um/uim"), QStringLiteral("um/uim limits")},
+         "coverage.um_per_person",
+         CellKind::SplitLimit,
+         false},
+        {{QStringLiteral("csl"), QStringLiteral("combined single limit")},
+         "coverage.limit_combined_single",
+         CellKind::Money,
+         false},
+        {{QStringLiteral("deductible"), QStringLiteral("aop deductible"),
+          QStringLiteral("all perils deductible")},
+         "coverage.deductible",
+         CellKind::MoneyOrPercent,
+         false},
+        {{QStringLiteral("wind deductible"), QStringLiteral("wind/hail deductible"),
+          QStringLiteral("wind hail deductible"), QStringLiteral("hurricane deductible")},
+         "coverage.wind_hail_deductible",
+         CellKind::MoneyOrPercent,
+         false},
+        {{QStringLiteral("dwelling"), QStringLiteral("dwelling limit"), QStringLiteral("coverage a")},
+         "coverage.dwelling_limit",
+         CellKind::Money,
+         false},
+    };
+    return names;
+}
+
+CellKind kindForPath(const QString &path) {
+    static const QSet<QString> text = {QStringLiteral("id"),
+                                       QStringLiteral("provider_id"),
+                                       QStringLiteral("provider_name"),
+                                       QStringLiteral("quality_rating_agency"),
+                                       QStringLiteral("coverage.product_name"),
+                                       QStringLiteral("coverage.program_type"),
+                                       QStringLiteral("attributes.quote_id"),
+                                       QStringLiteral("attributes.package_id"),
+                                       QStringLiteral("attributes.rate_type"),
+                                       QStringLiteral("coverage.policy_number")};
+    static const QSet<QString> money = {QStringLiteral("attributes.line_premium_annual"),
+                                        QStringLiteral("attributes.line_premium"),
+                                        QStringLiteral("attributes.package_premium_annual"),
+                                        QStringLiteral("coverage.dwelling_limit"),
+                                        QStringLiteral("coverage.other_structures_limit"),
+                                        QStringLiteral("coverage.personal_property_limit"),
+                                        QStringLiteral("coverage.loss_of_use_limit"),
+                                        QStringLiteral("coverage.liability_limit"),
+                                        QStringLiteral("coverage.medical_payments_limit"),
+                                        QStringLiteral("coverage.water_backup_limit"),
+                                        QStringLiteral("coverage.flood_limit"),
+                                        QStringLiteral("coverage.bi_per_accident"),
+                                        QStringLiteral("coverage.pd_per_accident"),
+                                        QStringLiteral("coverage.limit_combined_single"),
+                                        QStringLiteral("coverage.um_per_accident"),
+                                        QStringLiteral("coverage.medical_payments"),
+                                        QStringLiteral("coverage.pip"),
+                                        QStringLiteral("coverage.deductible_default"),
+                                        QStringLiteral("coverage.umbrella_limit"),
+                                        QStringLiteral("coverage.retained_limit"),
+                                        QStringLiteral("coverage.required_underlying.auto_bi_per_person"),
+                                        QStringLiteral("coverage.required_underlying.auto_bi_per_accident"),
+                                        QStringLiteral("coverage.required_underlying.auto_csl"),
+                                        QStringLiteral("coverage.required_underlying.home_liability")};
+    static const QSet<QString> number = {
+        QStringLiteral("attributes.term_months"), QStringLiteral("attributes.quoted_vehicle_count"),
+        QStringLiteral("attributes.service_rating"), QStringLiteral("coverage.extended_replacement_pct")};
+    if (text.contains(path)) return CellKind::Text;
+    if (money.contains(path)) return CellKind::Money;
+    if (number.contains(path)) return CellKind::Number;
+    if (path == u"category") return CellKind::Line;
+    if (path == u"quality_rating") return CellKind::Grade;
+    if (path == u"pricing_tier") return CellKind::Tier;
+    if (path == u"commission") return CellKind::Fraction;
+    if (path == u"coverage.deductible" || path == u"coverage.wind_hail_deductible")
+        return CellKind::MoneyOrPercent;
+    if (path == u"coverage.collision_deductible" || path == u"coverage.comprehensive_deductible")
+        return CellKind::MoneyOrNone;
+    if (path == u"coverage.bi_per_person" || path == u"coverage.um_per_person") return CellKind::SplitLimit;
+    if (path == u"attributes.quote_expires_at" || path == u"attributes.quote_generated_at")
+        return CellKind::Timestamp;
+    if (path.startsWith(u"constraints.") || path == u"coverage.endorsements") return CellKind::StringArray;
+    if (path == u"attributes.bindable") return CellKind::Bool;
+    if (path == u"coverage.settlement") return CellKind::Settlement;
+    return CellKind::Auto;
+}
+
+bool isKnownPath(const QString &path) {
+    return kindForPath(path) != CellKind::Auto;
+}
+
+bool isNumberKind(CellKind kind) {
+    switch (kind) {
+    case CellKind::Fraction:
+    case CellKind::Money:
+    case CellKind::MoneyOrPercent:
+    case CellKind::MoneyOrNone:
+    case CellKind::SplitLimit:
+    case CellKind::Number:
+    case CellKind::Auto:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString shortNumber(double v) {
+    return QString::fromLatin1(shortestNumberText(v));
+}
+
+// A number under the file's convention; refuses a number that reads two ways when the file does not say
+// which convention it uses.
+std::optional<double> readNumber(const QString &t, const CellContext &ctx, bool *pct, QString *error,
+                                 const QString &what) {
+    if (!ctx.markDecided && numberShape(t) == NumberShape::Either) {
+        const auto p = parseNumberText(t, DecimalMark::Point);
+        const auto c = parseNumberText(t, DecimalMark::Comma);
+        *error =
+            QStringLiteral("\"%1\" reads two ways (%2 with a decimal point, %3 with a decimal comma) and "
+                           "nothing in the file says which; write %2 or %3 without grouping")
+                .arg(excerpt(t, 40), shortNumber(*p), shortNumber(*c));
+        return std::nullopt;
+    }
+    const auto v = parseNumberText(t, ctx.mark, pct);
+    if (!v) *error = QStringLiteral("\"%1\" is not %2").arg(excerpt(t, 40), what);
+    return v;
+}
+
+CellValues one(const QString &path, JsonValue v) {
+    CellValues out;
+    out.values.emplace_back(path, std::move(v));
+    return out;
+}
+
+CellValues failed(QString error) {
+    CellValues out;
+    out.error = std::move(error);
+    return out;
+}
+
+CellValues money(const QString &t, const ColumnSpec &spec, const CellContext &ctx) {
+    QString error;
+    bool pct = false;
+    const auto v = readNumber(t, ctx, &pct, &error, QStringLiteral("an amount"));
+    if (!v) return failed(error);
+    if (pct) return failed(QStringLiteral("\"%1\" is a percentage, not an amount").arg(excerpt(t, 40)));
+    if (*v < 0 || (*v == 0 && spec.path.endsWith(u"premium_annual")))
+        return failed(
+            QStringLiteral("%1 is not a usable amount (it must be above zero)").arg(excerpt(t, 40)));
+    return one(spec.path, JsonValue(*v));
+}
+
+// "100/300/100", "$100,000/$300,000/$50,000", "500 CSL" or dollars, as the case reader's numbers.
+CellValues splitLimit(const QString &t, const ColumnSpec &spec, const CellContext &ctx) {
+    const bool bodilyInjury = spec.path == u"coverage.bi_per_person";
+    const bool combined = spec.path == u"coverage.limit_combined_single";
+    if (t.endsWith(QStringLiteral("csl"), Qt::CaseInsensitive)) {
+        if (!bodilyInjury && !combined)
+            return failed(QStringLiteral("a combined single limit (\"%1\") does not fit %2")
+                              .arg(excerpt(t, 40), spec.path));
+        QString amount = t;
+        amount.chop(3);
+        QString error;
+        if (!readNumber(amount.trimmed(), ctx, nullptr, &error, QStringLiteral("an amount")))
+            return failed(error);
+        const auto v = parseCombinedSingleLimitText(t, ctx.mark, &error);
+        if (!v) return failed(error);
+        return one(QStringLiteral("coverage.limit_combined_single"), JsonValue(*v));
+    }
+    if (combined) return money(t, spec, ctx);
+    if (t.contains(u'/')) {
+        QString error;
+        for (const QString &part : t.split(u'/'))
+            if (!readNumber(part.trimmed(), ctx, nullptr, &error, QStringLiteral("an amount")))
+                return failed(QStringLiteral("\"%1\" is not a split limit: %2").arg(excerpt(t, 40), error));
+        const auto parts = parseSplitLimitText(t, ctx.mark, &error);
+        if (!parts)
+            return failed(QStringLiteral("\"%1\" is not a split limit: %2").arg(excerpt(t, 40), error));
+        const QStringList paths = bodilyInjury ? QStringList{QStringLiteral("coverage.bi_per_person"),
+                                                             QStringLiteral("coverage.bi_per_accident"),
+                                                             QStringLiteral("coverage.pd_per_accident")}
+                                               : QStringList{QStringLiteral("coverage.um_per_person"),
+                                                             QStringLiteral("coverage.um_per_accident")};
+        if (int(parts->size()) > paths.size())
+            return failed(QStringLiteral("\"%1\" has %2 parts; a UM limit has two (per person/per accident)")
+                              .arg(excerpt(t, 40))
+                              .arg(parts->size()));
+        // Reading: each part goes into its own field (not the "100/300/50" string the window's single
+        // field writes), so a column that states bi_per_accident differently is caught as a conflict
+        // instead of the case reader silently preferring it.
+        CellValues out;
+        for (size_t i = 0; i < parts->size(); ++i)
+            out.values.emplace_back(paths[int(i)], JsonValue((*parts)[i]));
+        return out;
+    }
+    CellValues out = money(t, spec, ctx);
+    if (out.error.isEmpty() && out.values.front().second.toDouble() < 1000)
+        return failed(QStringLiteral("%1 is not a plausible limit in dollars; write 100/300/100 (thousands) "
+                                     "or $100,000")
+                          .arg(excerpt(t, 40)));
+    return out;
+}
+
+CellValues fraction(const QString &t, const ColumnSpec &spec, const CellContext &ctx) {
+    QString error;
+    bool pct = false;
+    auto v = readNumber(t, ctx, &pct, &error, QStringLiteral("a percentage"));
+    if (!v) return failed(error);
+    if (!pct && spec.percentHeader && ctx.scale.points) {
+        if (*v > 0 && *v < 1)
+            return failed(QStringLiteral("\"%1\" is ambiguous in a column of percentages (%2): write "
+                                         "%1% for less than one percent, or the percentage itself")
+                              .arg(excerpt(t, 40), ctx.scale.witness));
+        *v /= 100.0;
+    }
+    if (*v < 0 || *v > 1)
+        return failed(QStringLiteral("commission %1 is outside 0–100 %").arg(excerpt(t, 40)));
+    return one(spec.path, JsonValue(roundHalfAway(*v, 6)));
+}
+
+CellValues moneyOrPercent(const QString &t, const ColumnSpec &spec, const CellContext &ctx) {
+    QString error;
+    bool pct = false;
+    const auto v = readNumber(t, ctx, &pct, &error, QStringLiteral("an amount or a percentage"));
+    if (!v) return failed(error);
+    if (*v < 0) return failed(QStringLiteral("%1 is below zero").arg(excerpt(t, 40)));
+    if (pct) return one(spec.path, JsonValue(shortNumber(roundHalfAway(*v * 100, 4)) + u'%'));
+    return one(spec.path, JsonValue(*v));
+}
+
+} // namespace
+
+QString slug(const QString &s) {
+    QString out;
+    bool underscore = false;
+    // Accents fold to their letters ("Générale" -> "generale"); other non-ASCII characters separate words.
+    for (const QChar c : s.toLower().normalized(QString::NormalizationForm_KD)) {
+        if (c.category() == QChar::Mark_NonSpacing) continue;
+        if (c.isLetterOrNumber() && c.unicode() < 128) {
+            out += c;
+            underscore = false;
+        } else if (!underscore && !out.isEmpty()) {
+            out += u'_';
+            underscore = true;
+        }
+    }
+    while (out.endsWith(u'_'))
+        out.chop(1);
+    return out.isEmpty() ? QStringLiteral("carrier") : out;
+}
+
+std::optional<ColumnSpec> specForHeader(const QString &header) {
+    const QString squeezed = header.trimmed().toLower().simplified();
+    static const QRegularExpression pathRe(QStringLiteral("^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$"));
+    const QString p = header.trimmed();
+    if (pathRe.match(p).hasMatch() && (isKnownPath(p) || p.contains(u'.')))
+        return ColumnSpec{p, kindForPath(p), false, false};
+    for (const auto &f : friendlyNames())
+        if (f.names.contains(squeezed))
+            return ColumnSpec{QString::fromLatin1(f.path), f.kind, true, f.percentHeader};
+    if (pathRe.match(p).hasMatch()) return ColumnSpec{p, kindForPath(p), false, false};
+    return std::nullopt;
+}
+
+bool isRecognisedHeader(const QString &header) {
+    const auto s = specForHeader(header);
+    return s && (s->friendly || isKnownPath(s->path) || s->path.contains(u'.'));
+}
+
+const std::vector<ColumnSpec> &defaultFriendlyColumns() {
+    static const std::vector<ColumnSpec> cols = [] {
+        std::vector<ColumnSpec> c;
+        for (size_t i = 0; i < kDefaultOrderColumns; ++i) {
+            const auto &f = friendlyNames()[i];
+            c.push_back({QString::fromLatin1(f.path), f.kind, true, f.percentHeader});
+        }
+        return c;
+    }();
+    return cols;
+}
+
+QStringList defaultFriendlyHeaders() {
+    QStringList out;
+    for (size_t i = 0; i < kDefaultOrderColumns; ++i)
+        out << friendlyNames()[i].names.first();
+    return out;
+}
+
+QStringList numberTextsOf(const QString &raw, const ColumnSpec &spec) {
+    const QString t = raw.trimmed();
+    if (t.isEmpty() || !isNumberKind(spec.kind)) return {};
+    if (spec.kind == CellKind::SplitLimit || spec.path == u"coverage.limit_combined_single") {
+        QString s = t;
+        if (s.endsWith(QStringLiteral("csl"), Qt::CaseInsensitive)) s.chop(3);
+        QStringList parts = s.split(u'/');
+        for (QString &p : parts)
+            p = p.trimmed();
+        return parts;
+    }
+    return {t};
+}
+
+CellValues convertCell(const QString &raw, const ColumnSpec &spec, const CellContext &ctx) {
+    const QString t = raw.trimmed();
+    if (t.contains(u'\n') || t.contains(u'\r'))
+        return failed(QStringLiteral("the cell holds a line break; a quote that opens earlier may close in "
+                                     "the wrong place"));
+    if (t.contains(QChar(QChar::ReplacementCharacter)))
+        return failed(QStringLiteral("\"%1\" holds the replacement character \uFFFD, left where an earlier "
+                                     "conversion could not read a letter; retype it")
+                          .arg(excerpt(t, 40)));
+    for (const QChar c : t)
+        if (c.unicode() < 0x20 && c != u'\t')
+            return failed(QStringLiteral("\"%1\" holds a control character").arg(excerpt(t, 40)));
+    switch (spec.kind) {
+    case CellKind::Text:
+    case CellKind::Grade:
+        return one(spec.path, JsonValue(t));
+    case CellKind::Line: {
+        const QString l = t.toLower();
+        CellValues out = one(spec.path, JsonValue(l));
+        if (l != u"home" && l != u"auto" && l != u"umbrella")
+            out.warning = QStringLiteral("line \"%1\" is not home, auto or umbrella; the engine will ignore "
+                                         "this offering unless the case requests it")
+                              .arg(excerpt(t, 40));
+        return out;
+    }
+    case CellKind::Tier:
+        return one(spec.path, JsonValue(t.toLower()));
+    case CellKind::Fraction:
+        return fraction(t, spec, ctx);
+    case CellKind::Money:
+        if (spec.path == u"coverage.limit_combined_single") return splitLimit(t, spec, ctx);
+        return money(t, spec, ctx);
+    case CellKind::MoneyOrPercent:
+        return moneyOrPercent(t, spec, ctx);
+    case CellKind::MoneyOrNone:
+        if (t.compare(QStringLiteral("none"), Qt::CaseInsensitive) == 0)
+            return one(spec.path, JsonValue(QStringLiteral("none")));
+        return money(t, spec, ctx);
+    case CellKind::SplitLimit:
+        return splitLimit(t, spec, ctx);
+    case CellKind::Number: {
+        QString error;
+        const auto v = readNumber(t, ctx, nullptr, &error, QStringLiteral("a number"));
+        if (!v) return failed(error);
+        return one(spec.path, JsonValue(*v));
+    }
+    case CellKind::ExpiryDate:
+    case CellKind::Timestamp: {
+        static const QRegularExpression dateOnly(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+        if (dateOnly.match(t).hasMatch() && parseDate(t)) {
+            // An agent's "expires 2027-01-15" means through that day; a bare date would read as midnight.
+            if (spec.kind == CellKind::ExpiryDate || spec.path.endsWith(u"expires_at"))
+                return one(spec.path, JsonValue(t + QStringLiteral("T23:59:59Z")));
+            return one(spec.path, JsonValue(t));
+        }
+        if (!parseTimestamp(t))
+            return failed(QStringLiteral("\"%1\" is not a date (write YYYY-MM-DD)").arg(excerpt(t, 40)));
+        return one(spec.path, JsonValue(t));
+    }
+    case CellKind::StringArray: {
+        JsonValue arr = JsonValue::array();
+        static const QRegularExpression separators(QStringLiteral("[;|]"));
+        for (const QString &p : t.split(separators, Qt::SkipEmptyParts))
+            if (!p.trimmed().isEmpty()) arr.append(JsonValue(p.trimmed()));
+        return one(spec.path, arr);
+    }
+    case CellKind::Bool: {
+        const QString l = t.toLower();
+        if (l == u"true" || l == u"yes" || l == u"y" || l == u"1") return one(spec.path, JsonValue(true));
+        if (l == u"false" || l == u"no" || l == u"n" || l == u"0") return one(spec.path, JsonValue(false));
+        return failed(QStringLiteral("\"%1\" is not yes or no").arg(excerpt(t, 40)));
+    }
+    case CellKind::Settlement: {
+        QString l = t.toLower().replace(u' ', u'_');
+        static const QStringList ok = {
+            QStringLiteral("actual_cash_value"), QStringLiteral("replacement_cost"),
+            QStringLiteral("extended_replacement_cost"), QStringLiteral("guaranteed_replacement_cost")};
+        if (l == u"acv") l = ok[0];
+        if (!ok.contains(l))
+            return failed(QStringLiteral("settlement \"%1\" is not one of %2")
+                              .arg(excerpt(t, 40), ok.join(QStringLiteral(", "))));
+        return one(spec.path, JsonValue(l));
+    }
+    case CellKind::Auto: {
+        if (t == u"true" || t == u"false") return one(spec.path, JsonValue(t == u"true"));
+        if (numberShape(t) == NumberShape::NotNumber || t.contains(u'$') || t.endsWith(u'%'))
+            return one(spec.path, JsonValue(t));
+        QString error;
+        const auto v = readNumber(t, ctx, nullptr, &error, QStringLiteral("a number"));
+        if (!v) return failed(error);
+        return one(spec.path, JsonValue(*v));
+    }
+    }
+    return one(spec.path, JsonValue(t));
+}
+
+} // namespace pw

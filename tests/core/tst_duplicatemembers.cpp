@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+// A member name stated twice in one JSON object: this reader takes the first, most JSON tools the last,
+// so one file would mean two prices. Every duplicate is a validation error at its path, `rank` refuses
+// the case, and a malformed file (which cannot be parsed at all) exits 2, not 1.
+#include "testsupport.h"
+
+#include "engine/profile.h"
+#include "io/jsonpath.h"
+#include "io/validation.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pw;
+
+class TestDuplicateMembers : public QObject {
+    Q_OBJECT
+private slots:
+    void paths_data();
+    void paths();
+    void caseWithDuplicatePremium();
+    void cliExitCodes_data();
+    void cliExitCodes();
+};
+
+void TestDuplicateMembers::paths_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("none") << QByteArray(R"({"a":1,"b":{"a":2},"c":[{"a":1},{"b":2}]})") << QStringList();
+    QTest::newRow("top") << QByteArray(R"({"a":1,"b":2,"a":3})") << QStringList{QStringLiteral("a")};
+    QTest::newRow("nested in array")
+        << QByteArray(
+               R"({"offerings":[{"id":"x"},{"attributes":{"line_premium_annual":100,"line_premium_annual":9000}}]})")
+        << QStringList{QStringLiteral("offerings[1].attributes.line_premium_annual")};
+    QTest::newRow("three times") << QByteArray(R"({"a":1,"a":2,"a":3})")
+                                 << QStringList{QStringLiteral("a"), QStringLiteral("a")};
+    QByteArray big = "{";
+    for (int i = 0; i < 40; ++i)
+        big += "\"k" + QByteArray::number(i) + "\":" + QByteArray::number(i) + ",";
+    big += "\"k7\":0}";
+    QTest::newRow("large object") << big << QStringList{QStringLiteral("k7")};
+    QTest::newRow("same name in different objects ok")
+        << QByteArray(R"([{"id":1},{"id":2},{"x":{"id":3}}])") << QStringList();
+}
+
+void TestDuplicateMembers::paths() {
+    QFETCH(QByteArray, json);
+    QFETCH(QStringList, expected);
+    const auto root = parseJson(json);
+    QVERIFY(root);
+    QStringList found;
+    forEachDuplicateMember(*root, [&](const QString &path) { found << path; });
+    QCOMPARE(found, expected);
+}
+
+void TestDuplicateMembers::caseWithDuplicatePremium() {
+    QByteArray bytes = test::readFileBytes(test::samplePath(QStringLiteral("brooklyn-household.json")));
+    // The first offering's premium stated a second time, far higher.
+    const QByteArray first = "\"line_premium_annual\": 3890";
+    QVERIFY(bytes.contains(first));
+    bytes.replace(bytes.indexOf(first), first.size(), QByteArray(first + ", \"line_premium_annual\": 9000"));
+    const auto root = parseJson(bytes);
+    QVERIFY(root);
+    const ValidationResult v = validateCase(*root, test::fixedNow(), defaultProfile());
+    const auto it = std::find_if(v.problems.begin(), v.problems.end(), [](const Problem &p) {
+        return p.path == u"offerings[0].attributes.line_premium_annual";
+    });
+    QVERIFY(it != v.problems.end());
+    QVERIFY(it->isError());
+    QVERIFY2(it->message.contains(QStringLiteral("stated twice")), qPrintable(it->message));
+
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("dup.json"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    f.close();
+    const auto rank = test::runWorkbench({QStringLiteral("rank"), file});
+    QCOMPARE(rank.exitCode, 1);
+    QVERIFY2(
+        rank.err.contains("offerings[0].attributes.line_premium_annual: error: this member is stated twice"),
+        rank.err.constData());
+    QVERIFY(rank.out.isEmpty());
+}
+
+void TestDuplicateMembers::cliExitCodes_data() {
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("exitCode");
+    const QByteArray malformed = "{\"input\": {,}";
+    const QByteArray invalid =
+        R"({"input":{"address":{"state":"ZZ"},"coverage_types":["home"]},"offerings":[]})";
+    for (const char *cmd : {"validate", "rank", "gaps", "import"}) {
+        QTest::addRow("%s malformed", cmd) << QString::fromLatin1(cmd) << malformed << 2;
+        if (qstrcmp(cmd, "import") != 0)
+            QTest::addRow("%s invalid", cmd) << QString::fromLatin1(cmd) << invalid << 1;
+    }
+}
+
+void TestDuplicateMembers::cliExitCodes() {
+    QFETCH(QString, command);
+    QFETCH(QByteArray, content);
+    QFETCH(int, exitCode);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("case.json"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+    f.close();
+    QStringList args{command, file};
+    if (command == u"import") args << test::samplePath(QStringLiteral("brooklyn-offerings.csv"));
+    const auto r = test::runWorkbench(args);
+    QCOMPARE(r.exitCode, exitCode);
+}
+
+QTEST_GUILESS_MAIN(TestDuplicateMembers)
+#include "tst_duplicatemembers.moc"
