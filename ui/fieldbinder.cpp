@@ -2,6 +2,7 @@
 #include "fieldbinder.h"
 
 #include "casedocument.h"
+#include "choicebox.h"
 #include "util/dates.h"
 
 #include <QCheckBox>
@@ -61,7 +62,7 @@ QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent) {
         break;
     }
     case FieldKind::Choice: {
-        auto *c = new QComboBox(parent);
+        auto *c = new ChoiceBox(parent);
         c->addItem(tr("not stated"), QString());
         for (const auto &[value, label] : spec.choices)
             c->addItem(label, value);

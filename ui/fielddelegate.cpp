@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "fielddelegate.h"
 
+#include "choicebox.h"
 #include "fieldformat.h"
 #include "jsontablemodel.h"
 #include "util/dates.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateEdit>
 #include <QLineEdit>
 
@@ -21,7 +23,7 @@ QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
     if (!kindVar.isValid()) return QStyledItemDelegate::createEditor(parent, option, index);
     const auto kind = FieldKind(kindVar.toInt());
     if (kind == FieldKind::Choice) {
-        auto *c = new QComboBox(parent);
+        auto *c = new ChoiceBox(parent);
         c->addItem(tr("not stated"), QString());
         for (const QVariant &v : index.data(JsonTableModel::ChoicesRole).toList()) {
             const QStringList pair = v.toStringList();
@@ -41,10 +43,24 @@ QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
     e->setPlaceholderText(tr("not stated"));
     if (kind != FieldKind::Text && kind != FieldKind::StringList && kind != FieldKind::Timestamp)
         e->setAlignment(Qt::AlignRight);
+    // Columns with known values (the case's carriers) complete what is typed, inline so that Enter and
+    // Tab keep committing the cell.
+    const QStringList known = index.data(JsonTableModel::CompletionRole).toStringList();
+    if (!known.isEmpty()) {
+        auto *completer = new QCompleter(known, e);
+        completer->setObjectName(QStringLiteral("cellCompleter"));
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setCompletionMode(QCompleter::InlineCompletion);
+        e->setCompleter(completer);
+    }
     return e;
 }
 
 void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const {
+    // The view calls this again whenever the row's data changes (a finished re-rank, an edit elsewhere):
+    // an open editor is filled once, so what is being typed is never wiped.
+    if (editor->property("pwEditorFilled").toBool()) return;
+    editor->setProperty("pwEditorFilled", true);
     const QString text = index.data(Qt::EditRole).toString();
     if (auto *c = qobject_cast<QComboBox *>(editor)) {
         int i = c->findData(text);

@@ -303,8 +303,11 @@ bool MainWindow::openSample(const QString &name) {
 }
 
 void MainWindow::newCase() {
+    // A new case asks for both quote matching and gap analysis, so the Gaps tab works as soon as the
+    // current coverage is entered.
     const auto r =
         parseJson(R"({"input":{"coverage_types":["home","auto","umbrella"],"appetite_bucket":"balanced",)"
+                  R"("request_config":{"quote_matching":true,"coverage_analysis":true},)"
                   R"("address":{},"applicant":{},"drivers":[],"vehicles_detail":[],"residence":{},)"
                   R"("current_coverage":{},"insurance_history":{"lapses":[],"claims":[],"non_renewals":[]}},)"
                   R"("offerings":[],"workbench":{"format_version":1}})");

@@ -89,6 +89,9 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
     m_table = new TablePage(
         doc, m_model, tr("Offerings"),
         [this] {
+            // The new row has no carrier and no status yet: clear the filters that would hide it.
+            m_carrierFilter->clear();
+            m_statusFilter->setCurrentIndex(0);
             return OfferingsModel::newOffering(m_lineFilter->currentData().toString().isEmpty()
                                                    ? QStringLiteral("home")
                                                    : m_lineFilter->currentData().toString(),
@@ -295,7 +298,7 @@ void OfferingsPage::currentChanged() {
 
 void OfferingsPage::setRunOutput(const JsonValue &output) {
     m_model->setRunOutput(output);
-    m_proxy->invalidate();
+    m_proxy->statusesChanged();
     currentChanged();
 }
 
@@ -320,7 +323,8 @@ void OfferingsPage::importFile(const QString &fileName) {
 }
 
 int OfferingsPage::applyImport(const OfferingImport &imp, const QString &source) {
-    const JsonValue accepted = imp.acceptedOfferings();
+    JsonValue accepted = imp.acceptedOfferings();
+    adoptCaseCarrierIds(accepted, m_doc->root());
     if (accepted.size() > 0)
         m_doc->appendItems(QStringLiteral("offerings"), accepted.arrayItems(),
                            (accepted.size() == 1 ? tr("Import 1 offering")

@@ -18,12 +18,14 @@ struct RankingController::JobResult {
     int errors = 0;
     double engineMs = 0;
     bool preparedAgain = false; // a full run (filter and price), not a re-rank
+    JsonValue gapsOnly;         // see coverageAnalysis()
 };
 
 RankingController::RankingController(CaseDocument *doc, QObject *parent)
     : QObject(parent)
     , m_doc(doc) {
     connect(doc, &CaseDocument::edited, this, &RankingController::documentEdited);
+    connect(doc, &CaseDocument::loaded, this, &RankingController::documentLoaded);
 }
 
 RankingController::~RankingController() {
@@ -60,6 +62,21 @@ void RankingController::documentEdited(const QString &path) {
         prepareNow();
 }
 
+const JsonValue &RankingController::coverageAnalysis() const {
+    const JsonValue &ca = m_run[u"output"][u"coverage_analysis"];
+    return hasRun() && !m_stale ? ca : m_gapsOnly;
+}
+
+void RankingController::documentLoaded() {
+    ++m_generation; // a job of the previous case still in flight is dropped when it finishes
+    m_run = JsonValue();
+    m_gapsOnly = JsonValue();
+    m_prepared.reset();
+    m_stale = false;
+    m_errorCount = 0;
+    emit runChanged();
+}
+
 void RankingController::setPending(int delta) {
     const bool was = m_pending > 0;
     m_pending += delta;
@@ -83,7 +100,7 @@ void RankingController::startJob(std::function<JobResult()> work) {
     connect(watcher, &QFutureWatcher<JobResult>::finished, this, [this, watcher, gen] {
         const JobResult r = watcher->result();
         watcher->deleteLater();
-        finishJob(gen, r.prepared, r.run, r.errors, r.engineMs, r.preparedAgain);
+        finishJob(gen, r);
     });
     watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
@@ -96,7 +113,13 @@ void RankingController::prepareNow() {
         for (const Problem &p : prep.problems)
             r.errors += p.isError() ? 1 : 0;
         r.prepared = prep.prepared;
-        if (prep.prepared) r.run = rankPrepared(*prep.prepared, opts, &r.engineMs);
+        if (prep.prepared) {
+            r.run = rankPrepared(*prep.prepared, opts, &r.engineMs);
+        } else if (prep.routing.gapAnalysis) {
+            const Preparation gaps = prepareCase(gapOnlyCase(root), opts);
+            if (gaps.prepared)
+                r.gapsOnly = rankPrepared(*gaps.prepared, opts)[u"output"][u"coverage_analysis"];
+        }
         return r;
     });
 }
@@ -114,19 +137,19 @@ void RankingController::rankNow() {
     });
 }
 
-void RankingController::finishJob(quint64 generation, std::shared_ptr<const PreparedCase> prepared,
-                                  std::optional<JsonValue> run, int errors, double engineMs, bool prepared_) {
+void RankingController::finishJob(quint64 generation, const JobResult &r) {
     setPending(-1);
     if (generation != m_generation) return; // a newer edit superseded this job
     m_wallMs = double(m_clock.nsecsElapsed()) / 1e6;
-    if (prepared_) {
-        m_errorCount = errors;
-        m_prepared = prepared;
+    if (r.preparedAgain) {
+        m_errorCount = r.errors;
+        m_prepared = r.prepared;
+        m_gapsOnly = r.gapsOnly;
     }
-    if (run) {
-        m_run = *run;
+    if (r.run) {
+        m_run = *r.run;
         m_stale = false;
-        m_engineMs = engineMs;
+        m_engineMs = r.engineMs;
     } else {
         m_stale = m_run.isObject();
     }
