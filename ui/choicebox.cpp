@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "choicebox.h"
 
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QKeyEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 
 namespace pw {
@@ -53,7 +55,16 @@ void ChoiceBox::keyPressEvent(QKeyEvent *event) {
 
 void ChoiceBox::wheelEvent(QWheelEvent *event) {
     if (!hasFocus()) {
-        event->ignore(); // goes on to the scroll area
+        // The scroll area around the form scrolls instead (sent on explicitly: Qt propagates only
+        // wheel events straight from the mouse).
+        for (QWidget *w = parentWidget(); w; w = w->parentWidget())
+            if (auto *area = qobject_cast<QAbstractScrollArea *>(w)) {
+                QCoreApplication::sendEvent(event->angleDelta().y() != 0 ? area->verticalScrollBar()
+                                                                         : area->horizontalScrollBar(),
+                                            event);
+                return;
+            }
+        event->ignore();
         return;
     }
     QComboBox::wheelEvent(event);

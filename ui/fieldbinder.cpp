@@ -109,6 +109,9 @@ QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent) {
 }
 
 void FieldBinder::addRows(QFormLayout *form, const std::vector<FieldSpec> &specs, QWidget *parent) {
+    // A narrow pane puts the label above its editor rather than pushing the editor past the clip edge.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     for (const FieldSpec &s : specs) {
         QWidget *editor = createEditor(s, parent);
         if (s.kind == FieldKind::Bool) {

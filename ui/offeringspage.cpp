@@ -4,6 +4,7 @@
 #include "casedocument.h"
 #include "coveragefields.h"
 #include "fieldbinder.h"
+#include "formpage.h"
 #include "importdialog.h"
 #include "io/jsonpath.h"
 #include "offeringsmodel.h"
@@ -28,19 +29,6 @@
 #include <QVBoxLayout>
 
 namespace pw {
-
-namespace {
-
-QWidget *scrolled(QWidget *inner, QWidget *parent) {
-    auto *s = new QScrollArea(parent);
-    s->setWidgetResizable(true);
-    s->setFrameShape(QFrame::NoFrame);
-    s->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    s->setWidget(inner);
-    return s;
-}
-
-} // namespace
 
 OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
     : CasePage(parent)
@@ -130,7 +118,7 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
         connect(binder, &FieldBinder::inputRejected, this, &CasePage::message);
         binder->addRows(form, coverageFields(QString::fromLatin1(l)), inner);
         m_coverageBinders.push_back(binder);
-        m_coverageStack->addWidget(scrolled(inner, m_coverageStack));
+        m_coverageStack->addWidget(verticalScrollArea(inner, m_coverageStack));
     }
     auto *none =
         new QLabel(tr("Select an offering of the home, auto or umbrella line to edit its coverage details."));
@@ -228,7 +216,7 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
              {}},
         },
         quoteInner);
-    m_detail->addTab(scrolled(quoteInner, m_detail), tr("Quote && constraints"));
+    m_detail->addTab(verticalScrollArea(quoteInner, m_detail), tr("Quote && constraints"));
     split->addWidget(bottom);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
