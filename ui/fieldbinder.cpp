@@ -3,11 +3,10 @@
 
 #include "casedocument.h"
 #include "choicebox.h"
-#include "util/dates.h"
+#include "datefield.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,8 +14,6 @@
 namespace pw {
 
 namespace {
-
-const QDate kNotStatedDate(1900, 1, 1);
 
 QString objectNameFor(const QString &key) {
     QString k = key;
@@ -49,12 +46,12 @@ QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent) {
     QWidget *w = nullptr;
     switch (spec.kind) {
     case FieldKind::Date: {
-        auto *d = new QDateEdit(parent);
-        d->setCalendarPopup(true);
-        d->setMinimumDate(kNotStatedDate);
-        d->setSpecialValueText(tr("not stated"));
-        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-        connect(d, &QDateEdit::editingFinished, this, [this, key = spec.key] {
+        // A birth date's calendar opens at a plausible birth year, any other date's near today.
+        auto *d =
+            new DateField(spec.key.endsWith(QStringLiteral("date_of_birth")) ? DateField::Kind::BirthDate
+                                                                             : DateField::Kind::Any,
+                          parent);
+        connect(d, &QLineEdit::editingFinished, this, [this, key = spec.key] {
             for (const auto &b : m_bindings)
                 if (b.spec.key == key) commit(b);
         });
@@ -147,10 +144,7 @@ void FieldBinder::refreshOne(const Binding &b) {
     if (!b.editor) return;
     m_refreshing = true;
     const JsonValue v = m_base.isNull() ? JsonValue() : m_doc->value(fullPath(b.spec.key));
-    if (auto *d = qobject_cast<QDateEdit *>(b.editor)) {
-        const auto date = v.isString() ? parseDate(v.toString()) : std::nullopt;
-        d->setDate(date ? *date : kNotStatedDate);
-    } else if (auto *c = qobject_cast<QComboBox *>(b.editor)) {
+    if (auto *c = qobject_cast<QComboBox *>(b.editor)) {
         const QString value = v.isNull() ? QString() : displayValue(v, FieldKind::Text);
         int idx = c->findData(value);
         if (idx < 0) {
@@ -172,9 +166,7 @@ void FieldBinder::commit(const Binding &b) {
     if (m_refreshing || !b.editor || m_base.isNull()) return;
     std::optional<JsonValue> value;
     QString error;
-    if (auto *d = qobject_cast<QDateEdit *>(b.editor)) {
-        value = d->date() == kNotStatedDate ? JsonValue() : JsonValue(d->date().toString(Qt::ISODate));
-    } else if (auto *c = qobject_cast<QComboBox *>(b.editor)) {
+    if (auto *c = qobject_cast<QComboBox *>(b.editor)) {
         const QString s = c->currentData().toString();
         value = s.isEmpty() ? JsonValue() : JsonValue(s);
     } else if (auto *cb = qobject_cast<QCheckBox *>(b.editor)) {

@@ -2,20 +2,15 @@
 #include "fielddelegate.h"
 
 #include "choicebox.h"
+#include "datefield.h"
 #include "fieldformat.h"
 #include "jsontablemodel.h"
-#include "util/dates.h"
 
 #include <QComboBox>
 #include <QCompleter>
-#include <QDateEdit>
 #include <QLineEdit>
 
 namespace pw {
-
-namespace {
-const QDate kNoDate(1900, 1, 1);
-}
 
 QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                                      const QModelIndex &index) const {
@@ -31,14 +26,11 @@ QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
         }
         return c;
     }
-    if (kind == FieldKind::Date) {
-        auto *d = new QDateEdit(parent);
-        d->setMinimumDate(kNoDate);
-        d->setSpecialValueText(tr("not stated"));
-        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-        d->setCalendarPopup(true);
-        return d;
-    }
+    if (kind == FieldKind::Date)
+        return new DateField(index.data(JsonTableModel::PathRole).toString().endsWith(u"date_of_birth")
+                                 ? DateField::Kind::BirthDate
+                                 : DateField::Kind::Any,
+                             parent);
     auto *e = new QLineEdit(parent);
     e->setPlaceholderText(tr("not stated"));
     if (kind != FieldKind::Text && kind != FieldKind::StringList && kind != FieldKind::Timestamp)
@@ -69,9 +61,6 @@ void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) con
             i = c->count() - 1;
         }
         c->setCurrentIndex(i);
-    } else if (auto *d = qobject_cast<QDateEdit *>(editor)) {
-        const auto date = parseDate(text);
-        d->setDate(date ? *date : kNoDate);
     } else if (auto *e = qobject_cast<QLineEdit *>(editor)) {
         e->setText(text);
     } else {
@@ -82,9 +71,6 @@ void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) con
 void FieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const {
     if (auto *c = qobject_cast<QComboBox *>(editor))
         model->setData(index, c->currentData().toString(), Qt::EditRole);
-    else if (auto *d = qobject_cast<QDateEdit *>(editor))
-        model->setData(index, d->date() == kNoDate ? QString() : d->date().toString(Qt::ISODate),
-                       Qt::EditRole);
     else if (auto *e = qobject_cast<QLineEdit *>(editor))
         model->setData(index, e->text(), Qt::EditRole);
     else
