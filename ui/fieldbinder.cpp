@@ -156,7 +156,9 @@ void FieldBinder::refreshOne(const Binding &b) {
         cb->setCheckState(v.isBool() ? (v.toBool() ? Qt::Checked : Qt::Unchecked) : Qt::PartiallyChecked);
         cb->setText(b.spec.label + (v.isBool() ? QString() : tr(" (not stated)")));
     } else if (auto *e = qobject_cast<QLineEdit *>(b.editor)) {
-        const QString text = displayValue(v, b.spec.kind);
+        // Refused text stays in its field until fixed or undone.
+        const auto refused = m_base.isNull() ? std::nullopt : m_doc->refusedText(fullPath(b.spec.key));
+        const QString text = refused ? *refused : displayValue(v, b.spec.kind);
         if (!(e->hasFocus() && e->isModified()) && e->text() != text) e->setText(text);
     }
     m_refreshing = false;
@@ -173,18 +175,26 @@ void FieldBinder::commit(const Binding &b) {
         value = cb->checkState() == Qt::PartiallyChecked ? JsonValue()
                                                          : JsonValue(cb->checkState() == Qt::Checked);
     } else if (auto *e = qobject_cast<QLineEdit *>(b.editor)) {
+        // Only what the user changed is written: visiting a field (a click on a problem, Tab) never
+        // rewrites its value, even when the file holds it in another form.
+        const QString path = fullPath(b.spec.key);
+        if (!e->isModified() && !m_doc->refusedText(path)) return;
         value = parseFieldText(e->text(), b.spec.kind, &error);
         if (!value) {
-            e->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #c62828; }"));
-            e->setToolTip(error);
+            // The text stays in the field, marked, and in the Problems dock (see CaseDocument).
+            e->setModified(false);
+            m_doc->setRefusedInput(path, e->text(), error);
             emit inputRejected(b.spec.label + QStringLiteral(": ") + error);
             return;
         }
         e->setModified(false);
+        m_doc->clearRefusedInput(path);
     }
     if (!value) return;
     m_doc->setValue(fullPath(b.spec.key), *value, tr("Edit %1").arg(b.spec.label.toLower()));
     refreshOne(b); // show the canonical form ("$850,000")
+    // The field's own undo history ends here: Ctrl+Z now undoes the document's edit.
+    if (auto *e = qobject_cast<QLineEdit *>(b.editor)) e->setText(e->text());
 }
 
 void FieldBinder::showProblems(const Problems &problems) {

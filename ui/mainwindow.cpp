@@ -41,6 +41,8 @@
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace pw {
 
 namespace {
@@ -129,8 +131,21 @@ void MainWindow::buildDock() {
                         QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, m_dock);
     resizeDocks({m_dock}, {110}, Qt::Vertical);
-    connect(m_problemsView, &QAbstractItemView::activated, this, &MainWindow::problemActivated);
-    connect(m_problemsView, &QAbstractItemView::clicked, this, &MainWindow::problemActivated);
+    // A click does not take focus from the field being edited (so pressing here commits nothing and the
+    // list cannot change under the pointer); the problem opened is the one that was under the pointer
+    // when the button went down. Keyboard users reach the list with Tab and open a problem with Enter.
+    m_problemsView->setFocusPolicy(Qt::TabFocus);
+    connect(m_problemsView, &QAbstractItemView::pressed, this, [this](const QModelIndex &index) {
+        m_pressedProblem = index.isValid() ? m_problems->problem(index.row()).path : QString();
+    });
+    connect(m_problemsView, &QAbstractItemView::clicked, this, [this] {
+        const QString path = std::exchange(m_pressedProblem, QString());
+        if (!path.isNull() && !m_editor->focusPath(path)) showMessage(tr("No editor shows %1").arg(path));
+    });
+    connect(m_problemsView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        // Enter on the focused list; a click never focuses it and opens through `clicked` above.
+        if (m_problemsView->hasFocus()) problemActivated(index);
+    });
 }
 
 void MainWindow::buildActions() {

@@ -100,6 +100,7 @@ private:
     bool m_wideCase = false;
     QList<int> m_narrowSizes, m_wideSizes;
     int m_testAnswer = -1;
+    QString m_pressedProblem; // the path of the problem under the pointer when the button went down
 };
 
 } // namespace pw

@@ -62,9 +62,17 @@ void RankingController::documentEdited(const QString &path) {
         prepareNow();
 }
 
+bool RankingController::isStale() const {
+    return m_stale || (hasRun() && m_doc->refusedCount() > 0);
+}
+
+int RankingController::errorCount() const {
+    return m_errorCount + m_doc->refusedCount();
+}
+
 const JsonValue &RankingController::coverageAnalysis() const {
     const JsonValue &ca = m_run[u"output"][u"coverage_analysis"];
-    return hasRun() && !m_stale ? ca : m_gapsOnly;
+    return hasRun() && !isStale() ? ca : m_gapsOnly;
 }
 
 void RankingController::documentLoaded() {

@@ -36,8 +36,9 @@ public:
     const JsonValue &run() const { return m_run; }
     bool hasRun() const { return m_run.isObject(); }
     bool isBusy() const { return m_pending > 0; }
-    bool isStale() const { return m_stale; }
-    int errorCount() const { return m_errorCount; }
+    // Stale: the run shown is not of the case as it stands (validation errors, or text a field refused).
+    bool isStale() const;
+    int errorCount() const; // validation errors of the last preparation, and refused inputs
     double lastEngineMs() const { return m_engineMs; }
     double lastWallMs() const { return m_wallMs; }
 
