@@ -26,7 +26,9 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -83,6 +85,8 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_summary, 1);
     statusBar()->addPermanentWidget(m_saved);
 
+    // Ctrl+Z in a field with nothing of its own to undo undoes the document's last edit (eventFilter).
+    qApp->installEventFilter(this);
     connect(m_doc, &CaseDocument::edited, this, &MainWindow::documentEdited);
     connect(m_doc, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &CaseDocument::fileNameChanged, this, &MainWindow::updateTitle);
@@ -110,6 +114,25 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
+    if (event->type() != QEvent::ShortcutOverride) return QMainWindow::eventFilter(watched, event);
+    auto *key = static_cast<QKeyEvent *>(event);
+    const bool undo = key->matches(QKeySequence::Undo);
+    const bool redo = !undo && (key->matches(QKeySequence::Redo) ||
+                                m_redo->shortcuts().contains(QKeySequence(key->keyCombination())));
+    auto *w = qobject_cast<QWidget *>(watched);
+    if ((!undo && !redo) || !w || !isAncestorOf(w)) return QMainWindow::eventFilter(watched, event);
+    // A text field (alone, or inside a spin box or an editable combo) claims Ctrl+Z for its own undo
+    // history; when that history is empty, leave the key to the window's Undo.
+    auto *edit = qobject_cast<QLineEdit *>(w);
+    if (!edit) edit = w->findChild<QLineEdit *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!edit) return QMainWindow::eventFilter(watched, event);
+    if (undo ? edit->isUndoAvailable() : edit->isRedoAvailable())
+        return QMainWindow::eventFilter(watched, event);
+    event->ignore();
+    return true;
+}
 
 void MainWindow::buildDock() {
     m_problems = new ProblemsModel(this);
@@ -419,9 +442,12 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAs() {
-    const QString f =
-        QFileDialog::getSaveFileName(this, tr("Save case"), m_doc->fileName(), tr("Case files (*.json)"));
-    return !f.isEmpty() && saveTo(f);
+    QFileDialog dialog(this, tr("Save case"), m_doc->fileName(), tr("Case files (*.json)"));
+    dialog.setObjectName(QStringLiteral("saveCaseDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("json")); // "alvarez-nj" is saved as alvarez-nj.json
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return false;
+    return saveTo(dialog.selectedFiles().constFirst());
 }
 
 void MainWindow::openDialog() {

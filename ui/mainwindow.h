@@ -56,6 +56,7 @@ public:
     void setUnsavedAnswerForTests(int answer) { m_testAnswer = answer; }
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;

@@ -3,6 +3,7 @@
 
 #include "casedocument.h"
 #include "engine/engine.h"
+#include "solutionutil.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -44,9 +45,29 @@ Weights RankingController::bucketWeights() const {
     return it != p.weights.end() ? it->second : Weights{};
 }
 
-void RankingController::setCustomWeights(const std::optional<Weights> &w) {
-    m_customWeights = w;
-    rankNow();
+namespace {
+const QString kWeightsPath = QStringLiteral("workbench.custom_weights");
+} // namespace
+
+std::optional<Weights> RankingController::customWeights() const {
+    const JsonValue v = m_doc->value(kWeightsPath);
+    if (!v.isObject()) return std::nullopt;
+    Weights w{};
+    for (size_t i = 0; i < w.size(); ++i) {
+        const JsonValue &x = v[dimensionKeys().at(qsizetype(i))];
+        w[i] = x.isNumber() ? std::max(0.0, x.toDouble()) : 0.0;
+    }
+    return w;
+}
+
+void RankingController::setCustomWeights(const std::optional<Weights> &raw) {
+    JsonValue v;
+    if (raw) {
+        v = JsonValue::object();
+        for (size_t i = 0; i < raw->size(); ++i)
+            v.insert(dimensionKeys().at(qsizetype(i)), JsonValue((*raw)[i]));
+    }
+    m_doc->setValue(kWeightsPath, v, raw ? tr("Change weights") : tr("Reset weights to the bucket"));
 }
 
 void RankingController::setTop(int top) {
@@ -56,7 +77,7 @@ void RankingController::setTop(int top) {
 
 void RankingController::documentEdited(const QString &path) {
     // The bucket does not change filtering, pricing or scores: only the ranking.
-    if (path == u"input.appetite_bucket" && m_prepared)
+    if ((path == u"input.appetite_bucket" || path.startsWith(kWeightsPath)) && m_prepared)
         rankNow();
     else
         prepareNow();
@@ -95,7 +116,16 @@ EngineOptions RankingController::currentOptions() const {
     EngineOptions opts;
     opts.now = m_doc->now();
     opts.appetite = appetite();
-    opts.customWeights = m_customWeights;
+    if (auto w = customWeights()) {
+        double sum = 0;
+        for (double x : *w)
+            sum += x;
+        if (sum > 0) {
+            for (double &x : *w)
+                x /= sum;
+            opts.customWeights = w;
+        }
+    }
     opts.top = m_top;
     return opts;
 }

@@ -49,8 +49,11 @@ public:
 
     QString appetite() const; // the bucket in effect (the case's, else the profile default)
     Weights bucketWeights() const;
-    std::optional<Weights> customWeights() const { return m_customWeights; }
-    void setCustomWeights(const std::optional<Weights> &w);
+    // The agent's adjusted weights as entered (raw, any sum), kept in the case's workbench object
+    // (workbench.custom_weights, never sent to the API) so that each change is an undoable edit and
+    // belongs to this case; nullopt: the bucket's weights. The engine gets them normalised to sum 1.
+    std::optional<Weights> customWeights() const;
+    void setCustomWeights(const std::optional<Weights> &raw);
     int top() const { return m_top; }
     void setTop(int top);
 
@@ -79,7 +82,6 @@ private:
     JsonValue m_run;
     JsonValue m_gapsOnly; // coverage_analysis of the gap-only request, while the case cannot be ranked
     std::shared_ptr<const PreparedCase> m_prepared;
-    std::optional<Weights> m_customWeights;
     quint64 m_generation = 0;
     int m_pending = 0;
     bool m_stale = false;
