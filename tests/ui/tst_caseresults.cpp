@@ -2,7 +2,7 @@
 // Results belong to the case on screen: a new or opened case never shows another case's ranking, a case
 // without a valid run of its own says what to fix, a new case asks for gap analysis, and where gap
 // analysis did not run Compare says "not analysed".
-#include "testsupport.h"
+#include "windowfixture.h"
 
 #include "casedocument.h"
 #include "caseeditor.h"
@@ -55,14 +55,8 @@ private:
 };
 
 void TestCaseResults::init() {
-    m_w = new MainWindow;
-    m_w->setUnsavedAnswerForTests(QMessageBox::Discard);
-    m_w->document()->setNow(test::fixedNow());
-    QVERIFY(m_w->openSample(QStringLiteral("brooklyn-household.json")));
-    m_w->show();
-    m_w->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_w));
-    waitRun();
+    m_w = test::openWindowOnSample();
+    QVERIFY(m_w);
     QVERIFY(summary().contains(QStringLiteral("$3,988")));
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Dates typed as agents type them: ISO and US forms, Tab leaves the field, the calendar opens near today
 // or at a plausible birth year, and an age over 100 is a validation warning.
-#include "testsupport.h"
+#include "windowfixture.h"
 
 #include "casedocument.h"
 #include "caseeditor.h"
@@ -48,14 +48,8 @@ private:
 };
 
 void TestDateEntry::init() {
-    m_w = new MainWindow;
-    m_w->setUnsavedAnswerForTests(QMessageBox::Discard);
-    m_w->document()->setNow(test::fixedNow());
-    QVERIFY(m_w->openSample(QStringLiteral("brooklyn-household.json")));
-    m_w->show();
-    m_w->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_w));
-    QVERIFY(m_w->ranking()->waitForIdle(10000));
+    m_w = test::openWindowOnSample();
+    QVERIFY(m_w);
 }
 
 void TestDateEntry::cleanup() {

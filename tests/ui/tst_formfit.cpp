@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Forms at 1366×768: every editor and value lies inside its pane, tabbing never slides a form sideways,
 // a money field shows every digit it holds, and the wheel over an unfocused combo scrolls the form.
-#include "testsupport.h"
+#include "windowfixture.h"
 
 #include "casedocument.h"
 #include "caseeditor.h"
@@ -88,15 +88,8 @@ QStringList clipped(QScrollArea *area) {
 } // namespace
 
 void TestFormFit::init() {
-    m_w = new MainWindow;
-    m_w->setUnsavedAnswerForTests(QMessageBox::Discard);
-    m_w->document()->setNow(test::fixedNow());
-    QVERIFY(m_w->openSample(QStringLiteral("brooklyn-household.json")));
-    m_w->resize(1366, 768);
-    m_w->show();
-    m_w->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_w));
-    QVERIFY(m_w->ranking()->waitForIdle(10000));
+    m_w = test::openWindowOnSample();
+    QVERIFY(m_w);
 }
 
 void TestFormFit::cleanup() {

@@ -2,7 +2,7 @@
 // Offerings typed by hand: "+ Add" opens the new row's first cell, a typed carrier gets its id as paste
 // and import derive it (and completes from the case's carriers), and a choice cell takes the whole
 // typed text (AM Best "A" is A, not A++).
-#include "testsupport.h"
+#include "windowfixture.h"
 
 #include "casedocument.h"
 #include "caseeditor.h"
@@ -55,14 +55,8 @@ private:
 };
 
 void TestOfferingEntry::init() {
-    m_w = new MainWindow;
-    m_w->setUnsavedAnswerForTests(QMessageBox::Discard);
-    m_w->document()->setNow(test::fixedNow());
-    QVERIFY(m_w->openSample(QStringLiteral("brooklyn-household.json")));
-    m_w->show();
-    m_w->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_w));
-    QVERIFY(m_w->ranking()->waitForIdle(10000));
+    m_w = test::openWindowOnSample();
+    QVERIFY(m_w);
 }
 
 void TestOfferingEntry::cleanup() {

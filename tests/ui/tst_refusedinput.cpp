@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Values a field refused stay in the field, marked, and in the Problems dock until fixed or undone; a
 // click on a problem opens its field without changing anything, and the list holds still.
-#include "testsupport.h"
+#include "windowfixture.h"
 
 #include "casedocument.h"
 #include "caseeditor.h"
@@ -46,14 +46,8 @@ private:
 };
 
 void TestRefusedInput::init() {
-    m_w = new MainWindow;
-    m_w->setUnsavedAnswerForTests(QMessageBox::Discard);
-    m_w->document()->setNow(test::fixedNow());
-    QVERIFY(m_w->openSample(QStringLiteral("brooklyn-household.json")));
-    m_w->show();
-    m_w->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_w));
-    QVERIFY(m_w->ranking()->waitForIdle(10000));
+    m_w = test::openWindowOnSample();
+    QVERIFY(m_w);
 }
 
 void TestRefusedInput::cleanup() {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Weights are applied on Enter, shown raw and normalised, and undoable; Ctrl+Z in a field with nothing of
 // its own to undo undoes the document's last edit; Save As appends .json when no suffix was typed.
-#include "testsupport.h"
+#include "windowfixture.h"
 
 #include "casedocument.h"
 #include "caseeditor.h"
@@ -44,14 +44,8 @@ private:
 };
 
 void TestWeightsUndo::init() {
-    m_w = new MainWindow;
-    m_w->setUnsavedAnswerForTests(QMessageBox::Discard);
-    m_w->document()->setNow(test::fixedNow());
-    QVERIFY(m_w->openSample(QStringLiteral("brooklyn-household.json")));
-    m_w->show();
-    m_w->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_w));
-    QVERIFY(m_w->ranking()->waitForIdle(10000));
+    m_w = test::openWindowOnSample();
+    QVERIFY(m_w);
 }
 
 void TestWeightsUndo::cleanup() {
