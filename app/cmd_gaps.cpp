@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "clisupport.h"
 
+#include "engine/engine.h"
 #include "engine/gaps.h"
 #include "engine/profile.h"
 #include "io/casefile.h"
@@ -94,15 +95,7 @@ int runGaps(const QStringList &args, CliIo &io) {
     // Reading: the command validates the case as a gap-only run (request_config replaced by
     // {quote_matching: false, coverage_analysis: true}), so a current-coverage source is required and the
     // offerings are not checked; the analysis is then exactly the one a gap-only or dual run writes.
-    JsonValue root = *f.root;
-    if (root[u"input"].isObject()) {
-        JsonValue input = root[u"input"];
-        JsonValue config = JsonValue::object();
-        config.insert(QStringLiteral("quote_matching"), false);
-        config.insert(QStringLiteral("coverage_analysis"), true);
-        input.insert(QStringLiteral("request_config"), config);
-        root.insert(QStringLiteral("input"), input);
-    }
+    const JsonValue root = gapOnlyCase(*f.root);
     const EngineProfile &profile = defaultProfile();
     const ValidationResult v = validateCase(root, *now, profile);
     for (const Problem &pr : v.problems)

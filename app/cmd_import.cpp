@@ -57,7 +57,8 @@ int runImport(const QStringList &args, CliIo &io) {
 
     JsonValue root = *c.root;
     JsonValue offerings = root[u"offerings"].isArray() ? root[u"offerings"] : JsonValue::array();
-    const JsonValue accepted = imp.acceptedOfferings();
+    JsonValue accepted = imp.acceptedOfferings();
+    adoptCaseCarrierIds(accepted, root);
     for (const auto &o : accepted.arrayItems())
         offerings.append(o);
     root.insert(QStringLiteral("offerings"), offerings);

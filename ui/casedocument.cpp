@@ -151,7 +151,29 @@ void CaseDocument::duplicateItems(const QString &arrayPath, QList<int> indexes, 
     setValue(arrayPath, arr, text);
 }
 
+void CaseDocument::setRefusedInput(const QString &path, const QString &text, const QString &message) {
+    clearRefusedInput(path);
+    m_refused.push_back({path, text, message});
+    mergeProblems();
+    emit edited(path);
+}
+
+void CaseDocument::clearRefusedInput(const QString &path) {
+    const auto before = m_refused.size();
+    std::erase_if(m_refused, [&](const Refused &r) { return r.path == path; });
+    if (m_refused.size() == before) return;
+    mergeProblems();
+    emit edited(path);
+}
+
+std::optional<QString> CaseDocument::refusedText(const QString &path) const {
+    for (const Refused &r : m_refused)
+        if (r.path == path) return r.text;
+    return std::nullopt;
+}
+
 void CaseDocument::load(const JsonValue &root, const QString &fileName) {
+    m_refused.clear();
     m_root = root.isObject() ? root : JsonValue::object();
     m_undo->clear();
     setFileName(fileName);
@@ -166,6 +188,10 @@ void CaseDocument::applyValue(const QString &path, const std::optional<JsonValue
         setJsonValueAt(m_root, path, *value);
     else
         removeJsonValueAt(m_root, path);
+    // The value at the path (or a container of it) changed: text refused there no longer stands.
+    std::erase_if(m_refused, [&](const Refused &r) {
+        return r.path == path || r.path.startsWith(path + u'.') || r.path.startsWith(path + u'[');
+    });
     revalidate();
     emit edited(path);
 }
@@ -173,7 +199,17 @@ void CaseDocument::applyValue(const QString &path, const std::optional<JsonValue
 void CaseDocument::revalidate() {
     ValidationResult v = validateCase(m_root, now(), defaultProfile());
     m_case = std::move(v.parsed);
-    m_problems = std::move(v.problems);
+    m_validation = std::move(v.problems);
+    mergeProblems();
+}
+
+void CaseDocument::mergeProblems() {
+    m_problems.clear();
+    for (const Refused &r : m_refused)
+        m_problems.push_back({Problem::Severity::Error, r.path,
+                              tr("\"%1\" was not accepted (%2); the case keeps its previous value")
+                                  .arg(r.text.left(60), r.message)});
+    m_problems.insert(m_problems.end(), m_validation.begin(), m_validation.end());
 }
 
 } // namespace pw

@@ -25,7 +25,16 @@ public:
 
     const JsonValue &root() const { return m_root; }
     const Case &typedCase() const { return m_case; }
+    // Validation problems of the tree, and one error per refused input (below).
     const Problems &problems() const { return m_problems; }
+
+    // Text a field could not read as its kind ("-1780" for a premium): the field keeps showing it and
+    // the Problems dock lists it until it is fixed, or the value at its path changes (an undo), or
+    // another case is loaded. The document's value at the path is left as it was.
+    void setRefusedInput(const QString &path, const QString &text, const QString &message);
+    void clearRefusedInput(const QString &path);
+    std::optional<QString> refusedText(const QString &path) const;
+    int refusedCount() const { return int(m_refused.size()); }
     QUndoStack *undoStack() const { return m_undo; }
 
     QString fileName() const { return m_fileName; }
@@ -62,10 +71,15 @@ signals:
 
 private:
     void revalidate();
+    void mergeProblems();
+    struct Refused {
+        QString path, text, message;
+    };
 
     JsonValue m_root;
     Case m_case;
-    Problems m_problems;
+    Problems m_validation, m_problems;
+    std::vector<Refused> m_refused;
     QUndoStack *m_undo = nullptr;
     QString m_fileName;
     QDateTime m_now;

@@ -123,6 +123,7 @@ CaseEditor::CaseEditor(CaseDocument *doc, QWidget *parent)
            {QStringLiteral("request_config.coverage_analysis"), tr("Gap analysis"), K::Bool, {}, {}, {}}}}});
     m_zipCheck = new QLabel(insured);
     m_zipCheck->setObjectName(QStringLiteral("zipCheck"));
+    m_zipCheck->setWordWrap(true);
     insured->contentLayout()->insertWidget(insured->contentLayout()->count() - 1, m_zipCheck);
     m_zipEdit = insured->binder(1)->editorFor(QStringLiteral("zip_code"));
     if (auto *e = qobject_cast<QLineEdit *>(m_zipEdit))

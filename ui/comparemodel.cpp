@@ -27,7 +27,8 @@ void CompareModel::addHeader(const QString &group) {
     m_rows.push_back(r);
 }
 
-void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const QStringList &lines) {
+void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const QStringList &lines,
+                                bool gapsAnalysed) {
     beginResetModel();
     m_rows.clear();
     m_columns.clear();
@@ -186,8 +187,14 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
     addHeader(gaps);
     auto gapList = [&](const char *key) {
         return [&, key](const JsonValue &s) {
+            const JsonValue &list = s[QString::fromLatin1(key)];
+            if (!gapsAnalysed || !list.isArray()) {
+                Cell c = text(tr("not analysed"));
+                c.notStated = true;
+                return c;
+            }
             QStringList ids;
-            for (const auto &g : s[QString::fromLatin1(key)].arrayItems())
+            for (const auto &g : list.arrayItems())
                 ids << g.toString();
             Cell c = text(ids.isEmpty() ? tr("none") : ids.join(QStringLiteral(", ")));
             c.hasNumber = true;

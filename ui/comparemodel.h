@@ -20,7 +20,10 @@ public:
     enum Role { GroupRole = Qt::UserRole + 20, NotStatedRole, DiffersRole, BestRole };
 
     explicit CompareModel(QObject *parent = nullptr);
-    void setSolutions(const std::vector<JsonValue> &solutions, const QStringList &lines);
+    // `gapsAnalysed`: whether the run analysed coverage gaps; when it did not, the Gaps rows say
+    // "not analysed" (an empty list would read as "no gaps", which nobody checked).
+    void setSolutions(const std::vector<JsonValue> &solutions, const QStringList &lines,
+                      bool gapsAnalysed = true);
     int solutionCount() const { return int(m_columns.size()); }
     QString toTsv() const;
     // The row of a label within a group ("" group: first match), -1 when absent.

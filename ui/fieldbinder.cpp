@@ -2,11 +2,11 @@
 #include "fieldbinder.h"
 
 #include "casedocument.h"
-#include "util/dates.h"
+#include "choicebox.h"
+#include "datefield.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,8 +14,6 @@
 namespace pw {
 
 namespace {
-
-const QDate kNotStatedDate(1900, 1, 1);
 
 QString objectNameFor(const QString &key) {
     QString k = key;
@@ -48,12 +46,12 @@ QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent) {
     QWidget *w = nullptr;
     switch (spec.kind) {
     case FieldKind::Date: {
-        auto *d = new QDateEdit(parent);
-        d->setCalendarPopup(true);
-        d->setMinimumDate(kNotStatedDate);
-        d->setSpecialValueText(tr("not stated"));
-        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-        connect(d, &QDateEdit::editingFinished, this, [this, key = spec.key] {
+        // A birth date's calendar opens at a plausible birth year, any other date's near today.
+        auto *d =
+            new DateField(spec.key.endsWith(QStringLiteral("date_of_birth")) ? DateField::Kind::BirthDate
+                                                                             : DateField::Kind::Any,
+                          parent);
+        connect(d, &QLineEdit::editingFinished, this, [this, key = spec.key] {
             for (const auto &b : m_bindings)
                 if (b.spec.key == key) commit(b);
         });
@@ -61,7 +59,7 @@ QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent) {
         break;
     }
     case FieldKind::Choice: {
-        auto *c = new QComboBox(parent);
+        auto *c = new ChoiceBox(parent);
         c->addItem(tr("not stated"), QString());
         for (const auto &[value, label] : spec.choices)
             c->addItem(label, value);
@@ -108,6 +106,9 @@ QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent) {
 }
 
 void FieldBinder::addRows(QFormLayout *form, const std::vector<FieldSpec> &specs, QWidget *parent) {
+    // A narrow pane puts the label above its editor rather than pushing the editor past the clip edge.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     for (const FieldSpec &s : specs) {
         QWidget *editor = createEditor(s, parent);
         if (s.kind == FieldKind::Bool) {
@@ -143,10 +144,7 @@ void FieldBinder::refreshOne(const Binding &b) {
     if (!b.editor) return;
     m_refreshing = true;
     const JsonValue v = m_base.isNull() ? JsonValue() : m_doc->value(fullPath(b.spec.key));
-    if (auto *d = qobject_cast<QDateEdit *>(b.editor)) {
-        const auto date = v.isString() ? parseDate(v.toString()) : std::nullopt;
-        d->setDate(date ? *date : kNotStatedDate);
-    } else if (auto *c = qobject_cast<QComboBox *>(b.editor)) {
+    if (auto *c = qobject_cast<QComboBox *>(b.editor)) {
         const QString value = v.isNull() ? QString() : displayValue(v, FieldKind::Text);
         int idx = c->findData(value);
         if (idx < 0) {
@@ -158,7 +156,9 @@ void FieldBinder::refreshOne(const Binding &b) {
         cb->setCheckState(v.isBool() ? (v.toBool() ? Qt::Checked : Qt::Unchecked) : Qt::PartiallyChecked);
         cb->setText(b.spec.label + (v.isBool() ? QString() : tr(" (not stated)")));
     } else if (auto *e = qobject_cast<QLineEdit *>(b.editor)) {
-        const QString text = displayValue(v, b.spec.kind);
+        // Refused text stays in its field until fixed or undone.
+        const auto refused = m_base.isNull() ? std::nullopt : m_doc->refusedText(fullPath(b.spec.key));
+        const QString text = refused ? *refused : displayValue(v, b.spec.kind);
         if (!(e->hasFocus() && e->isModified()) && e->text() != text) e->setText(text);
     }
     m_refreshing = false;
@@ -168,27 +168,33 @@ void FieldBinder::commit(const Binding &b) {
     if (m_refreshing || !b.editor || m_base.isNull()) return;
     std::optional<JsonValue> value;
     QString error;
-    if (auto *d = qobject_cast<QDateEdit *>(b.editor)) {
-        value = d->date() == kNotStatedDate ? JsonValue() : JsonValue(d->date().toString(Qt::ISODate));
-    } else if (auto *c = qobject_cast<QComboBox *>(b.editor)) {
+    if (auto *c = qobject_cast<QComboBox *>(b.editor)) {
         const QString s = c->currentData().toString();
         value = s.isEmpty() ? JsonValue() : JsonValue(s);
     } else if (auto *cb = qobject_cast<QCheckBox *>(b.editor)) {
         value = cb->checkState() == Qt::PartiallyChecked ? JsonValue()
                                                          : JsonValue(cb->checkState() == Qt::Checked);
     } else if (auto *e = qobject_cast<QLineEdit *>(b.editor)) {
+        // Only what the user changed is written: visiting a field (a click on a problem, Tab) never
+        // rewrites its value, even when the file holds it in another form.
+        const QString path = fullPath(b.spec.key);
+        if (!e->isModified() && !m_doc->refusedText(path)) return;
         value = parseFieldText(e->text(), b.spec.kind, &error);
         if (!value) {
-            e->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #c62828; }"));
-            e->setToolTip(error);
+            // The text stays in the field, marked, and in the Problems dock (see CaseDocument).
+            e->setModified(false);
+            m_doc->setRefusedInput(path, e->text(), error);
             emit inputRejected(b.spec.label + QStringLiteral(": ") + error);
             return;
         }
         e->setModified(false);
+        m_doc->clearRefusedInput(path);
     }
     if (!value) return;
     m_doc->setValue(fullPath(b.spec.key), *value, tr("Edit %1").arg(b.spec.label.toLower()));
     refreshOne(b); // show the canonical form ("$850,000")
+    // The field's own undo history ends here: Ctrl+Z now undoes the document's edit.
+    if (auto *e = qobject_cast<QLineEdit *>(b.editor)) e->setText(e->text());
 }
 
 void FieldBinder::showProblems(const Problems &problems) {

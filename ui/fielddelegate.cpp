@@ -1,19 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "fielddelegate.h"
 
+#include "choicebox.h"
+#include "datefield.h"
 #include "fieldformat.h"
 #include "jsontablemodel.h"
-#include "util/dates.h"
 
 #include <QComboBox>
-#include <QDateEdit>
+#include <QCompleter>
 #include <QLineEdit>
 
 namespace pw {
-
-namespace {
-const QDate kNoDate(1900, 1, 1);
-}
 
 QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                                      const QModelIndex &index) const {
@@ -21,7 +18,7 @@ QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
     if (!kindVar.isValid()) return QStyledItemDelegate::createEditor(parent, option, index);
     const auto kind = FieldKind(kindVar.toInt());
     if (kind == FieldKind::Choice) {
-        auto *c = new QComboBox(parent);
+        auto *c = new ChoiceBox(parent);
         c->addItem(tr("not stated"), QString());
         for (const QVariant &v : index.data(JsonTableModel::ChoicesRole).toList()) {
             const QStringList pair = v.toStringList();
@@ -29,22 +26,33 @@ QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
         }
         return c;
     }
-    if (kind == FieldKind::Date) {
-        auto *d = new QDateEdit(parent);
-        d->setMinimumDate(kNoDate);
-        d->setSpecialValueText(tr("not stated"));
-        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-        d->setCalendarPopup(true);
-        return d;
-    }
+    if (kind == FieldKind::Date)
+        return new DateField(index.data(JsonTableModel::PathRole).toString().endsWith(u"date_of_birth")
+                                 ? DateField::Kind::BirthDate
+                                 : DateField::Kind::Any,
+                             parent);
     auto *e = new QLineEdit(parent);
     e->setPlaceholderText(tr("not stated"));
     if (kind != FieldKind::Text && kind != FieldKind::StringList && kind != FieldKind::Timestamp)
         e->setAlignment(Qt::AlignRight);
+    // Columns with known values (the case's carriers) complete what is typed, inline so that Enter and
+    // Tab keep committing the cell.
+    const QStringList known = index.data(JsonTableModel::CompletionRole).toStringList();
+    if (!known.isEmpty()) {
+        auto *completer = new QCompleter(known, e);
+        completer->setObjectName(QStringLiteral("cellCompleter"));
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setCompletionMode(QCompleter::InlineCompletion);
+        e->setCompleter(completer);
+    }
     return e;
 }
 
 void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const {
+    // The view calls this again whenever the row's data changes (a finished re-rank, an edit elsewhere):
+    // an open editor is filled once, so what is being typed is never wiped.
+    if (editor->property("pwEditorFilled").toBool()) return;
+    editor->setProperty("pwEditorFilled", true);
     const QString text = index.data(Qt::EditRole).toString();
     if (auto *c = qobject_cast<QComboBox *>(editor)) {
         int i = c->findData(text);
@@ -53,9 +61,6 @@ void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) con
             i = c->count() - 1;
         }
         c->setCurrentIndex(i);
-    } else if (auto *d = qobject_cast<QDateEdit *>(editor)) {
-        const auto date = parseDate(text);
-        d->setDate(date ? *date : kNoDate);
     } else if (auto *e = qobject_cast<QLineEdit *>(editor)) {
         e->setText(text);
     } else {
@@ -66,9 +71,6 @@ void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) con
 void FieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const {
     if (auto *c = qobject_cast<QComboBox *>(editor))
         model->setData(index, c->currentData().toString(), Qt::EditRole);
-    else if (auto *d = qobject_cast<QDateEdit *>(editor))
-        model->setData(index, d->date() == kNoDate ? QString() : d->date().toString(Qt::ISODate),
-                       Qt::EditRole);
     else if (auto *e = qobject_cast<QLineEdit *>(editor))
         model->setData(index, e->text(), Qt::EditRole);
     else

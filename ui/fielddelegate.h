@@ -6,8 +6,8 @@
 namespace pw {
 
 // Editors for table cells by field kind (JsonTableModel::KindRole): a combo box for choices (line,
-// tier, settlement…), a date editor for dates, a line edit that accepts "$1,790", "13%" or "none" for
-// money and percentages. The model parses and validates what is typed.
+// tier, settlement…), a DateField (ISO or US typing, calendar) for dates, a line edit that accepts "$1,790",
+// "13%" or "none" for money and percentages. The model parses and validates what is typed.
 class FieldDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:

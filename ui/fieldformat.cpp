@@ -145,13 +145,18 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
         }
         return JsonValue(roundHalfAway(*v, 6));
     }
-    case FieldKind::Date:
-        if (!parseDate(t)) {
-            *error = QObject::tr("\"%1\" is not a date (YYYY-MM-DD)").arg(t);
+    case FieldKind::Date: {
+        const auto d = parseTypedDate(t);
+        if (!d) {
+            *error = QObject::tr("\"%1\" is not a date (YYYY-MM-DD or MM/DD/YYYY)").arg(t);
             return std::nullopt;
         }
-        return JsonValue(t);
+        return JsonValue(d->toString(Qt::ISODate));
+    }
     case FieldKind::Timestamp:
+        if (t.contains(u'/')) {
+            if (const auto d = parseTypedDate(t)) return JsonValue(d->toString(Qt::ISODate));
+        }
         if (!parseTimestamp(t)) {
             *error = QObject::tr("\"%1\" is not a date or time (YYYY-MM-DD or RFC 3339)").arg(t);
             return std::nullopt;
@@ -172,6 +177,17 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
     }
     }
     return JsonValue(t);
+}
+
+std::optional<QDate> parseTypedDate(const QString &text) {
+    const QString t = text.trimmed();
+    static const QRegularExpression us(QStringLiteral("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$"));
+    const auto m = us.match(t);
+    if (m.hasMatch()) {
+        const QDate d(m.captured(3).toInt(), m.captured(1).toInt(), m.captured(2).toInt());
+        return d.isValid() ? std::optional<QDate>(d) : std::nullopt;
+    }
+    return parseDate(t);
 }
 
 const QStringList &usStateCodes() {

@@ -3,6 +3,7 @@
 
 #include "io/json.h"
 
+#include <QDate>
 #include <QString>
 #include <QStringList>
 
@@ -23,7 +24,7 @@ enum class FieldKind {
     MoneyOrNone,    // auto physical-damage deductibles: an amount or "none"
     SplitOrMoney,   // bi_per_person / um_per_person: an amount or "100/300/100"
     Fraction,       // commission: 0.13 shown as 13%
-    Date,           // YYYY-MM-DD
+    Date,           // YYYY-MM-DD (typed also as MM/DD/YYYY)
     Timestamp,      // RFC 3339 (quote dates)
     Choice,
     Bool,
@@ -46,6 +47,10 @@ QString editText(const JsonValue &v, FieldKind kind);
 // Parses editor text. Empty text gives a null value (not stated); text that cannot be read gives
 // nullopt and an error sentence.
 std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QString *error);
+
+// A date as agents type it: ISO "1985-06-15" (a full timestamp is accepted too) or US "06/15/1985" /
+// "6/15/1985" with a four-digit year; nullopt otherwise (two-digit years are refused, not guessed).
+std::optional<QDate> parseTypedDate(const QString &text);
 
 // The 50 states and DC.
 const QStringList &usStateCodes();

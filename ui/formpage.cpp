@@ -18,18 +18,13 @@ FormPage::FormPage(CaseDocument *doc, const QString &title, const QStringList &o
     , m_owned(ownedPrefixes) {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto *inner = new QWidget(scroll);
+    auto *inner = new QWidget;
     m_content = new QVBoxLayout(inner);
     auto *heading = new QLabel(QStringLiteral("<h3>%1</h3>").arg(title.toHtmlEscaped()), inner);
     m_content->addWidget(heading);
     for (const Group &g : groups) {
         auto *box = new QGroupBox(g.title, inner);
         auto *form = new QFormLayout(box);
-        form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
         auto *binder = new FieldBinder(doc, g.basePath, this);
         connect(binder, &FieldBinder::inputRejected, this, &CasePage::message);
         binder->addRows(form, g.fields, box);
@@ -37,8 +32,18 @@ FormPage::FormPage(CaseDocument *doc, const QString &title, const QStringList &o
         m_content->addWidget(box);
     }
     m_content->addStretch(1);
-    scroll->setWidget(inner);
-    outer->addWidget(scroll);
+    outer->addWidget(verticalScrollArea(inner, this));
+}
+
+QScrollArea *verticalScrollArea(QWidget *inner, QWidget *parent) {
+    auto *s = new QScrollArea(parent);
+    s->setWidgetResizable(true);
+    s->setFrameShape(QFrame::NoFrame);
+    s->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Ignored: the scroll area gives the inner widget exactly the viewport's width, never its minimum.
+    inner->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    s->setWidget(inner);
+    return s;
 }
 
 bool FormPage::focusPath(const QString &path) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 class QFormLayout;
+class QScrollArea;
 class QVBoxLayout;
 
 namespace pw {
@@ -15,7 +16,7 @@ class CaseDocument;
 class FieldBinder;
 
 // A case section made of labelled forms, one group box per object (applicant, address, residence…),
-// each bound to a JSON base path. Scrolls when the window is small.
+// each bound to a JSON base path. Fits the pane's width and scrolls vertically when the window is small.
 class FormPage : public CasePage {
     Q_OBJECT
 public:
@@ -39,5 +40,10 @@ private:
     QStringList m_owned;
     QVBoxLayout *m_content = nullptr;
 };
+
+// A scroll area that scrolls vertically only: the inner widget always takes the viewport's width, so a
+// form never slides sideways as focus moves and no editor sits past the clip edge (form rows wrap their
+// label above the editor when the pane is narrow).
+QScrollArea *verticalScrollArea(QWidget *inner, QWidget *parent);
 
 } // namespace pw

@@ -91,11 +91,13 @@ QVariant JsonTableModel::data(const QModelIndex &index, int role) const {
     const JsonValue cell = jsonValueAt(rowValue(index.row()), spec.key);
     switch (role) {
     case Qt::DisplayRole:
+        if (const auto refused = m_doc->refusedText(cellPath(index.row(), index.column()))) return *refused;
         if (spec.kind == FieldKind::Choice && cell.isString())
             for (const auto &[v, label] : spec.choices)
                 if (v == cell.toString()) return label;
         return displayValue(cell, spec.kind);
     case Qt::EditRole:
+        if (const auto refused = m_doc->refusedText(cellPath(index.row(), index.column()))) return *refused;
         return editText(cell, spec.kind);
     case Qt::TextAlignmentRole:
         switch (spec.kind) {
@@ -142,12 +144,16 @@ bool JsonTableModel::setData(const QModelIndex &index, const QVariant &value, in
     if (c < 0 || c >= int(m_columns.size())) return false;
     const FieldSpec &spec = m_columns[size_t(c)];
     QString error;
+    const QString path = cellPath(index.row(), index.column());
     const auto v = parseFieldText(value.toString(), spec.kind, &error);
     if (!v) {
+        // The cell keeps the refused text, tinted, and the Problems dock lists it until fixed or undone.
+        m_doc->setRefusedInput(path, value.toString(), error);
         emit inputRejected(spec.label + QStringLiteral(": ") + error);
         return false;
     }
-    m_doc->setValue(cellPath(index.row(), index.column()), *v, tr("Edit %1").arg(spec.label.toLower()));
+    m_doc->clearRefusedInput(path);
+    m_doc->setValue(path, *v, tr("Edit %1").arg(spec.label.toLower()));
     return true;
 }
 

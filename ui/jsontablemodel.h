@@ -20,7 +20,8 @@ class CaseDocument;
 class JsonTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Role { KindRole = Qt::UserRole + 1, ChoicesRole, ProblemRole, PathRole, SortRole };
+    // CompletionRole: values an editor of the cell offers to complete (a QStringList; empty for none).
+    enum Role { KindRole = Qt::UserRole + 1, ChoicesRole, ProblemRole, PathRole, SortRole, CompletionRole };
     using CellCheck = std::function<QString(const JsonValue &row, const JsonValue &cell)>;
 
     JsonTableModel(CaseDocument *doc, const QString &arrayPath, std::vector<FieldSpec> columns,

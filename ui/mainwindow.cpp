@@ -27,7 +27,9 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -41,6 +43,8 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace pw {
 
@@ -82,6 +86,8 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_summary, 1);
     statusBar()->addPermanentWidget(m_saved);
 
+    // Ctrl+Z in a field with nothing of its own to undo undoes the document's last edit (eventFilter).
+    qApp->installEventFilter(this);
     connect(m_doc, &CaseDocument::edited, this, &MainWindow::documentEdited);
     connect(m_doc, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &CaseDocument::fileNameChanged, this, &MainWindow::updateTitle);
@@ -110,6 +116,25 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
+    if (event->type() != QEvent::ShortcutOverride) return QMainWindow::eventFilter(watched, event);
+    auto *key = static_cast<QKeyEvent *>(event);
+    const bool undo = key->matches(QKeySequence::Undo);
+    const bool redo = !undo && (key->matches(QKeySequence::Redo) ||
+                                m_redo->shortcuts().contains(QKeySequence(key->keyCombination())));
+    auto *w = qobject_cast<QWidget *>(watched);
+    if ((!undo && !redo) || !w || !isAncestorOf(w)) return QMainWindow::eventFilter(watched, event);
+    // A text field (alone, or inside a spin box or an editable combo) claims Ctrl+Z for its own undo
+    // history; when that history is empty, leave the key to the window's Undo.
+    auto *edit = qobject_cast<QLineEdit *>(w);
+    if (!edit) edit = w->findChild<QLineEdit *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!edit) return QMainWindow::eventFilter(watched, event);
+    if (undo ? edit->isUndoAvailable() : edit->isRedoAvailable())
+        return QMainWindow::eventFilter(watched, event);
+    event->ignore();
+    return true;
+}
+
 void MainWindow::buildDock() {
     m_problems = new ProblemsModel(this);
     m_dock = new QDockWidget(tr("Problems"), this);
@@ -130,8 +155,21 @@ void MainWindow::buildDock() {
                         QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, m_dock);
     resizeDocks({m_dock}, {110}, Qt::Vertical);
-    connect(m_problemsView, &QAbstractItemView::activated, this, &MainWindow::problemActivated);
-    connect(m_problemsView, &QAbstractItemView::clicked, this, &MainWindow::problemActivated);
+    // A click does not take focus from the field being edited (so pressing here commits nothing and the
+    // list cannot change under the pointer); the problem opened is the one that was under the pointer
+    // when the button went down. Keyboard users reach the list with Tab and open a problem with Enter.
+    m_problemsView->setFocusPolicy(Qt::TabFocus);
+    connect(m_problemsView, &QAbstractItemView::pressed, this, [this](const QModelIndex &index) {
+        m_pressedProblem = index.isValid() ? m_problems->problem(index.row()).path : QString();
+    });
+    connect(m_problemsView, &QAbstractItemView::clicked, this, [this] {
+        const QString path = std::exchange(m_pressedProblem, QString());
+        if (!path.isNull() && !m_editor->focusPath(path)) showMessage(tr("No editor shows %1").arg(path));
+    });
+    connect(m_problemsView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        // Enter on the focused list; a click never focuses it and opens through `clicked` above.
+        if (m_problemsView->hasFocus()) problemActivated(index);
+    });
 }
 
 void MainWindow::buildActions() {
@@ -304,8 +342,11 @@ bool MainWindow::openSample(const QString &name) {
 }
 
 void MainWindow::newCase() {
+    // A new case asks for both quote matching and gap analysis, so the Gaps tab works as soon as the
+    // current coverage is entered.
     const auto r =
         parseJson(R"({"input":{"coverage_types":["home","auto","umbrella"],"appetite_bucket":"balanced",)"
+                  R"("request_config":{"quote_matching":true,"coverage_analysis":true},)"
                   R"("address":{},"applicant":{},"drivers":[],"vehicles_detail":[],"residence":{},)"
                   R"("current_coverage":{},"insurance_history":{"lapses":[],"claims":[],"non_renewals":[]}},)"
                   R"("offerings":[],"workbench":{"format_version":1}})");
@@ -408,9 +449,12 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAs() {
-    const QString f =
-        QFileDialog::getSaveFileName(this, tr("Save case"), m_doc->fileName(), tr("Case files (*.json)"));
-    return !f.isEmpty() && saveTo(f);
+    QFileDialog dialog(this, tr("Save case"), m_doc->fileName(), tr("Case files (*.json)"));
+    dialog.setObjectName(QStringLiteral("saveCaseDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("json")); // "alvarez-nj" is saved as alvarez-nj.json
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return false;
+    return saveTo(dialog.selectedFiles().constFirst());
 }
 
 void MainWindow::openDialog() {

@@ -57,6 +57,7 @@ public:
     void setUnsavedAnswerForTests(int answer) { m_testAnswer = answer; }
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -101,6 +102,7 @@ private:
     bool m_wideCase = false;
     QList<int> m_narrowSizes, m_wideSizes;
     int m_testAnswer = -1;
+    QString m_pressedProblem; // the path of the problem under the pointer when the button went down
 };
 
 } // namespace pw

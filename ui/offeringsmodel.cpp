@@ -2,6 +2,7 @@
 #include "offeringsmodel.h"
 
 #include "casedocument.h"
+#include "io/offeringimport.h"
 
 #include <QBrush>
 #include <QColor>
@@ -30,18 +31,21 @@ std::vector<FieldSpec> OfferingsModel::offeringColumns() {
               QStringLiteral("NR")});
     const auto tiers = same({QStringLiteral("premium"), QStringLiteral("standard"), QStringLiteral("economy"),
                              QStringLiteral("basic")});
+    // Carrier first: agents name the carrier, then the line, as their spreadsheets' columns do (the
+    // friendly import order), and "+ Add" opens the first cell for typing.
     return {
+        {QStringLiteral("provider_name"),
+         tr("Carrier"),
+         FieldKind::Text,
+         tr("Carrier name (provider_name); the carrier id follows the name, and names already in the case "
+            "are completed"),
+         {},
+         {}},
         {QStringLiteral("category"),
          tr("Line"),
          FieldKind::Choice,
          tr("Line of business: home, auto or umbrella"),
          lines,
-         {}},
-        {QStringLiteral("provider_name"),
-         tr("Carrier"),
-         FieldKind::Text,
-         tr("Carrier name (provider_name)"),
-         {},
          {}},
         {QStringLiteral("coverage.product_name"),
          tr("Product"),
@@ -107,10 +111,10 @@ JsonValue OfferingsModel::newOffering(const QString &line, const QStringList &ta
         id = QStringLiteral("quote_line_new_%1_%2").arg(line).arg(n, 3, 10, QLatin1Char('0'));
         if (!takenIds.contains(id)) break;
     }
+    // No placeholder carrier: two new rows must not become one carrier before their names are typed.
+    // Typing the carrier name sets provider_id (setData).
     JsonValue o = JsonValue::object();
     o.insert(QStringLiteral("id"), JsonValue(id));
-    o.insert(QStringLiteral("provider_id"), JsonValue(QStringLiteral("prov_new")));
-    o.insert(QStringLiteral("provider_name"), JsonValue(tr("New carrier")));
     o.insert(QStringLiteral("category"), JsonValue(line));
     JsonValue cov = JsonValue::object();
     cov.insert(QStringLiteral("product_name"), JsonValue(QString()));
@@ -135,6 +139,46 @@ void OfferingsModel::setRunOutput(const JsonValue &output) {
                         tr("%1 is not among the requested lines; the engine ignores this offering")
                             .arg(i[u"category"].toString())});
     if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+QStringList OfferingsModel::carrierNames() const {
+    QStringList names;
+    for (const auto &o : m_doc->value(arrayPath()).arrayItems()) {
+        const QString n = o[u"provider_name"].toString().simplified();
+        bool known = n.isEmpty();
+        for (const QString &k : names)
+            known = known || k.compare(n, Qt::CaseInsensitive) == 0;
+        if (!known) names << n;
+    }
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+bool OfferingsModel::setData(const QModelIndex &index, const QVariant &value, int role) {
+    if (role != Qt::EditRole || !index.isValid() ||
+        index.column() != columnOf(QStringLiteral("provider_name")))
+        return JsonTableModel::setData(index, value, role);
+    // The carrier id follows the typed name unless it was stated apart from the name: a derived id (or
+    // none, or the old "prov_new" placeholder) is derived again, the same way import and paste do.
+    JsonValue o = rowValue(index.row());
+    if (!o.isObject()) return false;
+    const QString name = value.toString().simplified();
+    const QString oldName = o[u"provider_name"].toString();
+    const QString pid = o[u"provider_id"].toString().trimmed();
+    const bool derived = pid.isEmpty() || pid == u"prov_new" || pid == providerIdForName(oldName) ||
+                         pid == providerIdForName(oldName, m_doc->root());
+    if (name.isEmpty())
+        o.remove(QStringLiteral("provider_name"));
+    else
+        o.insert(QStringLiteral("provider_name"), JsonValue(name));
+    if (derived) {
+        if (name.isEmpty())
+            o.remove(QStringLiteral("provider_id"));
+        else
+            o.insert(QStringLiteral("provider_id"), JsonValue(providerIdForName(name, m_doc->root())));
+    }
+    m_doc->setValue(QStringLiteral("%1[%2]").arg(arrayPath()).arg(index.row()), o, tr("Edit carrier"));
+    return true;
 }
 
 OfferingsModel::Status OfferingsModel::statusOf(int row) const {
@@ -172,6 +216,8 @@ QVariant OfferingsModel::data(const QModelIndex &index, int role) const {
             return {};
         }
     }
+    if (role == CompletionRole && index.column() == columnOf(QStringLiteral("provider_name")))
+        return carrierNames();
     if (role == Qt::ForegroundRole && st == Ignored) return QBrush(QColor(0x9e, 0x9e, 0x9e));
     if (role == Qt::FontRole && st == Filtered &&
         index.column() == columnOf(QStringLiteral("provider_name"))) {
@@ -211,6 +257,10 @@ void OfferingsFilterProxy::setCarrierText(const QString &text) {
 void OfferingsFilterProxy::setStatus(int status) {
     m_status = status;
     invalidateFilter();
+}
+
+void OfferingsFilterProxy::statusesChanged() {
+    if (m_status >= 0) invalidateFilter();
 }
 
 bool OfferingsFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const {

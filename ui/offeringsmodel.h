@@ -25,7 +25,12 @@ public:
     Status statusOf(int row) const;
     QString reasonOf(int row) const;
 
+    // The carrier names of the case's offerings, each once (case-insensitively), sorted.
+    QStringList carrierNames() const;
+
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Typing a carrier name also sets the carrier id, in one undoable edit (see providerIdForName).
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static std::vector<FieldSpec> offeringColumns();
@@ -48,6 +53,9 @@ public:
     void setLine(const QString &line);
     void setCarrierText(const QString &text);
     void setStatus(int status); // -1 all, else OfferingsModel::Status
+    // A new run changed the statuses: filters again only when filtering by status, so a cell being
+    // edited is not closed by every run.
+    void statusesChanged();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

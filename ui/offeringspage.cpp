@@ -4,6 +4,7 @@
 #include "casedocument.h"
 #include "coveragefields.h"
 #include "fieldbinder.h"
+#include "formpage.h"
 #include "importdialog.h"
 #include "io/jsonpath.h"
 #include "offeringsmodel.h"
@@ -28,19 +29,6 @@
 #include <QVBoxLayout>
 
 namespace pw {
-
-namespace {
-
-QWidget *scrolled(QWidget *inner, QWidget *parent) {
-    auto *s = new QScrollArea(parent);
-    s->setWidgetResizable(true);
-    s->setFrameShape(QFrame::NoFrame);
-    s->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    s->setWidget(inner);
-    return s;
-}
-
-} // namespace
 
 OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
     : CasePage(parent)
@@ -89,6 +77,9 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
     m_table = new TablePage(
         doc, m_model, tr("Offerings"),
         [this] {
+            // The new row has no carrier and no status yet: clear the filters that would hide it.
+            m_carrierFilter->clear();
+            m_statusFilter->setCurrentIndex(0);
             return OfferingsModel::newOffering(m_lineFilter->currentData().toString().isEmpty()
                                                    ? QStringLiteral("home")
                                                    : m_lineFilter->currentData().toString(),
@@ -127,7 +118,7 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
         connect(binder, &FieldBinder::inputRejected, this, &CasePage::message);
         binder->addRows(form, coverageFields(QString::fromLatin1(l)), inner);
         m_coverageBinders.push_back(binder);
-        m_coverageStack->addWidget(scrolled(inner, m_coverageStack));
+        m_coverageStack->addWidget(verticalScrollArea(inner, m_coverageStack));
     }
     auto *none =
         new QLabel(tr("Select an offering of the home, auto or umbrella line to edit its coverage details."));
@@ -225,7 +216,7 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
              {}},
         },
         quoteInner);
-    m_detail->addTab(scrolled(quoteInner, m_detail), tr("Quote && constraints"));
+    m_detail->addTab(verticalScrollArea(quoteInner, m_detail), tr("Quote && constraints"));
     split->addWidget(bottom);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -295,7 +286,7 @@ void OfferingsPage::currentChanged() {
 
 void OfferingsPage::setRunOutput(const JsonValue &output) {
     m_model->setRunOutput(output);
-    m_proxy->invalidate();
+    m_proxy->statusesChanged();
     currentChanged();
 }
 
@@ -320,7 +311,8 @@ void OfferingsPage::importFile(const QString &fileName) {
 }
 
 int OfferingsPage::applyImport(const OfferingImport &imp, const QString &source) {
-    const JsonValue accepted = imp.acceptedOfferings();
+    JsonValue accepted = imp.acceptedOfferings();
+    adoptCaseCarrierIds(accepted, m_doc->root());
     if (accepted.size() > 0)
         m_doc->appendItems(QStringLiteral("offerings"), accepted.arrayItems(),
                            (accepted.size() == 1 ? tr("Import 1 offering")

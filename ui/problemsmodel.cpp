@@ -13,9 +13,25 @@ void ProblemsModel::setProblems(const Problems &problems) {
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const Problem &a, const Problem &b) { return a.isError() && !b.isError(); });
     if (sorted == m_problems) return;
-    beginResetModel();
-    m_problems = std::move(sorted);
-    endResetModel();
+    // Row by row: problems that stay keep their rows (and the view its selection), gone ones are removed
+    // and new ones inserted where they belong, so the list never reshuffles under the pointer.
+    for (int i = int(m_problems.size()) - 1; i >= 0; --i)
+        if (std::find(sorted.begin(), sorted.end(), m_problems[size_t(i)]) == sorted.end()) {
+            beginRemoveRows(QModelIndex(), i, i);
+            m_problems.erase(m_problems.begin() + i);
+            endRemoveRows();
+        }
+    for (size_t j = 0; j < sorted.size(); ++j)
+        if (j >= m_problems.size() || !(m_problems[j] == sorted[j])) {
+            beginInsertRows(QModelIndex(), int(j), int(j));
+            m_problems.insert(m_problems.begin() + long(j), sorted[j]);
+            endInsertRows();
+        }
+    if (m_problems != sorted) { // the order of staying problems changed: start over
+        beginResetModel();
+        m_problems = std::move(sorted);
+        endResetModel();
+    }
 }
 
 int ProblemsModel::errorCount() const {

@@ -3,6 +3,7 @@
 
 #include "casedocument.h"
 #include "engine/engine.h"
+#include "solutionutil.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -18,12 +19,14 @@ struct RankingController::JobResult {
     int errors = 0;
     double engineMs = 0;
     bool preparedAgain = false; // a full run (filter and price), not a re-rank
+    JsonValue gapsOnly;         // see coverageAnalysis()
 };
 
 RankingController::RankingController(CaseDocument *doc, QObject *parent)
     : QObject(parent)
     , m_doc(doc) {
     connect(doc, &CaseDocument::edited, this, &RankingController::documentEdited);
+    connect(doc, &CaseDocument::loaded, this, &RankingController::documentLoaded);
 }
 
 RankingController::~RankingController() {
@@ -42,9 +45,29 @@ Weights RankingController::bucketWeights() const {
     return it != p.weights.end() ? it->second : Weights{};
 }
 
-void RankingController::setCustomWeights(const std::optional<Weights> &w) {
-    m_customWeights = w;
-    rankNow();
+namespace {
+const QString kWeightsPath = QStringLiteral("workbench.custom_weights");
+} // namespace
+
+std::optional<Weights> RankingController::customWeights() const {
+    const JsonValue v = m_doc->value(kWeightsPath);
+    if (!v.isObject()) return std::nullopt;
+    Weights w{};
+    for (size_t i = 0; i < w.size(); ++i) {
+        const JsonValue &x = v[dimensionKeys().at(qsizetype(i))];
+        w[i] = x.isNumber() ? std::max(0.0, x.toDouble()) : 0.0;
+    }
+    return w;
+}
+
+void RankingController::setCustomWeights(const std::optional<Weights> &raw) {
+    JsonValue v;
+    if (raw) {
+        v = JsonValue::object();
+        for (size_t i = 0; i < raw->size(); ++i)
+            v.insert(dimensionKeys().at(qsizetype(i)), JsonValue((*raw)[i]));
+    }
+    m_doc->setValue(kWeightsPath, v, raw ? tr("Change weights") : tr("Reset weights to the bucket"));
 }
 
 void RankingController::setTop(int top) {
@@ -54,10 +77,33 @@ void RankingController::setTop(int top) {
 
 void RankingController::documentEdited(const QString &path) {
     // The bucket does not change filtering, pricing or scores: only the ranking.
-    if (path == u"input.appetite_bucket" && m_prepared)
+    if ((path == u"input.appetite_bucket" || path.startsWith(kWeightsPath)) && m_prepared)
         rankNow();
     else
         prepareNow();
+}
+
+bool RankingController::isStale() const {
+    return m_stale || (hasRun() && m_doc->refusedCount() > 0);
+}
+
+int RankingController::errorCount() const {
+    return m_errorCount + m_doc->refusedCount();
+}
+
+const JsonValue &RankingController::coverageAnalysis() const {
+    const JsonValue &ca = m_run[u"output"][u"coverage_analysis"];
+    return hasRun() && !isStale() ? ca : m_gapsOnly;
+}
+
+void RankingController::documentLoaded() {
+    ++m_generation; // a job of the previous case still in flight is dropped when it finishes
+    m_run = JsonValue();
+    m_gapsOnly = JsonValue();
+    m_prepared.reset();
+    m_stale = false;
+    m_errorCount = 0;
+    emit runChanged();
 }
 
 void RankingController::setPending(int delta) {
@@ -70,7 +116,16 @@ EngineOptions RankingController::currentOptions() const {
     EngineOptions opts;
     opts.now = m_doc->now();
     opts.appetite = appetite();
-    opts.customWeights = m_customWeights;
+    if (auto w = customWeights()) {
+        double sum = 0;
+        for (double x : *w)
+            sum += x;
+        if (sum > 0) {
+            for (double &x : *w)
+                x /= sum;
+            opts.customWeights = w;
+        }
+    }
     opts.top = m_top;
     return opts;
 }
@@ -83,7 +138,7 @@ void RankingController::startJob(std::function<JobResult()> work) {
     connect(watcher, &QFutureWatcher<JobResult>::finished, this, [this, watcher, gen] {
         const JobResult r = watcher->result();
         watcher->deleteLater();
-        finishJob(gen, r.prepared, r.run, r.errors, r.engineMs, r.preparedAgain);
+        finishJob(gen, r);
     });
     watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
@@ -96,7 +151,13 @@ void RankingController::prepareNow() {
         for (const Problem &p : prep.problems)
             r.errors += p.isError() ? 1 : 0;
         r.prepared = prep.prepared;
-        if (prep.prepared) r.run = rankPrepared(*prep.prepared, opts, &r.engineMs);
+        if (prep.prepared) {
+            r.run = rankPrepared(*prep.prepared, opts, &r.engineMs);
+        } else if (prep.routing.gapAnalysis) {
+            const Preparation gaps = prepareCase(gapOnlyCase(root), opts);
+            if (gaps.prepared)
+                r.gapsOnly = rankPrepared(*gaps.prepared, opts)[u"output"][u"coverage_analysis"];
+        }
         return r;
     });
 }
@@ -114,19 +175,19 @@ void RankingController::rankNow() {
     });
 }
 
-void RankingController::finishJob(quint64 generation, std::shared_ptr<const PreparedCase> prepared,
-                                  std::optional<JsonValue> run, int errors, double engineMs, bool prepared_) {
+void RankingController::finishJob(quint64 generation, const JobResult &r) {
     setPending(-1);
     if (generation != m_generation) return; // a newer edit superseded this job
     m_wallMs = double(m_clock.nsecsElapsed()) / 1e6;
-    if (prepared_) {
-        m_errorCount = errors;
-        m_prepared = prepared;
+    if (r.preparedAgain) {
+        m_errorCount = r.errors;
+        m_prepared = r.prepared;
+        m_gapsOnly = r.gapsOnly;
     }
-    if (run) {
-        m_run = *run;
+    if (r.run) {
+        m_run = *r.run;
         m_stale = false;
-        m_engineMs = engineMs;
+        m_engineMs = r.engineMs;
     } else {
         m_stale = m_run.isObject();
     }

@@ -24,7 +24,9 @@ struct PreparedCase;
 // assemble, price, score) off the GUI thread with QtConcurrent and ranks it; a change of appetite bucket
 // or custom weights only re-ranks the prepared case. Every job carries a generation number and results
 // of superseded jobs are dropped. While the case has validation errors the last good run is kept and
-// marked stale.
+// marked stale. A run always belongs to the document it was computed from: loading another case (New,
+// Open, a sample, a drop) drops the run, the prepared case and any job still in flight, so a case never
+// shows results computed from another case.
 class RankingController : public QObject {
     Q_OBJECT
 public:
@@ -34,15 +36,24 @@ public:
     const JsonValue &run() const { return m_run; }
     bool hasRun() const { return m_run.isObject(); }
     bool isBusy() const { return m_pending > 0; }
-    bool isStale() const { return m_stale; }
-    int errorCount() const { return m_errorCount; }
+    // Stale: the run shown is not of the case as it stands (validation errors, or text a field refused).
+    bool isStale() const;
+    int errorCount() const; // validation errors of the last preparation, and refused inputs
     double lastEngineMs() const { return m_engineMs; }
     double lastWallMs() const { return m_wallMs; }
 
+    // The coverage analysis of the current coverage (output.coverage_analysis): the fresh run's, else,
+    // while the case cannot be ranked (no offerings yet, a missing state) but asks for gap analysis,
+    // that of the case as a gap-only request; null when neither exists.
+    const JsonValue &coverageAnalysis() const;
+
     QString appetite() const; // the bucket in effect (the case's, else the profile default)
     Weights bucketWeights() const;
-    std::optional<Weights> customWeights() const { return m_customWeights; }
-    void setCustomWeights(const std::optional<Weights> &w);
+    // The agent's adjusted weights as entered (raw, any sum), kept in the case's workbench object
+    // (workbench.custom_weights, never sent to the API) so that each change is an undoable edit and
+    // belongs to this case; nullopt: the bucket's weights. The engine gets them normalised to sum 1.
+    std::optional<Weights> customWeights() const;
+    void setCustomWeights(const std::optional<Weights> &raw);
     int top() const { return m_top; }
     void setTop(int top);
 
@@ -60,17 +71,17 @@ signals:
 private:
     struct JobResult; // what a worker hands back
     void documentEdited(const QString &path);
+    void documentLoaded();
     EngineOptions currentOptions() const;
     // Runs `work` on a worker thread; its result arrives in finishJob unless a newer job superseded it.
     void startJob(std::function<JobResult()> work);
-    void finishJob(quint64 generation, std::shared_ptr<const PreparedCase> prepared,
-                   std::optional<JsonValue> run, int errors, double engineMs, bool prepared_);
+    void finishJob(quint64 generation, const JobResult &r);
     void setPending(int delta);
 
     CaseDocument *m_doc;
     JsonValue m_run;
+    JsonValue m_gapsOnly; // coverage_analysis of the gap-only request, while the case cannot be ranked
     std::shared_ptr<const PreparedCase> m_prepared;
-    std::optional<Weights> m_customWeights;
     quint64 m_generation = 0;
     int m_pending = 0;
     bool m_stale = false;

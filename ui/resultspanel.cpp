@@ -226,7 +226,8 @@ void ResultsPanel::updateCompare() {
     std::vector<JsonValue> chosen;
     for (const QString &k : m_rankingModel->comparedKeys())
         chosen.push_back(m_rankingModel->solution(m_rankingModel->rowOfKey(k)));
-    m_compareModel->setSolutions(chosen, lines());
+    m_compareModel->setSolutions(chosen, lines(),
+                                 m_ranking->run()[u"output"][u"coverage_analysis"].isObject());
     m_profileChart->setSolutions(chosen, lines());
     if (chosen.size() < 2)
         m_compareHint->setText(
@@ -241,12 +242,14 @@ void ResultsPanel::updateCompare() {
 
 void ResultsPanel::updateGaps() {
     m_gaps->clear();
-    const JsonValue &out = m_ranking->run()[u"output"];
-    const JsonValue &ca = out[u"coverage_analysis"];
+    const JsonValue &ca = m_ranking->coverageAnalysis();
     if (!ca.isObject()) {
-        new QTreeWidgetItem(m_gaps,
-                            {tr("Gap analysis did not run for this case (request_config.coverage_analysis "
-                                "is off and there is no current_portfolio)")});
+        new QTreeWidgetItem(m_gaps, {m_ranking->errorCount() > 0
+                                         ? tr("Gap analysis did not run: fix the problems the Problems "
+                                              "panel lists first")
+                                         : tr("Gap analysis did not run for this case "
+                                              "(request_config.coverage_analysis is off and there is no "
+                                              "current_portfolio)")});
         m_memo->clear();
         return;
     }
@@ -304,11 +307,13 @@ void ResultsPanel::updateBanner() {
     for (const auto &l : out[u"missing_lines"].arrayItems())
         missing << l.toString();
     const int errors = m_ranking->errorCount();
-    if (errors > 0) {
-        text = tr("<b>Fix %n problem(s) to re-rank.</b> The results below are from the last valid case.", "",
-                  errors);
-        if (!m_ranking->hasRun())
-            text = tr("<b>Fix %n problem(s) to rank.</b> See the Problems panel.", "", errors);
+    if (errors > 0 && m_ranking->hasRun()) {
+        // The greyed run is an earlier result of this same document (the controller drops runs on load).
+        text = tr("<b>Fix %n problem(s) to re-rank.</b> The greyed results below are from the last valid "
+                  "version of this case.",
+                  "", errors);
+    } else if (errors > 0) {
+        text = tr("<b>Fix %n problem(s) to rank this case.</b> ", "", errors) + problemsToFix();
     } else if (!missing.isEmpty()) {
         text = tr("<b>No complete package.</b> No eligible offering for %1. %2")
                    .arg(missing.join(QStringLiteral(", ")), out[u"message"].toString().toHtmlEscaped());
@@ -318,6 +323,25 @@ void ResultsPanel::updateBanner() {
         m_addButtons[i]->setVisible(errors == 0 && missing.contains(QString::fromLatin1(lineNames[i])));
     m_banner->setText(text);
     m_bannerBox->setVisible(!text.isEmpty());
+}
+
+QString ResultsPanel::problemsToFix() const {
+    // What to fix, in words: the first few errors with the field they are in (case text is escaped).
+    QStringList items;
+    int errors = 0;
+    for (const Problem &p : m_doc->problems()) {
+        if (!p.isError()) continue;
+        if (++errors <= 3)
+            items << QStringLiteral("<li><i>%1</i>: %2</li>")
+                         .arg(p.path.isEmpty() ? tr("the file") : p.path.toHtmlEscaped(),
+                              p.message.toHtmlEscaped());
+    }
+    QString text = QStringLiteral("<ul style='margin:0'>%1</ul>").arg(items.join(QString()));
+    if (errors > 3)
+        text += tr("…and %n more in the Problems panel.", "", errors - 3);
+    else
+        text += tr("Click a problem in the Problems panel to open its field.");
+    return text;
 }
 
 void ResultsPanel::copyCompareTable() const {

@@ -58,6 +58,7 @@ private:
     void updateCompare();
     void updateGaps();
     void updateBanner();
+    QString problemsToFix() const;
     void selectionChanged();
     QStringList lines() const;
 

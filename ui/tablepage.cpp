@@ -88,10 +88,15 @@ QList<int> TablePage::selectedSourceRows() const {
 
 void TablePage::addItem() {
     m_model->addItem(m_newItem ? m_newItem() : JsonValue::object());
+    // The new row's first cell opens for typing, so what the agent types next lands in the new row.
     const QModelIndex idx =
         m_proxy->mapFromSource(m_model->index(m_model->rowCount() - 1, m_model->leadingColumns()));
-    m_view->setCurrentIndex(idx);
+    if (!idx.isValid()) return;
+    m_view->setFocus(Qt::OtherFocusReason);
+    m_view->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect |
+                                                       QItemSelectionModel::Rows);
     m_view->scrollTo(idx);
+    m_view->edit(idx);
 }
 
 void TablePage::duplicateSelected() {

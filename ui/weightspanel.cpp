@@ -6,6 +6,7 @@
 
 #include <QDoubleSpinBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 
@@ -30,11 +31,19 @@ WeightsPanel::WeightsPanel(QWidget *parent)
         spin->setRange(0, 1);
         spin->setDecimals(2);
         spin->setSingleStep(0.05);
-        spin->setToolTip(tr("Weight of %1 in the overall score (0–1)").arg(dims[i]));
+        spin->setKeyboardTracking(false); // applied on Enter or focus-out, not on every keystroke
+        spin->setToolTip(tr("Weight of %1 in the overall score (0–1); applied on Enter").arg(dims[i]));
         label->setBuddy(spin);
+        auto *norm = new QLabel(this);
+        norm->setObjectName(QStringLiteral("weightShare_") + dims[i]);
+        norm->setToolTip(tr("The share the engine uses: the weights normalised to sum 1"));
+        auto *cell = new QHBoxLayout;
+        cell->addWidget(spin);
+        cell->addWidget(norm);
         grid->addWidget(label, 1 + i / 3, (i % 3) * 2);
-        grid->addWidget(spin, 1 + i / 3, (i % 3) * 2 + 1);
+        grid->addLayout(cell, 1 + i / 3, (i % 3) * 2 + 1);
         m_spins[size_t(i)] = spin;
+        m_norms[size_t(i)] = norm;
         connect(spin, &QDoubleSpinBox::valueChanged, this, &WeightsPanel::edited);
     }
     m_sum = new QLabel(this);
@@ -72,6 +81,9 @@ void WeightsPanel::show(const Weights &w) {
         custom = custom || std::abs(w[size_t(i)] - m_bucketWeights[size_t(i)]) > 1e-9;
         sum += w[size_t(i)];
     }
+    for (int i = 0; i < 6; ++i)
+        m_norms[size_t(i)]->setText(sum > 0 ? tr("→ %1").arg(formatNumber(w[size_t(i)] / sum, 3))
+                                            : tr("→ –"));
     m_title->setText(custom ? tr("Custom weights (bucket <b>%1</b> adjusted)").arg(labelText(m_bucket))
                             : tr("Weights of the <b>%1</b> appetite bucket").arg(labelText(m_bucket)));
     m_sum->setText(std::abs(sum - 1) < 0.001
@@ -86,15 +98,12 @@ void WeightsPanel::edited() {
     double sum = 0;
     for (int i = 0; i < 6; ++i)
         sum += (w[size_t(i)] = m_spins[size_t(i)]->value());
-    Weights norm = w;
-    if (sum > 0)
-        for (double &x : norm)
-            x /= sum;
     show(w);
     bool same = true;
     for (int i = 0; i < 6; ++i)
-        same = same && std::abs(norm[size_t(i)] - m_bucketWeights[size_t(i)]) < 1e-9;
-    emit customWeightsChanged(same || sum <= 0 ? std::nullopt : std::optional<Weights>(norm));
+        same = same && std::abs(w[size_t(i)] - m_bucketWeights[size_t(i)]) < 1e-9;
+    // Raw values: what the agent typed stays what the field shows.
+    emit customWeightsChanged(same || sum <= 0 ? std::nullopt : std::optional<Weights>(w));
 }
 
 } // namespace pw

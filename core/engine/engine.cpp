@@ -67,6 +67,19 @@ JsonValue runObject(const QDateTime &created, double engineMs, const JsonValue &
 
 } // namespace
 
+JsonValue gapOnlyCase(const JsonValue &caseRoot) {
+    JsonValue root = caseRoot;
+    if (root[u"input"].isObject()) {
+        JsonValue input = root[u"input"];
+        JsonValue config = JsonValue::object();
+        config.insert(QStringLiteral("quote_matching"), false);
+        config.insert(QStringLiteral("coverage_analysis"), true);
+        input.insert(QStringLiteral("request_config"), config);
+        root.insert(QStringLiteral("input"), input);
+    }
+    return root;
+}
+
 Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options) {
     Preparation prep;
     const EngineProfile &profile = profileOf(options);

@@ -52,4 +52,9 @@ Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options)
 JsonValue rankPrepared(const PreparedCase &prepared, const EngineOptions &options,
                        double *engineMs = nullptr);
 
+// The case as a gap-only request (request_config replaced by {quote_matching: false,
+// coverage_analysis: true}; offerings are then not checked): what the `gaps` command analyses, and what
+// the window analyses while the case cannot be ranked yet (no offerings, no state).
+JsonValue gapOnlyCase(const JsonValue &caseRoot);
+
 } // namespace pw

@@ -102,7 +102,7 @@ void finishOffering(ImportedRow &row, IdAllocator &ids, int idColumn, const QSet
     const QString name = o[u"provider_name"].toString().trimmed();
     QString pid = o[u"provider_id"].toString().trimmed();
     if (pid.isEmpty() && !name.isEmpty()) {
-        pid = QStringLiteral("prov_") + slug(name);
+        pid = providerIdForName(name);
         o.insert(QStringLiteral("provider_id"), JsonValue(pid));
     }
     if (pid.isEmpty() && name.isEmpty() && !failedPaths.contains(QStringLiteral("provider_name")) &&
@@ -237,6 +237,27 @@ PercentScale percentScale(const std::vector<QStringList> &records, const std::ve
 }
 
 } // namespace
+
+QString providerIdForName(const QString &name, const JsonValue &caseRoot) {
+    const QString wanted = name.simplified();
+    if (wanted.isEmpty()) return QString();
+    for (const auto &o : caseRoot[u"offerings"].arrayItems()) {
+        const QString id = o[u"provider_id"].toString().trimmed();
+        if (!id.isEmpty() &&
+            o[u"provider_name"].toString().simplified().compare(wanted, Qt::CaseInsensitive) == 0)
+            return id;
+    }
+    return QStringLiteral("prov_") + slug(wanted);
+}
+
+void adoptCaseCarrierIds(JsonValue &offerings, const JsonValue &caseRoot) {
+    if (!offerings.isArray()) return;
+    for (JsonValue &o : offerings.arrayItemsMut()) {
+        const QString name = o[u"provider_name"].toString();
+        if (name.trimmed().isEmpty() || o[u"provider_id"].toString() != providerIdForName(name)) continue;
+        o.insert(QStringLiteral("provider_id"), JsonValue(providerIdForName(name, caseRoot)));
+    }
+}
 
 OfferingImport importOfferingTable(const QString &text, const QStringList &existingIds, QChar delimiter) {
     OfferingImport result;

@@ -63,4 +63,14 @@ OfferingImport importOfferingFile(const QString &fileName, const QStringList &ex
 // The ids of a case root's offerings, in order.
 QStringList offeringIds(const JsonValue &caseRoot);
 
+// The carrier id (provider_id) for a carrier name when none is stated: the id the case (`caseRoot`, may
+// be null) already uses for a carrier of that name, names compared case-insensitively with runs of
+// spaces collapsed; else "prov_" and a slug of the name ("Liberty Mutual" -> "prov_liberty_mutual").
+// Import, paste and typing in the window all derive carrier ids through this one function, so one
+// carrier is one carrier whichever way its quotes arrived. Empty for an empty name.
+QString providerIdForName(const QString &name, const JsonValue &caseRoot = JsonValue());
+// For imported offerings (an array) whose carrier id was derived from the name rather than stated,
+// takes the id the case already uses for that carrier name (see providerIdForName).
+void adoptCaseCarrierIds(JsonValue &offerings, const JsonValue &caseRoot);
+
 } // namespace pw

@@ -20,6 +20,8 @@ namespace {
 // A driver cannot have held a licence for longer than their age minus this (the youngest learner
 // permits in the US are issued at 14).
 constexpr int kMinimumLicensingAge = 14;
+// An age over this is almost always a mistyped year (1901 for 1991): a warning, not an error.
+constexpr int kOldestPlausibleAge = 100;
 
 class Validator {
 public:
@@ -134,6 +136,10 @@ private:
         }
         if (*d > m_now.date())
             warning(path, QStringLiteral("date of birth %1 is in the future").arg(d->toString(Qt::ISODate)));
+        else if (const int age = ageOn(*d, m_now.date()); age > kOldestPlausibleAge)
+            warning(path, QStringLiteral("date of birth %1 makes the person %2 years old: check the date")
+                              .arg(d->toString(Qt::ISODate))
+                              .arg(age));
         if (out) *out = d;
     }
 

@@ -222,8 +222,10 @@ void TestMainWindow::undoRedo() {
     const JsonValue original = doc->root();
     auto *first = m_w->findChild<QLineEdit *>(QStringLiteral("field_first_name"));
     QVERIFY(first);
-    first->setText(QStringLiteral("Danielle"));
-    emit first->editingFinished();
+    first->setFocus();
+    first->selectAll();
+    QTest::keyClicks(first, QStringLiteral("Danielle"));
+    QTest::keyClick(first, Qt::Key_Return);
     QCOMPARE(doc->value(QStringLiteral("input.applicant.first_name")).toString(), QStringLiteral("Danielle"));
     QVERIFY(doc->isModified());
     doc->undoStack()->undo();
@@ -235,8 +237,10 @@ void TestMainWindow::undoRedo() {
     // Clearing a field removes the key (not stated), and undo brings it back.
     auto *net = m_w->findChild<QLineEdit *>(QStringLiteral("field_net_worth"));
     QCOMPARE(net->text(), QStringLiteral("$1,400,000"));
-    net->clear();
-    emit net->editingFinished();
+    net->setFocus();
+    net->selectAll();
+    QTest::keyClick(net, Qt::Key_Delete);
+    QTest::keyClick(net, Qt::Key_Return);
     QVERIFY(!doc->root()[u"input"][u"applicant"].contains(u"net_worth"));
     doc->undoStack()->undo();
     QCOMPARE(doc->value(QStringLiteral("input.applicant.net_worth")).toDouble(), 1400000.0);
@@ -384,7 +388,7 @@ void TestMainWindow::problemClickFocusesField() {
     for (int r = 0; r < pm->rowCount(); ++r)
         if (pm->problem(r).path.startsWith(QStringLiteral("offerings[12]"))) row = r;
     QVERIFY(row >= 0);
-    emit view->activated(pm->index(row, 0));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(pm->index(row, 0)).center());
     QCOMPARE(m_w->caseEditor()->currentSection(), int(CaseEditor::Offerings));
     auto *table = m_w->findChild<QTableView *>(QStringLiteral("offeringsTable"));
     QCOMPARE(table->currentIndex().row(), 12);
@@ -397,7 +401,9 @@ void TestMainWindow::problemClickFocusesField() {
                 ->text()
                 .contains(QStringLiteral("to re-rank")));
     for (int r = 0; r < pm->rowCount(); ++r)
-        if (pm->problem(r).path == u"input.address.state") emit view->activated(pm->index(r, 0));
+        if (pm->problem(r).path == u"input.address.state")
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                              view->visualRect(pm->index(r, 0)).center());
     QCOMPARE(m_w->caseEditor()->currentSection(), int(CaseEditor::Insured));
     QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("field_state"));
     m_w->document()->undoStack()->undo();
