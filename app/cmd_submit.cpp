@@ -129,9 +129,8 @@ int runSubmit(const QStringList &args, CliIo &io) {
         }
     });
     QObject::connect(&poller, &RunPoller::retrying, &loop, [&](const QString &message, int delayMs) {
-        io.err << "submit: " << message << "; trying again in " << QString::number(delayMs / 1000.0, 'f', 1)
-               << " s\n";
-        io.err.flush();
+        printMessage(io, cmd,
+                     message + QStringLiteral("; trying again in %1 s").arg(delayMs / 1000.0, 0, 'f', 1));
     });
     QObject::connect(&poller, &RunPoller::finished, &loop, [&](const RunOutcome &o) {
         outcome = o;
@@ -142,10 +141,13 @@ int runSubmit(const QStringList &args, CliIo &io) {
 
     if (!wait && outcome.kind == RunOutcome::Kind::Cancelled) return ExitOk;
     if (outcome.kind == RunOutcome::Kind::Error) {
-        io.err << "submit: " << outcome.message << "\n";
-        if (!outcome.runId.isEmpty())
-            io.err << "submit: run " << outcome.runId << " is stored; `placement-workbench status "
-                   << outcome.runId << " --wait` resumes it\n";
+        printMessage(io, cmd, outcome.message);
+        if (!outcome.runId.isEmpty() && outcome.error.kind != ApiResult::Kind::NotStored &&
+            outcome.error.kind != ApiResult::Kind::Malformed)
+            printMessage(
+                io, cmd,
+                QStringLiteral("run %1 is stored in %2; `placement-workbench status %1 --wait` resumes it")
+                    .arg(outcome.runId, store->path()));
         return exitCodeFor(outcome);
     }
     if (json) {
@@ -162,7 +164,7 @@ int runSubmit(const QStringList &args, CliIo &io) {
                 io.out << "No comparison with the local engine: " << why << "\n";
         }
     }
-    if (outcome.kind != RunOutcome::Kind::Completed) io.err << "submit: " << outcome.message << "\n";
+    if (outcome.kind != RunOutcome::Kind::Completed) printMessage(io, cmd, outcome.message);
     return exitCodeFor(outcome);
 }
 
