@@ -44,7 +44,7 @@ int runRuns(const QStringList &args, CliIo &io) {
     RemoteSettings settings;
     if (!timing.read(p, settings, io, cmd)) return ExitProblems;
     auto store = openRunStore(io, cmd);
-    if (!store) return ExitProblems;
+    if (!store) return ExitStore;
 
     int exit = ExitOk;
     if (p.isSet(resumeOpt)) {

@@ -55,7 +55,7 @@ int runStatus(const QStringList &args, CliIo &io) {
     const auto key = apiKeyFromEnvironment(io, cmd);
     if (!key) return ExitProblems;
     auto store = openRunStore(io, cmd);
-    if (!store) return ExitProblems;
+    if (!store) return ExitStore;
 
     RunEndpoint endpoint;
     const auto stored = store->run(runId);

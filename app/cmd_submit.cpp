@@ -107,7 +107,7 @@ int runSubmit(const QStringList &args, CliIo &io) {
         return ExitProblems;
     }
     auto store = openRunStore(io, cmd);
-    if (!store) return ExitProblems;
+    if (!store) return ExitStore;
 
     QNetworkAccessManager network;
     NexioClient client(&network, *key, settings);

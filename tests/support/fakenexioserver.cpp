@@ -356,4 +356,18 @@ void FakeNexioServer::missingHandler(const QHttpServerRequest &, QTcpSocket *soc
     write(socket, 404, R"({"error":{"code":"not_found","message":"No such endpoint."}})");
 }
 
+FakeNexioServerThread::FakeNexioServerThread() {
+    m_server = new FakeNexioServer;
+    m_server->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, m_server, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(
+        m_server, [this] { m_port = m_server->start(); }, Qt::BlockingQueuedConnection);
+}
+
+FakeNexioServerThread::~FakeNexioServerThread() {
+    m_thread.quit();
+    m_thread.wait();
+}
+
 } // namespace pw::test

@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QString>
 #include <QStringList>
+#include <QThread>
 #include <QUrl>
 
 #include <deque>
@@ -126,6 +127,22 @@ private:
     std::deque<std::pair<Match, Action>> m_queue;
     std::vector<Request> m_requests;
     int m_nextId = 1;
+};
+
+// A FakeNexioServer listening on its own thread, for tests that block on a child process.
+class FakeNexioServerThread {
+public:
+    FakeNexioServerThread();
+    ~FakeNexioServerThread();
+    FakeNexioServerThread(const FakeNexioServerThread &) = delete;
+    FakeNexioServerThread &operator=(const FakeNexioServerThread &) = delete;
+    FakeNexioServer *operator->() const { return m_server; }
+    quint16 port() const { return m_port; }
+
+private:
+    QThread m_thread;
+    FakeNexioServer *m_server = nullptr;
+    quint16 m_port = 0;
 };
 
 } // namespace pw::test
