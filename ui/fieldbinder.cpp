@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "fieldbinder.h"
+#include "plaintext.h"
 
 #include "casedocument.h"
 #include "util/dates.h"
@@ -180,7 +181,7 @@ void FieldBinder::commit(const Binding &b) {
         value = parseFieldText(e->text(), b.spec.kind, &error);
         if (!value) {
             e->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #c62828; }"));
-            e->setToolTip(error);
+            e->setToolTip(plainToolTip(error));
             emit inputRejected(b.spec.label + QStringLiteral(": ") + error);
             return;
         }
@@ -210,8 +211,9 @@ void FieldBinder::showProblems(const Problems &problems) {
             b.editor->setStyleSheet(
                 QStringLiteral("%1 { border: 1px solid %2; }")
                     .arg(cls, error ? QStringLiteral("#c62828") : QStringLiteral("#c77800")));
-            b.editor->setToolTip((b.baseTooltip.isEmpty() ? QString() : b.baseTooltip + u'\n') +
-                                 (error ? tr("Error: ") : tr("Warning: ")) + msgs.join(u'\n'));
+            // Problem messages quote the case's text: shown literally.
+            b.editor->setToolTip(plainToolTip((b.baseTooltip.isEmpty() ? QString() : b.baseTooltip + u'\n') +
+                                              (error ? tr("Error: ") : tr("Warning: ")) + msgs.join(u'\n')));
         }
     }
 }
