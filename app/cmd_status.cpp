@@ -22,7 +22,8 @@ int runStatus(const QStringList &args, CliIo &io) {
         "in\n"
         "the store is looked up with --base-url and the jobs API, or --engine for the engine-scoped API).\n"
         "With --wait, follows the run to its end with the documented backoff (resuming an unfinished run).\n"
-        "Exit 0 completed/degraded (or still running without --wait), 3 failed, 4 refused, 5 network."));
+        "Exit 0 completed/degraded (or still running without --wait), 3 failed, 4 refused, 5 network or an\n"
+        "answer that cannot be read, 6 the run store cannot be read or written."));
     p.addPositionalArgument(QStringLiteral("RUN_ID"), QStringLiteral("The run to poll."));
     const QCommandLineOption baseUrlOpt(QStringLiteral("base-url"),
                                         QStringLiteral("API base URL for runs not stored."),

@@ -28,7 +28,10 @@ int runSubmit(const QStringList &args, CliIo &io) {
         "The key comes from NEXIO_API_KEY; a live key (nx_live_) also needs --confirm-live.\n"
         "Every run id is stored at once; `runs --resume` or `status RUN_ID --wait` pick up unfinished runs.\n"
         "Exit 0 completed or degraded, 1 usage, 2 unreadable case, 3 run failed, 4 refused by the server,\n"
-        "5 network error or timeout."));
+        "5 network error, timeout or an answer that cannot be read (a submission that may have been "
+        "accepted\n"
+        "is never sent again), 6 the run store cannot be read or written (a run id it could not keep is\n"
+        "printed with the reason)."));
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file to submit."));
     const QCommandLineOption baseUrlOpt(
         QStringLiteral("base-url"),

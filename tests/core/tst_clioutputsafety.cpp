@@ -36,18 +36,8 @@ QString hostileCase(const QTemporaryDir &dir, const QString &name, const QString
     return path;
 }
 
-// Characters a terminal acts on or reorders text by: C0 (but LF), DEL, C1, bidi controls, separators.
 QString firstUnsafe(const QString &text) {
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t u = text.at(i).unicode();
-        if ((u < 0x20 && u != u'\n') || (u >= 0x7f && u < 0xa0) || u == 0x061c || u == 0x200e ||
-            u == 0x200f || (u >= 0x2028 && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0xfffd)
-            return QStringLiteral("U+%1 at %2 in: %3")
-                .arg(uint(u), 4, 16, QChar(u'0'))
-                .arg(i)
-                .arg(text.mid(std::max<qsizetype>(0, i - 40), 80));
-    }
-    return QString();
+    return test::firstTerminalUnsafe(text);
 }
 
 // RFC 4180 reading, as a spreadsheet or Python's csv module does it.

@@ -49,7 +49,6 @@ private Q_SLOTS:
         QVERIFY(writeFileAtomically(m_case, writeJson(root)).isEmpty());
     }
 
-
     void init() {
         m_server->clearQueue();
         m_server->clearRequests();

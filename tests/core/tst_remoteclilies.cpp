@@ -11,8 +11,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,18 +28,8 @@ namespace {
 
 const QString kKey = QStringLiteral("nx_test_abc123");
 
-// Characters a terminal acts on or reorders text by: C0 (but LF), DEL, C1, bidi controls, separators.
 QString firstUnsafe(const QByteArray &bytes) {
-    const QString text = QString::fromUtf8(bytes);
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t u = text.at(i).unicode();
-        if ((u < 0x20 && u != u'\n') || (u >= 0x7f && u < 0xa0) || u == 0x061c || u == 0x200e ||
-            u == 0x200f || (u >= 0x2028 && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069))
-            return QStringLiteral("U+%1 in: %2")
-                .arg(uint(u), 4, 16, QChar(u'0'))
-                .arg(text.mid(std::max<qsizetype>(0, i - 40), 80));
-    }
-    return QString();
+    return pw::test::firstTerminalUnsafe(QString::fromUtf8(bytes));
 }
 
 QByteArray utf16(const QString &s, bool littleEndian) {
@@ -348,18 +336,7 @@ private Q_SLOTS:
         const QString dataDir = freshDataDir(QStringLiteral("refusing"));
         const QString store = dataDir + QStringLiteral("/runs.sqlite");
         QCOMPARE(cli({QStringLiteral("runs")}, dataDir).exitCode, 0); // creates the store
-        {
-            // The store refuses every new row, as a full disk or a broken file would.
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("refuse"));
-            db.setDatabaseName(store);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON runs BEGIN SELECT "
-                                          "RAISE(FAIL, 'disk is full'); END")));
-            q.finish();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("refuse"));
+        QVERIFY(pw::test::makeStoreRefuseNewRuns(store, QStringLiteral("disk is full")));
         const int before = m_server->runCount();
         const auto r = cli(QStringList{QStringLiteral("submit"), m_case} + fast(), dataDir);
         QCOMPARE(r.exitCode, 6);

@@ -74,7 +74,8 @@ private:
         }
         // The markup around the token is visible as text.
         if (shown.contains(kToken) && !shown.contains(QStringLiteral("<b>") + kToken) &&
-            !shown.contains(QStringLiteral("<h1>") + kToken) && !shown.contains(kToken + QStringLiteral("<img")))
+            !shown.contains(QStringLiteral("<h1>") + kToken) &&
+            !shown.contains(kToken + QStringLiteral("<img")))
             m_failures << QStringLiteral("%1: markup not shown literally: %2").arg(where, shown.left(200));
     }
 
@@ -120,9 +121,11 @@ private Q_SLOTS:
         JsonValue root = test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")));
         JsonValue input = root[u"input"];
         JsonValue applicant = input[u"applicant"];
-        applicant.insert(QStringLiteral("first_name"), QStringLiteral("DanaZQX<img src=\"file:///dev/zero\">"));
+        applicant.insert(QStringLiteral("first_name"),
+                         QStringLiteral("DanaZQX<img src=\"file:///dev/zero\">"));
         applicant.insert(QStringLiteral("last_name"), QStringLiteral("<b>ZQX</b>\u202eokafor"));
-        applicant.insert(QStringLiteral("date_of_birth"), QStringLiteral("<b>ZQX</b>")); // a warning quoting it
+        applicant.insert(QStringLiteral("date_of_birth"),
+                         QStringLiteral("<b>ZQX</b>")); // a warning quoting it
         applicant.insert(QStringLiteral("occupation"),
                          QStringLiteral("<h1>ZQX</h1><a href=\"https://x.invalid\">x</a>"));
         input.insert(QStringLiteral("applicant"), applicant);

@@ -15,8 +15,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -165,17 +163,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("runs.sqlite"));
         RunStore store(path);
         QVERIFY(store.isOpen());
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("refuse"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON runs BEGIN SELECT "
-                                          "RAISE(FAIL, 'disk is full'); END")));
-            q.finish();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("refuse"));
+        QVERIFY(pw::test::makeStoreRefuseNewRuns(path, QStringLiteral("disk is full")));
         MemorySecretStore secrets;
         secrets.write(nexioApiKeySecretName(), QStringLiteral("nx_test_abc123"));
         QNetworkAccessManager network;
