@@ -48,7 +48,9 @@ struct ApiResult {
                 (httpStatus == 500 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504));
     }
     // A failed submission that must not be sent again: the server may have created the run (the body
-    // went out and no answer came, or a gateway answered 502/503/504 for it).
+    // went out and no answer came, or a gateway answered 502/503/504 for it). Reading chosen: every 503
+    // counts, even the documented `auth_unavailable` (a lying or proxied server can send that code too);
+    // a 500 comes from the API itself and is retried as nexio-api.md says.
     bool maybeAccepted() const {
         if (kind == Kind::Timeout || kind == Kind::Network || kind == Kind::TooLarge) return mayHaveArrived;
         return kind == Kind::ServerError && (httpStatus == 502 || httpStatus == 503 || httpStatus == 504);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "nexioclient.h"
 
+#include "remote/keyscrub.h"
+#include "remote/oneshotbody.h"
 #include "util/displaytext.h"
 
 #include <QBuffer>
@@ -11,7 +13,6 @@
 #include <QTimeZone>
 #include <QTimer>
 
-#include <cstring>
 #if QT_CONFIG(ssl)
 #include <QSslError>
 #endif
@@ -65,44 +66,6 @@ QString printable(const QByteArray &bytes, int limit = 200) {
     return printable(QString::fromUtf8(bytes.left(limit * 4)), limit);
 }
 
-JsonValue scrubbedJson(const JsonValue &v, const QString &key) {
-    switch (v.type()) {
-    case JsonValue::Type::String:
-        return v.toString().contains(key) ? JsonValue(scrubSecret(v.toString(), key)) : v;
-    case JsonValue::Type::Array: {
-        JsonValue out = JsonValue::array();
-        for (const JsonValue &item : v.arrayItems())
-            out.append(scrubbedJson(item, key));
-        return out;
-    }
-    case JsonValue::Type::Object: {
-        JsonValue out = JsonValue::object();
-        for (const auto &[name, member] : v.objectMembers())
-            out.appendMember(scrubSecret(name, key), scrubbedJson(member, key));
-        return out;
-    }
-    default:
-        return v;
-    }
-}
-
-bool jsonContains(const JsonValue &v, const QString &key) {
-    switch (v.type()) {
-    case JsonValue::Type::String:
-        return v.toString().contains(key);
-    case JsonValue::Type::Array:
-        for (const JsonValue &item : v.arrayItems())
-            if (jsonContains(item, key)) return true;
-        return false;
-    case JsonValue::Type::Object:
-        for (const auto &[name, member] : v.objectMembers())
-            if (name.contains(key) || jsonContains(member, key)) return true;
-        return false;
-    default:
-        return false;
-    }
-}
-
 // Network errors that prove the request never reached the server, so sending it again is safe.
 bool provesNothingSent(QNetworkReply::NetworkError error) {
     switch (error) {
@@ -118,43 +81,6 @@ bool provesNothingSent(QNetworkReply::NetworkError error) {
         return false;
     }
 }
-
-// The body of a request, readable once. Qt's HTTP stack silently sends a request again when the connection
-// closes before an answer; for a submission that could create a second run. Once any byte has been read,
-// rewinding fails, so Qt reports ContentReSendError instead of sending the body twice.
-class OneShotBody final : public QIODevice {
-public:
-    OneShotBody(QByteArray data, QObject *parent)
-        : QIODevice(parent)
-        , m_data(std::move(data)) {
-        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
-    }
-    bool isSequential() const override { return false; }
-    qint64 size() const override { return m_data.size(); }
-    bool seek(qint64 pos) override {
-        if (m_read && pos < m_end) return false;
-        return QIODevice::seek(pos);
-    }
-    bool reset() override { return seek(0); }
-    bool atEnd() const override { return pos() >= m_data.size(); }
-
-protected:
-    qint64 readData(char *out, qint64 max) override {
-        const qint64 n = std::max<qint64>(0, std::min<qint64>(max, m_data.size() - pos()));
-        if (n > 0) {
-            std::memcpy(out, m_data.constData() + pos(), size_t(n));
-            m_read = true;
-            m_end = std::max(m_end, pos() + n);
-        }
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QByteArray m_data;
-    bool m_read = false;
-    qint64 m_end = 0;
-};
 
 } // namespace
 
@@ -264,9 +190,7 @@ void NexioClient::readErrorEnvelope(const JsonValue &body, ApiResult &result) {
 }
 
 JsonValue NexioClient::scrubKey(const JsonValue &value, const QString &apiKey) {
-    const QString key = apiKey.trimmed();
-    if (scrubSecret(key, key) == key || !jsonContains(value, key)) return value; // too short to be a key
-    return scrubbedJson(value, key);
+    return scrubSecretInJson(value, apiKey.trimmed());
 }
 
 void NexioClient::scrub(ApiResult &result) const {
