@@ -17,7 +17,8 @@ enum ExitCode {
     ExitUnreadable = 2, // a file could not be read
     ExitRunFailed = 3,  // a remote run ended failed
     ExitRefused = 4,    // the server refused the request (4xx)
-    ExitNetwork = 5     // network error or timeout
+    ExitNetwork = 5,    // network error or timeout
+    ExitStore = 6       // the run store cannot be read or written (damaged, locked, read-only)
 };
 
 // The standard streams of a command, so tests and the batch mode can capture them.

@@ -2,6 +2,7 @@
 #include "clisupport.h"
 
 #include "util/dates.h"
+#include "util/displaytext.h"
 
 namespace pw {
 
@@ -53,6 +54,13 @@ JsonValue problemsToJson(const Problems &problems) {
         arr.append(o);
     }
     return arr;
+}
+
+QString problemLine(const QString &file, const Problem &problem) {
+    return escapeControls(file) + QStringLiteral(": ") +
+           (problem.path.isEmpty() ? QStringLiteral("(file)") : escapeControls(problem.path)) +
+           QStringLiteral(": ") + problem.severityName() + QStringLiteral(": ") +
+           escapeControls(problem.message);
 }
 
 } // namespace pw

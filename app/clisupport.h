@@ -23,5 +23,7 @@ bool checkFormat(const QString &command, const QString &format, const QStringLis
 std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QCommandLineOption &nowOption,
                                    CliIo &io);
 JsonValue problemsToJson(const Problems &problems);
+// "FILE: PATH: severity: message", every part escaped for the terminal (util/displaytext.h).
+QString problemLine(const QString &file, const Problem &problem);
 
 } // namespace pw

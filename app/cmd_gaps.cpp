@@ -8,6 +8,7 @@
 #include "engine/profile.h"
 #include "io/casefile.h"
 #include "io/validation.h"
+#include "util/displaytext.h"
 #include "util/numbers.h"
 
 #include <QCommandLineParser>
@@ -19,7 +20,7 @@ namespace {
 // A gap's current/recommended value as agents read it: money, a split string, a date or "-".
 QString cellText(const JsonValue &v) {
     if (v.isNumber()) return formatMoney(v.toDouble());
-    if (v.isString()) return v.toString();
+    if (v.isString()) return escapeControls(v.toString());
     return QStringLiteral("-");
 }
 
@@ -46,14 +47,16 @@ void printTable(const GapAnalysis &a, CliIo &io) {
             QStringLiteral("CURRENT"), QStringLiteral("RECOMMENDED"), QStringLiteral("RECOMMENDATION"));
         // gaps[] is already ordered by severity, then rule table order, then coverage_types order.
         for (const Gap &g : a.gaps)
-            row(g.severity, g.ruleId, g.line.isEmpty() ? QStringLiteral("-") : g.line, cellText(g.current),
-                cellText(g.recommended), g.recommendation);
+            row(escapeControls(g.severity), escapeControls(g.ruleId),
+                g.line.isEmpty() ? QStringLiteral("-") : escapeControls(g.line), cellText(g.current),
+                cellText(g.recommended), escapeControls(g.recommendation));
     }
     if (!a.notAssessed.empty()) {
         io.out << "\nNot assessed:\n";
         for (const NotAssessed &n : a.notAssessed)
-            io.out << "  " << n.ruleId << (n.line.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(n.line))
-                   << ": missing " << n.missing.join(QStringLiteral(", ")) << "\n";
+            io.out << "  " << escapeControls(n.ruleId)
+                   << (n.line.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(escapeControls(n.line)))
+                   << ": missing " << escapeControls(n.missing.join(QStringLiteral(", "))) << "\n";
     }
 }
 
@@ -87,9 +90,10 @@ int runGaps(const QStringList &args, CliIo &io) {
     const QString file = p.positionalArguments().constFirst();
     const CaseFileResult f = readCaseFile(file);
     if (!f.root) {
-        io.err << file << ": "
-               << (f.problem.path.isEmpty() ? QString() : f.problem.path + QStringLiteral(": "))
-               << f.problem.message << "\n";
+        io.err << escapeControls(file) << ": "
+               << (f.problem.path.isEmpty() ? QString()
+                                            : escapeControls(f.problem.path) + QStringLiteral(": "))
+               << escapeControls(f.problem.message) << "\n";
         return ExitUnreadable;
     }
     // Reading: the command validates the case as a gap-only run (request_config replaced by
@@ -99,8 +103,7 @@ int runGaps(const QStringList &args, CliIo &io) {
     const EngineProfile &profile = defaultProfile();
     const ValidationResult v = validateCase(root, *now, profile);
     for (const Problem &pr : v.problems)
-        io.err << file << ": " << (pr.path.isEmpty() ? QStringLiteral("(file)") : pr.path) << ": "
-               << pr.severityName() << ": " << pr.message << "\n";
+        io.err << problemLine(file, pr) << "\n";
     if (hasErrors(v.problems)) return ExitProblems;
 
     const CaseInput &in = v.parsed.input;
@@ -111,7 +114,7 @@ int runGaps(const QStringList &args, CliIo &io) {
     if (format == u"json")
         io.out << QString::fromUtf8(writeJson(a.toJson()));
     else if (format == u"memo")
-        io.out << a.memo << "\n";
+        io.out << escapeControlsKeepLines(a.memo) << "\n";
     else
         printTable(a, io);
     return ExitOk;

@@ -4,6 +4,7 @@
 
 #include "engine/engine.h"
 #include "io/casefile.h"
+#include "util/displaytext.h"
 #include "util/numbers.h"
 
 #include <QDir>
@@ -15,20 +16,21 @@ namespace pw {
 
 namespace {
 
+// The carrier as the case names it: provider_name when the case states one (even ""), else provider_id.
 QString shortCarrier(const JsonValue &offering) {
-    const QString name = offering[u"provider_name"].toString();
-    return name.isEmpty() ? offering[u"provider_id"].toString() : name;
+    const JsonValue &name = offering[u"provider_name"];
+    return name.isString() ? name.toString() : offering[u"provider_id"].toString();
 }
 
-// The first word of a carrier's name keeps the table's columns aligned ("Harborview").
+// For the terminal: control, escape and bidirectional characters shown as escapes (util/displaytext.h).
+QString safe(const JsonValue &v) {
+    return escapeControls(v.toString());
+}
+
+// The first word of a carrier's name keeps the table's columns aligned ("Harborview"); cut on grapheme
+// boundaries, then escaped.
 QString carrierWord(const JsonValue &offering) {
-    return shortCarrier(offering).section(u' ', 0, 0).left(14);
-}
-
-QString csvField(const QString &s) {
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n'))
-        return u'"' + QString(s).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
-    return s;
+    return escapeControls(cutGraphemes(shortCarrier(offering).section(u' ', 0, 0), 14));
 }
 
 void printTable(const JsonValue &run, CliIo &io) {
@@ -37,13 +39,13 @@ void printTable(const JsonValue &run, CliIo &io) {
         if (!analysis.isObject()) return;
         io.out << "\nCoverage gaps today (" << analysis[u"gaps"].size() << "):\n";
         for (const auto &g : analysis[u"gaps"].arrayItems())
-            io.out << "  " << g[u"severity"].toString().leftJustified(9)
-                   << g[u"rule_id"].toString().leftJustified(34) << g[u"recommendation"].toString() << "\n";
+            io.out << "  " << safe(g[u"severity"]).leftJustified(9) << safe(g[u"rule_id"]).leftJustified(34)
+                   << safe(g[u"recommendation"]) << "\n";
         for (const auto &n : analysis[u"summary"][u"not_assessed"].arrayItems()) {
             QStringList missing;
             for (const auto &m : n[u"missing"].arrayItems())
-                missing << m.toString();
-            io.out << "  not assessed " << n[u"rule_id"].toString() << ": missing "
+                missing << safe(m);
+            io.out << "  not assessed " << safe(n[u"rule_id"]) << ": missing "
                    << missing.join(QStringLiteral(", ")) << "\n";
         }
     };
@@ -60,7 +62,7 @@ void printTable(const JsonValue &run, CliIo &io) {
                   .arg(out[u"solution_count"].numberText(), out[u"qualified_count"].numberText(),
                        out[u"pool_size"].numberText(), out[u"ignored"].numberText(),
                        out[u"filtered"].numberText());
-    if (out[u"message"].isString()) io.out << out[u"message"].toString() << "\n";
+    if (out[u"message"].isString()) io.out << safe(out[u"message"]) << "\n";
     if (!solutions.empty()) {
         io.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n")
                       .arg(QStringLiteral("#"), 3)
@@ -79,15 +81,15 @@ void printTable(const JsonValue &run, CliIo &io) {
             const JsonValue &card = s[u"scorecard"];
             QStringList levels;
             for (const char *d : {"pricing", "coverage", "financial", "appetite", "placement", "service"})
-                levels << card[u"dimensions"][QString::fromLatin1(d)][u"level"].toString();
+                levels << safe(card[u"dimensions"][QString::fromLatin1(d)][u"level"]);
             const QString label = (s[u"label_winner"].toBool() ? QStringLiteral("*") : QStringLiteral(" ")) +
-                                  s[u"cluster_label"].toString();
+                                  safe(s[u"cluster_label"]);
             io.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n")
                           .arg(s[u"rank"].numberText().constData(), 3)
                           .arg(label, -16)
                           .arg(carriers.join(QStringLiteral(" / ")), -36)
                           .arg(cost, -20)
-                          .arg(card[u"overall_level"].toString() + QStringLiteral(" ") +
+                          .arg(safe(card[u"overall_level"]) + QStringLiteral(" ") +
                                    QString::fromLatin1(card[u"overall_score"].numberText()) +
                                    (card[u"qualified"].toBool() ? QString() : QStringLiteral("!")),
                                -11)
@@ -98,15 +100,15 @@ void printTable(const JsonValue &run, CliIo &io) {
     if (!filtered.empty()) {
         io.out << "\nFiltered offerings:\n";
         for (const auto &f : filtered)
-            io.out << "  " << f[u"id"].toString() << " (" << shortCarrier(f) << ", "
-                   << f[u"category"].toString() << "): " << f[u"reason"].toString() << " — "
-                   << f[u"detail"].toString() << "\n";
+            io.out << "  " << safe(f[u"id"]) << " (" << escapeControls(shortCarrier(f)) << ", "
+                   << safe(f[u"category"]) << "): " << safe(f[u"reason"]) << " — " << safe(f[u"detail"])
+                   << "\n";
     }
     const auto &ignored = out[u"ignored_offerings"].arrayItems();
     if (!ignored.empty()) {
         io.out << "\nIgnored offerings (line not requested):\n";
         for (const auto &f : ignored)
-            io.out << "  " << f[u"id"].toString() << " (" << f[u"category"].toString() << ")\n";
+            io.out << "  " << safe(f[u"id"]) << " (" << safe(f[u"category"]) << ")\n";
     }
     printGaps();
 }
@@ -123,31 +125,30 @@ void printCsv(const JsonValue &run, CliIo &io) {
             carriers << shortCarrier(o);
         }
         const JsonValue &card = s[u"scorecard"];
-        QStringList row = {QString::fromLatin1(s[u"rank"].numberText()),
-                           s[u"cluster_label"].toString(),
+        // Text cells go through csvField (quoting, formula neutralisation); numbers are our own
+        // JSON number texts and are written as they are (a negative change must stay a number).
+        auto number = [](const JsonValue &v) { return QString::fromLatin1(v.numberText()); };
+        QStringList row = {number(s[u"rank"]),
+                           csvField(s[u"cluster_label"].toString()),
                            s[u"label_winner"].toBool() ? QStringLiteral("true") : QStringLiteral("false"),
-                           ids.join(u';'),
-                           carriers.join(u';'),
-                           QString::fromLatin1(s[u"est_cost_low"].numberText()),
-                           QString::fromLatin1(s[u"est_cost_high"].numberText()),
-                           QString::fromLatin1(s[u"cost_mid"].numberText()),
-                           QString::fromLatin1(s[u"change_vs_current"].numberText()),
-                           QString::fromLatin1(card[u"overall_score"].numberText()),
-                           card[u"overall_level"].toString(),
+                           csvField(ids.join(u';')),
+                           csvField(carriers.join(u';')),
+                           number(s[u"est_cost_low"]),
+                           number(s[u"est_cost_high"]),
+                           number(s[u"cost_mid"]),
+                           number(s[u"change_vs_current"]),
+                           number(card[u"overall_score"]),
+                           csvField(card[u"overall_level"].toString()),
                            card[u"qualified"].toBool() ? QStringLiteral("true") : QStringLiteral("false")};
         for (const char *d : {"pricing", "coverage", "financial", "appetite", "placement", "service"})
-            row << QString::fromLatin1(card[u"dimensions"][QString::fromLatin1(d)][u"score"].numberText());
-        for (auto &f : row)
-            f = csvField(f);
+            row << number(card[u"dimensions"][QString::fromLatin1(d)][u"score"]);
         io.out << row.join(u',') << "\n";
     }
 }
 
 void printProblems(const QString &file, const Problems &problems, QTextStream &s, bool errorsOnly) {
     for (const Problem &p : problems)
-        if (!errorsOnly || p.isError())
-            s << file << ": " << (p.path.isEmpty() ? QStringLiteral("(file)") : p.path) << ": "
-              << p.severityName() << ": " << p.message << "\n";
+        if (!errorsOnly || p.isError()) s << problemLine(file, p) << "\n";
 }
 
 QStringList batchFiles(const QStringList &args) {

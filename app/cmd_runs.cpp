@@ -44,11 +44,15 @@ int runRuns(const QStringList &args, CliIo &io) {
     RemoteSettings settings;
     if (!timing.read(p, settings, io, cmd)) return ExitProblems;
     auto store = openRunStore(io, cmd);
-    if (!store) return ExitProblems;
+    if (!store) return ExitStore;
 
     int exit = ExitOk;
     if (p.isSet(resumeOpt)) {
         const auto unfinished = store->unfinishedRuns();
+        if (unfinished.empty() && !store->lastError().isEmpty()) {
+            printMessage(io, cmd, store->lastError());
+            return ExitStore;
+        }
         if (!unfinished.empty()) {
             const auto key = apiKeyFromEnvironment(io, cmd);
             if (!key) return ExitProblems;
@@ -62,11 +66,10 @@ int runRuns(const QStringList &args, CliIo &io) {
                     outcome = o;
                     loop.quit();
                 });
-                io.err << "runs: resuming " << s.runId << "\n";
-                io.err.flush();
+                printMessage(io, cmd, QStringLiteral("resuming ") + s.runId);
                 poller.resume(s.runId, endpointOf(s));
                 if (poller.isActive()) loop.exec();
-                io.err << "runs: " << outcome.message << "\n";
+                printMessage(io, cmd, outcome.message);
                 exit = std::max(exit, exitCodeFor(outcome));
             }
         }
@@ -74,6 +77,11 @@ int runRuns(const QStringList &args, CliIo &io) {
 
     const QString casePath = p.isSet(caseOpt) ? QFileInfo(p.value(caseOpt)).absoluteFilePath() : QString();
     const auto runs = store->runs(casePath);
+    if (runs.empty() && !store->lastError().isEmpty()) {
+        // A store that cannot be read is not an empty one.
+        printMessage(io, cmd, store->lastError());
+        return ExitStore;
+    }
     if (format == u"json") {
         JsonValue arr = JsonValue::array();
         for (const StoredRun &r : runs) {
@@ -96,7 +104,6 @@ int runRuns(const QStringList &args, CliIo &io) {
     } else {
         io.out << renderRunsTable(runs);
     }
-    if (!store->lastError().isEmpty() && runs.empty()) io.err << "runs: " << store->lastError() << "\n";
     return exit;
 }
 

@@ -5,6 +5,7 @@
 
 #include "remote/apienvironment.h"
 #include "remote/nexioclient.h"
+#include "remote/runobject.h"
 #include "remote/runpoller.h"
 #include "store/runstore.h"
 
@@ -21,7 +22,8 @@ int runStatus(const QStringList &args, CliIo &io) {
         "in\n"
         "the store is looked up with --base-url and the jobs API, or --engine for the engine-scoped API).\n"
         "With --wait, follows the run to its end with the documented backoff (resuming an unfinished run).\n"
-        "Exit 0 completed/degraded (or still running without --wait), 3 failed, 4 refused, 5 network."));
+        "Exit 0 completed/degraded (or still running without --wait), 3 failed, 4 refused, 5 network or an\n"
+        "answer that cannot be read, 6 the run store cannot be read or written."));
     p.addPositionalArgument(QStringLiteral("RUN_ID"), QStringLiteral("The run to poll."));
     const QCommandLineOption baseUrlOpt(QStringLiteral("base-url"),
                                         QStringLiteral("API base URL for runs not stored."),
@@ -46,7 +48,7 @@ int runStatus(const QStringList &args, CliIo &io) {
     }
     const QString runId = p.positionalArguments().constFirst().trimmed();
     if (!NexioClient::isUsableRunId(runId)) {
-        io.err << "status: \"" << runId << "\" is not a run id\n";
+        printMessage(io, cmd, QStringLiteral("\"%1\" is not a run id").arg(runId));
         return ExitProblems;
     }
     RemoteSettings settings;
@@ -54,23 +56,34 @@ int runStatus(const QStringList &args, CliIo &io) {
     const auto key = apiKeyFromEnvironment(io, cmd);
     if (!key) return ExitProblems;
     auto store = openRunStore(io, cmd);
-    if (!store) return ExitProblems;
+    if (!store) return ExitStore;
 
     RunEndpoint endpoint;
     const auto stored = store->run(runId);
+    if (!stored && !store->lastError().isEmpty()) {
+        // The store could not be read: never guess another base URL for a run it may hold.
+        printMessage(io, cmd, store->lastError());
+        return ExitStore;
+    }
     if (stored && !p.isSet(baseUrlOpt)) {
         endpoint = endpointOf(*stored);
         const QString keyEnv = ApiEnvironment::fromKey(*key).name;
         if (!stored->environment.isEmpty() && stored->environment != keyEnv)
-            io.err << "status: warning: run " << runId << " was submitted with a " << stored->environment
-                   << " key; NEXIO_API_KEY is "
-                   << (keyEnv.isEmpty() ? QStringLiteral("unrecognised") : keyEnv) << "\n";
+            printMessage(io, cmd,
+                         QStringLiteral("warning: run %1 was submitted with a %2 key; NEXIO_API_KEY is %3")
+                             .arg(runId, stored->environment,
+                                  keyEnv.isEmpty() ? QStringLiteral("unrecognised") : keyEnv));
     } else {
         endpoint.baseUrl = baseUrlFrom(p.value(baseUrlOpt));
         endpoint.family = p.isSet(engineOpt) ? ApiFamily::Engine : ApiFamily::Jobs;
+        if (!stored && !p.isSet(baseUrlOpt))
+            printMessage(
+                io, cmd,
+                QStringLiteral("run %1 is not in the run store %2; asking %3 (choose with --base-url)")
+                    .arg(runId, store->path(), endpoint.baseUrl.toDisplayString()));
     }
     if (const QString why = checkBaseUrl(endpoint.baseUrl); !why.isEmpty()) {
-        io.err << "status: " << why << "\n";
+        printMessage(io, cmd, why);
         return ExitProblems;
     }
 
@@ -87,22 +100,25 @@ int runStatus(const QStringList &args, CliIo &io) {
             s.family = apiFamilyName(endpoint.family);
             s.environment = ApiEnvironment::fromKey(*key).name;
             s.createdAt = s.updatedAt = QDateTime::currentDateTimeUtc();
-            store->addRun(s);
+            if (!store->addRun(s)) {
+                printMessage(io, cmd,
+                             QStringLiteral("run %1 cannot be followed: %2").arg(runId, store->lastError()));
+                return ExitStore;
+            }
         } else if (stored->abandoned) {
             store->setAbandoned(runId, false);
         }
         RunPoller poller(&client, store.get());
         RunOutcome outcome;
         QObject::connect(&poller, &RunPoller::runUpdated, &loop, [&](const JsonValue &r) {
-            io.err << "status: " << r[u"status"].toString()
-                   << (r[u"stage"].isString() ? QStringLiteral(" (") + r[u"stage"].toString() + u')'
-                                              : QString())
-                   << "\n";
-            io.err.flush();
+            printMessage(io, cmd,
+                         r[u"status"].toString() + (r[u"stage"].isString()
+                                                        ? QStringLiteral(" (") + r[u"stage"].toString() + u')'
+                                                        : QString()));
         });
         QObject::connect(&poller, &RunPoller::retrying, &loop, [&](const QString &message, int delayMs) {
-            io.err << "status: " << message << "; trying again in "
-                   << QString::number(delayMs / 1000.0, 'f', 1) << " s\n";
+            printMessage(io, cmd,
+                         message + QStringLiteral("; trying again in %1 s").arg(delayMs / 1000.0, 0, 'f', 1));
         });
         QObject::connect(&poller, &RunPoller::finished, &loop, [&](const RunOutcome &o) {
             outcome = o;
@@ -111,10 +127,10 @@ int runStatus(const QStringList &args, CliIo &io) {
         poller.resume(runId, endpoint);
         if (poller.isActive()) loop.exec();
         if (outcome.kind == RunOutcome::Kind::Error) {
-            io.err << "status: " << outcome.message << "\n";
+            printMessage(io, cmd, outcome.message);
             return exitCodeFor(outcome);
         }
-        if (outcome.kind != RunOutcome::Kind::Completed) io.err << "status: " << outcome.message << "\n";
+        if (outcome.kind != RunOutcome::Kind::Completed) printMessage(io, cmd, outcome.message);
         run = outcome.run;
         exit = exitCodeFor(outcome);
     } else {
@@ -126,12 +142,29 @@ int runStatus(const QStringList &args, CliIo &io) {
         loop.exec();
         if (!result.ok()) {
             if (stored) store->setLastError(runId, result.message, QDateTime::currentDateTimeUtc());
-            io.err << "status: " << result.message << "\n";
+            printMessage(io, cmd, result.message);
             return exitCodeFor(result);
         }
         run = result.body;
-        if (stored) store->updateFromRun(runId, run, QDateTime::currentDateTimeUtc());
-        if (run[u"status"].toString() == u"failed") exit = ExitRunFailed;
+        // The same checks as a followed run: a status outside the enum or an unreadable run object is
+        // reported, never printed as if it were an answer.
+        const QString status = run[u"status"].toString();
+        QString wrong;
+        if (!isKnownRunStatus(status))
+            wrong = QStringLiteral("run %1 has an unknown status '%2'").arg(runId, status.left(80));
+        else if (const QString why = checkRunObject(run); !why.isEmpty())
+            wrong = QStringLiteral("the server's answer for run %1 cannot be read: %2").arg(runId, why);
+        if (!wrong.isEmpty()) {
+            if (stored) {
+                store->setLastError(runId, wrong, QDateTime::currentDateTimeUtc());
+                store->setAbandoned(runId, true);
+            }
+            printMessage(io, cmd, wrong);
+            return ExitNetwork;
+        }
+        if (stored && !store->updateFromRun(runId, run, QDateTime::currentDateTimeUtc()))
+            printMessage(io, cmd, QStringLiteral("warning: %1").arg(store->lastError()));
+        if (status == u"failed") exit = ExitRunFailed;
     }
     if (format == u"json")
         io.out << QString::fromUtf8(writeJson(run));

@@ -27,9 +27,11 @@ int runSubmit(const QStringList &args, CliIo &io) {
         "solutions (--format table, followed by the comparison with the local engine).\n"
         "The key comes from NEXIO_API_KEY; a live key (nx_live_) also needs --confirm-live.\n"
         "Every run id is stored at once; `runs --resume` or `status RUN_ID --wait` pick up unfinished runs.\n"
-        "Exit 0 completed or degraded, 1 usage, 2 case cannot be read or parsed, 3 run failed, 4 refused by "
-        "the server,\n"
-        "5 network error or timeout."));
+        "Exit 0 completed or degraded, 1 usage, 2 case cannot be read or parsed, 3 run failed, 4 refused by the server,\n"
+        "5 network error, timeout or an answer that cannot be read (a submission that may have been "
+        "accepted\n"
+        "is never sent again), 6 the run store cannot be read or written (a run id it could not keep is\n"
+        "printed with the reason)."));
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file to submit."));
     const QCommandLineOption baseUrlOpt(
         QStringLiteral("base-url"),
@@ -108,7 +110,7 @@ int runSubmit(const QStringList &args, CliIo &io) {
         return ExitProblems;
     }
     auto store = openRunStore(io, cmd);
-    if (!store) return ExitProblems;
+    if (!store) return ExitStore;
 
     QNetworkAccessManager network;
     NexioClient client(&network, *key, settings);
@@ -130,9 +132,8 @@ int runSubmit(const QStringList &args, CliIo &io) {
         }
     });
     QObject::connect(&poller, &RunPoller::retrying, &loop, [&](const QString &message, int delayMs) {
-        io.err << "submit: " << message << "; trying again in " << QString::number(delayMs / 1000.0, 'f', 1)
-               << " s\n";
-        io.err.flush();
+        printMessage(io, cmd,
+                     message + QStringLiteral("; trying again in %1 s").arg(delayMs / 1000.0, 0, 'f', 1));
     });
     QObject::connect(&poller, &RunPoller::finished, &loop, [&](const RunOutcome &o) {
         outcome = o;
@@ -143,10 +144,13 @@ int runSubmit(const QStringList &args, CliIo &io) {
 
     if (!wait && outcome.kind == RunOutcome::Kind::Cancelled) return ExitOk;
     if (outcome.kind == RunOutcome::Kind::Error) {
-        io.err << "submit: " << outcome.message << "\n";
-        if (!outcome.runId.isEmpty())
-            io.err << "submit: run " << outcome.runId << " is stored; `placement-workbench status "
-                   << outcome.runId << " --wait` resumes it\n";
+        printMessage(io, cmd, outcome.message);
+        if (!outcome.runId.isEmpty() && outcome.error.kind != ApiResult::Kind::NotStored &&
+            outcome.error.kind != ApiResult::Kind::Malformed)
+            printMessage(
+                io, cmd,
+                QStringLiteral("run %1 is stored in %2; `placement-workbench status %1 --wait` resumes it")
+                    .arg(outcome.runId, store->path()));
         return exitCodeFor(outcome);
     }
     if (json) {
@@ -163,7 +167,7 @@ int runSubmit(const QStringList &args, CliIo &io) {
                 io.out << "No comparison with the local engine: " << why << "\n";
         }
     }
-    if (outcome.kind != RunOutcome::Kind::Completed) io.err << "submit: " << outcome.message << "\n";
+    if (outcome.kind != RunOutcome::Kind::Completed) printMessage(io, cmd, outcome.message);
     return exitCodeFor(outcome);
 }
 

@@ -55,8 +55,7 @@ int runValidate(const QStringList &args, CliIo &io) {
             report.append(entry);
         } else {
             for (const Problem &pr : problems)
-                io.out << file << ": " << (pr.path.isEmpty() ? QStringLiteral("(file)") : pr.path) << ": "
-                       << pr.severityName() << ": " << pr.message << "\n";
+                io.out << problemLine(file, pr) << "\n";
         }
     }
     if (format == u"json") io.out << QString::fromUtf8(writeJson(report));

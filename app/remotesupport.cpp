@@ -4,9 +4,12 @@
 #include "engine/engine.h"
 #include "store/runstore.h"
 #include "util/dates.h"
+#include "util/displaytext.h"
 
 #include <QDir>
 #include <QProcessEnvironment>
+
+#include <cmath>
 
 namespace pw {
 
@@ -19,10 +22,15 @@ QString runStorePath() {
 std::unique_ptr<RunStore> openRunStore(CliIo &io, const QString &command) {
     auto store = std::make_unique<RunStore>(runStorePath());
     if (!store->isOpen()) {
-        io.err << command << ": " << store->lastError() << "\n";
+        printMessage(io, command, store->lastError());
         return nullptr;
     }
     return store;
+}
+
+void printMessage(CliIo &io, const QString &command, const QString &message) {
+    io.err << command << ": " << escapeControls(message) << "\n";
+    io.err.flush();
 }
 
 std::optional<QString> apiKeyFromEnvironment(CliIo &io, const QString &command) {
@@ -65,15 +73,22 @@ bool TimingOptions::read(const QCommandLineParser &p, RemoteSettings &settings, 
 
 namespace {
 
+// Server text for the terminal: control, escape and bidirectional characters escaped.
 QString cell(const JsonValue &v) {
     if (v.isNull()) return QStringLiteral("—");
-    if (v.isString()) return v.toString();
+    if (v.isString()) return escapeControls(v.toString());
     if (v.isNumber()) return QString::fromUtf8(v.numberText());
-    return QString::fromUtf8(writeJson(v, -1));
+    return escapeControls(QString::fromUtf8(writeJson(v, -1)));
+}
+
+QString text(const QString &s) {
+    return s.isEmpty() ? QStringLiteral("—") : escapeControls(s);
 }
 
 QString money(const JsonValue &v) {
-    return v.isNumber() ? QStringLiteral("$") + QString::number(v.toDouble(), 'f', 2) : QStringLiteral("—");
+    return v.isNumber() && std::isfinite(v.toDouble())
+               ? QStringLiteral("$") + QString::number(v.toDouble(), 'f', 2)
+               : QStringLiteral("—");
 }
 
 QString table(const QList<QStringList> &rows) {
@@ -125,7 +140,7 @@ QString renderRunTable(const JsonValue &run) {
                 for (const JsonValue &o : s[u"offerings"].arrayItems())
                     ids << (o.isObject() ? cell(o[u"id"]) : cell(o));
                 rows << QStringList{cell(s[u"rank"]),
-                                    s[u"cluster_label"].toString() +
+                                    escapeControls(s[u"cluster_label"].toString()) +
                                         (s[u"label_winner"].toBool() ? QStringLiteral(" *") : QString()),
                                     ids.join(QStringLiteral(" + ")),
                                     money(s[u"est_cost_low"]),
@@ -145,16 +160,17 @@ QString renderRunsTable(const std::vector<StoredRun> &runs) {
                         QStringLiteral("ENV"),     QStringLiteral("API"),    QStringLiteral("CREATED"),
                         QStringLiteral("UPDATED"), QStringLiteral("CASE")};
     for (const StoredRun &r : runs)
-        rows << QStringList{r.runId,
+        rows << QStringList{text(r.runId),
                             r.status.isEmpty()
                                 ? QStringLiteral("—")
-                                : r.status + (r.abandoned ? QStringLiteral(" (not watched)") : QString()),
-                            r.stage.isEmpty() ? QStringLiteral("—") : r.stage,
-                            r.environment.isEmpty() ? QStringLiteral("—") : r.environment,
-                            r.family == u"engine" ? QStringLiteral("engine:") + r.engineSlug : r.family,
+                                : text(r.status) +
+                                      (r.abandoned ? QStringLiteral(" (not watched)") : QString()),
+                            text(r.stage),
+                            text(r.environment),
+                            text(r.family == u"engine" ? QStringLiteral("engine:") + r.engineSlug : r.family),
                             formatTimestamp(r.createdAt),
                             formatTimestamp(r.updatedAt),
-                            r.casePath.isEmpty() ? QStringLiteral("—") : r.casePath};
+                            text(r.casePath)};
     return table(rows);
 }
 
@@ -166,6 +182,8 @@ int exitCodeFor(const ApiResult &error) {
         return ExitRefused;
     case ApiResult::Kind::Insecure:
         return ExitProblems;
+    case ApiResult::Kind::NotStored:
+        return ExitStore;
     default:
         return ExitNetwork;
     }

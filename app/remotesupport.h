@@ -26,6 +26,9 @@ struct StoredRun;
 // only; the base URL from --base-url, else NEXIO_BASE_URL, else https://api.usenexio.com.
 
 QString runStorePath();
+// "COMMAND: message" on stderr, the message escaped for the terminal (util/displaytext.h): every message
+// that may carry server or case text is printed this way.
+void printMessage(CliIo &io, const QString &command, const QString &message);
 std::unique_ptr<RunStore> openRunStore(CliIo &io, const QString &command);
 // NEXIO_API_KEY trimmed; prints an error and returns nullopt when unset.
 std::optional<QString> apiKeyFromEnvironment(CliIo &io, const QString &command);

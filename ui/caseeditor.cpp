@@ -426,7 +426,7 @@ void CaseEditor::updateZipCheck() {
                                 .arg(zip.toHtmlEscaped()));
     else if (!state.isEmpty() && zipState != state)
         m_zipCheck->setText(tr("<span style='color:#c77800'>⚠ ZIP %1 is in %2, not %3</span>")
-                                .arg(zip.toHtmlEscaped(), zipState, state));
+                                .arg(zip.toHtmlEscaped(), zipState, state.toHtmlEscaped()));
     else
         m_zipCheck->setText(
             tr("<span style='color:#2e7d32'>✓ ZIP %1 is in %2</span>").arg(zip.toHtmlEscaped(), zipState));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "comparemodel.h"
+#include "plaintext.h"
 
 #include "coveragefields.h"
 #include "fieldformat.h"
@@ -264,7 +265,7 @@ QVariant CompareModel::data(const QModelIndex &index, int role) const {
     case Qt::DisplayRole:
         return r.header ? QString() : c.text;
     case Qt::ToolTipRole:
-        return r.tooltip.isEmpty() ? QVariant() : QVariant(r.tooltip);
+        return r.tooltip.isEmpty() ? QVariant() : QVariant(plainToolTip(r.tooltip));
     case Qt::FontRole: {
         if (!c.notStated && !isBest(r, index.column()) && !r.header) return {};
         QFont f;
@@ -304,7 +305,7 @@ QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int 
     if (section >= rowCount()) return {};
     const Row &r = m_rows[size_t(section)];
     if (role == Qt::DisplayRole) return r.header ? r.label.toUpper() : r.label;
-    if (role == Qt::ToolTipRole && !r.tooltip.isEmpty()) return r.tooltip;
+    if (role == Qt::ToolTipRole && !r.tooltip.isEmpty()) return plainToolTip(r.tooltip);
     if (role == Qt::FontRole && r.header) {
         QFont f;
         f.setBold(true);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "costchart.h"
+#include "plaintext.h"
 
 #include "solutionutil.h"
 #include "util/numbers.h"
@@ -143,7 +144,7 @@ void CostChart::rebuild() {
     for (QScatterSeries *s : {qual, disq, sel}) {
         connect(s, &QScatterSeries::hovered, this, [this, pts](const QPointF &p, bool state) {
             if (state)
-                QToolTip::showText(QCursor::pos(), pointText(*pts, p), this);
+                QToolTip::showText(QCursor::pos(), plainToolTip(pointText(*pts, p)), this);
             else
                 QToolTip::hideText();
         });
@@ -190,7 +191,10 @@ void ProfileChart::setSolutions(const std::vector<JsonValue> &solutions, const Q
     int i = 0;
     for (const JsonValue &s : solutions) {
         auto *series = new QLineSeries;
-        series->setName(QStringLiteral("#%1 %2").arg(s[u"rank"].toDouble()).arg(carrierSummary(s, lines)));
+        // Qt Charts draws legend labels as HTML: the carriers' names are escaped.
+        series->setName(QStringLiteral("#%1 %2")
+                            .arg(s[u"rank"].toDouble())
+                            .arg(carrierSummary(s, lines).toHtmlEscaped()));
         QPen pen(colors[i % 4]);
         pen.setWidth(2);
         series->setPen(pen);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "fieldbinder.h"
+#include "plaintext.h"
 
 #include "casedocument.h"
 #include "choicebox.h"
@@ -216,8 +217,9 @@ void FieldBinder::showProblems(const Problems &problems) {
             b.editor->setStyleSheet(
                 QStringLiteral("%1 { border: 1px solid %2; }")
                     .arg(cls, error ? QStringLiteral("#c62828") : QStringLiteral("#c77800")));
-            b.editor->setToolTip((b.baseTooltip.isEmpty() ? QString() : b.baseTooltip + u'\n') +
-                                 (error ? tr("Error: ") : tr("Warning: ")) + msgs.join(u'\n'));
+            // Problem messages quote the case's text: shown literally.
+            b.editor->setToolTip(plainToolTip((b.baseTooltip.isEmpty() ? QString() : b.baseTooltip + u'\n') +
+                                              (error ? tr("Error: ") : tr("Warning: ")) + msgs.join(u'\n')));
         }
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "importdialog.h"
+#include "plaintext.h"
 
 #include "util/numbers.h"
 
@@ -78,7 +79,7 @@ ImportDialog::ImportDialog(const OfferingImport &import, const QString &source, 
             row.accepted() ? (notes.isEmpty() ? tr("✓ will import")
                                               : tr("✓ will import — ") + notes.join(QStringLiteral("; ")))
                            : tr("✗ ") + notes.join(QStringLiteral("; ")));
-        status->setToolTip(notes.join(u'\n'));
+        status->setToolTip(plainToolTip(notes.join(u'\n')));
         status->setForeground(row.accepted() ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
         m_table->setItem(r, 5, status);
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "jsontablemodel.h"
+#include "plaintext.h"
 
 #include "casedocument.h"
 #include "io/jsonpath.h"
@@ -113,8 +114,8 @@ QVariant JsonTableModel::data(const QModelIndex &index, int role) const {
             return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
         }
     case Qt::ToolTipRole: {
-        const QString p = problemFor(index.row(), c);
-        return p.isEmpty() ? (spec.tooltip.isEmpty() ? QVariant() : QVariant(spec.tooltip)) : QVariant(p);
+        const QString tip = toolTipText(index);
+        return tip.isEmpty() ? QVariant() : QVariant(plainToolTip(tip));
     }
     case Qt::BackgroundRole:
         return problemFor(index.row(), c).isEmpty() ? QVariant() : QVariant(QBrush(QColor(255, 228, 220)));
@@ -175,6 +176,13 @@ QVariant JsonTableModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::DisplayRole) return spec.label;
     if (role == Qt::ToolTipRole) return spec.tooltip.isEmpty() ? spec.label : spec.tooltip;
     return {};
+}
+
+QString JsonTableModel::toolTipText(const QModelIndex &index) const {
+    const int c = index.column() - leadingColumns();
+    if (!index.isValid() || index.row() >= m_rows || c < 0 || c >= int(m_columns.size())) return QString();
+    const QString p = problemFor(index.row(), c);
+    return p.isEmpty() ? m_columns[size_t(c)].tooltip : p;
 }
 
 void JsonTableModel::addItem(const JsonValue &item) {

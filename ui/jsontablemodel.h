@@ -57,6 +57,8 @@ signals:
 
 protected:
     void documentEdited(const QString &path);
+    // A cell's tooltip as plain text: its problem, else the column's tooltip (data() shows it literally).
+    QString toolTipText(const QModelIndex &index) const;
     virtual void refreshCache() {}
     CaseDocument *m_doc;
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
+#include "plaintext.h"
 
 #include "casedocument.h"
 #include "caseeditor.h"
@@ -79,7 +80,7 @@ MainWindow::MainWindow(QWidget *parent)
     buildActions();
     buildToolbar();
 
-    m_summary = new QLabel(this);
+    m_summary = plainTextLabel(new QLabel(this));
     m_summary->setObjectName(QStringLiteral("statusSummary"));
     m_saved = new QLabel(this);
     m_saved->setObjectName(QStringLiteral("savedState"));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "offeringsmodel.h"
+#include "plaintext.h"
 
 #include "casedocument.h"
 #include "io/offeringimport.h"
@@ -204,7 +205,8 @@ QVariant OfferingsModel::data(const QModelIndex &index, int role) const {
             if (st == Eligible) return tr("✓ eligible");
             return QString();
         case Qt::ToolTipRole:
-            if (st == Filtered || st == Ignored) return it->detail.isEmpty() ? it->reason : it->detail;
+            if (st == Filtered || st == Ignored)
+                return plainToolTip(it->detail.isEmpty() ? it->reason : it->detail);
             return st == Eligible ? tr("Eligible: takes part in ranking") : QVariant();
         case Qt::ForegroundRole:
             if (st == Filtered) return QBrush(QColor(0xc6, 0x28, 0x28));
@@ -226,9 +228,9 @@ QVariant OfferingsModel::data(const QModelIndex &index, int role) const {
         return f;
     }
     if (role == Qt::ToolTipRole && (st == Filtered || st == Ignored)) {
-        const QVariant base = JsonTableModel::data(index, role);
+        const QString base = toolTipText(index);
         const QString r = reasonOf(index.row());
-        return base.toString().isEmpty() ? r : base.toString() + u'\n' + r;
+        return plainToolTip(base.isEmpty() ? r : base + u'\n' + r);
     }
     return JsonTableModel::data(index, role);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "problemsmodel.h"
+#include "plaintext.h"
 
 #include <QBrush>
 #include <QColor>
@@ -69,8 +70,8 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const {
     if (role == Qt::ForegroundRole && index.column() == Severity)
         return QBrush(p.isError() ? QColor(0xc6, 0x28, 0x28) : QColor(0xc7, 0x78, 0x00));
     if (role == Qt::ToolTipRole)
-        return tr("%1 at %2: %3 — double-click or press Enter to open the field")
-            .arg(p.severityName(), p.path, p.message);
+        return plainToolTip(tr("%1 at %2: %3 — double-click or press Enter to open the field")
+                                .arg(p.severityName(), p.path, p.message));
     return {};
 }
 

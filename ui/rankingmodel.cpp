@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "rankingmodel.h"
+#include "plaintext.h"
 
 #include "fieldformat.h"
 #include "solutionutil.h"
@@ -110,9 +111,10 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const {
         const JsonValue o = solutionOffering(s, line);
         if (role == Qt::DisplayRole) return carrierName(o).section(u' ', 0, 0);
         if (role == Qt::ToolTipRole)
-            return tr("%1: %2 — %3, %4")
-                .arg(lineTitle(line), carrierName(o), o[u"coverage"][u"product_name"].toString(),
-                     formatMoney(o[u"attributes"][u"line_premium_annual"].toDouble()));
+            return plainToolTip(tr("%1: %2 — %3, %4")
+                                    .arg(lineTitle(line), carrierName(o),
+                                         o[u"coverage"][u"product_name"].toString(),
+                                         formatMoney(o[u"attributes"][u"line_premium_annual"].toDouble())));
         return {};
     }
     if (c == costColumn()) {

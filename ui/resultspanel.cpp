@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "resultspanel.h"
+#include "plaintext.h"
 
 #include "casedocument.h"
 #include "chipdelegate.h"
@@ -265,8 +266,8 @@ void ResultsPanel::updateGaps() {
     for (const auto &g : ca[u"gaps"].arrayItems()) {
         auto *item = new QTreeWidgetItem(current);
         item->setText(0, g[u"title"].toString());
-        item->setToolTip(0, g[u"rule_id"].toString() + QStringLiteral(": ") + g[u"detail"].toString() +
-                                u'\n' + g[u"recommendation"].toString());
+        item->setToolTip(0, plainToolTip(g[u"rule_id"].toString() + QStringLiteral(": ") +
+                                         g[u"detail"].toString() + u'\n' + g[u"recommendation"].toString()));
         const QString sev = g[u"severity"].toString();
         item->setText(1, sev);
         item->setForeground(1, sev == u"critical" ? QColor(0xc6, 0x28, 0x28)

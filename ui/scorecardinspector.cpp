@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "scorecardinspector.h"
+#include "plaintext.h"
 
 #include "fieldformat.h"
 #include "solutionutil.h"
@@ -66,7 +67,8 @@ void ScorecardInspector::setSolution(const JsonValue &solution, const JsonValue 
             auto *ri = new QTreeWidgetItem(item);
             const bool blocker = r[u"blocker"].toBool();
             ri->setText(0, (blocker ? QStringLiteral("⛔ ") : QString()) + r[u"text"].toString());
-            ri->setToolTip(0, r[u"code"].toString() + QStringLiteral(": ") + r[u"text"].toString());
+            ri->setToolTip(
+                0, plainToolTip(r[u"code"].toString() + QStringLiteral(": ") + r[u"text"].toString()));
             const double pts = r[u"points"].toDouble();
             ri->setText(5, pts == 0 ? QStringLiteral("0")
                                     : (pts > 0 ? QStringLiteral("+") : QString()) + formatNumber(pts, 2));
@@ -99,7 +101,7 @@ void ScorecardInspector::setSolution(const JsonValue &solution, const JsonValue 
         fi->setText(0, QStringLiteral("⊘ %1 · %2 — %3: %4")
                            .arg(f2[u"provider_name"].toString(), f2[u"category"].toString(),
                                 f2[u"reason"].toString(), f2[u"detail"].toString()));
-        fi->setToolTip(0, f2[u"id"].toString());
+        fi->setToolTip(0, plainToolTip(f2[u"id"].toString()));
     }
     fg->setExpanded(true);
 }

@@ -181,10 +181,8 @@ JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, dou
         const Offering &o = pc.cs.offerings[size_t(f.offering)];
         JsonValue x = JsonValue::object();
         x.insert(QStringLiteral("id"), o.id);
-        x.insert(QStringLiteral("provider_id"),
-                 o.providerId.isEmpty() ? JsonValue() : JsonValue(o.providerId));
-        x.insert(QStringLiteral("provider_name"),
-                 o.providerName.isEmpty() ? JsonValue() : JsonValue(o.providerName));
+        x.insert(QStringLiteral("provider_id"), o.statedText(u"provider_id"));
+        x.insert(QStringLiteral("provider_name"), o.statedText(u"provider_name"));
         x.insert(QStringLiteral("category"), o.category);
         x.insert(QStringLiteral("reason"), f.reason);
         x.insert(QStringLiteral("detail"), f.detail);

@@ -358,10 +358,8 @@ JsonValue solutionJson(const PreparedCase &pc, const RankedPackage &pkg, const W
         if (seen.contains(o.carrierKey())) continue;
         seen << o.carrierKey();
         JsonValue p = JsonValue::object();
-        p.appendMember(QStringLiteral("provider_id"),
-                       o.providerId.isEmpty() ? JsonValue() : JsonValue(o.providerId));
-        p.appendMember(QStringLiteral("provider_name"),
-                       o.providerName.isEmpty() ? JsonValue() : JsonValue(o.providerName));
+        p.appendMember(QStringLiteral("provider_id"), o.statedText(u"provider_id"));
+        p.appendMember(QStringLiteral("provider_name"), o.statedText(u"provider_name"));
         providers.append(p);
     }
     s.appendMember(QStringLiteral("providers"), providers);

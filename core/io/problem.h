@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "util/displaytext.h"
+
 #include <QString>
 
 #include <utility>
@@ -30,23 +32,7 @@ using Problems = std::vector<Problem>;
 inline QString excerpt(const QString &text, qsizetype maxLength = 40) {
     QString s = text.left(maxLength);
     if (text.size() > maxLength && !s.isEmpty() && s.back().isHighSurrogate()) s.chop(1);
-    QString out;
-    out.reserve(s.size());
-    for (const QChar c : std::as_const(s)) {
-        const char16_t u = c.unicode();
-        if (u == u'\n')
-            out += QStringLiteral("\\n");
-        else if (u == u'\r')
-            out += QStringLiteral("\\r");
-        else if (u == u'\t')
-            out += QStringLiteral("\\t");
-        else if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0x061c || u == 0x200e || u == 0x200f ||
-                 (u >= 0x2028 && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069))
-            out += QStringLiteral("\\u%1").arg(uint(u), 4, 16, QChar(u'0'));
-        else
-            out += c;
-    }
-    return out;
+    return escapeControls(s);
 }
 
 inline bool hasErrors(const Problems &ps) {

@@ -183,6 +183,9 @@ struct Offering {
     int sourceIndex = -1; // position in the file's offerings array
     // Carrier key: provider_id, else provider_name.
     QString carrierKey() const { return providerId.isEmpty() ? providerName : providerId; }
+    // A text member as the case states it: the string (an empty one too), or null when absent or not a
+    // string. Run objects echo provider_id and provider_name this way.
+    JsonValue statedText(QStringView key) const { return raw[key].isString() ? raw[key] : JsonValue(); }
     bool operator==(const Offering &) const = default;
 };
 

@@ -25,6 +25,8 @@ QString ApiResult::kindName(Kind k) {
         return QStringLiteral("tls");
     case Kind::Insecure:
         return QStringLiteral("insecure");
+    case Kind::NotStored:
+        return QStringLiteral("not_stored");
     }
     return QString();
 }

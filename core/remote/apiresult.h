@@ -26,6 +26,7 @@ struct ApiResult {
         Malformed,   // the answer is not the JSON it should be
         Tls,         // TLS handshake or certificate errors
         Insecure,    // the base URL is not https (and not loopback), or no key: nothing was sent
+        NotStored,   // the server answered, but the run store could not record the run
     };
     Kind kind = Kind::Ok;
     int httpStatus = 0;
@@ -34,6 +35,10 @@ struct ApiResult {
     JsonValue details;                  // the server's error details, when given
     JsonValue body;                     // the parsed answer (Ok), or the parsed error body when it was JSON
     std::optional<qint64> retryAfterMs; // RateLimited: the wait the server asked for, when it said
+    // The request may have reached the server: a connection was made (or the failure cannot tell), so a
+    // submission that failed this way may still have been accepted. False only for failures that prove
+    // nothing was sent (connection refused, host not found, insecure URL, TLS handshake failed).
+    bool mayHaveArrived = false;
 
     bool ok() const { return kind == Kind::Ok; }
     // 5xx in {500, 502, 503, 504} and network failures are retried with backoff; 429 waits.
@@ -41,6 +46,14 @@ struct ApiResult {
         return kind == Kind::Network || kind == Kind::Timeout ||
                (kind == Kind::ServerError &&
                 (httpStatus == 500 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504));
+    }
+    // A failed submission that must not be sent again: the server may have created the run (the body
+    // went out and no answer came, or a gateway answered 502/503/504 for it). Reading chosen: every 503
+    // counts, even the documented `auth_unavailable` (a lying or proxied server can send that code too);
+    // a 500 comes from the API itself and is retried as nexio-api.md says.
+    bool maybeAccepted() const {
+        if (kind == Kind::Timeout || kind == Kind::Network || kind == Kind::TooLarge) return mayHaveArrived;
+        return kind == Kind::ServerError && (httpStatus == 502 || httpStatus == 503 || httpStatus == 504);
     }
     static QString kindName(Kind k);
 };

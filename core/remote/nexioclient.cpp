@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "nexioclient.h"
 
+#include "remote/keyscrub.h"
+#include "remote/oneshotbody.h"
+#include "util/displaytext.h"
+
 #include <QBuffer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -8,6 +12,7 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 #include <QTimer>
+
 #if QT_CONFIG(ssl)
 #include <QSslError>
 #endif
@@ -50,12 +55,31 @@ QString compactText(const JsonValue &v) {
     return QString::fromUtf8(writeJson(v, -1));
 }
 
-// Printable, one line, bounded: server text goes into messages people read.
+// One line, bounded, control and bidirectional characters escaped: server text goes into messages people
+// read.
+QString printable(const QString &text, int limit = 200) {
+    const QString cut = cutGraphemes(text.left(limit * 4).simplified(), limit);
+    return escapeControls(cut) + (cut.size() < text.simplified().size() ? QStringLiteral("…") : QString());
+}
+
 QString printable(const QByteArray &bytes, int limit = 200) {
-    QString s = QString::fromUtf8(bytes.left(limit * 4)).simplified();
-    s.erase(std::remove_if(s.begin(), s.end(), [](QChar c) { return !c.isPrint(); }), s.end());
-    if (s.size() > limit) s = s.left(limit) + QStringLiteral("…");
-    return s;
+    return printable(QString::fromUtf8(bytes.left(limit * 4)), limit);
+}
+
+// Network errors that prove the request never reached the server, so sending it again is safe.
+bool provesNothingSent(QNetworkReply::NetworkError error) {
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::BackgroundRequestNotAllowedError:
+        return true;
+    default:
+        return false;
+    }
 }
 
 } // namespace
@@ -156,21 +180,29 @@ void NexioClient::readErrorEnvelope(const JsonValue &body, ApiResult &result) {
         result.code = source[u"code"].isString() ? source[u"code"].toString()
                                                  : QString::fromUtf8(source[u"code"].numberText());
     if (source[u"message"].isString())
-        result.message = source[u"message"].toString().simplified();
+        result.message = printable(source[u"message"].toString(), 400);
     else if (error.isString())
-        result.message = error.toString().simplified();
+        result.message = printable(error.toString(), 400);
     else if (body[u"detail"].isString())
-        result.message = body[u"detail"].toString().simplified();
+        result.message = printable(body[u"detail"].toString(), 400);
+    result.code = printable(result.code, 80);
     result.details = source[u"details"];
 }
 
-QString NexioClient::scrub(QString text) const {
-    if (!m_apiKey.isEmpty()) text.replace(m_apiKey, QStringLiteral("[api key]"));
-    return text;
+JsonValue NexioClient::scrubKey(const JsonValue &value, const QString &apiKey) {
+    return scrubSecretInJson(value, apiKey.trimmed());
+}
+
+void NexioClient::scrub(ApiResult &result) const {
+    // A server may echo the key anywhere (an error message, a run object): nothing it sends keeps it.
+    result.message = scrubSecret(result.message, m_apiKey);
+    result.code = scrubSecret(result.code, m_apiKey);
+    result.details = scrubKey(result.details, m_apiKey);
+    result.body = scrubKey(result.body, m_apiKey);
 }
 
 void NexioClient::deliverLater(QObject *context, Callback callback, ApiResult result) {
-    result.message = scrub(result.message);
+    scrub(result);
     // Deliver from the event loop, as a network answer would be, so callers never re-enter.
     QTimer::singleShot(0, context ? context : this,
                        [callback = std::move(callback), result = std::move(result)] { callback(result); });
@@ -228,7 +260,14 @@ NexioClient::Ticket NexioClient::send(const QByteArray &verb, const QUrl &url, c
     p->host = url.host();
     const Ticket ticket = m_nextTicket++;
 
-    QNetworkReply *reply = verb == "POST" ? m_network->post(request, body) : m_network->get(request);
+    QNetworkReply *reply = nullptr;
+    if (verb == "POST") {
+        auto *upload = new OneShotBody(body, nullptr);
+        reply = m_network->post(request, upload);
+        upload->setParent(reply);
+    } else {
+        reply = m_network->get(request);
+    }
     p->reply = reply;
     m_pending.emplace(ticket, p);
 
@@ -313,7 +352,7 @@ void NexioClient::onFinished(Ticket ticket) {
             p->data += reply->readAll();
     }
     ApiResult result = classify(*p, reply);
-    result.message = scrub(result.message);
+    scrub(result);
     p->callback(result);
 }
 
@@ -323,11 +362,21 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
     r.httpStatus = status;
     const QNetworkReply::NetworkError error = reply->error();
     const QString where = QStringLiteral("%1 (%2)").arg(p.host, p.what);
+    // Any HTTP answer, and any failure that does not prove otherwise, means the request may have arrived.
+    r.mayHaveArrived = status != 0 || !provesNothingSent(error);
 
-    if (p.tooLarge) {
+    // Qt inflates gzip/deflate answers itself and stops at its own expansion limit with a content error:
+    // that is an oversized answer too (a decompression bomb), not a broken one.
+    const bool inflateFailed = error != QNetworkReply::NoError &&
+                               !reply->rawHeader("Content-Encoding").trimmed().isEmpty() &&
+                               reply->errorString().contains(QLatin1String("ecompress"), Qt::CaseInsensitive);
+    if (p.tooLarge || inflateFailed) {
         r.kind = ApiResult::Kind::TooLarge;
-        r.message = QStringLiteral("The answer from %1 is larger than the %2 limit; it was not read")
-                        .arg(where, megabytes(m_settings.maxResponseBytes));
+        r.message = QStringLiteral("The answer from %1 is larger than the %2 limit%3; it was not read")
+                        .arg(where, megabytes(m_settings.maxResponseBytes),
+                             reply->rawHeader("Content-Encoding").trimmed().isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(" once decompressed"));
         return r;
     }
     if (p.deadlineHit) {
@@ -353,6 +402,10 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
         } else if (status != 0) {
             r.kind = ApiResult::Kind::Network;
             r.message = QStringLiteral("The connection to %1 broke before the whole answer arrived (%2)")
+                            .arg(where, reply->errorString());
+        } else if (r.mayHaveArrived) {
+            r.kind = ApiResult::Kind::Network;
+            r.message = QStringLiteral("The connection to %1 closed before an answer arrived (%2)")
                             .arg(where, reply->errorString());
         } else {
             r.kind = ApiResult::Kind::Network;

@@ -60,6 +60,8 @@ public:
                                                  const QByteArray &rateLimitReset, const QDateTime &now);
     // The server's error from either envelope ({"error":{code,message,details}} or {code,message}).
     static void readErrorEnvelope(const JsonValue &body, ApiResult &result);
+    // The value with every occurrence of the key (in strings and member names) replaced by "[api key]".
+    static JsonValue scrubKey(const JsonValue &value, const QString &apiKey);
 
 private:
     struct Pending;
@@ -67,7 +69,7 @@ private:
                 Callback callback);
     void onFinished(Ticket ticket);
     ApiResult classify(Pending &p, QNetworkReply *reply) const;
-    QString scrub(QString text) const;
+    void scrub(ApiResult &result) const;
     void deliverLater(QObject *context, Callback callback, ApiResult result);
 
     QPointer<QNetworkAccessManager> m_network;

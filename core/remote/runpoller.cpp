@@ -3,7 +3,10 @@
 
 #include "io/casefile.h"
 #include "remote/nexioclient.h"
+#include "remote/runobject.h"
 #include "store/runstore.h"
+#include "util/dates.h"
+#include "util/displaytext.h"
 
 #include <algorithm>
 
@@ -11,14 +14,12 @@ namespace pw {
 
 namespace {
 
+// Server text in a message: one line, bounded, control and bidirectional characters escaped.
 QString compact(const JsonValue &v) {
     if (v.isNull()) return QString();
-    if (v.isString()) return v.toString();
-    return QString::fromUtf8(writeJson(v, -1));
-}
-
-bool isTerminal(const QString &status) {
-    return status == u"completed" || status == u"degraded" || status == u"failed";
+    const QString text = v.isString() ? v.toString() : QString::fromUtf8(writeJson(v, -1));
+    const QString cut = cutGraphemes(text, 400);
+    return escapeControls(cut) + (cut.size() < text.size() ? QStringLiteral("…") : QString());
 }
 
 } // namespace
@@ -56,6 +57,7 @@ void RunPoller::submit(const JsonValue &caseRoot, const QString &casePath, const
     m_delayMs = 0;
     m_phase = Phase::Submitting;
     m_watching.start();
+    m_submittedAt = QDateTime::currentDateTimeUtc();
     sendSubmit();
 }
 
@@ -118,10 +120,20 @@ void RunPoller::sendPoll() {
 void RunPoller::onSubmitAnswer(const ApiResult &result) {
     if (m_phase != Phase::Submitting) return;
     if (!result.ok()) {
-        // A timed-out submission may have been accepted: sending it again could start a second run.
-        if (result.kind == ApiResult::Kind::Timeout) {
-            finishWithError(result, QStringLiteral("The submission got no answer, so it was not sent again "
-                                                   "(the server may still have accepted it): "));
+        // The case went out and no usable answer came back (no answer, a dropped connection, a gateway's
+        // 502/503/504): the server may have created the run, and sending it again could start a second.
+        if (result.maybeAccepted()) {
+            ApiResult r = result;
+            r.message =
+                QStringLiteral(
+                    "The submission may have been accepted: %1. It was not sent again, so that no "
+                    "second run is started. If the server accepted it, the run is listed under "
+                    "this key's %2 environment in the Nexio dashboard (submitted at %3); follow it "
+                    "with `placement-workbench status RUN_ID --wait`, or submit again only once "
+                    "you know it was not accepted")
+                    .arg(result.message, m_environment.isEmpty() ? QStringLiteral("API") : m_environment,
+                         formatTimestamp(m_submittedAt));
+            finishWithError(r);
             return;
         }
         if (!retryAfterFailure(result, true)) finishWithError(result);
@@ -154,7 +166,18 @@ void RunPoller::onSubmitAnswer(const ApiResult &result) {
         s.status =
             result.body[u"status"].isString() ? result.body[u"status"].toString() : QStringLiteral("queued");
         s.lastRun = result.body;
-        m_store->addRun(s);
+        if (!m_store->addRun(s)) {
+            // The run exists at the server but could not be remembered: say so, with its id, rather than
+            // follow a run nothing can resume.
+            m_lastRun = result.body;
+            ApiResult bad;
+            bad.kind = ApiResult::Kind::NotStored;
+            bad.message = QStringLiteral("Run %1 was accepted by the server but could not be stored: %2. "
+                                         "Note its id; `placement-workbench status %1 --wait` follows it")
+                              .arg(m_runId, m_store->lastError());
+            finishWithError(bad);
+            return;
+        }
     }
     m_lastRun = result.body;
     m_body = JsonValue(); // the case is not needed any more
@@ -195,13 +218,35 @@ void RunPoller::onPollAnswer(const ApiResult &result) {
         finishWithError(bad);
         return;
     }
+    const QString status = run[u"status"].toString();
+    // A status outside the documented enum, or a run object the workbench cannot read, ends the watch
+    // for good: polling it again would only repeat the answer, at every start.
+    QString wrong;
+    if (!isKnownRunStatus(status))
+        wrong = QStringLiteral("Run %1 has an unknown status '%2'").arg(m_runId, compact(status));
+    else if (const QString why = checkRunObject(run); !why.isEmpty())
+        wrong = QStringLiteral("The server's answer for run %1 cannot be read: %2").arg(m_runId, why);
+    if (!wrong.isEmpty()) {
+        wrong += QStringLiteral("; stopped watching it (it will not be resumed)");
+        if (m_store) {
+            // An unknown status is recorded as the server said it; an unreadable run object is not kept.
+            if (!isKnownRunStatus(status))
+                m_store->updateFromRun(m_runId, run, QDateTime::currentDateTimeUtc());
+            m_store->setLastError(m_runId, wrong, QDateTime::currentDateTimeUtc());
+            m_store->setAbandoned(m_runId, true);
+        }
+        ApiResult bad = result;
+        bad.kind = ApiResult::Kind::Malformed;
+        bad.message = wrong;
+        finishWithError(bad);
+        return;
+    }
     m_failures = m_rateLimited = 0;
     m_lastRun = run;
     if (m_store) m_store->updateFromRun(m_runId, run, QDateTime::currentDateTimeUtc());
     Q_EMIT runUpdated(run);
 
-    const QString status = run[u"status"].toString();
-    if (isTerminal(status)) {
+    if (isTerminalRunStatus(status)) {
         RunOutcome o;
         o.runId = m_runId;
         o.run = run;
@@ -229,7 +274,7 @@ void RunPoller::onPollAnswer(const ApiResult &result) {
         r.kind = ApiResult::Kind::Timeout;
         r.message =
             QStringLiteral("Run %1 is still %2 after %3 minutes; stopped polling (it resumes next time)")
-                .arg(m_runId, status)
+                .arg(m_runId, compact(status))
                 .arg(m_watching.elapsed() / 60000);
         finishWithError(r);
         return;
@@ -243,8 +288,13 @@ bool RunPoller::retryAfterFailure(const ApiResult &result, bool submitting) {
     int wait = 0;
     if (result.kind == ApiResult::Kind::RateLimited) {
         if (++m_rateLimited > s.maxRateLimitWaits) return false;
-        const int backoff = m_delayMs <= 0 ? s.pollInitialMs : s.nextDelay(m_delayMs);
-        wait = int(std::min<qint64>(result.retryAfterMs.value_or(backoff), s.rateLimitMaxWaitMs));
+        if (result.retryAfterMs) {
+            wait = int(std::min<qint64>(*result.retryAfterMs, s.rateLimitMaxWaitMs));
+        } else {
+            // No wait given: back off like any other retry, each wait longer than the last.
+            m_delayMs = m_delayMs <= 0 ? s.pollInitialMs : s.nextDelay(m_delayMs);
+            wait = m_delayMs;
+        }
     } else if (result.retryable()) {
         if (++m_failures > s.maxRetries) return false;
         m_delayMs = m_delayMs <= 0 ? s.pollInitialMs : s.nextDelay(m_delayMs);

@@ -6,6 +6,7 @@
 #include "remote/remotesettings.h"
 #include "remote/runoutcome.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QObject>
@@ -20,7 +21,11 @@ class RunStore;
 // documented backoff: the first poll pollInitialMs after the run id arrives, each later wait ×pollFactor,
 // capped at pollMaxMs. A 429 waits what the server asks (Retry-After / X-RateLimit-Reset, clamped);
 // 500/502/503/504 and network failures are retried on the same backoff up to maxRetries times in a row;
-// other refusals and malformed or oversized answers end the run's watch with an error. A run id is written
+// other refusals and malformed or oversized answers end the run's watch with an error. A submission is
+// never sent twice: when it may have reached the server (no answer, a dropped connection, 502/503/504)
+// the error says it may have been accepted and how to find it. An unknown status or an unreadable run
+// object ends the watch and marks the stored run so it is not resumed; a run id the store cannot keep
+// ends it with a NotStored error naming the id. A run id is written
 // to the store the moment it arrives and every answer updates it, so a poller created later (after a crash
 // or restart) resumes it. The store is optional (nullptr: nothing persisted).
 class RunPoller : public QObject {
@@ -80,6 +85,7 @@ private:
     int m_rateLimited = 0; // consecutive 429 answers
     int m_polls = 0;
     QElapsedTimer m_watching;
+    QDateTime m_submittedAt;
     QDeadlineTimer m_nextRequest;
 };
 

@@ -4,18 +4,37 @@
 #include "util/dates.h"
 
 #include <QAtomicInteger>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 
 namespace pw {
 
 namespace {
 
 constexpr int kSchemaVersion = 1;
+
+// SQLite's primary result codes (sqlite3.h) that the store reacts to.
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
+constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteNotADatabase = 26;
+
+int sqliteCode(const QSqlError &e) {
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1;
+}
+
+QString reason(const QSqlError &e) {
+    const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    return text.isEmpty() ? QStringLiteral("unknown error") : text;
+}
 
 QString newConnectionName() {
     static QAtomicInteger<quint64> counter;
@@ -66,40 +85,88 @@ QString RunStore::defaultDatabasePath() {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs.sqlite");
 }
 
-RunStore::RunStore(const QString &path)
+RunStore::RunStore(const QString &path, int busyTimeoutMs)
     : m_path(path.isEmpty() ? defaultDatabasePath() : path)
-    , m_connection(newConnectionName()) {
+    , m_connection(newConnectionName())
+    , m_busyTimeoutMs(std::max(busyTimeoutMs, 0)) {
+    open();
+}
+
+void RunStore::open() {
     const QString dir = QFileInfo(m_path).absolutePath();
     if (!QDir().mkpath(dir)) {
-        m_lastError = QStringLiteral("Cannot create the folder %1 for the run store").arg(dir);
+        m_lastError = QStringLiteral("Cannot create the folder %1 for the run store %2").arg(dir, m_path);
         return;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    // SQLite waits this long for a lock itself; execute() retries what it still reports busy.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs / 2));
     if (!db.open()) {
-        m_lastError = QStringLiteral("Cannot open the run store %1: %2").arg(m_path, db.lastError().text());
+        m_lastError = QStringLiteral("Cannot open the run store %1: %2").arg(m_path, reason(db.lastError()));
         return;
     }
-    m_open = true;
-    QSqlQuery q(db);
     int version = 0;
-    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next()) version = q.value(0).toInt();
+    {
+        QSqlQuery q(db);
+        if (!execute(q, QStringLiteral("cannot read the schema version"),
+                     QStringLiteral("PRAGMA user_version")))
+            return;
+        if (q.next()) version = q.value(0).toInt();
+        q.finish(); // no read is held while the schema is written
+    }
     if (version > kSchemaVersion) {
         m_lastError = QStringLiteral("The run store %1 was written by a newer version (schema %2)")
                           .arg(m_path)
                           .arg(version);
-        m_open = false;
         return;
     }
-    m_open =
-        exec(QStringLiteral("CREATE TABLE IF NOT EXISTS runs ("
-                            "run_id TEXT PRIMARY KEY NOT NULL, case_path TEXT, base_url TEXT, family TEXT, "
-                            "engine_slug TEXT, engine_version TEXT, environment TEXT, created_at TEXT, "
-                            "updated_at TEXT, status TEXT, stage TEXT, last_error TEXT, run_json BLOB, "
-                            "abandoned INTEGER NOT NULL DEFAULT 0)")) &&
-        exec(QStringLiteral("CREATE INDEX IF NOT EXISTS runs_case ON runs(case_path)")) &&
-        exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+    // An up-to-date store is opened without writing anything.
+    if (version < kSchemaVersion && !migrate(version)) return;
+    {
+        QSqlQuery q(db);
+        if (!execute(q, QStringLiteral("cannot check the database"), QStringLiteral("PRAGMA quick_check")))
+            return;
+        QStringList findings;
+        while (q.next())
+            findings << q.value(0).toString();
+        if (findings != QStringList{QStringLiteral("ok")}) {
+            m_damaged = true;
+            m_lastError = QStringLiteral("The run store %1 is damaged (%2). Move it aside to start a new one")
+                              .arg(m_path, findings.mid(0, 3).join(QStringLiteral("; ")));
+            return;
+        }
+    }
+    m_open = true;
+}
+
+bool RunStore::migrate(int version) {
+    // One writer at a time: take the write lock first, then look again (another process may have done it).
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE"), QStringLiteral("cannot start the schema update")))
+        return false;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    bool ok =
+        execute(q, QStringLiteral("cannot read the schema version"), QStringLiteral("PRAGMA user_version"));
+    if (ok && q.next()) version = q.value(0).toInt();
+    q.finish();
+    if (ok && version < kSchemaVersion) {
+        ok = exec(QStringLiteral(
+                      "CREATE TABLE IF NOT EXISTS runs ("
+                      "run_id TEXT PRIMARY KEY NOT NULL, case_path TEXT, base_url TEXT, family TEXT, "
+                      "engine_slug TEXT, engine_version TEXT, environment TEXT, created_at TEXT, "
+                      "updated_at TEXT, status TEXT, stage TEXT, last_error TEXT, run_json BLOB, "
+                      "abandoned INTEGER NOT NULL DEFAULT 0)"),
+                  QStringLiteral("cannot create the runs table")) &&
+             exec(QStringLiteral("CREATE INDEX IF NOT EXISTS runs_case ON runs(case_path)"),
+                  QStringLiteral("cannot create the case index")) &&
+             exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion),
+                  QStringLiteral("cannot write the schema version"));
+    }
+    if (ok) return exec(QStringLiteral("COMMIT"), QStringLiteral("cannot finish the schema update"));
+    const QString error = m_lastError;
+    exec(QStringLiteral("ROLLBACK"), QString());
+    m_lastError = error;
+    return false;
 }
 
 RunStore::~RunStore() {
@@ -110,17 +177,40 @@ RunStore::~RunStore() {
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-bool RunStore::exec(const QString &sql) {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(sql)) {
-        m_lastError = QStringLiteral("Run store error: %1").arg(q.lastError().text());
+bool RunStore::execute(QSqlQuery &q, const QString &what, const QString &sql) const {
+    const QDeadlineTimer deadline(m_busyTimeoutMs);
+    int pauseMs = 5;
+    for (;;) {
+        if (sql.isEmpty() ? q.exec() : q.exec(sql)) return true;
+        const int code = sqliteCode(q.lastError());
+        if ((code == kSqliteBusy || code == kSqliteLocked) && !deadline.hasExpired()) {
+            // Another process holds the lock (or a lock upgrade would deadlock): wait and try again.
+            QThread::msleep(ulong(std::min<qint64>(pauseMs, std::max<qint64>(deadline.remainingTime(), 1))));
+            pauseMs = std::min(pauseMs * 2, 200);
+            continue;
+        }
+        if (code == kSqliteCorrupt || code == kSqliteNotADatabase) {
+            m_damaged = true;
+            m_lastError = QStringLiteral("The run store %1 is damaged (%2). Move it aside to start a new one")
+                              .arg(m_path, reason(q.lastError()));
+        } else {
+            m_lastError = QStringLiteral("Run store %1: %2: %3").arg(m_path, what, reason(q.lastError()));
+        }
         return false;
     }
-    return true;
+}
+
+bool RunStore::exec(const QString &sql, const QString &what) {
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    return execute(q, what, sql);
 }
 
 bool RunStore::addRun(const StoredRun &run) {
-    if (!m_open) return false;
+    m_lastError.clear();
+    if (!m_open) {
+        m_lastError = QStringLiteral("The run store %1 is not open").arg(m_path);
+        return false;
+    }
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO runs (") + kColumns +
               QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -138,24 +228,21 @@ bool RunStore::addRun(const StoredRun &run) {
     q.addBindValue(run.lastError);
     q.addBindValue(run.lastRun.isNull() ? QByteArray() : writeJson(run.lastRun, -1));
     q.addBindValue(run.abandoned ? 1 : 0);
-    if (!q.exec()) {
-        m_lastError = QStringLiteral("Cannot record run %1: %2").arg(run.runId, q.lastError().text());
-        return false;
-    }
-    return true;
+    return execute(q, QStringLiteral("cannot record run %1").arg(run.runId));
 }
 
 bool RunStore::updateRun(const QString &runId, const QString &sql, const QVariantList &values) {
-    if (!m_open) return false;
+    m_lastError.clear();
+    if (!m_open) {
+        m_lastError = QStringLiteral("The run store %1 is not open").arg(m_path);
+        return false;
+    }
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(sql);
     for (const QVariant &v : values)
         q.addBindValue(v);
     q.addBindValue(runId);
-    if (!q.exec()) {
-        m_lastError = QStringLiteral("Cannot update run %1: %2").arg(runId, q.lastError().text());
-        return false;
-    }
+    if (!execute(q, QStringLiteral("cannot update run %1").arg(runId))) return false;
     return q.numRowsAffected() > 0;
 }
 
@@ -176,50 +263,56 @@ bool RunStore::setAbandoned(const QString &runId, bool abandoned) {
                      {abandoned ? 1 : 0});
 }
 
-std::optional<StoredRun> RunStore::run(const QString &runId) const {
-    if (!m_open) return std::nullopt;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM runs WHERE run_id = ?"));
-    q.addBindValue(runId);
-    if (!q.exec()) {
-        m_lastError = QStringLiteral("Cannot read run %1: %2").arg(runId, q.lastError().text());
-        return std::nullopt;
+std::vector<StoredRun> RunStore::select(const QString &where, const QVariantList &values,
+                                        const QString &order) const {
+    std::vector<StoredRun> out;
+    m_lastError.clear();
+    if (!m_open) {
+        m_lastError = QStringLiteral("The run store %1 is not open").arg(m_path);
+        return out;
     }
-    if (!q.next()) return std::nullopt;
-    return readRow(q);
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM runs") +
+              (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where) +
+              QStringLiteral(" ORDER BY ") + order);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!execute(q, QStringLiteral("cannot list runs"))) return out;
+    while (q.next())
+        out.push_back(readRow(q));
+    // A damaged page can surface only while stepping through the rows.
+    if (q.lastError().isValid()) {
+        const int code = sqliteCode(q.lastError());
+        m_damaged = m_damaged || code == kSqliteCorrupt || code == kSqliteNotADatabase;
+        m_lastError =
+            m_damaged
+                ? QStringLiteral("The run store %1 is damaged (%2). Move it aside to start a "
+                                 "new one")
+                      .arg(m_path, reason(q.lastError()))
+                : QStringLiteral("Run store %1: cannot list runs: %2").arg(m_path, reason(q.lastError()));
+        out.clear();
+    }
+    return out;
+}
+
+std::optional<StoredRun> RunStore::run(const QString &runId) const {
+    auto found = select(QStringLiteral("run_id = ?"), {runId}, QStringLiteral("rowid"));
+    if (found.empty()) return std::nullopt;
+    return found.front();
 }
 
 std::vector<StoredRun> RunStore::runs(const QString &casePath) const {
-    std::vector<StoredRun> out;
-    if (!m_open) return out;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM runs");
-    if (!casePath.isEmpty()) sql += QStringLiteral(" WHERE case_path = ?");
-    q.prepare(sql + QStringLiteral(" ORDER BY created_at DESC, rowid DESC"));
-    if (!casePath.isEmpty()) q.addBindValue(casePath);
-    if (!q.exec()) {
-        m_lastError = QStringLiteral("Cannot list runs: %1").arg(q.lastError().text());
-        return out;
-    }
-    while (q.next())
-        out.push_back(readRow(q));
-    return out;
+    return casePath.isEmpty() ? select(QString(), {}, QStringLiteral("created_at DESC, rowid DESC"))
+                              : select(QStringLiteral("case_path = ?"), {casePath},
+                                       QStringLiteral("created_at DESC, rowid DESC"));
 }
 
 std::vector<StoredRun> RunStore::unfinishedRuns() const {
-    std::vector<StoredRun> out;
-    if (!m_open) return out;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT ") + kColumns +
-              QStringLiteral(" FROM runs WHERE abandoned = 0 AND (status IS NULL OR status NOT IN "
-                             "('completed', 'degraded', 'failed')) ORDER BY created_at ASC, rowid ASC"));
-    if (!q.exec()) {
-        m_lastError = QStringLiteral("Cannot list runs: %1").arg(q.lastError().text());
-        return out;
-    }
-    while (q.next())
-        out.push_back(readRow(q));
-    return out;
+    return select(
+        QStringLiteral("abandoned = 0 AND (status IS NULL OR status NOT IN ('completed', 'degraded', "
+                       "'failed'))"),
+        {}, QStringLiteral("created_at ASC, rowid ASC"));
 }
 
 } // namespace pw

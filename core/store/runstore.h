@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVariant>
 
+class QSqlQuery;
+
 #include <optional>
 #include <vector>
 
@@ -38,13 +40,20 @@ struct StoredRun {
 };
 
 // The remote runs kept in an SQLite database (one table, `runs`, keyed by run_id). Each RunStore opens its
-// own connection under a unique name, so several stores (window, CLI, tests) can share a file; SQLite's
-// busy timeout serialises writers. The API key is never stored here. All methods report failure by
-// returning false / an empty result and leave a sentence in lastError().
+// own connection under a unique name, so several stores (window, CLI, tests) and several processes can
+// share a file: opening holds no read across the schema write, writes the schema only when it changes
+// (an up-to-date store is opened without writing, so a read-only one still lists its runs), and every
+// statement waits out a busy database (SQLite's busy timeout, then retries until busyTimeoutMs has passed).
+// A damaged database (SQLite reports it corrupt, or PRAGMA quick_check fails at open) is reported as
+// damaged and not opened. The API key is never stored here.
+//
+// Errors: methods return false / nullopt / an empty list and leave one sentence in lastError() that names
+// the database file; lastError() is cleared at the start of every call, so a nullopt with an empty
+// lastError() means "no such run".
 class RunStore {
 public:
     // Opens (and creates) the database at path; empty: defaultDatabasePath().
-    explicit RunStore(const QString &path = QString());
+    explicit RunStore(const QString &path = QString(), int busyTimeoutMs = 10000);
     ~RunStore();
     RunStore(const RunStore &) = delete;
     RunStore &operator=(const RunStore &) = delete;
@@ -53,6 +62,8 @@ public:
     static QString defaultDatabasePath();
 
     bool isOpen() const { return m_open; }
+    // The file is damaged (corrupt pages, not a database): nothing in it can be trusted.
+    bool isDamaged() const { return m_damaged; }
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }
 
@@ -70,12 +81,21 @@ public:
     std::vector<StoredRun> unfinishedRuns() const;
 
 private:
-    bool exec(const QString &sql);
+    void open();
+    bool migrate(int version);
+    // Executes a prepared query, retrying while the database is busy; on failure records
+    // "<what>: <SQLite's reason>" with the file named, and notes damage.
+    bool execute(QSqlQuery &q, const QString &what, const QString &sql = QString()) const;
+    bool exec(const QString &sql, const QString &what);
+    std::vector<StoredRun> select(const QString &where, const QVariantList &values,
+                                  const QString &order) const;
     // Runs an UPDATE of one run's row (the run id binds last); true when a row changed.
     bool updateRun(const QString &runId, const QString &sql, const QVariantList &values);
     QString m_path;
     QString m_connection;
+    int m_busyTimeoutMs;
     bool m_open = false;
+    mutable bool m_damaged = false;
     mutable QString m_lastError;
 };
 

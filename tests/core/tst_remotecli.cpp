@@ -9,7 +9,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
+
+#include <memory>
 
 using namespace pw;
 using pw::test::FakeNexioServer;
@@ -20,8 +21,7 @@ class TestRemoteCli : public QObject {
     Q_OBJECT
 
 private:
-    QThread m_thread;
-    FakeNexioServer *m_server = nullptr;
+    pw::test::FakeNexioServerThread m_server;
     QTemporaryDir m_data;
     QTemporaryDir m_cases;
     QString m_case;
@@ -39,14 +39,7 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
-        m_server = new FakeNexioServer;
-        m_server->moveToThread(&m_thread);
-        connect(&m_thread, &QThread::finished, m_server, &QObject::deleteLater);
-        m_thread.start();
-        quint16 port = 0;
-        QMetaObject::invokeMethod(
-            m_server, [this, &port] { port = m_server->start(); }, Qt::BlockingQueuedConnection);
-        QVERIFY(port != 0);
+        QVERIFY(m_server.port() != 0);
         // The case carries a workbench object, which must never be sent.
         JsonValue root = pw::test::readJsonFile(pw::test::samplePath(QStringLiteral("seed-job.json")));
         JsonValue wb = JsonValue::object();
@@ -54,11 +47,6 @@ private Q_SLOTS:
         root.insert(QStringLiteral("workbench"), wb);
         m_case = m_cases.filePath(QStringLiteral("seed case.json"));
         QVERIFY(writeFileAtomically(m_case, writeJson(root)).isEmpty());
-    }
-
-    void cleanupTestCase() {
-        m_thread.quit();
-        m_thread.wait();
     }
 
     void init() {

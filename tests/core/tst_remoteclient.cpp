@@ -12,6 +12,7 @@
 #include <QDirIterator>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -403,15 +404,17 @@ private Q_SLOTS:
     }
 
     void droppedConnections() {
-        m_server->queue(Match::Any, Action::drop(), 20);
+        // Dropped polls are retried (a poll is safe to repeat), then given up on.
+        m_server->queue(Match::Poll, Action::drop(), 20);
         RemoteSettings s = fastSettings();
         s.maxRetries = 1;
         const RunOutcome o = submitAndFollow(s);
         QCOMPARE(o.error.kind, ApiResult::Kind::Network);
-        QVERIFY2(o.message.startsWith(u"Cannot reach 127.0.0.1") || o.message.contains(u"broke"),
+        QVERIFY2(o.message.contains(u"closed before an answer arrived") || o.message.contains(u"broke"),
                  qPrintable(o.message));
         QVERIFY2(o.message.contains(u"gave up after 2 attempts"), qPrintable(o.message));
         m_server->clearQueue();
+        m_store->setAbandoned(o.runId, true);
     }
 
     void malformedJson() {
@@ -542,6 +545,196 @@ private Q_SLOTS:
         QCOMPARE(int(m_server->requests().size()), requests);
         QVERIFY(m_store->run(poller.runId())->abandoned);
         QVERIFY(m_store->unfinishedRuns().empty());
+    }
+
+    // A lying server: the submission went out and the answer was lost (the connection dropped after the
+    // body was read, or a gateway answered 502/503/504 although the run was created). Sending it again
+    // would start a second run; the client says it may have been accepted instead.
+    void submitThatMayHaveBeenAcceptedIsNotResent_data() {
+        QTest::addColumn<int>("status"); // 0: the connection drops
+        QTest::newRow("dropped after the body") << 0;
+        QTest::newRow("502 after accept") << 502;
+        QTest::newRow("503 after accept") << 503;
+        QTest::newRow("504 after accept") << 504;
+    }
+    void submitThatMayHaveBeenAcceptedIsNotResent() {
+        QFETCH(int, status);
+        const Action lie = status == 0
+                               ? Action::drop().accepted()
+                               : Action::respond(status, R"({"message":"upstream timed out"})").accepted();
+        m_server->queue(Match::Submit, lie, 5);
+        const int before = m_server->runCount();
+        const RunOutcome o = submitAndFollow();
+        m_server->clearQueue();
+        QCOMPARE(RunOutcome::kindName(o.kind), QStringLiteral("error"));
+        QVERIFY2(o.message.contains(u"may have been accepted"), qPrintable(o.message));
+        QVERIFY2(o.message.contains(u"not sent again"), qPrintable(o.message));
+        QVERIFY2(o.message.contains(u"placement-workbench status RUN_ID --wait"), qPrintable(o.message));
+        QVERIFY2(o.message.contains(u"TEST environment"), qPrintable(o.message));
+        QCOMPARE(int(m_server->requests("POST").size()), 1);
+        QCOMPARE(m_server->runCount() - before, 1);
+    }
+
+    void refusedConnectionIsRetried() {
+        // Nothing reached a server, so sending again is safe.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        RunEndpoint e;
+        e.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort()));
+        probe.close();
+        RemoteSettings s = fastSettings();
+        s.maxRetries = 2;
+        NexioClient client(m_network, kKey, s);
+        RunPoller poller(&client, m_store.get());
+        QSignalSpy retrying(&poller, &RunPoller::retrying);
+        poller.submit(caseRoot(), QString(), e, QStringLiteral("TEST"));
+        const RunOutcome o = follow(poller);
+        QCOMPARE(o.error.kind, ApiResult::Kind::Network);
+        QCOMPARE(retrying.size(), 2);
+        QVERIFY2(!o.message.contains(u"may have been accepted"), qPrintable(o.message));
+    }
+
+    void unknownStatusStopsAndIsNotResumed() {
+        m_server->setScript({QStringLiteral("queued"), QStringLiteral("cancelled")});
+        const RunOutcome o = submitAndFollow();
+        QCOMPARE(RunOutcome::kindName(o.kind), QStringLiteral("error"));
+        QCOMPARE(o.error.kind, ApiResult::Kind::Malformed);
+        QVERIFY2(o.message.contains(u"unknown status 'cancelled'"), qPrintable(o.message));
+        QVERIFY2(o.message.contains(u"will not be resumed"), qPrintable(o.message));
+        QCOMPARE(m_server->pollsOf(o.runId), 2); // stopped at once
+        const auto stored = m_store->run(o.runId);
+        QVERIFY(stored);
+        QCOMPARE(stored->status, QStringLiteral("cancelled"));
+        QVERIFY(stored->abandoned);
+        QVERIFY(stored->lastError.contains(u"unknown status 'cancelled'"));
+        for (const StoredRun &r : m_store->unfinishedRuns())
+            QVERIFY(r.runId != o.runId);
+    }
+
+    void malformedCompletedRunNamesTheField_data() {
+        QTest::addColumn<QByteArray>("solutions");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("solutions not objects")
+            << QByteArray(R"(["a", "b"])") << "solutions[0] is \"a\", not an object";
+        QTest::newRow("solutions not an array")
+            << QByteArray(R"({"rank": 1})") << "solutions is an object, not an array";
+        QTest::newRow("cost is a string")
+            << QByteArray(R"([{"rank": 1, "est_cost_low": "cheap", "est_cost_high": 10}])")
+            << "solutions[0].est_cost_low is \"cheap\", not a number";
+        QTest::newRow("cost is 1e400")
+            << QByteArray(R"([{"rank": 1, "est_cost_low": 1, "est_cost_high": 1e400}])")
+            << "solutions[0].est_cost_high is 1e400, not a finite number";
+        QTest::newRow("rank is 1e400") << QByteArray(R"([{"rank": 1}, {"rank": 1e400}])")
+                                       << "solutions[1].rank is 1e400, not a whole number";
+        QTest::newRow("rank missing") << QByteArray(R"([{"cluster_label": "recommended"}])")
+                                      << "solutions[0].rank is null, not a whole number";
+        QTest::newRow("offerings not a list")
+            << QByteArray(R"([{"rank": 1, "offerings": 7}])") << "solutions[0].offerings is 7, not an array";
+    }
+    void malformedCompletedRunNamesTheField() {
+        QFETCH(QByteArray, solutions);
+        QFETCH(QString, field);
+        const auto parsed = parseJson(solutions);
+        QVERIFY(parsed);
+        m_server->setSolutions(*parsed);
+        const RunOutcome o = submitAndFollow();
+        m_server->setSolutions(FakeNexioServer::defaultSolutions());
+        QCOMPARE(RunOutcome::kindName(o.kind), QStringLiteral("error"));
+        QCOMPARE(o.error.kind, ApiResult::Kind::Malformed);
+        QVERIFY2(o.message.contains(field), qPrintable(o.message));
+        QVERIFY(o.run.isNull() ||
+                o.run[u"status"].toString() != u"completed"); // never handed on as an answer
+        QVERIFY(!m_store->run(o.runId)->isFinished());
+        QVERIFY(m_store->run(o.runId)->abandoned);
+    }
+
+    void rateLimitWithoutRetryAfterBacksOff() {
+        m_server->queue(Match::Poll,
+                        Action::respond(429, R"({"code":"rate_limited","message":"Slow down."})"), 4);
+        RemoteSettings s = fastSettings();
+        s.pollMaxMs = 5000;
+        NexioClient client(m_network, kKey, s);
+        RunPoller poller(&client, m_store.get());
+        QSignalSpy retrying(&poller, &RunPoller::retrying);
+        poller.submit(caseRoot(), QString(), jobs(), QStringLiteral("TEST"));
+        const RunOutcome o = follow(poller);
+        QCOMPARE(RunOutcome::kindName(o.kind), QStringLiteral("completed"));
+        QCOMPARE(retrying.size(), 4);
+        QList<int> waits;
+        for (const auto &args : retrying)
+            waits << args.at(1).toInt();
+        // Each wait longer than the last, none shorter than the first poll's wait.
+        QCOMPARE(waits, (QList<int>{150, 225, 338, 507}));
+    }
+
+    void decompressionBombNamesTheLimit_data() {
+        QTest::addColumn<int>("capMb");
+        QTest::newRow("our cap stops it") << 8;     // below Qt's own inflation check (10 MB, then by ratio)
+        QTest::newRow("Qt's check stops it") << 32; // Qt gives up first, with a content error
+    }
+    void decompressionBombNamesTheLimit() {
+        QFETCH(int, capMb);
+        m_server->queue(Match::Poll, Action::deflateBomb(64ll * 1024 * 1024));
+        RemoteSettings s = fastSettings();
+        s.maxResponseBytes = qint64(capMb) * 1024 * 1024;
+        const RunOutcome o = submitAndFollow(s);
+        qInfo().noquote() << o.message;
+        QCOMPARE(o.error.kind, ApiResult::Kind::TooLarge);
+        QVERIFY2(
+            o.message.contains(QStringLiteral("larger than the %1 MB limit once decompressed").arg(capMb)),
+            qPrintable(o.message));
+        QVERIFY2(!o.message.contains(u"JSON"), qPrintable(o.message));
+        m_store->setAbandoned(o.runId, true);
+    }
+
+    void echoedKeyIsScrubbedEverywhere() {
+        // The server echoes the key in an error message, in a run object's stage and in a member name.
+        m_server->queue(
+            Match::Poll,
+            Action::respond(
+                500,
+                R"({"error":{"code":"E $KEY","message":"key Bearer $KEY rejected","details":{"$KEY":"$KEY"}}})"));
+        JsonValue fields = JsonValue::object();
+        fields.insert(QStringLiteral("stage"), QStringLiteral("EVALUATE for $KEY"));
+        JsonValue nested = JsonValue::object();
+        nested.insert(QStringLiteral("echo $KEY"), JsonValue(JsonValue::Array{JsonValue("Bearer $KEY")}));
+        fields.insert(QStringLiteral("x_debug"), nested);
+        m_server->setRunFields(fields);
+        NexioClient client(m_network, kKey, fastSettings());
+        RunPoller poller(&client, m_store.get());
+        QSignalSpy retrying(&poller, &RunPoller::retrying);
+        poller.submit(caseRoot(), QString(), jobs(), QStringLiteral("TEST"));
+        const RunOutcome o = follow(poller);
+        m_server->setRunFields(JsonValue());
+        QCOMPARE(RunOutcome::kindName(o.kind), QStringLiteral("completed"));
+        QCOMPARE(retrying.size(), 1);
+        const QString retryMessage = retrying.first().first().toString();
+        QVERIFY2(retryMessage.contains(u"key Bearer [api key] rejected"), qPrintable(retryMessage));
+        QVERIFY(!retryMessage.contains(kKey));
+        const QByteArray run = writeJson(o.run, -1);
+        QVERIFY2(!run.contains(kKey.toUtf8()), run.constData());
+        QCOMPARE(o.run[u"stage"].toString(), QStringLiteral("EVALUATE for [api key]"));
+        QVERIFY(o.run[u"x_debug"].contains(u"echo [api key]"));
+        const auto stored = m_store->run(o.runId);
+        QVERIFY(stored);
+        QVERIFY(!writeJson(stored->lastRun, -1).contains(kKey.toUtf8()));
+        QVERIFY(!stored->stage.contains(kKey));
+        QVERIFY(!stored->lastError.contains(kKey));
+    }
+
+    void serverTextWithEscapesIsEscapedInMessages() {
+        m_server->setScript({QStringLiteral("failed")});
+        JsonValue fields = JsonValue::object();
+        fields.insert(QStringLiteral("error"),
+                      QStringLiteral("\x1b]0;pwned\x07\x1b[2J<b>boom</b>\u202eevil"));
+        m_server->setRunFields(fields);
+        const RunOutcome o = submitAndFollow();
+        m_server->setRunFields(JsonValue());
+        QCOMPARE(RunOutcome::kindName(o.kind), QStringLiteral("failed"));
+        QVERIFY2(o.message.contains(u"\\u001b]0;pwned\\u0007\\u001b[2J<b>boom</b>\\u202eevil"),
+                 qPrintable(o.message));
+        for (const QChar c : o.message)
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x202e, qPrintable(o.message));
     }
 
     void keyIsWrittenToNoFile() {

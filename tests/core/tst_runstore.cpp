@@ -4,9 +4,14 @@
 #include "store/memorysecretstore.h"
 #include "store/runstore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QSemaphore>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
 
 using namespace pw;
@@ -110,7 +115,75 @@ private Q_SLOTS:
         QVERIFY(!store.isOpen());
         QVERIFY2(store.lastError().contains(u"Cannot"), qPrintable(store.lastError()));
         QVERIFY(!store.addRun(sample(QStringLiteral("x"), QString(), QDateTime::currentDateTimeUtc())));
+        QVERIFY(store.lastError().contains(blocker)); // every message names the database file
         QVERIFY(store.runs().empty());
+        QVERIFY(store.lastError().contains(blocker));
+    }
+
+    void damagedStoreIsNotOpened_data() {
+        QTest::addColumn<qint64>("offset");
+        QTest::addColumn<int>("bytes");
+        QTest::newRow("a table page") << qint64(4096) << 4096;
+        QTest::newRow("not a database") << qint64(0) << 100;
+    }
+    void damagedStoreIsNotOpened() {
+        QFETCH(qint64, offset);
+        QFETCH(int, bytes);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("runs.sqlite"));
+        {
+            RunStore store(path);
+            for (int i = 0; i < 20; ++i)
+                QVERIFY(store.addRun(sample(QStringLiteral("run-%1").arg(i), QStringLiteral("/c.json"),
+                                            QDateTime::currentDateTimeUtc())));
+        }
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite) && f.seek(offset));
+        QVERIFY(f.write(QByteArray(bytes, char(0xa5))) == bytes);
+        f.close();
+        RunStore store(path);
+        QVERIFY(!store.isOpen());
+        QVERIFY(store.isDamaged());
+        QVERIFY2(store.lastError().contains(u"damaged") && store.lastError().contains(path),
+                 qPrintable(store.lastError()));
+        QVERIFY(store.runs().empty());
+        QVERIFY(!store.lastError().isEmpty()); // not an empty store
+        QVERIFY(!store.run(QStringLiteral("run-1")));
+        QVERIFY(!store.lastError().isEmpty()); // not "no such run"
+    }
+
+    void busyStoreIsWaitedFor() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("runs.sqlite"));
+        RunStore writer(path, 4000);
+        QVERIFY(writer.isOpen());
+        // Another connection, on another thread, holds the write lock for 600 ms.
+        QSemaphore locked;
+        QThread *holder = QThread::create([path, &locked] {
+            {
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+                db.setDatabaseName(path);
+                db.open();
+                QSqlQuery(db).exec(QStringLiteral("BEGIN EXCLUSIVE"));
+                locked.release();
+                QThread::msleep(600);
+                QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        });
+        holder->start();
+        QVERIFY(locked.tryAcquire(1, 5000));
+        QElapsedTimer t;
+        t.start();
+        const bool added =
+            writer.addRun(sample(QStringLiteral("r"), QString(), QDateTime::currentDateTimeUtc()));
+        QVERIFY2(added, qPrintable(writer.lastError()));
+        QVERIFY(t.elapsed() >= 300); // it waited for the lock rather than failing
+        holder->wait();
+        delete holder;
+        QVERIFY(writer.run(QStringLiteral("r")));
     }
 
     void defaultPathIsInAppData() { QVERIFY(RunStore::defaultDatabasePath().endsWith(u"/runs.sqlite")); }

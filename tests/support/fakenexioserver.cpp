@@ -77,9 +77,20 @@ FakeNexioServer::Action FakeNexioServer::Action::huge(qint64 bytes, bool declare
     return a;
 }
 
+FakeNexioServer::Action FakeNexioServer::Action::deflateBomb(qint64 bytes) {
+    Action a;
+    a.kind = Kind::DeflateBomb;
+    a.hugeBytes = bytes;
+    return a;
+}
+
 FakeNexioServer::FakeNexioServer(QObject *parent)
-    : QAbstractHttpServer(parent) {
+    : QAbstractHttpServer(parent)
+    , m_solutions(defaultSolutions()) {
     m_clock.start();
+}
+
+JsonValue FakeNexioServer::defaultSolutions() {
     JsonValue offering = JsonValue::object();
     offering.insert(QStringLiteral("id"), QStringLiteral("quote_line_carrier_a_home_001"));
     JsonValue solution = JsonValue::object();
@@ -94,7 +105,7 @@ FakeNexioServer::FakeNexioServer(QObject *parent)
     scorecard.insert(QStringLiteral("overall_level"), QStringLiteral("L1"));
     scorecard.insert(QStringLiteral("mystery_dimension"), 42);
     solution.insert(QStringLiteral("scorecard"), scorecard);
-    m_solutions = JsonValue(JsonValue::Array{solution});
+    return JsonValue(JsonValue::Array{solution});
 }
 
 quint16 FakeNexioServer::start() {
@@ -122,6 +133,16 @@ void FakeNexioServer::setScript(const QStringList &statuses) {
 void FakeNexioServer::setSolutions(const JsonValue &solutions) {
     QMutexLocker lock(&m_mutex);
     m_solutions = solutions;
+}
+
+void FakeNexioServer::setRunFields(const JsonValue &fields) {
+    QMutexLocker lock(&m_mutex);
+    m_runFields = fields;
+}
+
+int FakeNexioServer::runCount() const {
+    QMutexLocker lock(&m_mutex);
+    return m_created;
 }
 
 void FakeNexioServer::addRun(const QString &runId, const QStringList &statuses) {
@@ -208,6 +229,9 @@ QByteArray FakeNexioServer::runObject(const QString &runId, const Run &run, cons
         o.insert(QStringLiteral("error_details"), details);
     }
     o.insert(QStringLiteral("output"), output);
+    if (m_runFields.isObject())
+        for (const auto &[name, value] : m_runFields.objectMembers())
+            o.insert(name, value);
     return writeJson(o, -1);
 }
 
@@ -236,15 +260,25 @@ bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocke
     const auto pr = pollRuns.match(r.path);
     const bool isPoll = r.method == "GET" && (pj.hasMatch() || pr.hasMatch());
 
+    const QByteArray key = r.authorization.startsWith("Bearer ") ? r.authorization.mid(7) : r.authorization;
     for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
         const Match m = it->first;
         if (m == Match::Any || (m == Match::Submit && isSubmit) || (m == Match::Poll && isPoll)) {
             const Action a = it->second;
             m_queue.erase(it);
+            if (a.accept && isSubmit) createRun(r.path);
             switch (a.kind) {
             case Action::Kind::Respond:
-                write(socket, a.status, a.body, a.headers);
+                write(socket, a.status, QByteArray(a.body).replace("$KEY", key), a.headers);
                 break;
+            case Action::Kind::DeflateBomb: {
+                QByteArray inflated(a.hugeBytes, ' ');
+                inflated[0] = '{';
+                inflated[inflated.size() - 1] = '}';
+                const QByteArray zlib = qCompress(inflated, 9).mid(4); // a zlib stream ("deflate")
+                write(socket, 200, zlib, {{"Content-Encoding", "deflate"}});
+                break;
+            }
             case Action::Kind::Hang:
                 break; // never answer; the connection stays open
             case Action::Kind::Drop:
@@ -283,11 +317,7 @@ bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocke
         return true;
     }
     if (isSubmit) {
-        const QString id =
-            QStringLiteral("6f1c2a40-0000-4000-8000-%1").arg(m_nextId++, 12, 10, QLatin1Char('0'));
-        m_runs[id] =
-            Run{m_script, 0,
-                submitEngine.match(r.path).hasMatch() ? QStringLiteral("engine") : QStringLiteral("jobs")};
+        const QString id = createRun(r.path);
         write(socket, 202,
               "{\"run_id\":\"" + id.toUtf8() + "\",\"status\":\"queued\",\"x_hint\":{\"eta_s\":3}}");
         return true;
@@ -302,7 +332,7 @@ bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocke
         Run &run = it->second;
         const QString status = run.statuses.value(std::min<int>(run.polls, int(run.statuses.size()) - 1));
         ++run.polls;
-        write(socket, 200, runObject(id, run, status));
+        write(socket, 200, runObject(id, run, status).replace("$KEY", key));
         return true;
     }
     if (r.method == "GET" && r.path == u"/health") {
@@ -313,8 +343,31 @@ bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocke
     return true;
 }
 
+QString FakeNexioServer::createRun(const QString &path) {
+    static const QRegularExpression submitEngine(QStringLiteral("^/api/v1/engines/([^/]+)/runs$"));
+    const QString id = QStringLiteral("6f1c2a40-0000-4000-8000-%1").arg(m_nextId++, 12, 10, QLatin1Char('0'));
+    m_runs[id] = Run{m_script, 0,
+                     submitEngine.match(path).hasMatch() ? QStringLiteral("engine") : QStringLiteral("jobs")};
+    ++m_created;
+    return id;
+}
+
 void FakeNexioServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket) {
     write(socket, 404, R"({"error":{"code":"not_found","message":"No such endpoint."}})");
+}
+
+FakeNexioServerThread::FakeNexioServerThread() {
+    m_server = new FakeNexioServer;
+    m_server->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, m_server, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(
+        m_server, [this] { m_port = m_server->start(); }, Qt::BlockingQueuedConnection);
+}
+
+FakeNexioServerThread::~FakeNexioServerThread() {
+    m_thread.quit();
+    m_thread.wait();
 }
 
 } // namespace pw::test

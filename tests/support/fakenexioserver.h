@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QString>
 #include <QStringList>
+#include <QThread>
 #include <QUrl>
 
 #include <deque>
@@ -25,7 +26,11 @@ namespace pw::test {
 // then plays the script set at submission (default queued → processing → completed), one step per poll
 // (GET /api/v1/jobs/{id} or /api/v1/runs/{id}), staying on the last step. Every run object carries an
 // unknown field and a nested unknown object so tolerance is exercised. A bearer key other than the
-// expected one gets 401. Queued actions override the next matching requests, first in first out.
+// expected one gets 401. Queued actions override the next matching requests, first in first out; an
+// action marked `accept` first creates the run as a submission would (the server took the case) and then
+// misbehaves (drops the connection, answers 502…). In every body and extra field the text $KEY stands for
+// the bearer key the request carried (a server that echoes the key). setRunFields() merges members into
+// every run object (markup, escape codes, an unknown status…).
 // Thread-safe: it may live on its own thread while the test thread blocks on a child process.
 class FakeNexioServer : public QAbstractHttpServer {
 public:
@@ -37,13 +42,14 @@ public:
         qint64 atMs = 0; // since the server was created
     };
     struct Action {
-        enum class Kind { Respond, Hang, Drop, Truncate, Huge };
+        enum class Kind { Respond, Hang, Drop, Truncate, Huge, DeflateBomb };
         Kind kind = Kind::Respond;
         int status = 200;
         QByteArray body;
         QList<QPair<QByteArray, QByteArray>> headers;
-        qint64 hugeBytes = 0;
+        qint64 hugeBytes = 0; // Huge: bytes sent; DeflateBomb: bytes the body inflates to
         bool declareLength = true;
+        bool accept = false; // create the run first, as an accepted submission
 
         static Action respond(int status, const QByteArray &body,
                               QList<QPair<QByteArray, QByteArray>> headers = {});
@@ -51,6 +57,14 @@ public:
         static Action drop() { return of(Kind::Drop); }
         static Action truncate() { return of(Kind::Truncate); }
         static Action huge(qint64 bytes, bool declareLength);
+        // A small deflate-encoded 200 answer that inflates to `bytes` of JSON whitespace.
+        static Action deflateBomb(qint64 bytes);
+        // The same action, after the server has created the run (the submission was accepted).
+        Action accepted() const {
+            Action a = *this;
+            a.accept = true;
+            return a;
+        }
         static Action of(Kind kind) {
             Action a;
             a.kind = kind;
@@ -69,6 +83,12 @@ public:
     // Statuses played by runs submitted from now on, one per poll.
     void setScript(const QStringList &statuses);
     void setSolutions(const JsonValue &solutions);
+    // The one solution runs carry unless setSolutions() says otherwise.
+    static JsonValue defaultSolutions();
+    // Members set on every run object from now on (replacing the usual ones of the same name).
+    void setRunFields(const JsonValue &fields);
+    // How many runs submissions have created.
+    int runCount() const;
     // Registers a run as if it had been submitted earlier.
     void addRun(const QString &runId, const QStringList &statuses);
     void queue(Match match, const Action &action, int times = 1);
@@ -90,6 +110,7 @@ private:
         QString family;
     };
     QByteArray runObject(const QString &runId, const Run &run, const QString &status) const;
+    QString createRun(const QString &path); // under m_mutex
     static void write(QTcpSocket *socket, int status, const QByteArray &body,
                       const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
@@ -100,10 +121,28 @@ private:
     QStringList m_script = {QStringLiteral("queued"), QStringLiteral("processing"),
                             QStringLiteral("completed")};
     JsonValue m_solutions;
+    JsonValue m_runFields;
+    int m_created = 0;
     std::map<QString, Run> m_runs;
     std::deque<std::pair<Match, Action>> m_queue;
     std::vector<Request> m_requests;
     int m_nextId = 1;
+};
+
+// A FakeNexioServer listening on its own thread, for tests that block on a child process.
+class FakeNexioServerThread {
+public:
+    FakeNexioServerThread();
+    ~FakeNexioServerThread();
+    FakeNexioServerThread(const FakeNexioServerThread &) = delete;
+    FakeNexioServerThread &operator=(const FakeNexioServerThread &) = delete;
+    FakeNexioServer *operator->() const { return m_server; }
+    quint16 port() const { return m_port; }
+
+private:
+    QThread m_thread;
+    FakeNexioServer *m_server = nullptr;
+    quint16 m_port = 0;
 };
 
 } // namespace pw::test

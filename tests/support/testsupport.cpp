@@ -3,6 +3,8 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QTimeZone>
 
@@ -54,6 +56,39 @@ ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv,
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+bool makeStoreRefuseNewRuns(const QString &path, const QString &reason) {
+    const QString name = QStringLiteral("pw-test-refuse");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral(
+                          "CREATE TRIGGER refuse BEFORE INSERT ON runs BEGIN SELECT RAISE(FAIL, '%1'); END")
+                          .arg(QString(reason).replace(u'\'', QStringLiteral("''"))));
+            ok = q.exec();
+            q.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+QString firstTerminalUnsafe(const QString &text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text.at(i).unicode();
+        if ((u < 0x20 && u != u'\n') || (u >= 0x7f && u < 0xa0) || u == 0x061c || u == 0x200e ||
+            u == 0x200f || (u >= 0x2028 && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0xfffd)
+            return QStringLiteral("U+%1 at %2 in: %3")
+                .arg(uint(u), 4, 16, QChar(u'0'))
+                .arg(i)
+                .arg(text.mid(std::max<qsizetype>(0, i - 40), 80));
+    }
+    return QString();
 }
 
 } // namespace pw::test

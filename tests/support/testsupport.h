@@ -24,4 +24,11 @@ struct ProcessResult {
 // Runs the placement-workbench binary with arguments (and optional stdin/environment additions).
 ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv = {}, int timeoutMs = 120000);
 
+// Makes the run store at `path` refuse every new run with `reason` (an SQLite trigger), as a full disk
+// or a broken file would, whoever runs the process.
+bool makeStoreRefuseNewRuns(const QString &path, const QString &reason);
+// The first character a terminal would act on or reorder text by (C0 but LF, DEL, C1, bidirectional
+// controls, line separators, U+FFFD), described with its context; empty when there is none.
+QString firstTerminalUnsafe(const QString &text);
+
 } // namespace pw::test

@@ -6,16 +6,20 @@
 
 #include "casedocument.h"
 #include "rankingcontroller.h"
+#include "remote/remotesettingswidget.h"
 #include "remote/remotetab.h"
 #include "remote/runmonitorwidget.h"
 #include "store/memorysecretstore.h"
+#include "store/runstore.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 
 using namespace pw;
 
@@ -91,6 +95,59 @@ private slots:
         if (!shots.isEmpty())
             QVERIFY(tab.grab().save(
                 QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("remote-tab.png"))));
+    }
+
+    // The keychain answers asynchronously: reading it spins a nested event loop, in which the tab's
+    // show timer and its resume-at-start timer fire. The tab is still built once and the unfinished run
+    // is resumed once.
+    void builtOnceWhileTheKeychainSpinsAnEventLoop() {
+        QTemporaryDir data;
+        qputenv("PLACEMENT_WORKBENCH_DATA_DIR", data.path().toUtf8());
+        test::FakeNexioServer server;
+        server.start();
+        server.addRun(QStringLiteral("run-left-over"),
+                      {QStringLiteral("processing"), QStringLiteral("completed")});
+        {
+            RunStore store(data.filePath(QStringLiteral("runs.sqlite")));
+            StoredRun r;
+            r.runId = QStringLiteral("run-left-over");
+            r.baseUrl = server.baseUrl().toString();
+            r.status = QStringLiteral("processing");
+            r.createdAt = r.updatedAt = QDateTime::currentDateTimeUtc();
+            QVERIFY(store.addRun(r));
+        }
+        class SlowKeychain final : public SecretStore {
+        public:
+            std::optional<QString> read(const QString &key, QString *error) override {
+                ++reads;
+                QEventLoop loop; // as QtKeychain's job does
+                QTimer::singleShot(30, &loop, &QEventLoop::quit);
+                loop.exec();
+                return m_inner.read(key, error);
+            }
+            bool write(const QString &key, const QString &value, QString *error) override {
+                return m_inner.write(key, value, error);
+            }
+            bool remove(const QString &key, QString *error) override { return m_inner.remove(key, error); }
+            int reads = 0;
+
+        private:
+            MemorySecretStore m_inner;
+        };
+        auto secrets = std::make_unique<SlowKeychain>();
+        secrets->write(nexioApiKeySecretName(), QStringLiteral("nx_test_abc123"), nullptr);
+        CaseDocument doc;
+        doc.load(test::readJsonFile(test::samplePath(QStringLiteral("seed-job.json"))), QString());
+        RankingController ranking(&doc, nullptr);
+        RemoteTab tab(&doc, &ranking, std::move(secrets));
+        tab.show(); // the show timer and the resume timer are both queued
+        QTRY_VERIFY_WITH_TIMEOUT(server.pollsOf(QStringLiteral("run-left-over")) >= 2, 10000);
+        QTest::qWait(200);
+        QCOMPARE(tab.findChildren<RunMonitorWidget *>().size(), qsizetype(1));
+        QCOMPARE(tab.findChildren<RemoteSettingsWidget *>().size(), qsizetype(1));
+        QCOMPARE(tab.findChildren<QTextBrowser *>(QStringLiteral("remoteComparison")).size(), qsizetype(1));
+        // Followed once: one poll per status, not two pollers racing.
+        QCOMPARE(server.pollsOf(QStringLiteral("run-left-over")), 2);
     }
 };
 

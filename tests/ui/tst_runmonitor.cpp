@@ -104,6 +104,89 @@ private Q_SLOTS:
         }
         QVERIFY(!pw::test::readFileBytes(ini).contains("nx_live_"));
     }
+
+    // A server that sends markup, escape codes and a right-to-left override in its stage and an unknown
+    // status: the labels show it as plain text with the controls escaped, and the run is not resumed.
+    void serverTextIsShownAsText() {
+        pw::test::FakeNexioServer server;
+        QVERIFY(server.start() != 0);
+        server.setScript({QStringLiteral("processing"), QStringLiteral("<img src=\"file:///dev/zero\">")});
+        JsonValue fields = JsonValue::object();
+        fields.insert(QStringLiteral("stage"),
+                      QStringLiteral("<h1>EVAL</h1>\x1b]0;pwned\x07\u202eevil $KEY"));
+        server.setRunFields(fields);
+        QTemporaryDir dir;
+        RunStore store(dir.filePath(QStringLiteral("runs.sqlite")));
+        MemorySecretStore secrets;
+        secrets.write(nexioApiKeySecretName(), QStringLiteral("nx_test_abc123"));
+        QNetworkAccessManager network;
+        RunMonitorWidget w(&network, &store, &secrets);
+        RemoteSettings s;
+        s.pollInitialMs = 20;
+        s.pollMaxMs = 40;
+        w.setRemoteSettings(s);
+        RunEndpoint e;
+        e.baseUrl = server.baseUrl();
+        w.setEndpoint(e);
+        w.setCase(QStringLiteral("/cases/seed.json"),
+                  pw::test::readJsonFile(pw::test::samplePath(QStringLiteral("seed-job.json"))));
+        QSignalSpy finished(&w, &RunMonitorWidget::runFinished);
+        QVERIFY(w.submitCase());
+        QVERIFY(finished.wait(10000));
+        auto *stage = w.findChild<QLabel *>(QStringLiteral("stageLabel"));
+        auto *status = w.findChild<QLabel *>(QStringLiteral("statusLabel"));
+        auto *message = w.findChild<QLabel *>(QStringLiteral("messageLabel"));
+        for (QLabel *l : {stage, status, message})
+            QCOMPARE(l->textFormat(), Qt::PlainText);
+        QCOMPARE(stage->text(), QStringLiteral("<h1>EVAL</h1>\\u001b]0;pwned\\u0007\\u202eevil [api key]"));
+        QVERIFY2(message->text().contains(QStringLiteral("unknown status '<img src=\"file:///dev/zero\">'")),
+                 qPrintable(message->text()));
+        QVERIFY(!message->text().contains(u"nx_test_abc123"));
+        auto *history = w.findChild<QTableWidget *>(QStringLiteral("runHistory"));
+        QCOMPARE(history->rowCount(), 1);
+        for (int c = 0; c < history->columnCount(); ++c) {
+            const QString text = history->item(0, c)->text();
+            for (const QChar ch : text)
+                QVERIFY2(ch.unicode() >= 0x20 && ch.unicode() != 0x202e, qPrintable(text));
+        }
+        const QString tip = history->item(0, 1)->toolTip();
+        QVERIFY2(tip.isEmpty() || !tip.contains(u"<img"), qPrintable(tip)); // escaped into rich text
+        QVERIFY(store.unfinishedRuns().empty());
+        QVERIFY(!w.isWatching());
+    }
+
+    // A run the server accepted but the store cannot keep is shown with its id and the reason.
+    void runThatCannotBeStoredIsShown() {
+        pw::test::FakeNexioServer server;
+        QVERIFY(server.start() != 0);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("runs.sqlite"));
+        RunStore store(path);
+        QVERIFY(store.isOpen());
+        QVERIFY(pw::test::makeStoreRefuseNewRuns(path, QStringLiteral("disk is full")));
+        MemorySecretStore secrets;
+        secrets.write(nexioApiKeySecretName(), QStringLiteral("nx_test_abc123"));
+        QNetworkAccessManager network;
+        RunMonitorWidget w(&network, &store, &secrets);
+        RunEndpoint e;
+        e.baseUrl = server.baseUrl();
+        w.setEndpoint(e);
+        w.setCase(QStringLiteral("/cases/seed.json"),
+                  pw::test::readJsonFile(pw::test::samplePath(QStringLiteral("seed-job.json"))));
+        QSignalSpy finished(&w, &RunMonitorWidget::runFinished);
+        QVERIFY(w.submitCase());
+        QVERIFY(finished.wait(10000));
+        const auto outcome = finished.first().first().value<RunOutcome>();
+        QCOMPARE(outcome.error.kind, ApiResult::Kind::NotStored);
+        const QString text = w.findChild<QLabel *>(QStringLiteral("messageLabel"))->text();
+        QVERIFY2(text.contains(outcome.runId) && outcome.runId.startsWith(u"6f1c2a40-"), qPrintable(text));
+        QVERIFY2(text.contains(u"could not be stored") && text.contains(u"disk is full") &&
+                     text.contains(path),
+                 qPrintable(text));
+        QVERIFY(w.findChild<QLabel *>(QStringLiteral("messageLabel"))->styleSheet().contains(u"#b71c1c"));
+        QCOMPARE(int(server.requests("POST").size()), 1);
+        QCOMPARE(int(server.requests("GET").size()), 0);
+    }
 };
 
 QTEST_MAIN(TestRunMonitor)

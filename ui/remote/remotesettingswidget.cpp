@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "remotesettingswidget.h"
+#include "plaintext.h"
 
 #include "remote/apienvironment.h"
 #include "store/secretstore.h"
@@ -43,7 +44,7 @@ RemoteSettingsWidget::RemoteSettingsWidget(QSettings *settings, SecretStore *sec
     m_save->setObjectName(QStringLiteral("saveKeyButton"));
     m_remove = new QPushButton(tr("Remove key"), this);
     m_remove->setObjectName(QStringLiteral("removeKeyButton"));
-    m_message = new QLabel(this);
+    m_message = plainTextLabel(new QLabel(this));
     m_message->setObjectName(QStringLiteral("remoteSettingsMessage"));
     m_message->setWordWrap(true);
 

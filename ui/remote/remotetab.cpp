@@ -62,8 +62,8 @@ RemoteTab::RemoteTab(CaseDocument *doc, RankingController *ranking, std::unique_
     m_layout = new QVBoxLayout(this);
     QTimer::singleShot(0, this, [this] {
         if (m_store->isOpen() && !m_store->unfinishedRuns().empty()) {
+            m_resumePending = true;
             ensureBuilt();
-            m_monitor->resumeUnfinished();
         }
     });
 }
@@ -75,7 +75,10 @@ void RemoteTab::showEvent(QShowEvent *event) {
 }
 
 void RemoteTab::ensureBuilt() {
-    if (m_monitor) return;
+    // Reading the keychain may spin a nested event loop, in which the show timer or the resume timer can
+    // call this again: the tab is built once, and a resume asked for meanwhile runs when it is done.
+    if (m_monitor || m_building) return;
+    m_building = true;
     auto *settingsBox = new QGroupBox(tr("Nexio API"), this);
     auto *settingsLayout = new QVBoxLayout(settingsBox);
     m_settingsWidget = new RemoteSettingsWidget(m_settings.get(), m_secrets.get(), settingsBox);
@@ -106,6 +109,11 @@ void RemoteTab::ensureBuilt() {
     connect(m_doc, &CaseDocument::edited, this, &RemoteTab::caseChanged);
     connect(m_doc, &CaseDocument::fileNameChanged, this, &RemoteTab::caseChanged);
     caseChanged();
+    m_building = false;
+    if (m_resumePending) {
+        m_resumePending = false;
+        m_monitor->resumeUnfinished();
+    }
 }
 
 RemoteTab::~RemoteTab() = default;

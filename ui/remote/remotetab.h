@@ -59,6 +59,8 @@ private:
     RunMonitorWidget *m_monitor = nullptr;
     QTextBrowser *m_comparison = nullptr;
     QVBoxLayout *m_layout = nullptr;
+    bool m_building = false;      // ensureBuilt() is under way (the keychain may spin an event loop)
+    bool m_resumePending = false; // unfinished runs are resumed once the tab is built
 };
 
 } // namespace pw

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "runmonitorwidget.h"
+#include "plaintext.h"
 
 #include "remote/nexioclient.h"
 #include "remote/runpoller.h"
 #include "store/runstore.h"
 #include "store/secretstore.h"
 #include "util/dates.h"
+#include "util/displaytext.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -69,9 +71,10 @@ RunMonitorWidget::RunMonitorWidget(QNetworkAccessManager *network, RunStore *sto
     top->addWidget(m_cancel);
 
     auto *form = new QFormLayout;
-    m_status = new QLabel(tr("—"), this);
+    // Status, stage and messages carry server text: plain text, control and bidi characters escaped.
+    m_status = plainTextLabel(new QLabel(tr("—"), this));
     m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_stage = new QLabel(tr("—"), this);
+    m_stage = plainTextLabel(new QLabel(tr("—"), this));
     m_stage->setObjectName(QStringLiteral("stageLabel"));
     m_countdown = new QLabel(this);
     m_countdown->setObjectName(QStringLiteral("countdownLabel"));
@@ -79,7 +82,7 @@ RunMonitorWidget::RunMonitorWidget(QNetworkAccessManager *network, RunStore *sto
     form->addRow(tr("Stage:"), m_stage);
     form->addRow(tr("Next poll:"), m_countdown);
 
-    m_message = new QLabel(this);
+    m_message = plainTextLabel(new QLabel(this));
     m_message->setObjectName(QStringLiteral("messageLabel"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -110,6 +113,7 @@ RunMonitorWidget::RunMonitorWidget(QNetworkAccessManager *network, RunStore *sto
     const auto key = m_secrets ? m_secrets->read(nexioApiKeySecretName(), &error) : std::nullopt;
     updateBadge(key.value_or(QString()));
     if (!error.isEmpty()) setMessage(error, true);
+    if (m_store && !m_store->isOpen()) setMessage(m_store->lastError(), true); // damaged, locked, no folder
     updateCountdown();
 }
 
@@ -178,7 +182,7 @@ void RunMonitorWidget::updateBadge(const QString &apiKey) {
 }
 
 void RunMonitorWidget::setMessage(const QString &text, bool error) {
-    m_message->setText(text);
+    m_message->setText(escapeControlsKeepLines(text));
     m_message->setStyleSheet(error ? QStringLiteral("QLabel { color: #b71c1c; }") : QString());
 }
 
@@ -262,8 +266,8 @@ int RunMonitorWidget::resumeUnfinished() {
 }
 
 void RunMonitorWidget::showRun(const JsonValue &run) {
-    m_status->setText(run[u"status"].isString() ? run[u"status"].toString() : tr("—"));
-    m_stage->setText(run[u"stage"].isString() ? run[u"stage"].toString() : tr("—"));
+    m_status->setText(run[u"status"].isString() ? serverText(run[u"status"].toString()) : tr("—"));
+    m_stage->setText(run[u"stage"].isString() ? serverText(run[u"stage"].toString()) : tr("—"));
 }
 
 void RunMonitorWidget::onFinished(RunPoller *poller, const RunOutcome &outcome) {
@@ -329,6 +333,7 @@ void RunMonitorWidget::refreshHistory() {
     m_history->setRowCount(0);
     if (!m_store) return;
     const auto runs = m_casePath.isEmpty() ? std::vector<StoredRun>{} : m_store->runs(m_casePath);
+    if (runs.empty() && !m_store->lastError().isEmpty()) setMessage(m_store->lastError(), true);
     m_history->setRowCount(int(runs.size()));
     for (int row = 0; row < int(runs.size()); ++row) {
         const StoredRun &r = runs[size_t(row)];
@@ -340,8 +345,9 @@ void RunMonitorWidget::refreshHistory() {
                                 formatTimestamp(r.createdAt),
                                 formatTimestamp(r.updatedAt)};
         for (int c = 0; c < ColCount; ++c) {
-            auto *item = new QTableWidgetItem(cells.value(c));
-            if (c == ColStatus && !r.lastError.isEmpty()) item->setToolTip(r.lastError);
+            auto *item = new QTableWidgetItem(serverText(cells.value(c)));
+            if (c == ColStatus && !r.lastError.isEmpty())
+                item->setToolTip(plainToolTip(serverText(r.lastError)));
             m_history->setItem(row, c, item);
         }
     }
