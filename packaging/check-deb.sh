@@ -48,6 +48,12 @@ while IFS=$'\t' read -r pkg version file; do
   grep -qF "$pkg (>= $version)" <<<"$(field Depends)" || fail "Depends lacks $pkg (>= $version), loaded at run time ($file)"
 done <"$tmp/runtime"
 echo "run-time packages no linker sees: $(cut -f1 "$tmp/runtime" | tr '\n' ' ')"
+# The probe must see what the program is known to load that way: the SQLite driver (the run store), the
+# keychain back-end qtkeychain dlopen()s, and the font with ⛔ (U+26D4) that DejaVu lacks.
+for kind in "SQLite driver:/sqldrivers/libqsqlite[.]so$" "keychain back-end:/libsecret-1[.]so" \
+            "font for ⛔:/usr/share/fonts/.*Symbola"; do
+  cut -f3 "$tmp/runtime" | grep -qE "${kind#*:}" || fail "the run-time probe did not find the ${kind%%:*}"
+done
 dev=$(grep -- '-dev$' <<<"$depends")
 [ -z "$dev" ] || fail "Depends names development packages: $dev"
 
