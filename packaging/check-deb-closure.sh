@@ -16,9 +16,9 @@
 # The files the build used: the CMake package configs in CMakeCache.txt, every system header in the compiler's
 # dependency records (ninja -t deps), every shared library the built executables link (ldd), and every library
 # and plugin the workbench loads at run time (a probe run under LD_DEBUG, which sees dlopen()ed Qt plugins no
-# linker sees) and every font file it opens (the same run under strace). Each file's owner (dpkg -S) must lie in the closure of LIST: Depends and Pre-Depends followed
-# recursively, Recommends not (setup installs with --no-install-recommends), plus what every Debian system has
-# (Essential or Priority: required).
+# linker sees) and every font file it opens (the same run under strace). Each file's owner (dpkg -S) must lie
+# in the closure of LIST: Depends and Pre-Depends followed recursively, Recommends not (setup installs with
+# --no-install-recommends), plus what every Debian system has (Essential or Priority: required).
 set -u
 die() { echo "check-deb-closure: $*" >&2; exit 2; }
 command -v dpkg-query >/dev/null && command -v apt-cache >/dev/null || die "needs dpkg-query and apt-cache"
