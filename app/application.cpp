@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QTimer>
 
 #include <cerrno>
@@ -39,6 +40,10 @@ int runGui(int argc, char *argv[]) {
     QApplication::setOrganizationName(QStringLiteral("PlacementWorkbench"));
     QApplication::setApplicationDisplayName(QStringLiteral("Placement Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(PW_VERSION));
+    // The installed desktop entry and icon (packaging/): Wayland shells match the window to the entry by
+    // this name; the icon comes from the hicolor theme when installed, none when run from a build folder.
+    QGuiApplication::setDesktopFileName(QStringLiteral("placement-workbench"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("placement-workbench")));
 
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file to open"));
