@@ -152,10 +152,14 @@ RankingSnapshot snapshotOfRun(const JsonValue &run, const JsonValue &caseRoot, c
         RankedPackage p;
         p.rank = int(sol[u"rank"].toDouble());
         QStringList ids, carriers;
-        for (const JsonValue &id : sol[u"offering_ids"].arrayItems())
-            ids << id.toString();
-        for (const JsonValue &o : sol[u"offerings"].arrayItems())
+        // Local runs carry the offerings themselves; the API's run shape may carry only their ids.
+        for (const JsonValue &o : sol[u"offerings"].arrayItems()) {
+            ids << o[u"id"].toString();
             carriers << carrierOf(o);
+        }
+        if (ids.isEmpty())
+            for (const JsonValue &id : sol[u"offering_ids"].arrayItems())
+                ids << id.toString();
         std::sort(ids.begin(), ids.end());
         p.key = ids.join(u'+');
         p.carriers = carriers.join(QStringLiteral(" / "));

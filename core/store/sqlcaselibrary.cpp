@@ -84,6 +84,7 @@ SqlCaseLibrary::SqlCaseLibrary(const QString &databaseName, std::shared_ptr<cons
     for (const QString &sql : m_dialect->sessionSetup())
         if (!run(q, sql, {}, QStringLiteral("set up the case library connection"))) return;
     m_open = migrate();
+    if (!m_open) db.close(); // no write may reach a library that is not at the current schema
 }
 
 SqlCaseLibrary::~SqlCaseLibrary() {
