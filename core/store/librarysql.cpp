@@ -11,10 +11,13 @@ const QString kFactColumns =
 const QString kFactAssignments =
     QStringLiteral("insured_name = ?, state = ?, zip = ?, lines = ?, carriers = ?, "
                    "policy_numbers = ?, search_text = ?");
-const QString kRankingColumns =
-    QStringLiteral("top_package, top_cost, top_cost_high, qualified_count, ranking_json");
+const QString kRankingColumns = QStringLiteral("top_package, top_cost, top_cost_high, qualified_count");
 const QString kRankingAssignments =
-    QStringLiteral("top_package = ?, top_cost = ?, top_cost_high = ?, qualified_count = ?, ranking_json = ?");
+    QStringLiteral("top_package = ?, top_cost = ?, top_cost_high = ?, qualified_count = ?");
+
+namespace {
+const QChar kSep(0x1f);
+}
 
 QString timeText(const QDateTime &t) {
     return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
@@ -26,19 +29,29 @@ QDateTime timeFrom(const QVariant &v) {
 }
 
 QString listText(const QStringList &list) {
-    JsonValue a = JsonValue::array();
-    for (const QString &s : list)
-        a.append(s);
-    return QString::fromUtf8(writeJson(a, -1));
+    QString out = kSep;
+    for (const QString &s : list) {
+        QString item = s;
+        out += item.replace(kSep, u' ') + kSep;
+    }
+    return out;
 }
 
 QStringList listFrom(const QVariant &v) {
-    QStringList out;
-    const auto a = parseJson(v.toString().toUtf8());
-    if (a)
-        for (const JsonValue &s : a->arrayItems())
-            out << s.toString();
-    return out;
+    return v.toString().split(kSep, Qt::SkipEmptyParts);
+}
+
+QString likeEscaped(const QString &text) {
+    QString escaped;
+    for (const QChar c : text) {
+        if (c == u'\\' || c == u'%' || c == u'_') escaped += u'\\';
+        escaped += c;
+    }
+    return escaped;
+}
+
+QString listItemPattern(const QString &item) {
+    return QStringLiteral("%") + likeEscaped(listText({item})) + QStringLiteral("%");
 }
 
 QString placeholders(int count) {
@@ -58,8 +71,11 @@ QVariantList rankingValues(const RankingSnapshot &r) {
     const QVariant nullDouble(QMetaType::fromType<double>());
     return {top ? top->carriers : QString(), top ? QVariant(top->costLow) : nullDouble,
             top ? QVariant(top->costHigh) : nullDouble,
-            r.hasRun ? QVariant(r.qualifiedCount) : QVariant(QMetaType::fromType<int>()),
-            r.hasRun ? writeJson(r.toJson(), -1) : QByteArray()};
+            r.hasRun ? QVariant(r.qualifiedCount) : QVariant(QMetaType::fromType<int>())};
+}
+
+QByteArray rankingJson(const RankingSnapshot &r) {
+    return r.hasRun ? writeJson(r.toJson(), -1) : QByteArray("");
 }
 
 bool sameRanking(const RankingSnapshot &a, const RankingSnapshot &b) {

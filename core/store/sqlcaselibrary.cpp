@@ -158,13 +158,12 @@ std::optional<qint64> SqlCaseLibrary::insertVersion(qint64 caseId, int number, c
     const auto root = parseJson(body);
     const CaseFacts facts = root ? caseFactsOf(*root) : CaseFacts();
     QSqlQuery q = query();
-    QVariantList values{caseId, number, label, parentId, timeText(now), timeText(now), body};
+    QVariantList values{caseId, number, label, parentId, timeText(now), timeText(now)};
     values += factValues(facts);
     values += rankingValues(ranking);
     if (!run(q,
              QStringLiteral(
-                 "INSERT INTO versions (case_id, number, label, parent_id, created_at, modified_at, "
-                 "body, ") +
+                 "INSERT INTO versions (case_id, number, label, parent_id, created_at, modified_at, ") +
                  kFactColumns + QStringLiteral(", ") + kRankingColumns + QStringLiteral(") VALUES (") +
                  placeholders(int(values.size())) + QStringLiteral(") RETURNING id"),
              values, QStringLiteral("store the case")) ||
@@ -172,7 +171,13 @@ std::optional<qint64> SqlCaseLibrary::insertVersion(qint64 caseId, int number, c
         if (m_lastError.isEmpty()) m_lastError = QStringLiteral("Cannot store the case: no id returned");
         return std::nullopt;
     }
-    return q.value(0).toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    QSqlQuery d = query();
+    if (!run(d, QStringLiteral("INSERT INTO version_data (version_id, body, ranking_json) VALUES (?, ?, ?)"),
+             {id, body, rankingJson(ranking)}, QStringLiteral("store the case")))
+        return std::nullopt;
+    return id;
 }
 
 bool SqlCaseLibrary::touchCase(qint64 caseId, qint64 versionId, const QDateTime &now) {
@@ -247,9 +252,9 @@ bool SqlCaseLibrary::saveVersion(qint64 versionId, const QByteArray &body, const
     return inTransaction(QStringLiteral("save the case"), [&] {
         const CaseFacts facts = after ? caseFactsOf(*after) : CaseFacts();
         QSqlQuery q = query();
-        QVariantList values{timeText(now), body};
+        QVariantList values{timeText(now)};
         values += factValues(facts);
-        QString sql = QStringLiteral("UPDATE versions SET modified_at = ?, body = ?, ") + kFactAssignments;
+        QString sql = QStringLiteral("UPDATE versions SET modified_at = ?, ") + kFactAssignments;
         const bool newRanking = options.ranking.hasRun;
         if (newRanking) {
             sql += QStringLiteral(", ") + kRankingAssignments;
@@ -257,6 +262,15 @@ bool SqlCaseLibrary::saveVersion(qint64 versionId, const QByteArray &body, const
         }
         values << versionId;
         if (!run(q, sql + QStringLiteral(" WHERE id = ?"), values, QStringLiteral("save the case")))
+            return false;
+        QSqlQuery d = query();
+        if (!(newRanking
+                  ? run(d,
+                        QStringLiteral(
+                            "UPDATE version_data SET body = ?, ranking_json = ? WHERE version_id = ?"),
+                        {body, rankingJson(options.ranking), versionId}, QStringLiteral("save the case"))
+                  : run(d, QStringLiteral("UPDATE version_data SET body = ? WHERE version_id = ?"),
+                        {body, versionId}, QStringLiteral("save the case"))))
             return false;
         if (!touchCase(old->caseId, versionId, now)) return false;
         if (!options.filePath.isEmpty()) {
@@ -331,10 +345,13 @@ bool SqlCaseLibrary::recordRanking(qint64 versionId, const RankingSnapshot &rank
         QSqlQuery q = query();
         QVariantList values = rankingValues(ranking);
         values << versionId;
+        QSqlQuery d = query();
         return run(q,
                    QStringLiteral("UPDATE versions SET ") + kRankingAssignments +
                        QStringLiteral(" WHERE id = ?"),
                    values, QStringLiteral("record the ranking")) &&
+               run(d, QStringLiteral("UPDATE version_data SET ranking_json = ? WHERE version_id = ?"),
+                   {rankingJson(ranking), versionId}, QStringLiteral("record the ranking")) &&
                appendRankingAudit(v->caseId, versionId, ranking, author, now);
     });
 }
@@ -369,6 +386,12 @@ bool SqlCaseLibrary::addAudit(const AuditEntry &entry) {
 
 bool SqlCaseLibrary::deleteCase(qint64 caseId) {
     return inTransaction(QStringLiteral("delete the case"), [&] {
+        QSqlQuery d = query();
+        if (!run(d,
+                 QStringLiteral("DELETE FROM version_data WHERE version_id IN (SELECT id FROM versions WHERE "
+                                "case_id = ?)"),
+                 {caseId}, QStringLiteral("delete the case")))
+            return false;
         for (const char *table : {"notes", "audit", "case_runs", "versions"}) {
             QSqlQuery q = query();
             if (!run(q, QStringLiteral("DELETE FROM %1 WHERE case_id = ?").arg(QLatin1StringView(table)),

@@ -17,8 +17,9 @@ namespace pw {
 // each step in one transaction, and a library written by a newer version is refused, never touched.
 // Schema history:
 //   1  cases, versions (bytes, name, state, ZIP, lines, carriers, top package and cost, qualified count)
-//   2  versions gain policy numbers, search text, top cost high and the ranking snapshot (backfilled from
-//      the stored bytes); notes, audit, case_runs and recovery tables
+//   2  the bytes move to version_data (with the ranking snapshot), so list and search rows stay narrow;
+//      versions gain policy numbers, search text and top cost high, every fact backfilled from the bytes;
+//      notes, audit, case_runs and recovery tables
 // Each instance opens its own named connection, so the window, a worker thread, the CLI and tests can
 // share one file.
 class SqlCaseLibrary : public CaseLibrary {

@@ -41,7 +41,7 @@ CaseFacts readFacts(const QSqlQuery &q, int first) {
     return f;
 }
 
-// Versions: id, case_id, number, label, parent_id, created_at, modified_at, facts (7), ranking (5)
+// Versions: id, case_id, number, label, parent_id, created_at, modified_at, facts (7), ranking (4)
 const QString kVersionColumns =
     QStringLiteral("id, case_id, number, label, parent_id, created_at, modified_at, ");
 
@@ -55,19 +55,12 @@ LibraryVersion readVersion(const QSqlQuery &q) {
     v.createdAt = timeFrom(q.value(5));
     v.modifiedAt = timeFrom(q.value(6));
     v.facts = readFacts(q, 7);
-    const QByteArray json = q.value(18).toByteArray();
-    const auto parsed = json.isEmpty() ? std::nullopt : parseJson(json);
-    v.ranking = parsed ? RankingSnapshot::fromJson(*parsed) : listRanking(q, 14);
+    v.ranking = listRanking(q, 14);
     return v;
 }
 
 QString likePattern(const QString &text) {
-    QString escaped;
-    for (const QChar c : text) {
-        if (c == u'\\' || c == u'%' || c == u'_') escaped += u'\\';
-        escaped += c;
-    }
-    return QStringLiteral("%") + escaped + QStringLiteral("%");
+    return QStringLiteral("%") + likeEscaped(text) + QStringLiteral("%");
 }
 
 } // namespace
@@ -123,7 +116,7 @@ std::vector<LibraryCase> SqlCaseLibrary::cases(const LibraryQuery &query) const 
     }
     if (!query.line.isEmpty()) {
         conditions << QStringLiteral("v.lines LIKE ? ESCAPE '\\'");
-        values << likePattern(listText({query.line}).mid(1).chopped(1)); // "\"home\""
+        values << listItemPattern(query.line);
     }
     const QString where = conditions.isEmpty()
                               ? QString()
@@ -149,11 +142,17 @@ std::optional<LibraryVersion> SqlCaseLibrary::version(qint64 versionId) const {
     QSqlQuery q = query();
     if (!run(q,
              QStringLiteral("SELECT ") + kVersionColumns + kFactColumns + QStringLiteral(", ") +
-                 kRankingColumns + QStringLiteral(", body FROM versions WHERE id = ?"),
+                 kRankingColumns +
+                 QStringLiteral(
+                     ", d.ranking_json, d.body FROM versions JOIN version_data d ON d.version_id = id "
+                     "WHERE id = ?"),
              {versionId}, QStringLiteral("read the version")))
         return std::nullopt;
     if (!q.next()) return std::nullopt;
     LibraryVersion v = readVersion(q);
+    const QByteArray json = q.value(18).toByteArray();
+    if (const auto parsed = json.isEmpty() ? std::nullopt : parseJson(json))
+        v.ranking = RankingSnapshot::fromJson(*parsed);
     v.body = q.value(19).toByteArray();
     return v;
 }

@@ -74,12 +74,34 @@ bool SqlCaseLibrary::migrateTo1() {
 }
 
 bool SqlCaseLibrary::migrateTo2() {
+    // Schema 1 kept each version's bytes in its row, so a search read every case's bytes. Schema 2 keeps
+    // the indexed facts in a narrow `versions` row and the bytes (and the ranking snapshot) in
+    // `version_data`. Rows keep their ids (a PostgreSQL back-end must move its identity sequence past them).
     const QString id = m_dialect->identityColumn(), blob = m_dialect->blobType();
     const QStringList sql{
-        QStringLiteral("ALTER TABLE versions ADD COLUMN policy_numbers TEXT NOT NULL DEFAULT '[]'"),
-        QStringLiteral("ALTER TABLE versions ADD COLUMN search_text TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("ALTER TABLE versions ADD COLUMN top_cost_high DOUBLE PRECISION"),
-        QStringLiteral("ALTER TABLE versions ADD COLUMN ranking_json %1").arg(blob),
+        QStringLiteral("CREATE TABLE versions_v2 (%1, case_id INTEGER NOT NULL, number INTEGER NOT NULL, "
+                       "label TEXT NOT NULL DEFAULT '', parent_id INTEGER NOT NULL DEFAULT 0, "
+                       "created_at TEXT NOT NULL, modified_at TEXT NOT NULL, "
+                       "insured_name TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT '', "
+                       "zip TEXT NOT NULL DEFAULT '', lines TEXT NOT NULL DEFAULT '', "
+                       "carriers TEXT NOT NULL DEFAULT '', policy_numbers TEXT NOT NULL DEFAULT '', "
+                       "search_text TEXT NOT NULL DEFAULT '', top_package TEXT NOT NULL DEFAULT '', "
+                       "top_cost DOUBLE PRECISION, top_cost_high DOUBLE PRECISION, qualified_count INTEGER, "
+                       "UNIQUE (case_id, number))")
+            .arg(id),
+        QStringLiteral(
+            "CREATE TABLE version_data (version_id INTEGER NOT NULL PRIMARY KEY, body %1 NOT NULL, "
+            "ranking_json %1 NOT NULL)")
+            .arg(blob),
+        QStringLiteral(
+            "INSERT INTO versions_v2 (id, case_id, number, label, parent_id, created_at, modified_at, "
+            "insured_name, state, zip, top_package, top_cost, top_cost_high, qualified_count) "
+            "SELECT id, case_id, number, label, parent_id, created_at, modified_at, insured_name, "
+            "state, zip, top_package, top_cost, top_cost, qualified_count FROM versions"),
+        QStringLiteral(
+            "INSERT INTO version_data (version_id, body, ranking_json) SELECT id, body, '' FROM versions"),
+        QStringLiteral("DROP TABLE versions"),
+        QStringLiteral("ALTER TABLE versions_v2 RENAME TO versions"),
         QStringLiteral(
             "CREATE TABLE notes (%1, case_id INTEGER NOT NULL, version_id INTEGER NOT NULL DEFAULT 0, "
             "offering_id TEXT NOT NULL DEFAULT '', author TEXT NOT NULL DEFAULT '', "
@@ -111,9 +133,9 @@ bool SqlCaseLibrary::migrateTo2() {
         QSqlQuery q = query();
         if (!run(q, s, {}, QStringLiteral("upgrade the case library to schema 2"))) return false;
     }
-    // Backfill what schema 1 did not index, from the stored bytes.
+    // Schema 1 did not index policy numbers, nor offering carriers: every fact is read again from the bytes.
     QSqlQuery rows(QSqlDatabase::database(m_connection, false));
-    if (!run(rows, QStringLiteral("SELECT id, body FROM versions"), {},
+    if (!run(rows, QStringLiteral("SELECT version_id, body FROM version_data"), {},
              QStringLiteral("upgrade the case library to schema 2")))
         return false;
     std::vector<std::pair<qint64, CaseFacts>> facts;
@@ -124,11 +146,11 @@ bool SqlCaseLibrary::migrateTo2() {
     rows.finish();
     for (const auto &[versionId, f] : facts) {
         QSqlQuery q = query();
+        QVariantList values = factValues(f);
+        values << versionId;
         if (!run(q,
-                 QStringLiteral("UPDATE versions SET policy_numbers = ?, search_text = ?, "
-                                "top_cost_high = top_cost WHERE id = ?"),
-                 {listText(f.policyNumbers), f.searchText, versionId},
-                 QStringLiteral("upgrade the case library to schema 2")))
+                 QStringLiteral("UPDATE versions SET ") + kFactAssignments + QStringLiteral(" WHERE id = ?"),
+                 values, QStringLiteral("upgrade the case library to schema 2")))
             return false;
     }
     return true;
