@@ -67,7 +67,6 @@ JsonValue caseJson(const LibraryCase &c) {
     o.appendMember(QStringLiteral("zip_code"), c.facts.zip);
     o.appendMember(QStringLiteral("lines"), list(c.facts.lines));
     o.appendMember(QStringLiteral("carriers"), list(c.facts.carriers));
-    o.appendMember(QStringLiteral("policy_numbers"), list(c.facts.policyNumbers));
     const RankedPackage *top = c.ranking.top();
     o.appendMember(QStringLiteral("top_package"), top ? JsonValue(top->carriers) : JsonValue());
     o.appendMember(QStringLiteral("top_cost_low"), top ? JsonValue(top->costLow) : JsonValue());

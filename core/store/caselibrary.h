@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -33,6 +34,8 @@ namespace pw {
 // (SQLite today, with a dialect seam for PostgreSQL). An instance belongs to the thread that opened it;
 // openAnother() gives a second connection to the same library for a worker thread.
 
+// One row of the list. Its facts leave out policyNumbers and searchText (see the version for those) and
+// its ranking holds the top package and the counts only.
 struct LibraryCase {
     qint64 caseId = 0;
     qint64 versionId = 0; // the current (newest) version
@@ -131,6 +134,9 @@ public:
     virtual int schemaVersion() const = 0;
     // A second connection to the same library, for another thread.
     virtual std::unique_ptr<CaseLibrary> openAnother() const = 0;
+    // A function that opens another connection; it may be called on any thread, also after this object
+    // is gone (workers take it with them).
+    virtual std::function<std::unique_ptr<CaseLibrary>()> connector() const = 0;
     // The database's own consistency check: "ok", or what it found.
     virtual QString integrityCheck() = 0;
 

@@ -96,7 +96,13 @@ SqlCaseLibrary::~SqlCaseLibrary() {
 }
 
 std::unique_ptr<CaseLibrary> SqlCaseLibrary::openAnother() const {
-    return std::make_unique<SqlCaseLibrary>(m_databaseName, m_dialect);
+    return connector()();
+}
+
+std::function<std::unique_ptr<CaseLibrary>()> SqlCaseLibrary::connector() const {
+    return [name = m_databaseName, dialect = m_dialect]() -> std::unique_ptr<CaseLibrary> {
+        return std::make_unique<SqlCaseLibrary>(name, dialect);
+    };
 }
 
 QSqlQuery SqlCaseLibrary::query() const {

@@ -33,6 +33,7 @@ public:
     QString lastError() const override { return m_lastError; }
     int schemaVersion() const override { return m_schemaVersion; }
     std::unique_ptr<CaseLibrary> openAnother() const override;
+    std::function<std::unique_ptr<CaseLibrary>()> connector() const override;
     QString integrityCheck() override;
 
     std::optional<qint64> addCase(const QByteArray &body, const SaveOptions &options) override;

@@ -21,10 +21,10 @@ using namespace pw;
 namespace {
 
 const char *kFirst[] = {"Dana", "Luis", "Mary", "Zoë", "Sam", "Priya", "Chen", "Olu", "Anna", "Tom"};
-const char *kLast[] = {"Okafor", "Ortega", "Nguyen", "Smith", "Ångström", "Kowalski", "Haddad", "Brown",
-                       "Rossi", "Ivanova", "Patel", "Murphy"};
+const char *kLast[] = {"Okafor", "Ortega", "Nguyen", "Smith",   "Ångström", "Kowalski",
+                       "Haddad", "Brown",  "Rossi",  "Ivanova", "Patel",    "Murphy"};
 const char *kStates[] = {"NY", "NJ", "CT", "PA", "MA", "CA", "TX", "FL"};
-const char *kCarriers[] = {"Harborview Mutual", "Keystone Indemnity", "Bayside Insurance", "Acme Fire",
+const char *kCarriers[] = {"Harborview Mutual",      "Keystone Indemnity",   "Bayside Insurance", "Acme Fire",
                            "Granite State Casualty", "Northpoint Assurance", "21st Century"};
 
 template <class F> double medianMs(int runs, F f) {
@@ -64,7 +64,8 @@ int main(int argc, char *argv[]) {
         JsonValue root = base;
         auto pick = [&](const auto &arr) { return QString::fromUtf8(arr[rng.bounded(int(std::size(arr)))]); };
         setJsonValueAt(root, QStringLiteral("input.applicant.first_name"), pick(kFirst));
-        setJsonValueAt(root, QStringLiteral("input.applicant.last_name"), QString(pick(kLast) + QString::number(i)));
+        setJsonValueAt(root, QStringLiteral("input.applicant.last_name"),
+                       QString(pick(kLast) + QString::number(i)));
         setJsonValueAt(root, QStringLiteral("input.address.state"), pick(kStates));
         setJsonValueAt(root, QStringLiteral("input.address.zip_code"),
                        QStringLiteral("%1").arg(rng.bounded(1000, 99999), 5, 10, QChar(u'0')));
@@ -76,7 +77,9 @@ int main(int argc, char *argv[]) {
         RankingSnapshot r;
         r.hasRun = true;
         r.qualifiedCount = int(rng.bounded(10));
-        r.packages.push_back({1, QStringLiteral("k"), pick(kCarriers), 5000.0 + rng.bounded(3000), 6500.0, QString(), true});
+        const double low = 5000.0 + rng.bounded(3000);
+        r.packages.push_back(
+            {1, QStringLiteral("k"), pick(kCarriers), low, low + rng.bounded(2) * 480.0, QString(), true});
         o.ranking = r;
         if (!lib->addCase(writeJson(root), o)) {
             std::fprintf(stderr, "%s\n", qPrintable(lib->lastError()));
@@ -95,6 +98,19 @@ int main(int argc, char *argv[]) {
     std::printf("open the list (new connection, all %zu cases): %.1f ms\n", rows, openList);
     const double list = medianMs(7, [&] { rows = lib->cases().size(); });
     std::printf("list again (open connection, %zu cases):       %.1f ms\n", rows, list);
+    double freeMs = 0;
+    const double fetchOnly = medianMs(7, [&] {
+        auto *v = new std::vector<LibraryCase>(lib->cases());
+        QElapsedTimer t;
+        t.start();
+        delete v;
+        freeMs = t.nsecsElapsed() / 1e6;
+    });
+    std::printf("  of which freeing the rows: %.1f ms (fetch %.1f)\n", freeMs, fetchOnly - freeMs);
+    LibraryQuery page;
+    page.limit = 200;
+    const double firstPage = medianMs(7, [&] { rows = lib->cases(page).size(); });
+    std::printf("first page (%zu rows): %.1f ms\n", rows, firstPage);
     for (const char *text : {"okafor", "pol-0042", "harborview", "zzz-no-match", "ny 1"}) {
         LibraryQuery q;
         q.text = QString::fromUtf8(text);

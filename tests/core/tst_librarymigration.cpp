@@ -84,7 +84,7 @@ private Q_SLOTS:
         QCOMPARE(all[1].ranking.top()->costHigh, 6620.0); // backfilled from top_cost
 
         // Policy numbers and offering carriers were not indexed by schema 1: backfilled from the bytes.
-        QCOMPARE(all[0].facts.policyNumbers.value(0), QStringLiteral("HB-7788"));
+        QCOMPARE(lib->version(all[0].versionId)->facts.policyNumbers.value(0), QStringLiteral("HB-7788"));
         LibraryQuery q;
         q.text = QStringLiteral("hb-7788");
         QCOMPARE(lib->cases(q).size(), size_t(1));
