@@ -27,7 +27,8 @@ QElapsedTimer &processClock() {
 void printUsage(QTextStream &out) {
     out << "Usage: placement-workbench [CASE] [--screenshot FILE [--tab NAME]]\n"
            "       placement-workbench COMMAND [OPTIONS] (COMMAND --help for its options)\n\n"
-           "Without a command the workbench window opens on CASE (or the bundled sample case).\n\n"
+           "Without a command the workbench window opens on CASE; without CASE it shows the case library\n"
+           "(or the bundled sample case while the library is empty).\n\n"
            "Commands:\n";
     for (const auto &c : cliCommands())
         out << "  " << c.name.leftJustified(10) << " " << c.summary << "\n";
@@ -63,9 +64,10 @@ int runGui(int argc, char *argv[]) {
     }
     MainWindow w;
     const QStringList pos = p.positionalArguments();
+    // No case given: the library when it holds cases, the bundled sample when it is empty.
     if (!pos.isEmpty())
         w.openCase(pos.first());
-    else
+    else if (!w.showLibraryAtStart())
         w.openSample(QStringLiteral("brooklyn-household.json"));
     if (p.isSet(tab)) w.showResultTab(p.value(tab));
     if (p.isSet(section)) w.caseEditor()->showSection(p.value(section).toInt() - 1);
@@ -76,6 +78,8 @@ int runGui(int argc, char *argv[]) {
             std::fprintf(stderr, "window shown %lld ms after start\n", processClock().elapsed());
         });
     }
+    // After a crash: offer the autosaved work (not for a screenshot, which must not wait on a question).
+    if (!p.isSet(shot)) QTimer::singleShot(0, &w, [&w] { w.offerRecovery(); });
     if (p.isSet(shot)) {
         const QString file = p.value(shot);
         QTimer::singleShot(400, &w, [&w, file] {

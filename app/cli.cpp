@@ -16,6 +16,9 @@ const std::vector<CliCommand> &cliCommands() {
         {QStringLiteral("status"), QStringLiteral("Poll a remote run once (--wait to follow it)"), runStatus},
         {QStringLiteral("runs"),
          QStringLiteral("List stored remote runs (--resume to finish unfinished ones)"), runRuns},
+        {QStringLiteral("library"),
+         QStringLiteral("Case library: list, search TEXT, import DIR, export ID -o FILE, versions ID, diff A B"),
+         runLibrary},
     };
     return commands;
 }

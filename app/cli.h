@@ -45,5 +45,6 @@ int runRuns(const QStringList &args, CliIo &io);
 int runRank(const QStringList &args, CliIo &io);
 int runImport(const QStringList &args, CliIo &io);
 int runGaps(const QStringList &args, CliIo &io);
+int runLibrary(const QStringList &args, CliIo &io);
 
 } // namespace pw

@@ -7,6 +7,8 @@
 #include "engine/profile.h"
 #include "fieldformat.h"
 #include "io/casefile.h"
+#include "library/librarycontroller.h"
+#include "library/librarypage.h"
 #include "offeringspage.h"
 #include "problemsmodel.h"
 #include "rankingcontroller.h"
@@ -74,7 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     // The case side may narrow to 470 px so the ranking's dimension chips fit at 1366 px.
     m_editor->setMinimumWidth(470);
     m_split->setSizes({470, 896});
-    setCentralWidget(m_split);
+    buildLibrary(); // the central widget: the case, or the library start page
 
     buildDock();
     buildActions();
@@ -189,6 +191,7 @@ void MainWindow::buildActions() {
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     rebuildRecentMenu();
+    addLibraryActions(file);
     add(file, tr("&Save"), QStringLiteral("actionSave"), QKeySequence::Save, [this] { save(); });
     add(file, tr("Save &As…"), QStringLiteral("actionSaveAs"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
         [this] { saveAs(); });
@@ -227,6 +230,7 @@ void MainWindow::buildActions() {
                 m_editor->page(i)->setFocus();
             });
     }
+    addCaseLibraryActions(caseMenu);
     QMenu *results = menuBar()->addMenu(tr("&Results"));
     for (int i = 0; i < 4; ++i)
         add(results, tr("Result tab %1").arg(i + 1), QStringLiteral("actionResultTab%1").arg(i + 1),
@@ -415,12 +419,16 @@ void MainWindow::updateSummary() {
 }
 
 void MainWindow::updateTitle() {
-    QString name = m_doc->fileName().isEmpty() ? (m_isSample ? tr("sample case") : tr("untitled"))
-                                               : QFileInfo(m_doc->fileName()).fileName();
+    const QString inLibrary = m_library->libraryTitle();
+    QString name = !inLibrary.isEmpty()          ? inLibrary
+                   : m_doc->fileName().isEmpty() ? (m_isSample ? tr("sample case") : tr("untitled"))
+                                                 : QFileInfo(m_doc->fileName()).fileName();
     setWindowTitle(name + QStringLiteral("[*] — Placement Workbench"));
     setWindowModified(m_doc->isModified());
-    m_saved->setText(m_doc->isModified() ? tr("● modified")
-                                         : (m_doc->fileName().isEmpty() ? tr("not saved") : tr("saved")));
+    m_saved->setText(
+        m_doc->isModified()
+            ? tr("● modified")
+            : (m_doc->fileName().isEmpty() && !m_library->versionId() ? tr("not saved") : tr("saved")));
 }
 
 bool MainWindow::saveTo(const QString &fileName) {
@@ -439,6 +447,7 @@ bool MainWindow::saveTo(const QString &fileName) {
     m_isSample = false;
     m_doc->setFileName(QFileInfo(fileName).absoluteFilePath());
     m_doc->markSaved();
+    recordLibrarySave(fileName);
     addRecent(QFileInfo(fileName).absoluteFilePath());
     updateTitle();
     showMessage(tr("Saved %1").arg(fileName));
@@ -446,6 +455,7 @@ bool MainWindow::saveTo(const QString &fileName) {
 }
 
 bool MainWindow::save() {
+    if (m_doc->fileName().isEmpty() && m_library->versionId()) return saveToLibrary();
     return m_doc->fileName().isEmpty() ? saveAs() : saveTo(m_doc->fileName());
 }
 
@@ -580,6 +590,7 @@ void MainWindow::showMessage(const QString &text) {
 
 QString MainWindow::saveScreenshot(const QString &fileName) {
     m_ranking->waitForIdle(5000);
+    if (isLibraryShown()) m_libraryPage->waitForIdle(5000);
     QApplication::processEvents();
     QByteArray png;
     QBuffer buffer(&png);

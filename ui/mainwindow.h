@@ -13,12 +13,15 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QSplitter;
+class QStackedWidget;
 class QTableView;
 
 namespace pw {
 
 class CaseDocument;
 class CaseEditor;
+class LibraryController;
+class LibraryPage;
 class ProblemsModel;
 class RankingController;
 class ResultsPanel;
@@ -52,6 +55,22 @@ public:
     ResultsPanel *results() const { return m_results; }
     CaseEditor *caseEditor() const { return m_editor; }
     ProblemsModel *problemsModel() const { return m_problems; }
+    // The case library (mainwindowlibrary.cpp): the start page, opening a version, saving into the
+    // library, copy and re-quote, and the crash recovery offer.
+    LibraryController *library() const { return m_library; }
+    LibraryPage *libraryPage() const { return m_libraryPage; }
+    bool isLibraryShown() const;
+    void showLibrary(bool show);
+    // With no case given at start: the library when it holds a case (true), else nothing (false: the
+    // caller opens the sample).
+    bool showLibraryAtStart();
+    bool openFromLibrary(qint64 versionId);
+    bool copyAndRequote(const QString &label = QString());
+    // Offers to restore the work an earlier window lost in a crash (the newest orphaned autosave). Tests
+    // pre-answer with QMessageBox::Open (restore), Discard or Cancel (ask again next start).
+    void offerRecovery();
+    void setRecoveryAnswerForTests(int answer) { m_recoveryAnswer = answer; }
+
     // Whether closing may proceed (asks about unsaved changes; tests can pre-answer).
     bool maybeSave();
     void setUnsavedAnswerForTests(int answer) { m_testAnswer = answer; }
@@ -81,6 +100,12 @@ private:
     void toggleFocusResults(bool on);
     void sectionChanged(int section);
     void showMessage(const QString &text);
+    void buildLibrary();
+    void addLibraryActions(QMenu *file);
+    void addCaseLibraryActions(QMenu *caseMenu);
+    bool saveToLibrary();
+    void recordLibrarySave(const QString &fileName);
+    void importFolderIntoLibrary();
 
     CaseDocument *m_doc = nullptr;
     RankingController *m_ranking = nullptr;
@@ -103,6 +128,11 @@ private:
     QList<int> m_narrowSizes, m_wideSizes;
     int m_testAnswer = -1;
     QString m_pressedProblem; // the path of the problem under the pointer when the button went down
+    int m_recoveryAnswer = -1;
+    LibraryController *m_library = nullptr;
+    LibraryPage *m_libraryPage = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    bool m_dockWasVisible = true;
 };
 
 } // namespace pw

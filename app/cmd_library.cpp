@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: MIT
+// `placement-workbench library list|search TEXT|import DIR|export ID -o FILE|versions ID|diff A B`
+#include "cli.h"
+#include "clisupport.h"
+
+#include "store/casediff.h"
+#include "store/caselibrary.h"
+#include "store/libraryimport.h"
+#include "util/dates.h"
+#include "util/numbers.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+
+namespace pw {
+
+namespace {
+
+// Text from a case is data: control characters (a newline in a name) must not break the table's lines.
+QString oneLine(const QString &text, int width = 0) {
+    QString s;
+    for (const QChar c : text)
+        s += c.category() == QChar::Other_Control || c == u'\u2028' || c == u'\u2029' ? QChar(u'·') : c;
+    if (width > 0 && s.size() > width) s = s.left(width - 1) + u'…';
+    return s;
+}
+
+QString cell(const QString &text, int width) {
+    return oneLine(text, width).leftJustified(width);
+}
+
+QString renderCases(const std::vector<LibraryCase> &cases) {
+    QString out = cell(QStringLiteral("ID"), 6) + u' ' + cell(QStringLiteral("Insured"), 24) + u' ' +
+                  cell(QStringLiteral("St"), 3) + u' ' + cell(QStringLiteral("ZIP"), 6) + u' ' +
+                  cell(QStringLiteral("Lines"), 20) + u' ' + cell(QStringLiteral("Top package"), 44) + u' ' +
+                  cell(QStringLiteral("Qual"), 5) + u' ' + cell(QStringLiteral("Ver"), 4) + u' ' +
+                  QStringLiteral("Modified\n");
+    for (const LibraryCase &c : cases) {
+        const QString top = c.ranking.hasRun ? (c.ranking.topText().isEmpty() ? QStringLiteral("(no package)")
+                                                                              : c.ranking.topText())
+                                             : QStringLiteral("(not ranked)");
+        out += cell(QString::number(c.caseId), 6) + u' ' +
+               cell(c.facts.insuredName.isEmpty() ? QStringLiteral("(no name)") : c.facts.insuredName, 24) +
+               u' ' + cell(c.facts.state, 3) + u' ' + cell(c.facts.zip, 6) + u' ' +
+               cell(c.facts.lines.join(u'+'), 20) + u' ' + cell(top, 44) + u' ' +
+               cell(c.ranking.hasRun ? QString::number(c.ranking.qualifiedCount) : QStringLiteral("—"), 5) +
+               u' ' + cell(QString::number(c.versionCount), 4) + u' ' + formatTimestamp(c.modifiedAt) + u'\n';
+    }
+    out += cases.size() == 1 ? QStringLiteral("1 case\n") : QStringLiteral("%1 cases\n").arg(cases.size());
+    return out;
+}
+
+JsonValue caseJson(const LibraryCase &c) {
+    auto list = [](const QStringList &l) {
+        JsonValue a = JsonValue::array();
+        for (const QString &s : l)
+            a.append(s);
+        return a;
+    };
+    JsonValue o = JsonValue::object();
+    o.appendMember(QStringLiteral("id"), JsonValue(qint64(c.caseId)));
+    o.appendMember(QStringLiteral("version_id"), JsonValue(qint64(c.versionId)));
+    o.appendMember(QStringLiteral("version"), c.versionNumber);
+    o.appendMember(QStringLiteral("versions"), c.versionCount);
+    o.appendMember(QStringLiteral("insured_name"), c.facts.insuredName);
+    o.appendMember(QStringLiteral("state"), c.facts.state);
+    o.appendMember(QStringLiteral("zip_code"), c.facts.zip);
+    o.appendMember(QStringLiteral("lines"), list(c.facts.lines));
+    o.appendMember(QStringLiteral("carriers"), list(c.facts.carriers));
+    const RankedPackage *top = c.ranking.top();
+    o.appendMember(QStringLiteral("top_package"), top ? JsonValue(top->carriers) : JsonValue());
+    o.appendMember(QStringLiteral("top_cost_low"), top ? JsonValue(top->costLow) : JsonValue());
+    o.appendMember(QStringLiteral("top_cost_high"), top ? JsonValue(top->costHigh) : JsonValue());
+    o.appendMember(QStringLiteral("qualified_count"),
+                   c.ranking.hasRun ? JsonValue(c.ranking.qualifiedCount) : JsonValue());
+    o.appendMember(QStringLiteral("file"), c.filePath.isEmpty() ? JsonValue() : JsonValue(c.filePath));
+    o.appendMember(QStringLiteral("remote_runs"), c.remoteRunCount);
+    o.appendMember(QStringLiteral("modified_at"), formatTimestamp(c.modifiedAt));
+    return o;
+}
+
+std::optional<qint64> idArgument(const QString &text, const QString &what, CliIo &io) {
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0) {
+        io.err << "library: " << what << " must be a positive number, not \"" << oneLine(text) << "\"\n";
+        return std::nullopt;
+    }
+    return id;
+}
+
+} // namespace
+
+int runLibrary(const QStringList &args, CliIo &io) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "The case library (PLACEMENT_WORKBENCH_DATA_DIR/library.sqlite, else the user's data folder).\n"
+        "  library list                      every case, newest first\n"
+        "  library search TEXT               cases whose name, ZIP, state, carrier or policy number "
+        "contains\n"
+        "                                    every word of TEXT (any case)\n"
+        "  library import DIR                add the folder's *.json case files (a known file is updated)\n"
+        "  library export ID -o FILE         write case ID's current version (--version N: version N)\n"
+        "                                    byte for byte as stored; --request-body: without \"workbench\"\n"
+        "  library versions ID               the versions of case ID\n"
+        "  library diff VERSION VERSION      fields, offerings and ranking changed between two versions\n"
+        "Exit 0; 1 on a mistake, a skipped file or a library error; 2 when the library cannot be opened."));
+    const QCommandLineOption outOpt({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("File to export to."), QStringLiteral("FILE"));
+    const QCommandLineOption versionOpt(QStringLiteral("version"),
+                                        QStringLiteral("Version number to export."), QStringLiteral("N"));
+    const QCommandLineOption bodyOpt(QStringLiteral("request-body"),
+                                     QStringLiteral("Export the API request body only (no \"workbench\")."));
+    const QCommandLineOption stateOpt(QStringLiteral("state"), QStringLiteral("Only cases in this state."),
+                                      QStringLiteral("ST"));
+    const QCommandLineOption lineOpt(
+        QStringLiteral("line"), QStringLiteral("Only cases requesting this line (home, auto, umbrella)."),
+        QStringLiteral("LINE"));
+    const QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("table (default) or json."),
+                                       QStringLiteral("FORMAT"), QStringLiteral("table"));
+    const QCommandLineOption nowOpt(
+        QStringLiteral("now"), QStringLiteral("Clock for ranking imported cases."), QStringLiteral("TIME"));
+    p.addOptions({outOpt, versionOpt, bodyOpt, stateOpt, lineOpt, formatOpt, nowOpt});
+    p.addHelpOption();
+    if (const auto done = parseOrHelp(p, args, io)) return *done;
+    const QStringList pos = p.positionalArguments();
+    const QString sub = pos.value(0);
+    const QString format = p.value(formatOpt);
+    if (!checkFormat(QStringLiteral("library"), format, {QStringLiteral("table"), QStringLiteral("json")},
+                     io))
+        return ExitProblems;
+    const QHash<QString, int> arity{{QStringLiteral("list"), 1},     {QStringLiteral("search"), 2},
+                                    {QStringLiteral("import"), 2},   {QStringLiteral("export"), 2},
+                                    {QStringLiteral("versions"), 2}, {QStringLiteral("diff"), 3}};
+    if (!arity.contains(sub)) {
+        io.err << "library: expected list, search, import, export, versions or diff (see --help)\n";
+        return ExitProblems;
+    }
+    if (pos.size() != arity.value(sub)) {
+        io.err << "library " << sub << ": expected " << arity.value(sub) - 1 << " argument(s) (see --help)\n";
+        return ExitProblems;
+    }
+    auto lib = openCaseLibrary();
+    if (!lib->isOpen()) {
+        io.err << "library: " << lib->lastError() << "\n";
+        return ExitUnreadable;
+    }
+    const QString author = systemUserName();
+
+    if (sub == u"list" || sub == u"search") {
+        LibraryQuery q;
+        if (sub == u"search") q.text = pos.value(1);
+        q.state = p.value(stateOpt);
+        q.line = p.value(lineOpt);
+        const auto cases = lib->cases(q);
+        if (!lib->lastError().isEmpty()) {
+            io.err << "library: " << lib->lastError() << "\n";
+            return ExitProblems;
+        }
+        if (format == u"json") {
+            JsonValue arr = JsonValue::array();
+            for (const LibraryCase &c : cases)
+                arr.append(caseJson(c));
+            io.out << QString::fromUtf8(writeJson(arr));
+        } else {
+            io.out << renderCases(cases);
+        }
+        return ExitOk;
+    }
+    if (sub == u"import") {
+        const auto now = clockFrom(p, nowOpt, io);
+        if (!now) return ExitProblems;
+        const ImportReport r = importCaseFolder(*lib, QDir(pos.value(1)).absolutePath(), *now, author);
+        for (const QString &s : r.skipped)
+            io.err << "library import: skipped " << oneLine(s) << "\n";
+        io.out << "imported " << r.added << " new, " << r.updated << " updated, " << r.unchanged
+               << " unchanged, " << r.skipped.size() << " skipped\n";
+        if (!r.libraryError.isEmpty()) io.err << "library import: " << r.libraryError << "\n";
+        return r.ok() ? ExitOk : ExitProblems;
+    }
+    if (sub == u"export") {
+        const auto caseId = idArgument(pos.value(1), QStringLiteral("ID"), io);
+        if (!caseId) return ExitProblems;
+        if (!p.isSet(outOpt)) {
+            io.err << "library export: -o FILE is required\n";
+            return ExitProblems;
+        }
+        const auto c = lib->caseById(*caseId);
+        if (!c) {
+            io.err << "library export: there is no case " << *caseId << "\n";
+            return ExitProblems;
+        }
+        qint64 versionId = c->versionId;
+        if (p.isSet(versionOpt)) {
+            versionId = 0;
+            for (const LibraryVersion &v : lib->versions(*caseId))
+                if (QString::number(v.number) == p.value(versionOpt)) versionId = v.versionId;
+            if (versionId == 0) {
+                io.err << "library export: case " << *caseId << " has no version "
+                       << oneLine(p.value(versionOpt)) << "\n";
+                return ExitProblems;
+            }
+        }
+        const QString err = exportVersion(*lib, versionId, p.value(outOpt), p.isSet(bodyOpt), author);
+        if (!err.isEmpty()) {
+            io.err << "library export: " << err << "\n";
+            return ExitProblems;
+        }
+        io.err << "library export: wrote " << p.value(outOpt) << "\n";
+        return ExitOk;
+    }
+    if (sub == u"versions") {
+        const auto caseId = idArgument(pos.value(1), QStringLiteral("ID"), io);
+        if (!caseId) return ExitProblems;
+        const auto versions = lib->versions(*caseId);
+        if (versions.empty()) {
+            io.err << "library versions: there is no case " << *caseId << "\n";
+            return ExitProblems;
+        }
+        if (format == u"json") {
+            JsonValue arr = JsonValue::array();
+            for (const LibraryVersion &v : versions) {
+                JsonValue o = JsonValue::object();
+                o.appendMember(QStringLiteral("version_id"), JsonValue(qint64(v.versionId)));
+                o.appendMember(QStringLiteral("number"), v.number);
+                o.appendMember(QStringLiteral("label"), v.label);
+                o.appendMember(QStringLiteral("copied_from"),
+                               v.parentVersionId ? JsonValue(qint64(v.parentVersionId)) : JsonValue());
+                o.appendMember(QStringLiteral("created_at"), formatTimestamp(v.createdAt));
+                o.appendMember(QStringLiteral("modified_at"), formatTimestamp(v.modifiedAt));
+                o.appendMember(QStringLiteral("top_package"), v.ranking.topText());
+                o.appendMember(QStringLiteral("ranking"), v.ranking.toJson());
+                arr.append(o);
+            }
+            io.out << QString::fromUtf8(writeJson(arr));
+            return ExitOk;
+        }
+        io.out << cell(QStringLiteral("Version"), 8) << ' ' << cell(QStringLiteral("Id"), 7) << ' '
+               << cell(QStringLiteral("Label"), 20) << ' ' << cell(QStringLiteral("Created"), 24) << ' '
+               << cell(QStringLiteral("Modified"), 24) << " Top package\n";
+        for (const LibraryVersion &v : versions)
+            io.out << cell(QString::number(v.number), 8) << ' ' << cell(QString::number(v.versionId), 7)
+                   << ' ' << cell(v.label, 20) << ' ' << cell(formatTimestamp(v.createdAt), 24) << ' '
+                   << cell(formatTimestamp(v.modifiedAt), 24) << ' '
+                   << oneLine(v.ranking.hasRun ? v.ranking.topText() : QStringLiteral("(not ranked)"))
+                   << "\n";
+        return ExitOk;
+    }
+    // diff
+    const auto a = idArgument(pos.value(1), QStringLiteral("VERSION"), io);
+    const auto b = idArgument(pos.value(2), QStringLiteral("VERSION"), io);
+    if (!a || !b) return ExitProblems;
+    const auto va = lib->version(*a), vb = lib->version(*b);
+    if (!va || !vb) {
+        io.err << "library diff: there is no version " << (va ? *b : *a) << "\n";
+        return ExitProblems;
+    }
+    const auto ra = parseJson(va->body), rb = parseJson(vb->body);
+    if (!ra || !rb) {
+        io.err << "library diff: a version is not valid JSON\n";
+        return ExitProblems;
+    }
+    io.out << renderCaseDiff(diffJson(*ra, *rb), diffRankings(va->ranking, vb->ranking));
+    return ExitOk;
+}
+
+} // namespace pw

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/casefacts.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace pw {
+
+// The case library (product.md §8): every household the agent has saved, its versions ("copy and re-quote"
+// keeps the original intact), notes, an audit trail and the autosave recovery records.
+//
+// Model. A *case* is a household; it has one or more *versions*, numbered 1, 2, … in creation order. Each
+// version holds the case file's exact bytes (the API request body plus the optional "workbench" object,
+// as saved — so an export is byte-identical), the facts indexed for search (CaseFacts), and its last
+// ranking (RankingSnapshot). The case's *current* version is the newest one; the list shows it. A case may
+// also name the JSON file it was opened from or saved to (`filePath`): files stay first-class, the library
+// only remembers them.
+//
+// Times are UTC. Ids are positive; 0 means "none". Every write is one transaction: it either happens in
+// full or not at all, and a failure is reported — write methods are [[nodiscard]], return false / nullopt,
+// and leave one sentence in lastError(). Reads report failure the same way (an empty result *and* a
+// non-empty lastError(); an empty result with an empty lastError() is a true "nothing found").
+//
+// This is the interface the window and the command line use. SqlCaseLibrary implements it over Qt SQL
+// (SQLite today, with a dialect seam for PostgreSQL). An instance belongs to the thread that opened it;
+// openAnother() gives a second connection to the same library for a worker thread.
+
+// One row of the list. Its facts leave out policyNumbers and searchText (see the version for those) and
+// its ranking holds the top package and the counts only.
+struct LibraryCase {
+    qint64 caseId = 0;
+    qint64 versionId = 0; // the current (newest) version
+    int versionNumber = 0;
+    int versionCount = 0;
+    CaseFacts facts;
+    RankingSnapshot ranking;
+    QString filePath;
+    QDateTime createdAt, modifiedAt;
+    int remoteRunCount = 0;
+    bool operator==(const LibraryCase &) const = default;
+};
+
+struct LibraryVersion {
+    qint64 versionId = 0;
+    qint64 caseId = 0;
+    int number = 0;
+    QString label;              // "Original", "Re-quote 2", or the user's words
+    qint64 parentVersionId = 0; // the version it was copied from (0 for the original)
+    QDateTime createdAt, modifiedAt;
+    CaseFacts facts;
+    RankingSnapshot ranking;
+    QByteArray body; // the case file bytes (only filled by version(), not by versions())
+    bool operator==(const LibraryVersion &) const = default;
+};
+
+// A note on a case, or on one offering of it (offeringId non-empty). `versionId` is the version that was
+// open when it was written (notes belong to the household and show on every version).
+struct LibraryNote {
+    qint64 noteId = 0;
+    qint64 caseId = 0;
+    qint64 versionId = 0;
+    QString offeringId;
+    QString author;
+    QDateTime createdAt;
+    QString text;
+    bool operator==(const LibraryNote &) const = default;
+};
+
+// One audit entry. Kinds: "created", "imported", "edit" (path, oldValue, newValue as compact JSON, empty
+// when the member was absent), "copied" (a new version from another), "ranking" (engineVersion,
+// profileHash, inputHash, clock, topResult), "exported". Entries are only ever appended.
+struct AuditEntry {
+    qint64 entryId = 0;
+    qint64 caseId = 0;
+    qint64 versionId = 0;
+    QDateTime at;
+    QString kind;
+    QString author;
+    QString path;
+    QString oldValue, newValue;
+    QString engineVersion, profileHash, inputHash;
+    QDateTime clock;
+    QString topResult;
+    QString detail; // a plain sentence (file imported from, version copied from, …)
+    bool operator==(const AuditEntry &) const = default;
+};
+
+// The autosaved state of an open case, kept until the window closes normally. `sessionId` names the
+// window's process (see AutosaveSession); after a crash the next start finds the record orphaned.
+struct RecoveryRecord {
+    QString sessionId;
+    qint64 caseId = 0, versionId = 0; // the library version the case came from (0: none)
+    QString filePath;                 // the file it came from (empty: none)
+    QString title;                    // what the window showed ("Dana Okafor — brooklyn.json")
+    QDateTime savedAt;
+    QByteArray body;
+    bool operator==(const RecoveryRecord &) const = default;
+};
+
+// What the list shows: `text` matched (case-insensitively, as a substring) against the insured name, ZIP,
+// state, carriers and policy numbers; `state` and `line` filter exactly (empty: any). Newest first.
+// `limit` 0 means no limit.
+struct LibraryQuery {
+    QString text;
+    QString state;
+    QString line;
+    int limit = 0;
+};
+
+// What a save brings besides the bytes: the ranking in effect (hasRun false: leave the version's last
+// ranking as it is), the file the case lives in (empty: keep), and who saves.
+struct SaveOptions {
+    RankingSnapshot ranking;
+    QString filePath;
+    QString author;
+    QString detail; // for the audit entry of a new case ("imported from /x/y.json")
+};
+
+class CaseLibrary {
+public:
+    virtual ~CaseLibrary() = default;
+
+    virtual bool isOpen() const = 0;
+    virtual QString lastError() const = 0;
+    virtual int schemaVersion() const = 0;
+    // A second connection to the same library, for another thread.
+    virtual std::unique_ptr<CaseLibrary> openAnother() const = 0;
+    // A function that opens another connection; it may be called on any thread, also after this object
+    // is gone (workers take it with them).
+    virtual std::function<std::unique_ptr<CaseLibrary>()> connector() const = 0;
+    // The database's own consistency check: "ok", or what it found.
+    virtual QString integrityCheck() = 0;
+
+    // New case with its version 1 (label "Original"); returns the version id.
+    [[nodiscard]] virtual std::optional<qint64> addCase(const QByteArray &body,
+                                                        const SaveOptions &options) = 0;
+    // Replaces a version's bytes (the open case saved again); audit entries for every changed JSON path,
+    // and a ranking entry when the ranking's input or profile differs from the version's last one.
+    [[nodiscard]] virtual bool saveVersion(qint64 versionId, const QByteArray &body,
+                                           const SaveOptions &options) = 0;
+    // Copy and re-quote: a new version of the same case with `fromVersionId`'s bytes (the original stays
+    // as it is); returns the new version's id.
+    [[nodiscard]] virtual std::optional<qint64> copyVersion(qint64 fromVersionId, const QString &label,
+                                                            const QString &author) = 0;
+    // Records a ranking of a version (audit entry and the version's last ranking), unless the version's
+    // last ranking has the same input hash, profile hash and appetite. True also when nothing was needed.
+    [[nodiscard]] virtual bool recordRanking(qint64 versionId, const RankingSnapshot &ranking,
+                                             const QString &author) = 0;
+    [[nodiscard]] virtual bool setFilePath(qint64 caseId, const QString &filePath) = 0;
+    [[nodiscard]] virtual bool linkRemoteRuns(qint64 caseId, const QStringList &runIds) = 0;
+    [[nodiscard]] virtual bool addAudit(const AuditEntry &entry) = 0;
+    [[nodiscard]] virtual bool deleteCase(qint64 caseId) = 0;
+
+    virtual std::vector<LibraryCase> cases(const LibraryQuery &query = {}) const = 0;
+    virtual std::optional<LibraryCase> caseById(qint64 caseId) const = 0;
+    // The case whose file is `filePath` (absolute), if the library knows one.
+    virtual std::optional<LibraryCase> caseByFile(const QString &filePath) const = 0;
+    virtual std::optional<LibraryVersion> version(qint64 versionId) const = 0;
+    virtual std::vector<LibraryVersion> versions(qint64 caseId) const = 0; // oldest first, without bodies
+    virtual QStringList remoteRuns(qint64 caseId) const = 0;
+    virtual QStringList states() const = 0; // every state in the library, sorted (for the filter)
+    virtual int caseCount() const = 0;
+
+    [[nodiscard]] virtual std::optional<qint64> addNote(const LibraryNote &note) = 0;
+    virtual std::vector<LibraryNote> notes(qint64 caseId) const = 0;     // oldest first
+    virtual std::vector<AuditEntry> auditTrail(qint64 caseId) const = 0; // oldest first
+
+    [[nodiscard]] virtual bool writeRecovery(const RecoveryRecord &record) = 0;
+    [[nodiscard]] virtual bool removeRecovery(const QString &sessionId) = 0;
+    virtual std::vector<RecoveryRecord> recoveryRecords() const = 0; // newest first
+};
+
+// The library in the user's data folder: PLACEMENT_WORKBENCH_DATA_DIR/library.sqlite when that variable
+// is set, else <AppDataLocation>/library.sqlite.
+QString defaultLibraryPath();
+// Opens (creating or migrating) the SQLite library at `path` (empty: defaultLibraryPath()). Check
+// isOpen() and lastError().
+std::unique_ptr<CaseLibrary> openCaseLibrary(const QString &path = QString());
+
+// The OS user name (USER, USERNAME), or "unknown": the default author of notes and audit entries.
+QString systemUserName();
+
+} // namespace pw

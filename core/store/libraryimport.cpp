@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+#include "libraryimport.h"
+
+#include "io/casefile.h"
+#include "io/safefilewriter.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace pw {
+
+ImportReport importCaseFolder(CaseLibrary &library, const QString &folder, const QDateTime &now,
+                              const QString &author, const std::function<void(int, int)> &progress) {
+    ImportReport report;
+    const QDir dir(folder);
+    if (!dir.exists()) {
+        report.skipped << QStringLiteral("%1: no such folder").arg(folder);
+        return report;
+    }
+    const QFileInfoList files =
+        dir.entryInfoList({QStringLiteral("*.json")}, QDir::Files | QDir::Readable, QDir::Name);
+    int done = 0;
+    for (const QFileInfo &info : files) {
+        if (progress) progress(done++, int(files.size()));
+        const QString path = info.absoluteFilePath();
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            report.skipped << QStringLiteral("%1: cannot be read: %2").arg(info.fileName(), f.errorString());
+            continue;
+        }
+        if (f.size() > kMaxCaseFileBytes) {
+            report.skipped << QStringLiteral("%1: is too large").arg(info.fileName());
+            continue;
+        }
+        const QByteArray bytes = f.readAll();
+        const CaseFileResult parsed = parseCaseBytes(bytes);
+        if (!parsed.root) {
+            report.skipped << QStringLiteral("%1: %2").arg(info.fileName(), parsed.problem.message);
+            continue;
+        }
+        if (!parsed.root->isObject() || !(*parsed.root)[u"input"].isObject()) {
+            report.skipped
+                << QStringLiteral("%1: not a case file (no \"input\" object)").arg(info.fileName());
+            continue;
+        }
+        SaveOptions o;
+        o.filePath = path;
+        o.author = author;
+        o.ranking = rankCaseSnapshot(*parsed.root, now);
+        o.detail = QStringLiteral("imported from %1").arg(path);
+        const auto known = library.caseByFile(path);
+        if (known) {
+            const auto current = library.version(known->versionId);
+            if (current && current->body == bytes) {
+                ++report.unchanged;
+                continue;
+            }
+            if (!library.saveVersion(known->versionId, bytes, o)) {
+                report.libraryError = library.lastError();
+                return report;
+            }
+            ++report.updated;
+        } else {
+            if (!library.addCase(bytes, o)) {
+                report.libraryError = library.lastError();
+                return report;
+            }
+            ++report.added;
+        }
+    }
+    if (progress) progress(done, int(files.size()));
+    return report;
+}
+
+QString exportVersion(CaseLibrary &library, qint64 versionId, const QString &fileName, bool requestBodyOnly,
+                      const QString &author) {
+    const auto v = library.version(versionId);
+    if (!v)
+        return library.lastError().isEmpty()
+                   ? QStringLiteral("There is no version %1 in the library").arg(versionId)
+                   : library.lastError();
+    QByteArray bytes = v->body;
+    if (requestBodyOnly) {
+        const auto root = parseJson(bytes);
+        if (!root) return QStringLiteral("Version %1 is not valid JSON").arg(versionId);
+        bytes = writeJson(apiRequestBody(*root));
+    }
+    if (const QString err = writeFileAtomically(fileName, bytes); !err.isEmpty()) return err;
+    AuditEntry e;
+    e.caseId = v->caseId;
+    e.versionId = versionId;
+    e.kind = QStringLiteral("exported");
+    e.author = author;
+    e.detail = QStringLiteral("version %1 exported to %2%3")
+                   .arg(v->number)
+                   .arg(QFileInfo(fileName).absoluteFilePath(),
+                        requestBodyOnly ? QStringLiteral(" (request body)") : QString());
+    if (!library.addAudit(e))
+        return QStringLiteral("The file was written, but the audit trail was not: %1")
+            .arg(library.lastError());
+    return QString();
+}
+
+} // namespace pw

@@ -1,0 +1,457 @@
+// SPDX-License-Identifier: MIT
+#include "sqlcaselibrary.h"
+
+#include "io/json.h"
+#include "store/casediff.h"
+#include "store/librarysql.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace pw {
+
+using namespace librarysql;
+
+namespace {
+
+QString newConnectionName() {
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("pw-library-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
+}
+
+AuditEntry entry(qint64 caseId, qint64 versionId, const QDateTime &at, const QString &kind,
+                 const QString &author) {
+    AuditEntry e;
+    e.caseId = caseId;
+    e.versionId = versionId;
+    e.at = at;
+    e.kind = kind;
+    e.author = author;
+    return e;
+}
+
+QString compactOrEmpty(const std::optional<JsonValue> &v) {
+    return v ? QString::fromUtf8(writeJson(*v, -1)) : QString();
+}
+
+} // namespace
+
+QString defaultLibraryPath() {
+    const QString dir = qEnvironmentVariable("PLACEMENT_WORKBENCH_DATA_DIR");
+    return dir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                               QStringLiteral("/library.sqlite")
+                         : QDir(dir).filePath(QStringLiteral("library.sqlite"));
+}
+
+std::unique_ptr<CaseLibrary> openCaseLibrary(const QString &path) {
+    return std::make_unique<SqlCaseLibrary>(path.isEmpty() ? defaultLibraryPath() : path,
+                                            std::make_shared<SqliteDialect>());
+}
+
+QString systemUserName() {
+    for (const char *name : {"USER", "USERNAME", "LOGNAME"}) {
+        const QString v = qEnvironmentVariable(name).trimmed();
+        if (!v.isEmpty()) return v;
+    }
+    return QStringLiteral("unknown");
+}
+
+SqlCaseLibrary::SqlCaseLibrary(const QString &databaseName, std::shared_ptr<const SqlDialect> dialect)
+    : m_databaseName(databaseName)
+    , m_dialect(std::move(dialect))
+    , m_connection(newConnectionName()) {
+    if (m_dialect->isFileBased()) {
+        const QString dir = QFileInfo(m_databaseName).absolutePath();
+        if (!QDir().mkpath(dir)) {
+            m_lastError = QStringLiteral("Cannot create the folder %1 for the case library").arg(dir);
+            return;
+        }
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connection);
+    db.setDatabaseName(m_databaseName);
+    db.setConnectOptions(m_dialect->connectOptions());
+    if (!db.open()) {
+        m_lastError =
+            QStringLiteral("Cannot open the case library %1: %2").arg(m_databaseName, db.lastError().text());
+        return;
+    }
+    QSqlQuery q(db);
+    for (const QString &sql : m_dialect->sessionSetup())
+        if (!run(q, sql, {}, QStringLiteral("set up the case library connection"))) return;
+    m_open = migrate();
+    if (!m_open) db.close(); // no write may reach a library that is not at the current schema
+}
+
+SqlCaseLibrary::~SqlCaseLibrary() {
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isValid()) db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+std::unique_ptr<CaseLibrary> SqlCaseLibrary::openAnother() const {
+    return connector()();
+}
+
+std::function<std::unique_ptr<CaseLibrary>()> SqlCaseLibrary::connector() const {
+    return [name = m_databaseName, dialect = m_dialect]() -> std::unique_ptr<CaseLibrary> {
+        return std::make_unique<SqlCaseLibrary>(name, dialect);
+    };
+}
+
+QSqlQuery SqlCaseLibrary::query() const {
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    return q;
+}
+
+bool SqlCaseLibrary::run(QSqlQuery &q, const QString &sql, const QVariantList &values,
+                         const QString &what) const {
+    if (!q.prepare(sql)) {
+        m_lastError = QStringLiteral("Cannot %1: %2").arg(what, q.lastError().text());
+        return false;
+    }
+    // Qt binds a null QString as SQL NULL; the library's text columns are NOT NULL with '' for "none".
+    for (const QVariant &v : values)
+        q.addBindValue(
+            v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
+    if (!q.exec()) {
+        m_lastError = QStringLiteral("Cannot %1: %2").arg(what, q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool SqlCaseLibrary::inTransaction(const QString &what, const std::function<bool()> &body) {
+    if (!QSqlDatabase::database(m_connection, false).isOpen()) {
+        m_lastError = QStringLiteral("Cannot %1: the case library is not open").arg(what);
+        return false;
+    }
+    QSqlQuery q = query();
+    if (!run(q, m_dialect->beginWrite(), {}, what)) return false;
+    if (body()) {
+        QSqlQuery c = query();
+        if (run(c, QStringLiteral("COMMIT"), {}, what)) return true;
+    }
+    const QString reason = m_lastError;
+    QSqlQuery r = query();
+    r.exec(QStringLiteral("ROLLBACK")); // the reason reported is the failure above, not the rollback's
+    m_lastError = reason;
+    return false;
+}
+
+QString SqlCaseLibrary::integrityCheck() {
+    QSqlQuery q = query();
+    if (!run(q, m_dialect->integrityCheck(), {}, QStringLiteral("check the case library")))
+        return m_lastError;
+    QStringList lines;
+    while (q.next())
+        lines << q.value(0).toString();
+    return lines.join(u'\n');
+}
+
+// ---- writes
+
+std::optional<qint64> SqlCaseLibrary::insertVersion(qint64 caseId, int number, const QString &label,
+                                                    qint64 parentId, const QByteArray &body,
+                                                    const RankingSnapshot &ranking, const QDateTime &now) {
+    const auto root = parseJson(body);
+    const CaseFacts facts = root ? caseFactsOf(*root) : CaseFacts();
+    QSqlQuery q = query();
+    QVariantList values{caseId, number, label, parentId, timeText(now), timeText(now)};
+    values += factValues(facts);
+    values += rankingValues(ranking);
+    if (!run(q,
+             QStringLiteral(
+                 "INSERT INTO versions (case_id, number, label, parent_id, created_at, modified_at, ") +
+                 kFactColumns + QStringLiteral(", ") + kRankingColumns + QStringLiteral(") VALUES (") +
+                 placeholders(int(values.size())) + QStringLiteral(") RETURNING id"),
+             values, QStringLiteral("store the case")) ||
+        !q.next()) {
+        if (m_lastError.isEmpty()) m_lastError = QStringLiteral("Cannot store the case: no id returned");
+        return std::nullopt;
+    }
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    QSqlQuery d = query();
+    if (!run(d, QStringLiteral("INSERT INTO version_data (version_id, body, ranking_json) VALUES (?, ?, ?)"),
+             {id, body, rankingJson(ranking)}, QStringLiteral("store the case")))
+        return std::nullopt;
+    return id;
+}
+
+bool SqlCaseLibrary::touchCase(qint64 caseId, qint64 versionId, const QDateTime &now) {
+    QSqlQuery q = query();
+    return run(q, QStringLiteral("UPDATE cases SET modified_at = ?, current_version = ? WHERE id = ?"),
+               {timeText(now), versionId, caseId}, QStringLiteral("update the case"));
+}
+
+bool SqlCaseLibrary::appendAudit(const AuditEntry &e) {
+    QSqlQuery q = query();
+    return run(q,
+               QStringLiteral("INSERT INTO audit (case_id, version_id, at, kind, author, path, old_value, "
+                              "new_value, engine_version, profile_hash, input_hash, clock, top_result, "
+                              "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+               {e.caseId, e.versionId, timeText(e.at.isValid() ? e.at : QDateTime::currentDateTimeUtc()),
+                e.kind, e.author, e.path, e.oldValue, e.newValue, e.engineVersion, e.profileHash, e.inputHash,
+                e.clock.isValid() ? timeText(e.clock) : QString(), e.topResult, e.detail},
+               QStringLiteral("write the audit trail"));
+}
+
+bool SqlCaseLibrary::appendRankingAudit(qint64 caseId, qint64 versionId, const RankingSnapshot &r,
+                                        const QString &author, const QDateTime &now) {
+    AuditEntry e = entry(caseId, versionId, now, QStringLiteral("ranking"), author);
+    e.engineVersion = r.engineVersion;
+    e.profileHash = r.profileHash;
+    e.inputHash = r.inputHash;
+    e.clock = r.clock;
+    e.topResult = r.topText();
+    e.detail = QStringLiteral("%1 packages, %2 qualified, appetite %3")
+                   .arg(r.solutionCount)
+                   .arg(r.qualifiedCount)
+                   .arg(r.appetite.isEmpty() ? QStringLiteral("(case's)") : r.appetite);
+    return appendAudit(e);
+}
+
+std::optional<qint64> SqlCaseLibrary::addCase(const QByteArray &body, const SaveOptions &options) {
+    std::optional<qint64> versionId;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const bool ok = inTransaction(QStringLiteral("add the case"), [&] {
+        QSqlQuery q = query();
+        if (!run(q,
+                 QStringLiteral("INSERT INTO cases (created_at, modified_at, file_path, current_version) "
+                                "VALUES (?, ?, ?, 0) RETURNING id"),
+                 {timeText(now), timeText(now), options.filePath}, QStringLiteral("add the case")) ||
+            !q.next())
+            return false;
+        const qint64 caseId = q.value(0).toLongLong();
+        versionId = insertVersion(caseId, 1, QStringLiteral("Original"), 0, body, options.ranking, now);
+        if (!versionId || !touchCase(caseId, *versionId, now)) return false;
+        AuditEntry e = entry(caseId, *versionId, now,
+                             options.detail.startsWith(u"imported") ? QStringLiteral("imported")
+                                                                    : QStringLiteral("created"),
+                             options.author);
+        e.detail = options.detail;
+        if (!appendAudit(e)) return false;
+        return !options.ranking.hasRun ||
+               appendRankingAudit(caseId, *versionId, options.ranking, options.author, now);
+    });
+    return ok ? versionId : std::nullopt;
+}
+
+bool SqlCaseLibrary::saveVersion(qint64 versionId, const QByteArray &body, const SaveOptions &options) {
+    const auto old = version(versionId);
+    if (!old) {
+        if (m_lastError.isEmpty())
+            m_lastError = QStringLiteral("Cannot save: version %1 is not in the library").arg(versionId);
+        return false;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto before = parseJson(old->body);
+    const auto after = parseJson(body);
+    return inTransaction(QStringLiteral("save the case"), [&] {
+        const CaseFacts facts = after ? caseFactsOf(*after) : CaseFacts();
+        QSqlQuery q = query();
+        QVariantList values{timeText(now)};
+        values += factValues(facts);
+        QString sql = QStringLiteral("UPDATE versions SET modified_at = ?, ") + kFactAssignments;
+        const bool newRanking = options.ranking.hasRun;
+        if (newRanking) {
+            sql += QStringLiteral(", ") + kRankingAssignments;
+            values += rankingValues(options.ranking);
+        }
+        values << versionId;
+        if (!run(q, sql + QStringLiteral(" WHERE id = ?"), values, QStringLiteral("save the case")))
+            return false;
+        QSqlQuery d = query();
+        if (!(newRanking
+                  ? run(d,
+                        QStringLiteral(
+                            "UPDATE version_data SET body = ?, ranking_json = ? WHERE version_id = ?"),
+                        {body, rankingJson(options.ranking), versionId}, QStringLiteral("save the case"))
+                  : run(d, QStringLiteral("UPDATE version_data SET body = ? WHERE version_id = ?"),
+                        {body, versionId}, QStringLiteral("save the case"))))
+            return false;
+        if (!touchCase(old->caseId, versionId, now)) return false;
+        if (!options.filePath.isEmpty()) {
+            QSqlQuery f = query();
+            if (!run(f, QStringLiteral("UPDATE cases SET file_path = ? WHERE id = ?"),
+                     {options.filePath, old->caseId}, QStringLiteral("save the case")))
+                return false;
+        }
+        if (before && after) {
+            for (const JsonChange &c : diffJson(*before, *after)) {
+                AuditEntry e = entry(old->caseId, versionId, now, QStringLiteral("edit"), options.author);
+                e.path = c.path;
+                e.oldValue = compactOrEmpty(c.before);
+                e.newValue = compactOrEmpty(c.after);
+                if (!appendAudit(e)) return false;
+            }
+        } else if (old->body != body) {
+            AuditEntry e = entry(old->caseId, versionId, now, QStringLiteral("edit"), options.author);
+            e.detail = QStringLiteral("the case bytes were replaced (one side is not valid JSON)");
+            if (!appendAudit(e)) return false;
+        }
+        if (newRanking && !sameRanking(old->ranking, options.ranking))
+            return appendRankingAudit(old->caseId, versionId, options.ranking, options.author, now);
+        return true;
+    });
+}
+
+std::optional<qint64> SqlCaseLibrary::copyVersion(qint64 fromVersionId, const QString &label,
+                                                  const QString &author) {
+    const auto from = version(fromVersionId);
+    if (!from) {
+        if (m_lastError.isEmpty())
+            m_lastError = QStringLiteral("Cannot copy: version %1 is not in the library").arg(fromVersionId);
+        return std::nullopt;
+    }
+    std::optional<qint64> newId;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const bool ok = inTransaction(QStringLiteral("copy the version"), [&] {
+        QSqlQuery q = query();
+        if (!run(q, QStringLiteral("SELECT MAX(number) FROM versions WHERE case_id = ?"), {from->caseId},
+                 QStringLiteral("copy the version")) ||
+            !q.next())
+            return false;
+        const int number = q.value(0).toInt() + 1;
+        const QString text =
+            label.trimmed().isEmpty() ? QStringLiteral("Re-quote %1").arg(number) : label.trimmed();
+        newId = insertVersion(from->caseId, number, text, fromVersionId, from->body, from->ranking, now);
+        if (!newId || !touchCase(from->caseId, *newId, now)) return false;
+        AuditEntry e = entry(from->caseId, *newId, now, QStringLiteral("copied"), author);
+        e.detail = QStringLiteral("version %1 (%2) copied from version %3 (%4)")
+                       .arg(number)
+                       .arg(text)
+                       .arg(from->number)
+                       .arg(from->label);
+        return appendAudit(e);
+    });
+    return ok ? newId : std::nullopt;
+}
+
+bool SqlCaseLibrary::recordRanking(qint64 versionId, const RankingSnapshot &ranking, const QString &author) {
+    if (!ranking.hasRun) return true;
+    const auto v = version(versionId);
+    if (!v) {
+        if (m_lastError.isEmpty())
+            m_lastError =
+                QStringLiteral("Cannot record the ranking: version %1 is not in the library").arg(versionId);
+        return false;
+    }
+    if (sameRanking(v->ranking, ranking)) return true;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return inTransaction(QStringLiteral("record the ranking"), [&] {
+        QSqlQuery q = query();
+        QVariantList values = rankingValues(ranking);
+        values << versionId;
+        QSqlQuery d = query();
+        return run(q,
+                   QStringLiteral("UPDATE versions SET ") + kRankingAssignments +
+                       QStringLiteral(" WHERE id = ?"),
+                   values, QStringLiteral("record the ranking")) &&
+               run(d, QStringLiteral("UPDATE version_data SET ranking_json = ? WHERE version_id = ?"),
+                   {rankingJson(ranking), versionId}, QStringLiteral("record the ranking")) &&
+               appendRankingAudit(v->caseId, versionId, ranking, author, now);
+    });
+}
+
+bool SqlCaseLibrary::setFilePath(qint64 caseId, const QString &filePath) {
+    return inTransaction(QStringLiteral("remember the case's file"), [&] {
+        QSqlQuery q = query();
+        return run(q, QStringLiteral("UPDATE cases SET file_path = ? WHERE id = ?"), {filePath, caseId},
+                   QStringLiteral("remember the case's file"));
+    });
+}
+
+bool SqlCaseLibrary::linkRemoteRuns(qint64 caseId, const QStringList &runIds) {
+    if (runIds.isEmpty()) return true;
+    const QStringList known = remoteRuns(caseId);
+    const QString now = timeText(QDateTime::currentDateTimeUtc());
+    return inTransaction(QStringLiteral("link the remote runs"), [&] {
+        for (const QString &id : runIds) {
+            if (known.contains(id)) continue;
+            QSqlQuery q = query();
+            if (!run(q, QStringLiteral("INSERT INTO case_runs (case_id, run_id, linked_at) VALUES (?, ?, ?)"),
+                     {caseId, id, now}, QStringLiteral("link the remote runs")))
+                return false;
+        }
+        return true;
+    });
+}
+
+bool SqlCaseLibrary::addAudit(const AuditEntry &entry) {
+    return inTransaction(QStringLiteral("write the audit trail"), [&] { return appendAudit(entry); });
+}
+
+bool SqlCaseLibrary::deleteCase(qint64 caseId) {
+    return inTransaction(QStringLiteral("delete the case"), [&] {
+        QSqlQuery d = query();
+        if (!run(d,
+                 QStringLiteral("DELETE FROM version_data WHERE version_id IN (SELECT id FROM versions WHERE "
+                                "case_id = ?)"),
+                 {caseId}, QStringLiteral("delete the case")))
+            return false;
+        for (const char *table : {"notes", "audit", "case_runs", "versions"}) {
+            QSqlQuery q = query();
+            if (!run(q, QStringLiteral("DELETE FROM %1 WHERE case_id = ?").arg(QLatin1StringView(table)),
+                     {caseId}, QStringLiteral("delete the case")))
+                return false;
+        }
+        QSqlQuery q = query();
+        return run(q, QStringLiteral("DELETE FROM cases WHERE id = ?"), {caseId},
+                   QStringLiteral("delete the case"));
+    });
+}
+
+std::optional<qint64> SqlCaseLibrary::addNote(const LibraryNote &n) {
+    std::optional<qint64> id;
+    const bool ok = inTransaction(QStringLiteral("add the note"), [&] {
+        QSqlQuery q = query();
+        if (!run(q,
+                 QStringLiteral(
+                     "INSERT INTO notes (case_id, version_id, offering_id, author, created_at, body) "
+                     "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+                 {n.caseId, n.versionId, n.offeringId, n.author,
+                  timeText(n.createdAt.isValid() ? n.createdAt : QDateTime::currentDateTimeUtc()), n.text},
+                 QStringLiteral("add the note")) ||
+            !q.next())
+            return false;
+        id = q.value(0).toLongLong();
+        return true;
+    });
+    return ok ? id : std::nullopt;
+}
+
+bool SqlCaseLibrary::writeRecovery(const RecoveryRecord &r) {
+    // Delete and insert rather than an upsert: the same two statements in every SQL dialect.
+    return inTransaction(QStringLiteral("write the recovery record"), [&] {
+        QSqlQuery d = query();
+        if (!run(d, QStringLiteral("DELETE FROM recovery WHERE session_id = ?"), {r.sessionId},
+                 QStringLiteral("write the recovery record")))
+            return false;
+        QSqlQuery q = query();
+        return run(q,
+                   QStringLiteral("INSERT INTO recovery (session_id, case_id, version_id, file_path, title, "
+                                  "saved_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                   {r.sessionId, r.caseId, r.versionId, r.filePath, r.title,
+                    timeText(r.savedAt.isValid() ? r.savedAt : QDateTime::currentDateTimeUtc()), r.body},
+                   QStringLiteral("write the recovery record"));
+    });
+}
+
+bool SqlCaseLibrary::removeRecovery(const QString &sessionId) {
+    return inTransaction(QStringLiteral("remove the recovery record"), [&] {
+        QSqlQuery q = query();
+        return run(q, QStringLiteral("DELETE FROM recovery WHERE session_id = ?"), {sessionId},
+                   QStringLiteral("remove the recovery record"));
+    });
+}
+
+} // namespace pw

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+// The case library's schema and its migrations (SqlCaseLibrary's schema history is in its header).
+#include "sqlcaselibrary.h"
+
+#include "io/json.h"
+#include "store/librarysql.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace pw {
+
+using namespace librarysql;
+
+bool SqlCaseLibrary::migrate() {
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    int version = 0;
+    if (db.tables().contains(QStringLiteral("library_schema"))) {
+        QSqlQuery q = query();
+        if (!run(q, QStringLiteral("SELECT version FROM library_schema"), {},
+                 QStringLiteral("read the case library's schema version")))
+            return false;
+        if (q.next()) version = q.value(0).toInt();
+    }
+    if (version > kSchemaVersion) {
+        m_lastError = QStringLiteral("The case library %1 was written by a newer version of the workbench "
+                                     "(schema %2; this version reads up to %3); it was not changed")
+                          .arg(m_databaseName)
+                          .arg(version)
+                          .arg(kSchemaVersion);
+        db.close();
+        return false;
+    }
+    m_schemaVersion = version;
+    const std::pair<int, bool (SqlCaseLibrary::*)()> steps[] = {{1, &SqlCaseLibrary::migrateTo1},
+                                                                {2, &SqlCaseLibrary::migrateTo2}};
+    for (const auto &[target, step] : steps) {
+        if (m_schemaVersion >= target) continue;
+        const bool ok =
+            inTransaction(QStringLiteral("upgrade the case library to schema %1").arg(target), [&] {
+                if (!(this->*step)()) return false;
+                QSqlQuery q = query();
+                return run(q, QStringLiteral("UPDATE library_schema SET version = ?"), {target},
+                           QStringLiteral("upgrade the case library"));
+            });
+        if (!ok) return false;
+        m_schemaVersion = target;
+    }
+    return true;
+}
+
+bool SqlCaseLibrary::migrateTo1() {
+    const QString id = m_dialect->identityColumn(), blob = m_dialect->blobType();
+    const QStringList sql{
+        QStringLiteral("CREATE TABLE library_schema (version INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO library_schema (version) VALUES (0)"),
+        QStringLiteral("CREATE TABLE cases (%1, created_at TEXT NOT NULL, modified_at TEXT NOT NULL, "
+                       "file_path TEXT NOT NULL DEFAULT '', current_version INTEGER NOT NULL DEFAULT 0)")
+            .arg(id),
+        QStringLiteral("CREATE TABLE versions (%1, case_id INTEGER NOT NULL, number INTEGER NOT NULL, "
+                       "label TEXT NOT NULL DEFAULT '', parent_id INTEGER NOT NULL DEFAULT 0, "
+                       "created_at TEXT NOT NULL, modified_at TEXT NOT NULL, body %2 NOT NULL, "
+                       "insured_name TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT '', "
+                       "zip TEXT NOT NULL DEFAULT '', lines TEXT NOT NULL DEFAULT '[]', "
+                       "carriers TEXT NOT NULL DEFAULT '[]', top_package TEXT NOT NULL DEFAULT '', "
+                       "top_cost DOUBLE PRECISION, qualified_count INTEGER, UNIQUE (case_id, number))")
+            .arg(id, blob),
+    };
+    for (const QString &s : sql) {
+        QSqlQuery q = query();
+        if (!run(q, s, {}, QStringLiteral("create the case library"))) return false;
+    }
+    return true;
+}
+
+bool SqlCaseLibrary::migrateTo2() {
+    // Schema 1 kept each version's bytes in its row, so a search read every case's bytes. Schema 2 keeps
+    // the indexed facts in a narrow `versions` row and the bytes (and the ranking snapshot) in
+    // `version_data`. Rows keep their ids (a PostgreSQL back-end must move its identity sequence past them).
+    const QString id = m_dialect->identityColumn(), blob = m_dialect->blobType();
+    const QStringList sql{
+        QStringLiteral("CREATE TABLE versions_v2 (%1, case_id INTEGER NOT NULL, number INTEGER NOT NULL, "
+                       "label TEXT NOT NULL DEFAULT '', parent_id INTEGER NOT NULL DEFAULT 0, "
+                       "created_at TEXT NOT NULL, modified_at TEXT NOT NULL, "
+                       "insured_name TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT '', "
+                       "zip TEXT NOT NULL DEFAULT '', lines TEXT NOT NULL DEFAULT '', "
+                       "carriers TEXT NOT NULL DEFAULT '', policy_numbers TEXT NOT NULL DEFAULT '', "
+                       "search_text TEXT NOT NULL DEFAULT '', top_package TEXT NOT NULL DEFAULT '', "
+                       "top_cost DOUBLE PRECISION, top_cost_high DOUBLE PRECISION, qualified_count INTEGER, "
+                       "UNIQUE (case_id, number))")
+            .arg(id),
+        QStringLiteral(
+            "CREATE TABLE version_data (version_id INTEGER NOT NULL PRIMARY KEY, body %1 NOT NULL, "
+            "ranking_json %1 NOT NULL)")
+            .arg(blob),
+        QStringLiteral(
+            "INSERT INTO versions_v2 (id, case_id, number, label, parent_id, created_at, modified_at, "
+            "insured_name, state, zip, top_package, top_cost, top_cost_high, qualified_count) "
+            "SELECT id, case_id, number, label, parent_id, created_at, modified_at, insured_name, "
+            "state, zip, top_package, top_cost, top_cost, qualified_count FROM versions"),
+        QStringLiteral(
+            "INSERT INTO version_data (version_id, body, ranking_json) SELECT id, body, '' FROM versions"),
+        QStringLiteral("DROP TABLE versions"),
+        QStringLiteral("ALTER TABLE versions_v2 RENAME TO versions"),
+        QStringLiteral(
+            "CREATE TABLE notes (%1, case_id INTEGER NOT NULL, version_id INTEGER NOT NULL DEFAULT 0, "
+            "offering_id TEXT NOT NULL DEFAULT '', author TEXT NOT NULL DEFAULT '', "
+            "created_at TEXT NOT NULL, body TEXT NOT NULL)")
+            .arg(id),
+        QStringLiteral(
+            "CREATE TABLE audit (%1, case_id INTEGER NOT NULL, version_id INTEGER NOT NULL DEFAULT 0, "
+            "at TEXT NOT NULL, kind TEXT NOT NULL, author TEXT NOT NULL DEFAULT '', "
+            "path TEXT NOT NULL DEFAULT '', old_value TEXT NOT NULL DEFAULT '', "
+            "new_value TEXT NOT NULL DEFAULT '', engine_version TEXT NOT NULL DEFAULT '', "
+            "profile_hash TEXT NOT NULL DEFAULT '', input_hash TEXT NOT NULL DEFAULT '', "
+            "clock TEXT NOT NULL DEFAULT '', top_result TEXT NOT NULL DEFAULT '', "
+            "detail TEXT NOT NULL DEFAULT '')")
+            .arg(id),
+        QStringLiteral("CREATE TABLE case_runs (case_id INTEGER NOT NULL, run_id TEXT NOT NULL, "
+                       "linked_at TEXT NOT NULL, PRIMARY KEY (case_id, run_id))"),
+        QStringLiteral("CREATE TABLE recovery (session_id TEXT NOT NULL PRIMARY KEY, "
+                       "case_id INTEGER NOT NULL DEFAULT 0, version_id INTEGER NOT NULL DEFAULT 0, "
+                       "file_path TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', "
+                       "saved_at TEXT NOT NULL, body %1 NOT NULL)")
+            .arg(blob),
+        QStringLiteral("CREATE INDEX versions_case ON versions (case_id)"),
+        QStringLiteral("CREATE INDEX cases_modified ON cases (modified_at)"),
+        QStringLiteral("CREATE INDEX cases_file ON cases (file_path)"),
+        QStringLiteral("CREATE INDEX notes_case ON notes (case_id)"),
+        QStringLiteral("CREATE INDEX audit_case ON audit (case_id)"),
+    };
+    for (const QString &s : sql) {
+        QSqlQuery q = query();
+        if (!run(q, s, {}, QStringLiteral("upgrade the case library to schema 2"))) return false;
+    }
+    // Schema 1 did not index policy numbers, nor offering carriers: every fact is read again from the bytes.
+    QSqlQuery rows(QSqlDatabase::database(m_connection, false));
+    if (!run(rows, QStringLiteral("SELECT version_id, body FROM version_data"), {},
+             QStringLiteral("upgrade the case library to schema 2")))
+        return false;
+    std::vector<std::pair<qint64, CaseFacts>> facts;
+    while (rows.next()) {
+        const auto root = parseJson(rows.value(1).toByteArray());
+        facts.emplace_back(rows.value(0).toLongLong(), root ? caseFactsOf(*root) : CaseFacts());
+    }
+    rows.finish();
+    for (const auto &[versionId, f] : facts) {
+        QSqlQuery q = query();
+        QVariantList values = factValues(f);
+        values << versionId;
+        if (!run(q,
+                 QStringLiteral("UPDATE versions SET ") + kFactAssignments + QStringLiteral(" WHERE id = ?"),
+                 values, QStringLiteral("upgrade the case library to schema 2")))
+            return false;
+    }
+    return true;
+}
+
+} // namespace pw

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+// `placement-workbench library …`: import a folder (bad files skipped with their reason, a second import
+// changes nothing), list and search, export byte for byte or as the request body, versions and diff.
+#include "io/jsonpath.h"
+#include "store/caselibrary.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pw;
+
+class TestLibraryCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QStringList m_env;
+
+    test::ProcessResult library(const QStringList &args) {
+        return test::runWorkbench(QStringList{QStringLiteral("library")} + args, m_env);
+    }
+
+    void write(const QString &name, const QByteArray &bytes) {
+        QFile f(m_dir.filePath(QStringLiteral("cases/") + name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_env = {QStringLiteral("PLACEMENT_WORKBENCH_DATA_DIR=") + m_dir.filePath(QStringLiteral("data"))};
+        QDir(m_dir.path()).mkpath(QStringLiteral("cases"));
+        write(QStringLiteral("a-okafor.json"),
+              test::readFileBytes(test::samplePath(QStringLiteral("brooklyn-household.json"))));
+        JsonValue other = test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")));
+        setJsonValueAt(other, QStringLiteral("input.applicant.last_name"), QStringLiteral("Line\nBreaker"));
+        setJsonValueAt(other, QStringLiteral("input.address.state"), QStringLiteral("NJ"));
+        setJsonValueAt(other, QStringLiteral("input.address.zip_code"), QStringLiteral("07030"));
+        write(QStringLiteral("b-other.json"), writeJson(other));
+        write(QStringLiteral("c-broken.json"), "{\"input\": ");
+        write(QStringLiteral("d-array.json"), "[1, 2]");
+        write(QStringLiteral("notes.txt"), "not a case");
+    }
+
+    void importListSearchExport() {
+        auto r = library({QStringLiteral("import"), m_dir.filePath(QStringLiteral("cases"))});
+        QCOMPARE(r.exitCode, 1); // two files skipped
+        QCOMPARE(r.out, QByteArray("imported 2 new, 0 updated, 0 unchanged, 2 skipped\n"));
+        QVERIFY(r.err.contains("skipped c-broken.json: malformed JSON at line 1"));
+        QVERIFY(r.err.contains("skipped d-array.json: not a case file"));
+        r = library({QStringLiteral("import"), m_dir.filePath(QStringLiteral("cases"))});
+        QCOMPARE(r.out, QByteArray("imported 0 new, 0 updated, 2 unchanged, 2 skipped\n"));
+
+        r = library({QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.split('\n');
+        QCOMPARE(lines.size(), 5); // header, 2 cases, count, ""
+        QVERIFY(
+            lines[1].startsWith("2      Dana Line·Breaker        NJ  07030")); // newest first; no raw newline
+        QVERIFY(lines[2].startsWith(
+            "1      Dana Okafor              NY  11231  home+auto+umbrella   Harborview"));
+        QVERIFY(lines[2].contains(" 6     1    "));
+        QCOMPARE(lines[3], QByteArray("2 cases"));
+
+        r = library({QStringLiteral("search"), QStringLiteral("07030"), QStringLiteral("--format"),
+                     QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        const auto found = parseJson(r.out);
+        QVERIFY(found);
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->at(0)[u"insured_name"].toString(), QStringLiteral("Dana Line\nBreaker"));
+        QCOMPARE(found->at(0)[u"top_cost_low"].toDouble(), 6620.0);
+        r = library({QStringLiteral("list"), QStringLiteral("--state"), QStringLiteral("NY")});
+        QVERIFY(r.out.endsWith("1 case\n"));
+
+        const QString out = m_dir.filePath(QStringLiteral("export.json"));
+        r = library({QStringLiteral("export"), QStringLiteral("1"), QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(test::readFileBytes(out),
+                 test::readFileBytes(test::samplePath(QStringLiteral("brooklyn-household.json"))));
+        r = library({QStringLiteral("export"), QStringLiteral("1"), QStringLiteral("--request-body"),
+                     QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 0);
+        const JsonValue body = test::readJsonFile(out);
+        QVERIFY(!body.contains(u"workbench"));
+        QCOMPARE(body[u"input"],
+                 test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")))[u"input"]);
+
+        r = library({QStringLiteral("export"), QStringLiteral("99"), QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, QByteArray("library export: there is no case 99\n"));
+        r = library({QStringLiteral("export"), QStringLiteral("x1"), QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 1);
+        r = library({QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("expected list, search, import, export, versions or diff"));
+    }
+
+    void versionsAndDiff() {
+        {
+            auto lib = openCaseLibrary(m_dir.filePath(QStringLiteral("data/library.sqlite")));
+            QVERIFY(lib->isOpen());
+            const auto c = lib->caseById(1);
+            QVERIFY(c);
+            const auto v2 = lib->copyVersion(c->versionId, QStringLiteral("Renewal"), QStringLiteral("t"));
+            QVERIFY(v2);
+            JsonValue root = *parseJson(lib->version(*v2)->body);
+            setJsonValueAt(root, QStringLiteral("input.address.zip_code"), QStringLiteral("11215"));
+            QVERIFY(lib->saveVersion(*v2, writeJson(root), SaveOptions()));
+        }
+        auto r = library({QStringLiteral("versions"), QStringLiteral("1")});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[1].startsWith("1        1       Original"));
+        QVERIFY(lines[2].startsWith("2        3       Renewal"));
+        r = library({QStringLiteral("diff"), QStringLiteral("1"), QStringLiteral("3")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("changed   input.address.zip_code: \"11231\" → \"11215\""),
+                 r.out.constData());
+        r = library({QStringLiteral("export"), QStringLiteral("1"), QStringLiteral("--version"),
+                     QStringLiteral("1"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("v1.json"))});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(test::readFileBytes(m_dir.filePath(QStringLiteral("v1.json"))),
+                 test::readFileBytes(test::samplePath(QStringLiteral("brooklyn-household.json"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLibraryCli)
+#include "tst_librarycli.moc"

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTableWidget;
+
+namespace pw {
+
+class CaseLibrary;
+
+// The selected household's history beside the library list: its versions (open one, compare any two:
+// fields and offerings by JSON path, and how the ranking moved), its notes (on the case or on one offering,
+// with author and time; the author is the OS user name unless changed here, kept in QSettings
+// "library/author"), and the audit trail, read-only. Everything shown from the case is plain text.
+class CaseHistoryPanel : public QWidget {
+    Q_OBJECT
+public:
+    CaseHistoryPanel(CaseLibrary *library, QWidget *parent = nullptr);
+
+    // Shows a case (0: none). Reads its versions, notes and audit trail.
+    void setCase(qint64 caseId);
+    qint64 caseId() const { return m_caseId; }
+    void showNotes();
+    // Compares two versions (by id) and shows the report; also what the Compare button does.
+    void compareVersions(qint64 a, qint64 b);
+    QString author() const;
+
+signals:
+    void openVersionRequested(qint64 versionId);
+    void message(const QString &text);
+
+private:
+    void reload();
+    void addNote();
+    void compareSelected();
+    QList<qint64> selectedVersions() const;
+
+    CaseLibrary *m_library;
+    qint64 m_caseId = 0;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_title = nullptr;
+    QTableWidget *m_versions = nullptr;
+    QPushButton *m_open = nullptr, *m_compare = nullptr;
+    QPlainTextEdit *m_diff = nullptr;
+    QTableWidget *m_notes = nullptr;
+    QLineEdit *m_author = nullptr;
+    QComboBox *m_noteOffering = nullptr;
+    QPlainTextEdit *m_noteText = nullptr;
+    QPushButton *m_addNote = nullptr;
+    QTableWidget *m_audit = nullptr;
+};
+
+} // namespace pw
