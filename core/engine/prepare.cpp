@@ -2,6 +2,7 @@
 // Stage FILTER and the per-offering facts of ASSEMBLE, PRICE and SCORE (engine.md §2–§5).
 #include "packages.h"
 
+#include "engine/gaps.h"
 #include "engine/grades.h"
 #include "util/dates.h"
 #include "util/numbers.h"
@@ -81,7 +82,10 @@ FilteredOffering filterOffering(const Offering &o, const CaseInput &in, const QS
     }
     if (!linePremiumOf(o, p)) {
         f.reason = QStringLiteral("no_premium");
-        f.detail = QStringLiteral("No usable premium (line_premium_annual or line_premium).");
+        f.detail = o.attributes.linePremium && o.attributes.termMonths && *o.attributes.termMonths <= 0
+                       ? QStringLiteral("No usable premium: term_months %1 cannot annualise line_premium.")
+                             .arg(formatNumber(*o.attributes.termMonths))
+                       : QStringLiteral("No usable premium (line_premium_annual or line_premium).");
         return f;
     }
     return f;
@@ -149,6 +153,8 @@ void packFacts(PreparedCase &pc) {
             k.financial = f.financialScore;
             k.appetitePoints = f.appetitePoints;
             k.rating = p.serviceRatingFactor * f.serviceRating;
+            k.indicativeCents = f.indicative ? toCents(p.indicativeUplift * f.linePremium) : 0;
+            k.breakAloneCents = f.group >= 0 ? toCents(p.bundleBreakUplift * f.linePremium) : 0;
             k.group = f.group;
             k.carrier = f.carrier;
             k.fact = fi;
@@ -181,14 +187,13 @@ OptDouble linePremiumOf(const Offering &o, const EngineProfile &p) {
     if (usable(o.attributes.linePremiumAnnual)) return o.attributes.linePremiumAnnual;
     if (usable(o.attributes.linePremium)) {
         const double term = o.attributes.termMonths.value_or(p.defaultTermMonths);
-        const double annual = *o.attributes.linePremium * 12.0 / term;
+        // term_months 0 or below: unusable, not an error (§2).
+        if (!(term > 0)) return std::nullopt;
+        // A derived premium is a cost that arises here: rounded to cents (§2, §11.1).
+        const double annual = round2(*o.attributes.linePremium * 12.0 / term);
         if (std::isfinite(annual) && annual > 0) return annual;
     }
     return std::nullopt;
-}
-
-const CoverageLines &currentSource(const CaseInput &in) {
-    return in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage;
 }
 
 std::optional<double> currentPremiumOf(const CaseInput &in) {
@@ -301,8 +306,9 @@ void buildPrepared(PreparedCase &pc) {
         f.grade = g.grade.isEmpty() ? QStringLiteral("NR") : g.grade;
         appetiteFacts(f, o, in, naics, pc.now, p);
         if (o.attributes.serviceRating) {
+            // Outside the scale: a validation warning, clamped for scoring (§5.6).
             f.hasServiceRating = true;
-            f.serviceRating = *o.attributes.serviceRating;
+            f.serviceRating = std::clamp(*o.attributes.serviceRating, 0.0, p.serviceRatingMax);
         }
         const auto cur = source.find(lineName(f.line));
         f.incumbent = cur != source.end() && carrierMatches(o, cur->second.carrier);

@@ -73,7 +73,9 @@ struct PackedFact {
     double coverageLineUnderlyingNS = 0; // umbrella only: clamped with the underlying "not stated" points
     double financial = 0;
     double appetitePoints = 0;
-    double rating = 0; // service rating × factor
+    double rating = 0;             // service rating × factor
+    long long indicativeCents = 0; // the rounded indicative uplift amount, 0 when not indicative
+    long long breakAloneCents = 0; // the rounded bundle_break amount when it is its group's only member
     int group = -1;
     int carrier = -1;
     unsigned flags = 0;

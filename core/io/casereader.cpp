@@ -3,6 +3,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace pw {
@@ -84,6 +85,9 @@ public:
     void error(const QString &path, const QString &message) {
         if (m_problems) m_problems->push_back({Problem::Severity::Error, path, message});
     }
+    void warning(const QString &path, const QString &message) {
+        if (m_problems) m_problems->push_back({Problem::Severity::Warning, path, message});
+    }
 
     template <typename P> void wrongType(const P &path, const JsonValue &v, const QString &expected) {
         error(QString(path), QStringLiteral("must be %1, not %2").arg(expected, v.typeName()));
@@ -146,6 +150,32 @@ public:
             return std::nullopt;
         }
         return v.toBool();
+    }
+
+    // Keys whose wrong type is a warning, read as not stated (engine.md §5.4, §5.6, §11.6).
+    template <typename K, typename P>
+    std::optional<bool> lenientBoolean(const JsonValue &parent, const K &key, const P &path) {
+        const JsonValue &v = parent[key];
+        if (v.isNull()) return std::nullopt;
+        if (!v.isBool()) {
+            warning(QString(path),
+                    QStringLiteral("should be true or false, not %1; read as not stated")
+                        .arg(v.isString() ? u'"' + excerpt(v.toString(), 40) + u'"' : v.typeName()));
+            return std::nullopt;
+        }
+        return v.toBool();
+    }
+    template <typename K, typename P>
+    OptDouble lenientNumber(const JsonValue &parent, const K &key, const P &path) {
+        const JsonValue &v = parent[key];
+        if (v.isNull()) return std::nullopt;
+        if (!v.isNumber() || !std::isfinite(v.toDouble())) {
+            warning(QString(path),
+                    QStringLiteral("should be a number, not %1; read as not stated")
+                        .arg(v.isString() ? u'"' + excerpt(v.toString(), 40) + u'"' : v.typeName()));
+            return std::nullopt;
+        }
+        return v.toDouble();
     }
 
     // An array of strings; with `allowSingle`, a lone string counts as a one-element list.
@@ -396,8 +426,10 @@ Offering readOfferingImpl(Reader &r, const JsonValue &o, const QString &path) {
     off.attributes.termMonths = an("term_months");
     off.attributes.packagePremiumAnnual = am("package_premium_annual");
     off.attributes.quotedVehicleCount = an("quoted_vehicle_count");
-    off.attributes.serviceRating = an("service_rating");
-    off.attributes.bindable = r.booleanAt(a, ap, "bindable");
+    off.attributes.serviceRating =
+        r.lenientNumber(a, QStringLiteral("service_rating"), join(ap, QStringLiteral("service_rating")));
+    off.attributes.bindable =
+        r.lenientBoolean(a, QStringLiteral("bindable"), join(ap, QStringLiteral("bindable")));
     return off;
 }
 
@@ -458,6 +490,7 @@ Case readCase(const JsonValue &root, Problems *problems) {
         const JsonValue &drivers = in[u"drivers"];
         const QString dp = join(ip, QStringLiteral("drivers"));
         if (!drivers.isNull() && !drivers.isArray()) r.wrongType(dp, drivers, QStringLiteral("an array"));
+        c.driversStated = drivers.isArray();
         for (int i = 0; i < drivers.size() && drivers.isArray(); ++i) {
             const QString p = index(dp, i);
             const JsonValue &d = drivers.at(i);
@@ -511,6 +544,7 @@ Case readCase(const JsonValue &root, Problems *problems) {
         const JsonValue &res = r.object(in, QStringLiteral("residence"), rp);
         c.residence.construction = r.stringAt(res, rp, "construction");
         c.residence.floodZone = r.stringAt(res, rp, "flood_zone");
+        c.residence.floodZoneStated = res[u"flood_zone"].isString();
         c.residence.squareFeet = r.moneyAt(res, rp, "square_feet");
         c.residence.yearBuilt = r.numberAt(res, rp, "year_built");
         c.residence.roofYear = r.numberAt(res, rp, "roof_year");
@@ -520,11 +554,20 @@ Case readCase(const JsonValue &root, Problems *problems) {
         c.residence.trampoline = r.booleanAt(res, rp, "trampoline");
 
         const QString ccp = join(ip, QStringLiteral("current_coverage"));
-        c.currentCoverage = readLines(r, r.object(in, QStringLiteral("current_coverage"), ccp), ccp);
+        const JsonValue &ccv = r.object(in, QStringLiteral("current_coverage"), ccp);
+        c.currentCoverageStated = ccv.isObject();
+        c.currentCoverage = readLines(r, ccv, ccp);
+        // A current_portfolio that is not an object is ignored, not an error: current_coverage is then
+        // the source (engine.md §9).
         const QString cpp = join(ip, QStringLiteral("current_portfolio"));
-        const JsonValue &cpv = r.object(in, QStringLiteral("current_portfolio"), cpp);
+        const JsonValue &cpv = in[u"current_portfolio"];
         c.currentPortfolioIsObject = cpv.isObject();
-        c.currentPortfolio = readLines(r, cpv, cpp);
+        if (c.currentPortfolioIsObject)
+            c.currentPortfolio = readLines(r, cpv, cpp);
+        else if (!cpv.isNull())
+            r.warning(cpp, QStringLiteral("is %1, not an object; it is ignored and current_coverage is read "
+                                          "instead")
+                               .arg(cpv.typeName()));
 
         const QString hp = join(ip, QStringLiteral("insurance_history"));
         const JsonValue &h = r.object(in, QStringLiteral("insurance_history"), hp);
@@ -546,6 +589,7 @@ Case readCase(const JsonValue &root, Problems *problems) {
                 each(item, index(p, i));
             }
         };
+        c.lapsesStated = h[u"lapses"].isArray();
         objectArray(QStringLiteral("lapses"), [&](const JsonValue &item, const QString &p) {
             c.history.lapses.push_back({r.stringAt(item, p, "start"), r.stringAt(item, p, "end")});
         });
@@ -558,6 +602,10 @@ Case readCase(const JsonValue &root, Problems *problems) {
 
         c.coverageTypes =
             r.strings(in, QStringLiteral("coverage_types"), join(ip, QStringLiteral("coverage_types")));
+        const JsonValue &ct = in[u"coverage_types"];
+        c.coverageTypesWellTyped =
+            ct.isNull() || (ct.isArray() && std::all_of(ct.arrayItems().begin(), ct.arrayItems().end(),
+                                                        [](const JsonValue &t) { return t.isString(); }));
         c.appetiteBucket = r.stringAt(in, ip, "appetite_bucket");
         const QString rcp = join(ip, QStringLiteral("request_config"));
         const JsonValue &rc = r.object(in, QStringLiteral("request_config"), rcp);

@@ -72,9 +72,9 @@ CaseInput readInput(const JsonValue &input) {
 // `state` "-" means the case's own (validated) state.
 GapAnalysis analyse(const QString &patch, const QString &state = QStringLiteral("-")) {
     const CaseInput in = readInput(patched(patch));
-    return analyseGaps(in, in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage,
-                       in.coverageTypes, state == u"-" ? normalisedState(in.address.state) : state,
-                       test::fixedNow(), defaultProfile());
+    return analyseGaps(in, currentSource(in), gapRequestedLines(in),
+                       state == u"-" ? normalisedState(in.address.state) : state, test::fixedNow(),
+                       defaultProfile());
 }
 
 QStringList gapIds(const GapAnalysis &a) {
@@ -948,14 +948,46 @@ void TestGaps::cliErrors() {
     // Validation errors: exit 1 with the problems.
     JsonValue root = test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")));
     JsonValue input = root[u"input"];
-    input.insert(QStringLiteral("coverage_types"), parse(QStringLiteral("[\"home\",\"boat\"]")));
+    input.insert(QStringLiteral("appetite_bucket"), JsonValue(QStringLiteral("cheapest")));
     root.insert(QStringLiteral("input"), input);
     const QString bad = dir.filePath(QStringLiteral("bad.json"));
     QVERIFY(writeFileAtomically(bad, writeJson(root)).isEmpty());
     const auto invalid = test::runWorkbench({QStringLiteral("gaps"), bad, QStringLiteral("--now"), now});
     QCOMPARE(invalid.exitCode, 1);
-    QVERIFY2(invalid.err.contains("input.coverage_types[1]"), invalid.err.constData());
+    QVERIFY2(invalid.err.contains("input.appetite_bucket"), invalid.err.constData());
     QVERIFY(invalid.out.isEmpty());
+
+    // Invalid coverage types do not stop the analysis (§11.6): a warning, and no line counts as requested.
+    // With no umbrella trigger true, a requested umbrella is "not in force"; with "boat" in the list the
+    // list is invalid and nothing is requested.
+    const auto rulesFor = [&](const QString &types, QByteArray *err) {
+        JsonValue in =
+            test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")))[u"input"];
+        in.insert(QStringLiteral("coverage_types"), parse(types));
+        setJsonValueAt(in, QStringLiteral("applicant.net_worth"), JsonValue(100000));
+        removeJsonValueAt(in, QStringLiteral("drivers[1]"));
+        JsonValue r = test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")));
+        r.insert(QStringLiteral("input"), in);
+        const QString file = dir.filePath(QStringLiteral("types.json"));
+        if (!writeFileAtomically(file, writeJson(r)).isEmpty()) return QStringList{QStringLiteral("?")};
+        const auto res = test::runWorkbench({QStringLiteral("gaps"), file, QStringLiteral("--now"), now,
+                                             QStringLiteral("--format"), QStringLiteral("json")});
+        *err = res.err;
+        QStringList out{QString::number(res.exitCode)};
+        if (const auto analysis = parseJson(res.out))
+            for (const JsonValue &g : (*analysis)[u"gaps"].arrayItems())
+                out << g[u"rule_id"].toString() + u'@' + g[u"line"].toString();
+        return out;
+    };
+    QByteArray err;
+    const QStringList valid = rulesFor(QStringLiteral("[\"home\",\"auto\",\"umbrella\"]"), &err);
+    QCOMPARE(valid.value(0), QStringLiteral("0"));
+    QVERIFY2(valid.contains(QStringLiteral("line.not_in_force@umbrella")), qPrintable(valid.join(u' ')));
+    const QStringList boat = rulesFor(QStringLiteral("[\"home\",\"auto\",\"umbrella\",\"boat\"]"), &err);
+    QCOMPARE(boat.value(0), QStringLiteral("0"));
+    QVERIFY2(err.contains("input.coverage_types[3]: warning"), err.constData());
+    QVERIFY2(!boat.contains(QStringLiteral("line.not_in_force@umbrella")), qPrintable(boat.join(u' ')));
+    QCOMPARE(boat.size(), valid.size() - 1);
 
     // No current-coverage source: gap analysis cannot run.
     input = test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")))[u"input"];
