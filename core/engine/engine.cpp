@@ -83,8 +83,9 @@ Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options)
         buildPrepared(*pc);
         computeReference(*pc);
     } else {
-        for (const auto &t : pc->cs.input.coverageTypes)
-            if (auto l = lineFromName(t)) pc->lines.push_back(*l);
+        // Gap-only: coverage_types counts only when valid (§11.6).
+        for (const auto &t : gapRequestedLines(pc->cs.input))
+            pc->lines.push_back(*lineFromName(t));
         pc->currentPremium = currentPremiumOf(pc->cs.input);
     }
     prep.prepared = pc;
