@@ -67,19 +67,19 @@ struct Explainer {
         return ids;
     }
 
-    double groupLinePremiums(int g) const {
+    // The line premiums of a group's offerings in the package, in cents, summed as evaluatePackage does.
+    double groupCents(int g) const {
         double sum = 0;
         for (int s = 0; s < n; ++s)
-            if (f[size_t(s)]->group == g) sum += f[size_t(s)]->linePremium;
+            if (f[size_t(s)]->group == g) sum += f[size_t(s)]->premiumCents;
         return sum;
     }
+    double groupLinePremiums(int g) const { return groupCents(g) / 100; }
 
     // The uplift amounts, rounded to cents as written (§4): the same figures evaluatePackage adds.
-    long long breakCents(int g) const {
-        return toCents(pc.profile->bundleBreakUplift * groupLinePremiums(g));
-    }
+    long long breakCents(int g) const { return roundCents(pc.profile->bundleBreakUplift * groupCents(g)); }
     long long indicativeCents(int s) const {
-        return toCents(pc.profile->indicativeUplift * f[size_t(s)]->linePremium);
+        return roundCents(pc.profile->indicativeUplift * f[size_t(s)]->premiumCents);
     }
 
     JsonValue breakdown() const {

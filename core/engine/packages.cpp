@@ -19,6 +19,20 @@ double round2(double v) {
     return std::copysign(r / 100.0, v);
 }
 
+double dollarsToCents(double dollars) {
+    const double cents = dollars * 100;
+    return roundHalfAway(dollars, 2) == dollars ? std::round(cents) : cents;
+}
+
+long long roundCents(double cents) {
+    const double a = std::fabs(cents);
+    const double fl = std::floor(a);
+    const double frac = a - fl;
+    if (std::fabs(frac - 0.5) < 1e-6 || a > 1e15) return std::llround(roundHalfAway(cents, 0));
+    const long long r = (long long)(frac > 0.5 ? fl + 1 : fl);
+    return cents < 0 ? -r : r;
+}
+
 void setCosts(PackageNumbers &out, long long lowCents, long long upliftCents) {
     out.lowCents = lowCents;
     out.highCents = lowCents + upliftCents;
@@ -72,7 +86,7 @@ inline void evaluate(const PreparedCase &pc, const PackagePositions &pos, Packag
         if (intact[s]) {
             if (firstOfGroup[s]) low += pc.groupPrice[size_t(f[s]->group)];
         } else {
-            low += f[s]->linePremium;
+            low += f[s]->premiumCents;
             // One bundle_break amount per broken group, on the group's line premiums in the package.
             if (f[s]->group >= 0 && firstOfGroup[s]) {
                 if (groupLines[s] == 1) {
@@ -80,14 +94,14 @@ inline void evaluate(const PreparedCase &pc, const PackagePositions &pos, Packag
                 } else {
                     double base = 0;
                     for (int t = s; t < n; ++t)
-                        if (f[t]->group == f[s]->group) base += f[t]->linePremium;
-                    uplifts += toCents(p.bundleBreakUplift * base);
+                        if (f[t]->group == f[s]->group) base += f[t]->premiumCents;
+                    uplifts += roundCents(p.bundleBreakUplift * base);
                 }
             }
         }
         uplifts += f[s]->indicativeCents;
     }
-    setCosts(out, toCents(low), uplifts);
+    setCosts(out, roundCents(low), uplifts);
 
     // Umbrella underlying: unmet blocks coverage; not stated costs the umbrella line points.
     Outcome underlying = Outcome::Pass;
@@ -251,15 +265,15 @@ void computeReference(PreparedCase &pc) {
             if (intact) {
                 if (first) pLow += pc.groupPrice[size_t(x.group)];
             } else {
-                pLow += x.linePremium;
+                pLow += x.premiumCents;
                 // Broken within the prefix, and the last slot does not join it (else priced in full).
                 if (x.group >= 0 && first) {
                     double base = 0;
                     for (int t = s; t < last; ++t) {
                         const PackedFact &y = pc.packed[size_t(t)][size_t(pos[size_t(t)])];
-                        if (y.group == x.group) base += y.linePremium;
+                        if (y.group == x.group) base += y.premiumCents;
                     }
-                    pUplifts += toCents(p.bundleBreakUplift * base);
+                    pUplifts += roundCents(p.bundleBreakUplift * base);
                 }
             }
             pUplifts += x.indicativeCents;
@@ -276,7 +290,7 @@ void computeReference(PreparedCase &pc) {
                 evaluateCost(pc, pos, num);
             } else {
                 // The last slot's group (if any) has only it in the package: broken.
-                setCosts(num, toCents(pLow + x.linePremium),
+                setCosts(num, roundCents(pLow + x.premiumCents),
                          pUplifts + x.indicativeCents + (x.group >= 0 ? x.breakAloneCents : 0));
                 bool q = !((pFlags | x.flags) & (PackedFact::CoverageBlocks | PackedFact::FinancialBlocks |
                                                  PackedFact::AppetiteBlocks));

@@ -81,11 +81,14 @@ inline bool nextPrefix(const PreparedCase &pc, PackagePositions &pos) {
 // Fast, exact rounding half away from zero to 2 decimals (falls back to the decimal-string method of
 // roundHalfAway when the value sits on a half-cent boundary).
 double round2(double v);
-// Dollars to whole cents, rounded half away from zero as written (§11.1).
-inline long long toCents(double dollars) {
-    return std::llround(round2(dollars) * 100);
-}
-// Sets low, high and mid from low and the sum of the rounded uplift amounts, all in cents.
+// Costs are kept in cents (§4, §11.1). A figure in dollars as cents: exact whole cents when its
+// shortest decimal form has at most two decimals (so that sums of such figures are exact), else the
+// fractional cents as they are.
+double dollarsToCents(double dollars);
+// Cents rounded to whole cents, half away from zero on the shortest decimal form (fast path when not
+// near a half).
+long long roundCents(double cents);
+// Sets low, high and mid from low and the sum of the rounded uplift amounts, all in whole cents.
 void setCosts(PackageNumbers &out, long long lowCents, long long upliftCents);
 
 // Helpers shared by FILTER/PRICE and gap analysis.

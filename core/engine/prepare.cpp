@@ -146,15 +146,15 @@ void packFacts(PreparedCase &pc) {
         for (int fi : pc.bySlot[s]) {
             const OfferingFacts &f = pc.facts[size_t(fi)];
             PackedFact k;
-            k.linePremium = f.linePremium;
+            k.premiumCents = f.premiumCents;
             k.coverageLine = std::clamp(p.lineStart + f.coverage.points, 0.0, 100.0);
             k.coverageLineUnderlyingNS =
                 std::clamp(p.lineStart + f.coverage.points + p.underlyingNotStated, 0.0, 100.0);
             k.financial = f.financialScore;
             k.appetitePoints = f.appetitePoints;
             k.rating = p.serviceRatingFactor * f.serviceRating;
-            k.indicativeCents = f.indicative ? toCents(p.indicativeUplift * f.linePremium) : 0;
-            k.breakAloneCents = f.group >= 0 ? toCents(p.bundleBreakUplift * f.linePremium) : 0;
+            k.indicativeCents = f.indicative ? roundCents(p.indicativeUplift * f.premiumCents) : 0;
+            k.breakAloneCents = f.group >= 0 ? roundCents(p.bundleBreakUplift * f.premiumCents) : 0;
             k.group = f.group;
             k.carrier = f.carrier;
             k.fact = fi;
@@ -177,7 +177,7 @@ void packFacts(PreparedCase &pc) {
     flatten(pc.umbrellaVsHome, pc.underHome);
     for (const auto &g : pc.groups) {
         pc.groupMemberCount.push_back(g.memberCount);
-        pc.groupPrice.push_back(g.price);
+        pc.groupPrice.push_back(dollarsToCents(g.price));
     }
 }
 
@@ -189,8 +189,10 @@ OptDouble linePremiumOf(const Offering &o, const EngineProfile &p) {
         const double term = o.attributes.termMonths.value_or(p.defaultTermMonths);
         // term_months 0 or below: unusable, not an error (§2).
         if (!(term > 0)) return std::nullopt;
-        // A derived premium is a cost that arises here: rounded to cents (§2, §11.1).
-        const double annual = round2(*o.attributes.linePremium * 12.0 / term);
+        // A derived premium is a cost that arises here: computed in cents and rounded to whole cents
+        // (§2, §4, §11.1).
+        const double annual =
+            double(roundCents(dollarsToCents(*o.attributes.linePremium) * 12.0 / term)) / 100;
         if (std::isfinite(annual) && annual > 0) return annual;
     }
     return std::nullopt;
@@ -288,6 +290,7 @@ void buildPrepared(PreparedCase &pc) {
         for (size_t s = 0; s < pc.lines.size(); ++s)
             if (pc.lines[s] == f.line) f.slot = int(s);
         f.linePremium = *linePremiumOf(o, p);
+        f.premiumCents = dollarsToCents(f.linePremium);
         f.group = groupOf[size_t(i)] >= 0 ? remap[size_t(groupOf[size_t(i)])] : -1;
         f.indicative = o.attributes.rateType.trimmed().compare(u"indicative", Qt::CaseInsensitive) == 0;
         f.commission = o.commission.value_or(0);
