@@ -628,14 +628,15 @@ private:
         QStringList missing;
         for (int i = 0; i < int(m_in.history.lapses.size()); ++i) {
             const Lapse &l = m_in.history.lapses[size_t(i)];
-            // The end decides, else the start; an unparseable one is not replaced by the other.
-            const bool useEnd = !l.end.trimmed().isEmpty();
-            const QString text = (useEnd ? l.end : l.start).trimmed();
-            const auto d = text.isEmpty() ? std::nullopt : parseDate(text);
+            // The end decides, else the start; an unparseable one (an empty string included: it is
+            // stated) is not replaced by the other.
+            const bool useEnd = l.endStated;
+            const QString text = useEnd ? l.end : l.start;
+            const auto d = useEnd || l.startStated ? parseDate(text) : std::nullopt;
             if (!d) {
                 // An undated lapse or an unparseable date: not assessed (§11.7).
                 const QString field =
-                    useEnd || text.isEmpty() ? QStringLiteral("end") : QStringLiteral("start");
+                    useEnd || !l.startStated ? QStringLiteral("end") : QStringLiteral("start");
                 missing << QStringLiteral("insurance_history.lapses[%1].%2").arg(i).arg(field);
                 continue;
             }

@@ -591,7 +591,8 @@ Case readCase(const JsonValue &root, Problems *problems) {
         };
         c.lapsesStated = h[u"lapses"].isArray();
         objectArray(QStringLiteral("lapses"), [&](const JsonValue &item, const QString &p) {
-            c.history.lapses.push_back({r.stringAt(item, p, "start"), r.stringAt(item, p, "end")});
+            c.history.lapses.push_back({r.stringAt(item, p, "start"), r.stringAt(item, p, "end"),
+                                        item[u"start"].isString(), item[u"end"].isString()});
         });
         objectArray(QStringLiteral("non_renewals"), [&](const JsonValue &item, const QString &p) {
             c.history.nonRenewals.push_back(

@@ -204,10 +204,10 @@ private:
         for (size_t i = 0; i < in.history.lapses.size(); ++i) {
             const Lapse &l = in.history.lapses[i];
             const QString p = QStringLiteral("input.insurance_history.lapses[%1]").arg(i);
-            if (!l.start.isEmpty() && !parseDate(l.start))
+            if (l.startStated && !parseDate(l.start))
                 warning(p + QStringLiteral(".start"),
                         QStringLiteral("\"%1\" is not a date").arg(excerpt(l.start, 40)));
-            if (!l.end.isEmpty() && !parseDate(l.end))
+            if (l.endStated && !parseDate(l.end))
                 warning(p + QStringLiteral(".end"),
                         QStringLiteral("\"%1\" is not a date").arg(excerpt(l.end, 40)));
         }

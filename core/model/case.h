@@ -115,6 +115,7 @@ struct Residence {
 
 struct Lapse {
     QString start, end;
+    bool startStated = false, endStated = false; // present and not null ("" is stated, and not a date)
     bool operator==(const Lapse &) const = default;
 };
 

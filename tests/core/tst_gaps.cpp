@@ -521,8 +521,14 @@ void TestGaps::rules_data() {
     row("lapse unparseable", "insurance_history.lapses=[{\"end\":\"last spring\"}]", ny, lp, "", "na", "", "",
         {QStringLiteral("insurance_history.lapses[0].end")});
     row("lapse undated beside an old one",
-        "insurance_history.lapses=[{\"end\":\"2015-01-01\"},{\"start\":\"\"}]", ny, lp, "", "na", "", "",
+        "insurance_history.lapses=[{\"end\":\"2015-01-01\"},{\"start\":null}]", ny, lp, "", "na", "", "",
         {QStringLiteral("insurance_history.lapses[1].end")});
+    // "" is stated, and not a date: not assessed, and not replaced by the start (§11.7).
+    row("lapse start empty beside an old one",
+        "insurance_history.lapses=[{\"end\":\"2015-01-01\"},{\"start\":\"\"}]", ny, lp, "", "na", "", "",
+        {QStringLiteral("insurance_history.lapses[1].start")});
+    row("lapse end empty, start recent", "insurance_history.lapses=[{\"start\":\"2025-01-01\",\"end\":\"\"}]",
+        ny, lp, "", "na", "", "", {QStringLiteral("insurance_history.lapses[0].end")});
     row("lapse undated beside a recent one", "insurance_history.lapses=[{},{\"end\":\"2025-01-01\"}]", ny, lp,
         "", "low");
     // lapses not stated: not assessed; an empty list is assessed and does not fire (§9).
