@@ -152,29 +152,29 @@ public:
         return v.toBool();
     }
 
-    // Keys whose wrong type is a warning, read as not stated (engine.md §5.4, §5.6, §11.6).
+    // Keys whose wrong type is a warning, read as not stated (engine.md §5.4, §5.6, §11.6): whether `v`
+    // is stated and of the expected kind, warning when it is stated otherwise.
+    template <typename P>
+    bool lenientStated(const JsonValue &v, bool expectedKind, const P &path, const char *what) {
+        if (v.isNull()) return false;
+        if (expectedKind) return true;
+        warning(QString(path),
+                QStringLiteral("should be %1, not %2; read as not stated")
+                    .arg(QLatin1StringView(what),
+                         v.isString() ? u'"' + excerpt(v.toString(), 40) + u'"' : v.typeName()));
+        return false;
+    }
     template <typename K, typename P>
     std::optional<bool> lenientBoolean(const JsonValue &parent, const K &key, const P &path) {
         const JsonValue &v = parent[key];
-        if (v.isNull()) return std::nullopt;
-        if (!v.isBool()) {
-            warning(QString(path),
-                    QStringLiteral("should be true or false, not %1; read as not stated")
-                        .arg(v.isString() ? u'"' + excerpt(v.toString(), 40) + u'"' : v.typeName()));
-            return std::nullopt;
-        }
+        if (!lenientStated(v, v.isBool(), path, "true or false")) return std::nullopt;
         return v.toBool();
     }
     template <typename K, typename P>
     OptDouble lenientNumber(const JsonValue &parent, const K &key, const P &path) {
         const JsonValue &v = parent[key];
-        if (v.isNull()) return std::nullopt;
-        if (!v.isNumber() || !std::isfinite(v.toDouble())) {
-            warning(QString(path),
-                    QStringLiteral("should be a number, not %1; read as not stated")
-                        .arg(v.isString() ? u'"' + excerpt(v.toString(), 40) + u'"' : v.typeName()));
+        if (!lenientStated(v, v.isNumber() && std::isfinite(v.toDouble()), path, "a number"))
             return std::nullopt;
-        }
         return v.toDouble();
     }
 

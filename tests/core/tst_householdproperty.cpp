@@ -733,35 +733,30 @@ private:
         if (cand.empty()) return;
         QCOMPARE(winners.value(QStringLiteral("recommended"), size_t(-1)), cand.front());
         QSet<size_t> taken{cand.front()};
-        // best_value: coverage L1 or L2, lowest mid (cents), then better rank.
-        std::optional<size_t> bv;
-        for (size_t i : cand)
-            if (!taken.contains(i) && cov(all[i]) >= m_profile.levelL2 &&
-                (!bv || midCents(all[i]) < midCents(all[*bv])))
-                bv = i;
-        QCOMPARE(winners.contains(QStringLiteral("best_value")), bv.has_value());
-        if (bv) {
-            QCOMPARE(winners[QStringLiteral("best_value")], *bv);
-            taken.insert(*bv);
-        }
-        std::optional<size_t> bc;
-        for (size_t i : cand)
-            if (!taken.contains(i) &&
-                (!bc || cov(all[i]) > cov(all[*bc]) ||
-                 (cov(all[i]) == cov(all[*bc]) && midCents(all[i]) < midCents(all[*bc]))))
-                bc = i;
-        QCOMPARE(winners.contains(QStringLiteral("best_coverage")), bc.has_value());
-        if (bc) {
-            QCOMPARE(winners[QStringLiteral("best_coverage")], *bc);
-            taken.insert(*bc);
-        }
-        std::optional<size_t> sp;
-        for (size_t i : cand)
-            if (!taken.contains(i) &&
-                (!sp || all[i][u"provider_count"].toDouble() < all[*sp][u"provider_count"].toDouble()))
-                sp = i;
-        QCOMPARE(winners.contains(QStringLiteral("simplest")), sp.has_value());
-        if (sp) QCOMPARE(winners[QStringLiteral("simplest")], *sp);
+        // Each label: the first candidate in rank order, not yet labelled and eligible, that no later one
+        // beats (ties go to the better rank).
+        const auto expectWinner = [&](const QString &label, auto eligible, auto better) {
+            std::optional<size_t> best;
+            for (size_t i : cand)
+                if (!taken.contains(i) && eligible(all[i]) && (!best || better(all[i], all[*best]))) best = i;
+            QCOMPARE(winners.contains(label), best.has_value());
+            if (!best) return;
+            QCOMPARE(winners[label], *best);
+            taken.insert(*best);
+        };
+        const auto any = [](const JsonValue &) { return true; };
+        const auto carriers = [](const JsonValue &s) { return s[u"provider_count"].toDouble(); };
+        // best_value: coverage L1 or L2, lowest mid (cents).
+        expectWinner(
+            QStringLiteral("best_value"), [&](const JsonValue &s) { return cov(s) >= m_profile.levelL2; },
+            [&](const JsonValue &a, const JsonValue &b) { return midCents(a) < midCents(b); });
+        // best_coverage: highest coverage, then lower mid.
+        expectWinner(QStringLiteral("best_coverage"), any, [&](const JsonValue &a, const JsonValue &b) {
+            return cov(a) > cov(b) || (cov(a) == cov(b) && midCents(a) < midCents(b));
+        });
+        // simplest: fewest carriers.
+        expectWinner(QStringLiteral("simplest"), any,
+                     [&](const JsonValue &a, const JsonValue &b) { return carriers(a) < carriers(b); });
     }
 
 private slots:
