@@ -106,11 +106,7 @@ int runGaps(const QStringList &args, CliIo &io) {
         io.err << problemLine(file, pr) << "\n";
     if (hasErrors(v.problems)) return ExitProblems;
 
-    const CaseInput &in = v.parsed.input;
-    // Validation guarantees coverage_types holds known, distinct lines (or is empty).
-    const GapAnalysis a =
-        analyseGaps(in, in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage,
-                    in.coverageTypes, normalisedState(in.address.state), *now, profile);
+    const GapAnalysis a = analyseCurrentCoverage(v.parsed.input, *now, profile);
     if (format == u"json")
         io.out << QString::fromUtf8(writeJson(a.toJson()));
     else if (format == u"memo")

@@ -35,13 +35,23 @@ DwellingJudgement dwelling(const CoverageDetail &c, OptDouble replacementCost) {
     }
     if (!c.dwellingLimit) j.missing << QStringLiteral("dwelling_limit");
     if (!replacementCost || *replacementCost <= 0) j.missing << QStringLiteral("residence.replacement_cost");
-    if (!j.missing.isEmpty()) return j;
+    // Without a settlement, guaranteed replacement (ratio 1) is still possible (§11.3).
+    if (!j.missing.isEmpty()) {
+        if (!c.settlement) j.missing << QStringLiteral("settlement");
+        return j;
+    }
     double effective = *c.dwellingLimit;
     if (c.settlement == Settlement::ExtendedReplacementCost)
         effective *= 1 + c.extendedReplacementPct.value_or(0) / 100.0;
     j.effective = effective;
     j.ratio = effective / *replacementCost;
     j.outcome = j.ratio >= 1.0 ? Outcome::Pass : Outcome::Fire;
+    // Not stated settlement: a ratio of 1 or more is decided (every settlement gives at least it); below 1,
+    // a guaranteed replacement settlement would count as 1, so the rule is not stated (§11.3).
+    if (!c.settlement && j.outcome == Outcome::Fire) {
+        j.outcome = Outcome::NotStated;
+        j.missing << QStringLiteral("settlement");
+    }
     return j;
 }
 
@@ -86,12 +96,13 @@ Outcome umBelowBi(const CoverageDetail &c, QStringList *missing) {
     return below ? Outcome::Fire : Outcome::Pass;
 }
 
-Outcome physicalDamage(const CoverageDetail &c, const std::vector<Vehicle> &vehicles, const QDateTime &now,
+Outcome physicalDamage(const CoverageDetail &c, const CaseInput &in, const QDateTime &now,
                        const EngineProfile &p, QStringList *missing) {
-    const double recentFrom = now.date().year() - p.physicalRecentYears;
+    const double recentFrom = now.toUTC().date().year() - p.physicalRecentYears;
     bool anyRecent = false;
-    bool anyUnknownYear = false;
-    for (const auto &v : vehicles) {
+    // No vehicles_detail: the model years are not stated (§9); an empty array states that there are none.
+    bool anyUnknownYear = !in.vehiclesDetailStated;
+    for (const auto &v : in.vehiclesDetail) {
         if (!v.year)
             anyUnknownYear = true;
         else if (*v.year >= recentFrom)
@@ -108,7 +119,9 @@ Outcome physicalDamage(const CoverageDetail &c, const std::vector<Vehicle> &vehi
         if (missing) {
             if (!c.collisionDeductible.stated) *missing << QStringLiteral("collision_deductible");
             if (!c.comprehensiveDeductible.stated) *missing << QStringLiteral("comprehensive_deductible");
-            if (!anyRecent && anyUnknownYear) *missing << QStringLiteral("vehicles_detail[].year");
+            if (!anyRecent && anyUnknownYear)
+                *missing << (in.vehiclesDetailStated ? QStringLiteral("vehicles_detail[].year")
+                                                     : QStringLiteral("vehicles_detail"));
         }
         return Outcome::NotStated;
     }
@@ -131,28 +144,49 @@ RequiredUnderlying requirement(const CoverageDetail &umbrella, const EngineProfi
     return r;
 }
 
-Outcome autoMeets(const CoverageDetail &a, const RequiredUnderlying &req, QStringList *missing) {
-    // Split: both parts must meet; a lone stated part below its figure is unmet.
-    Outcome split = Outcome::NotStated;
-    const bool ppBelow = a.biPerPerson && req.autoBiPerPerson && *a.biPerPerson < *req.autoBiPerPerson;
-    const bool paBelow =
-        a.biPerAccident && req.autoBiPerAccident && *a.biPerAccident < *req.autoBiPerAccident;
-    if (ppBelow || paBelow)
-        split = Outcome::Fire;
-    else if (a.biPerPerson && a.biPerAccident)
-        split = Outcome::Pass;
-    // CSL: at least auto_csl when the requirement names one, else at least the per-accident figure.
-    Outcome csl = Outcome::NotStated;
-    const OptDouble cslNeed = req.autoCsl ? req.autoCsl : req.autoBiPerAccident;
-    if (a.limitCombinedSingle && cslNeed)
-        csl = *a.limitCombinedSingle >= *cslNeed ? Outcome::Pass : Outcome::Fire;
-    if (split == Outcome::Pass || csl == Outcome::Pass) return Outcome::Pass;
-    if (split == Outcome::Fire || csl == Outcome::Fire) return Outcome::Fire;
-    if (missing) {
-        if (!a.biPerPerson) *missing << QStringLiteral("auto.bi_per_person");
-        if (!a.biPerAccident) *missing << QStringLiteral("auto.bi_per_accident");
+AutoUnderlying autoUnderlying(const CoverageDetail &a, const RequiredUnderlying &req) {
+    AutoUnderlying j;
+    // The split: both parts must meet; a part below its figure is unmet (a lone stated part included,
+    // §11.5); one part stated and meeting leaves the split open (the other part could still fail).
+    const bool splitStated = a.biPerPerson || a.biPerAccident;
+    std::optional<Outcome> split;
+    if (splitStated) {
+        const bool ppBelow = a.biPerPerson && req.autoBiPerPerson && *a.biPerPerson < *req.autoBiPerPerson;
+        const bool paBelow =
+            a.biPerAccident && req.autoBiPerAccident && *a.biPerAccident < *req.autoBiPerAccident;
+        if (ppBelow || paBelow)
+            split = Outcome::Fire;
+        else if (a.biPerPerson && a.biPerAccident)
+            split = Outcome::Pass;
+        else
+            split = Outcome::NotStated;
     }
-    return Outcome::NotStated;
+    // The CSL: at least auto_csl when the requirement names one, else at least the per-accident figure.
+    std::optional<Outcome> csl;
+    j.cslNeed = req.autoCsl ? req.autoCsl : req.autoBiPerAccident;
+    if (a.limitCombinedSingle && j.cslNeed)
+        csl = *a.limitCombinedSingle >= *j.cslNeed ? Outcome::Pass : Outcome::Fire;
+    // Met by either form; unmet only when every stated form is unmet; otherwise a form that is partly
+    // stated could still meet it: not stated. A form not stated at all is not assumed (an auto line
+    // stating only a CSL is judged on it alone).
+    if (split == Outcome::Pass || csl == Outcome::Pass)
+        j.outcome = Outcome::Pass;
+    else if (split == Outcome::NotStated || (!split && !csl))
+        j.outcome = Outcome::NotStated;
+    else
+        j.outcome = Outcome::Fire;
+    j.judgedOnCsl = j.outcome == Outcome::Fire && !split;
+    if (j.outcome == Outcome::NotStated) {
+        if (!a.biPerPerson) j.missing << QStringLiteral("auto.bi_per_person");
+        if (!a.biPerAccident) j.missing << QStringLiteral("auto.bi_per_accident");
+    }
+    return j;
+}
+
+Outcome autoMeets(const CoverageDetail &a, const RequiredUnderlying &req, QStringList *missing) {
+    AutoUnderlying j = autoUnderlying(a, req);
+    if (missing) *missing << j.missing;
+    return j.outcome;
 }
 
 Outcome homeMeets(const CoverageDetail &h, const RequiredUnderlying &req, QStringList *missing) {
@@ -252,10 +286,18 @@ void assessHome(LineAssessment &a, const CoverageDetail &c, const CaseInput &in,
     if (c.deductible.stated) {
         const QString code = QStringLiteral("deductible");
         if (c.deductible.percent) {
+            // A percentage of the dwelling limit against a percentage of it: decided without the limit;
+            // with it, compared as the amounts the percentages resolve to.
+            const bool above = c.dwellingLimit ? *c.deductible.resolve(c.dwellingLimit) >
+                                                     *c.dwellingLimit * p.deductibleMaxPct / 100.0
+                                               : c.deductible.value > p.deductibleMaxPct;
             add(a, code,
                 QStringLiteral("Home: all-peril deductible %1% of the dwelling limit (limit %2%).")
                     .arg(formatNumber(c.deductible.value, 2), formatNumber(p.deductibleMaxPct, 2)),
-                c.deductible.value > p.deductibleMaxPct ? p.deductiblePoints : 0);
+                above ? p.deductiblePoints : 0);
+        } else if (c.deductible.value == 0) {
+            // No amount is above a share of any dwelling limit: decided without the limit (§11.3).
+            add(a, code, QStringLiteral("Home: no all-peril deductible."), 0);
         } else if (c.dwellingLimit) {
             const double limit = *c.dwellingLimit * p.deductibleMaxPct / 100.0;
             add(a, code,
@@ -263,7 +305,9 @@ void assessHome(LineAssessment &a, const CoverageDetail &c, const CaseInput &in,
                     .arg(money(c.deductible.value), money(limit), formatNumber(p.deductibleMaxPct, 0)),
                 c.deductible.value > limit ? p.deductiblePoints : 0);
         } else {
-            add(a, code, QStringLiteral("Home: deductible cannot be compared: dwelling limit not stated."),
+            add(a, code,
+                QStringLiteral("Home: deductible against the dwelling limit not stated (dwelling_limit "
+                               "missing)."),
                 p.deductibleNotStated);
         }
     } else {
@@ -325,7 +369,7 @@ void assessAuto(LineAssessment &a, const CoverageDetail &c, const CaseInput &in,
             QStringLiteral("Auto: uninsured motorist limits match bodily injury."), 0);
         break;
     }
-    switch (rules::physicalDamage(c, in.vehiclesDetail, now, p)) {
+    switch (rules::physicalDamage(c, in, now, p)) {
     case Outcome::NotStated:
         add(a, QStringLiteral("physical_damage"),
             QStringLiteral("Auto: physical damage on recent vehicles not stated."), p.physicalNotStated);
@@ -333,7 +377,7 @@ void assessAuto(LineAssessment &a, const CoverageDetail &c, const CaseInput &in,
     case Outcome::Fire:
         add(a, QStringLiteral("physical_damage"),
             QStringLiteral("Auto: no collision or comprehensive on a vehicle from %1 or later.")
-                .arg(now.date().year() - int(p.physicalRecentYears)),
+                .arg(now.toUTC().date().year() - int(p.physicalRecentYears)),
             p.physicalPoints);
         break;
     case Outcome::Pass:

@@ -43,12 +43,22 @@ BiTier bodilyInjury(const CoverageDetail &c, const EngineProfile &p);
 
 // um_below_bi on the comparable pairs; Fire when any pair has UM below BI.
 Outcome umBelowBi(const CoverageDetail &c, QStringList *missing = nullptr);
-// physical_damage: "none" on collision or comprehensive while a vehicle is recent.
-Outcome physicalDamage(const CoverageDetail &c, const std::vector<Vehicle> &vehicles, const QDateTime &now,
+// physical_damage: "none" on collision or comprehensive while a vehicle is recent (model years from
+// input.vehicles_detail; without it they are not stated).
+Outcome physicalDamage(const CoverageDetail &c, const CaseInput &input, const QDateTime &now,
                        const EngineProfile &p, QStringList *missing = nullptr);
 
 // The effective underlying requirement of an umbrella: its required_underlying over the profile default.
 RequiredUnderlying requirement(const CoverageDetail &umbrella, const EngineProfile &p);
+// The auto part of a requirement: met by the split (both parts) or the CSL. Fire (unmet) when every
+// stated form falls short; NotStated when a partly stated split could still meet it or nothing is stated.
+struct AutoUnderlying {
+    Outcome outcome = Outcome::NotStated;
+    bool judgedOnCsl = false; // unmet on a CSL alone (no split part stated)
+    OptDouble cslNeed;        // the figure a CSL must reach: auto_csl, else the per-accident figure
+    QStringList missing;
+};
+AutoUnderlying autoUnderlying(const CoverageDetail &autoLine, const RequiredUnderlying &req);
 // Whether an auto line meets the auto part of a requirement (Pass = met, Fire = unmet).
 Outcome autoMeets(const CoverageDetail &autoLine, const RequiredUnderlying &req,
                   QStringList *missing = nullptr);

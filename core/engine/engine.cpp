@@ -40,15 +40,6 @@ Weights weightsFor(const PreparedCase &pc, const EngineOptions &o) {
     return p.weights.at(bucket);
 }
 
-GapAnalysis currentGaps(const PreparedCase &pc) {
-    const CaseInput &in = pc.cs.input;
-    QStringList requested;
-    for (Line l : pc.lines)
-        requested << lineName(l);
-    return analyseGaps(in, in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage, requested,
-                       normalisedState(in.address.state), pc.now, *pc.profile);
-}
-
 JsonValue runObject(const QDateTime &created, double engineMs, const JsonValue &output,
                     const JsonValue &solutions) {
     JsonValue run = JsonValue::object();
@@ -105,8 +96,9 @@ Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options)
         buildPrepared(*pc);
         computeReference(*pc);
     } else {
-        for (const auto &t : pc->cs.input.coverageTypes)
-            if (auto l = lineFromName(t)) pc->lines.push_back(*l);
+        // Gap-only: coverage_types counts only when valid (§11.6).
+        for (const auto &t : gapRequestedLines(pc->cs.input))
+            pc->lines.push_back(*lineFromName(t));
         pc->currentPremium = currentPremiumOf(pc->cs.input);
     }
     prep.prepared = pc;
@@ -120,7 +112,7 @@ JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, dou
     JsonValue output = JsonValue::object();
     JsonValue solutions = JsonValue::array();
     std::optional<GapAnalysis> before;
-    if (pc.routing.gapAnalysis) before = currentGaps(pc);
+    if (pc.routing.gapAnalysis) before = analyseCurrentCoverage(pc.cs.input, pc.now, *pc.profile);
     auto currentPremium = pc.currentPremium ? JsonValue(round2(*pc.currentPremium)) : JsonValue();
 
     if (!pc.routing.quoteMatching) {
@@ -134,9 +126,7 @@ JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, dou
     const Weights weights = weightsFor(pc, options);
     RankResult ranked;
     if (pc.missingLines.isEmpty()) ranked = rankPackages(pc, weights, std::max(1, options.top));
-    QStringList requested;
-    for (Line l : pc.lines)
-        requested << lineName(l);
+    const QStringList requested = gapRequestedLines(pc.cs.input);
     int rank = 0;
     for (const RankedPackage &pkg : ranked.top) {
         ++rank;
@@ -155,11 +145,8 @@ JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, dou
             for (int s = 0; s < int(pc.lines.size()); ++s)
                 lines.push_back(&pc.cs.offerings[size_t(factAt(pc, pkg.pos, s).offering)]);
             const CaseInput &in = pc.cs.input;
-            const GapAnalysis after = analyseGaps(
-                in,
-                withPackageLines(in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage,
-                                 lines),
-                requested, normalisedState(in.address.state), pc.now, *pc.profile);
+            const GapAnalysis after = analyseGaps(in, withPackageLines(currentSource(in), lines), requested,
+                                                  normalisedState(in.address.state), pc.now, *pc.profile);
             gaps = comparePackageGaps(*before, after);
         }
         solutions.append(solutionJson(pc, pkg, weights, rank, label, winner, gaps));

@@ -14,6 +14,10 @@ JsonValue money(double v) {
     return JsonValue(round2(v));
 }
 
+JsonValue cents(long long c) {
+    return JsonValue(double(c) / 100);
+}
+
 JsonValue reasonJson(const Reason &r) {
     JsonValue o = JsonValue::object();
     o.appendMember(QStringLiteral("code"), r.code);
@@ -63,15 +67,22 @@ struct Explainer {
         return ids;
     }
 
-    double groupLinePremiums(int g) const {
+    // The line premiums of a group's offerings in the package, in cents, summed as evaluatePackage does.
+    double groupCents(int g) const {
         double sum = 0;
         for (int s = 0; s < n; ++s)
-            if (f[size_t(s)]->group == g) sum += f[size_t(s)]->linePremium;
+            if (f[size_t(s)]->group == g) sum += f[size_t(s)]->premiumCents;
         return sum;
+    }
+    double groupLinePremiums(int g) const { return groupCents(g) / 100; }
+
+    // The uplift amounts, rounded to cents as written (§4): the same figures evaluatePackage adds.
+    long long breakCents(int g) const { return roundCents(pc.profile->bundleBreakUplift * groupCents(g)); }
+    long long indicativeCents(int s) const {
+        return roundCents(pc.profile->indicativeUplift * f[size_t(s)]->premiumCents);
     }
 
     JsonValue breakdown() const {
-        const EngineProfile &p = *pc.profile;
         JsonValue lines = JsonValue::array();
         for (int s = 0; s < n; ++s) {
             JsonValue l = JsonValue::object();
@@ -83,8 +94,9 @@ struct Explainer {
         for (int g : intactGroups) {
             const BundleGroup &bg = pc.groups[size_t(g)];
             JsonValue b = JsonValue::object();
+            // The carrier key: provider_id, else provider_name (§4).
             b.appendMember(QStringLiteral("provider_id"),
-                           bg.providerId.isEmpty() ? JsonValue() : JsonValue(bg.providerId));
+                           bg.providerId.isEmpty() ? JsonValue(bg.providerName) : JsonValue(bg.providerId));
             b.appendMember(QStringLiteral("package_id"),
                            bg.packageId.isEmpty() ? JsonValue() : JsonValue(bg.packageId));
             b.appendMember(QStringLiteral("package_premium_annual"), money(bg.price));
@@ -98,7 +110,7 @@ struct Explainer {
             u.appendMember(QStringLiteral("kind"), QStringLiteral("bundle_break"));
             u.appendMember(QStringLiteral("ids"), idsOfGroup(g));
             u.appendMember(QStringLiteral("base"), money(base));
-            u.appendMember(QStringLiteral("amount"), money(base * p.bundleBreakUplift));
+            u.appendMember(QStringLiteral("amount"), cents(breakCents(g)));
             uplifts.append(u);
         }
         for (int s = 0; s < n; ++s) {
@@ -109,7 +121,7 @@ struct Explainer {
             ids.append(off(s).id);
             u.appendMember(QStringLiteral("ids"), ids);
             u.appendMember(QStringLiteral("base"), money(f[size_t(s)]->linePremium));
-            u.appendMember(QStringLiteral("amount"), money(f[size_t(s)]->linePremium * p.indicativeUplift));
+            u.appendMember(QStringLiteral("amount"), cents(indicativeCents(s)));
             uplifts.append(u);
         }
         JsonValue out = JsonValue::object();
@@ -171,18 +183,18 @@ struct Explainer {
             const double base = groupLinePremiums(g);
             rs.push_back({QStringLiteral("uplift"),
                           QStringLiteral("%1 bundle broken: up to %2 (%3% of %4) more.")
-                              .arg(bg.providerName, formatMoney(base * p.bundleBreakUplift),
+                              .arg(bg.providerName, formatMoney(double(breakCents(g)) / 100),
                                    formatNumber(p.bundleBreakUplift * 100), formatMoney(base)),
                           0, false});
         }
         for (int s = 0; s < n; ++s) {
             if (!f[size_t(s)]->indicative) continue;
-            rs.push_back({QStringLiteral("uplift"),
-                          QStringLiteral("%1 %2 rate is indicative: up to %3 (%4%) more.")
-                              .arg(off(s).providerName, off(s).category,
-                                   formatMoney(f[size_t(s)]->linePremium * p.indicativeUplift),
-                                   formatNumber(p.indicativeUplift * 100)),
-                          0, false});
+            rs.push_back(
+                {QStringLiteral("uplift"),
+                 QStringLiteral("%1 %2 rate is indicative: up to %3 (%4%) more.")
+                     .arg(off(s).providerName, off(s).category, formatMoney(double(indicativeCents(s)) / 100),
+                          formatNumber(p.indicativeUplift * 100)),
+                 0, false});
         }
         return rs;
     }
@@ -364,9 +376,9 @@ JsonValue solutionJson(const PreparedCase &pc, const RankedPackage &pkg, const W
     }
     s.appendMember(QStringLiteral("providers"), providers);
     s.appendMember(QStringLiteral("offerings"), offerings);
-    s.appendMember(QStringLiteral("est_cost_low"), money(pkg.nums.low));
-    s.appendMember(QStringLiteral("est_cost_high"), money(pkg.nums.high));
-    s.appendMember(QStringLiteral("cost_mid"), money(pkg.nums.mid));
+    s.appendMember(QStringLiteral("est_cost_low"), cents(pkg.nums.lowCents));
+    s.appendMember(QStringLiteral("est_cost_high"), cents(pkg.nums.highCents));
+    s.appendMember(QStringLiteral("cost_mid"), cents(pkg.nums.midCents));
     s.appendMember(QStringLiteral("cost_breakdown"), e.breakdown());
     if (pc.currentPremium) {
         const double change = pkg.nums.low - *pc.currentPremium;

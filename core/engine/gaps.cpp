@@ -4,6 +4,7 @@
 
 #include "engine/coverage.h"
 #include "engine/gapmemo.h"
+#include "io/validation.h"
 #include "util/dates.h"
 #include "util/numbers.h"
 
@@ -241,11 +242,14 @@ private:
 
     void floodZone(const CoverageDetail &c) {
         const QString id = QStringLiteral("home.flood_zone_uninsured");
-        const QString zone = m_in.residence.floodZone.trimmed();
-        if (zone.isEmpty()) {
+        // Not stated (absent or null): not assessed; "" is stated and is no flood zone (§9). Read as
+        // written: the zone starts with A or V, in any case.
+        if (!m_in.residence.floodZoneStated) {
             notAssessed(id, kHome, {QStringLiteral("residence.flood_zone")});
             return;
         }
+        const QString zone = m_in.residence.floodZone;
+        if (zone.isEmpty()) return;
         const QChar z = zone.at(0).toUpper();
         if (z != u'A' && z != u'V') return;
         // Flood is endorsement-type coverage too: a limit not stated is no flood coverage.
@@ -333,28 +337,46 @@ private:
             return;
         }
         if (o != Outcome::Fire) return;
-        // Reading: against a split the limits are written "um/um" and "bi/bi"; against a CSL alone they are
-        // the per-accident amounts.
-        const bool againstSplit = (c.umPerPerson && c.biPerPerson) || (c.umPerAccident && c.biPerAccident);
-        const JsonValue current =
-            againstSplit ? JsonValue(split(c.umPerPerson, c.umPerAccident)) : money(*c.umPerAccident);
-        const JsonValue recommended =
-            againstSplit ? JsonValue(split(c.biPerPerson, c.biPerAccident)) : money(*c.limitCombinedSingle);
+        // §9: when a split pair is below, the UM split string → the BI split string; else (only
+        // um_per_accident below the CSL) um_per_accident → the CSL.
+        const bool splitBelow = (c.umPerPerson && c.biPerPerson && *c.umPerPerson < *c.biPerPerson) ||
+                                (c.umPerAccident && c.biPerAccident && *c.umPerAccident < *c.biPerAccident);
+        JsonValue current, recommended;
+        QString detail, recommendation;
+        const QString why = QStringLiteral(
+            ": the household is better protected when it injures others than when an uninsured driver "
+            "injures it.");
+        if (splitBelow) {
+            const QString um = split(c.umPerPerson, c.umPerAccident),
+                          bi = split(c.biPerPerson, c.biPerAccident);
+            current = JsonValue(um);
+            recommended = JsonValue(bi);
+            detail =
+                QStringLiteral("Uninsured motorist limits of %1 are below the bodily injury limits of %2")
+                    .arg(um, bi);
+            recommendation =
+                QStringLiteral("Raise uninsured motorist limits from %1 to %2, matching bodily injury.")
+                    .arg(um, bi);
+        } else {
+            current = money(*c.umPerAccident);
+            recommended = money(*c.limitCombinedSingle);
+            const QString um = formatMoney(*c.umPerAccident), csl = formatMoney(*c.limitCombinedSingle);
+            detail = QStringLiteral("Uninsured motorist coverage of %1 per accident is below the %2 bodily "
+                                    "injury combined single limit")
+                         .arg(um, csl);
+            recommendation = QStringLiteral("Raise uninsured motorist coverage from %1 to %2 per accident, "
+                                            "matching the bodily injury combined single limit.")
+                                 .arg(um, csl);
+        }
         fire(id, kAuto, QStringLiteral("medium"),
-             QStringLiteral("Uninsured motorist limits below bodily injury"),
-             QStringLiteral(
-                 "Uninsured motorist limits of %1 are below the bodily injury limits of %2: the household "
-                 "is better protected when it injures others than when an uninsured driver injures it.")
-                 .arg(limitsText(current), limitsText(recommended)),
-             current, recommended,
-             QStringLiteral("Raise uninsured motorist limits from %1 to %2, matching bodily injury.")
-                 .arg(limitsText(current), limitsText(recommended)));
+             QStringLiteral("Uninsured motorist limits below bodily injury"), detail + why, current,
+             recommended, recommendation);
     }
 
     void physicalDamage(const CoverageDetail &c) {
         const QString id = QStringLiteral("auto.no_physical_damage_recent_vehicle");
         QStringList missing;
-        const Outcome o = rules::physicalDamage(c, m_in.vehiclesDetail, m_now, m_p, &missing);
+        const Outcome o = rules::physicalDamage(c, m_in, m_now, m_p, &missing);
         if (o == Outcome::NotStated) {
             notAssessed(id, kAuto, missing);
             return;
@@ -399,8 +421,9 @@ private:
                            .arg(formatMoney(*a.netWorth), formatMoney(m_p.gapUmbrellaNetWorthTrigger));
             short_ << QStringLiteral("net worth of %1").arg(formatMoney(*a.netWorth));
         }
-        // Reading: no drivers listed means no driver under 21 (the trigger is decided, not missing).
+        // No drivers key: the driver trigger is not stated; an empty list states that there are none.
         QStringList young, undated;
+        if (!m_in.driversStated) undated << QStringLiteral("drivers");
         for (int i = 0; i < int(m_in.drivers.size()); ++i) {
             const Driver &d = m_in.drivers[size_t(i)];
             const auto dob = d.dateOfBirth.isEmpty() ? std::nullopt : parseDate(d.dateOfBirth);
@@ -470,51 +493,49 @@ private:
         const QString id = QStringLiteral("umbrella.underlying_unmet");
         const RequiredUnderlying req = rules::requirement(u, m_p);
         QStringList missing;
+        // One gap per short component, auto before home, in the form of the current evidence (§9, §11.8).
         struct Unmet {
             JsonValue current, needed;
-            QString what;
+            QString title, fromText, toText, what;
         };
         std::vector<Unmet> unmet;
         // §11.5: a component naming a line that is not in force is skipped.
         if (const CoverageDetail *a = line(kAuto)) {
-            if (rules::autoMeets(*a, req, &missing) == Outcome::Fire) {
-                const bool split_ = a->biPerPerson || a->biPerAccident || !a->limitCombinedSingle;
-                const OptDouble cslNeed = req.autoCsl ? req.autoCsl : req.autoBiPerAccident;
-                if (split_)
-                    unmet.push_back({JsonValue(split(a->biPerPerson, a->biPerAccident)),
-                                     JsonValue(split(req.autoBiPerPerson, req.autoBiPerAccident)),
-                                     QStringLiteral("auto bodily injury")});
-                else
-                    unmet.push_back({money(*a->limitCombinedSingle), money(*cslNeed),
+            const rules::AutoUnderlying j = rules::autoUnderlying(*a, req);
+            missing << j.missing;
+            if (j.outcome == Outcome::Fire) {
+                if (j.judgedOnCsl)
+                    unmet.push_back({money(*a->limitCombinedSingle), money(*j.cslNeed),
+                                     QStringLiteral("Auto limit below the umbrella's requirement"),
+                                     formatMoney(*a->limitCombinedSingle), formatMoney(*j.cslNeed),
                                      QStringLiteral("auto combined single limit")});
+                else {
+                    const QString cur = split(a->biPerPerson, a->biPerAccident);
+                    const QString need = split(req.autoBiPerPerson, req.autoBiPerAccident);
+                    unmet.push_back({JsonValue(cur), JsonValue(need),
+                                     QStringLiteral("Auto limits below the umbrella's requirement"), cur,
+                                     need, QStringLiteral("auto bodily injury limits")});
+                }
             }
         }
         if (const CoverageDetail *h = line(kHome)) {
             if (rules::homeMeets(*h, req, &missing) == Outcome::Fire)
-                unmet.push_back(
-                    {money(*h->liabilityLimit), money(*req.homeLiability), QStringLiteral("home liability")});
+                unmet.push_back({money(*h->liabilityLimit), money(*req.homeLiability),
+                                 QStringLiteral("Home liability below the umbrella's requirement"),
+                                 formatMoney(*h->liabilityLimit), formatMoney(*req.homeLiability),
+                                 QStringLiteral("home liability limit")});
         }
         if (unmet.empty()) {
             if (!missing.isEmpty()) notAssessed(id, kUmbrella, missing);
             return;
         }
-        QStringList parts, recs;
-        for (const Unmet &x : unmet) {
-            parts << QStringLiteral("%1 is %2, the umbrella requires %3")
-                         .arg(x.what, limitsText(x.current), limitsText(x.needed));
-            recs << QStringLiteral("%1 from %2 to at least %3")
-                        .arg(x.what, limitsText(x.current), limitsText(x.needed));
-        }
-        // Reading: with several components unmet, current/recommended are those of the first (auto, then
-        // home); the detail and recommendation name every one.
-        fire(id, kUmbrella, QStringLiteral("critical"),
-             QStringLiteral("Underlying limits below the umbrella's requirement"),
-             QStringLiteral(
-                 "The umbrella pays only above the limits it requires underneath: %1. The difference "
-                 "would be uninsured.")
-                 .arg(parts.join(QStringLiteral("; "))),
-             unmet.front().current, unmet.front().needed,
-             QStringLiteral("Raise %1.").arg(recs.join(QStringLiteral(", and "))));
+        for (const Unmet &x : unmet)
+            fire(id, kUmbrella, QStringLiteral("critical"), x.title,
+                 QStringLiteral("The umbrella pays only above the limits it requires underneath: the %1 is "
+                                "%2, the umbrella requires %3. The difference would be uninsured.")
+                     .arg(x.what, x.fromText, x.toText),
+                 x.current, x.needed,
+                 QStringLiteral("Raise the %1 from %2 to at least %3.").arg(x.what, x.fromText, x.toText));
     }
 
     void limitBelowNetWorth(const CoverageDetail &u) {
@@ -597,19 +618,25 @@ private:
 
     void lapse() {
         const QString id = QStringLiteral("history.lapse");
+        // `lapses` not stated: not assessed; an empty list is assessed and does not fire (§9).
+        if (!m_in.lapsesStated) {
+            notAssessed(id, QString(), {QStringLiteral("insurance_history.lapses")});
+            return;
+        }
         const QDate from = m_now.date().addYears(-int(m_p.gapLapseYears));
         std::optional<QDate> latest;
         QStringList missing;
         for (int i = 0; i < int(m_in.history.lapses.size()); ++i) {
             const Lapse &l = m_in.history.lapses[size_t(i)];
-            // The end decides, else the start; an unparseable one is not replaced by the other.
-            const bool useEnd = !l.end.trimmed().isEmpty();
-            const QString text = (useEnd ? l.end : l.start).trimmed();
-            const auto d = text.isEmpty() ? std::nullopt : parseDate(text);
+            // The end decides, else the start; an unparseable one (an empty string included: it is
+            // stated) is not replaced by the other.
+            const bool useEnd = l.endStated;
+            const QString text = useEnd ? l.end : l.start;
+            const auto d = useEnd || l.startStated ? parseDate(text) : std::nullopt;
             if (!d) {
                 // An undated lapse or an unparseable date: not assessed (§11.7).
                 const QString field =
-                    useEnd || text.isEmpty() ? QStringLiteral("end") : QStringLiteral("start");
+                    useEnd || !l.startStated ? QStringLiteral("end") : QStringLiteral("start");
                 missing << QStringLiteral("insurance_history.lapses[%1].%2").arg(i).arg(field);
                 continue;
             }
@@ -690,6 +717,28 @@ std::optional<StateMinimum> stateMinimum(const QString &state) {
     const auto it = table.find(state.trimmed().toUpper());
     if (it == table.end()) return std::nullopt;
     return it->second;
+}
+
+const CoverageLines &currentSource(const CaseInput &input) {
+    return input.currentPortfolioIsObject ? input.currentPortfolio : input.currentCoverage;
+}
+
+QStringList gapRequestedLines(const CaseInput &input) {
+    if (!input.coverageTypesWellTyped || input.coverageTypes.isEmpty()) return {};
+    QStringList out;
+    for (const QString &t : input.coverageTypes) {
+        // Reading: coverage_types is valid or not as a whole; one unknown or repeated entry makes it
+        // invalid, and then no line counts as requested.
+        if (!lineFromName(t) || out.contains(t)) return {};
+        out << t;
+    }
+    return out;
+}
+
+GapAnalysis analyseCurrentCoverage(const CaseInput &input, const QDateTime &now,
+                                   const EngineProfile &profile) {
+    return analyseGaps(input, currentSource(input), gapRequestedLines(input),
+                       normalisedState(input.address.state), now, profile);
 }
 
 GapAnalysis analyseGaps(const CaseInput &input, const CoverageLines &lines, const QStringList &requested,

@@ -61,6 +61,17 @@ struct StateMinimum {
 };
 std::optional<StateMinimum> stateMinimum(const QString &state);
 
+// The current-coverage source (§9): current_portfolio when it is an object, else current_coverage (a
+// `current_portfolio` of another type is ignored; `{}` is a source with nothing in force).
+const CoverageLines &currentSource(const CaseInput &input);
+// The lines gap analysis counts as requested: coverage_types when it is valid as §1 says (a non-empty
+// array of distinct known lines), else none (§11.6: gap-only runs proceed without it).
+QStringList gapRequestedLines(const CaseInput &input);
+// The analysis of the case's current coverage, with gapRequestedLines and the state when valid: what a
+// gap-only or dual run writes as output.coverage_analysis and the `gaps` command prints.
+GapAnalysis analyseCurrentCoverage(const CaseInput &input, const QDateTime &now,
+                                   const EngineProfile &profile);
+
 // Runs every rule over `lines` (the current-coverage source, or it with a package's lines in place).
 // `requested` is coverage_types when valid (empty otherwise); `state` the valid state code or empty.
 GapAnalysis analyseGaps(const CaseInput &input, const CoverageLines &lines, const QStringList &requested,

@@ -19,6 +19,31 @@ double round2(double v) {
     return std::copysign(r / 100.0, v);
 }
 
+double dollarsToCents(double dollars) {
+    const double cents = dollars * 100;
+    return roundHalfAway(dollars, 2) == dollars ? std::round(cents) : cents;
+}
+
+long long roundCents(double cents) {
+    const double a = std::fabs(cents);
+    const double fl = std::floor(a);
+    const double frac = a - fl;
+    if (std::fabs(frac - 0.5) < 1e-6 || a > 1e15) return std::llround(roundHalfAway(cents, 0));
+    const long long r = (long long)(frac > 0.5 ? fl + 1 : fl);
+    return cents < 0 ? -r : r;
+}
+
+void setCosts(PackageNumbers &out, long long lowCents, long long upliftCents) {
+    out.lowCents = lowCents;
+    out.highCents = lowCents + upliftCents;
+    out.low = double(out.lowCents) / 100;
+    out.high = double(out.highCents) / 100;
+    // The mid is a whole or half cent: unrounded for §5.1, rounded half away from zero for the rest.
+    const long long halfCents = out.lowCents + out.highCents;
+    out.mid = double(halfCents) / 200;
+    out.midCents = halfCents >= 0 ? (halfCents + 1) / 2 : -((-halfCents + 1) / 2);
+}
+
 namespace {
 
 inline double clamp100(double v) {
@@ -54,19 +79,29 @@ inline void evaluate(const PreparedCase &pc, const PackagePositions &pos, Packag
         firstOfGroup[s] = first;
         groupLines[s] = count;
     }
-    double low = 0, broken = 0, indicative = 0;
+    // Costs in cents (§4, §11.1): low rounded, each uplift amount rounded, high = low + the amounts.
+    double low = 0;
+    long long uplifts = 0;
     for (int s = 0; s < n; ++s) {
         if (intact[s]) {
             if (firstOfGroup[s]) low += pc.groupPrice[size_t(f[s]->group)];
         } else {
-            low += f[s]->linePremium;
-            if (f[s]->group >= 0) broken += f[s]->linePremium;
+            low += f[s]->premiumCents;
+            // One bundle_break amount per broken group, on the group's line premiums in the package.
+            if (f[s]->group >= 0 && firstOfGroup[s]) {
+                if (groupLines[s] == 1) {
+                    uplifts += f[s]->breakAloneCents;
+                } else {
+                    double base = 0;
+                    for (int t = s; t < n; ++t)
+                        if (f[t]->group == f[s]->group) base += f[t]->premiumCents;
+                    uplifts += roundCents(p.bundleBreakUplift * base);
+                }
+            }
         }
-        if (f[s]->flags & PackedFact::Indicative) indicative += f[s]->linePremium;
+        uplifts += f[s]->indicativeCents;
     }
-    out.low = low;
-    out.high = low + p.bundleBreakUplift * broken + p.indicativeUplift * indicative;
-    out.mid = (out.low + out.high) / 2;
+    setCosts(out, roundCents(low), uplifts);
 
     // Umbrella underlying: unmet blocks coverage; not stated costs the umbrella line points.
     Outcome underlying = Outcome::Pass;
@@ -93,7 +128,6 @@ inline void evaluate(const PreparedCase &pc, const PackagePositions &pos, Packag
     out.qualified = !covBlocked && !finBlocked && !appBlocked;
     if constexpr (!Full) return;
 
-    out.midCents = std::llround(round2(out.mid) * 100);
     const double r = out.mid / pc.referenceMid;
     out.dims[size_t(Dimension::Pricing)] = round2(clamp100(100 - p.pricingSlope * (r - 1)));
     out.blocked[size_t(Dimension::Pricing)] = false;
@@ -208,7 +242,8 @@ void computeReference(PreparedCase &pc) {
     while (true) {
         // The prefix's share of the cost, assuming the last slot joins none of its bundle groups (when it
         // does, the package is priced in full below). Sums run in slot order, as evaluate() adds them.
-        double pLow = 0, pBroken = 0, pInd = 0;
+        double pLow = 0;
+        long long pUplifts = 0;
         unsigned pFlags = 0;
         int prefixGroups[kMaxLines] = {-1, -1, -1};
         int groupCount = 0;
@@ -230,10 +265,18 @@ void computeReference(PreparedCase &pc) {
             if (intact) {
                 if (first) pLow += pc.groupPrice[size_t(x.group)];
             } else {
-                pLow += x.linePremium;
-                if (x.group >= 0) pBroken += x.linePremium;
+                pLow += x.premiumCents;
+                // Broken within the prefix, and the last slot does not join it (else priced in full).
+                if (x.group >= 0 && first) {
+                    double base = 0;
+                    for (int t = s; t < last; ++t) {
+                        const PackedFact &y = pc.packed[size_t(t)][size_t(pos[size_t(t)])];
+                        if (y.group == x.group) base += y.premiumCents;
+                    }
+                    pUplifts += roundCents(p.bundleBreakUplift * base);
+                }
             }
-            if (x.flags & PackedFact::Indicative) pInd += x.linePremium;
+            pUplifts += x.indicativeCents;
         }
         auto &st = pc.prefixes[prefix];
         bool seen = false, seenQualified = false;
@@ -246,11 +289,9 @@ void computeReference(PreparedCase &pc) {
             if (joinsPrefixGroup) {
                 evaluateCost(pc, pos, num);
             } else {
-                num.low = pLow + x.linePremium;
-                const double broken = pBroken + (x.group >= 0 ? x.linePremium : 0.0);
-                const double ind = pInd + ((x.flags & PackedFact::Indicative) ? x.linePremium : 0.0);
-                num.high = num.low + p.bundleBreakUplift * broken + p.indicativeUplift * ind;
-                num.mid = (num.low + num.high) / 2;
+                // The last slot's group (if any) has only it in the package: broken.
+                setCosts(num, roundCents(pLow + x.premiumCents),
+                         pUplifts + x.indicativeCents + (x.group >= 0 ? x.breakAloneCents : 0));
                 bool q = !((pFlags | x.flags) & (PackedFact::CoverageBlocks | PackedFact::FinancialBlocks |
                                                  PackedFact::AppetiteBlocks));
                 if (q && pc.umbrellaSlot >= 0) {

@@ -6,6 +6,7 @@
 #include <QByteArray>
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 
 namespace pw {
@@ -16,8 +17,10 @@ using PackagePositions = std::array<int, kMaxLines>;
 // The numbers of one package (engine.md §4–§5): costs, the six rounded dimension scores and whether
 // each is blocked. Weight-independent; the overall score is computed for given weights.
 struct PackageNumbers {
+    // Costs are kept in cents (§4, §11.1): low and high are whole cents, mid a whole or half cent
+    // (unrounded for pricing), midCents the mid rounded half away from zero.
     double low = 0, high = 0, mid = 0;
-    long long midCents = 0;
+    long long lowCents = 0, highCents = 0, midCents = 0;
     std::array<double, 6> dims{}; // rounded to 2 decimals, indexed by Dimension
     std::array<bool, 6> blocked{};
     bool qualified = true;
@@ -78,10 +81,18 @@ inline bool nextPrefix(const PreparedCase &pc, PackagePositions &pos) {
 // Fast, exact rounding half away from zero to 2 decimals (falls back to the decimal-string method of
 // roundHalfAway when the value sits on a half-cent boundary).
 double round2(double v);
+// Costs are kept in cents (§4, §11.1). A figure in dollars as cents: exact whole cents when its
+// shortest decimal form has at most two decimals (so that sums of such figures are exact), else the
+// fractional cents as they are.
+double dollarsToCents(double dollars);
+// Cents rounded to whole cents, half away from zero on the shortest decimal form (fast path when not
+// near a half).
+long long roundCents(double cents);
+// Sets low, high and mid from low and the sum of the rounded uplift amounts, all in whole cents.
+void setCosts(PackageNumbers &out, long long lowCents, long long upliftCents);
 
 // Helpers shared by FILTER/PRICE and gap analysis.
 OptDouble linePremiumOf(const Offering &o, const EngineProfile &p);
-const CoverageLines &currentSource(const CaseInput &in);
 std::optional<double> currentPremiumOf(const CaseInput &in);
 void buildPrepared(PreparedCase &pc);
 // Pass 1 over all packages: the pricing reference and counts.

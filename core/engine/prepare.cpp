@@ -2,6 +2,7 @@
 // Stage FILTER and the per-offering facts of ASSEMBLE, PRICE and SCORE (engine.md §2–§5).
 #include "packages.h"
 
+#include "engine/gaps.h"
 #include "engine/grades.h"
 #include "util/dates.h"
 #include "util/numbers.h"
@@ -81,7 +82,10 @@ FilteredOffering filterOffering(const Offering &o, const CaseInput &in, const QS
     }
     if (!linePremiumOf(o, p)) {
         f.reason = QStringLiteral("no_premium");
-        f.detail = QStringLiteral("No usable premium (line_premium_annual or line_premium).");
+        f.detail = o.attributes.linePremium && o.attributes.termMonths && *o.attributes.termMonths <= 0
+                       ? QStringLiteral("No usable premium: term_months %1 cannot annualise line_premium.")
+                             .arg(formatNumber(*o.attributes.termMonths))
+                       : QStringLiteral("No usable premium (line_premium_annual or line_premium).");
         return f;
     }
     return f;
@@ -142,13 +146,15 @@ void packFacts(PreparedCase &pc) {
         for (int fi : pc.bySlot[s]) {
             const OfferingFacts &f = pc.facts[size_t(fi)];
             PackedFact k;
-            k.linePremium = f.linePremium;
+            k.premiumCents = f.premiumCents;
             k.coverageLine = std::clamp(p.lineStart + f.coverage.points, 0.0, 100.0);
             k.coverageLineUnderlyingNS =
                 std::clamp(p.lineStart + f.coverage.points + p.underlyingNotStated, 0.0, 100.0);
             k.financial = f.financialScore;
             k.appetitePoints = f.appetitePoints;
             k.rating = p.serviceRatingFactor * f.serviceRating;
+            k.indicativeCents = f.indicative ? roundCents(p.indicativeUplift * f.premiumCents) : 0;
+            k.breakAloneCents = f.group >= 0 ? roundCents(p.bundleBreakUplift * f.premiumCents) : 0;
             k.group = f.group;
             k.carrier = f.carrier;
             k.fact = fi;
@@ -171,7 +177,7 @@ void packFacts(PreparedCase &pc) {
     flatten(pc.umbrellaVsHome, pc.underHome);
     for (const auto &g : pc.groups) {
         pc.groupMemberCount.push_back(g.memberCount);
-        pc.groupPrice.push_back(g.price);
+        pc.groupPrice.push_back(dollarsToCents(g.price));
     }
 }
 
@@ -181,14 +187,15 @@ OptDouble linePremiumOf(const Offering &o, const EngineProfile &p) {
     if (usable(o.attributes.linePremiumAnnual)) return o.attributes.linePremiumAnnual;
     if (usable(o.attributes.linePremium)) {
         const double term = o.attributes.termMonths.value_or(p.defaultTermMonths);
-        const double annual = *o.attributes.linePremium * 12.0 / term;
+        // term_months 0 or below: unusable, not an error (§2).
+        if (!(term > 0)) return std::nullopt;
+        // A derived premium is a cost that arises here: computed in cents and rounded to whole cents
+        // (§2, §4, §11.1).
+        const double annual =
+            double(roundCents(dollarsToCents(*o.attributes.linePremium) * 12.0 / term)) / 100;
         if (std::isfinite(annual) && annual > 0) return annual;
     }
     return std::nullopt;
-}
-
-const CoverageLines &currentSource(const CaseInput &in) {
-    return in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage;
 }
 
 std::optional<double> currentPremiumOf(const CaseInput &in) {
@@ -283,6 +290,7 @@ void buildPrepared(PreparedCase &pc) {
         for (size_t s = 0; s < pc.lines.size(); ++s)
             if (pc.lines[s] == f.line) f.slot = int(s);
         f.linePremium = *linePremiumOf(o, p);
+        f.premiumCents = dollarsToCents(f.linePremium);
         f.group = groupOf[size_t(i)] >= 0 ? remap[size_t(groupOf[size_t(i)])] : -1;
         f.indicative = o.attributes.rateType.trimmed().compare(u"indicative", Qt::CaseInsensitive) == 0;
         f.commission = o.commission.value_or(0);
@@ -301,8 +309,9 @@ void buildPrepared(PreparedCase &pc) {
         f.grade = g.grade.isEmpty() ? QStringLiteral("NR") : g.grade;
         appetiteFacts(f, o, in, naics, pc.now, p);
         if (o.attributes.serviceRating) {
+            // Outside the scale: a validation warning, clamped for scoring (§5.6).
             f.hasServiceRating = true;
-            f.serviceRating = *o.attributes.serviceRating;
+            f.serviceRating = std::clamp(*o.attributes.serviceRating, 0.0, p.serviceRatingMax);
         }
         const auto cur = source.find(lineName(f.line));
         f.incumbent = cur != source.end() && carrierMatches(o, cur->second.carrier);

@@ -36,8 +36,9 @@ struct OfferingFacts {
     int offering = -1; // index into Case::offerings
     int slot = -1;     // position of its line in coverage_types
     Line line = Line::Home;
-    double linePremium = 0;
-    int group = -1; // bundle group with a package price, or -1
+    double linePremium = 0;  // dollars
+    double premiumCents = 0; // the same in cents (dollarsToCents)
+    int group = -1;          // bundle group with a package price, or -1
     bool indicative = false;
     double commission = 0;
     int carrier = -1; // index into PreparedCase::carriers
@@ -68,12 +69,14 @@ struct PackedFact {
         HasRating = 16,
         Incumbent = 32
     };
-    double linePremium = 0;
+    double premiumCents = 0;             // line premium in cents
     double coverageLine = 0;             // clamped line score
     double coverageLineUnderlyingNS = 0; // umbrella only: clamped with the underlying "not stated" points
     double financial = 0;
     double appetitePoints = 0;
-    double rating = 0; // service rating × factor
+    double rating = 0;             // service rating × factor
+    long long indicativeCents = 0; // the rounded indicative uplift amount, 0 when not indicative
+    long long breakAloneCents = 0; // the rounded bundle_break amount when it is its group's only member
     int group = -1;
     int carrier = -1;
     unsigned flags = 0;
@@ -109,7 +112,7 @@ struct PreparedCase {
     std::array<std::vector<PackedFact>, kMaxLines> packed;
     std::vector<unsigned char> underAuto, underHome;
     std::vector<int> groupMemberCount;
-    std::vector<double> groupPrice;
+    std::vector<double> groupPrice; // package price in cents
 
     std::optional<double> currentPremium;
     double referenceMid = 0;

@@ -207,6 +207,7 @@ std::optional<EngineProfile> buildProfile(const JsonValue &root, QStringList &er
 
     p.serviceBase = r.num(QStringLiteral("service.base"));
     p.serviceRatingFactor = r.num(QStringLiteral("service.rating_factor"));
+    p.serviceRatingMax = r.num(QStringLiteral("service.rating_max"));
     p.serviceIncumbent = r.num(QStringLiteral("service.incumbent"));
     p.serviceCap = r.num(QStringLiteral("service.cap"));
     p.renewalPenalty = r.num(QStringLiteral("service.renewal_penalty"));

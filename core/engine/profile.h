@@ -71,6 +71,7 @@ struct EngineProfile {
 
     double serviceBase = 60, serviceRatingFactor = 20, serviceIncumbent = 20, serviceCap = 100,
            renewalPenalty = -10;
+    double serviceRatingMax = 5; // service_rating is on a 0–max scale; outside it: warning, clamped
 
     double gapDwellingCriticalRatio = 0.8, gapHomeLiabilityMinimum = 300000;
     double gapAutoBiPerPersonMinimum = 100000, gapAutoBiPerAccidentMinimum = 300000,

@@ -6,6 +6,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace pw {
@@ -88,6 +89,9 @@ public:
     void error(const QString &path, const QString &message) {
         if (m_problems) m_problems->push_back({Problem::Severity::Error, path, message});
     }
+    void warning(const QString &path, const QString &message) {
+        if (m_problems) m_problems->push_back({Problem::Severity::Warning, path, message});
+    }
 
     template <typename P> void wrongType(const P &path, const JsonValue &v, const QString &expected) {
         error(QString(path), QStringLiteral("must be %1, not %2").arg(expected, v.typeName()));
@@ -150,6 +154,32 @@ public:
             return std::nullopt;
         }
         return v.toBool();
+    }
+
+    // Keys whose wrong type is a warning, read as not stated (engine.md §5.4, §5.6, §11.6): whether `v`
+    // is stated and of the expected kind, warning when it is stated otherwise.
+    template <typename P>
+    bool lenientStated(const JsonValue &v, bool expectedKind, const P &path, const char *what) {
+        if (v.isNull()) return false;
+        if (expectedKind) return true;
+        warning(QString(path),
+                QStringLiteral("should be %1, not %2; read as not stated")
+                    .arg(QLatin1StringView(what),
+                         v.isString() ? u'"' + excerpt(v.toString(), 40) + u'"' : v.typeName()));
+        return false;
+    }
+    template <typename K, typename P>
+    std::optional<bool> lenientBoolean(const JsonValue &parent, const K &key, const P &path) {
+        const JsonValue &v = parent[key];
+        if (!lenientStated(v, v.isBool(), path, "true or false")) return std::nullopt;
+        return v.toBool();
+    }
+    template <typename K, typename P>
+    OptDouble lenientNumber(const JsonValue &parent, const K &key, const P &path) {
+        const JsonValue &v = parent[key];
+        if (!lenientStated(v, v.isNumber() && std::isfinite(v.toDouble()), path, "a number"))
+            return std::nullopt;
+        return v.toDouble();
     }
 
     // An array of strings; with `allowSingle`, a lone string counts as a one-element list.
@@ -400,8 +430,10 @@ Offering readOfferingImpl(Reader &r, const JsonValue &o, const QString &path) {
     off.attributes.termMonths = an("term_months");
     off.attributes.packagePremiumAnnual = am("package_premium_annual");
     off.attributes.quotedVehicleCount = an("quoted_vehicle_count");
-    off.attributes.serviceRating = an("service_rating");
-    off.attributes.bindable = r.booleanAt(a, ap, "bindable");
+    off.attributes.serviceRating =
+        r.lenientNumber(a, QStringLiteral("service_rating"), join(ap, QStringLiteral("service_rating")));
+    off.attributes.bindable =
+        r.lenientBoolean(a, QStringLiteral("bindable"), join(ap, QStringLiteral("bindable")));
     return off;
 }
 
@@ -468,6 +500,7 @@ Case readCase(const JsonValue &root, Problems *problems) {
         const JsonValue &drivers = in[u"drivers"];
         const QString dp = join(ip, QStringLiteral("drivers"));
         if (!drivers.isNull() && !drivers.isArray()) r.wrongType(dp, drivers, QStringLiteral("an array"));
+        c.driversStated = drivers.isArray();
         for (int i = 0; i < drivers.size() && drivers.isArray(); ++i) {
             const QString p = index(dp, i);
             const JsonValue &d = drivers.at(i);
@@ -521,6 +554,7 @@ Case readCase(const JsonValue &root, Problems *problems) {
         const JsonValue &res = r.object(in, QStringLiteral("residence"), rp);
         c.residence.construction = r.stringAt(res, rp, "construction");
         c.residence.floodZone = r.stringAt(res, rp, "flood_zone");
+        c.residence.floodZoneStated = res[u"flood_zone"].isString();
         c.residence.squareFeet = r.moneyAt(res, rp, "square_feet");
         c.residence.yearBuilt = r.numberAt(res, rp, "year_built");
         c.residence.roofYear = r.numberAt(res, rp, "roof_year");
@@ -530,11 +564,20 @@ Case readCase(const JsonValue &root, Problems *problems) {
         c.residence.trampoline = r.booleanAt(res, rp, "trampoline");
 
         const QString ccp = join(ip, QStringLiteral("current_coverage"));
-        c.currentCoverage = readLines(r, r.object(in, QStringLiteral("current_coverage"), ccp), ccp);
+        const JsonValue &ccv = r.object(in, QStringLiteral("current_coverage"), ccp);
+        c.currentCoverageStated = ccv.isObject();
+        c.currentCoverage = readLines(r, ccv, ccp);
+        // A current_portfolio that is not an object is ignored, not an error: current_coverage is then
+        // the source (engine.md §9).
         const QString cpp = join(ip, QStringLiteral("current_portfolio"));
-        const JsonValue &cpv = r.object(in, QStringLiteral("current_portfolio"), cpp);
+        const JsonValue &cpv = in[u"current_portfolio"];
         c.currentPortfolioIsObject = cpv.isObject();
-        c.currentPortfolio = readLines(r, cpv, cpp);
+        if (c.currentPortfolioIsObject)
+            c.currentPortfolio = readLines(r, cpv, cpp);
+        else if (!cpv.isNull())
+            r.warning(cpp, QStringLiteral("is %1, not an object; it is ignored and current_coverage is read "
+                                          "instead")
+                               .arg(cpv.typeName()));
 
         const QString hp = join(ip, QStringLiteral("insurance_history"));
         const JsonValue &h = r.object(in, QStringLiteral("insurance_history"), hp);
@@ -556,8 +599,10 @@ Case readCase(const JsonValue &root, Problems *problems) {
                 each(item, index(p, i));
             }
         };
+        c.lapsesStated = h[u"lapses"].isArray();
         objectArray(QStringLiteral("lapses"), [&](const JsonValue &item, const QString &p) {
-            c.history.lapses.push_back({r.stringAt(item, p, "start"), r.stringAt(item, p, "end")});
+            c.history.lapses.push_back({r.stringAt(item, p, "start"), r.stringAt(item, p, "end"),
+                                        item[u"start"].isString(), item[u"end"].isString()});
         });
         objectArray(QStringLiteral("non_renewals"), [&](const JsonValue &item, const QString &p) {
             c.history.nonRenewals.push_back(
@@ -568,6 +613,10 @@ Case readCase(const JsonValue &root, Problems *problems) {
 
         c.coverageTypes =
             r.strings(in, QStringLiteral("coverage_types"), join(ip, QStringLiteral("coverage_types")));
+        const JsonValue &ct = in[u"coverage_types"];
+        c.coverageTypesWellTyped =
+            ct.isNull() || (ct.isArray() && std::all_of(ct.arrayItems().begin(), ct.arrayItems().end(),
+                                                        [](const JsonValue &t) { return t.isString(); }));
         c.appetiteBucket = r.stringAt(in, ip, "appetite_bucket");
         const QString rcp = join(ip, QStringLiteral("request_config"));
         const JsonValue &rc = r.object(in, QStringLiteral("request_config"), rcp);

@@ -8,7 +8,9 @@ namespace pw {
 
 // Builds the typed Case from a case file's JSON tree. Every value of the wrong type is reported as an
 // error at its JSON path and read as not stated, so a damaged file still yields as much of the case as
-// can be trusted. Split-limit strings ("100/300/100", in thousands) are normalised into their numbers;
+// can be trusted. Exceptions the engine spec makes (engine.md §9, §11.6): a non-boolean
+// `attributes.bindable` or non-numeric `attributes.service_rating` is a warning (read as not stated), and
+// a `current_portfolio` that is not an object is ignored with a warning. Split-limit strings ("100/300/100", in thousands) are normalised into their numbers;
 // keys stated beside a split string win over its parts.
 Case readCase(const JsonValue &root, Problems *problems);
 

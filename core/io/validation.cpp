@@ -11,6 +11,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace pw {
@@ -38,7 +39,8 @@ public:
         checkBucket(in);
         checkPeople(in);
         checkVehicles(in);
-        if (routing.gapAnalysis && !in.currentPortfolioIsObject && in.currentCoverage.empty())
+        // `{}` is a source with nothing in force (engine.md §9, §11.6).
+        if (routing.gapAnalysis && !in.currentPortfolioIsObject && !in.currentCoverageStated)
             error(QStringLiteral("input.current_coverage"),
                   QStringLiteral(
                       "gap analysis needs the current coverage (current_portfolio or current_coverage)"));
@@ -98,8 +100,16 @@ private:
         }
     }
 
+    // Quote matching needs valid coverage types; a gap-only run proceeds without them, with no line
+    // counted as requested (engine.md §11.6), so there they are warnings.
     void checkCoverageTypes(const CaseInput &in, const Routing &routing) {
         const QString path = QStringLiteral("input.coverage_types");
+        const auto report = [&](const QString &p, const QString &msg) {
+            if (routing.quoteMatching)
+                error(p, msg);
+            else
+                warning(p, msg + QStringLiteral("; gap analysis counts no line as requested"));
+        };
         if (in.coverageTypes.isEmpty()) {
             if (routing.quoteMatching)
                 error(path, QStringLiteral(
@@ -111,10 +121,10 @@ private:
             const QString &t = in.coverageTypes[i];
             const QString p = path + QStringLiteral("[%1]").arg(i);
             if (!lineFromName(t))
-                error(p, QStringLiteral("unknown coverage type \"%1\" (expected home, auto or umbrella)")
-                             .arg(excerpt(t, 40)));
+                report(p, QStringLiteral("unknown coverage type \"%1\" (expected home, auto or umbrella)")
+                              .arg(excerpt(t, 40)));
             else if (seen.contains(t))
-                error(p, QStringLiteral("coverage type \"%1\" is listed twice").arg(t));
+                report(p, QStringLiteral("coverage type \"%1\" is listed twice").arg(t));
             seen.insert(t);
         }
     }
@@ -200,10 +210,10 @@ private:
         for (size_t i = 0; i < in.history.lapses.size(); ++i) {
             const Lapse &l = in.history.lapses[i];
             const QString p = QStringLiteral("input.insurance_history.lapses[%1]").arg(i);
-            if (!l.start.isEmpty() && !parseDate(l.start))
+            if (l.startStated && !parseDate(l.start))
                 warning(p + QStringLiteral(".start"),
                         QStringLiteral("\"%1\" is not a date").arg(excerpt(l.start, 40)));
-            if (!l.end.isEmpty() && !parseDate(l.end))
+            if (l.endStated && !parseDate(l.end))
                 warning(p + QStringLiteral(".end"),
                         QStringLiteral("\"%1\" is not a date").arg(excerpt(l.end, 40)));
         }
@@ -225,6 +235,7 @@ private:
         std::map<std::pair<QString, QString>, double> packagePrice;
         for (const Offering &o : m_case.offerings) {
             const QString p = QStringLiteral("offerings[%1]").arg(o.sourceIndex);
+            const bool ignored = !requested.contains(o.category);
             if (o.raw[u"id"].isNull())
                 error(p + QStringLiteral(".id"), QStringLiteral("the offering has no id"));
             else if (o.id.trimmed().isEmpty() && o.raw[u"id"].isString())
@@ -249,13 +260,14 @@ private:
                       QStringLiteral("unknown %1 financial-strength grade \"%2\"")
                           .arg(g.demotech ? QStringLiteral("Demotech") : QStringLiteral("AM Best"),
                                excerpt(o.qualityRating, 40)));
-            if (!o.category.isEmpty() && !requested.contains(o.category)) {
+            if (!o.category.isEmpty() && ignored) {
                 warning(p + QStringLiteral(".category"),
                         QStringLiteral("offering %1 is for %2, which was not requested; it will be ignored")
                             .arg(excerpt(o.id, 80), excerpt(o.category, 40)));
             }
             checkDates(o, p);
-            if (o.attributes.packagePremiumAnnual && !o.attributes.packageId.isEmpty()) {
+            // Ignored offerings are never members of a bundle group (engine.md §4).
+            if (!ignored && o.attributes.packagePremiumAnnual && !o.attributes.packageId.isEmpty()) {
                 const auto key = std::make_pair(o.carrierKey(), o.attributes.packageId);
                 const auto it = packagePrice.find(key);
                 if (it == packagePrice.end())
@@ -269,13 +281,15 @@ private:
                             .arg(excerpt(o.attributes.packageId, 60),
                                  formatMoney(*o.attributes.packagePremiumAnnual), formatMoney(it->second)));
             }
-            if (o.attributes.termMonths && *o.attributes.termMonths <= 0)
-                error(p + QStringLiteral(".attributes.term_months"),
-                      QStringLiteral("term must be a positive number of months"));
+            // term_months ≤ 0 is not an error: line_premium is then unusable and the offering is
+            // filtered no_premium (engine.md §2, §11.6).
+            const double maxRating = m_profile.serviceRatingMax;
             if (o.attributes.serviceRating &&
-                (*o.attributes.serviceRating < 0 || *o.attributes.serviceRating > 5))
+                (*o.attributes.serviceRating < 0 || *o.attributes.serviceRating > maxRating))
                 warning(p + QStringLiteral(".attributes.service_rating"),
-                        QStringLiteral("service rating %1 is outside 0–5").arg(*o.attributes.serviceRating));
+                        QStringLiteral("service rating %1 is outside 0–%2; read as %3")
+                            .arg(QString::number(*o.attributes.serviceRating), QString::number(maxRating),
+                                 QString::number(std::clamp(*o.attributes.serviceRating, 0.0, maxRating))));
         }
     }
 
@@ -326,9 +340,13 @@ ValidationResult validateCase(const JsonValue &root, const QDateTime &now, const
     ValidationResult r;
     r.parsed = readCase(root, &r.problems);
     if (!routeCase(r.parsed.input).quoteMatching) {
-        // Gap-only runs do not read the offerings, so their problems do not count (engine.md §11.6).
+        // Gap-only runs do not read the offerings, so their problems do not count, and they proceed
+        // without valid coverage types (engine.md §11.6).
         std::erase_if(r.problems,
                       [](const Problem &p) { return p.path.startsWith(QStringLiteral("offerings")); });
+        for (Problem &p : r.problems)
+            if (p.path.startsWith(QStringLiteral("input.coverage_types")))
+                p.severity = Problem::Severity::Warning;
     }
     Problems more = validateTyped(r.parsed, now, profile);
     r.problems.insert(r.problems.end(), more.begin(), more.end());

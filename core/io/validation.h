@@ -14,8 +14,10 @@ struct EngineProfile;
 // Validates a case file's JSON tree: type errors found while reading, then the rules of the foundation
 // issue and engine.md §1 and §11.6 (routing requirements, states, coverage types, ids, premiums,
 // commission, grades, buckets) as errors, and data-quality findings (ZIP/state, VIN check digit,
-// ignored offerings, expired quotes, impossible dates and counts) as warnings. `now` is the clock the
-// date rules use. Every problem is reported, not the first.
+// ignored offerings, expired quotes, impossible dates and counts, service ratings off the scale) as
+// warnings. Gap-only runs check no offering and proceed without valid coverage types (warnings there);
+// `current_coverage: {}` is a current-coverage source; term_months ≤ 0 is the engine's no_premium filter,
+// not an error. `now` is the clock the date rules use. Every problem is reported, not the first.
 struct ValidationResult {
     Case parsed;
     Problems problems;

@@ -107,6 +107,7 @@ struct Vehicle {
 
 struct Residence {
     QString construction, floodZone;
+    bool floodZoneStated = false; // flood_zone present and not null ("" is stated)
     OptDouble squareFeet, yearBuilt, roofYear, replacementCost, rentalUnits;
     std::optional<bool> pool, trampoline;
     bool operator==(const Residence &) const = default;
@@ -114,6 +115,7 @@ struct Residence {
 
 struct Lapse {
     QString start, end;
+    bool startStated = false, endStated = false; // present and not null ("" is stated, and not a date)
     bool operator==(const Lapse &) const = default;
 };
 
@@ -149,10 +151,14 @@ struct CaseInput {
     bool vehiclesDetailStated = false;
     Residence residence;
     CoverageLines currentCoverage;
-    bool currentPortfolioIsObject = false;
+    bool currentCoverageStated = false;    // input.current_coverage is an object (`{}` included)
+    bool currentPortfolioIsObject = false; // any other type of current_portfolio is ignored (§9)
     CoverageLines currentPortfolio;
     InsuranceHistory history;
-    QStringList coverageTypes; // as written (validated separately)
+    bool driversStated = false;         // input.drivers is an array (an empty one included)
+    bool lapsesStated = false;          // input.insurance_history.lapses is an array (an empty one included)
+    QStringList coverageTypes;          // the string items as written (validated separately)
+    bool coverageTypesWellTyped = true; // absent/null, or an array of strings only
     QString appetiteBucket;
     RequestConfig requestConfig;
     OptDouble premium;

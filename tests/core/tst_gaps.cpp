@@ -72,9 +72,9 @@ CaseInput readInput(const JsonValue &input) {
 // `state` "-" means the case's own (validated) state.
 GapAnalysis analyse(const QString &patch, const QString &state = QStringLiteral("-")) {
     const CaseInput in = readInput(patched(patch));
-    return analyseGaps(in, in.currentPortfolioIsObject ? in.currentPortfolio : in.currentCoverage,
-                       in.coverageTypes, state == u"-" ? normalisedState(in.address.state) : state,
-                       test::fixedNow(), defaultProfile());
+    return analyseGaps(in, currentSource(in), gapRequestedLines(in),
+                       state == u"-" ? normalisedState(in.address.state) : state, test::fixedNow(),
+                       defaultProfile());
 }
 
 QStringList gapIds(const GapAnalysis &a) {
@@ -123,6 +123,10 @@ private slots:
     void rules();
     void orderingAndJson();
     void deductiblePerLineInCoverageTypesOrder();
+    void underlyingOneGapPerComponent();
+    void umBelowCslWording();
+    void emptySourceAndIgnoredPortfolio_data();
+    void emptySourceAndIgnoredPortfolio();
     void notInForceAndUmbrella();
     void comparison();
     void packageLines();
@@ -193,6 +197,18 @@ void TestGaps::rules_data() {
         {QStringLiteral("dwelling_limit")});
     row("dwelling replacement cost missing", "-residence.replacement_cost", ny, dw, "home", "na", "", "",
         {QStringLiteral("residence.replacement_cost")});
+    // No settlement: guaranteed replacement would count as ratio 1, so below 1 the rule is not assessed;
+    // at 1 or more every settlement decides it (§11.3).
+    row("dwelling 85% without settlement",
+        "-current_coverage.home.settlement; current_coverage.home.dwelling_limit=425000", ny, dw, "home",
+        "na", "", "", {QStringLiteral("settlement")});
+    row("dwelling 70% without settlement",
+        "-current_coverage.home.settlement; current_coverage.home.dwelling_limit=350000", ny, dw, "home",
+        "na", "", "", {QStringLiteral("settlement")});
+    row("dwelling 100% without settlement", "-current_coverage.home.settlement", ny, dw, "home", "pass");
+    row("dwelling and settlement missing",
+        "-current_coverage.home.settlement; -current_coverage.home.dwelling_limit", ny, dw, "home", "na", "",
+        "", {QStringLiteral("dwelling_limit"), QStringLiteral("settlement")});
 
     const QString acv = QStringLiteral("home.acv_settlement");
     row("acv", "current_coverage.home.settlement=\"actual_cash_value\"", ny, acv, "home", "high",
@@ -239,6 +255,10 @@ void TestGaps::rules_data() {
         ny, fl, "home", "critical");
     row("flood zone not stated", "-residence.flood_zone", ny, fl, "home", "na", "", "",
         {QStringLiteral("residence.flood_zone")});
+    row("flood zone null is not stated", "residence.flood_zone=null", ny, fl, "home", "na", "", "",
+        {QStringLiteral("residence.flood_zone")});
+    // "" is stated: assessed, and not a flood zone (§9).
+    row("flood zone empty string is stated", "residence.flood_zone=\"\"", ny, fl, "home", "pass");
 
     const QString bi = QStringLiteral("auto.bi_low");
     row("bi exactly 100/300",
@@ -303,6 +323,24 @@ void TestGaps::rules_data() {
         ny, um, "auto", "medium", "300000", "500000");
     row("um not stated", "-current_coverage.auto.um_per_person; -current_coverage.auto.um_per_accident", ny,
         um, "auto", "na", "", "", {QStringLiteral("um_per_person"), QStringLiteral("um_per_accident")});
+    // Only um_per_accident below the CSL: um_per_accident → the CSL, as numbers; a split UM is no CSL.
+    row("um split under csl bi",
+        "-current_coverage.auto.bi_per_person; -current_coverage.auto.bi_per_accident; "
+        "current_coverage.auto.limit_combined_single=300000; current_coverage.auto.um_per_person=\"25/50\"; "
+        "-current_coverage.auto.um_per_accident",
+        ny, um, "auto", "medium", "50000", "300000");
+    row("um split equal to split bi, below csl",
+        "current_coverage.auto.bi_per_person=25000; current_coverage.auto.bi_per_accident=50000; "
+        "current_coverage.auto.limit_combined_single=300000; current_coverage.auto.um_per_person=25000; "
+        "current_coverage.auto.um_per_accident=50000",
+        ny, um, "auto", "medium", "50000", "300000");
+    row("um per accident only below split bi",
+        "-current_coverage.auto.um_per_person; current_coverage.auto.um_per_accident=300000", ny, um, "auto",
+        "medium", "\"?/300\"", "\"250/500\"");
+    row("um split below split bi beside a csl",
+        "current_coverage.auto.limit_combined_single=500000; current_coverage.auto.um_per_person=100000; "
+        "current_coverage.auto.um_per_accident=500000",
+        ny, um, "auto", "medium", "\"100/500\"", "\"250/500\"");
 
     const QString pd = QStringLiteral("auto.no_physical_damage_recent_vehicle");
     row("no collision on 2019 vehicle",
@@ -317,6 +355,13 @@ void TestGaps::rules_data() {
     row("no comprehensive, vehicle year unknown",
         "current_coverage.auto.comprehensive_deductible=\"none\"; -vehicles_detail[0].year", ny, pd, "auto",
         "na", "", "", {QStringLiteral("vehicles_detail[].year")});
+    // No vehicles_detail: model years not stated (§9), whatever input.vehicles says.
+    row("no collision, no vehicles_detail",
+        "current_coverage.auto.collision_deductible=\"none\"; -vehicles_detail; vehicles=1", ny, pd, "auto",
+        "na", "", "", {QStringLiteral("vehicles_detail")});
+    row("no collision, vehicles_detail empty",
+        "current_coverage.auto.collision_deductible=\"none\"; vehicles_detail=[]", ny, pd, "auto", "pass");
+    row("deductibles carried, no vehicles_detail", "-vehicles_detail", ny, pd, "auto", "pass");
 
     const QString um2 = QStringLiteral("umbrella.missing");
     row("umbrella no trigger", "", ny, um2, "umbrella", "pass");
@@ -348,6 +393,14 @@ void TestGaps::rules_data() {
     row("umbrella one trigger true, others not stated",
         "-applicant.net_worth; -residence.trampoline; residence.pool=true", ny, um2, "umbrella", "high",
         "null", "1000000");
+    // No drivers key: the under-21 trigger is not stated (§9, §11.6); an empty list decides it.
+    row("umbrella no trigger, drivers absent", "-drivers", ny, um2, "umbrella", "na", "", "",
+        {QStringLiteral("drivers")});
+    row("umbrella no trigger, drivers null", "drivers=null", ny, um2, "umbrella", "na", "", "",
+        {QStringLiteral("drivers")});
+    row("umbrella no trigger, drivers empty", "drivers=[]", ny, um2, "umbrella", "pass");
+    row("umbrella drivers absent, net worth trigger", "-drivers; applicant.net_worth=600000", ny, um2,
+        "umbrella", "high", "null", "1000000");
 
     const QString ul = QStringLiteral("umbrella.underlying_unmet");
     const QString withUmbrella = QStringLiteral("current_coverage.umbrella={\"umbrella_limit\":1000000}; ");
@@ -381,6 +434,26 @@ void TestGaps::rules_data() {
         withUmbrella + "-current_coverage.auto.bi_per_person; -current_coverage.auto.bi_per_accident; "
                        "current_coverage.home.liability_limit=100000",
         ny, ul, "umbrella", "critical", "100000", "300000");
+    // A per-accident part that meets the requirement could still complete the split: not assessed even
+    // though the CSL is short (§11.3).
+    row("underlying per accident only, csl short",
+        withUmbrella + "-current_coverage.auto.bi_per_person; current_coverage.auto.bi_per_accident=500000; "
+                       "current_coverage.auto.limit_combined_single=100000",
+        ny, ul, "umbrella", "na", "", "", {QStringLiteral("auto.bi_per_person")});
+    row("underlying lone part below, csl short",
+        withUmbrella + "-current_coverage.auto.bi_per_person; current_coverage.auto.bi_per_accident=400000; "
+                       "current_coverage.auto.limit_combined_single=100000",
+        ny, ul, "umbrella", "critical", "\"?/400\"", "\"250/500\"");
+    row("underlying split short, csl meets",
+        withUmbrella +
+            "current_coverage.auto.bi_per_person=100000; current_coverage.auto.bi_per_accident=300000; "
+            "current_coverage.auto.limit_combined_single=500000",
+        ny, ul, "umbrella", "pass");
+    row("underlying csl alone against auto_csl",
+        "current_coverage.umbrella={\"umbrella_limit\":1000000,\"required_underlying\":{\"auto_csl\":"
+        "600000}}; -current_coverage.auto.bi_per_person; -current_coverage.auto.bi_per_accident; "
+        "current_coverage.auto.limit_combined_single=500000",
+        ny, ul, "umbrella", "critical", "500000", "600000");
 
     const QString lnw = QStringLiteral("umbrella.limit_below_net_worth");
     row("umbrella limit equals net worth", withUmbrella + "applicant.net_worth=1000000", ny, lnw, "umbrella",
@@ -448,10 +521,22 @@ void TestGaps::rules_data() {
     row("lapse unparseable", "insurance_history.lapses=[{\"end\":\"last spring\"}]", ny, lp, "", "na", "", "",
         {QStringLiteral("insurance_history.lapses[0].end")});
     row("lapse undated beside an old one",
-        "insurance_history.lapses=[{\"end\":\"2015-01-01\"},{\"start\":\"\"}]", ny, lp, "", "na", "", "",
+        "insurance_history.lapses=[{\"end\":\"2015-01-01\"},{\"start\":null}]", ny, lp, "", "na", "", "",
         {QStringLiteral("insurance_history.lapses[1].end")});
+    // "" is stated, and not a date: not assessed, and not replaced by the start (§11.7).
+    row("lapse start empty beside an old one",
+        "insurance_history.lapses=[{\"end\":\"2015-01-01\"},{\"start\":\"\"}]", ny, lp, "", "na", "", "",
+        {QStringLiteral("insurance_history.lapses[1].start")});
+    row("lapse end empty, start recent", "insurance_history.lapses=[{\"start\":\"2025-01-01\",\"end\":\"\"}]",
+        ny, lp, "", "na", "", "", {QStringLiteral("insurance_history.lapses[0].end")});
     row("lapse undated beside a recent one", "insurance_history.lapses=[{},{\"end\":\"2025-01-01\"}]", ny, lp,
         "", "low");
+    // lapses not stated: not assessed; an empty list is assessed and does not fire (§9).
+    row("lapse history absent", "-insurance_history", ny, lp, "", "na", "", "",
+        {QStringLiteral("insurance_history.lapses")});
+    row("lapses absent", "insurance_history={\"non_renewals\":[]}", ny, lp, "", "na", "", "",
+        {QStringLiteral("insurance_history.lapses")});
+    row("lapses empty", "insurance_history.lapses=[]", ny, lp, "", "pass");
 
     const QString nf = QStringLiteral("line.not_in_force");
     row("requested auto not in force", "-current_coverage.auto", ny, nf, "auto", "info", "null", "null");
@@ -461,6 +546,15 @@ void TestGaps::rules_data() {
     row("umbrella requested, umbrella.missing fired",
         "coverage_types=[\"home\",\"auto\",\"umbrella\"]; applicant.net_worth=900000", ny, nf, "umbrella",
         "pass");
+    // Invalid coverage_types: no line counts as requested (§11.6).
+    row("coverage types invalid: nothing requested",
+        "coverage_types=[\"home\",\"auto\",\"umbrella\",\"boat\"]; -current_coverage.auto", ny, nf, "auto",
+        "pass");
+    row("coverage types repeated: nothing requested",
+        "coverage_types=[\"home\",\"auto\",\"auto\"]; -current_coverage.auto", ny, nf, "auto", "pass");
+    row("liability low, umbrella in invalid coverage types",
+        "current_coverage.home.liability_limit=100000; coverage_types=[\"home\",\"umbrella\",\"boat\"]", ny,
+        liab, "home", "medium");
 }
 
 void TestGaps::rules() {
@@ -553,6 +647,113 @@ void TestGaps::orderingAndJson() {
     QVERIFY(nb.at(3)[u"line"].isNull());
     QVERIFY(b.memo.contains(QStringLiteral("Not assessed for lack of information")));
     QVERIFY(b.memo.contains(QStringLiteral("residence.flood_zone")));
+}
+
+void TestGaps::underlyingOneGapPerComponent() {
+    // Auto 100/300 and home liability 100 000 under an umbrella asking 250/500 and 300 000: two gaps, auto
+    // first, each in the form of its evidence (§9, §11.8).
+    const GapAnalysis a = analyse(QStringLiteral(
+        "current_coverage.umbrella={\"umbrella_limit\":1000000}; current_coverage.auto.bi_per_person=100000; "
+        "current_coverage.auto.bi_per_accident=300000; current_coverage.home.liability_limit=100000"));
+    std::vector<const Gap *> ul;
+    for (const Gap &g : a.gaps)
+        if (g.ruleId == u"umbrella.underlying_unmet") ul.push_back(&g);
+    QCOMPARE(int(ul.size()), 2);
+    QCOMPARE(ul[0]->line, QStringLiteral("umbrella"));
+    QCOMPARE(ul[1]->line, QStringLiteral("umbrella"));
+    QCOMPARE(ul[0]->severity, QStringLiteral("critical"));
+    QCOMPARE(writeJson(ul[0]->current, -1), QByteArray("\"100/300\""));
+    QCOMPARE(writeJson(ul[0]->recommended, -1), QByteArray("\"250/500\""));
+    QCOMPARE(writeJson(ul[1]->current, -1), QByteArray("100000"));
+    QCOMPARE(writeJson(ul[1]->recommended, -1), QByteArray("300000"));
+    QVERIFY2(ul[0]->title.startsWith(u"Auto"), qPrintable(ul[0]->title));
+    QVERIFY2(ul[0]->detail.contains(u"auto"), qPrintable(ul[0]->detail));
+    QVERIFY2(!ul[0]->detail.contains(u"home"), qPrintable(ul[0]->detail));
+    QVERIFY2(ul[1]->title.startsWith(u"Home"), qPrintable(ul[1]->title));
+    QVERIFY2(ul[1]->detail.contains(u"home liability"), qPrintable(ul[1]->detail));
+    QVERIFY2(!ul[1]->detail.contains(u"combined single"), qPrintable(ul[1]->detail));
+    QCOMPARE(a.toJson()[u"summary"][u"critical"].toDouble(), 2.0);
+    // The rule id counts once in the per-package lists, and is closed only when both gaps are.
+    const CaseInput in = readInput(patched(QStringLiteral(
+        "current_coverage.umbrella={\"umbrella_limit\":1000000}; current_coverage.auto.bi_per_person=100000; "
+        "current_coverage.auto.bi_per_accident=300000; current_coverage.home.liability_limit=100000")));
+    Offering home;
+    home.category = QStringLiteral("home");
+    home.coverage = currentSource(in).at(QStringLiteral("home"));
+    home.coverage.liabilityLimit = 500000;
+    const GapAnalysis fixedHome =
+        analyseGaps(in, withPackageLines(currentSource(in), {&home}), gapRequestedLines(in),
+                    QStringLiteral("NY"), test::fixedNow(), defaultProfile());
+    const GapLists lists = comparePackageGaps(a, fixedHome);
+    QCOMPARE(lists.open.count(QStringLiteral("umbrella.underlying_unmet")), 1);
+    QVERIFY(!lists.closed.contains(QStringLiteral("umbrella.underlying_unmet")));
+}
+
+void TestGaps::umBelowCslWording() {
+    // A split UM under a CSL BI: um_per_accident → the CSL as numbers, and the UM is not called a
+    // combined single limit.
+    const GapAnalysis a = analyse(QStringLiteral(
+        "-current_coverage.auto.bi_per_person; -current_coverage.auto.bi_per_accident; "
+        "current_coverage.auto.limit_combined_single=300000; current_coverage.auto.um_per_person=\"25/50\"; "
+        "-current_coverage.auto.um_per_accident"));
+    const Gap *g = findGap(a, QStringLiteral("auto.um_below_bi"), QStringLiteral("auto"));
+    QVERIFY(g);
+    QCOMPARE(writeJson(g->current, -1), QByteArray("50000"));
+    QCOMPARE(writeJson(g->recommended, -1), QByteArray("300000"));
+    const QString text = g->detail + u' ' + g->recommendation;
+    QVERIFY2(!text.contains(QStringLiteral("$50,000 combined single limit")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("$50,000 per accident")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("$300,000")), qPrintable(text));
+}
+
+void TestGaps::emptySourceAndIgnoredPortfolio_data() {
+    QTest::addColumn<QString>("patch");
+    QTest::addColumn<QStringList>("gaps"); // rule@line:severity, in order
+    QTest::addColumn<bool>("premiumNull");
+    // {} is a source with nothing in force: every requested line is "not in force" (§9, §11.6).
+    QTest::newRow("current_coverage {}") << QStringLiteral("current_coverage={}")
+                                         << QStringList{QStringLiteral("line.not_in_force@home:info"),
+                                                        QStringLiteral("line.not_in_force@auto:info")}
+                                         << true;
+    QTest::newRow("current_portfolio {} beside current_coverage")
+        << QStringLiteral("current_portfolio={}")
+        << QStringList{QStringLiteral("line.not_in_force@home:info"),
+                       QStringLiteral("line.not_in_force@auto:info")}
+        << true;
+    // A current_portfolio of another type is ignored: current_coverage is the source (no gaps in the base).
+    QTest::newRow("current_portfolio [] beside current_coverage")
+        << QStringLiteral("current_portfolio=[]") << QStringList{} << false;
+    QTest::newRow("current_portfolio string beside current_coverage")
+        << QStringLiteral("current_portfolio=\"see file\"") << QStringList{} << false;
+}
+
+void TestGaps::emptySourceAndIgnoredPortfolio() {
+    QFETCH(QString, patch);
+    QFETCH(QStringList, gaps);
+    QFETCH(bool, premiumNull);
+    // Through the engine, gap-only: the run completes (no validation error).
+    const JsonValue input = patched(QStringLiteral("current_coverage.home.annual_premium=1000; "
+                                                   "current_coverage.auto.annual_premium=500; "
+                                                   "request_config={\"quote_matching\":false,"
+                                                   "\"coverage_analysis\":true}; ") +
+                                    patch);
+    JsonValue root = JsonValue::object();
+    root.insert(QStringLiteral("input"), input);
+    root.insert(QStringLiteral("offerings"), JsonValue::array());
+    EngineOptions opts;
+    opts.now = test::fixedNow();
+    const EngineRun r = runEngine(root, opts);
+    QStringList problems;
+    for (const Problem &p : r.problems)
+        if (p.isError()) problems << p.path + u": " + p.message;
+    QVERIFY2(r.ok(), qPrintable(problems.join(u'\n')));
+    QStringList got;
+    for (const JsonValue &g : (*r.run)[u"output"][u"coverage_analysis"][u"gaps"].arrayItems())
+        got << g[u"rule_id"].toString() + u'@' + g[u"line"].toString() + u':' + g[u"severity"].toString();
+    QCOMPARE(got, gaps);
+    const JsonValue &premium = (*r.run)[u"output"][u"current_premium"];
+    QCOMPARE(premium.isNull(), premiumNull);
+    if (!premiumNull) QCOMPARE(premium.toDouble(), 1500.0);
 }
 
 void TestGaps::deductiblePerLineInCoverageTypesOrder() {
@@ -948,14 +1149,46 @@ void TestGaps::cliErrors() {
     // Validation errors: exit 1 with the problems.
     JsonValue root = test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")));
     JsonValue input = root[u"input"];
-    input.insert(QStringLiteral("coverage_types"), parse(QStringLiteral("[\"home\",\"boat\"]")));
+    input.insert(QStringLiteral("appetite_bucket"), JsonValue(QStringLiteral("cheapest")));
     root.insert(QStringLiteral("input"), input);
     const QString bad = dir.filePath(QStringLiteral("bad.json"));
     QVERIFY(writeFileAtomically(bad, writeJson(root)).isEmpty());
     const auto invalid = test::runWorkbench({QStringLiteral("gaps"), bad, QStringLiteral("--now"), now});
     QCOMPARE(invalid.exitCode, 1);
-    QVERIFY2(invalid.err.contains("input.coverage_types[1]"), invalid.err.constData());
+    QVERIFY2(invalid.err.contains("input.appetite_bucket"), invalid.err.constData());
     QVERIFY(invalid.out.isEmpty());
+
+    // Invalid coverage types do not stop the analysis (§11.6): a warning, and no line counts as requested.
+    // With no umbrella trigger true, a requested umbrella is "not in force"; with "boat" in the list the
+    // list is invalid and nothing is requested.
+    const auto rulesFor = [&](const QString &types, QByteArray *err) {
+        JsonValue in =
+            test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")))[u"input"];
+        in.insert(QStringLiteral("coverage_types"), parse(types));
+        setJsonValueAt(in, QStringLiteral("applicant.net_worth"), JsonValue(100000));
+        removeJsonValueAt(in, QStringLiteral("drivers[1]"));
+        JsonValue r = test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")));
+        r.insert(QStringLiteral("input"), in);
+        const QString file = dir.filePath(QStringLiteral("types.json"));
+        if (!writeFileAtomically(file, writeJson(r)).isEmpty()) return QStringList{QStringLiteral("?")};
+        const auto res = test::runWorkbench({QStringLiteral("gaps"), file, QStringLiteral("--now"), now,
+                                             QStringLiteral("--format"), QStringLiteral("json")});
+        *err = res.err;
+        QStringList out{QString::number(res.exitCode)};
+        if (const auto analysis = parseJson(res.out))
+            for (const JsonValue &g : (*analysis)[u"gaps"].arrayItems())
+                out << g[u"rule_id"].toString() + u'@' + g[u"line"].toString();
+        return out;
+    };
+    QByteArray err;
+    const QStringList valid = rulesFor(QStringLiteral("[\"home\",\"auto\",\"umbrella\"]"), &err);
+    QCOMPARE(valid.value(0), QStringLiteral("0"));
+    QVERIFY2(valid.contains(QStringLiteral("line.not_in_force@umbrella")), qPrintable(valid.join(u' ')));
+    const QStringList boat = rulesFor(QStringLiteral("[\"home\",\"auto\",\"umbrella\",\"boat\"]"), &err);
+    QCOMPARE(boat.value(0), QStringLiteral("0"));
+    QVERIFY2(err.contains("input.coverage_types[3]: warning"), err.constData());
+    QVERIFY2(!boat.contains(QStringLiteral("line.not_in_force@umbrella")), qPrintable(boat.join(u' ')));
+    QCOMPARE(boat.size(), valid.size() - 1);
 
     // No current-coverage source: gap analysis cannot run.
     input = test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")))[u"input"];

@@ -360,10 +360,6 @@ void TestHostileFiles::offeringEveryFieldWrongType() {
          QStringLiteral("must be a string, not a number")},
         {QStringLiteral("offerings[2].attributes.term_months"),
          QStringLiteral("must be a number, not a string")},
-        {QStringLiteral("offerings[2].attributes.bindable"),
-         QStringLiteral("must be true or false, not a string")},
-        {QStringLiteral("offerings[2].attributes.service_rating"),
-         QStringLiteral("must be a number, not an array")},
         {QStringLiteral("offerings[2].attributes.package_premium_annual"),
          QStringLiteral("must be a number, not an object")},
         {QStringLiteral("offerings[3].constraints.excluded_states"),
@@ -373,11 +369,21 @@ void TestHostileFiles::offeringEveryFieldWrongType() {
         {QStringLiteral("offerings[3].constraints.avoided_naics"),
          QStringLiteral("must be an array of strings, not an object")},
     };
-    for (const auto &[path, message] : expected) {
-        QVERIFY2(hasProblem(problems, path, QStringLiteral("error"), message),
-                 qPrintable(path + u"\n" + describe(problems)));
-        QVERIFY2(hasCliLine(out, file, path, QStringLiteral("error"), message),
-                 qPrintable(path + u"\n" + out));
+    // A non-boolean bindable and a non-numeric service rating are warnings, read as not stated
+    // (engine.md §5.4, §5.6, §11.6).
+    const QList<QPair<QString, QString>> warnings{
+        {QStringLiteral("offerings[2].attributes.bindable"),
+         QStringLiteral("should be true or false, not \"true\"; read as not stated")},
+        {QStringLiteral("offerings[2].attributes.service_rating"),
+         QStringLiteral("should be a number, not an array; read as not stated")},
+    };
+    for (const auto &[list, severity] :
+         {std::pair{&expected, QStringLiteral("error")}, std::pair{&warnings, QStringLiteral("warning")}}) {
+        for (const auto &[path, message] : *list) {
+            QVERIFY2(hasProblem(problems, path, severity, message),
+                     qPrintable(path + u"\n" + describe(problems)));
+            QVERIFY2(hasCliLine(out, file, path, severity, message), qPrintable(path + u"\n" + out));
+        }
     }
     // Nothing else is an error: the wrong values are read as not stated, not guessed at.
     int errors = 0;

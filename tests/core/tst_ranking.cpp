@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include "engine/engine.h"
+#include "io/jsonpath.h"
 #include "util/numbers.h"
 
 #include <QTest>
@@ -53,6 +54,26 @@ JsonValue makeCase(const QByteArray &coverageTypes, const QByteArray &offerings,
     auto v = parseJson(text, &e);
     if (!v) qFatal("bad test JSON: %s in %s", qPrintable(e.toString()), text.constData());
     return *v;
+}
+
+// The value an expectation names in a run: "sol(h1,a1).est_cost_high" is a member of the solution with
+// those offering ids, "warning(offerings[0].attributes.bindable)" whether output.warnings has that path,
+// anything else a path from the run object.
+JsonValue expectationValue(const JsonValue &run, const QString &path) {
+    if (path.startsWith(u"warning(")) {
+        const QString wanted = path.mid(8, path.size() - 9);
+        for (const auto &w : run[u"output"][u"warnings"].arrayItems())
+            if (w[u"path"].toString() == wanted) return JsonValue(true);
+        return JsonValue(false);
+    }
+    if (path.startsWith(u"sol(")) {
+        const qsizetype close = path.indexOf(u')');
+        const QString wanted = path.mid(4, close - 4);
+        for (const auto &s : run[u"solutions"].arrayItems())
+            if (ids(s).join(u',') == wanted) return jsonValueAt(s, path.mid(close + 2));
+        return JsonValue(QStringLiteral("<no solution %1>").arg(wanted));
+    }
+    return jsonValueAt(run, path);
 }
 
 QByteArray homeOffering(const QByteArray &id, const QByteArray &coverage, const QByteArray &extra = {}) {
@@ -222,6 +243,20 @@ private slots:
             << QByteArray("{\"settlement\":\"guaranteed_replacement_cost\"" + rest + "}") << 100.0 << true;
         QTest::newRow("dwelling not stated")
             << QByteArray("{\"settlement\":\"replacement_cost\"" + rest + "}") << 85.0 << true;
+        // No settlement: guaranteed replacement (ratio 1) is still possible, so a dwelling below the
+        // replacement cost leaves dwelling_ratio not stated (−15, never ⛔); at 1 or more it is decided
+        // (§11.3). Settlement not stated −10.
+        QTest::newRow("85% without settlement: not stated")
+            << QByteArray("{\"dwelling_limit\":850000" + rest + "}") << 75.0 << true;
+        QTest::newRow("75% without settlement: not stated, not blocked")
+            << QByteArray("{\"dwelling_limit\":750000" + rest + "}") << 75.0 << true;
+        QTest::newRow("100% without settlement: decided")
+            << QByteArray("{\"dwelling_limit\":1000000" + rest + "}") << 90.0 << true;
+        QTest::newRow("dwelling and settlement not stated")
+            << QByteArray("{" + rest.mid(1) + "}") << 75.0 << true;
+        QTest::newRow("extended pct without settlement, below 1")
+            << QByteArray("{\"dwelling_limit\":850000,\"extended_replacement_pct\":25" + rest + "}") << 75.0
+            << true;
         QTest::newRow("acv")
             << QByteArray("{\"dwelling_limit\":1000000,\"settlement\":\"actual_cash_value\"" + rest + "}")
             << 75.0 << true;
@@ -343,6 +378,17 @@ private slots:
         QTest::newRow("not stated") << QByteArray("{\"um_per_person\":250000}") << true << 76.67;
         QTest::newRow("CSL meets per-accident figure")
             << QByteArray("{\"limit_combined_single\":500000,\"um_per_accident\":500000}") << true << 100.0;
+        // Per accident 500 000 alone meets its figure; the per-person part could still complete the split,
+        // so the short CSL does not make it unmet: not stated (−20, no ⛔). Auto: a lone part judged alone
+        // (full), UM not below either pair: 100; umbrella 80; (100 + 80 + 80) ÷ 3.
+        QTest::newRow("per accident only, CSL short: not stated")
+            << QByteArray("{\"bi_per_accident\":500000,\"limit_combined_single\":100000,\"um_per_"
+                          "accident\":500000,\"collision_deductible\":500,\"comprehensive_deductible\":500}")
+            << true << 86.67;
+        QTest::newRow("CSL alone short: unmet")
+            << QByteArray("{\"limit_combined_single\":300000,\"um_per_accident\":300000}") << false << 39.0;
+        QTest::newRow("lone part below, CSL short: unmet")
+            << QByteArray("{\"bi_per_accident\":400000,\"limit_combined_single\":100000}") << false << 39.0;
     }
 
     void umbrellaUnderlying() {
@@ -437,6 +483,8 @@ private slots:
             << QByteArray() << QStringLiteral("quote_expired");
         QTest::newRow("no premium") << QByteArray("\"attributes\":{\"line_premium_annual\":0}")
                                     << QByteArray() << QStringLiteral("no_premium");
+        QTest::newRow("derived premium rounds to 0") << QByteArray("\"attributes\":{\"line_premium\":0.004}")
+                                                     << QByteArray() << QStringLiteral("no_premium");
     }
 
     void filters() {
@@ -491,6 +539,233 @@ private slots:
                 winners.insert(s[u"cluster_label"].toString());
             }
         QVERIFY(winners.contains(QStringLiteral("recommended")));
+    }
+
+    // The departures of engine.md v1.2 the issue lists, each checked exactly (money to the cent, no
+    // tolerance). Each row is a case that runs (no validation error) and "path=JSON" expectations.
+    void varied_data() {
+        QTest::addColumn<QByteArray>("types");
+        QTest::addColumn<QByteArray>("offerings");
+        QTest::addColumn<QByteArray>("extra");
+        QTest::addColumn<QStringList>("expect");
+        const QByteArray auto1 = "{\"id\":\"a1\",\"provider_id\":\"pa\",\"category\":\"auto\",\"quality_"
+                                 "rating\":\"A\",\"coverage\":{\"bi_per_person\":250000},\"attributes\":{";
+        // 1 003.30 in a broken group with an indicative rate: 100.33 + 50.17 (50.165 rounded as written).
+        QTest::newRow("uplifts rounded as written")
+            << QByteArray("[\"home\"]")
+            << QByteArray(
+                   "[{\"id\":\"h1\",\"provider_id\":\"x\",\"category\":\"home\",\"attributes\":{"
+                   "\"line_premium_annual\":1003.30,\"rate_type\":\"indicative\",\"package_id\":\"P\","
+                   "\"package_premium_annual\":1800}},{\"id\":\"h2\",\"provider_id\":\"x\",\"category\":"
+                   "\"home\",\"attributes\":{\"line_premium_annual\":900,\"package_id\":\"P\","
+                   "\"package_premium_annual\":1800}}]")
+            << QByteArray()
+            << QStringList{QStringLiteral("sol(h1).est_cost_low=1003.3"),
+                           QStringLiteral("sol(h1).est_cost_high=1153.8"),
+                           QStringLiteral("sol(h1).cost_mid=1078.55"),
+                           QStringLiteral("sol(h1).cost_breakdown.uplifts[0].amount=100.33"),
+                           QStringLiteral("sol(h1).cost_breakdown.uplifts[1].amount=50.17"),
+                           QStringLiteral("sol(h1).cost_breakdown.uplifts[1].base=1003.3"),
+                           QStringLiteral("sol(h2).est_cost_high=990")};
+        // Derived premiums are rounded to cents where they arise, then added: 85.71 + 17.14.
+        QTest::newRow("derived premiums rounded before adding")
+            << QByteArray("[\"home\",\"auto\"]")
+            << QByteArray("[{\"id\":\"h1\",\"provider_id\":\"ph\",\"category\":\"home\",\"attributes\":{"
+                          "\"line_premium\":50,\"term_months\":7}}," +
+                          auto1 + "\"line_premium\":10,\"term_months\":7}}]")
+            << QByteArray(",\"vehicles\":1")
+            << QStringList{QStringLiteral("sol(h1,a1).est_cost_low=102.85"),
+                           QStringLiteral("sol(h1,a1).cost_breakdown.lines[0].line_premium_annual=85.71"),
+                           QStringLiteral("sol(h1,a1).cost_breakdown.lines[1].line_premium_annual=17.14")};
+        // term_months 0 or below: no usable premium, filtered (not a validation error).
+        QTest::newRow("term 0 is no_premium")
+            << QByteArray("[\"home\"]")
+            << QByteArray("[{\"id\":\"h1\",\"provider_id\":\"ph\",\"category\":\"home\",\"attributes\":{"
+                          "\"line_premium\":600,\"term_months\":0}},{\"id\":\"h2\",\"provider_id\":\"p2\","
+                          "\"category\":\"home\",\"attributes\":{\"line_premium_annual\":700}}]")
+            << QByteArray()
+            << QStringList{QStringLiteral("output.filtered_offerings[0].id=\"h1\""),
+                           QStringLiteral("output.filtered_offerings[0].reason=\"no_premium\""),
+                           QStringLiteral("output.solution_count=1")};
+        QTest::newRow("negative term is no_premium")
+            << QByteArray("[\"home\"]")
+            << QByteArray("[{\"id\":\"h1\",\"provider_id\":\"ph\",\"category\":\"home\",\"attributes\":{"
+                          "\"line_premium\":600,\"term_months\":-12}},{\"id\":\"h2\",\"provider_id\":\"p2\","
+                          "\"category\":\"home\",\"attributes\":{\"line_premium_annual\":700}}]")
+            << QByteArray()
+            << QStringList{QStringLiteral("output.filtered_offerings[0].reason=\"no_premium\""),
+                           QStringLiteral("output.filtered=1")};
+        // The bundle's provider_id is the carrier key: provider_name when there is no provider_id.
+        QTest::newRow("bundle provider_id is the carrier key")
+            << QByteArray("[\"home\",\"auto\"]")
+            << QByteArray(
+                   "[{\"id\":\"h1\",\"provider_name\":\"Acme Mutual\",\"category\":\"home\","
+                   "\"attributes\":{\"line_premium_annual\":1000,\"package_id\":\"K\",\"package_"
+                   "premium_annual\":1500}},{\"id\":\"a1\",\"provider_name\":\"Acme Mutual\",\"category\":"
+                   "\"auto\",\"attributes\":{\"line_premium_annual\":800,\"package_id\":\"K\",\"package_"
+                   "premium_annual\":1500}}]")
+            << QByteArray(",\"vehicles\":1")
+            << QStringList{QStringLiteral("sol(h1,a1).cost_breakdown.bundles[0].provider_id=\"Acme Mutual\""),
+                           QStringLiteral("sol(h1,a1).providers[0].provider_id=null"),
+                           QStringLiteral("sol(h1,a1).est_cost_low=1500")};
+        // A string bindable: a warning, read as not stated (no −25).
+        QTest::newRow("bindable string is a warning")
+            << QByteArray("[\"home\"]")
+            << QByteArray("[{\"id\":\"h1\",\"provider_id\":\"ph\",\"category\":\"home\",\"attributes\":{"
+                          "\"line_premium_annual\":700,\"bindable\":\"false\"}}]")
+            << QByteArray()
+            << QStringList{QStringLiteral("sol(h1).scorecard.dimensions.appetite.score=100"),
+                           QStringLiteral("warning(offerings[0].attributes.bindable)=true")};
+        QTest::newRow("bindable false still counts")
+            << QByteArray("[\"home\"]")
+            << QByteArray("[{\"id\":\"h1\",\"provider_id\":\"ph\",\"category\":\"home\",\"attributes\":{"
+                          "\"line_premium_annual\":700,\"bindable\":false}}]")
+            << QByteArray()
+            << QStringList{QStringLiteral("sol(h1).scorecard.dimensions.appetite.score=75"),
+                           QStringLiteral("warning(offerings[0].attributes.bindable)=false")};
+        // A non-numeric service rating: a warning, not stated (base 60).
+        QTest::newRow("service rating string is a warning")
+            << QByteArray("[\"home\"]")
+            << QByteArray("[{\"id\":\"h1\",\"provider_id\":\"ph\",\"category\":\"home\",\"attributes\":{"
+                          "\"line_premium_annual\":700,\"service_rating\":\"4.5\"}}]")
+            << QByteArray()
+            << QStringList{QStringLiteral("sol(h1).scorecard.dimensions.service.score=60"),
+                           QStringLiteral("warning(offerings[0].attributes.service_rating)=true")};
+        // Ratings outside 0–5 are clamped: (20 × 5 + 20 × 1) ÷ 2 − 10 (two renewals) = 50.
+        QTest::newRow("service rating above the scale is clamped")
+            << QByteArray("[\"home\",\"auto\"]")
+            << QByteArray("[{\"id\":\"h1\",\"provider_id\":\"ph\",\"category\":\"home\",\"attributes\":{"
+                          "\"line_premium_annual\":700,\"service_rating\":7}}," +
+                          auto1 + "\"line_premium_annual\":500,\"service_rating\":1}}]")
+            << QByteArray(",\"vehicles\":1")
+            << QStringList{QStringLiteral("sol(h1,a1).scorecard.dimensions.service.score=50"),
+                           QStringLiteral("warning(offerings[0].attributes.service_rating)=true")};
+        // (0 + 20 × 5) ÷ 2 − 10 = 40.
+        QTest::newRow("service rating below the scale is clamped")
+            << QByteArray("[\"home\",\"auto\"]")
+            << QByteArray("[{\"id\":\"h1\",\"provider_id\":\"ph\",\"category\":\"home\",\"attributes\":{"
+                          "\"line_premium_annual\":700,\"service_rating\":-2}}," +
+                          auto1 + "\"line_premium_annual\":500,\"service_rating\":5}}]")
+            << QByteArray(",\"vehicles\":1")
+            << QStringList{QStringLiteral("sol(h1,a1).scorecard.dimensions.service.score=40")};
+        // A dwelling of 85% without settlement is not stated (−15), not −35: 100 − 15 − 10 (settlement)
+        // − 8 (liability) − 10 (water backup) = 57 for the home line alone.
+        QTest::newRow("dwelling without settlement in a dual run")
+            << QByteArray("[\"home\"]")
+            << QByteArray("[{\"id\":\"h1\",\"provider_id\":\"ph\",\"category\":\"home\",\"coverage\":{"
+                          "\"dwelling_limit\":850000},\"attributes\":{\"line_premium_annual\":700}}]")
+            << QByteArray(",\"request_config\":{\"coverage_analysis\":true},\"current_coverage\":{}")
+            << QStringList{QStringLiteral("sol(h1).scorecard.dimensions.coverage.score=57"),
+                           QStringLiteral("sol(h1).scorecard.qualified=true"),
+                           QStringLiteral("output.coverage_analysis.gaps[0].rule_id=\"line.not_in_force\""),
+                           QStringLiteral("sol(h1).gaps_closed=[\"line.not_in_force\"]"),
+                           QStringLiteral("sol(h1).gaps_new=[\"home.no_water_backup\"]")};
+    }
+
+    void varied() {
+        QFETCH(QByteArray, types);
+        QFETCH(QByteArray, offerings);
+        QFETCH(QByteArray, extra);
+        QFETCH(QStringList, expect);
+        const EngineRun r = runEngine(makeCase(types, offerings, extra), opts());
+        QStringList problems;
+        for (const auto &p : r.problems)
+            problems << p.path + u": " + p.severityName() + u": " + p.message;
+        QVERIFY2(r.ok(), qPrintable(problems.join(u'\n')));
+        for (const QString &e : expect) {
+            const qsizetype eq = e.lastIndexOf(u'=');
+            const JsonValue got = expectationValue(*r.run, e.left(eq));
+            const auto want = parseJson(e.mid(eq + 1).toUtf8());
+            QVERIFY2(want, qPrintable(e));
+            QVERIFY2(got == *want,
+                     qPrintable(QStringLiteral("%1: got %2").arg(e, QString::fromUtf8(writeJson(got, -1)))));
+        }
+    }
+
+    // Every coverage rule whose input is not stated gives a reason saying so, even at 0 points (§5.2);
+    // a rule its stated inputs decide does not.
+    void notStatedReasons_data() {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QByteArray>("coverage");
+        QTest::addColumn<QByteArray>("extra");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<double>("points");
+        QTest::addColumn<bool>("notStated");
+        const QByteArray home = "\"liability_limit\":300000,\"water_backup_limit\":1,\"deductible\":1000";
+        const QByteArray car = "\"bi_per_person\":250000,\"bi_per_accident\":500000,\"um_per_person\":250000,"
+                               "\"um_per_accident\":500000";
+        QTest::newRow("dwelling 85%, no settlement")
+            << QByteArray("home") << QByteArray("{\"dwelling_limit\":850000," + home + "}") << QByteArray()
+            << QStringLiteral("dwelling_ratio") << -15.0 << true;
+        QTest::newRow("dwelling 100%, no settlement")
+            << QByteArray("home") << QByteArray("{\"dwelling_limit\":1000000," + home + "}") << QByteArray()
+            << QStringLiteral("dwelling_ratio") << 0.0 << false;
+        QTest::newRow("settlement") << QByteArray("home")
+                                    << QByteArray("{\"dwelling_limit\":1000000," + home + "}") << QByteArray()
+                                    << QStringLiteral("settlement") << -10.0 << true;
+        QTest::newRow("home liability")
+            << QByteArray("home")
+            << QByteArray("{\"dwelling_limit\":1000000,\"settlement\":\"replacement_cost\"}") << QByteArray()
+            << QStringLiteral("home_liability") << -8.0 << true;
+        QTest::newRow("deductible amount without dwelling limit")
+            << QByteArray("home") << QByteArray("{\"settlement\":\"replacement_cost\"," + home + "}")
+            << QByteArray() << QStringLiteral("deductible") << 0.0 << true;
+        QTest::newRow("deductible 0 without dwelling limit is decided")
+            << QByteArray("home")
+            << QByteArray("{\"settlement\":\"replacement_cost\",\"liability_limit\":300000,\"deductible\":0}")
+            << QByteArray() << QStringLiteral("deductible") << 0.0 << false;
+        QTest::newRow("deductible percent without dwelling limit is decided")
+            << QByteArray("home")
+            << QByteArray("{\"settlement\":\"replacement_cost\",\"liability_limit\":300000,\"deductible\":"
+                          "\"2%\"}")
+            << QByteArray() << QStringLiteral("deductible") << -5.0 << false;
+        QTest::newRow("deductible not stated")
+            << QByteArray("home") << QByteArray("{\"dwelling_limit\":1000000,\"liability_limit\":300000}")
+            << QByteArray() << QStringLiteral("deductible") << 0.0 << true;
+        QTest::newRow("bodily injury") << QByteArray("auto") << QByteArray("{\"um_per_person\":100000}")
+                                       << QByteArray() << QStringLiteral("bodily_injury") << -20.0 << true;
+        QTest::newRow("um without a comparable pair")
+            << QByteArray("auto") << QByteArray("{\"bi_per_person\":250000,\"um_per_accident\":500000}")
+            << QByteArray() << QStringLiteral("um_below_bi") << -5.0 << true;
+        QTest::newRow("physical damage, no vehicles_detail")
+            << QByteArray("auto") << QByteArray("{" + car + ",\"collision_deductible\":\"none\"}")
+            << QByteArray(",\"vehicles\":1,\"vehicles_detail\":null") << QStringLiteral("physical_damage")
+            << 0.0 << true;
+        QTest::newRow("physical damage, model year missing")
+            << QByteArray("auto") << QByteArray("{" + car + ",\"comprehensive_deductible\":\"none\"}")
+            << QByteArray(",\"vehicles_detail\":[{\"make\":\"Kia\"}]") << QStringLiteral("physical_damage")
+            << 0.0 << true;
+        QTest::newRow("physical damage, collision absent on a recent car")
+            << QByteArray("auto") << QByteArray("{" + car + ",\"comprehensive_deductible\":500}")
+            << QByteArray(",\"vehicles_detail\":[{\"year\":2024}]") << QStringLiteral("physical_damage")
+            << 0.0 << true;
+        QTest::newRow("physical damage none on a recent car")
+            << QByteArray("auto") << QByteArray("{" + car + ",\"collision_deductible\":\"none\"}")
+            << QByteArray(",\"vehicles_detail\":[{\"year\":2024}]") << QStringLiteral("physical_damage")
+            << -20.0 << false;
+        QTest::newRow("umbrella limit")
+            << QByteArray("umbrella") << QByteArray("{\"required_underlying\":{\"home_liability\":300000}}")
+            << QByteArray() << QStringLiteral("umbrella_limit") << -10.0 << true;
+    }
+
+    void notStatedReasons() {
+        QFETCH(QByteArray, line);
+        QFETCH(QByteArray, coverage);
+        QFETCH(QByteArray, extra);
+        QFETCH(QString, code);
+        QFETCH(double, points);
+        QFETCH(bool, notStated);
+        const QByteArray offs = "[{\"id\":\"x1\",\"provider_id\":\"px\",\"category\":\"" + line +
+                                "\",\"coverage\":" + coverage +
+                                ",\"attributes\":{\"line_premium_annual\":900}}]";
+        const JsonValue r = run(makeCase("[\"" + line + "\"]", offs, extra));
+        std::vector<JsonValue> found;
+        for (const auto &reason : dim(r[u"solutions"].at(0), "coverage")[u"reasons"].arrayItems())
+            if (reason[u"code"].toString() == code) found.push_back(reason);
+        QCOMPARE(int(found.size()), 1);
+        QCOMPARE(found[0][u"points"].toDouble(), points);
+        const QString text = found[0][u"text"].toString();
+        QVERIFY2(text.contains(QStringLiteral("not stated")) == notStated, qPrintable(text));
     }
 
     void identicalOfferingsTieOnIds() {

@@ -130,8 +130,6 @@ void TestValidation::rules_data() {
         QStringLiteral("must be an object, not a string"));
     row("type: dwelling limit boolean", {"offerings[0].coverage.dwelling_limit=true"},
         "offerings[0].coverage.dwelling_limit", e, QStringLiteral("must be a number, not a boolean"));
-    row("type: bindable string", {"offerings[0].attributes.bindable=\"yes\""},
-        "offerings[0].attributes.bindable", e, QStringLiteral("must be true or false, not a string"));
     row("type: excluded_states string item", {"offerings[0].constraints.excluded_states=[\"CA\", 5]"},
         "offerings[0].constraints.excluded_states[1]", e, QStringLiteral("must be a string, not a number"));
     row("type: state number", {"input.address.state=36"}, "input.address.state", e,
@@ -251,8 +249,21 @@ void TestValidation::rules_data() {
     row("split limit bad", {"offerings[1].coverage.bi_per_person=\"100-300\""},
         "offerings[1].coverage.bi_per_person", e,
         QStringLiteral("must be a number or a split limit such as \"100/300/100\", not \"100-300\""));
-    row("term zero", {"offerings[0].attributes.term_months=0"}, "offerings[0].attributes.term_months", e,
-        QStringLiteral("term must be a positive number of months"));
+    // term_months ≤ 0 makes line_premium unusable: the no_premium filter, not an error (§2, §11.6).
+    row("term zero", {"offerings[0].attributes.term_months=0"}, "offerings[0].attributes.term_months", ok,
+        QString());
+    row("line premium with term zero",
+        {"-offerings[0].attributes.line_premium_annual", "offerings[0].attributes.line_premium=600",
+         "offerings[0].attributes.term_months=0"},
+        "offerings[0].attributes.term_months", ok, QString());
+    row("line premium with negative term",
+        {"-offerings[0].attributes.line_premium_annual", "offerings[0].attributes.line_premium=600",
+         "offerings[0].attributes.term_months=-6"},
+        "offerings[0].attributes.term_months", ok, QString());
+    row("term not a number", {"offerings[0].attributes.term_months=\"12\""},
+        "offerings[0].attributes.term_months", e, QStringLiteral("must be a number, not a string"));
+    row("line premium negative", {"offerings[0].attributes.line_premium=-5"},
+        "offerings[0].attributes.line_premium", e, QStringLiteral("must not be negative"));
 
     // ---- commission
     row("commission 1.3", {"offerings[0].commission=1.3"}, "offerings[0].commission", e,
@@ -324,6 +335,47 @@ void TestValidation::rules_data() {
         {"-input.current_coverage",
          "input.request_config={\"quote_matching\": false, \"coverage_analysis\": true}"},
         "input.current_coverage", e, QStringLiteral("gap analysis needs the current coverage"));
+    row("gap analysis without current coverage, null",
+        {"input.current_coverage=null",
+         "input.request_config={\"quote_matching\": false, \"coverage_analysis\": true}"},
+        "input.current_coverage", e, QStringLiteral("gap analysis needs the current coverage"));
+    // `{}` is a source with nothing in force (§9, §11.6), as current_portfolio {} already was.
+    row("gap analysis with empty current coverage",
+        {"input.current_coverage={}",
+         "input.request_config={\"quote_matching\": false, \"coverage_analysis\": true}"},
+        "input.current_coverage", ok, QString());
+    row("dual run with empty current coverage", {"input.current_coverage={}"}, "input.current_coverage", ok,
+        QString());
+    row("gap analysis with empty current portfolio",
+        {"-input.current_coverage", "input.current_portfolio={}",
+         "input.request_config={\"quote_matching\": false, \"coverage_analysis\": true}"},
+        "input.current_coverage", ok, QString());
+    // A current_portfolio of another type is ignored (a warning): current_coverage is the source (§9).
+    row("current portfolio array beside current coverage", {"input.current_portfolio=[]"},
+        "input.current_portfolio", w, QStringLiteral("is an array, not an object; it is ignored"));
+    row("current portfolio string, gap only",
+        {"input.current_portfolio=\"none\"",
+         "input.request_config={\"quote_matching\": false, \"coverage_analysis\": true}"},
+        "input.current_portfolio", w, QStringLiteral("it is ignored and current_coverage is read instead"));
+    row("current portfolio array without current coverage, gap only",
+        {"input.current_portfolio=[]", "-input.current_coverage",
+         "input.request_config={\"quote_matching\": false, \"coverage_analysis\": true}"},
+        "input.current_coverage", e, QStringLiteral("gap analysis needs the current coverage"));
+    // Gap-only runs proceed without valid coverage types (§11.6); quote matching needs them.
+    row("unknown coverage type, gap only",
+        {"input.coverage_types=[\"boat\"]",
+         "input.request_config={\"quote_matching\": false, \"coverage_analysis\": true}"},
+        "input.coverage_types[0]", w, QStringLiteral("unknown coverage type \"boat\""));
+    row("repeated coverage type, gap only",
+        {"input.coverage_types=[\"home\", \"home\"]",
+         "input.request_config={\"quote_matching\": false, \"coverage_analysis\": true}"},
+        "input.coverage_types[1]", w, QStringLiteral("is listed twice"));
+    row("coverage types not an array, gap only",
+        {"input.coverage_types=\"home\"",
+         "input.request_config={\"quote_matching\": false, \"coverage_analysis\": true}"},
+        "input.coverage_types", w, QStringLiteral("must be an array of strings, not a string"));
+    row("unknown coverage type, dual", {"input.coverage_types=[\"boat\"]"}, "input.coverage_types[0]", e,
+        QStringLiteral("unknown coverage type \"boat\""));
 
     // ---- warnings
     row("ZIP in another state", {"input.address.zip_code=\"90210\""}, "input.address.zip_code", w,
@@ -421,7 +473,24 @@ void TestValidation::rules_data() {
         "offerings[1].attributes.package_premium_annual", w,
         QStringLiteral("package pkg_harborview_01 is priced"));
     row("service rating out of range", {"offerings[0].attributes.service_rating=7"},
-        "offerings[0].attributes.service_rating", w, QStringLiteral("service rating 7 is outside 0–5"));
+        "offerings[0].attributes.service_rating", w,
+        QStringLiteral("service rating 7 is outside 0–5; read as 5"));
+    row("service rating below range", {"offerings[0].attributes.service_rating=-1.5"},
+        "offerings[0].attributes.service_rating", w,
+        QStringLiteral("service rating -1.5 is outside 0–5; read as 0"));
+    // Non-boolean bindable and non-numeric service_rating: warnings, read as not stated (§5.4, §5.6).
+    row("bindable string", {"offerings[0].attributes.bindable=\"false\""}, "offerings[0].attributes.bindable",
+        w, QStringLiteral("should be true or false, not \"false\"; read as not stated"));
+    row("bindable number", {"offerings[0].attributes.bindable=0"}, "offerings[0].attributes.bindable", w,
+        QStringLiteral("should be true or false, not a number"));
+    row("service rating string", {"offerings[0].attributes.service_rating=\"4.5\""},
+        "offerings[0].attributes.service_rating", w,
+        QStringLiteral("should be a number, not \"4.5\"; read as not stated"));
+    // Ignored offerings are never bundle members, so their package price is not compared (§4).
+    row("package price differs on an ignored offering",
+        {"offerings[13].attributes.package_id=\"pkg_harborview_01\"",
+         "offerings[13].attributes.package_premium_annual=7000"},
+        "offerings[13].attributes.package_premium_annual", ok, QString());
 }
 
 void TestValidation::rules() {
