@@ -32,7 +32,32 @@ void printUsage(QTextStream &out) {
            "Commands:\n";
     for (const auto &c : cliCommands())
         out << "  " << c.name.leftJustified(10) << " " << c.summary << "\n";
-    out << "\nOptions:\n  --help      Show this help\n  --version   Show the version\n";
+    out << "\nOptions:\n"
+           "  --help      Show this help\n"
+           "  --version   Show the version\n"
+           "  --screenshot FILE\n"
+           "              Render the window to FILE (PNG) and exit\n"
+           "  --tab NAME  Result tab to show: Ranking, Compare, Gaps or Remote\n"
+           "  --section N\n"
+           "              Case section to show (1 Insured to 7 Offerings)\n"
+           "\nEnvironment:\n"
+           "  NEXIO_API_KEY\n"
+           "              API key for submit, status and runs (the window keeps it in the system keychain)\n"
+           "  PLACEMENT_WORKBENCH_DATA_DIR\n"
+           "              Folder of the run store and the case library (default: the user's data folder)\n"
+           "\nFiles:\n"
+           "  runs.sqlite\n"
+           "              Remote runs submitted from this user account (in the data folder)\n"
+           "  library.sqlite\n"
+           "              The case library: cases, versions, notes, audit trail, recovery records\n"
+           "\nExit status:\n"
+           "  0           Success\n"
+           "  1           Validation errors, rejected rows or a usage mistake\n"
+           "  2           A file cannot be read, parsed or written (nothing was written in its place)\n"
+           "  3           The remote run failed\n"
+           "  4           The server refused the request\n"
+           "  5           Network error, timeout or an unreadable server answer\n"
+           "  6           The run store cannot be read or written\n";
 }
 
 int runGui(int argc, char *argv[]) {
@@ -108,8 +133,8 @@ int checkedStandardOutput(QTextStream &out, QTextStream &err, int code) {
 int runApplication(int argc, char *argv[]) {
     processClock().start();
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    if (first == u"--help" || first == u"-h" || first == u"help" || first == u"--version" ||
-        findCliCommand(first)) {
+    if (first == u"--help" || first == u"-h" || first == u"--help-all" || first == u"help" ||
+        first == u"--version" || findCliCommand(first)) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("placement-workbench"));
         QCoreApplication::setOrganizationName(QStringLiteral("PlacementWorkbench"));
@@ -119,11 +144,11 @@ int runApplication(int argc, char *argv[]) {
         CliIo io{out, err};
         if (first == u"--version") {
             out << "placement-workbench " << PW_VERSION << "\n";
-            return ExitOk;
+            return checkedStandardOutput(out, err, ExitOk);
         }
-        if (first == u"--help" || first == u"-h" || first == u"help") {
+        if (first == u"--help" || first == u"-h" || first == u"--help-all" || first == u"help") {
             printUsage(out);
-            return ExitOk;
+            return checkedStandardOutput(out, err, ExitOk);
         }
         QStringList args = QCoreApplication::arguments().mid(1);
         const int code = findCliCommand(first)->run(args, io);

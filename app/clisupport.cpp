@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "clisupport.h"
 
+#include "io/safefilewriter.h"
 #include "util/dates.h"
 #include "util/displaytext.h"
+
+#include <cerrno>
+#include <cstring>
 
 namespace pw {
 
@@ -61,6 +65,21 @@ QString problemLine(const QString &file, const Problem &problem) {
            (problem.path.isEmpty() ? QStringLiteral("(file)") : escapeControls(problem.path)) +
            QStringLiteral(": ") + problem.severityName() + QStringLiteral(": ") +
            escapeControls(problem.message);
+}
+
+bool writeCommandOutput(const QString &command, const QString &target, const QByteArray &bytes, CliIo &io) {
+    if (target.isEmpty() || target == u"-") {
+        io.out << QString::fromUtf8(bytes);
+        io.out.flush();
+        if (io.out.status() == QTextStream::Ok) return true;
+        io.err << command << ": cannot write standard output: "
+               << QString::fromLocal8Bit(std::strerror(errno ? errno : EIO)) << "\n";
+        return false;
+    }
+    const QString err = writeFileAtomically(target, bytes);
+    if (err.isEmpty()) return true;
+    io.err << command << ": " << escapeControls(err) << "\n";
+    return false;
 }
 
 } // namespace pw

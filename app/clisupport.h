@@ -23,6 +23,11 @@ bool checkFormat(const QString &command, const QString &format, const QStringLis
 std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QCommandLineOption &nowOption,
                                    CliIo &io);
 JsonValue problemsToJson(const Problems &problems);
+// Writes a command's result to `target` through the safe writer, or to standard output when `target` is
+// empty or "-" (flushed and checked). On failure prints "COMMAND: reason naming the file" and returns
+// false: the caller exits ExitUnreadable and prints nothing as success.
+[[nodiscard]] bool writeCommandOutput(const QString &command, const QString &target, const QByteArray &bytes,
+                                      CliIo &io);
 // "FILE: PATH: severity: message", every part escaped for the terminal (util/displaytext.h).
 QString problemLine(const QString &file, const Problem &problem);
 

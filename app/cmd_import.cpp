@@ -28,7 +28,8 @@ int runImport(const QStringList &args, CliIo &io) {
     p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("CSV, TSV or JSON file with offerings."));
     const QCommandLineOption outOpt(
         {QStringLiteral("o"), QStringLiteral("output")},
-        QStringLiteral("Write the combined case to OUT (default: standard output)."), QStringLiteral("OUT"));
+        QStringLiteral("Write the combined case to OUT (\"-\" or none: standard output)."),
+        QStringLiteral("OUT"));
     p.addOption(outOpt);
     p.addHelpOption();
     if (const auto done = parseOrHelp(p, args, io)) return *done;
@@ -63,15 +64,7 @@ int runImport(const QStringList &args, CliIo &io) {
         offerings.append(o);
     root.insert(QStringLiteral("offerings"), offerings);
     const QByteArray bytes = writeJson(root);
-    if (p.isSet(outOpt)) {
-        const QString err = writeFileAtomically(p.value(outOpt), bytes);
-        if (!err.isEmpty()) {
-            io.err << "import: " << err << "\n";
-            return ExitUnreadable;
-        }
-    } else {
-        io.out << QString::fromUtf8(bytes);
-    }
+    if (!writeCommandOutput(QStringLiteral("import"), p.value(outOpt), bytes, io)) return ExitUnreadable;
     io.err << "import: " << imp.acceptedCount() << " of " << imp.rows.size() << " rows imported from "
            << tableFile;
     if (imp.rejectedCount() > 0) io.err << "; " << imp.rejectedCount() << " rejected";

@@ -45,8 +45,15 @@ done
   { cat "$tmp/runtime.err"; fail "the run-time probe failed"; }
 [ -s "$tmp/runtime" ] || fail "the run-time probe found no package"
 while IFS=$'\t' read -r pkg version file; do
-  grep -qF "$pkg (>= $version)" <<<"$(field Depends)" || fail "Depends lacks $pkg (>= $version), loaded at run time ($file)"
+  # at least the upstream version probed (cpack-runtime-deps.cmake drops epoch, revision and repack suffix)
+  upstream=$(sed -E 's/^[0-9]+://; s/-[^-]*$//; s/[+~].*$//' <<<"$version")
+  grep -qF "$pkg (>= $upstream)" <<<"$(field Depends)" ||
+    fail "Depends lacks $pkg (>= $upstream), loaded at run time ($file)"
 done <"$tmp/runtime"
+# Debian policy: the copyright file and the changelog
+for f in copyright changelog.Debian.gz; do
+  dpkg-deb -c "$deb" | grep -q "/usr/share/doc/placement-workbench/$f$" || fail "the package lacks /usr/share/doc/placement-workbench/$f"
+done
 echo "run-time packages no linker sees: $(cut -f1 "$tmp/runtime" | tr '\n' ' ')"
 # The probe must see what the program is known to load that way: the SQLite driver (the run store), the
 # keychain back-end qtkeychain dlopen()s, and the font with ⛔ (U+26D4) that DejaVu lacks.

@@ -18,6 +18,9 @@ namespace pw {
 // Why not QSaveFile::commit() alone: in Qt 6.4 the buffered data is flushed inside commit(), and a failed
 // flush there still renames the short temporary file over the original — a full disk empties the file.
 //
+// A target that exists and is not a regular file (/dev/null, a terminal, a pipe such as /dev/stdout) is
+// written into directly, never replaced. A replaced file keeps its mode, owner (when run as root) and group.
+//
 // Errors: the returned text is empty on success, else one sentence naming the file and the system's reason,
 // e.g. "Cannot write /tmp/case.json: No space left on device".
 [[nodiscard]] QString writeFileAtomically(const QString &fileName, const QByteArray &bytes);

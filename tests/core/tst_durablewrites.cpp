@@ -15,6 +15,7 @@
 #include <csignal>
 #include <sys/mount.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace pw;
@@ -124,6 +125,10 @@ private slots:
     void standardOutputOverLimitIsAnError();
     void screenshotOverLimitKeepsOldFile();
     void importOnFullTmpfsKeepsCase();
+    void specialFilesAreWrittenIntoNotReplaced();
+    void importToStandardOutput();
+    void nothingPrintedAsSuccessWhenOutputFails_data();
+    void nothingPrintedAsSuccessWhenOutputFails();
 };
 
 void TestDurableWrites::writerReplacesWholeFile() {
@@ -235,6 +240,68 @@ void TestDurableWrites::importOnFullTmpfsKeepsCase() {
     QVERIFY2(!r.err.contains(QStringLiteral("imported")), qPrintable(r.err));
     QCOMPARE(readFileBytes(casePath), old);
     QCOMPARE(entries(fs.path()), (QStringList{QStringLiteral("case.json"), QStringLiteral("filler")}));
+}
+
+void TestDurableWrites::specialFilesAreWrittenIntoNotReplaced() {
+    // /dev/null stays the device, and a full device reports the system's reason.
+    QCOMPARE(writeFileAtomically(QStringLiteral("/dev/null"), "data"), QString());
+    QVERIFY(QFileInfo(QStringLiteral("/dev/null")).exists());
+    struct stat st {};
+    QCOMPARE(::stat("/dev/null", &st), 0);
+    QVERIFY(S_ISCHR(st.st_mode));
+    const QString full = writeFileAtomically(QStringLiteral("/dev/full"), "data");
+    QVERIFY2(full.contains(QStringLiteral("/dev/full")) && full.contains(QStringLiteral("No space left")),
+             qPrintable(full));
+    QCOMPARE(::stat("/dev/full", &st), 0);
+    QVERIFY(S_ISCHR(st.st_mode));
+
+    // A named pipe: the reader gets every byte, and the pipe is still a pipe afterwards.
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("pipe"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QProcess reader;
+    reader.start(QStringLiteral("cat"), {fifo});
+    QVERIFY(reader.waitForStarted());
+    const QByteArray payload(100000, 'p');
+    QCOMPARE(writeFileAtomically(fifo, payload), QString());
+    QVERIFY(reader.waitForFinished(10000));
+    QCOMPARE(reader.readAllStandardOutput(), payload);
+    QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode));
+}
+
+void TestDurableWrites::importToStandardOutput() {
+    for (const QStringList &extra : {QStringList{}, QStringList{QStringLiteral("-o"), QStringLiteral("-")}}) {
+        const Run r =
+            runLimited(QStringList{QStringLiteral("import"), samplePath(QStringLiteral("seed-job.json")),
+                                   samplePath(QStringLiteral("brooklyn-offerings.csv"))} +
+                           extra,
+                       0);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(u'{') && r.out.contains(QStringLiteral("\"offerings\"")),
+                 qPrintable(r.out.left(200)));
+        QVERIFY(!QFileInfo::exists(QStringLiteral("-")));
+    }
+}
+
+void TestDurableWrites::nothingPrintedAsSuccessWhenOutputFails_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("successText");
+    QTest::newRow("import to stdout")
+        << QStringList{QStringLiteral("import"), samplePath(QStringLiteral("seed-job.json")),
+                       samplePath(QStringLiteral("brooklyn-offerings.csv"))}
+        << QStringLiteral("imported");
+    QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << QString();
+    QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << QString();
+}
+
+void TestDurableWrites::nothingPrintedAsSuccessWhenOutputFails() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, successText);
+    const Run r = runLimited(args, 0, QStringLiteral("/dev/full"));
+    QVERIFY2(r.exitCode != 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("cannot write standard output")), qPrintable(r.err));
+    if (!successText.isEmpty()) QVERIFY2(!r.err.contains(successText), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestDurableWrites)
