@@ -5,8 +5,11 @@
 #include "util/dates.h"
 #include "util/numbers.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
+
+#include <algorithm>
 
 namespace pw {
 
@@ -166,37 +169,43 @@ bool isKnownPath(const QString &path) {
     return kindForPath(path) != CellKind::Auto;
 }
 
-bool isNumberKind(CellKind kind) {
-    switch (kind) {
-    case CellKind::Fraction:
-    case CellKind::Money:
-    case CellKind::MoneyOrPercent:
-    case CellKind::MoneyOrNone:
-    case CellKind::SplitLimit:
-    case CellKind::Number:
-    case CellKind::Auto:
-        return true;
-    default:
-        return false;
-    }
-}
-
 QString shortNumber(double v) {
     return QString::fromLatin1(shortestNumberText(v));
 }
 
-// A number under the file's convention; refuses a number that reads two ways when the file does not say
-// which convention it uses.
+// A number under the file's convention. A number that reads two ways ("1,790": 1790 or 1.79) is refused
+// when the file does not say which convention it uses, and also when the file's convention would read its
+// one mark as the decimal mark: a mark before exactly three digits is, far more often, a thousands
+// separator written in the other convention ("1,790" in a file whose "2,5%" says decimal comma), so
+// neither reading can be trusted. Read as grouping ("1.790" in a decimal-comma file), it agrees with the
+// convention and is kept.
 std::optional<double> readNumber(const QString &t, const CellContext &ctx, bool *pct, QString *error,
                                  const QString &what) {
-    if (!ctx.markDecided && numberShape(t) == NumberShape::Either) {
+    if (numberShape(t) == NumberShape::Either) {
         const auto p = parseNumberText(t, DecimalMark::Point);
         const auto c = parseNumberText(t, DecimalMark::Comma);
-        *error =
-            QStringLiteral("\"%1\" reads two ways (%2 with a decimal point, %3 with a decimal comma) and "
-                           "nothing in the file says which; write %2 or %3 without grouping")
-                .arg(excerpt(t, 40), shortNumber(*p), shortNumber(*c));
-        return std::nullopt;
+        if (!ctx.markDecided) {
+            *error =
+                QStringLiteral("\"%1\" reads two ways (%2 with a decimal point, %3 with a decimal comma) "
+                               "and nothing in the file says which; write %2 or %3 without grouping")
+                    .arg(excerpt(t, 40), shortNumber(*p), shortNumber(*c));
+            return std::nullopt;
+        }
+        const bool point = ctx.mark == DecimalMark::Point;
+        if (t.contains(point ? u'.' : u',')) {
+            const double asDecimal = point ? *p : *c;
+            const double asGrouping = point ? *c : *p;
+            QString decimalText = shortNumber(asDecimal);
+            if (!point) decimalText.replace(u'.', u',');
+            *error =
+                QStringLiteral("\"%1\" reads two ways (%2 or %3): the file's numbers use a %4 (%5), "
+                               "which makes it %3, but a %6 before three digits usually groups thousands; "
+                               "write %2 or %7")
+                    .arg(excerpt(t, 40), shortNumber(asGrouping), shortNumber(asDecimal),
+                         decimalMarkName(ctx.mark), ctx.markEvidence,
+                         point ? QStringLiteral("point") : QStringLiteral("comma"), decimalText);
+            return std::nullopt;
+        }
     }
     const auto v = parseNumberText(t, ctx.mark, pct);
     if (!v) *error = QStringLiteral("\"%1\" is not %2").arg(excerpt(t, 40), what);
@@ -231,20 +240,27 @@ CellValues money(const QString &t, const ColumnSpec &spec, const CellContext &ct
 CellValues splitLimit(const QString &t, const ColumnSpec &spec, const CellContext &ctx) {
     const bool bodilyInjury = spec.path == u"coverage.bi_per_person";
     const bool combined = spec.path == u"coverage.limit_combined_single";
-    if (t.endsWith(QStringLiteral("csl"), Qt::CaseInsensitive)) {
+    const bool cslText = t.endsWith(QStringLiteral("csl"), Qt::CaseInsensitive);
+    if (cslText || combined) {
         if (!bodilyInjury && !combined)
             return failed(QStringLiteral("a combined single limit (\"%1\") does not fit %2")
                               .arg(excerpt(t, 40), spec.path));
         QString amount = t;
-        amount.chop(3);
+        if (cslText) amount.chop(3);
+        amount = amount.trimmed();
         QString error;
-        if (!readNumber(amount.trimmed(), ctx, nullptr, &error, QStringLiteral("an amount")))
-            return failed(error);
-        const auto v = parseCombinedSingleLimitText(t, ctx.mark, &error);
+        if (!readNumber(amount, ctx, nullptr, &error, QStringLiteral("an amount"))) return failed(error);
+        // Reading: a plain number in a CSL column is read as "<number> CSL" is, so "500" there means
+        // $500,000 as "500 CSL" does (below 10,000: thousands; "$500" is refused as implausible). The row
+        // says so in a warning.
+        const auto v = parseCombinedSingleLimitText(amount + QStringLiteral(" CSL"), ctx.mark, &error);
         if (!v) return failed(error);
-        return one(QStringLiteral("coverage.limit_combined_single"), JsonValue(*v));
+        CellValues out = one(QStringLiteral("coverage.limit_combined_single"), JsonValue(*v));
+        if (!cslText && *v != parseNumberText(amount, ctx.mark).value_or(*v))
+            out.warning = QStringLiteral("%1 read as %2 (thousands, as in \"%1 CSL\")")
+                              .arg(excerpt(amount, 40), formatMoney(*v));
+        return out;
     }
-    if (combined) return money(t, spec, ctx);
     if (t.contains(u'/')) {
         QString error;
         for (const QString &part : t.split(u'/'))
@@ -307,6 +323,91 @@ CellValues moneyOrPercent(const QString &t, const ColumnSpec &spec, const CellCo
 
 } // namespace
 
+bool isNumberKind(CellKind kind) {
+    switch (kind) {
+    case CellKind::Fraction:
+    case CellKind::Money:
+    case CellKind::MoneyOrPercent:
+    case CellKind::MoneyOrNone:
+    case CellKind::SplitLimit:
+    case CellKind::Number:
+    case CellKind::Auto:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString lineForText(const QString &text) {
+    QString key = text.trimmed().toLower();
+    key.replace(u'-', u' ').replace(u'\u2019', u'\'');
+    key = key.simplified();
+    static const QHash<QString, QString> lines = {
+        {QStringLiteral("home"), QStringLiteral("home")},
+        {QStringLiteral("homeowners"), QStringLiteral("home")},
+        {QStringLiteral("homeowner"), QStringLiteral("home")},
+        {QStringLiteral("homeowner's"), QStringLiteral("home")},
+        {QStringLiteral("homeowners'"), QStringLiteral("home")},
+        {QStringLiteral("home owners"), QStringLiteral("home")},
+        {QStringLiteral("homeowners insurance"), QStringLiteral("home")},
+        {QStringLiteral("home insurance"), QStringLiteral("home")},
+        {QStringLiteral("ho 3"), QStringLiteral("home")},
+        {QStringLiteral("ho3"), QStringLiteral("home")},
+        {QStringLiteral("ho 5"), QStringLiteral("home")},
+        {QStringLiteral("ho5"), QStringLiteral("home")},
+        {QStringLiteral("auto"), QStringLiteral("auto")},
+        {QStringLiteral("personal auto"), QStringLiteral("auto")},
+        {QStringLiteral("automobile"), QStringLiteral("auto")},
+        {QStringLiteral("personal automobile"), QStringLiteral("auto")},
+        {QStringLiteral("auto insurance"), QStringLiteral("auto")},
+        {QStringLiteral("private passenger auto"), QStringLiteral("auto")},
+        {QStringLiteral("car"), QStringLiteral("auto")},
+        {QStringLiteral("umbrella"), QStringLiteral("umbrella")},
+        {QStringLiteral("personal umbrella"), QStringLiteral("umbrella")},
+        {QStringLiteral("personal umbrella liability"), QStringLiteral("umbrella")},
+        {QStringLiteral("umbrella liability"), QStringLiteral("umbrella")},
+        {QStringLiteral("pup"), QStringLiteral("umbrella")},
+    };
+    return lines.value(key);
+}
+
+std::optional<SlashDate> slashDateOf(const QString &text) {
+    static const QRegularExpression re(QStringLiteral("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$"));
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch()) return std::nullopt;
+    return SlashDate{m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()};
+}
+
+QString SlashDate::iso(bool monthFirst) const {
+    const int month = monthFirst ? first : second;
+    const int day = monthFirst ? second : first;
+    return QStringLiteral("%1-%2-%3")
+        .arg(year, 4, 10, QChar(u'0'))
+        .arg(month, 2, 10, QChar(u'0'))
+        .arg(day, 2, 10, QChar(u'0'));
+}
+
+QString textProblem(const QString &t) {
+    auto code = [](QChar c) { return QStringLiteral("%1").arg(c.unicode(), 4, 16, QChar(u'0')).toUpper(); };
+    if (t.contains(QChar(QChar::ReplacementCharacter)))
+        return QStringLiteral("\"%1\" holds the replacement character \uFFFD, left where an earlier "
+                              "conversion could not read a letter; retype it")
+            .arg(excerpt(t, 40));
+    for (const QChar c : t) {
+        if ((c.unicode() < 0x20 && c != u'\t') || (c.unicode() >= 0x7F && c.unicode() <= 0x9F))
+            return QStringLiteral("\"%1\" holds a control character (U+%2)").arg(excerpt(t, 40), code(c));
+        // Zero-width spaces, bidirectional overrides, soft hyphens: invisible, yet they make "Lakeshore"
+        // and "Lake\u200Bshore" two carriers (a non-renewal no longer matches). Shown escaped.
+        if (c.category() == QChar::Other_Format || c.isSurrogate()) {
+            QString shown = excerpt(t, 40);
+            shown.replace(c, QStringLiteral("\\u") + code(c).toLower());
+            return QStringLiteral("\"%1\" holds an invisible character (U+%2); retype the text")
+                .arg(shown, code(c));
+        }
+    }
+    return QString();
+}
+
 QString slug(const QString &s) {
     QString out;
     bool underscore = false;
@@ -341,7 +442,12 @@ std::optional<ColumnSpec> specForHeader(const QString &header) {
 
 bool isRecognisedHeader(const QString &header) {
     const auto s = specForHeader(header);
-    return s && (s->friendly || isKnownPath(s->path) || s->path.contains(u'.'));
+    if (!s) return false;
+    if (s->friendly || isKnownPath(s->path)) return true;
+    // A dotted path under one of an offering's objects; "www.lakeshore.com" in a data row is no header.
+    static const QSet<QString> objects = {QStringLiteral("coverage"), QStringLiteral("attributes"),
+                                          QStringLiteral("constraints")};
+    return s->path.contains(u'.') && objects.contains(s->path.section(u'.', 0, 0));
 }
 
 const std::vector<ColumnSpec> &defaultFriendlyColumns() {
@@ -377,30 +483,41 @@ QStringList numberTextsOf(const QString &raw, const ColumnSpec &spec) {
     return {t};
 }
 
-CellValues convertCell(const QString &raw, const ColumnSpec &spec, const CellContext &ctx) {
-    const QString t = raw.trimmed();
-    if (t.contains(u'\n') || t.contains(u'\r'))
-        return failed(QStringLiteral("the cell holds a line break; a quote that opens earlier may close in "
-                                     "the wrong place"));
-    if (t.contains(QChar(QChar::ReplacementCharacter)))
-        return failed(QStringLiteral("\"%1\" holds the replacement character \uFFFD, left where an earlier "
-                                     "conversion could not read a letter; retype it")
-                          .arg(excerpt(t, 40)));
-    for (const QChar c : t)
-        if (c.unicode() < 0x20 && c != u'\t')
-            return failed(QStringLiteral("\"%1\" holds a control character").arg(excerpt(t, 40)));
+CellValues convertCell(const QString &raw, const ColumnSpec &spec, const CellContext &context) {
+    const CellContext &ctx = context;
+    QString t = raw.trimmed().normalized(QString::NormalizationForm_C);
+    if (t.contains(u'\n') || t.contains(u'\r')) {
+        // A line break typed inside a cell (Alt+Enter in Excel) is kept in a carrier or product name as a
+        // space, as the spreadsheet shows the name wrapped. A cell whose
+        // lines hold the delimiter is more likely rows swallowed by a stray quote, and a number or code
+        // with a line break is not one.
+        const QStringList lines = t.split(QRegularExpression(QStringLiteral("\\s*[\\r\\n]+\\s*")));
+        const bool looksLikeRows =
+            !context.delimiter.isNull() && std::any_of(lines.begin(), lines.end(), [&](const QString &l) {
+                return l.contains(context.delimiter);
+            });
+        const bool name = spec.path == u"provider_name" || spec.path == u"coverage.product_name";
+        if (!name || looksLikeRows)
+            return failed(looksLikeRows
+                              ? QStringLiteral("the cell holds line breaks and the delimiter, as if a quote "
+                                               "opened here swallowed the rows that follow; check the quotes")
+                              : QStringLiteral("the cell holds a line break (Alt+Enter); remove it"));
+        t = lines.join(u' ');
+    }
+    if (const QString problem = textProblem(t); !problem.isEmpty()) return failed(problem);
     switch (spec.kind) {
     case CellKind::Text:
     case CellKind::Grade:
         return one(spec.path, JsonValue(t));
     case CellKind::Line: {
-        const QString l = t.toLower();
-        CellValues out = one(spec.path, JsonValue(l));
-        if (l != u"home" && l != u"auto" && l != u"umbrella")
-            out.warning = QStringLiteral("line \"%1\" is not home, auto or umbrella; the engine will ignore "
-                                         "this offering unless the case requests it")
-                              .arg(excerpt(t, 40));
-        return out;
+        const QString line = lineForText(t);
+        if (line.isEmpty())
+            return failed(
+                QStringLiteral("line \"%1\" is not home, auto or umbrella (Homeowners, HO-3, Personal "
+                               "Auto and Personal Umbrella are read as those); the engine ranks no "
+                               "other line")
+                    .arg(excerpt(t, 40)));
+        return one(spec.path, JsonValue(line));
     }
     case CellKind::Tier:
         return one(spec.path, JsonValue(t.toLower()));
@@ -426,19 +543,42 @@ CellValues convertCell(const QString &raw, const ColumnSpec &spec, const CellCon
     case CellKind::ExpiryDate:
     case CellKind::Timestamp: {
         static const QRegularExpression dateOnly(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-        if (dateOnly.match(t).hasMatch() && parseDate(t)) {
+        QString date = t;
+        if (const auto slash = slashDateOf(t)) {
+            const bool ambiguous = slash->first <= 12 && slash->second <= 12 && slash->first != slash->second;
+            bool monthFirst = slash->second > 12;
+            if (ambiguous) {
+                if (ctx.dateOrder == DateOrder::Unknown)
+                    return failed(
+                        QStringLiteral("\"%1\" reads two ways (%2 month first, %3 day first) and no "
+                                       "date in the file says which; write YYYY-MM-DD")
+                            .arg(excerpt(t, 40), slash->iso(true), slash->iso(false)));
+                monthFirst = ctx.dateOrder == DateOrder::MonthFirst;
+            }
+            date = slash->iso(monthFirst);
+            if (!parseDate(date)) return failed(QStringLiteral("\"%1\" is not a date").arg(excerpt(t, 40)));
+        }
+        if (dateOnly.match(date).hasMatch() && parseDate(date)) {
             // An agent's "expires 2027-01-15" means through that day; a bare date would read as midnight.
             if (spec.kind == CellKind::ExpiryDate || spec.path.endsWith(u"expires_at"))
-                return one(spec.path, JsonValue(t + QStringLiteral("T23:59:59Z")));
-            return one(spec.path, JsonValue(t));
+                return one(spec.path, JsonValue(date + QStringLiteral("T23:59:59Z")));
+            return one(spec.path, JsonValue(date));
         }
         if (!parseTimestamp(t))
             return failed(QStringLiteral("\"%1\" is not a date (write YYYY-MM-DD)").arg(excerpt(t, 40)));
+        // Reading: a date and time without a zone would be taken as UTC, hours away from what the agent
+        // meant, so it is refused rather than stored as written.
+        static const QRegularExpression zone(QStringLiteral("([Zz]|[+-]\\d{2}:?\\d{2})$"));
+        if (!zone.match(t).hasMatch())
+            return failed(QStringLiteral("\"%1\" has a time but no time zone; write the date alone "
+                                         "(YYYY-MM-DD) or add the zone (Z, -05:00)")
+                              .arg(excerpt(t, 40)));
         return one(spec.path, JsonValue(t));
     }
     case CellKind::StringArray: {
         JsonValue arr = JsonValue::array();
-        static const QRegularExpression separators(QStringLiteral("[;|]"));
+        // States and NAICS codes hold no comma, so "NY, NJ" is two states, not one.
+        static const QRegularExpression separators(QStringLiteral("[;|,]"));
         for (const QString &p : t.split(separators, Qt::SkipEmptyParts))
             if (!p.trimmed().isEmpty()) arr.append(JsonValue(p.trimmed()));
         return one(spec.path, arr);

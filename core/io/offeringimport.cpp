@@ -4,6 +4,8 @@
 #include "engine/profile.h"
 #include "io/jsonpath.h"
 #include "io/offeringcolumns.h"
+#include "io/offeringplausibility.h"
+#include "io/offeringtablechecks.h"
 #include "io/problem.h"
 #include "io/validation.h"
 
@@ -12,6 +14,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -109,11 +112,26 @@ void finishOffering(ImportedRow &row, IdAllocator &ids, int idColumn, const QSet
         !failedPaths.contains(QStringLiteral("provider_id")))
         row.issues.push_back(
             {row.row, -1, QString(), QStringLiteral("no carrier: the row names no Carrier"), true});
-    const QString line = o[u"category"].toString();
+    QString line = o[u"category"].toString();
     if (line.isEmpty() && !failedPaths.contains(QStringLiteral("category")))
         row.issues.push_back({row.row, -1, QString(),
                               QStringLiteral("no line: the row names no Line (home, auto or umbrella)"),
                               true});
+    if (!line.isEmpty()) {
+        // Table cells were read through lineForText already; a JSON file's "Homeowners" is read alike, and
+        // a line the engine does not rank is refused rather than imported to be ignored.
+        const QString known = lineForText(line);
+        if (known.isEmpty())
+            row.issues.push_back(
+                {row.row, -1, QString(),
+                 QStringLiteral("category: \"%1\" is not home, auto or umbrella; the engine ranks "
+                                "no other line")
+                     .arg(excerpt(line, 40)),
+                 true});
+        else if (known != line)
+            o.insert(QStringLiteral("category"), JsonValue(known));
+        line = known;
+    }
     const JsonValue &attrs = o[u"attributes"];
     if (attrs[u"line_premium_annual"].isNull() && attrs[u"line_premium"].isNull() &&
         !failedPaths.contains(QStringLiteral("attributes.line_premium_annual")) &&
@@ -123,11 +141,12 @@ void finishOffering(ImportedRow &row, IdAllocator &ids, int idColumn, const QSet
     const JsonValue &idValue = o[u"id"];
     const QString id = idValue.toString().trimmed();
     if (idValue.isNull() || (idValue.isString() && id.isEmpty())) {
-        const QString carrierPart = pid.startsWith(QStringLiteral("prov_")) ? pid.mid(5) : slug(pid);
-        o.insert(
-            QStringLiteral("id"),
-            JsonValue(ids.numbered(QStringLiteral("quote_line_%1_%2")
-                                       .arg(carrierPart, line.isEmpty() ? QStringLiteral("line") : line))));
+        // Generated ids hold lower-case ASCII words and underscores only, whatever the carrier id says.
+        const QString carrierPart = slug(pid.startsWith(QStringLiteral("prov_")) ? pid.mid(5) : pid);
+        o.insert(QStringLiteral("id"),
+                 JsonValue(ids.numbered(
+                     QStringLiteral("quote_line_%1_%2")
+                         .arg(carrierPart, line.isEmpty() ? QStringLiteral("line") : slug(line)))));
     } else if (idValue.isString()) {
         const QString fresh = ids.claim(id);
         if (fresh != id) {
@@ -161,11 +180,33 @@ void finishOffering(ImportedRow &row, IdAllocator &ids, int idColumn, const QSet
 // The paths each row's cells wrote, and the column of each, to name the column of a validation error.
 using WrittenPaths = std::map<QString, int>;
 
-// Validates the accepted offerings as a case holding them would be validated, and turns every error
-// there into an error of its row, at the column that wrote the value: an import never hands on a value
-// that `validate` or `rank` would then refuse.
-void refuseWhatValidationRefuses(std::vector<ImportedRow> &rows, const std::vector<WrittenPaths> &written,
-                                 const QStringList &headers) {
+// Refuses implausible amounts (io/offeringplausibility.h), then validates the accepted offerings as a
+// case holding them would be validated, and turns every error there into an error of its row, at the
+// column that wrote the value: an import never hands on a value that `validate` or `rank` would then
+// refuse.
+void refuseUnsoundOfferings(std::vector<ImportedRow> &rows, const std::vector<WrittenPaths> &written,
+                            const QStringList &headers) {
+    // The column that wrote a path or the object it sits in; -1 when no column did (JSON, a generated id).
+    auto columnOf = [&](size_t row, const QString &field) {
+        int column = -1;
+        if (row < written.size())
+            for (const auto &[path, col] : written[row])
+                if (field == path || field.startsWith(path + u'.') || path.startsWith(field + u'.'))
+                    column = col;
+        return column;
+    };
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (!rows[i].accepted()) continue;
+        for (const ImplausibleValue &p : implausibleValues(rows[i].offering)) {
+            const int column = columnOf(i, p.path);
+            if (column >= 0)
+                rows[i].issues.push_back(
+                    {rows[i].row, column, headers.value(column).trimmed(), p.message, true});
+            else
+                rows[i].issues.push_back(
+                    {rows[i].row, -1, QString(), QStringLiteral("%1: %2").arg(p.path, p.message), true});
+        }
+    }
     JsonValue offerings = JsonValue::array();
     std::vector<size_t> rowOf;
     for (size_t i = 0; i < rows.size(); ++i) {
@@ -189,14 +230,7 @@ void refuseWhatValidationRefuses(std::vector<ImportedRow> &rows, const std::vect
         if (!ok || k < 0 || size_t(k) >= rowOf.size()) continue;
         ImportedRow &row = rows[rowOf[size_t(k)]];
         const QString field = p.path.mid(close + 2); // after "]."
-        int column = -1;
-        if (rowOf[size_t(k)] < written.size()) {
-            const WrittenPaths &w = written[rowOf[size_t(k)]];
-            // The column that wrote this path or the object it sits in.
-            for (const auto &[path, col] : w)
-                if (field == path || field.startsWith(path + u'.') || path.startsWith(field + u'.'))
-                    column = col;
-        }
+        const int column = columnOf(rowOf[size_t(k)], field);
         if (column >= 0)
             row.issues.push_back({row.row, column, headers.value(column).trimmed(),
                                   QStringLiteral("%1 (%2)").arg(p.message, field), true});
@@ -216,24 +250,36 @@ OfferingImport refusedFile(ImportIssue issue, bool unreadable) {
     return r;
 }
 
-// How each percent column writes plain numbers ("Commission %": 12,5 or 0.125), decided per column.
-PercentScale percentScale(const std::vector<QStringList> &records, const std::vector<int> &rowNumbers,
-                          size_t firstData, int column, DecimalMark mark, bool *anyPlain) {
-    PercentScale s;
-    for (size_t r = firstData; r < records.size(); ++r) {
-        if (column >= records[r].size()) continue;
-        const QString t = records[r][column].trimmed();
-        if (t.isEmpty() || t.endsWith(u'%')) continue;
-        const auto v = parseNumberText(t, mark);
-        if (!v) continue;
-        *anyPlain = true;
-        if (*v > 1) {
-            s.points = true;
-            s.witness = QStringLiteral("%1 in row %2").arg(excerpt(t, 20)).arg(rowNumbers[r]);
-            return s;
-        }
+// A header row: at least two cells name known columns.
+bool isHeaderRecord(const QStringList &cells) {
+    int known = 0;
+    for (const QString &h : cells)
+        known += isRecognisedHeader(h) ? 1 : 0;
+    return known >= 2;
+}
+
+// Normalises every string of an imported offering to NFC and refuses text no table cell may hold either
+// (a replacement character, a control or invisible character), each at its path.
+void cleanJsonText(JsonValue &v, const QString &path, ImportedRow &row) {
+    if (v.isString()) {
+        const QString text = v.toString();
+        if (const QString problem = textProblem(text); !problem.isEmpty())
+            row.issues.push_back(
+                {row.row, -1, QString(),
+                 QStringLiteral("%1: %2").arg(path.isEmpty() ? QStringLiteral("offering") : path, problem),
+                 true});
+        else if (QString nfc = text.normalized(QString::NormalizationForm_C); nfc != text)
+            v = JsonValue(nfc);
+        return;
     }
-    return s;
+    if (v.isArray()) {
+        int i = 0;
+        for (JsonValue &item : v.arrayItemsMut())
+            cleanJsonText(item, path + QStringLiteral("[%1]").arg(i++), row);
+    } else if (v.isObject()) {
+        for (auto &[name, value] : v.objectMembersMut())
+            cleanJsonText(value, path.isEmpty() ? name : path + u'.' + name, row);
+    }
 }
 
 } // namespace
@@ -278,13 +324,10 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
     };
     if (records.empty()) return refuse({0, -1, QString(), QStringLiteral("the table has no rows"), true});
 
-    // Header: the first of the first rows where at least two cells name known columns.
-    const int headerIndex = findHeaderRecord(records, [](const QStringList &cells) {
-        int known = 0;
-        for (const QString &h : cells)
-            known += isRecognisedHeader(h) ? 1 : 0;
-        return known >= 2;
-    });
+    // Header: the first row where at least two cells name known columns, however many title or note
+    // rows sit above it: reading a table by position while a header row exists would put its values in
+    // the wrong fields ("Monthly Premium" as the annual premium).
+    const int headerIndex = findHeaderRecord(records, isHeaderRecord, int(records.size()));
     std::vector<std::optional<ColumnSpec>> specs;
     size_t firstData = 0;
     int idColumn = -1;
@@ -358,6 +401,8 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
     for (int c = 0; c < int(specs.size()); ++c) {
         contexts[size_t(c)].mark = numbers.mark;
         contexts[size_t(c)].markDecided = numbers.decided;
+        contexts[size_t(c)].markEvidence = numbers.evidence;
+        contexts[size_t(c)].delimiter = table.delimiter;
         const auto &s = specs[size_t(c)];
         if (!s || s->kind != CellKind::Fraction || !s->percentHeader) continue;
         bool anyPlain = false;
@@ -371,6 +416,18 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
                                          : QStringLiteral("fractions (0.12 = 12 %)"));
     }
 
+    const DateDecision dates = decideDateOrder(records, rowNumbers, firstData, specs);
+    if (dates.error) return refuse(*dates.error);
+    if (!dates.note.isEmpty()) result.notes << dates.note;
+    for (CellContext &context : contexts)
+        context.dateOrder = dates.order;
+
+    // Cells past the header's last named column: a value there means the row has shifted.
+    int headerWidth = 0;
+    for (int c = 0; c < int(result.headers.size()); ++c)
+        if (!result.headers[c].trimmed().isEmpty()) headerWidth = c + 1;
+    const int headerCells = headerIndex >= 0 ? int(records[size_t(headerIndex)].size()) : int(specs.size());
+
     IdAllocator ids(existingIds);
     std::vector<WrittenPaths> written;
     for (size_t r = firstData; r < records.size(); ++r) {
@@ -382,6 +439,14 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
         ImportedRow row;
         row.row = rowNumbers[r];
         row.offering = JsonValue::object();
+        if (auto shifted = shiftedRow(cells, row.row, headerIndex >= 0, headerCells, headerWidth, specs,
+                                      table.delimiter)) {
+            shifted->columnName = result.headers.value(shifted->column).trimmed();
+            row.issues.push_back(std::move(*shifted));
+            result.rows.push_back(std::move(row));
+            written.emplace_back();
+            continue;
+        }
         WrittenPaths wrote;
         QSet<QString> failedPaths;
         for (int c = 0; c < int(cells.size()); ++c) {
@@ -425,7 +490,7 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
     }
     if (result.rows.empty())
         return refuse({0, -1, QString(), QStringLiteral("the table has a header but no data rows"), true});
-    refuseWhatValidationRefuses(result.rows, written, result.headers);
+    refuseUnsoundOfferings(result.rows, written, result.headers);
     return result;
 }
 
@@ -437,6 +502,16 @@ OfferingImport importOfferingJson(const QByteArray &bytes, const QStringList &ex
     if (!root)
         return refusedFile({0, -1, QString(), QStringLiteral("not valid JSON: %1").arg(err.toString()), true},
                            true);
+    if (root->isObject()) {
+        const auto &members = root->objectMembers();
+        if (std::count_if(members.begin(), members.end(),
+                          [](const auto &m) { return m.first == u"offerings"; }) > 1)
+            return refusedFile({0, -1, QString(),
+                                QStringLiteral("offerings: the list of offerings is stated twice; JSON tools "
+                                               "disagree on which one counts, so keep one"),
+                                true},
+                               false);
+    }
     JsonValue list;
     if (root->isArray())
         list = *root;
@@ -465,18 +540,41 @@ OfferingImport importOfferingJson(const QByteArray &bytes, const QStringList &ex
             continue;
         }
         row.offering = item;
+        // A member stated twice means two values (the first for some tools, the last for others); the
+        // offering is refused before anything reorders or reads its members.
+        forEachDuplicateMember(row.offering, [&](const QString &path) {
+            row.issues.push_back({n, -1, QString(),
+                                  QStringLiteral("%1: this member is stated twice in one object; JSON tools "
+                                                 "disagree on which one counts, so keep one")
+                                      .arg(path),
+                                  true});
+        });
+        cleanJsonText(row.offering, QString(), row);
         finishOffering(row, ids, -1);
         result.rows.push_back(std::move(row));
     }
-    refuseWhatValidationRefuses(result.rows, {}, {});
+    refuseUnsoundOfferings(result.rows, {}, {});
     return result;
 }
 
 OfferingImport importOfferingText(const QString &text, const QStringList &existingIds) {
     for (const QChar c : text) {
         if (c == u' ' || c == u'\n' || c == u'\r' || c == u'\t' || c == QChar(0xFEFF)) continue;
-        if (c == u'[' || c == u'{') return importOfferingJson(text.toUtf8(), existingIds);
-        break;
+        if (c != u'[' && c != u'{') break;
+        OfferingImport json = importOfferingJson(text.toUtf8(), existingIds);
+        if (!json.unreadable) return json;
+        // Not JSON after all: a table whose first cell starts with a bracket ("[Draft] Quotes for …") is
+        // read as the table it is when a header row names its columns; otherwise the JSON error stands.
+        const TableRecords table = readTableRecords(text);
+        if (table.error ||
+            findHeaderRecord(table.split.records, isHeaderRecord, int(table.split.records.size())) < 0)
+            return json;
+        OfferingImport result = importOfferingTable(text, existingIds);
+        result.notes.prepend(
+            QStringLiteral("read as a table: the text starts with \"%1\" but is not JSON (%2)")
+                .arg(c)
+                .arg(json.fileIssues.empty() ? QString() : json.fileIssues.front().message));
+        return result;
     }
     return importOfferingTable(text, existingIds);
 }
@@ -485,7 +583,7 @@ OfferingImport importOfferingBytes(const QByteArray &bytes, const QStringList &e
     const DecodedText decoded = decodeTableBytes(bytes);
     if (decoded.error) return refusedFile(*decoded.error, true);
     OfferingImport result = importOfferingText(decoded.text, existingIds);
-    result.notes.prepend(decoded.fallback ? QStringLiteral("read as Windows-1252: the file is not UTF-8")
+    result.notes.prepend(decoded.fallback ? decoded.note
                                           : QStringLiteral("encoding: %1").arg(decoded.encoding));
     return result;
 }
