@@ -510,14 +510,16 @@ CellValues convertCell(const QString &raw, const ColumnSpec &spec, const CellCon
     case CellKind::Grade:
         return one(spec.path, JsonValue(t));
     case CellKind::Line: {
+        // Reading: a line the engine does not rank ("Renters") is kept, lower-cased, with a warning, as case
+        // files hold such offerings too; the synonyms agents write for the three it ranks are read as those.
         const QString line = lineForText(t);
+        CellValues out = one(spec.path, JsonValue(line.isEmpty() ? t.toLower() : line));
         if (line.isEmpty())
-            return failed(
-                QStringLiteral("line \"%1\" is not home, auto or umbrella (Homeowners, HO-3, Personal "
-                               "Auto and Personal Umbrella are read as those); the engine ranks no "
-                               "other line")
-                    .arg(excerpt(t, 40)));
-        return one(spec.path, JsonValue(line));
+            out.warning =
+                QStringLiteral("line \"%1\" is not home, auto or umbrella (nor Homeowners, HO-3, Personal "
+                               "Auto or Personal Umbrella); the engine will ignore this offering")
+                    .arg(excerpt(t, 40));
+        return out;
     }
     case CellKind::Tier:
         return one(spec.path, JsonValue(t.toLower()));

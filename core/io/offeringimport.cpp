@@ -112,26 +112,11 @@ void finishOffering(ImportedRow &row, IdAllocator &ids, int idColumn, const QSet
         !failedPaths.contains(QStringLiteral("provider_id")))
         row.issues.push_back(
             {row.row, -1, QString(), QStringLiteral("no carrier: the row names no Carrier"), true});
-    QString line = o[u"category"].toString();
+    const QString line = o[u"category"].toString();
     if (line.isEmpty() && !failedPaths.contains(QStringLiteral("category")))
         row.issues.push_back({row.row, -1, QString(),
                               QStringLiteral("no line: the row names no Line (home, auto or umbrella)"),
                               true});
-    if (!line.isEmpty()) {
-        // Table cells were read through lineForText already; a JSON file's "Homeowners" is read alike, and
-        // a line the engine does not rank is refused rather than imported to be ignored.
-        const QString known = lineForText(line);
-        if (known.isEmpty())
-            row.issues.push_back(
-                {row.row, -1, QString(),
-                 QStringLiteral("category: \"%1\" is not home, auto or umbrella; the engine ranks "
-                                "no other line")
-                     .arg(excerpt(line, 40)),
-                 true});
-        else if (known != line)
-            o.insert(QStringLiteral("category"), JsonValue(known));
-        line = known;
-    }
     const JsonValue &attrs = o[u"attributes"];
     if (attrs[u"line_premium_annual"].isNull() && attrs[u"line_premium"].isNull() &&
         !failedPaths.contains(QStringLiteral("attributes.line_premium_annual")) &&

@@ -135,7 +135,7 @@ void TestImportFixtures::everyCaseOfTheIssueHasAFixture() {
                              "implausible-amounts-json.json",
                              "multi-line-cells.csv",
                              "line-synonyms.csv",
-                             "json-line-and-ids.json",
+                             "json-ids-without-spaces.json",
                              "us-dates.csv",
                              "ambiguous-dates.csv",
                              "constraints-comma-list.csv"})
