@@ -5,198 +5,53 @@
 #include "util/dates.h"
 #include "util/numbers.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
+
+#include <algorithm>
 
 namespace pw {
 
 namespace {
 
-struct FriendlyName {
-    QStringList names;
-    const char *path;
-    CellKind kind;
-    bool percentHeader;
-};
-
-// The columns a table without a header row is read in: the first this many friendly names.
-constexpr size_t kDefaultOrderColumns = 11;
-
-const std::vector<FriendlyName> &friendlyNames() {
-    static const std::vector<FriendlyName> names = {
-        {{QStringLiteral("carrier"), QStringLiteral("company"), QStringLiteral("provider"),
-          QStringLiteral("carrier name"), QStringLiteral("insurer")},
-         "provider_name",
-         CellKind::Text,
-         false},
-        {{QStringLiteral("line"), QStringLiteral("category"), QStringLiteral("lob"),
-          QStringLiteral("line of business")},
-         "category",
-         CellKind::Line,
-         false},
-        {{QStringLiteral("product"), QStringLiteral("product name"), QStringLiteral("program")},
-         "coverage.product_name",
-         CellKind::Text,
-         false},
-        {{QStringLiteral("premium"), QStringLiteral("annual premium"), QStringLiteral("line premium")},
-         "attributes.line_premium_annual",
-         CellKind::Money,
-         false},
-        {{QStringLiteral("am best"), QStringLiteral("a.m. best"), QStringLiteral("rating"),
-          QStringLiteral("grade"), QStringLiteral("financial rating")},
-         "quality_rating",
-         CellKind::Grade,
-         false},
-        {{QStringLiteral("tier"), QStringLiteral("pricing tier")}, "pricing_tier", CellKind::Tier, false},
-        {{QStringLiteral("commission %"), QStringLiteral("commission"), QStringLiteral("comm %"),
-          QStringLiteral("commission pct")},
-         "commission",
-         CellKind::Fraction,
-         true},
-        {{QStringLiteral("package id"), QStringLiteral("package"), QStringLiteral("bundle id")},
-         "attributes.package_id",
-         CellKind::Text,
-         false},
-        {{QStringLiteral("package premium"), QStringLiteral("bundle premium")},
-         "attributes.package_premium_annual",
-         CellKind::Money,
-         false},
-        {{QStringLiteral("quote id"), QStringLiteral("quote #"), QStringLiteral("quote number"),
-          QStringLiteral("quote")},
-         "attributes.quote_id",
-         CellKind::Text,
-         false},
-        {{QStringLiteral("expires"), QStringLiteral("expiration"), QStringLiteral("quote expires"),
-          QStringLiteral("expiry"), QStringLiteral("expires on")},
-         "attributes.quote_expires_at",
-         CellKind::ExpiryDate,
-         false},
-        // Not in the order of a table without a header row.
-        {{QStringLiteral("limits"), QStringLiteral("liability limits"), QStringLiteral("auto limits"),
-          QStringLiteral("bi limits"), QStringLiteral("bi/pd"), QStringLiteral("bi/pd limits"),
-          QStringLiteral("split limits")},
-         "coverage.bi_per_person",
-         CellKind::SplitLimit,
-         false},
-        {{QStringLiteral("um limits"), QStringLiteral("um/uim"), QStringLiteral("um/uim limits")},
-         "coverage.um_per_person",
-         CellKind::SplitLimit,
-         false},
-        {{QStringLiteral("csl"), QStringLiteral("combined single limit")},
-         "coverage.limit_combined_single",
-         CellKind::Money,
-         false},
-        {{QStringLiteral("deductible"), QStringLiteral("aop deductible"),
-          QStringLiteral("all perils deductible")},
-         "coverage.deductible",
-         CellKind::MoneyOrPercent,
-         false},
-        {{QStringLiteral("wind deductible"), QStringLiteral("wind/hail deductible"),
-          QStringLiteral("wind hail deductible"), QStringLiteral("hurricane deductible")},
-         "coverage.wind_hail_deductible",
-         CellKind::MoneyOrPercent,
-         false},
-        {{QStringLiteral("dwelling"), QStringLiteral("dwelling limit"), QStringLiteral("coverage a")},
-         "coverage.dwelling_limit",
-         CellKind::Money,
-         false},
-    };
-    return names;
-}
-
-CellKind kindForPath(const QString &path) {
-    static const QSet<QString> text = {QStringLiteral("id"),
-                                       QStringLiteral("provider_id"),
-                                       QStringLiteral("provider_name"),
-                                       QStringLiteral("quality_rating_agency"),
-                                       QStringLiteral("coverage.product_name"),
-                                       QStringLiteral("coverage.program_type"),
-                                       QStringLiteral("attributes.quote_id"),
-                                       QStringLiteral("attributes.package_id"),
-                                       QStringLiteral("attributes.rate_type"),
-                                       QStringLiteral("coverage.policy_number")};
-    static const QSet<QString> money = {QStringLiteral("attributes.line_premium_annual"),
-                                        QStringLiteral("attributes.line_premium"),
-                                        QStringLiteral("attributes.package_premium_annual"),
-                                        QStringLiteral("coverage.dwelling_limit"),
-                                        QStringLiteral("coverage.other_structures_limit"),
-                                        QStringLiteral("coverage.personal_property_limit"),
-                                        QStringLiteral("coverage.loss_of_use_limit"),
-                                        QStringLiteral("coverage.liability_limit"),
-                                        QStringLiteral("coverage.medical_payments_limit"),
-                                        QStringLiteral("coverage.water_backup_limit"),
-                                        QStringLiteral("coverage.flood_limit"),
-                                        QStringLiteral("coverage.bi_per_accident"),
-                                        QStringLiteral("coverage.pd_per_accident"),
-                                        QStringLiteral("coverage.limit_combined_single"),
-                                        QStringLiteral("coverage.um_per_accident"),
-                                        QStringLiteral("coverage.medical_payments"),
-                                        QStringLiteral("coverage.pip"),
-                                        QStringLiteral("coverage.deductible_default"),
-                                        QStringLiteral("coverage.umbrella_limit"),
-                                        QStringLiteral("coverage.retained_limit"),
-                                        QStringLiteral("coverage.required_underlying.auto_bi_per_person"),
-                                        QStringLiteral("coverage.required_underlying.auto_bi_per_accident"),
-                                        QStringLiteral("coverage.required_underlying.auto_csl"),
-                                        QStringLiteral("coverage.required_underlying.home_liability")};
-    static const QSet<QString> number = {
-        QStringLiteral("attributes.term_months"), QStringLiteral("attributes.quoted_vehicle_count"),
-        QStringLiteral("attributes.service_rating"), QStringLiteral("coverage.extended_replacement_pct")};
-    if (text.contains(path)) return CellKind::Text;
-    if (money.contains(path)) return CellKind::Money;
-    if (number.contains(path)) return CellKind::Number;
-    if (path == u"category") return CellKind::Line;
-    if (path == u"quality_rating") return CellKind::Grade;
-    if (path == u"pricing_tier") return CellKind::Tier;
-    if (path == u"commission") return CellKind::Fraction;
-    if (path == u"coverage.deductible" || path == u"coverage.wind_hail_deductible")
-        return CellKind::MoneyOrPercent;
-    if (path == u"coverage.collision_deductible" || path == u"coverage.comprehensive_deductible")
-        return CellKind::MoneyOrNone;
-    if (path == u"coverage.bi_per_person" || path == u"coverage.um_per_person") return CellKind::SplitLimit;
-    if (path == u"attributes.quote_expires_at" || path == u"attributes.quote_generated_at")
-        return CellKind::Timestamp;
-    if (path.startsWith(u"constraints.") || path == u"coverage.endorsements") return CellKind::StringArray;
-    if (path == u"attributes.bindable") return CellKind::Bool;
-    if (path == u"coverage.settlement") return CellKind::Settlement;
-    return CellKind::Auto;
-}
-
-bool isKnownPath(const QString &path) {
-    return kindForPath(path) != CellKind::Auto;
-}
-
-bool isNumberKind(CellKind kind) {
-    switch (kind) {
-    case CellKind::Fraction:
-    case CellKind::Money:
-    case CellKind::MoneyOrPercent:
-    case CellKind::MoneyOrNone:
-    case CellKind::SplitLimit:
-    case CellKind::Number:
-    case CellKind::Auto:
-        return true;
-    default:
-        return false;
-    }
-}
-
 QString shortNumber(double v) {
     return QString::fromLatin1(shortestNumberText(v));
 }
 
-// A number under the file's convention; refuses a number that reads two ways when the file does not say
-// which convention it uses.
+// A number under the file's convention. A number that reads two ways ("1,790": 1790 or 1.79) is refused
+// when the file does not say which convention it uses, and also when the file's convention would read its
+// one mark as the decimal mark: a mark before exactly three digits is, far more often, a thousands
+// separator written in the other convention ("1,790" in a file whose "2,5%" says decimal comma), so
+// neither reading can be trusted. Read as grouping ("1.790" in a decimal-comma file), it agrees with the
+// convention and is kept.
 std::optional<double> readNumber(const QString &t, const CellContext &ctx, bool *pct, QString *error,
                                  const QString &what) {
-    if (!ctx.markDecided && numberShape(t) == NumberShape::Either) {
+    if (numberShape(t) == NumberShape::Either) {
         const auto p = parseNumberText(t, DecimalMark::Point);
         const auto c = parseNumberText(t, DecimalMark::Comma);
-        *error =
-            QStringLiteral("\"%1\" reads two ways (%2 with a decimal point, %3 with a decimal comma) and "
-                           "nothing in the file says which; write %2 or %3 without grouping")
-                .arg(excerpt(t, 40), shortNumber(*p), shortNumber(*c));
-        return std::nullopt;
+        if (!ctx.markDecided) {
+            *error =
+                QStringLiteral("\"%1\" reads two ways (%2 with a decimal point, %3 with a decimal comma) "
+                               "and nothing in the file says which; write %2 or %3 without grouping")
+                    .arg(excerpt(t, 40), shortNumber(*p), shortNumber(*c));
+            return std::nullopt;
+        }
+        const bool point = ctx.mark == DecimalMark::Point;
+        if (t.contains(point ? u'.' : u',')) {
+            const double asDecimal = point ? *p : *c;
+            const double asGrouping = point ? *c : *p;
+            QString decimalText = shortNumber(asDecimal);
+            if (!point) decimalText.replace(u'.', u',');
+            *error =
+                QStringLiteral("\"%1\" reads two ways (%2 or %3): the file's numbers use a %4 (%5), "
+                               "which makes it %3, but a %6 before three digits usually groups thousands; "
+                               "write %2 or %7")
+                    .arg(excerpt(t, 40), shortNumber(asGrouping), shortNumber(asDecimal),
+                         decimalMarkName(ctx.mark), ctx.markEvidence,
+                         point ? QStringLiteral("point") : QStringLiteral("comma"), decimalText);
+            return std::nullopt;
+        }
     }
     const auto v = parseNumberText(t, ctx.mark, pct);
     if (!v) *error = QStringLiteral("\"%1\" is not %2").arg(excerpt(t, 40), what);
@@ -231,20 +86,27 @@ CellValues money(const QString &t, const ColumnSpec &spec, const CellContext &ct
 CellValues splitLimit(const QString &t, const ColumnSpec &spec, const CellContext &ctx) {
     const bool bodilyInjury = spec.path == u"coverage.bi_per_person";
     const bool combined = spec.path == u"coverage.limit_combined_single";
-    if (t.endsWith(QStringLiteral("csl"), Qt::CaseInsensitive)) {
+    const bool cslText = t.endsWith(QStringLiteral("csl"), Qt::CaseInsensitive);
+    if (cslText || combined) {
         if (!bodilyInjury && !combined)
             return failed(QStringLiteral("a combined single limit (\"%1\") does not fit %2")
                               .arg(excerpt(t, 40), spec.path));
         QString amount = t;
-        amount.chop(3);
+        if (cslText) amount.chop(3);
+        amount = amount.trimmed();
         QString error;
-        if (!readNumber(amount.trimmed(), ctx, nullptr, &error, QStringLiteral("an amount")))
-            return failed(error);
-        const auto v = parseCombinedSingleLimitText(t, ctx.mark, &error);
+        if (!readNumber(amount, ctx, nullptr, &error, QStringLiteral("an amount"))) return failed(error);
+        // Reading: a plain number in a CSL column is read as "<number> CSL" is, so "500" there means
+        // $500,000 as "500 CSL" does (below 10,000: thousands; "$500" is refused as implausible). The row
+        // says so in a warning.
+        const auto v = parseCombinedSingleLimitText(amount + QStringLiteral(" CSL"), ctx.mark, &error);
         if (!v) return failed(error);
-        return one(QStringLiteral("coverage.limit_combined_single"), JsonValue(*v));
+        CellValues out = one(QStringLiteral("coverage.limit_combined_single"), JsonValue(*v));
+        if (!cslText && *v != parseNumberText(amount, ctx.mark).value_or(*v))
+            out.warning = QStringLiteral("%1 read as %2 (thousands, as in \"%1 CSL\")")
+                              .arg(excerpt(amount, 40), formatMoney(*v));
+        return out;
     }
-    if (combined) return money(t, spec, ctx);
     if (t.contains(u'/')) {
         QString error;
         for (const QString &part : t.split(u'/'))
@@ -307,6 +169,58 @@ CellValues moneyOrPercent(const QString &t, const ColumnSpec &spec, const CellCo
 
 } // namespace
 
+bool isNumberKind(CellKind kind) {
+    switch (kind) {
+    case CellKind::Fraction:
+    case CellKind::Money:
+    case CellKind::MoneyOrPercent:
+    case CellKind::MoneyOrNone:
+    case CellKind::SplitLimit:
+    case CellKind::Number:
+    case CellKind::Auto:
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::optional<SlashDate> slashDateOf(const QString &text) {
+    static const QRegularExpression re(QStringLiteral("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$"));
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch()) return std::nullopt;
+    return SlashDate{m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()};
+}
+
+QString SlashDate::iso(bool monthFirst) const {
+    const int month = monthFirst ? first : second;
+    const int day = monthFirst ? second : first;
+    return QStringLiteral("%1-%2-%3")
+        .arg(year, 4, 10, QChar(u'0'))
+        .arg(month, 2, 10, QChar(u'0'))
+        .arg(day, 2, 10, QChar(u'0'));
+}
+
+QString textProblem(const QString &t) {
+    auto code = [](QChar c) { return QStringLiteral("%1").arg(c.unicode(), 4, 16, QChar(u'0')).toUpper(); };
+    if (t.contains(QChar(QChar::ReplacementCharacter)))
+        return QStringLiteral("\"%1\" holds the replacement character \uFFFD, left where an earlier "
+                              "conversion could not read a letter; retype it")
+            .arg(excerpt(t, 40));
+    for (const QChar c : t) {
+        if ((c.unicode() < 0x20 && c != u'\t') || (c.unicode() >= 0x7F && c.unicode() <= 0x9F))
+            return QStringLiteral("\"%1\" holds a control character (U+%2)").arg(excerpt(t, 40), code(c));
+        // Zero-width spaces, bidirectional overrides, soft hyphens: invisible, yet they make "Lakeshore"
+        // and "Lake\u200Bshore" two carriers (a non-renewal no longer matches). Shown escaped.
+        if (c.category() == QChar::Other_Format || c.isSurrogate()) {
+            QString shown = excerpt(t, 40);
+            shown.replace(c, QStringLiteral("\\u") + code(c).toLower());
+            return QStringLiteral("\"%1\" holds an invisible character (U+%2); retype the text")
+                .arg(shown, code(c));
+        }
+    }
+    return QString();
+}
+
 QString slug(const QString &s) {
     QString out;
     bool underscore = false;
@@ -326,43 +240,6 @@ QString slug(const QString &s) {
     return out.isEmpty() ? QStringLiteral("carrier") : out;
 }
 
-std::optional<ColumnSpec> specForHeader(const QString &header) {
-    const QString squeezed = header.trimmed().toLower().simplified();
-    static const QRegularExpression pathRe(QStringLiteral("^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$"));
-    const QString p = header.trimmed();
-    if (pathRe.match(p).hasMatch() && (isKnownPath(p) || p.contains(u'.')))
-        return ColumnSpec{p, kindForPath(p), false, false};
-    for (const auto &f : friendlyNames())
-        if (f.names.contains(squeezed))
-            return ColumnSpec{QString::fromLatin1(f.path), f.kind, true, f.percentHeader};
-    if (pathRe.match(p).hasMatch()) return ColumnSpec{p, kindForPath(p), false, false};
-    return std::nullopt;
-}
-
-bool isRecognisedHeader(const QString &header) {
-    const auto s = specForHeader(header);
-    return s && (s->friendly || isKnownPath(s->path) || s->path.contains(u'.'));
-}
-
-const std::vector<ColumnSpec> &defaultFriendlyColumns() {
-    static const std::vector<ColumnSpec> cols = [] {
-        std::vector<ColumnSpec> c;
-        for (size_t i = 0; i < kDefaultOrderColumns; ++i) {
-            const auto &f = friendlyNames()[i];
-            c.push_back({QString::fromLatin1(f.path), f.kind, true, f.percentHeader});
-        }
-        return c;
-    }();
-    return cols;
-}
-
-QStringList defaultFriendlyHeaders() {
-    QStringList out;
-    for (size_t i = 0; i < kDefaultOrderColumns; ++i)
-        out << friendlyNames()[i].names.first();
-    return out;
-}
-
 QStringList numberTextsOf(const QString &raw, const ColumnSpec &spec) {
     const QString t = raw.trimmed();
     if (t.isEmpty() || !isNumberKind(spec.kind)) return {};
@@ -377,29 +254,42 @@ QStringList numberTextsOf(const QString &raw, const ColumnSpec &spec) {
     return {t};
 }
 
-CellValues convertCell(const QString &raw, const ColumnSpec &spec, const CellContext &ctx) {
-    const QString t = raw.trimmed();
-    if (t.contains(u'\n') || t.contains(u'\r'))
-        return failed(QStringLiteral("the cell holds a line break; a quote that opens earlier may close in "
-                                     "the wrong place"));
-    if (t.contains(QChar(QChar::ReplacementCharacter)))
-        return failed(QStringLiteral("\"%1\" holds the replacement character \uFFFD, left where an earlier "
-                                     "conversion could not read a letter; retype it")
-                          .arg(excerpt(t, 40)));
-    for (const QChar c : t)
-        if (c.unicode() < 0x20 && c != u'\t')
-            return failed(QStringLiteral("\"%1\" holds a control character").arg(excerpt(t, 40)));
+CellValues convertCell(const QString &raw, const ColumnSpec &spec, const CellContext &context) {
+    const CellContext &ctx = context;
+    QString t = raw.trimmed().normalized(QString::NormalizationForm_C);
+    if (t.contains(u'\n') || t.contains(u'\r')) {
+        // A line break typed inside a cell (Alt+Enter in Excel) is kept in a carrier or product name as a
+        // space, as the spreadsheet shows the name wrapped. A cell whose
+        // lines hold the delimiter is more likely rows swallowed by a stray quote, and a number or code
+        // with a line break is not one.
+        const QStringList lines = t.split(QRegularExpression(QStringLiteral("\\s*[\\r\\n]+\\s*")));
+        const bool looksLikeRows =
+            !context.delimiter.isNull() && std::any_of(lines.begin(), lines.end(), [&](const QString &l) {
+                return l.contains(context.delimiter);
+            });
+        const bool name = spec.path == u"provider_name" || spec.path == u"coverage.product_name";
+        if (!name || looksLikeRows)
+            return failed(looksLikeRows
+                              ? QStringLiteral("the cell holds line breaks and the delimiter, as if a quote "
+                                               "opened here swallowed the rows that follow; check the quotes")
+                              : QStringLiteral("the cell holds a line break (Alt+Enter); remove it"));
+        t = lines.join(u' ');
+    }
+    if (const QString problem = textProblem(t); !problem.isEmpty()) return failed(problem);
     switch (spec.kind) {
     case CellKind::Text:
     case CellKind::Grade:
         return one(spec.path, JsonValue(t));
     case CellKind::Line: {
-        const QString l = t.toLower();
-        CellValues out = one(spec.path, JsonValue(l));
-        if (l != u"home" && l != u"auto" && l != u"umbrella")
-            out.warning = QStringLiteral("line \"%1\" is not home, auto or umbrella; the engine will ignore "
-                                         "this offering unless the case requests it")
-                              .arg(excerpt(t, 40));
+        // Reading: a line the engine does not rank ("Renters") is kept, lower-cased, with a warning, as case
+        // files hold such offerings too; the synonyms agents write for the three it ranks are read as those.
+        const QString line = lineForText(t);
+        CellValues out = one(spec.path, JsonValue(line.isEmpty() ? t.toLower() : line));
+        if (line.isEmpty())
+            out.warning =
+                QStringLiteral("line \"%1\" is not home, auto or umbrella (nor Homeowners, HO-3, Personal "
+                               "Auto or Personal Umbrella); the engine will ignore this offering")
+                    .arg(excerpt(t, 40));
         return out;
     }
     case CellKind::Tier:
@@ -426,19 +316,42 @@ CellValues convertCell(const QString &raw, const ColumnSpec &spec, const CellCon
     case CellKind::ExpiryDate:
     case CellKind::Timestamp: {
         static const QRegularExpression dateOnly(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-        if (dateOnly.match(t).hasMatch() && parseDate(t)) {
+        QString date = t;
+        if (const auto slash = slashDateOf(t)) {
+            const bool ambiguous = slash->first <= 12 && slash->second <= 12 && slash->first != slash->second;
+            bool monthFirst = slash->second > 12;
+            if (ambiguous) {
+                if (ctx.dateOrder == DateOrder::Unknown)
+                    return failed(
+                        QStringLiteral("\"%1\" reads two ways (%2 month first, %3 day first) and no "
+                                       "date in the file says which; write YYYY-MM-DD")
+                            .arg(excerpt(t, 40), slash->iso(true), slash->iso(false)));
+                monthFirst = ctx.dateOrder == DateOrder::MonthFirst;
+            }
+            date = slash->iso(monthFirst);
+            if (!parseDate(date)) return failed(QStringLiteral("\"%1\" is not a date").arg(excerpt(t, 40)));
+        }
+        if (dateOnly.match(date).hasMatch() && parseDate(date)) {
             // An agent's "expires 2027-01-15" means through that day; a bare date would read as midnight.
             if (spec.kind == CellKind::ExpiryDate || spec.path.endsWith(u"expires_at"))
-                return one(spec.path, JsonValue(t + QStringLiteral("T23:59:59Z")));
-            return one(spec.path, JsonValue(t));
+                return one(spec.path, JsonValue(date + QStringLiteral("T23:59:59Z")));
+            return one(spec.path, JsonValue(date));
         }
         if (!parseTimestamp(t))
             return failed(QStringLiteral("\"%1\" is not a date (write YYYY-MM-DD)").arg(excerpt(t, 40)));
+        // Reading: a date and time without a zone would be taken as UTC, hours away from what the agent
+        // meant, so it is refused rather than stored as written.
+        static const QRegularExpression zone(QStringLiteral("([Zz]|[+-]\\d{2}:?\\d{2})$"));
+        if (!zone.match(t).hasMatch())
+            return failed(QStringLiteral("\"%1\" has a time but no time zone; write the date alone "
+                                         "(YYYY-MM-DD) or add the zone (Z, -05:00)")
+                              .arg(excerpt(t, 40)));
         return one(spec.path, JsonValue(t));
     }
     case CellKind::StringArray: {
         JsonValue arr = JsonValue::array();
-        static const QRegularExpression separators(QStringLiteral("[;|]"));
+        // States and NAICS codes hold no comma, so "NY, NJ" is two states, not one.
+        static const QRegularExpression separators(QStringLiteral("[;|,]"));
         for (const QString &p : t.split(separators, Qt::SkipEmptyParts))
             if (!p.trimmed().isEmpty()) arr.append(JsonValue(p.trimmed()));
         return one(spec.path, arr);

@@ -45,6 +45,9 @@ struct ColumnSpec {
     bool percentHeader = false; // "Commission %": a bare 13 means 13 %
 };
 
+// Whether cells of this kind are numbers (and so take part in the file's number convention).
+bool isNumberKind(CellKind kind);
+
 // The spec of a header cell; nullopt for a header that names no field.
 std::optional<ColumnSpec> specForHeader(const QString &header);
 // Whether a header cell names a field the import knows (a friendly name or a known or dotted path).
@@ -62,9 +65,27 @@ struct PercentScale {
     QString witness; // the cell that decided it: "12,5 in row 3"
 };
 
+// The order of day and month in the file's slash dates ("01/15/2027"), decided once per file from dates
+// only one order reads (a part above 12); ambiguous dates ("03/04/2027") are refused while it is unknown.
+enum class DateOrder { Unknown, MonthFirst, DayFirst };
+
+// A date written D/M/YYYY or M/D/YYYY (a four-digit year only).
+struct SlashDate {
+    int first = 0, second = 0, year = 0;
+    QString iso(bool monthFirst) const; // "2027-01-15"
+};
+std::optional<SlashDate> slashDateOf(const QString &text);
+
+// "home", "auto" or "umbrella" for a line as agents write it ("Homeowners", "HO-3", "Personal Auto",
+// "Personal Umbrella"); empty for any other text.
+QString lineForText(const QString &text);
+
 struct CellContext {
     DecimalMark mark = DecimalMark::Point;
     bool markDecided = true; // false: a number that reads two ways is refused as ambiguous
+    QString markEvidence;    // what decided the mark, for messages: "as row 2, column D: "2,5%" shows"
+    DateOrder dateOrder = DateOrder::Unknown;
+    QChar delimiter; // the table's delimiter (null for JSON): a multi-line cell holding it is refused
     PercentScale scale;
 };
 
@@ -73,7 +94,13 @@ struct CellValues {
     QString error;                                     // set when the cell cannot be read
     QString warning;
 };
+// Text is normalised to NFC first ("Ge\u0301ne\u0301rale" and "Générale" are one name).
 CellValues convertCell(const QString &raw, const ColumnSpec &spec, const CellContext &context);
+
+// Why a text value cannot be stored as it is, or empty: a replacement character (U+FFFD) left by an
+// earlier failed conversion, a control character, an invisible formatting character (zero-width space,
+// bidirectional override) or a lone surrogate. Tables and JSON files are checked alike.
+QString textProblem(const QString &text);
 
 // The texts in a cell that are numbers and so take part in deciding the file's number convention:
 // the cell itself, the parts of a split limit, the amount of "500 CSL". Empty for text columns.

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "offeringimport.h"
 
-#include "engine/profile.h"
 #include "io/jsonpath.h"
 #include "io/offeringcolumns.h"
+#include "io/offeringrows.h"
+#include "io/offeringtablechecks.h"
 #include "io/problem.h"
-#include "io/validation.h"
 
-#include <QDateTime>
 #include <QFile>
-#include <QHash>
 #include <QSet>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -53,161 +52,6 @@ QStringList offeringIds(const JsonValue &caseRoot) {
 
 namespace {
 
-// Hands out offering ids in time linear in the rows: each base remembers the number it stopped at, so
-// 100,000 rows of one carrier and line do not probe _001, _002, … again for every row.
-class IdAllocator {
-public:
-    explicit IdAllocator(const QStringList &existing)
-        : m_taken(existing.begin(), existing.end()) {}
-
-    // base_001, base_002, …: the next number after the last one handed out that no existing id uses.
-    QString numbered(const QString &base) {
-        int &next = m_next[base];
-        for (next = std::max(next, 1);; ++next) {
-            QString candidate = base + QStringLiteral("_%1").arg(next, 3, 10, QLatin1Char('0'));
-            if (!m_taken.contains(candidate)) {
-                m_taken.insert(candidate);
-                ++next;
-                return candidate;
-            }
-        }
-    }
-
-    // The id itself when free, else id_2, id_3, …
-    QString claim(const QString &id) {
-        if (!m_taken.contains(id)) {
-            m_taken.insert(id);
-            return id;
-        }
-        int &next = m_next[id + u'#'];
-        for (next = std::max(next, 2);; ++next) {
-            QString candidate = id + QStringLiteral("_%1").arg(next);
-            if (!m_taken.contains(candidate)) {
-                m_taken.insert(candidate);
-                ++next;
-                return candidate;
-            }
-        }
-    }
-
-private:
-    QSet<QString> m_taken;
-    QHash<QString, int> m_next;
-};
-
-// Fills ids and carrier ids, checks that the offering names what ranking needs, and orders its members.
-// `failedPaths`: fields whose cell had an error already reported, so not reported again as missing.
-void finishOffering(ImportedRow &row, IdAllocator &ids, int idColumn, const QSet<QString> &failedPaths = {}) {
-    JsonValue &o = row.offering;
-    const QString name = o[u"provider_name"].toString().trimmed();
-    QString pid = o[u"provider_id"].toString().trimmed();
-    if (pid.isEmpty() && !name.isEmpty()) {
-        pid = providerIdForName(name);
-        o.insert(QStringLiteral("provider_id"), JsonValue(pid));
-    }
-    if (pid.isEmpty() && name.isEmpty() && !failedPaths.contains(QStringLiteral("provider_name")) &&
-        !failedPaths.contains(QStringLiteral("provider_id")))
-        row.issues.push_back(
-            {row.row, -1, QString(), QStringLiteral("no carrier: the row names no Carrier"), true});
-    const QString line = o[u"category"].toString();
-    if (line.isEmpty() && !failedPaths.contains(QStringLiteral("category")))
-        row.issues.push_back({row.row, -1, QString(),
-                              QStringLiteral("no line: the row names no Line (home, auto or umbrella)"),
-                              true});
-    const JsonValue &attrs = o[u"attributes"];
-    if (attrs[u"line_premium_annual"].isNull() && attrs[u"line_premium"].isNull() &&
-        !failedPaths.contains(QStringLiteral("attributes.line_premium_annual")) &&
-        !failedPaths.contains(QStringLiteral("attributes.line_premium")))
-        row.issues.push_back(
-            {row.row, -1, QString(), QStringLiteral("no premium: the row states no Premium"), true});
-    const JsonValue &idValue = o[u"id"];
-    const QString id = idValue.toString().trimmed();
-    if (idValue.isNull() || (idValue.isString() && id.isEmpty())) {
-        const QString carrierPart = pid.startsWith(QStringLiteral("prov_")) ? pid.mid(5) : slug(pid);
-        o.insert(
-            QStringLiteral("id"),
-            JsonValue(ids.numbered(QStringLiteral("quote_line_%1_%2")
-                                       .arg(carrierPart, line.isEmpty() ? QStringLiteral("line") : line))));
-    } else if (idValue.isString()) {
-        const QString fresh = ids.claim(id);
-        if (fresh != id) {
-            o.insert(QStringLiteral("id"), JsonValue(fresh));
-            row.issues.push_back(
-                {row.row, idColumn, QStringLiteral("id"),
-                 QStringLiteral("id \"%1\" is already used; imported as \"%2\"").arg(excerpt(id, 60), fresh),
-                 false});
-        }
-    }
-    // Members in the order case files write them; anything else after.
-    static const QStringList order = {QStringLiteral("id"),
-                                      QStringLiteral("provider_id"),
-                                      QStringLiteral("provider_name"),
-                                      QStringLiteral("category"),
-                                      QStringLiteral("quality_rating"),
-                                      QStringLiteral("quality_rating_agency"),
-                                      QStringLiteral("pricing_tier"),
-                                      QStringLiteral("commission"),
-                                      QStringLiteral("constraints"),
-                                      QStringLiteral("coverage"),
-                                      QStringLiteral("attributes")};
-    JsonValue ordered = JsonValue::object();
-    for (const QString &k : order)
-        if (const JsonValue *v = o.find(k)) ordered.appendMember(k, *v);
-    for (const auto &m : o.objectMembers())
-        if (!order.contains(m.first)) ordered.appendMember(m.first, m.second);
-    o = ordered;
-}
-
-// The paths each row's cells wrote, and the column of each, to name the column of a validation error.
-using WrittenPaths = std::map<QString, int>;
-
-// Validates the accepted offerings as a case holding them would be validated, and turns every error
-// there into an error of its row, at the column that wrote the value: an import never hands on a value
-// that `validate` or `rank` would then refuse.
-void refuseWhatValidationRefuses(std::vector<ImportedRow> &rows, const std::vector<WrittenPaths> &written,
-                                 const QStringList &headers) {
-    JsonValue offerings = JsonValue::array();
-    std::vector<size_t> rowOf;
-    for (size_t i = 0; i < rows.size(); ++i) {
-        if (!rows[i].accepted()) continue;
-        offerings.append(rows[i].offering);
-        rowOf.push_back(i);
-    }
-    if (rowOf.empty()) return;
-    JsonValue input = JsonValue::object();
-    input.insert(QStringLiteral("coverage_types"),
-                 JsonValue(JsonValue::Array{JsonValue("home"), JsonValue("auto"), JsonValue("umbrella")}));
-    JsonValue root = JsonValue::object();
-    root.insert(QStringLiteral("input"), input);
-    root.insert(QStringLiteral("offerings"), offerings);
-    const ValidationResult v = validateCase(root, QDateTime::currentDateTimeUtc(), defaultProfile());
-    for (const Problem &p : v.problems) {
-        if (!p.isError() || !p.path.startsWith(QStringLiteral("offerings["))) continue;
-        const qsizetype close = p.path.indexOf(u']');
-        bool ok = false;
-        const int k = p.path.mid(10, close - 10).toInt(&ok);
-        if (!ok || k < 0 || size_t(k) >= rowOf.size()) continue;
-        ImportedRow &row = rows[rowOf[size_t(k)]];
-        const QString field = p.path.mid(close + 2); // after "]."
-        int column = -1;
-        if (rowOf[size_t(k)] < written.size()) {
-            const WrittenPaths &w = written[rowOf[size_t(k)]];
-            // The column that wrote this path or the object it sits in.
-            for (const auto &[path, col] : w)
-                if (field == path || field.startsWith(path + u'.') || path.startsWith(field + u'.'))
-                    column = col;
-        }
-        if (column >= 0)
-            row.issues.push_back({row.row, column, headers.value(column).trimmed(),
-                                  QStringLiteral("%1 (%2)").arg(p.message, field), true});
-        else
-            row.issues.push_back({row.row, -1, QString(),
-                                  QStringLiteral("%1: %2").arg(
-                                      field.isEmpty() ? QStringLiteral("offering") : field, p.message),
-                                  true});
-    }
-}
-
 OfferingImport refusedFile(ImportIssue issue, bool unreadable) {
     OfferingImport r;
     r.fatal = true;
@@ -216,24 +60,36 @@ OfferingImport refusedFile(ImportIssue issue, bool unreadable) {
     return r;
 }
 
-// How each percent column writes plain numbers ("Commission %": 12,5 or 0.125), decided per column.
-PercentScale percentScale(const std::vector<QStringList> &records, const std::vector<int> &rowNumbers,
-                          size_t firstData, int column, DecimalMark mark, bool *anyPlain) {
-    PercentScale s;
-    for (size_t r = firstData; r < records.size(); ++r) {
-        if (column >= records[r].size()) continue;
-        const QString t = records[r][column].trimmed();
-        if (t.isEmpty() || t.endsWith(u'%')) continue;
-        const auto v = parseNumberText(t, mark);
-        if (!v) continue;
-        *anyPlain = true;
-        if (*v > 1) {
-            s.points = true;
-            s.witness = QStringLiteral("%1 in row %2").arg(excerpt(t, 20)).arg(rowNumbers[r]);
-            return s;
-        }
+// A header row: at least two cells name known columns.
+bool isHeaderRecord(const QStringList &cells) {
+    int known = 0;
+    for (const QString &h : cells)
+        known += isRecognisedHeader(h) ? 1 : 0;
+    return known >= 2;
+}
+
+// Normalises every string of an imported offering to NFC and refuses text no table cell may hold either
+// (a replacement character, a control or invisible character), each at its path.
+void cleanJsonText(JsonValue &v, const QString &path, ImportedRow &row) {
+    if (v.isString()) {
+        const QString text = v.toString();
+        if (const QString problem = textProblem(text); !problem.isEmpty())
+            row.issues.push_back(
+                {row.row, -1, QString(),
+                 QStringLiteral("%1: %2").arg(path.isEmpty() ? QStringLiteral("offering") : path, problem),
+                 true});
+        else if (QString nfc = text.normalized(QString::NormalizationForm_C); nfc != text)
+            v = JsonValue(nfc);
+        return;
     }
-    return s;
+    if (v.isArray()) {
+        int i = 0;
+        for (JsonValue &item : v.arrayItemsMut())
+            cleanJsonText(item, path + QStringLiteral("[%1]").arg(i++), row);
+    } else if (v.isObject()) {
+        for (auto &[name, value] : v.objectMembersMut())
+            cleanJsonText(value, path.isEmpty() ? name : path + u'.' + name, row);
+    }
 }
 
 } // namespace
@@ -278,13 +134,10 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
     };
     if (records.empty()) return refuse({0, -1, QString(), QStringLiteral("the table has no rows"), true});
 
-    // Header: the first of the first rows where at least two cells name known columns.
-    const int headerIndex = findHeaderRecord(records, [](const QStringList &cells) {
-        int known = 0;
-        for (const QString &h : cells)
-            known += isRecognisedHeader(h) ? 1 : 0;
-        return known >= 2;
-    });
+    // Header: the first row where at least two cells name known columns, however many title or note
+    // rows sit above it: reading a table by position while a header row exists would put its values in
+    // the wrong fields ("Monthly Premium" as the annual premium).
+    const int headerIndex = findHeaderRecord(records, isHeaderRecord, int(records.size()));
     std::vector<std::optional<ColumnSpec>> specs;
     size_t firstData = 0;
     int idColumn = -1;
@@ -358,6 +211,8 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
     for (int c = 0; c < int(specs.size()); ++c) {
         contexts[size_t(c)].mark = numbers.mark;
         contexts[size_t(c)].markDecided = numbers.decided;
+        contexts[size_t(c)].markEvidence = numbers.evidence;
+        contexts[size_t(c)].delimiter = table.delimiter;
         const auto &s = specs[size_t(c)];
         if (!s || s->kind != CellKind::Fraction || !s->percentHeader) continue;
         bool anyPlain = false;
@@ -371,6 +226,18 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
                                          : QStringLiteral("fractions (0.12 = 12 %)"));
     }
 
+    const DateDecision dates = decideDateOrder(records, rowNumbers, firstData, specs);
+    if (dates.error) return refuse(*dates.error);
+    if (!dates.note.isEmpty()) result.notes << dates.note;
+    for (CellContext &context : contexts)
+        context.dateOrder = dates.order;
+
+    // Cells past the header's last named column: a value there means the row has shifted.
+    int headerWidth = 0;
+    for (int c = 0; c < int(result.headers.size()); ++c)
+        if (!result.headers[c].trimmed().isEmpty()) headerWidth = c + 1;
+    const int headerCells = headerIndex >= 0 ? int(records[size_t(headerIndex)].size()) : int(specs.size());
+
     IdAllocator ids(existingIds);
     std::vector<WrittenPaths> written;
     for (size_t r = firstData; r < records.size(); ++r) {
@@ -382,6 +249,14 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
         ImportedRow row;
         row.row = rowNumbers[r];
         row.offering = JsonValue::object();
+        if (auto shifted = shiftedRow(cells, row.row, headerIndex >= 0, headerCells, headerWidth, specs,
+                                      table.delimiter)) {
+            shifted->columnName = result.headers.value(shifted->column).trimmed();
+            row.issues.push_back(std::move(*shifted));
+            result.rows.push_back(std::move(row));
+            written.emplace_back();
+            continue;
+        }
         WrittenPaths wrote;
         QSet<QString> failedPaths;
         for (int c = 0; c < int(cells.size()); ++c) {
@@ -425,7 +300,7 @@ OfferingImport importOfferingTable(const QString &text, const QStringList &exist
     }
     if (result.rows.empty())
         return refuse({0, -1, QString(), QStringLiteral("the table has a header but no data rows"), true});
-    refuseWhatValidationRefuses(result.rows, written, result.headers);
+    refuseUnsoundOfferings(result.rows, written, result.headers);
     return result;
 }
 
@@ -437,6 +312,16 @@ OfferingImport importOfferingJson(const QByteArray &bytes, const QStringList &ex
     if (!root)
         return refusedFile({0, -1, QString(), QStringLiteral("not valid JSON: %1").arg(err.toString()), true},
                            true);
+    if (root->isObject()) {
+        const auto &members = root->objectMembers();
+        if (std::count_if(members.begin(), members.end(),
+                          [](const auto &m) { return m.first == u"offerings"; }) > 1)
+            return refusedFile({0, -1, QString(),
+                                QStringLiteral("offerings: the list of offerings is stated twice; JSON tools "
+                                               "disagree on which one counts, so keep one"),
+                                true},
+                               false);
+    }
     JsonValue list;
     if (root->isArray())
         list = *root;
@@ -465,18 +350,41 @@ OfferingImport importOfferingJson(const QByteArray &bytes, const QStringList &ex
             continue;
         }
         row.offering = item;
+        // A member stated twice means two values (the first for some tools, the last for others); the
+        // offering is refused before anything reorders or reads its members.
+        forEachDuplicateMember(row.offering, [&](const QString &path) {
+            row.issues.push_back({n, -1, QString(),
+                                  QStringLiteral("%1: this member is stated twice in one object; JSON tools "
+                                                 "disagree on which one counts, so keep one")
+                                      .arg(path),
+                                  true});
+        });
+        cleanJsonText(row.offering, QString(), row);
         finishOffering(row, ids, -1);
         result.rows.push_back(std::move(row));
     }
-    refuseWhatValidationRefuses(result.rows, {}, {});
+    refuseUnsoundOfferings(result.rows, {}, {});
     return result;
 }
 
 OfferingImport importOfferingText(const QString &text, const QStringList &existingIds) {
     for (const QChar c : text) {
         if (c == u' ' || c == u'\n' || c == u'\r' || c == u'\t' || c == QChar(0xFEFF)) continue;
-        if (c == u'[' || c == u'{') return importOfferingJson(text.toUtf8(), existingIds);
-        break;
+        if (c != u'[' && c != u'{') break;
+        OfferingImport json = importOfferingJson(text.toUtf8(), existingIds);
+        if (!json.unreadable) return json;
+        // Not JSON after all: a table whose first cell starts with a bracket ("[Draft] Quotes for …") is
+        // read as the table it is when a header row names its columns; otherwise the JSON error stands.
+        const TableRecords table = readTableRecords(text);
+        if (table.error ||
+            findHeaderRecord(table.split.records, isHeaderRecord, int(table.split.records.size())) < 0)
+            return json;
+        OfferingImport result = importOfferingTable(text, existingIds);
+        result.notes.prepend(
+            QStringLiteral("read as a table: the text starts with \"%1\" but is not JSON (%2)")
+                .arg(c)
+                .arg(json.fileIssues.empty() ? QString() : json.fileIssues.front().message));
+        return result;
     }
     return importOfferingTable(text, existingIds);
 }
@@ -485,7 +393,7 @@ OfferingImport importOfferingBytes(const QByteArray &bytes, const QStringList &e
     const DecodedText decoded = decodeTableBytes(bytes);
     if (decoded.error) return refusedFile(*decoded.error, true);
     OfferingImport result = importOfferingText(decoded.text, existingIds);
-    result.notes.prepend(decoded.fallback ? QStringLiteral("read as Windows-1252: the file is not UTF-8")
+    result.notes.prepend(decoded.fallback ? decoded.note
                                           : QStringLiteral("encoding: %1").arg(decoded.encoding));
     return result;
 }

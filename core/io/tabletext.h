@@ -37,13 +37,18 @@ struct ImportIssue {
 // Column letters as spreadsheets show them (0 -> A, 26 -> AA).
 QString columnLetter(int column);
 
-// Text decoded from a file's bytes. Detection order: a UTF-8 BOM, a UTF-16 LE/BE BOM, valid UTF-8, then
-// Windows-1252 (Excel's "CSV" on Windows; Latin-1 files read the same for every letter). NUL bytes
-// without a UTF-16 BOM and bytes Windows-1252 leaves undefined are refused with the row they are in.
+// Text decoded from a file's bytes (io/tableencoding.cpp). Detection order: a UTF-8 BOM, a UTF-16
+// LE/BE BOM, valid UTF-8, then a single-byte code page: Windows-1252 (Excel's "CSV" on Windows; Latin-1
+// files read the same for every letter) or Mac Roman (Excel's "CSV (Macintosh)", CR line ends), chosen
+// by which reading looks like text ("Générale", not "GŽnŽrale") and refused when both or neither do.
+// Refused with the row they are in: NUL bytes without a UTF-16 BOM, bytes no code page defines,
+// forbidden UTF-8 forms (overlong, surrogates) and a file that mixes UTF-8 text with other bytes.
 struct DecodedText {
-    QString text;                     // without the BOM
-    QString encoding;                 // "UTF-8", "UTF-8 with BOM", "UTF-16 LE", "UTF-16 BE", "Windows-1252"
-    bool fallback = false;            // not UTF-8: read as Windows-1252, which the summary must say
+    QString text;          // without the BOM
+    QString encoding;      // "UTF-8", "UTF-8 with BOM", "UTF-16 LE", "UTF-16 BE", "Windows-1252",
+                           // "Mac Roman"
+    bool fallback = false; // not UTF-8: read as a single-byte code page, which the summary must say
+    QString note;          // with `fallback`: the summary's sentence ("read as Windows-1252: …")
     std::optional<ImportIssue> error; // set when the bytes cannot be decoded
 };
 DecodedText decodeTableBytes(const QByteArray &bytes);
@@ -88,13 +93,16 @@ int findHeaderRecord(const std::vector<QStringList> &records,
 // The file's number convention, decided once from its delimiter and from cells only one convention reads
 // ("3.240,50", "1790,50" -> decimal comma; "1,234.56", "0.13" -> decimal point). A semicolon delimiter
 // suggests a decimal comma and a comma delimiter a decimal point; cells that read one way outvote the
-// delimiter. Cells of both kinds in one file are an error naming one of each.
+// delimiter. Cells of both kinds in one file are an error naming one of each. Cells that read two ways
+// ("1,790") decide nothing; offeringcolumns.cpp refuses those the decided convention would read with a
+// decimal mark before three digits.
 struct NumberConvention {
     DecimalMark mark = DecimalMark::Point;
     // False when neither a cell nor the delimiter says which: cells that read two ways ("1,790") are then
     // ambiguous and must be refused.
     bool decided = false;
     QString note;                     // the summary's sentence
+    QString evidence;                 // what decided it: "as row 2, column C: "3240,50" shows"
     std::optional<ImportIssue> error; // conflicting cells
 };
 // `cellsToCheck` yields, for each data record, the number texts to look at (cell text split into parts

@@ -109,6 +109,37 @@ void TestImportFixtures::everyCaseOfTheIssueHasAFixture() {
           "numbers-written-two-ways.csv", "ambiguous-number.txt", "split-limits.csv",
           "json-duplicate-member.json", "json-malformed.json"})
         QVERIFY2(dir.exists(QString::fromLatin1(name)), name);
+    // The kinds of fault an outside test of the import found, one file each at least.
+    for (const char *name : {"json-duplicate-top-level.json",
+                             "json-duplicate-offerings-list.json",
+                             "unquoted-thousands-comma.csv",
+                             "unquoted-thousands-comma-unnamed-column.csv",
+                             "mixed-utf8-and-windows-1252.csv",
+                             "utf8-overlong.csv",
+                             "mac-roman-cr.csv",
+                             "mac-roman-lf.csv",
+                             "cr-only-two-readings.csv",
+                             "decimal-comma-cell-in-comma-file.csv",
+                             "decimal-comma-commission-and-dwelling.csv",
+                             "decimal-point-witness-in-semicolon-file.csv",
+                             "header-below-row-ten.csv",
+                             "header-after-twelve-note-rows.csv",
+                             "csl-plain-number.csv",
+                             "json-control-and-replacement.json",
+                             "invisible-characters.csv",
+                             "nfd-accents.csv",
+                             "nfd-accents-json.json",
+                             "table-starting-with-bracket.csv",
+                             "implausible-amounts.csv",
+                             "implausible-limits.csv",
+                             "implausible-amounts-json.json",
+                             "multi-line-cells.csv",
+                             "line-synonyms.csv",
+                             "json-ids-without-spaces.json",
+                             "us-dates.csv",
+                             "ambiguous-dates.csv",
+                             "constraints-comma-list.csv"})
+        QVERIFY2(dir.exists(QString::fromLatin1(name)), name);
 }
 
 QTEST_GUILESS_MAIN(TestImportFixtures)

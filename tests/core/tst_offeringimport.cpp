@@ -139,8 +139,8 @@ void TestOfferingImport::badCellsReportedByColumn_data() {
     QTest::newRow("no premium") << QStringLiteral("Acme,home,P,,A,standard,12%")
                                 << QStringLiteral("row 2: no premium: the row states no Premium");
     QTest::newRow("date")
-        << QStringLiteral("Acme,home,P,100,A,standard,12%,,,,31/01/2027")
-        << QStringLiteral("row 2, column K (Expires): \"31/01/2027\" is not a date (write YYYY-MM-DD)");
+        << QStringLiteral("Acme,home,P,100,A,standard,12%,,,,January 31")
+        << QStringLiteral("row 2, column K (Expires): \"January 31\" is not a date (write YYYY-MM-DD)");
 }
 
 void TestOfferingImport::badCellsReportedByColumn() {
@@ -292,14 +292,20 @@ void TestOfferingImport::idsStayLinear() {
 
 void TestOfferingImport::headerlessPasteKeepsItsOrder() {
     // Limits and deductible headers are understood, but a table without a header is still read in the
-    // eleven-column order; a twelfth value is reported, not placed.
+    // eleven-column order; a twelfth value does not fit it, so the row is refused (its cells may have
+    // shifted), not placed.
     const OfferingImport imp =
         importOfferingText(QStringLiteral("Acme\thome\tP\t100\tA\tstandard\t12%\t\t\t\t\t250/500\n"), {});
     QCOMPARE(imp.headerKind, OfferingImport::HeaderKind::None);
-    QCOMPARE(imp.acceptedCount(), 1);
+    QCOMPARE(imp.acceptedCount(), 0);
     QVERIFY(imp.rows[0].offering[u"coverage"][u"bi_per_person"].isNull());
     QCOMPARE(imp.rows[0].issues.size(), size_t(1));
-    QCOMPARE(imp.rows[0].issues[0].column, 11);
+    QCOMPARE(
+        imp.rows[0].issues[0].toString(),
+        QStringLiteral("row 1: the row has 12 cells but the table without a header row has 11 columns: a tab "
+                       "inside a value "
+                       "without quotes (such as $3,240.00) splits it in two and shifts every cell after it; "
+                       "quote the value or remove the tab"));
 }
 
 QTEST_GUILESS_MAIN(TestOfferingImport)
