@@ -14,11 +14,13 @@ class QMenu;
 class QProgressBar;
 class QSplitter;
 class QTableView;
+class QTimer;
 
 namespace pw {
 
 class CaseDocument;
 class CaseEditor;
+class ElidingLabel;
 class ProblemsModel;
 class RankingController;
 class ResultsPanel;
@@ -39,6 +41,8 @@ public:
     void openCaseInBackground(const QString &fileName);
     bool openSample(const QString &name);
     void showResultTab(const QString &name);
+    // A temporary message in the status bar (six seconds), beside the case summary.
+    void showMessage(const QString &text);
     // Renders the window to a PNG through the safe writer; empty on success, else the reason.
     QString saveScreenshot(const QString &fileName);
 
@@ -80,7 +84,6 @@ private:
     bool saveAs();
     void toggleFocusResults(bool on);
     void sectionChanged(int section);
-    void showMessage(const QString &text);
 
     CaseDocument *m_doc = nullptr;
     RankingController *m_ranking = nullptr;
@@ -94,8 +97,10 @@ private:
     QCheckBox *m_lineBoxes[3] = {};
     QProgressBar *m_busy = nullptr;
     QLabel *m_packages = nullptr;
-    QLabel *m_summary = nullptr;
+    ElidingLabel *m_summary = nullptr;
     QLabel *m_saved = nullptr;
+    ElidingLabel *m_message = nullptr; // temporary messages, beside (never over) the summary
+    QTimer *m_messageTimer = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_undo = nullptr, *m_redo = nullptr, *m_focusResults = nullptr;
     bool m_isSample = false;

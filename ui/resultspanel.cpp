@@ -49,21 +49,25 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_bannerBox->setAutoFillBackground(true);
     m_bannerBox->setStyleSheet(
         QStringLiteral("#resultsBannerBox { background: #fff4d6; border: 1px solid #e0c070; }"));
-    auto *bl = new QHBoxLayout(m_bannerBox);
+    // The message spans the banner's width, the buttons sit on a row of their own beneath it.
+    auto *bl = new QVBoxLayout(m_bannerBox);
     bl->setContentsMargins(8, 4, 8, 4);
     m_banner = new QLabel(m_bannerBox);
     m_banner->setObjectName(QStringLiteral("resultsBanner"));
     m_banner->setWordWrap(true);
-    bl->addWidget(m_banner, 1);
+    bl->addWidget(m_banner);
+    auto *buttons = new QHBoxLayout;
+    bl->addLayout(buttons);
     const char *lineNames[] = {"home", "auto", "umbrella"};
     for (int i = 0; i < 3; ++i) {
         const QString line = QString::fromLatin1(lineNames[i]);
-        m_addButtons[i] = new QPushButton(tr("Add offering for %1").arg(line), m_bannerBox);
+        m_addButtons[i] = new QPushButton(tr("Add an offering for %1").arg(line), m_bannerBox);
         m_addButtons[i]->setObjectName(QStringLiteral("addOfferingFor_") + line);
         connect(m_addButtons[i], &QPushButton::clicked, this,
                 [this, line] { emit addOfferingRequested(line); });
-        bl->addWidget(m_addButtons[i]);
+        buttons->addWidget(m_addButtons[i]);
     }
+    buttons->addStretch(1);
     layout->addWidget(m_bannerBox);
     m_bannerBox->hide();
 
@@ -87,6 +91,7 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_whyLine = plainTextLabel(new QLabel(rankingTop));
     m_whyLine->setObjectName(QStringLiteral("whyLine"));
     m_whyLine->setWordWrap(true);
+    m_whyLine->setMinimumWidth(1); // wraps to any width: never holds the splitter open
     m_whyLine->setContentsMargins(6, 3, 6, 3);
     m_whyLine->setStyleSheet(
         QStringLiteral("QLabel#whyLine { background: #eef4fb; border: 1px solid #c5d7ec; }"));
@@ -128,6 +133,7 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_compareHint = new QLabel(compareTop);
     m_compareHint->setObjectName(QStringLiteral("compareHint"));
     m_compareHint->setWordWrap(true);
+    m_compareHint->setMinimumWidth(1);
     auto *hintRow = new QHBoxLayout;
     hintRow->addWidget(m_compareHint, 1);
     auto *copyAgent = new QPushButton(tr("Copy"), compareTop);
@@ -157,8 +163,9 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_profileChart = new ProfileChart(compareSplit);
     compareSplit->addWidget(compareTop);
     compareSplit->addWidget(m_profileChart);
-    compareSplit->setStretchFactor(0, 3);
-    compareSplit->setStretchFactor(1, 2);
+    // The radar gets as much height as the table: a smaller one cannot be read.
+    compareSplit->setStretchFactor(0, 1);
+    compareSplit->setStretchFactor(1, 1);
     m_tabs->addTab(compareSplit, tr("Compare"));
 
     // Gaps
@@ -283,7 +290,7 @@ void ResultsPanel::updateCompare() {
     m_compareModel->setSolutions(chosen, lines(),
                                  m_ranking->run()[u"output"][u"coverage_analysis"].isObject(), m_doc->root(),
                                  m_ranking->run()[u"output"]);
-    m_profileChart->setSolutions(chosen, lines());
+    m_profileChart->setSolutions(chosen);
     if (chosen.size() < 2)
         m_compareHint->setText(
             tr("Tick 2–4 packages in the Cmp column of the Ranking tab to compare them. "
@@ -381,8 +388,13 @@ void ResultsPanel::updateBanner() {
     } else if (errors > 0) {
         text = tr("<b>Fix %n problem(s) to rank this case.</b> ", "", errors) + problemsToFix();
     } else if (!missing.isEmpty()) {
-        text = tr("<b>No complete package.</b> No eligible offering for %1. %2")
-                   .arg(missing.join(QStringLiteral(", ")), out[u"message"].toString().toHtmlEscaped());
+        // Said once, in words: the run's own message repeats the same lines.
+        QStringList words;
+        for (const QString &l : missing)
+            words << lineWords(l).toHtmlEscaped();
+        text = tr("<b>No complete package yet.</b> No eligible offering for %1: every package needs one "
+                  "offering per requested line.")
+                   .arg(joinWords(words));
     }
     const char *lineNames[] = {"home", "auto", "umbrella"};
     for (int i = 0; i < 3; ++i)

@@ -2,6 +2,7 @@
 #include "engine/whyline.h"
 
 #include "engine/plainwords.h"
+#include "util/displaytext.h"
 #include "util/numbers.h"
 
 #include <QObject>
@@ -13,6 +14,8 @@
 namespace pw {
 
 namespace {
+
+constexpr int kMaxNameLength = 40;
 
 const QStringList &dimensionOrder() {
     static const QStringList keys = {QStringLiteral("pricing"),   QStringLiteral("coverage"),
@@ -194,7 +197,10 @@ QString packageName(const JsonValue &solution) {
     for (const auto &o : solution[u"offerings"].arrayItems()) {
         QString name = o[u"provider_name"].toString();
         if (name.trimmed().isEmpty()) name = o[u"provider_id"].toString();
-        carriers << shortCarrierName(name);
+        // A name is a word or three; a longer one (a damaged or hostile case) is cut.
+        QString shortName = shortCarrierName(name);
+        if (shortName.size() > kMaxNameLength) shortName = cutGraphemes(shortName, kMaxNameLength) + u'…';
+        carriers << shortName;
         lines << lineWords(o[u"category"].toString());
     }
     if (carriers.isEmpty()) return QString();

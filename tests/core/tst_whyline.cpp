@@ -114,6 +114,12 @@ void TestWhyLine::handBuilt_data() {
     QTest::newRow("no analysis, no current premium, one solution")
         << "{\"output\":{},\"solutions\":[" + solution(1, acme, 6620, "null", "[]", "[]", "[]", good) + "]}"
         << 0 << QStringLiteral("Acme for both lines: $6,620 a year");
+    QTest::newRow("a name past 40 characters is cut")
+        << "{\"output\":{},\"solutions\":[" +
+               solution(1, offerings(QByteArray(60, 'W') + " Mutual", {}), 100, "null", "[]", "[]", "[]",
+                        good) +
+               "]}"
+        << 0 << QString(QString(40, u'W') + QStringLiteral("… for home: $100 a year"));
     QTest::newRow("one line") << "{\"output\":{},\"solutions\":[" +
                                      solution(1, offerings("Acme Mutual", {}), 1890.5, "null", "[]", "[]",
                                               "[]", good) +

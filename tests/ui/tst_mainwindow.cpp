@@ -71,6 +71,8 @@ void TestMainWindow::init() {
     m_w->setUnsavedAnswerForTests(QMessageBox::Discard);
     m_w->document()->setNow(test::fixedNow());
     QVERIFY(m_w->openSample(QStringLiteral("brooklyn-household.json")));
+    // The offscreen screen is 800×600; the window opens fitted to it. The tests read it at 1366×768.
+    m_w->resize(1366, 768);
     m_w->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_w));
     waitRun();
@@ -366,7 +368,7 @@ void TestMainWindow::seedHasNoCompletePackage() {
     waitRun();
     auto *banner = m_w->findChild<QLabel *>(QStringLiteral("resultsBanner"));
     QVERIFY(banner && banner->isVisible());
-    QVERIFY2(banner->text().contains(QStringLiteral("No eligible offering for auto, umbrella")),
+    QVERIFY2(banner->text().contains(QStringLiteral("No eligible offering for auto and umbrella")),
              qPrintable(banner->text()));
     auto *addAuto = m_w->findChild<QPushButton *>(QStringLiteral("addOfferingFor_auto"));
     auto *addUmbrella = m_w->findChild<QPushButton *>(QStringLiteral("addOfferingFor_umbrella"));
@@ -457,8 +459,11 @@ void TestMainWindow::opensFilesOffTheGuiThread() {
     f.write("{\"input\": [1, 2");
     f.close();
     m_w->openCaseInBackground(bad);
-    QTRY_VERIFY(m_w->statusBar()->currentMessage().contains(QStringLiteral("Cannot open")));
-    QVERIFY(m_w->statusBar()->currentMessage().contains(QStringLiteral("line 1")));
+    // Status messages sit beside the case summary, in their own label.
+    auto *message = m_w->findChild<QLabel *>(QStringLiteral("statusMessage"));
+    QVERIFY(message);
+    QTRY_VERIFY(message->text().contains(QStringLiteral("Cannot open")));
+    QVERIFY(message->text().contains(QStringLiteral("line 1")));
     QCOMPARE(m_w->document()->fileName(), QFileInfo(good).absoluteFilePath());
 }
 
