@@ -147,10 +147,16 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
     add(
         summary, tr("Carriers"), 0,
         [&](const JsonValue &s) {
-            QStringList names;
-            for (const auto &p : s[u"providers"].arrayItems())
-                names << p[u"provider_name"].toString();
-            return text(names.join(QStringLiteral(", ")));
+            // Short names in the cell so two or three carriers fit; the full names in the tooltip.
+            QStringList names, full;
+            for (const auto &p : s[u"providers"].arrayItems()) {
+                const QString name = p[u"provider_name"].toString();
+                full << name;
+                names << shortCarrierName(name);
+            }
+            Cell c = text(names.join(QStringLiteral(", ")));
+            c.tooltip = full.join(QStringLiteral(", "));
+            return c;
         },
         {},
         [&] {

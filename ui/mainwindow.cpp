@@ -124,11 +124,14 @@ MainWindow::MainWindow(QWidget *parent)
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
-        // First launch: 1366×768 or less, so that the frame and the status bar fit the screen's available
-        // area (panels and the title bar excluded). The title bar is not known before the window is shown;
-        // 32 px at the top and 4 px elsewhere is a common decoration.
+        // First launch: nine tenths of a large screen, at least 1366×768, and never more than fits the
+        // screen's available area with the frame (panels excluded, title bar and status bar on screen).
+        // The title bar is not known before the window is shown; 32 px at the top and 4 px elsewhere is a
+        // common decoration.
         const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
-        setGeometry(fitWindowGeometry(available, QSize(1366, 768), QMargins(4, 32, 4, 4)));
+        const QSize preferred(std::max(1366, available.width() * 9 / 10),
+                              std::max(768, available.height() * 9 / 10));
+        setGeometry(fitWindowGeometry(available, preferred, QMargins(4, 32, 4, 4)));
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_split->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());

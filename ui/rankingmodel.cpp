@@ -129,10 +129,16 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const {
         return {};
     }
     if (c == costColumn()) {
-        if (role == Qt::DisplayRole) return costRange(s);
+        // As ui.md's sketch writes it: the low estimate, and "–" when the cost is a range (the whole range is
+        // in the tooltip and in Compare); the carriers keep room to be read at 1366 px.
+        if (role == Qt::DisplayRole) {
+            const QString range = costRange(s);
+            return range.contains(u'–') ? formatMoney(s[u"est_cost_low"].toDouble()) + u'–' : range;
+        }
         if (role == Qt::TextAlignmentRole) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         if (role == Qt::ToolTipRole)
-            return tr("Estimated annual cost: low %1, high %2, mid %3")
+            return tr("Estimated annual cost %1: low %2, high %3, mid %4")
+                .arg(costRange(s))
                 .arg(formatMoney(s[u"est_cost_low"].toDouble()), formatMoney(s[u"est_cost_high"].toDouble()),
                      formatMoney(s[u"cost_mid"].toDouble()));
         if (role == Qt::UserRole) return s[u"cost_mid"].toDouble();
@@ -260,7 +266,7 @@ QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int 
         title = tr("vs today");
         tip = tr("Change against the current premium (low estimate; positive = dearer)");
     } else if (section == gapsColumn()) {
-        title = tr("Closes");
+        title = tr("Gaps");
         tip = tr("How many of today's coverage gaps the package closes");
     } else if (section == overallColumn()) {
         title = tr("Overall");

@@ -234,7 +234,7 @@ void ResultsPanel::runChanged() {
     m_rankingFit->clearMaximumWidths();
     for (int c = m_rankingModel->firstDimensionColumn(); c < m_rankingModel->columnCount(); ++c) {
         whole.insert(c);
-        m_rankingFit->setMaximumWidth(c, 33);
+        m_rankingFit->setMaximumWidth(c, 31);
     }
     m_rankingFit->setKeepWhole(whole);
     m_rankingFit->fit();
@@ -322,7 +322,8 @@ void ResultsPanel::updateGaps() {
     bold.setBold(true);
     current->setFont(0, bold);
     auto money = [](const JsonValue &v) {
-        if (v.isNull()) return QString();
+        if (v.isNull())
+            return QStringLiteral("—"); // nothing to state: no policy today, an endorsement to add
         if (v.isNumber()) return displayValue(v, FieldKind::Money);
         return v.toString();
     };
