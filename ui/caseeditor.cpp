@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "caseeditor.h"
 
+#include "engine/plainwords.h"
+
 #include "casedocument.h"
 #include "compositepage.h"
 #include "coveragefields.h"
@@ -27,16 +29,18 @@ namespace {
 
 using K = FieldKind;
 
-std::vector<std::pair<QString, QString>> same(const QStringList &values) {
+// Choices whose labels are the values in words ("domestic_partner" shows as "domestic partner"); the
+// case file keeps the value.
+std::vector<std::pair<QString, QString>> inWords(const QStringList &values) {
     std::vector<std::pair<QString, QString>> out;
     for (const QString &v : values)
-        out.emplace_back(v, v);
+        out.emplace_back(v, codeWords(v));
     return out;
 }
 
 std::vector<std::pair<QString, QString>> lineChoices() {
-    return same({QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella"),
-                 QStringLiteral("flood")});
+    return inWords({QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella"),
+                    QStringLiteral("flood")});
 }
 
 } // namespace
@@ -72,8 +76,8 @@ CaseEditor::CaseEditor(CaseDocument *doc, QWidget *parent)
             tr("Marital status"),
             K::Choice,
             {},
-            same({QStringLiteral("single"), QStringLiteral("married"), QStringLiteral("domestic_partner"),
-                  QStringLiteral("divorced"), QStringLiteral("widowed")}),
+            inWords({QStringLiteral("single"), QStringLiteral("married"), QStringLiteral("domestic_partner"),
+                     QStringLiteral("divorced"), QStringLiteral("widowed")}),
             {}},
            {QStringLiteral("occupation"), tr("Occupation"), K::Text, {}, {}, {}},
            {QStringLiteral("net_worth"),
@@ -103,7 +107,7 @@ CaseEditor::CaseEditor(CaseDocument *doc, QWidget *parent)
             tr("State"),
             K::Choice,
             tr("Two-letter USPS code; carriers exclude states"),
-            same(usStateCodes()),
+            inWords(usStateCodes()),
             {}},
            {QStringLiteral("zip_code"),
             tr("ZIP"),
@@ -139,9 +143,9 @@ CaseEditor::CaseEditor(CaseDocument *doc, QWidget *parent)
             tr("Construction"),
             K::Choice,
             {},
-            same({QStringLiteral("frame"), QStringLiteral("masonry"), QStringLiteral("masonry_veneer"),
-                  QStringLiteral("superior"), QStringLiteral("fire_resistive"), QStringLiteral("log"),
-                  QStringLiteral("other")}),
+            inWords({QStringLiteral("frame"), QStringLiteral("masonry"), QStringLiteral("masonry_veneer"),
+                     QStringLiteral("superior"), QStringLiteral("fire_resistive"), QStringLiteral("log"),
+                     QStringLiteral("other")}),
             {}},
            {QStringLiteral("square_feet"), tr("Living area"), K::Integer, {}, {}, tr("sq ft")},
            {QStringLiteral("year_built"), tr("Year built"), K::Integer, {}, {}, {}},
@@ -161,9 +165,9 @@ CaseEditor::CaseEditor(CaseDocument *doc, QWidget *parent)
             tr("Flood zone"),
             K::Choice,
             tr("FEMA flood zone; A and V zones are high risk (an uninsured flood is a critical gap)"),
-            same({QStringLiteral("X"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D"),
-                  QStringLiteral("A"), QStringLiteral("AE"), QStringLiteral("AH"), QStringLiteral("AO"),
-                  QStringLiteral("V"), QStringLiteral("VE")}),
+            inWords({QStringLiteral("X"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D"),
+                     QStringLiteral("A"), QStringLiteral("AE"), QStringLiteral("AH"), QStringLiteral("AO"),
+                     QStringLiteral("V"), QStringLiteral("VE")}),
             {}},
            {QStringLiteral("rental_units"), tr("Rental units"), K::Integer, {}, {}, {}},
            {QStringLiteral("protection_features"),

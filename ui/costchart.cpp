@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "costchart.h"
+
+#include "engine/plainwords.h"
+#include "engine/whyline.h"
 #include "plaintext.h"
+#include "util/displaytext.h"
 
 #include "solutionutil.h"
 #include "util/numbers.h"
@@ -120,14 +124,15 @@ void CostChart::rebuild() {
     c->addSeries(qual);
     c->addSeries(front);
     c->addSeries(sel);
-    auto *x = new QValueAxis;
+    // Round steps ($250, $500, $1,000…) labelled as agents write money ("$4,500").
+    auto *x = new QCategoryAxis;
     x->setTitleText(tr("Annual cost, mid estimate"));
-    x->setLabelFormat(QStringLiteral("$%.0f"));
-    if (!pts->empty()) {
-        const double pad = std::max(50.0, (maxX - minX) * 0.05);
-        x->setRange(std::floor((minX - pad) / 100) * 100, std::ceil((maxX + pad) / 100) * 100);
-    }
-    x->setTickCount(6);
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const std::vector<double> ticks = pts->empty() ? roundTicks(0, 1000, 6) : roundTicks(minX, maxX, 6);
+    x->setStartValue(ticks.front());
+    for (double t : ticks)
+        x->append(formatMoney(t), t);
+    x->setRange(ticks.front(), ticks.back());
     auto *y = new QValueAxis;
     y->setTitleText(tr("Coverage"));
     y->setRange(0, 105); // room above 100 so top markers are not clipped
@@ -160,16 +165,38 @@ void CostChart::rebuild() {
         tr("Cost vs coverage — %1 packages, %2 on the Pareto front").arg(pts->size()).arg(m_paretoCount));
 }
 
+std::vector<double> roundTicks(double min, double max, int target) {
+    if (!(max > min)) {
+        min -= 50;
+        max += 50;
+    }
+    const double raw = (max - min) / std::max(1, target);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = magnitude;
+    for (double f : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (f * magnitude >= raw) {
+            step = f * magnitude;
+            break;
+        }
+    std::vector<double> ticks;
+    const double first = std::floor(min / step) * step;
+    for (double t = first; t < max + step * 0.999; t += step)
+        ticks.push_back(std::round(t * 100) / 100);
+    if (ticks.size() < 2) ticks.push_back(ticks.back() + step);
+    return ticks;
+}
+
 ProfileChart::ProfileChart(QWidget *parent)
     : QChartView(new QPolarChart, parent) {
     setObjectName(QStringLiteral("profileChart"));
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(180);
-    chart()->legend()->setAlignment(Qt::AlignRight);
+    setMinimumHeight(220);
+    // The legend below the radar leaves it the chart's whole width.
+    chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->setMargins(QMargins(2, 2, 2, 2));
 }
 
-void ProfileChart::setSolutions(const std::vector<JsonValue> &solutions, const QStringList &lines) {
+void ProfileChart::setSolutions(const std::vector<JsonValue> &solutions) {
     auto *polar = static_cast<QPolarChart *>(chart());
     polar->removeAllSeries();
     for (QAbstractAxis *a : polar->axes())
@@ -179,11 +206,13 @@ void ProfileChart::setSolutions(const std::vector<JsonValue> &solutions, const Q
     angular->setRange(0, 360);
     angular->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     for (int i = 0; i < dims.size(); ++i)
-        angular->append(dimensionTitle(dims[i]), 360.0 * i / dims.size());
+        angular->append(dimensionHeading(dims[i]), 360.0 * i / dims.size());
+    // Rings at 25, 50, 75 and 100 without figures, which would sit on the lines (the title says what the
+    // rings are; hovering a package's scores is in the Compare table above).
     auto *radial = new QValueAxis;
     radial->setRange(0, 100);
     radial->setTickCount(5);
-    radial->setLabelFormat(QStringLiteral("%.0f"));
+    radial->setLabelsVisible(false);
     polar->addAxis(angular, QPolarChart::PolarOrientationAngular);
     polar->addAxis(radial, QPolarChart::PolarOrientationRadial);
     static const QColor colors[] = {QColor(0x1e, 0x88, 0xe5), QColor(0xe5, 0x39, 0x35),
@@ -194,7 +223,7 @@ void ProfileChart::setSolutions(const std::vector<JsonValue> &solutions, const Q
         // Qt Charts draws legend labels as HTML: the carriers' names are escaped.
         series->setName(QStringLiteral("#%1 %2")
                             .arg(s[u"rank"].toDouble())
-                            .arg(carrierSummary(s, lines).toHtmlEscaped()));
+                            .arg(escapeControls(packageName(s)).toHtmlEscaped()));
         QPen pen(colors[i % 4]);
         pen.setWidth(2);
         series->setPen(pen);
@@ -206,8 +235,11 @@ void ProfileChart::setSolutions(const std::vector<JsonValue> &solutions, const Q
         series->attachAxis(radial);
         ++i;
     }
+    // No title over a drawn radar: its height goes to the plot; what the rings mean is in the tooltip.
     polar->setTitle(solutions.empty() ? tr("Tick 2–4 packages in the ranking to compare their profiles")
-                                      : tr("Dimension profile"));
+                                      : QString());
+    setToolTip(tr("Dimension profile of the compared packages: the centre is 0, the outer ring 100, rings "
+                  "every 25"));
 }
 
 } // namespace pw

@@ -6,6 +6,8 @@
 #include <QChartView>
 #include <QStringList>
 
+#include <vector>
+
 namespace pw {
 
 // Cost (cost_mid) against the coverage score, one point per returned package: qualified in colour,
@@ -30,12 +32,16 @@ private:
     int m_paretoCount = 0;
 };
 
+// Axis ticks at a round step (1, 2, 2.5 or 5 × a power of ten) giving about `target` intervals, from a
+// multiple of the step at or below `min` to one at or above `max`: 4400–7300 gives 4000, 4500 … 7500.
+std::vector<double> roundTicks(double min, double max, int target);
+
 // The six dimension scores of the compared solutions on a polar ("radar") chart.
 class ProfileChart : public QChartView {
     Q_OBJECT
 public:
     explicit ProfileChart(QWidget *parent = nullptr);
-    void setSolutions(const std::vector<JsonValue> &solutions, const QStringList &lines);
+    void setSolutions(const std::vector<JsonValue> &solutions);
 };
 
 } // namespace pw

@@ -4,8 +4,11 @@
 
 #include "casedocument.h"
 #include "caseeditor.h"
+#include "elidinglabel.h"
+#include "engine/plainwords.h"
 #include "engine/profile.h"
 #include "fieldformat.h"
+#include "helpcontent.h"
 #include "io/casefile.h"
 #include "library/librarycontroller.h"
 #include "library/librarypage.h"
@@ -16,7 +19,9 @@
 #include "remote/remotetab.h"
 #include "resultspanel.h"
 #include "solutionutil.h"
+#include "util/displaytext.h"
 #include "util/numbers.h"
+#include "windowfit.h"
 
 #include <QAction>
 #include <QApplication>
@@ -38,11 +43,13 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
@@ -82,12 +89,27 @@ MainWindow::MainWindow(QWidget *parent)
     buildActions();
     buildToolbar();
 
-    m_summary = plainTextLabel(new QLabel(this));
+    m_summary = new ElidingLabel(this); // plain text: the insured's name is case text
     m_summary->setObjectName(QStringLiteral("statusSummary"));
     m_saved = new QLabel(this);
     m_saved->setObjectName(QStringLiteral("savedState"));
-    statusBar()->addWidget(m_summary, 1);
+    // Temporary messages have a place of their own beside the summary: QStatusBar::showMessage would draw
+    // them over it. Messages shown through the status bar directly are moved there too.
+    m_message = new ElidingLabel(this);
+    m_message->setObjectName(QStringLiteral("statusMessage"));
+    m_message->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_messageTimer = new QTimer(this);
+    m_messageTimer->setSingleShot(true);
+    connect(m_messageTimer, &QTimer::timeout, m_message, [this] { m_message->setFullText(QString()); });
+    statusBar()->addPermanentWidget(m_summary, 3);
+    statusBar()->addPermanentWidget(m_message, 2);
     statusBar()->addPermanentWidget(m_saved);
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
+        if (message.isEmpty()) return;
+        const QString text = message; // `message` refers to the status bar's own, cleared next
+        statusBar()->clearMessage();
+        showMessage(text);
+    });
 
     // Ctrl+Z in a field with nothing of its own to undo undoes the document's last edit (eventFilter).
     qApp->installEventFilter(this);
@@ -102,9 +124,17 @@ MainWindow::MainWindow(QWidget *parent)
         m_editor->offeringsPage()->addOffering(line);
     });
 
-    resize(1366, 768);
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First launch: nine tenths of a large screen, at least 1366×768, and never more than fits the
+        // screen's available area with the frame (panels excluded, title bar and status bar on screen).
+        // The title bar is not known before the window is shown; 32 px at the top and 4 px elsewhere is a
+        // common decoration.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
+        const QSize preferred(std::max(1366, available.width() * 9 / 10),
+                              std::max(768, available.height() * 9 / 10));
+        setGeometry(fitWindowGeometry(available, preferred, QMargins(4, 32, 4, 4)));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_split->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());
     // Table sections (drivers, vehicles, offerings) get a wide case side, forms a narrow one so the
@@ -208,11 +238,30 @@ void MainWindow::buildActions() {
     add(file, tr("&Quit"), QStringLiteral("actionQuit"), QKeySequence::Quit, [this] { close(); });
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    m_undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    // Undo and Redo keep their words ("Undo", "Redo") so the toolbar never moves; what they would undo
+    // is in the tooltip and the status tip ("Undo Change appetite to simplicity").
+    QUndoStack *stack = m_doc->undoStack();
+    m_undo = new QAction(tr("&Undo"), this);
     m_undo->setObjectName(QStringLiteral("actionUndo"));
     m_undo->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Z)});
-    m_redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redo = new QAction(tr("&Redo"), this);
     m_redo->setObjectName(QStringLiteral("actionRedo"));
+    connect(m_undo, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(m_redo, &QAction::triggered, stack, &QUndoStack::redo);
+    auto describe = [this, stack] {
+        const QString u = stack->undoText(), r = stack->redoText();
+        m_undo->setEnabled(stack->canUndo());
+        m_redo->setEnabled(stack->canRedo());
+        m_undo->setToolTip(u.isEmpty() ? tr("Nothing to undo") : tr("Undo %1").arg(u));
+        m_redo->setToolTip(r.isEmpty() ? tr("Nothing to redo") : tr("Redo %1").arg(r));
+        m_undo->setStatusTip(m_undo->toolTip());
+        m_redo->setStatusTip(m_redo->toolTip());
+    };
+    connect(stack, &QUndoStack::indexChanged, this, describe);
+    connect(stack, &QUndoStack::cleanChanged, this, describe);
+    connect(stack, &QUndoStack::canUndoChanged, this, describe);
+    connect(stack, &QUndoStack::canRedoChanged, this, describe);
+    describe();
     m_redo->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(m_undo);
@@ -232,16 +281,26 @@ void MainWindow::buildActions() {
     }
     addCaseLibraryActions(caseMenu);
     QMenu *results = menuBar()->addMenu(tr("&Results"));
-    for (int i = 0; i < 4; ++i)
-        add(results, tr("Result tab %1").arg(i + 1), QStringLiteral("actionResultTab%1").arg(i + 1),
-            QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_1 + i)), [this, i] {
-                if (i < m_results->tabs()->count()) m_results->tabs()->setCurrentIndex(i);
-            });
+    // One entry per result tab, named as the tab is (Ranking, Compare, Gaps, Remote).
+    for (int i = 0; i < std::min(4, m_results->tabs()->count()); ++i)
+        add(results, m_results->tabs()->tabText(i), QStringLiteral("actionResultTab%1").arg(i + 1),
+            QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_1 + i)),
+            [this, i] { showResultTab(m_results->tabs()->tabText(i)); });
     m_focusResults = add(results, tr("&Focus results"), QStringLiteral("actionFocusResults"),
                          QKeySequence(Qt::Key_F11), [this](bool on) { toggleFocusResults(on); });
     m_focusResults->setCheckable(true);
     results->addAction(m_dock->toggleViewAction());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("&Reading the results"), QStringLiteral("actionReadingResults"), QKeySequence(Qt::Key_F1),
+        [this] {
+            showHelpPage(this, QStringLiteral("readingResultsDialog"), tr("Reading the results"),
+                         readingResultsHtml(m_ranking->profile()));
+        });
+    add(help, tr("&Keyboard shortcuts"), QStringLiteral("actionShortcuts"), QKeySequence(), [this] {
+        showHelpPage(this, QStringLiteral("shortcutsDialog"), tr("Keyboard shortcuts"),
+                     shortcutSheetHtml(this));
+    });
+    help->addSeparator();
     add(help, tr("&About"), QStringLiteral("actionAbout"), QKeySequence(), [this] {
         QMessageBox::about(
             this, tr("About Placement Workbench"),
@@ -375,9 +434,9 @@ void MainWindow::setAppetite(const QString &bucket) {
 void MainWindow::documentEdited() {
     m_problems->setProblems(m_doc->problems());
     const int e = m_problems->errorCount(), w = m_problems->warningCount();
-    m_dock->setWindowTitle(
-        e + w == 0 ? tr("Problems (none)")
-                   : tr("Problems (%1 errors, %2 warnings) — click one to open its field").arg(e).arg(w));
+    m_dock->setWindowTitle(e + w == 0 ? tr("Problems (none)")
+                                      : tr("Problems (%1, %2) — click one to open its field")
+                                            .arg(countText(e, tr("error")), countText(w, tr("warning"))));
     const int idx = m_appetite->findData(m_ranking->appetite());
     m_appetite->setCurrentIndex(idx);
     const QStringList types = m_doc->typedCase().input.coverageTypes;
@@ -415,7 +474,7 @@ void MainWindow::updateSummary() {
     parts << (m_doc->typedCase().offerings.size() == 1
                   ? tr("1 offering")
                   : tr("%1 offerings").arg(m_doc->typedCase().offerings.size()));
-    m_summary->setText(parts.join(QStringLiteral(" · ")));
+    m_summary->setFullText(escapeControls(parts.join(QStringLiteral(" · "))));
 }
 
 void MainWindow::updateTitle() {
@@ -570,6 +629,8 @@ void MainWindow::showResultTab(const QString &name) {
     for (QTabWidget *tabs : m_results->findChildren<QTabWidget *>()) {
         for (int i = 0; i < tabs->count(); ++i) {
             if (tabs->tabText(i).remove(u'&').compare(name, Qt::CaseInsensitive) != 0) continue;
+            // Built before it is shown, so a screenshot or a test sees the tab as a user does.
+            if (auto *remote = qobject_cast<RemoteTab *>(tabs->widget(i))) remote->ensureBuilt();
             tabs->setCurrentIndex(i);
             for (QWidget *w = tabs; w && w != m_results; w = w->parentWidget())
                 if (auto *outer = qobject_cast<QTabWidget *>(
@@ -585,7 +646,9 @@ void MainWindow::toggleFocusResults(bool on) {
 }
 
 void MainWindow::showMessage(const QString &text) {
-    statusBar()->showMessage(text, 6000);
+    // File names and server text may hold anything: shown as one escaped line, elided to its room.
+    m_message->setFullText(escapeControls(text));
+    m_messageTimer->start(6000);
 }
 
 QString MainWindow::saveScreenshot(const QString &fileName) {

@@ -15,6 +15,7 @@ class QProgressBar;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
+class QTimer;
 
 namespace pw {
 
@@ -22,6 +23,7 @@ class CaseDocument;
 class CaseEditor;
 class LibraryController;
 class LibraryPage;
+class ElidingLabel;
 class ProblemsModel;
 class RankingController;
 class ResultsPanel;
@@ -42,6 +44,8 @@ public:
     void openCaseInBackground(const QString &fileName);
     bool openSample(const QString &name);
     void showResultTab(const QString &name);
+    // A temporary message in the status bar (six seconds), beside the case summary.
+    void showMessage(const QString &text);
     // Renders the window to a PNG through the safe writer; empty on success, else the reason.
     QString saveScreenshot(const QString &fileName);
 
@@ -99,7 +103,6 @@ private:
     bool saveAs();
     void toggleFocusResults(bool on);
     void sectionChanged(int section);
-    void showMessage(const QString &text);
     void buildLibrary();
     void addLibraryActions(QMenu *file);
     void addCaseLibraryActions(QMenu *caseMenu);
@@ -119,8 +122,10 @@ private:
     QCheckBox *m_lineBoxes[3] = {};
     QProgressBar *m_busy = nullptr;
     QLabel *m_packages = nullptr;
-    QLabel *m_summary = nullptr;
+    ElidingLabel *m_summary = nullptr;
     QLabel *m_saved = nullptr;
+    ElidingLabel *m_message = nullptr; // temporary messages, beside (never over) the summary
+    QTimer *m_messageTimer = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_undo = nullptr, *m_redo = nullptr, *m_focusResults = nullptr;
     bool m_isSample = false;

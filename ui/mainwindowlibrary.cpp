@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include "casedocument.h"
+#include "elidinglabel.h"
 #include "library/casehistorypanel.h"
 #include "library/librarycontroller.h"
 #include "library/librarypage.h"

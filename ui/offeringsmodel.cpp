@@ -2,6 +2,8 @@
 #include "offeringsmodel.h"
 #include "plaintext.h"
 
+#include "engine/plainwords.h"
+
 #include "casedocument.h"
 #include "io/offeringimport.h"
 
@@ -136,9 +138,9 @@ void OfferingsModel::setRunOutput(const JsonValue &output) {
         m_marks.insert(f[u"id"].toString(), {Filtered, f[u"reason"].toString(), f[u"detail"].toString()});
     for (const auto &i : output[u"ignored_offerings"].arrayItems())
         m_marks.insert(i[u"id"].toString(),
-                       {Ignored, tr("line not requested"),
+                       {Ignored, i[u"category"].toString(),
                         tr("%1 is not among the requested lines; the engine ignores this offering")
-                            .arg(i[u"category"].toString())});
+                            .arg(lineWords(i[u"category"].toString()))});
     if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
@@ -189,24 +191,33 @@ OfferingsModel::Status OfferingsModel::statusOf(int row) const {
 }
 
 QString OfferingsModel::reasonOf(int row) const {
+    const JsonValue o = rowValue(row);
+    const auto it = m_marks.constFind(o[u"id"].toString());
+    if (it == m_marks.cend()) return QString();
+    if (it->status == Ignored) return ignoredReasonText(it->reason);
+    return filterReasonText(it->reason, o, m_doc->typedCase().input.address.state, m_doc->now().date());
+}
+
+QString OfferingsModel::reasonDetailOf(int row) const {
     const auto it = m_marks.constFind(rowValue(row)[u"id"].toString());
-    return it == m_marks.cend() ? QString() : it->reason + QStringLiteral(": ") + it->detail;
+    if (it == m_marks.cend()) return QString();
+    const QString code = it->status == Ignored ? tr("not requested") : it->reason;
+    return it->detail.isEmpty() ? code : QStringLiteral("%1 (%2)").arg(it->detail, code);
 }
 
 QVariant OfferingsModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid()) return {};
     const Status st = statusOf(index.row());
     if (index.column() == StatusColumn) {
-        const auto it = m_marks.constFind(rowValue(index.row())[u"id"].toString());
         switch (role) {
         case Qt::DisplayRole:
-            if (st == Filtered) return QString(QStringLiteral("⊘ ") + it->reason);
-            if (st == Ignored) return tr("ignored");
+            if (st == Filtered) return QString(QStringLiteral("⊘ ") + reasonOf(index.row()));
+            if (st == Ignored) return tr("ignored: not requested");
             if (st == Eligible) return tr("✓ eligible");
             return QString();
         case Qt::ToolTipRole:
             if (st == Filtered || st == Ignored)
-                return plainToolTip(it->detail.isEmpty() ? it->reason : it->detail);
+                return plainToolTip(reasonOf(index.row()) + u'\n' + reasonDetailOf(index.row()));
             return st == Eligible ? tr("Eligible: takes part in ranking") : QVariant();
         case Qt::ForegroundRole:
             if (st == Filtered) return QBrush(QColor(0xc6, 0x28, 0x28));
@@ -229,7 +240,7 @@ QVariant OfferingsModel::data(const QModelIndex &index, int role) const {
     }
     if (role == Qt::ToolTipRole && (st == Filtered || st == Ignored)) {
         const QString base = toolTipText(index);
-        const QString r = reasonOf(index.row());
+        const QString r = reasonOf(index.row()) + QStringLiteral(" — ") + reasonDetailOf(index.row());
         return plainToolTip(base.isEmpty() ? r : base + u'\n' + r);
     }
     return JsonTableModel::data(index, role);

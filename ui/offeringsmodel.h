@@ -9,8 +9,9 @@
 namespace pw {
 
 // The offerings table: one row per carrier per line (the case's `offerings` array), with a leading
-// Status column that marks offerings the last run filtered (⊘ and the reason) or ignored (line not
-// requested). Everything else is edited in place through the document.
+// Status column that marks offerings the last run filtered (⊘ and the reason in words, "Not written in
+// NY") or ignored (line not requested); the engine's reason code and detail are in the tooltip.
+// Everything else is edited in place through the document.
 class OfferingsModel : public JsonTableModel {
     Q_OBJECT
 public:
@@ -23,7 +24,10 @@ public:
     // Takes the run's output.filtered_offerings / ignored_offerings.
     void setRunOutput(const JsonValue &output);
     Status statusOf(int row) const;
+    // The reason in words ("Not written in NY", "Quote expired Oct 31"); "" for eligible rows.
     QString reasonOf(int row) const;
+    // The engine's detail sentence and reason code, for the tooltip and the detail pane.
+    QString reasonDetailOf(int row) const;
 
     // The carrier names of the case's offerings, each once (case-insensitively), sorted.
     QStringList carrierNames() const;
@@ -39,7 +43,7 @@ public:
 private:
     struct Mark {
         Status status = Eligible;
-        QString reason, detail;
+        QString reason, detail; // reason: the engine's code (filtered) or the ignored line
     };
     QHash<QString, Mark> m_marks;
     bool m_hasRun = false;

@@ -87,7 +87,7 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
         },
         split, m_proxy);
     m_table->view()->setObjectName(QStringLiteral("offeringsTable"));
-    // The status column keeps room for the longest filter reason ("⊘ vehicle_count_short").
+    // The status column keeps room for the longest filter reason in words.
     connect(m_model, &QAbstractItemModel::dataChanged, m_table->view(),
             [this] { m_table->view()->resizeColumnToContents(OfferingsModel::StatusColumn); });
     connect(m_table, &CasePage::message, this, &CasePage::message);
@@ -268,12 +268,15 @@ void OfferingsPage::currentChanged() {
     const QString name = o[u"provider_name"].toString();
     switch (m_model->statusOf(row)) {
     case OfferingsModel::Filtered:
-        m_status->setText(tr("<b>%1 · %2</b> — <span style='color:#c62828'>⊘ filtered: %3</span>")
-                              .arg(name.toHtmlEscaped(), line, m_model->reasonOf(row).toHtmlEscaped()));
+        m_status->setText(tr("<b>%1 · %2</b> — <span style='color:#c62828'>⊘ filtered: %3</span> "
+                             "<span style='color:#616161'>%4</span>")
+                              .arg(name.toHtmlEscaped(), line, m_model->reasonOf(row).toHtmlEscaped(),
+                                   m_model->reasonDetailOf(row).toHtmlEscaped()));
         break;
     case OfferingsModel::Ignored:
-        m_status->setText(tr("<b>%1 · %2</b> — ignored: %3")
-                              .arg(name.toHtmlEscaped(), line, m_model->reasonOf(row).toHtmlEscaped()));
+        m_status->setText(tr("<b>%1 · %2</b> — ignored: %3 <span style='color:#616161'>%4</span>")
+                              .arg(name.toHtmlEscaped(), line, m_model->reasonOf(row).toHtmlEscaped(),
+                                   m_model->reasonDetailOf(row).toHtmlEscaped()));
         break;
     case OfferingsModel::Eligible:
         m_status->setText(tr("<b>%1 · %2</b> — eligible").arg(name.toHtmlEscaped(), line));

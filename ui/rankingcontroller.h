@@ -47,6 +47,8 @@ public:
     // that of the case as a gap-only request; null when neither exists.
     const JsonValue &coverageAnalysis() const;
 
+    // The engine profile the window ranks with (its weights, thresholds and points; Help shows them).
+    const EngineProfile &profile() const { return defaultProfile(); }
     QString appetite() const; // the bucket in effect (the case's, else the profile default)
     Weights bucketWeights() const;
     // The agent's adjusted weights as entered (raw, any sum), kept in the case's workbench object

@@ -2,6 +2,7 @@
 #include "rankingmodel.h"
 #include "plaintext.h"
 
+#include "engine/plainwords.h"
 #include "fieldformat.h"
 #include "solutionutil.h"
 #include "util/numbers.h"
@@ -19,6 +20,16 @@ void RankingModel::setRun(const JsonValue &run, const QStringList &lines) {
     beginResetModel();
     m_solutions = run[u"solutions"].arrayItems();
     m_lines = lines;
+    const JsonValue &analysis = run[u"output"][u"coverage_analysis"];
+    m_gapsAnalysed = analysis.isObject();
+    m_todayGaps.clear();
+    m_gapTitles.clear();
+    for (const auto &g : analysis[u"gaps"].arrayItems()) {
+        const QString id = g[u"rule_id"].toString();
+        if (m_todayGaps.contains(id)) continue;
+        m_todayGaps << id;
+        m_gapTitles.insert(id, g[u"title"].toString());
+    }
     QSet<QString> present;
     for (const auto &s : m_solutions)
         present.insert(solutionKey(s));
@@ -109,7 +120,7 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const {
     if (c >= FirstLine && c < costColumn()) {
         const QString line = m_lines[c - FirstLine];
         const JsonValue o = solutionOffering(s, line);
-        if (role == Qt::DisplayRole) return carrierName(o).section(u' ', 0, 0);
+        if (role == Qt::DisplayRole) return shortCarrierName(carrierName(o));
         if (role == Qt::ToolTipRole)
             return plainToolTip(tr("%1: %2 — %3, %4")
                                     .arg(lineTitle(line), carrierName(o),
@@ -118,10 +129,16 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const {
         return {};
     }
     if (c == costColumn()) {
-        if (role == Qt::DisplayRole) return costRange(s);
+        // As ui.md's sketch writes it: the low estimate, and "–" when the cost is a range (the whole range is
+        // in the tooltip and in Compare); the carriers keep room to be read at 1366 px.
+        if (role == Qt::DisplayRole) {
+            const QString range = costRange(s);
+            return range.contains(u'–') ? formatMoney(s[u"est_cost_low"].toDouble()) + u'–' : range;
+        }
         if (role == Qt::TextAlignmentRole) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         if (role == Qt::ToolTipRole)
-            return tr("Estimated annual cost: low %1, high %2, mid %3")
+            return tr("Estimated annual cost %1: low %2, high %3, mid %4")
+                .arg(costRange(s))
                 .arg(formatMoney(s[u"est_cost_low"].toDouble()), formatMoney(s[u"est_cost_high"].toDouble()),
                      formatMoney(s[u"cost_mid"].toDouble()));
         if (role == Qt::UserRole) return s[u"cost_mid"].toDouble();
@@ -129,7 +146,8 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const {
     }
     if (c == changeColumn()) {
         const JsonValue ch = s[u"change_vs_current"];
-        // The amount in the cell, with the percentage in the tooltip (keeps the column narrow).
+        // The amount in the cell, with the percentage in the tooltip (keeps the chips on screen at 1366 px);
+        // how many of today's gaps the package closes sits in the next column.
         if (role == Qt::DisplayRole)
             return ch.isNumber() ? formatSignedMoney(roundHalfAway(ch.toDouble(), 0)) : tr("no current");
         if (role == Qt::TextAlignmentRole) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -137,6 +155,35 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const {
             return QBrush(ch.toDouble() > 0 ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
         if (role == Qt::ToolTipRole)
             return tr("%1 against the current premium (low estimate; positive = dearer)").arg(changeText(s));
+        return {};
+    }
+    if (c == gapsColumn()) {
+        const JsonValue &closed = s[u"gaps_closed"];
+        if (!m_gapsAnalysed || !closed.isArray()) {
+            if (role == Qt::DisplayRole) return QStringLiteral("—");
+            if (role == Qt::ToolTipRole) return tr("Gap analysis did not run for this case");
+            return {};
+        }
+        QStringList ids;
+        for (const auto &g : closed.arrayItems())
+            if (!ids.contains(g.toString())) ids << g.toString();
+        if (role == Qt::DisplayRole) return tr("%1 of %2").arg(ids.size()).arg(m_todayGaps.size());
+        if (role == Qt::TextAlignmentRole) return QVariant(Qt::AlignCenter);
+        if (role == Qt::UserRole) return double(ids.size());
+        if (role == Qt::ForegroundRole && !m_todayGaps.isEmpty())
+            return QBrush(ids.size() == m_todayGaps.size() ? QColor(0x2e, 0x7d, 0x32)
+                                                           : QColor(0x42, 0x42, 0x42));
+        if (role == Qt::ToolTipRole) {
+            QStringList tip{
+                tr("Closes %1 of today's %2").arg(ids.size()).arg(countText(m_todayGaps.size(), tr("gap")))};
+            for (const QString &id : ids)
+                tip << QStringLiteral("  ✓ ") + m_gapTitles.value(id, gapTitle(id));
+            for (const auto &g : s[u"gaps_open"].arrayItems())
+                tip << tr("  open: ") + m_gapTitles.value(g.toString(), gapTitle(g.toString()));
+            for (const auto &g : s[u"gaps_new"].arrayItems())
+                tip << tr("  new: ") + gapTitle(g.toString());
+            return plainToolTip(tip.join(u'\n'));
+        }
         return {};
     }
     QString level;
@@ -153,7 +200,7 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const {
         level = d[u"level"].toString();
         score = d[u"score"].toDouble();
         tip = tr("%1: %2, %3 (weight %4)%5")
-                  .arg(dimensionTitle(dim), formatNumber(score, 2), level,
+                  .arg(dimensionHeading(dim), formatNumber(score, 2), level,
                        formatNumber(d[u"weight"].toDouble(), 2),
                        d[u"blocked"].toBool() ? tr(" — ⛔ blocked") : QString());
     }
@@ -216,8 +263,11 @@ QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int 
         title = tr("Annual cost");
         tip = tr("Estimated annual cost range (low – high; bundle breaks and indicative rates widen it)");
     } else if (section == changeColumn()) {
-        title = tr("vs current");
-        tip = tr("Change against the current premium");
+        title = tr("vs today");
+        tip = tr("Change against the current premium (low estimate; positive = dearer)");
+    } else if (section == gapsColumn()) {
+        title = tr("Gaps");
+        tip = tr("How many of today's coverage gaps the package closes");
     } else if (section == overallColumn()) {
         title = tr("Overall");
         tip = tr("Overall level and score (weighted sum of the six dimensions); L4 when disqualified");

@@ -4,13 +4,15 @@
 #include "io/json.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QSet>
 #include <QStringList>
 
 namespace pw {
 
 // The ranked solutions of a run: rank, label, carrier per requested line, cost range, change against
-// the current premium, overall level and the six dimension levels (drawn as chips by ChipDelegate).
+// the current premium beside how many of today's gaps the package closes (a higher price read with what it
+// buys), overall level and the six dimension levels (drawn as chips by ChipDelegate).
 // A check box per row picks the 2–4 solutions the Compare tab shows; picks are remembered by package
 // (offering ids) so they survive re-ranking.
 class RankingModel : public QAbstractTableModel {
@@ -30,8 +32,9 @@ public:
     // Columns after the per-line carriers.
     int costColumn() const { return FirstLine + int(m_lines.size()); }
     int changeColumn() const { return costColumn() + 1; }
-    int overallColumn() const { return costColumn() + 2; }
-    int firstDimensionColumn() const { return costColumn() + 3; }
+    int gapsColumn() const { return costColumn() + 2; }
+    int overallColumn() const { return costColumn() + 3; }
+    int firstDimensionColumn() const { return costColumn() + 4; }
 
     QStringList comparedKeys() const; // in rank order
     void setCompared(const QStringList &keys);
@@ -51,6 +54,9 @@ signals:
 private:
     std::vector<JsonValue> m_solutions;
     QStringList m_lines;
+    bool m_gapsAnalysed = false;
+    QStringList m_todayGaps;             // distinct rule ids of today's gaps
+    QHash<QString, QString> m_gapTitles; // rule id -> the run's title
     QSet<QString> m_compared;
     bool m_userPicked = false;
 };

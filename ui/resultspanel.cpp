@@ -4,6 +4,7 @@
 
 #include "casedocument.h"
 #include "chipdelegate.h"
+#include "columnfit.h"
 #include "comparemodel.h"
 #include "costchart.h"
 #include "fieldformat.h"
@@ -13,12 +14,17 @@
 #include "solutionutil.h"
 #include "weightspanel.h"
 
+#include "engine/plainwords.h"
+#include "engine/whyline.h"
+#include "util/displaytext.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -43,21 +49,25 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_bannerBox->setAutoFillBackground(true);
     m_bannerBox->setStyleSheet(
         QStringLiteral("#resultsBannerBox { background: #fff4d6; border: 1px solid #e0c070; }"));
-    auto *bl = new QHBoxLayout(m_bannerBox);
+    // The message spans the banner's width, the buttons sit on a row of their own beneath it.
+    auto *bl = new QVBoxLayout(m_bannerBox);
     bl->setContentsMargins(8, 4, 8, 4);
     m_banner = new QLabel(m_bannerBox);
     m_banner->setObjectName(QStringLiteral("resultsBanner"));
     m_banner->setWordWrap(true);
-    bl->addWidget(m_banner, 1);
+    bl->addWidget(m_banner);
+    auto *buttons = new QHBoxLayout;
+    bl->addLayout(buttons);
     const char *lineNames[] = {"home", "auto", "umbrella"};
     for (int i = 0; i < 3; ++i) {
         const QString line = QString::fromLatin1(lineNames[i]);
-        m_addButtons[i] = new QPushButton(tr("Add offering for %1").arg(line), m_bannerBox);
+        m_addButtons[i] = new QPushButton(tr("Add an offering for %1").arg(line), m_bannerBox);
         m_addButtons[i]->setObjectName(QStringLiteral("addOfferingFor_") + line);
         connect(m_addButtons[i], &QPushButton::clicked, this,
                 [this, line] { emit addOfferingRequested(line); });
-        bl->addWidget(m_addButtons[i]);
+        buttons->addWidget(m_addButtons[i]);
     }
+    buttons->addStretch(1);
     layout->addWidget(m_bannerBox);
     m_bannerBox->hide();
 
@@ -72,7 +82,22 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_rankingProxy = new QSortFilterProxyModel(this);
     m_rankingProxy->setSourceModel(m_rankingModel);
     m_rankingProxy->setSortRole(Qt::UserRole);
-    m_rankingView = new QTableView(rankingSplit);
+    auto *rankingTop = new QWidget(rankingSplit);
+    auto *rtl = new QVBoxLayout(rankingTop);
+    rtl->setContentsMargins(0, 0, 0, 0);
+    rtl->setSpacing(2);
+    // The selected package in one sentence (engine/whyline.h): what it closes, what it costs against
+    // today, what the runner-up trades. Case text (carrier names) is shown as plain, escaped text.
+    m_whyLine = plainTextLabel(new QLabel(rankingTop));
+    m_whyLine->setObjectName(QStringLiteral("whyLine"));
+    m_whyLine->setWordWrap(true);
+    m_whyLine->setMinimumWidth(1); // wraps to any width: never holds the splitter open
+    m_whyLine->setContentsMargins(6, 3, 6, 3);
+    m_whyLine->setStyleSheet(
+        QStringLiteral("QLabel#whyLine { background: #eef4fb; border: 1px solid #c5d7ec; }"));
+    rtl->addWidget(m_whyLine);
+    m_rankingView = new QTableView(rankingTop);
+    rtl->addWidget(m_rankingView, 1);
     m_rankingView->setObjectName(QStringLiteral("rankingTable"));
     m_rankingView->setModel(m_rankingProxy);
     m_rankingView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -83,6 +108,7 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_rankingView->horizontalHeader()->setHighlightSections(false);
     m_rankingView->setWordWrap(false);
     m_rankingView->setToolTip(QString());
+    m_rankingFit = new ColumnFitter(m_rankingView);
 
     auto *detail = new QTabWidget(rankingSplit);
     detail->setObjectName(QStringLiteral("rankingDetailTabs"));
@@ -92,7 +118,7 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     detail->addTab(m_costChart, tr("Cost vs coverage"));
     m_weights = new WeightsPanel(detail);
     detail->addTab(m_weights, tr("Weights"));
-    rankingSplit->addWidget(m_rankingView);
+    rankingSplit->addWidget(rankingTop);
     rankingSplit->addWidget(detail);
     rankingSplit->setStretchFactor(0, 3);
     rankingSplit->setStretchFactor(1, 2);
@@ -107,21 +133,39 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_compareHint = new QLabel(compareTop);
     m_compareHint->setObjectName(QStringLiteral("compareHint"));
     m_compareHint->setWordWrap(true);
-    ctl->addWidget(m_compareHint);
+    m_compareHint->setMinimumWidth(1);
+    auto *hintRow = new QHBoxLayout;
+    hintRow->addWidget(m_compareHint, 1);
+    auto *copyAgent = new QPushButton(tr("Copy"), compareTop);
+    copyAgent->setObjectName(QStringLiteral("copyCompare"));
+    copyAgent->setToolTip(tr("Copy the table for a spreadsheet or an e-mail, with commission and internal "
+                             "notes (Ctrl+C)"));
+    connect(copyAgent, &QPushButton::clicked, this,
+            [this] { copyCompareTable(CompareModel::Audience::Agent); });
+    auto *copyClient = new QPushButton(tr("Copy for client"), compareTop);
+    copyClient->setObjectName(QStringLiteral("copyForClient"));
+    copyClient->setToolTip(tr("Copy the table without commission and internal notes, to send to the client"));
+    connect(copyClient, &QPushButton::clicked, this,
+            [this] { copyCompareTable(CompareModel::Audience::Client); });
+    hintRow->addWidget(copyAgent);
+    hintRow->addWidget(copyClient);
+    ctl->addLayout(hintRow);
     m_compareModel = new CompareModel(this);
     m_compareView = new QTableView(compareTop);
     m_compareView->setObjectName(QStringLiteral("compareTable"));
     m_compareView->setModel(m_compareModel);
     m_compareView->verticalHeader()->setDefaultSectionSize(22);
     m_compareView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_compareView->setTextElideMode(Qt::ElideMiddle);
     m_compareView->setWordWrap(false);
     m_compareView->installEventFilter(this);
     ctl->addWidget(m_compareView, 1);
     m_profileChart = new ProfileChart(compareSplit);
     compareSplit->addWidget(compareTop);
     compareSplit->addWidget(m_profileChart);
-    compareSplit->setStretchFactor(0, 3);
-    compareSplit->setStretchFactor(1, 2);
+    // The radar gets as much height as the table: a smaller one cannot be read.
+    compareSplit->setStretchFactor(0, 1);
+    compareSplit->setStretchFactor(1, 1);
     m_tabs->addTab(compareSplit, tr("Compare"));
 
     // Gaps
@@ -175,17 +219,25 @@ QStringList ResultsPanel::lines() const {
 
 void ResultsPanel::runChanged() {
     const JsonValue &run = m_ranking->run();
+    m_inspector->setCase(m_doc->root(), m_doc->now().date());
     const QString keep = m_selectedKey;
     m_rankingModel->setRun(run, lines());
-    m_rankingView->resizeColumnsToContents();
-    // Fit 1366×768: carriers show their first word (the full name is in the tooltip) and the label its
-    // word, so the six dimension chips stay on screen without scrolling.
-    for (int c = RankingModel::FirstLine; c < m_rankingModel->costColumn(); ++c)
-        m_rankingView->setColumnWidth(c, std::min(m_rankingView->columnWidth(c), 78));
-    m_rankingView->setColumnWidth(RankingModel::Label,
-                                  std::min(m_rankingView->columnWidth(RankingModel::Label), 124));
-    for (int c = m_rankingModel->firstDimensionColumn(); c < m_rankingModel->columnCount(); ++c)
-        m_rankingView->setColumnWidth(c, std::min(m_rankingView->columnWidth(c), 33));
+    // Columns fit the pane: the carriers give way (elided in the middle, whole in the tooltip) so the
+    // label, the money and the level chips stay whole and on screen at 1366 px.
+    QSet<int> whole{RankingModel::Compare,
+                    RankingModel::Rank,
+                    RankingModel::Label,
+                    m_rankingModel->costColumn(),
+                    m_rankingModel->changeColumn(),
+                    m_rankingModel->gapsColumn(),
+                    m_rankingModel->overallColumn()};
+    m_rankingFit->clearMaximumWidths();
+    for (int c = m_rankingModel->firstDimensionColumn(); c < m_rankingModel->columnCount(); ++c) {
+        whole.insert(c);
+        m_rankingFit->setMaximumWidth(c, 31);
+    }
+    m_rankingFit->setKeepWhole(whole);
+    m_rankingFit->fit();
     m_costChart->setRun(run, lines());
     m_weights->setBucket(m_ranking->appetite(), m_ranking->bucketWeights());
     m_weights->setCustom(m_ranking->customWeights());
@@ -202,6 +254,7 @@ void ResultsPanel::runChanged() {
 
 void ResultsPanel::selectSolution(const QString &key) {
     const int row = m_rankingModel->rowOfKey(key);
+    updateWhyLine(row);
     if (row < 0) {
         m_selectedKey.clear();
         m_inspector->setSolution(JsonValue(), m_ranking->run()[u"output"]);
@@ -216,6 +269,13 @@ void ResultsPanel::selectSolution(const QString &key) {
     updateGaps();
 }
 
+void ResultsPanel::updateWhyLine(int row) {
+    // The model's rows are the run's solutions in rank order, so the row is the solution's index.
+    const QString text = whyLine(m_ranking->run(), row);
+    m_whyLine->setText(escapeControls(text));
+    m_whyLine->setVisible(!text.isEmpty() && row >= 0);
+}
+
 void ResultsPanel::selectionChanged() {
     const QModelIndexList rows = m_rankingView->selectionModel()->selectedRows();
     if (rows.isEmpty()) return;
@@ -228,17 +288,20 @@ void ResultsPanel::updateCompare() {
     for (const QString &k : m_rankingModel->comparedKeys())
         chosen.push_back(m_rankingModel->solution(m_rankingModel->rowOfKey(k)));
     m_compareModel->setSolutions(chosen, lines(),
-                                 m_ranking->run()[u"output"][u"coverage_analysis"].isObject());
-    m_profileChart->setSolutions(chosen, lines());
+                                 m_ranking->run()[u"output"][u"coverage_analysis"].isObject(), m_doc->root(),
+                                 m_ranking->run()[u"output"]);
+    m_profileChart->setSolutions(chosen);
     if (chosen.size() < 2)
         m_compareHint->setText(
             tr("Tick 2–4 packages in the Cmp column of the Ranking tab to compare them. "
                "Cells that differ from the first column are tinted; the best value is bold."));
     else
         m_compareHint->setText(
-            tr("%1 packages side by side. Tinted: differs from the first column; bold: best in "
-               "the row; <i>not stated</i> ≠ None ≠ $0. Ctrl+C copies the table.")
-                .arg(chosen.size()));
+            tr("%1 packages side by side%2. Tinted: differs from %3; bold: best in the row; "
+               "<i>not stated</i> ≠ None ≠ $0.")
+                .arg(chosen.size())
+                .arg(m_compareModel->firstSolutionColumn() ? tr(" after today's coverage") : QString(),
+                     m_compareModel->firstSolutionColumn() ? tr("today") : tr("the first package")));
 }
 
 void ResultsPanel::updateGaps() {
@@ -248,18 +311,19 @@ void ResultsPanel::updateGaps() {
         new QTreeWidgetItem(m_gaps, {m_ranking->errorCount() > 0
                                          ? tr("Gap analysis did not run: fix the problems the Problems "
                                               "panel lists first")
-                                         : tr("Gap analysis did not run for this case "
-                                              "(request_config.coverage_analysis is off and there is no "
-                                              "current_portfolio)")});
+                                         : tr("Gap analysis is off for this case: tick “Gap analysis” "
+                                              "under Request in the Insured section to run it")});
         m_memo->clear();
         return;
     }
-    auto *current = new QTreeWidgetItem(m_gaps, {tr("Current coverage: %1 gaps").arg(ca[u"gaps"].size())});
+    auto *current = new QTreeWidgetItem(
+        m_gaps, {tr("Current coverage: %1").arg(countText(ca[u"gaps"].size(), tr("gap")))});
     QFont bold = current->font(0);
     bold.setBold(true);
     current->setFont(0, bold);
     auto money = [](const JsonValue &v) {
-        if (v.isNull()) return QString();
+        if (v.isNull())
+            return QStringLiteral("—"); // nothing to state: no policy today, an endorsement to add
         if (v.isNumber()) return displayValue(v, FieldKind::Money);
         return v.toString();
     };
@@ -269,7 +333,7 @@ void ResultsPanel::updateGaps() {
         item->setToolTip(0, plainToolTip(g[u"rule_id"].toString() + QStringLiteral(": ") +
                                          g[u"detail"].toString() + u'\n' + g[u"recommendation"].toString()));
         const QString sev = g[u"severity"].toString();
-        item->setText(1, sev);
+        item->setText(1, codeWords(sev));
         item->setForeground(1, sev == u"critical" ? QColor(0xc6, 0x28, 0x28)
                                : sev == u"high"   ? QColor(0xc7, 0x78, 0x00)
                                                   : QColor(0x42, 0x42, 0x42));
@@ -282,19 +346,28 @@ void ResultsPanel::updateGaps() {
     const int row = m_rankingModel->rowOfKey(m_selectedKey);
     if (row >= 0) {
         const JsonValue &s = m_rankingModel->solution(row);
+        QHash<QString, QString> titles; // the run's own titles (they may name amounts)
+        for (const auto &g : ca[u"gaps"].arrayItems())
+            if (!titles.contains(g[u"rule_id"].toString()))
+                titles.insert(g[u"rule_id"].toString(), g[u"title"].toString());
         auto *sol = new QTreeWidgetItem(
-            m_gaps, {tr("Package #%1 (%2)").arg(s[u"rank"].toDouble()).arg(carrierSummary(s, lines()))});
+            m_gaps, {tr("Package #%1: %2").arg(s[u"rank"].toDouble()).arg(escapeControls(packageName(s)))});
         sol->setFont(0, bold);
         for (const auto &[key, title] :
              {std::pair{u"gaps_closed", tr("Closes")}, std::pair{u"gaps_open", tr("Leaves open")},
               std::pair{u"gaps_new", tr("Opens (new)")}}) {
             QStringList ids;
             for (const auto &g : s[QStringView(key)].arrayItems())
-                ids << g.toString();
+                if (!ids.contains(g.toString())) ids << g.toString();
             auto *i =
-                new QTreeWidgetItem(sol, {title + QStringLiteral(": ") +
-                                          (ids.isEmpty() ? tr("none") : ids.join(QStringLiteral(", ")))});
+                new QTreeWidgetItem(sol, {QStringLiteral("%1: %2").arg(title).arg(
+                                             ids.isEmpty() ? tr("none") : countText(ids.size(), tr("gap")))});
             i->setFirstColumnSpanned(true);
+            for (const QString &id : ids) {
+                auto *g = new QTreeWidgetItem(i, {titles.value(id, gapTitle(id))});
+                g->setToolTip(0, plainToolTip(id));
+            }
+            i->setExpanded(true);
         }
         sol->setExpanded(true);
     }
@@ -316,8 +389,13 @@ void ResultsPanel::updateBanner() {
     } else if (errors > 0) {
         text = tr("<b>Fix %n problem(s) to rank this case.</b> ", "", errors) + problemsToFix();
     } else if (!missing.isEmpty()) {
-        text = tr("<b>No complete package.</b> No eligible offering for %1. %2")
-                   .arg(missing.join(QStringLiteral(", ")), out[u"message"].toString().toHtmlEscaped());
+        // Said once, in words: the run's own message repeats the same lines.
+        QStringList words;
+        for (const QString &l : missing)
+            words << lineWords(l).toHtmlEscaped();
+        text = tr("<b>No complete package yet.</b> No eligible offering for %1: every package needs one "
+                  "offering per requested line.")
+                   .arg(joinWords(words));
     }
     const char *lineNames[] = {"home", "auto", "umbrella"};
     for (int i = 0; i < 3; ++i)
@@ -345,15 +423,19 @@ QString ResultsPanel::problemsToFix() const {
     return text;
 }
 
-void ResultsPanel::copyCompareTable() const {
-    QApplication::clipboard()->setText(m_compareModel->toTsv());
+void ResultsPanel::copyCompareTable(CompareModel::Audience audience) const {
+    // HTML for mail and word processors, tab-separated text for spreadsheets.
+    auto *mime = new QMimeData;
+    mime->setHtml(m_compareModel->toHtml(audience));
+    mime->setText(m_compareModel->toTsv(audience));
+    QApplication::clipboard()->setMimeData(mime);
 }
 
 bool ResultsPanel::eventFilter(QObject *watched, QEvent *event) {
     if (watched == m_compareView && event->type() == QEvent::KeyPress) {
         auto *ke = static_cast<QKeyEvent *>(event);
         if (ke->matches(QKeySequence::Copy)) {
-            copyCompareTable();
+            copyCompareTable(CompareModel::Audience::Agent);
             return true;
         }
     }

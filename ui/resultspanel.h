@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "comparemodel.h"
 #include "io/json.h"
 
 #include <QWidget>
@@ -15,7 +16,7 @@ class QTextBrowser;
 
 namespace pw {
 
-class CompareModel;
+class ColumnFitter;
 class CostChart;
 class ProfileChart;
 class RankingController;
@@ -45,7 +46,9 @@ public:
     QLabel *banner() const { return m_banner; }
     QString selectedKey() const { return m_selectedKey; }
     void selectSolution(const QString &key);
-    void copyCompareTable() const;
+    QLabel *whyLineLabel() const { return m_whyLine; }
+    // Puts the comparison on the clipboard as HTML and tab-separated text (CompareModel::toHtml/toTsv).
+    void copyCompareTable(CompareModel::Audience audience) const;
 
 signals:
     void addOfferingRequested(const QString &line);
@@ -60,6 +63,7 @@ private:
     void updateBanner();
     QString problemsToFix() const;
     void selectionChanged();
+    void updateWhyLine(int row);
     QStringList lines() const;
 
     CaseDocument *m_doc;
@@ -80,6 +84,8 @@ private:
     QTreeWidget *m_gaps = nullptr;
     QTextBrowser *m_memo = nullptr;
     QLabel *m_compareHint = nullptr;
+    QLabel *m_whyLine = nullptr;
+    ColumnFitter *m_rankingFit = nullptr;
     QString m_selectedKey;
 };
 

@@ -2,8 +2,10 @@
 #include "scorecardinspector.h"
 #include "plaintext.h"
 
+#include "engine/plainwords.h"
 #include "fieldformat.h"
 #include "solutionutil.h"
+#include "util/displaytext.h"
 #include "util/numbers.h"
 
 #include <QHeaderView>
@@ -45,7 +47,8 @@ void ScorecardInspector::setSolution(const JsonValue &solution, const JsonValue 
         const double contribution = roundHalfAway(weight * score, 2);
         m_sum += weight * score;
         auto *item = new QTreeWidgetItem(this);
-        item->setText(0, dimensionTitle(dim) + (d[u"blocked"].toBool() ? QStringLiteral("  ⛔") : QString()));
+        item->setText(0,
+                      dimensionHeading(dim) + (d[u"blocked"].toBool() ? QStringLiteral("  ⛔") : QString()));
         item->setToolTip(0, dimensionTooltip(dim));
         item->setText(1, formatNumber(score, 2));
         const QString level = d[u"level"].toString();
@@ -94,16 +97,38 @@ void ScorecardInspector::setSolution(const JsonValue &solution, const JsonValue 
         total->setFont(c, f);
 
     const JsonValue &filtered = output[u"filtered_offerings"];
-    auto *fg = new QTreeWidgetItem(this, {tr("Filtered offerings (%1)").arg(filtered.size())});
+    auto *fg =
+        new QTreeWidgetItem(this, {tr("Filtered out: %1").arg(countText(filtered.size(), tr("offering")))});
     fg->setToolTip(0, tr("Offerings the engine removed before building packages, with the reason"));
     for (const auto &f2 : filtered.arrayItems()) {
         auto *fi = new QTreeWidgetItem(fg);
-        fi->setText(0, QStringLiteral("⊘ %1 · %2 — %3: %4")
-                           .arg(f2[u"provider_name"].toString(), f2[u"category"].toString(),
-                                f2[u"reason"].toString(), f2[u"detail"].toString()));
-        fi->setToolTip(0, plainToolTip(f2[u"id"].toString()));
+        // Words for the reason; the code and the offering id for underwriters in the tooltip.
+        const JsonValue offering = offeringById(f2[u"id"].toString());
+        fi->setText(0, QStringLiteral("⊘ %1 · %2 — %3")
+                           .arg(escapeControls(f2[u"provider_name"].toString()),
+                                lineWords(f2[u"category"].toString()),
+                                filterReasonText(f2[u"reason"].toString(), offering, m_state, m_today)));
+        fi->setToolTip(0, plainToolTip(QStringLiteral("%1\n%2 · %3")
+                                           .arg(f2[u"detail"].toString(), f2[u"reason"].toString(),
+                                                f2[u"id"].toString())));
     }
     fg->setExpanded(true);
+}
+
+} // namespace pw
+
+namespace pw {
+
+void ScorecardInspector::setCase(const JsonValue &caseRoot, const QDate &today) {
+    m_case = caseRoot;
+    m_today = today;
+    m_state = caseRoot[u"input"][u"address"][u"state"].toString();
+}
+
+JsonValue ScorecardInspector::offeringById(const QString &id) const {
+    for (const auto &o : m_case[u"offerings"].arrayItems())
+        if (o[u"id"].toString() == id) return o;
+    return {};
 }
 
 } // namespace pw

@@ -105,6 +105,10 @@ void RemoteTab::ensureBuilt() {
         m_monitor->setEndpoint(e);
     });
     connect(m_monitor, &RunMonitorWidget::runCompleted, this, &RemoteTab::showRemoteRun);
+    // A key saved or removed above is the one the monitor's badge shows at once.
+    connect(m_settingsWidget, &RemoteSettingsWidget::apiKeyChanged, m_monitor,
+            &RunMonitorWidget::refreshKeyBadge);
+    m_monitor->refreshKeyBadge();
     connect(m_doc, &CaseDocument::loaded, this, &RemoteTab::caseChanged);
     connect(m_doc, &CaseDocument::edited, this, &RemoteTab::caseChanged);
     connect(m_doc, &CaseDocument::fileNameChanged, this, &RemoteTab::caseChanged);

@@ -39,14 +39,16 @@ public:
     }
     // Shows the comparison of a remote run with the current local ranking.
     void showRemoteRun(const JsonValue &remoteRun);
+    // The settings and monitor read the keychain, so they are built when the tab is first shown (or at
+    // start when the store holds unfinished runs to resume), never on the way to the first window. The
+    // window also builds them before it shows this tab on purpose (a screenshot, a menu), so what is
+    // grabbed is what a user sees.
+    void ensureBuilt();
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    // The settings and monitor read the keychain, so they are built when the tab is first shown (or at
-    // start when the store holds unfinished runs to resume), never on the way to the first window.
-    void ensureBuilt();
     void caseChanged();
 
     CaseDocument *m_doc;

@@ -152,12 +152,23 @@ std::optional<QString> RunMonitorWidget::readKey() {
     const auto key = m_secrets ? m_secrets->read(nexioApiKeySecretName(), &error) : std::nullopt;
     updateBadge(key.value_or(QString()));
     if (!key || key->trimmed().isEmpty()) {
-        setMessage(error.isEmpty() ? tr("No Nexio API key is set. Add it in Settings → Remote.") : error,
+        setMessage(error.isEmpty() ? tr("No Nexio API key is set: enter it under “Nexio API” above and press "
+                                        "Save.")
+                                   : error,
                    true);
+        m_messageIsMissingKey = error.isEmpty();
         return std::nullopt;
     }
     m_client->setApiKey(*key);
     return key->trimmed();
+}
+
+void RunMonitorWidget::refreshKeyBadge() {
+    QString error;
+    const auto key = m_secrets ? m_secrets->read(nexioApiKeySecretName(), &error) : std::nullopt;
+    updateBadge(key.value_or(QString()).trimmed());
+    // A "no key" complaint is answered once a key is there.
+    if (key && !key->trimmed().isEmpty() && m_messageIsMissingKey) setMessage(QString(), false);
 }
 
 void RunMonitorWidget::updateBadge(const QString &apiKey) {
@@ -182,6 +193,7 @@ void RunMonitorWidget::updateBadge(const QString &apiKey) {
 }
 
 void RunMonitorWidget::setMessage(const QString &text, bool error) {
+    m_messageIsMissingKey = false;
     m_message->setText(escapeControlsKeepLines(text));
     m_message->setStyleSheet(error ? QStringLiteral("QLabel { color: #b71c1c; }") : QString());
 }
@@ -276,6 +288,15 @@ void RunMonitorWidget::onFinished(RunPoller *poller, const RunOutcome &outcome) 
             showRun(outcome.run);
         else if (outcome.kind == RunOutcome::Kind::Error)
             m_status->setText(tr("not submitted"));
+        if (outcome.kind == RunOutcome::Kind::Cancelled) {
+            // Stopped by the agent: the status says so, with the server's last word when there was one.
+            const QString last =
+                outcome.run[u"status"].isString() ? serverText(outcome.run[u"status"].toString()) : QString();
+            m_status->setText(outcome.runId.isEmpty()
+                                  ? tr("not submitted (stopped before the server answered)")
+                              : last.isEmpty() ? tr("not watched (the run goes on at the server)")
+                                               : tr("not watched (last seen: %1)").arg(last));
+        }
         const bool bad = outcome.kind == RunOutcome::Kind::Error || outcome.kind == RunOutcome::Kind::Failed;
         QString text = outcome.message;
         if (outcome.kind == RunOutcome::Kind::Error) {

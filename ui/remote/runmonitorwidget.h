@@ -61,6 +61,9 @@ public Q_SLOTS:
     // Follows every unfinished run in the store; returns how many.
     int resumeUnfinished();
     void refreshHistory();
+    // Reads the saved key again and shows its environment on the badge (after the key is saved or
+    // removed); a "no key" message goes once a key is there.
+    void refreshKeyBadge();
 
 Q_SIGNALS:
     void runCompleted(const pw::JsonValue &run); // completed or degraded
@@ -93,6 +96,7 @@ private:
     QLabel *m_stage = nullptr;
     QLabel *m_countdown = nullptr;
     QLabel *m_message = nullptr;
+    bool m_messageIsMissingKey = false;
     QPushButton *m_submit = nullptr;
     QPushButton *m_cancel = nullptr;
     QTableWidget *m_history = nullptr;
