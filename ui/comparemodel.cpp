@@ -77,11 +77,17 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
         return text((s[u"label_winner"].toBool() ? QStringLiteral("★ ") : QString()) +
                     labelText(s[u"cluster_label"].toString()));
     });
+    // Carriers are compared by carrier id: "liberty mutual" and "Liberty  Mutual" under one id are one
+    // carrier, and the cells are not tinted as different.
     add(summary, tr("Carriers"), 0, [&](const JsonValue &s) {
-        QStringList names;
-        for (const auto &p : s[u"providers"].arrayItems())
+        QStringList names, ids;
+        for (const auto &p : s[u"providers"].arrayItems()) {
             names << p[u"provider_name"].toString();
-        return text(names.join(QStringLiteral(", ")));
+            ids << p[u"provider_id"].toString();
+        }
+        Cell c = text(names.join(QStringLiteral(", ")));
+        c.key = ids.join(u'\n');
+        return c;
     });
     add(summary, tr("Annual cost (low)"), -1, [&](const JsonValue &s) { return money(s[u"est_cost_low"]); });
     add(summary, tr("Annual cost (high)"), -1,
@@ -107,8 +113,12 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
     for (const QString &line : lines) {
         const QString group = lineTitle(line);
         addHeader(group);
-        add(group, tr("Carrier"), 0,
-            [&](const JsonValue &s) { return text(carrierName(solutionOffering(s, line))); });
+        add(group, tr("Carrier"), 0, [&](const JsonValue &s) {
+            const JsonValue o = solutionOffering(s, line);
+            Cell c = text(carrierName(o));
+            c.key = o[u"provider_id"].toString();
+            return c;
+        });
         add(group, tr("Product"), 0, [&](const JsonValue &s) {
             const JsonValue o = solutionOffering(s, line);
             Cell c = text(o[u"coverage"][u"product_name"].toString());
@@ -221,7 +231,9 @@ int CompareModel::rowOf(const QString &group, const QString &label) const {
 
 bool CompareModel::differs(const Row &r, int col) const {
     if (col == 0 || r.header || r.cells.empty()) return false;
-    return r.cells[size_t(col)].text != r.cells[0].text;
+    const Cell &a = r.cells[size_t(col)], &b = r.cells[0];
+    if (!a.key.isEmpty() && !b.key.isEmpty()) return a.key != b.key;
+    return a.text != b.text;
 }
 
 bool CompareModel::isBest(const Row &r, int col) const {

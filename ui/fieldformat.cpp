@@ -78,10 +78,17 @@ QString editText(const JsonValue &v, FieldKind kind) {
 std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QString *error) {
     const QString t = text.trimmed();
     if (t.isEmpty()) return JsonValue();
+    // A number below zero is refused for what it is, not as "not a number".
+    auto negative = [&](const std::optional<double> &v) {
+        if (!v || *v >= 0) return false;
+        *error = QObject::tr("\"%1\": negative amounts are not allowed").arg(t);
+        return true;
+    };
     auto amount = [&]() -> std::optional<JsonValue> {
         bool pct = false;
         const auto v = parseFieldNumber(t, &pct);
-        if (!v || pct || *v < 0) {
+        if (negative(v)) return std::nullopt;
+        if (!v || pct) {
             *error = QObject::tr("\"%1\" is not an amount in dollars").arg(t);
             return std::nullopt;
         }
@@ -112,7 +119,8 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
     case FieldKind::MoneyOrPercent: {
         bool pct = false;
         const auto v = parseFieldNumber(t, &pct);
-        if (!v || *v < 0) {
+        if (negative(v)) return std::nullopt;
+        if (!v) {
             *error = QObject::tr("\"%1\" is neither an amount nor a percentage").arg(t);
             return std::nullopt;
         }
@@ -138,8 +146,9 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
     case FieldKind::Fraction: {
         bool pct = false;
         auto v = parseFieldNumber(t, &pct);
+        if (negative(v)) return std::nullopt;
         if (v && !pct && *v > 1) *v /= 100; // "13" typed in a percent field means 13 %
-        if (!v || *v < 0 || *v > 1) {
+        if (!v || *v > 1) {
             *error = QObject::tr("\"%1\" is not a percentage between 0 and 100").arg(t);
             return std::nullopt;
         }
@@ -148,7 +157,11 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
     case FieldKind::Date: {
         const auto d = parseTypedDate(t);
         if (!d) {
-            *error = QObject::tr("\"%1\" is not a date (YYYY-MM-DD or MM/DD/YYYY)").arg(t);
+            // A two-digit year is not guessed (1985 or 2085?): the message says what to type instead.
+            static const QRegularExpression shortYear(QStringLiteral("^\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}$"));
+            *error = shortYear.match(t).hasMatch()
+                         ? QObject::tr("\"%1\" has a 2-digit year: use a 4-digit year (MM/DD/YYYY)").arg(t)
+                         : QObject::tr("\"%1\" is not a date (YYYY-MM-DD or MM/DD/YYYY)").arg(t);
             return std::nullopt;
         }
         return JsonValue(d->toString(Qt::ISODate));
@@ -182,9 +195,16 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
 std::optional<QDate> parseTypedDate(const QString &text) {
     const QString t = text.trimmed();
     static const QRegularExpression us(QStringLiteral("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$"));
-    const auto m = us.match(t);
+    // ISO with the month or day unpadded ("2021-4-15"), as agents type it.
+    static const QRegularExpression iso(QStringLiteral("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$"));
+    auto m = us.match(t);
     if (m.hasMatch()) {
         const QDate d(m.captured(3).toInt(), m.captured(1).toInt(), m.captured(2).toInt());
+        return d.isValid() ? std::optional<QDate>(d) : std::nullopt;
+    }
+    m = iso.match(t);
+    if (m.hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
         return d.isValid() ? std::optional<QDate>(d) : std::nullopt;
     }
     return parseDate(t);
@@ -204,6 +224,16 @@ QString levelColorName(const QString &level) {
     if (level == u"L3") return QStringLiteral("#c77800");
     if (level == u"L4") return QStringLiteral("#c62828");
     return QStringLiteral("#757575");
+}
+
+std::vector<std::pair<QString, QString>> choiceWords(const QStringList &codes) {
+    std::vector<std::pair<QString, QString>> out;
+    for (const QString &code : codes) {
+        QString words = code;
+        words.replace(u'_', u' ');
+        out.emplace_back(code, words.left(1).toUpper() + words.mid(1));
+    }
+    return out;
 }
 
 QString lineTitle(const QString &line) {

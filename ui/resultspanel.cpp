@@ -79,7 +79,8 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_rankingView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_rankingView->verticalHeader()->hide();
     m_rankingView->verticalHeader()->setDefaultSectionSize(24);
-    m_rankingView->setItemDelegate(new ChipDelegate(RankingModel::LevelRole, m_rankingView));
+    m_rankingView->setItemDelegate(
+        new ChipDelegate(RankingModel::LevelRole, RankingModel::QualifiedRole, m_rankingView));
     m_rankingView->horizontalHeader()->setHighlightSections(false);
     m_rankingView->setWordWrap(false);
     m_rankingView->setToolTip(QString());
