@@ -24,6 +24,13 @@ QString plainNumber(double v) {
     return QString::fromLatin1(shortestNumberText(v));
 }
 
+// A date with a two-digit year is not guessed (1985 or 2085?): the message says what to type instead.
+std::optional<QString> shortYearError(const QString &t) {
+    static const QRegularExpression shortYear(QStringLiteral("^\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}$"));
+    if (!shortYear.match(t).hasMatch()) return std::nullopt;
+    return QObject::tr("\"%1\" has a 2-digit year: use a 4-digit year (MM/DD/YYYY)").arg(t);
+}
+
 } // namespace
 
 QString displayValue(const JsonValue &v, FieldKind kind) {
@@ -157,24 +164,18 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
     case FieldKind::Date: {
         const auto d = parseTypedDate(t);
         if (!d) {
-            // A two-digit year is not guessed (1985 or 2085?): the message says what to type instead.
-            static const QRegularExpression shortYear(QStringLiteral("^\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}$"));
-            *error = shortYear.match(t).hasMatch()
-                         ? QObject::tr("\"%1\" has a 2-digit year: use a 4-digit year (MM/DD/YYYY)").arg(t)
-                         : QObject::tr("\"%1\" is not a date (YYYY-MM-DD or MM/DD/YYYY)").arg(t);
+            *error = shortYearError(t).value_or(
+                QObject::tr("\"%1\" is not a date (YYYY-MM-DD or MM/DD/YYYY)").arg(t));
             return std::nullopt;
         }
         return JsonValue(d->toString(Qt::ISODate));
     }
     case FieldKind::Timestamp:
-        if (t.contains(u'/')) {
-            if (const auto d = parseTypedDate(t)) return JsonValue(d->toString(Qt::ISODate));
-        }
-        if (!parseTimestamp(t)) {
-            *error = QObject::tr("\"%1\" is not a date or time (YYYY-MM-DD or RFC 3339)").arg(t);
-            return std::nullopt;
-        }
-        return JsonValue(t);
+        if (parseTimestamp(t)) return JsonValue(t);
+        if (const auto d = parseTypedDate(t)) return JsonValue(d->toString(Qt::ISODate));
+        *error = shortYearError(t).value_or(
+            QObject::tr("\"%1\" is not a date or time (YYYY-MM-DD or RFC 3339)").arg(t));
+        return std::nullopt;
     case FieldKind::Bool: {
         const QString l = t.toLower();
         if (l == u"yes" || l == u"true" || l == u"y") return JsonValue(true);

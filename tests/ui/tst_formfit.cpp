@@ -207,6 +207,9 @@ void TestFormFit::moneyShowsEveryDigit_data() {
     QTest::newRow("replacement cost 12M") << int(CaseEditor::Residence) << "field_replacement_cost"
                                           << "12345678.90"
                                           << "$12,345,678.90";
+    QTest::newRow("offering dwelling 123M") << int(CaseEditor::Offerings) << "field_dwelling_limit"
+                                            << "123456789.99"
+                                            << "$123,456,789.99";
 }
 
 void TestFormFit::moneyShowsEveryDigit() {

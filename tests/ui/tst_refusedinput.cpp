@@ -308,6 +308,8 @@ void TestRefusedInput::everyTableCellIsFramed_data() {
                                   << "amount" << 0 << "-8400";
     QTest::newRow("driver birth date") << int(CaseEditor::Drivers) << "drivers"
                                        << "date_of_birth" << 0 << "6/15/85";
+    QTest::newRow("offering expiry") << int(CaseEditor::Offerings) << "offerings"
+                                     << "attributes.quote_expires_at" << 0 << "3/1/27";
     QTest::newRow("offering premium") << int(CaseEditor::Offerings) << "offerings"
                                       << "attributes.line_premium_annual" << 0 << "1,9OO";
 }
@@ -373,6 +375,10 @@ void TestRefusedInput::refusalSaysWhy_data() {
                                   << "6/15/85"
                                   << "use a 4-digit year"
                                   << "06/15/1985";
+    QTest::newRow("2-digit year, policy expiry") << int(CaseEditor::Current) << "field_expiration_date"
+                                                 << "3/1/27"
+                                                 << "use a 4-digit year"
+                                                 << "3/1/2027";
     QTest::newRow("not a date") << int(CaseEditor::Insured) << "field_date_of_birth"
                                 << "banana"
                                 << "is not a date"
