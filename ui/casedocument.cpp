@@ -39,7 +39,7 @@ private:
 CaseDocument::CaseDocument(QObject *parent)
     : QObject(parent)
     , m_undo(new QUndoStack(this)) {
-    connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+    connect(m_undo, &QUndoStack::cleanChanged, this, &CaseDocument::updateModified);
     m_root = JsonValue::object();
     revalidate();
 }
@@ -53,7 +53,28 @@ void CaseDocument::setFileName(const QString &fileName) {
 }
 
 bool CaseDocument::isModified() const {
-    return !m_undo->isClean();
+    return !m_undo->isClean() || !m_refused.empty();
+}
+
+void CaseDocument::updateModified() {
+    if (isModified() == m_modified) return;
+    m_modified = isModified();
+    emit modifiedChanged(m_modified);
+}
+
+template <typename Pred> bool CaseDocument::dropRefused(Pred matches) {
+    std::vector<Refused> dropped;
+    for (auto it = m_refused.begin(); it != m_refused.end();) {
+        if (matches(*it)) {
+            dropped.push_back(std::move(*it));
+            it = m_refused.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const Refused &r : dropped)
+        emit refusedInputCleared(r.path, r.text);
+    return !dropped.empty();
 }
 
 void CaseDocument::markSaved() {
@@ -152,18 +173,18 @@ void CaseDocument::duplicateItems(const QString &arrayPath, QList<int> indexes, 
 }
 
 void CaseDocument::setRefusedInput(const QString &path, const QString &text, const QString &message) {
-    clearRefusedInput(path);
+    std::erase_if(m_refused, [&](const Refused &r) { return r.path == path; });
     m_refused.push_back({path, text, message});
     mergeProblems();
     emit edited(path);
+    updateModified();
 }
 
 void CaseDocument::clearRefusedInput(const QString &path) {
-    const auto before = m_refused.size();
-    std::erase_if(m_refused, [&](const Refused &r) { return r.path == path; });
-    if (m_refused.size() == before) return;
+    if (!dropRefused([&](const Refused &r) { return r.path == path; })) return;
     mergeProblems();
     emit edited(path);
+    updateModified();
 }
 
 std::optional<QString> CaseDocument::refusedText(const QString &path) const {
@@ -173,13 +194,14 @@ std::optional<QString> CaseDocument::refusedText(const QString &path) const {
 }
 
 void CaseDocument::load(const JsonValue &root, const QString &fileName) {
-    m_refused.clear();
+    dropRefused([](const Refused &) { return true; });
     m_root = root.isObject() ? root : JsonValue::object();
     m_undo->clear();
     setFileName(fileName);
     revalidate();
     emit loaded();
     emit edited(QString());
+    m_modified = false;
     emit modifiedChanged(false);
 }
 
@@ -189,11 +211,12 @@ void CaseDocument::applyValue(const QString &path, const std::optional<JsonValue
     else
         removeJsonValueAt(m_root, path);
     // The value at the path (or a container of it) changed: text refused there no longer stands.
-    std::erase_if(m_refused, [&](const Refused &r) {
+    dropRefused([&](const Refused &r) {
         return r.path == path || r.path.startsWith(path + u'.') || r.path.startsWith(path + u'[');
     });
     revalidate();
     emit edited(path);
+    updateModified();
 }
 
 void CaseDocument::revalidate() {

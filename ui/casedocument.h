@@ -39,6 +39,8 @@ public:
 
     QString fileName() const { return m_fileName; }
     void setFileName(const QString &fileName);
+    // Unsaved: edits since the last save, or text a field refused (it is in no file, and closing or
+    // replacing the case would lose it, so it is asked about like any unsaved edit).
     bool isModified() const;
     void markSaved();
 
@@ -67,11 +69,16 @@ signals:
     void edited(const QString &path);
     void loaded();
     void modifiedChanged(bool modified);
+    // Text refused at `path` no longer stands (fixed, undone or replaced by a valid value).
+    void refusedInputCleared(const QString &path, const QString &text);
     void fileNameChanged(const QString &fileName);
 
 private:
     void revalidate();
     void mergeProblems();
+    void updateModified();
+    // Drops the refused text of the paths `matches` selects, telling listeners which.
+    template <typename Pred> bool dropRefused(Pred matches);
     struct Refused {
         QString path, text, message;
     };
@@ -83,6 +90,7 @@ private:
     QUndoStack *m_undo = nullptr;
     QString m_fileName;
     QDateTime m_now;
+    bool m_modified = false; // as last announced by modifiedChanged
 };
 
 // A fresh id for a copy: "<id>_copy", "<id>_copy2", … not in `taken`.

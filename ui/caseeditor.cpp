@@ -33,8 +33,10 @@ using K = FieldKind;
 // case file keeps the value.
 std::vector<std::pair<QString, QString>> inWords(const QStringList &values) {
     std::vector<std::pair<QString, QString>> out;
-    for (const QString &v : values)
-        out.emplace_back(v, codeWords(v));
+    for (const QString &v : values) {
+        const QString words = codeWords(v); // "domestic partner"; a choice list reads "Domestic partner"
+        out.emplace_back(v, words.left(1).toUpper() + words.mid(1));
+    }
     return out;
 }
 

@@ -8,9 +8,40 @@
 
 namespace pw {
 
-ChipDelegate::ChipDelegate(int levelRole, QObject *parent)
+namespace {
+// How much of a greyed row's colour is kept: qualified rows, disqualified rows.
+constexpr double kGreyedOpacity = 0.4, kGreyedDisqualifiedOpacity = 0.25;
+
+QColor mixed(const QColor &c, const QColor &base, double keep) {
+    return QColor::fromRgbF(float(c.redF() * keep + base.redF() * (1 - keep)),
+                            float(c.greenF() * keep + base.greenF() * (1 - keep)),
+                            float(c.blueF() * keep + base.blueF() * (1 - keep)));
+}
+} // namespace
+
+ChipDelegate::ChipDelegate(int levelRole, int qualifiedRole, QObject *parent)
     : QStyledItemDelegate(parent)
-    , m_levelRole(levelRole) {}
+    , m_levelRole(levelRole)
+    , m_qualifiedRole(qualifiedRole) {}
+
+bool ChipDelegate::qualified(const QModelIndex &index) const {
+    const QVariant q = m_qualifiedRole < 0 ? QVariant() : index.data(m_qualifiedRole);
+    return !q.isValid() || q.toBool();
+}
+
+void ChipDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const {
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (option->state & QStyle::State_Enabled) return;
+    // Greyed: plain text of the window's colour faded towards the background, the same for every row
+    // but paler for a disqualified one; no selection highlight stands out of the greyed list.
+    option->state &= ~QStyle::State_Selected;
+    const QColor base = option->palette.color(QPalette::Active, QPalette::Base);
+    const QColor text = option->palette.color(QPalette::Active, QPalette::WindowText);
+    const QColor grey = mixed(text, base, qualified(index) ? kGreyedOpacity : kGreyedDisqualifiedOpacity);
+    option->palette.setColor(QPalette::Text, grey);
+    option->palette.setColor(QPalette::WindowText, grey);
+    option->backgroundBrush = QBrush();
+}
 
 void ChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                          const QModelIndex &index) const {
@@ -32,10 +63,17 @@ void ChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const QFontMetrics fm(f);
     const int w = std::min(option.rect.width() - 4, fm.horizontalAdvance(text) + 10);
     const QRect chip(option.rect.left() + 2, option.rect.top() + 3, w, option.rect.height() - 6);
+    QColor fill(levelColorName(level)), ink(Qt::white);
+    if (!(opt.state & QStyle::State_Enabled)) {
+        const QColor base = opt.palette.color(QPalette::Active, QPalette::Base);
+        const double keep = qualified(index) ? kGreyedOpacity : kGreyedDisqualifiedOpacity;
+        fill = mixed(fill, base, keep);
+        ink = opt.palette.color(QPalette::Text); // the row's grey (initStyleOption)
+    }
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(levelColorName(level)));
+    painter->setBrush(fill);
     painter->drawRoundedRect(chip, 4, 4);
-    painter->setPen(Qt::white);
+    painter->setPen(ink);
     painter->drawText(chip, Qt::AlignCenter, text);
     painter->restore();
 }

@@ -148,14 +148,16 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
         summary, tr("Carriers"), 0,
         [&](const JsonValue &s) {
             // Short names in the cell so two or three carriers fit; the full names in the tooltip.
-            QStringList names, full;
+            QStringList names, full, ids;
             for (const auto &p : s[u"providers"].arrayItems()) {
                 const QString name = p[u"provider_name"].toString();
                 full << name;
                 names << shortCarrierName(name);
+                ids << p[u"provider_id"].toString();
             }
             Cell c = text(names.join(QStringLiteral(", ")));
             c.tooltip = full.join(QStringLiteral(", "));
+            c.key = ids.join(u'\n');
             return c;
         },
         {},
@@ -231,8 +233,13 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
         addHeader(group);
         add(
             group, tr("Carrier"), 0,
-            [&](const JsonValue &s) { return text(carrierName(solutionOffering(s, line))); }, {},
-            currentOr([&] { return textOrNotStated(today[u"carrier"].toString()); }));
+            [&](const JsonValue &s) {
+                const JsonValue o = solutionOffering(s, line);
+                Cell c = text(carrierName(o));
+                c.key = o[u"provider_id"].toString();
+                return c;
+            },
+            {}, currentOr([&] { return textOrNotStated(today[u"carrier"].toString()); }));
         add(
             group, tr("Product"), 0,
             [&](const JsonValue &s) {
@@ -381,7 +388,11 @@ int CompareModel::baseline(const Row &r) const {
 bool CompareModel::differs(const Row &r, int col) const {
     const int base = baseline(r);
     if (col <= base || col < firstSolutionColumn() || r.header || r.cells.empty()) return false;
-    return r.cells[size_t(col)].text != r.cells[size_t(base)].text;
+    // Carriers are compared by carrier id where both cells have one: "liberty mutual" and "Liberty  Mutual"
+    // under one id are one carrier, and the cells are not tinted as different.
+    const Cell &a = r.cells[size_t(col)], &b = r.cells[size_t(base)];
+    if (!a.key.isEmpty() && !b.key.isEmpty()) return a.key != b.key;
+    return a.text != b.text;
 }
 
 bool CompareModel::isBest(const Row &r, int col) const {

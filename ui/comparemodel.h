@@ -58,6 +58,7 @@ private:
         bool hasNumber = false;
         double number = 0;
         QString level; // scorecard rows
+        QString key;   // what the cell is compared by when set (carrier ids), else its text
     };
     struct Row {
         QString group, label, tooltip;

@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 
 namespace pw {
 
@@ -25,6 +26,40 @@ QString objectNameFor(const QString &key) {
 bool pathMatches(const QString &problemPath, const QString &fieldPath) {
     return problemPath == fieldPath || problemPath.startsWith(fieldPath + u'.') ||
            problemPath.startsWith(fieldPath + u'[');
+}
+
+// The Qt class an editor is made from (QLineEdit for a DateField, QComboBox for a ChoiceBox): a style
+// sheet selector matches it and its subclasses, where "pw::DateField" would match nothing.
+QString styleClass(const QWidget *w) {
+    const QMetaObject *m = w->metaObject();
+    while (m->superClass() && QByteArrayView(m->className()).contains("::"))
+        m = m->superClass();
+    return QString::fromLatin1(m->className());
+}
+
+// Number and money editors are at least as wide as what they hold, so the form wraps the row (label
+// above) rather than cutting digits off: "$123,456,789.99" is shown whole.
+void fitWidthToText(QLineEdit *e) {
+    const QString text = e->text().isEmpty() ? e->placeholderText() : e->text();
+    const QMargins m = e->textMargins();
+    // Frame, the line edit's own inner margin (2 px a side) and a cursor's room.
+    const int frame = 2 * e->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) + 4 + 2;
+    e->setMinimumWidth(e->fontMetrics().horizontalAdvance(text) + m.left() + m.right() + frame + 4);
+}
+
+bool isNumberKind(FieldKind kind) {
+    switch (kind) {
+    case FieldKind::Integer:
+    case FieldKind::Number:
+    case FieldKind::Money:
+    case FieldKind::MoneyOrPercent:
+    case FieldKind::MoneyOrNone:
+    case FieldKind::SplitOrMoney:
+    case FieldKind::Fraction:
+        return true;
+    default:
+        return false;
+    }
 }
 
 } // namespace
@@ -88,6 +123,10 @@ QWidget *FieldBinder::createEditor(const FieldSpec &spec, QWidget *parent) {
         if (spec.kind != FieldKind::Text && spec.kind != FieldKind::StringList &&
             spec.kind != FieldKind::Timestamp)
             e->setAlignment(Qt::AlignRight);
+        if (isNumberKind(spec.kind)) {
+            connect(e, &QLineEdit::textChanged, e, [e] { fitWidthToText(e); });
+            fitWidthToText(e);
+        }
         connect(e, &QLineEdit::editingFinished, this, [this, key = spec.key] {
             for (const auto &b : m_bindings)
                 if (b.spec.key == key) commit(b);
@@ -209,7 +248,7 @@ void FieldBinder::showProblems(const Problems &problems) {
                 msgs << p.message;
                 error = error || p.isError();
             }
-        const QString cls = QString::fromLatin1(b.editor->metaObject()->className());
+        const QString cls = styleClass(b.editor);
         if (msgs.isEmpty()) {
             b.editor->setStyleSheet(QString());
             b.editor->setToolTip(b.baseTooltip);

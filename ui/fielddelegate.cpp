@@ -9,8 +9,21 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QLineEdit>
+#include <QPainter>
 
 namespace pw {
+
+void FieldDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const {
+    QStyledItemDelegate::paint(painter, option, index);
+    const int level = index.data(JsonTableModel::ProblemLevelRole).toInt();
+    if (level == 0) return;
+    painter->save();
+    painter->setPen(QPen(QColor(level == 2 ? QStringLiteral("#c62828") : QStringLiteral("#c77800")), 1));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRect(option.rect.adjusted(0, 0, -1, -1));
+    painter->restore();
+}
 
 QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                                      const QModelIndex &index) const {

@@ -24,6 +24,13 @@ QString plainNumber(double v) {
     return QString::fromLatin1(shortestNumberText(v));
 }
 
+// A date with a two-digit year is not guessed (1985 or 2085?): the message says what to type instead.
+std::optional<QString> shortYearError(const QString &t) {
+    static const QRegularExpression shortYear(QStringLiteral("^\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}$"));
+    if (!shortYear.match(t).hasMatch()) return std::nullopt;
+    return QObject::tr("\"%1\" has a 2-digit year: use a 4-digit year (MM/DD/YYYY)").arg(t);
+}
+
 } // namespace
 
 QString displayValue(const JsonValue &v, FieldKind kind) {
@@ -78,10 +85,17 @@ QString editText(const JsonValue &v, FieldKind kind) {
 std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QString *error) {
     const QString t = text.trimmed();
     if (t.isEmpty()) return JsonValue();
+    // A number below zero is refused for what it is, not as "not a number".
+    auto negative = [&](const std::optional<double> &v) {
+        if (!v || *v >= 0) return false;
+        *error = QObject::tr("\"%1\": negative amounts are not allowed").arg(t);
+        return true;
+    };
     auto amount = [&]() -> std::optional<JsonValue> {
         bool pct = false;
         const auto v = parseFieldNumber(t, &pct);
-        if (!v || pct || *v < 0) {
+        if (negative(v)) return std::nullopt;
+        if (!v || pct) {
             *error = QObject::tr("\"%1\" is not an amount in dollars").arg(t);
             return std::nullopt;
         }
@@ -112,7 +126,8 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
     case FieldKind::MoneyOrPercent: {
         bool pct = false;
         const auto v = parseFieldNumber(t, &pct);
-        if (!v || *v < 0) {
+        if (negative(v)) return std::nullopt;
+        if (!v) {
             *error = QObject::tr("\"%1\" is neither an amount nor a percentage").arg(t);
             return std::nullopt;
         }
@@ -138,8 +153,9 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
     case FieldKind::Fraction: {
         bool pct = false;
         auto v = parseFieldNumber(t, &pct);
+        if (negative(v)) return std::nullopt;
         if (v && !pct && *v > 1) *v /= 100; // "13" typed in a percent field means 13 %
-        if (!v || *v < 0 || *v > 1) {
+        if (!v || *v > 1) {
             *error = QObject::tr("\"%1\" is not a percentage between 0 and 100").arg(t);
             return std::nullopt;
         }
@@ -148,20 +164,18 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
     case FieldKind::Date: {
         const auto d = parseTypedDate(t);
         if (!d) {
-            *error = QObject::tr("\"%1\" is not a date (YYYY-MM-DD or MM/DD/YYYY)").arg(t);
+            *error = shortYearError(t).value_or(
+                QObject::tr("\"%1\" is not a date (YYYY-MM-DD or MM/DD/YYYY)").arg(t));
             return std::nullopt;
         }
         return JsonValue(d->toString(Qt::ISODate));
     }
     case FieldKind::Timestamp:
-        if (t.contains(u'/')) {
-            if (const auto d = parseTypedDate(t)) return JsonValue(d->toString(Qt::ISODate));
-        }
-        if (!parseTimestamp(t)) {
-            *error = QObject::tr("\"%1\" is not a date or time (YYYY-MM-DD or RFC 3339)").arg(t);
-            return std::nullopt;
-        }
-        return JsonValue(t);
+        if (parseTimestamp(t)) return JsonValue(t);
+        if (const auto d = parseTypedDate(t)) return JsonValue(d->toString(Qt::ISODate));
+        *error = shortYearError(t).value_or(
+            QObject::tr("\"%1\" is not a date or time (YYYY-MM-DD or RFC 3339)").arg(t));
+        return std::nullopt;
     case FieldKind::Bool: {
         const QString l = t.toLower();
         if (l == u"yes" || l == u"true" || l == u"y") return JsonValue(true);
@@ -182,9 +196,16 @@ std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QSt
 std::optional<QDate> parseTypedDate(const QString &text) {
     const QString t = text.trimmed();
     static const QRegularExpression us(QStringLiteral("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$"));
-    const auto m = us.match(t);
+    // ISO with the month or day unpadded ("2021-4-15"), as agents type it.
+    static const QRegularExpression iso(QStringLiteral("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$"));
+    auto m = us.match(t);
     if (m.hasMatch()) {
         const QDate d(m.captured(3).toInt(), m.captured(1).toInt(), m.captured(2).toInt());
+        return d.isValid() ? std::optional<QDate>(d) : std::nullopt;
+    }
+    m = iso.match(t);
+    if (m.hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
         return d.isValid() ? std::optional<QDate>(d) : std::nullopt;
     }
     return parseDate(t);

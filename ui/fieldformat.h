@@ -48,8 +48,9 @@ QString editText(const JsonValue &v, FieldKind kind);
 // nullopt and an error sentence.
 std::optional<JsonValue> parseFieldText(const QString &text, FieldKind kind, QString *error);
 
-// A date as agents type it: ISO "1985-06-15" (a full timestamp is accepted too) or US "06/15/1985" /
-// "6/15/1985" with a four-digit year; nullopt otherwise (two-digit years are refused, not guessed).
+// A date as agents type it: ISO "1985-06-15" or "2021-4-15" (a full timestamp is accepted too) or US
+// "06/15/1985" / "6/15/1985" with a four-digit year; nullopt otherwise (two-digit years are refused, not
+// guessed: the field's message asks for a 4-digit year).
 std::optional<QDate> parseTypedDate(const QString &text);
 
 // The 50 states and DC.

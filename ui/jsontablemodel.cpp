@@ -68,13 +68,16 @@ int JsonTableModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_columns.size()) + leadingColumns();
 }
 
-QString JsonTableModel::problemFor(int row, int docColumn) const {
+QString JsonTableModel::problemFor(int row, int docColumn, bool *isError) const {
     const FieldSpec &spec = m_columns[size_t(docColumn)];
     const QString path = QStringLiteral("%1[%2].%3").arg(m_arrayPath).arg(row).arg(spec.key);
     QStringList msgs;
+    if (isError) *isError = false;
     for (const Problem &p : m_doc->problems())
-        if (p.path == path || p.path.startsWith(path + u'.') || p.path.startsWith(path + u'['))
+        if (p.path == path || p.path.startsWith(path + u'.') || p.path.startsWith(path + u'[')) {
             msgs << p.message;
+            if (isError) *isError = *isError || p.isError();
+        }
     for (const auto &[key, check] : m_checks) {
         if (key != spec.key) continue;
         const JsonValue r = rowValue(row);
@@ -121,6 +124,11 @@ QVariant JsonTableModel::data(const QModelIndex &index, int role) const {
         return problemFor(index.row(), c).isEmpty() ? QVariant() : QVariant(QBrush(QColor(255, 228, 220)));
     case ProblemRole:
         return problemFor(index.row(), c);
+    case ProblemLevelRole: {
+        bool error = false;
+        if (problemFor(index.row(), c, &error).isEmpty()) return 0;
+        return error ? 2 : 1;
+    }
     case KindRole:
         return int(spec.kind);
     case ChoicesRole: {

@@ -21,7 +21,17 @@ class JsonTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     // CompletionRole: values an editor of the cell offers to complete (a QStringList; empty for none).
-    enum Role { KindRole = Qt::UserRole + 1, ChoicesRole, ProblemRole, PathRole, SortRole, CompletionRole };
+    // ProblemLevelRole: 2 when the cell has an error (refused text included), 1 a warning only, else 0;
+    // the delegate frames such cells as form editors are framed (red, amber).
+    enum Role {
+        KindRole = Qt::UserRole + 1,
+        ChoicesRole,
+        ProblemRole,
+        PathRole,
+        SortRole,
+        CompletionRole,
+        ProblemLevelRole
+    };
     using CellCheck = std::function<QString(const JsonValue &row, const JsonValue &cell)>;
 
     JsonTableModel(CaseDocument *doc, const QString &arrayPath, std::vector<FieldSpec> columns,
@@ -63,7 +73,7 @@ protected:
     CaseDocument *m_doc;
 
 private:
-    QString problemFor(int row, int docColumn) const;
+    QString problemFor(int row, int docColumn, bool *isError = nullptr) const;
 
     QString m_arrayPath;
     std::vector<FieldSpec> m_columns;

@@ -119,6 +119,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ranking, &RankingController::runChanged, this, &MainWindow::runChanged);
     connect(m_ranking, &RankingController::busyChanged, m_busy, &QWidget::setVisible);
     connect(m_editor, &CaseEditor::message, this, &MainWindow::showMessage);
+    // The status bar's note that a text was refused goes when that text does.
+    connect(m_doc, &CaseDocument::refusedInputCleared, this, [this](const QString &, const QString &text) {
+        if (m_message->fullText().contains(u'"' + escapeControls(text) + u'"'))
+            m_message->setFullText(QString());
+    });
     connect(m_results, &ResultsPanel::addOfferingRequested, this, [this](const QString &line) {
         m_editor->showSection(CaseEditor::Offerings);
         m_editor->offeringsPage()->addOffering(line);
@@ -388,11 +393,22 @@ bool MainWindow::finishOpen(const QString &fileName, const CaseFileResult &r) {
                                  tr("Cannot open %1:\n%2").arg(fileName, r.problem.message));
         return false;
     }
-    m_isSample = false;
-    m_doc->load(*r.root, QFileInfo(fileName).absoluteFilePath());
+    // A bundled sample opened from disk (resources/samples, the installed samples folder) is untitled:
+    // Save asks for a name, so the sample is never saved over in place.
+    m_isSample = isBundledSample(fileName, *r.root);
+    m_doc->load(*r.root, m_isSample ? QString() : QFileInfo(fileName).absoluteFilePath());
+    updateTitle();
     addRecent(QFileInfo(fileName).absoluteFilePath());
     showMessage(tr("Opened %1").arg(QFileInfo(fileName).fileName()));
     return true;
+}
+
+bool MainWindow::isBundledSample(const QString &fileName, const JsonValue &root) {
+    // The same case as the sample of that name built into the program (whatever folder it sits in).
+    const QString bundled = QStringLiteral(":/samples/") + QFileInfo(fileName).fileName();
+    if (!QFileInfo::exists(bundled)) return false;
+    const CaseFileResult r = readCaseFile(bundled);
+    return r.root && *r.root == root;
 }
 
 bool MainWindow::openSample(const QString &name) {
@@ -447,7 +463,7 @@ void MainWindow::documentEdited() {
 
 void MainWindow::runChanged() {
     const JsonValue &out = m_ranking->run()[u"output"];
-    m_editor->offeringsPage()->setRunOutput(out);
+    m_editor->offeringsPage()->setRunOutput(out, m_ranking->evaluatedOfferingIds());
     if (!m_ranking->hasRun()) {
         m_packages->setText(tr(" no ranking yet"));
         return;
@@ -509,7 +525,10 @@ bool MainWindow::saveTo(const QString &fileName) {
     recordLibrarySave(fileName);
     addRecent(QFileInfo(fileName).absoluteFilePath());
     updateTitle();
-    showMessage(tr("Saved %1").arg(fileName));
+    showMessage(m_doc->refusedCount() > 0
+                    ? tr("Saved %1; %n value(s) not accepted are not in the file", "", m_doc->refusedCount())
+                          .arg(fileName)
+                    : tr("Saved %1").arg(fileName));
     return true;
 }
 
@@ -522,9 +541,20 @@ bool MainWindow::saveAs() {
     QFileDialog dialog(this, tr("Save case"), m_doc->fileName(), tr("Case files (*.json)"));
     dialog.setObjectName(QStringLiteral("saveCaseDialog"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setDefaultSuffix(QStringLiteral("json")); // "alvarez-nj" is saved as alvarez-nj.json
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return false;
-    return saveTo(dialog.selectedFiles().constFirst());
+    // "alvarez-nj", "lee.nj" and "lee v2.1" are saved as NAME.pwcase.json (caseFileNameForSave); the
+    // dialog asked about replacing the typed name, so a file at the appended name is asked about here.
+    const QString typed = dialog.selectedFiles().constFirst();
+    const QString target = caseFileNameForSave(typed);
+    if (target != typed && QFileInfo::exists(target)) {
+        const int answer = m_testAnswer >= 0
+                               ? int(QMessageBox::Yes)
+                               : QMessageBox::question(
+                                     this, tr("Save case"),
+                                     tr("%1 already exists. Replace it?").arg(QFileInfo(target).fileName()));
+        if (answer != QMessageBox::Yes) return false;
+    }
+    return saveTo(target);
 }
 
 void MainWindow::openDialog() {
@@ -537,10 +567,19 @@ void MainWindow::openDialog() {
 bool MainWindow::maybeSave() {
     if (!m_doc->isModified()) return true;
     int answer = m_testAnswer;
-    if (answer < 0)
-        answer = QMessageBox::warning(
-            this, tr("Unsaved changes"), tr("The case has unsaved changes. Save them first?"),
-            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer < 0) {
+        QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
+                        tr("The case has unsaved changes. Save them first?"),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setDefaultButton(QMessageBox::Save);
+        box.setTextFormat(Qt::PlainText);
+        if (m_doc->refusedCount() > 0)
+            box.setInformativeText(
+                tr("%n value(s) typed into the form were not accepted; they are in no file "
+                   "and are lost unless fixed (see the Problems panel).",
+                   "", m_doc->refusedCount()));
+        answer = box.exec();
+    }
     if (answer == QMessageBox::Save) return save();
     return answer == QMessageBox::Discard;
 }

@@ -91,6 +91,7 @@ private:
     void buildDock();
     bool finishOpen(const QString &fileName, const CaseFileResult &result);
     void loadBytes(const QByteArray &bytes, const QString &fileName, bool isSample);
+    static bool isBundledSample(const QString &fileName, const JsonValue &root);
     void documentEdited();
     void runChanged();
     void updateTitle();

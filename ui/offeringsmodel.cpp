@@ -5,6 +5,7 @@
 #include "engine/plainwords.h"
 
 #include "casedocument.h"
+#include "io/jsonpath.h"
 #include "io/offeringimport.h"
 
 #include <QBrush>
@@ -109,11 +110,8 @@ std::vector<FieldSpec> OfferingsModel::offeringColumns() {
 }
 
 JsonValue OfferingsModel::newOffering(const QString &line, const QStringList &takenIds) {
-    QString id;
-    for (int n = 1;; ++n) {
-        id = QStringLiteral("quote_line_new_%1_%2").arg(line).arg(n, 3, 10, QLatin1Char('0'));
-        if (!takenIds.contains(id)) break;
-    }
+    // "quote_line_new_<line>_001" until the carrier is typed; then the id follows carrier and line.
+    const QString id = nextOfferingId(offeringIdBase(QString(), line), takenIds);
     // No placeholder carrier: two new rows must not become one carrier before their names are typed.
     // Typing the carrier name sets provider_id (setData).
     JsonValue o = JsonValue::object();
@@ -131,9 +129,10 @@ OfferingsModel::OfferingsModel(CaseDocument *doc, QObject *parent)
     setIdKey(QStringLiteral("id"));
 }
 
-void OfferingsModel::setRunOutput(const JsonValue &output) {
+void OfferingsModel::setRunOutput(const JsonValue &output, const QStringList &evaluatedIds) {
     m_marks.clear();
     m_hasRun = output.isObject();
+    m_evaluated = QSet<QString>(evaluatedIds.begin(), evaluatedIds.end());
     for (const auto &f : output[u"filtered_offerings"].arrayItems())
         m_marks.insert(f[u"id"].toString(), {Filtered, f[u"reason"].toString(), f[u"detail"].toString()});
     for (const auto &i : output[u"ignored_offerings"].arrayItems())
@@ -158,36 +157,65 @@ QStringList OfferingsModel::carrierNames() const {
 }
 
 bool OfferingsModel::setData(const QModelIndex &index, const QVariant &value, int role) {
-    if (role != Qt::EditRole || !index.isValid() ||
-        index.column() != columnOf(QStringLiteral("provider_name")))
+    const bool carrier = index.column() == columnOf(QStringLiteral("provider_name"));
+    const bool line = index.column() == columnOf(QStringLiteral("category"));
+    if (role != Qt::EditRole || !index.isValid() || (!carrier && !line))
         return JsonTableModel::setData(index, value, role);
-    // The carrier id follows the typed name unless it was stated apart from the name: a derived id (or
-    // none, or the old "prov_new" placeholder) is derived again, the same way import and paste do.
     JsonValue o = rowValue(index.row());
     if (!o.isObject()) return false;
-    const QString name = value.toString().simplified();
-    const QString oldName = o[u"provider_name"].toString();
-    const QString pid = o[u"provider_id"].toString().trimmed();
-    const bool derived = pid.isEmpty() || pid == u"prov_new" || pid == providerIdForName(oldName) ||
-                         pid == providerIdForName(oldName, m_doc->root());
-    if (name.isEmpty())
-        o.remove(QStringLiteral("provider_name"));
-    else
-        o.insert(QStringLiteral("provider_name"), JsonValue(name));
-    if (derived) {
+    const QString oldPid = o[u"provider_id"].toString().trimmed();
+    const QString oldLine = o[u"category"].toString();
+    // The case without this row: its carriers are the ones a typed name is matched against, its ids the
+    // ones a new id must not take.
+    JsonValue rest = m_doc->value(arrayPath());
+    rest.arrayItemsMut().erase(rest.arrayItemsMut().begin() + index.row());
+    JsonValue others = m_doc->root();
+    setJsonValueAt(others, arrayPath(), rest);
+    if (carrier) {
+        // The case's spelling of a carrier it already has ("liberty mutual" is stored as "Liberty
+        // Mutual"). The carrier id follows the name unless it was stated apart from the name: a derived id
+        // (or none, or the old "prov_new" placeholder) is derived again, the same way import and paste do.
+        const QString name = caseCarrierName(value.toString(), others);
+        const QString oldName = o[u"provider_name"].toString();
+        const bool derived = oldPid.isEmpty() || oldPid == u"prov_new" ||
+                             oldPid == providerIdForName(oldName) ||
+                             oldPid == providerIdForName(oldName, others);
         if (name.isEmpty())
-            o.remove(QStringLiteral("provider_id"));
+            o.remove(QStringLiteral("provider_name"));
         else
-            o.insert(QStringLiteral("provider_id"), JsonValue(providerIdForName(name, m_doc->root())));
+            o.insert(QStringLiteral("provider_name"), JsonValue(name));
+        if (derived) {
+            if (name.isEmpty())
+                o.remove(QStringLiteral("provider_id"));
+            else
+                o.insert(QStringLiteral("provider_id"), JsonValue(providerIdForName(name, others)));
+        }
+    } else {
+        const QString l = value.toString().trimmed();
+        if (l.isEmpty())
+            o.remove(QStringLiteral("category"));
+        else
+            o.insert(QStringLiteral("category"), JsonValue(l));
     }
-    m_doc->setValue(QStringLiteral("%1[%2]").arg(arrayPath()).arg(index.row()), o, tr("Edit carrier"));
+    // A generated id follows the carrier and line as import and paste derive it; a stated one stays.
+    const QString id = o[u"id"].toString();
+    const QString base = offeringIdBase(o[u"provider_id"].toString(), o[u"category"].toString());
+    if ((isGeneratedOfferingId(id, offeringIdBase(oldPid, oldLine)) ||
+         isGeneratedOfferingId(id, offeringIdBase(QString(), oldLine))) &&
+        !isGeneratedOfferingId(id, base))
+        o.insert(QStringLiteral("id"), JsonValue(nextOfferingId(base, offeringIds(others))));
+    m_doc->setValue(QStringLiteral("%1[%2]").arg(arrayPath()).arg(index.row()), o,
+                    carrier ? tr("Edit carrier") : tr("Edit line"));
     return true;
 }
 
 OfferingsModel::Status OfferingsModel::statusOf(int row) const {
     if (!m_hasRun) return Unknown;
-    const auto it = m_marks.constFind(rowValue(row)[u"id"].toString());
-    return it == m_marks.cend() ? Eligible : it->status;
+    const QString id = rowValue(row)[u"id"].toString();
+    const auto it = m_marks.constFind(id);
+    if (it != m_marks.cend()) return it->status;
+    // Eligible only when the run evaluated this offering: a row added or re-keyed since is not.
+    return m_evaluated.contains(id) ? Eligible : Unknown;
 }
 
 QString OfferingsModel::reasonOf(int row) const {
@@ -214,14 +242,16 @@ QVariant OfferingsModel::data(const QModelIndex &index, int role) const {
             if (st == Filtered) return QString(QStringLiteral("⊘ ") + reasonOf(index.row()));
             if (st == Ignored) return tr("ignored: not requested");
             if (st == Eligible) return tr("✓ eligible");
-            return QString();
+            return tr("not evaluated");
         case Qt::ToolTipRole:
             if (st == Filtered || st == Ignored)
                 return plainToolTip(reasonOf(index.row()) + u'\n' + reasonDetailOf(index.row()));
-            return st == Eligible ? tr("Eligible: takes part in ranking") : QVariant();
+            return st == Eligible ? tr("Eligible: takes part in ranking")
+                                  : tr("Not evaluated: no valid run of this case has checked this offering "
+                                       "yet (fix the case's errors to rank it)");
         case Qt::ForegroundRole:
             if (st == Filtered) return QBrush(QColor(0xc6, 0x28, 0x28));
-            if (st == Ignored) return QBrush(QColor(0x9e, 0x9e, 0x9e));
+            if (st == Ignored || st == Unknown) return QBrush(QColor(0x9e, 0x9e, 0x9e));
             return QBrush(QColor(0x2e, 0x7d, 0x32));
         case SortRole:
             return int(st);

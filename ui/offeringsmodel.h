@@ -4,6 +4,7 @@
 #include "jsontablemodel.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 namespace pw {
@@ -21,8 +22,9 @@ public:
     OfferingsModel(CaseDocument *doc, QObject *parent);
     int leadingColumns() const override { return 1; }
 
-    // Takes the run's output.filtered_offerings / ignored_offerings.
-    void setRunOutput(const JsonValue &output);
+    // Takes the run's output.filtered_offerings / ignored_offerings, and the ids of the offerings the run
+    // evaluated: only those can be Eligible; any other row is Unknown ("not evaluated").
+    void setRunOutput(const JsonValue &output, const QStringList &evaluatedIds);
     Status statusOf(int row) const;
     // The reason in words ("Not written in NY", "Quote expired Oct 31"); "" for eligible rows.
     QString reasonOf(int row) const;
@@ -33,7 +35,10 @@ public:
     QStringList carrierNames() const;
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    // Typing a carrier name also sets the carrier id, in one undoable edit (see providerIdForName).
+    // Typing a carrier name also sets the carrier id, in one undoable edit (see providerIdForName), and
+    // stores the case's spelling of a carrier it has; a typed carrier or line also re-keys a generated
+    // offering id as import and paste key it (offeringIdBase).
+
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
@@ -46,6 +51,7 @@ private:
         QString reason, detail; // reason: the engine's code (filtered) or the ignored line
     };
     QHash<QString, Mark> m_marks;
+    QSet<QString> m_evaluated;
     bool m_hasRun = false;
 };
 

@@ -240,7 +240,18 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
             &OfferingsPage::currentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OfferingsPage::currentChanged);
     connect(doc, &CaseDocument::edited, this, &OfferingsPage::currentChanged);
+    connect(doc, &CaseDocument::loaded, this, &OfferingsPage::caseLoaded);
     currentChanged();
+}
+
+void OfferingsPage::caseLoaded() {
+    // What the page shows about one case never stays for another: the last import's report and the
+    // filters that would hide the new case's rows.
+    m_report->clear();
+    m_report->hide();
+    m_lineFilter->setCurrentIndex(0);
+    m_carrierFilter->clear();
+    m_statusFilter->setCurrentIndex(0);
 }
 
 void OfferingsPage::currentChanged() {
@@ -287,8 +298,8 @@ void OfferingsPage::currentChanged() {
     }
 }
 
-void OfferingsPage::setRunOutput(const JsonValue &output) {
-    m_model->setRunOutput(output);
+void OfferingsPage::setRunOutput(const JsonValue &output, const QStringList &evaluatedIds) {
+    m_model->setRunOutput(output, evaluatedIds);
     m_proxy->statusesChanged();
     currentChanged();
 }

@@ -39,13 +39,15 @@ public:
     int applyImport(const OfferingImport &import, const QString &source);
     // Pastes spreadsheet rows (tab separated; a header row is recognised).
     int pasteText(const QString &text);
-    void setRunOutput(const JsonValue &output);
+    // The run's filtered and ignored offerings and the ids it evaluated (OfferingsModel::setRunOutput).
+    void setRunOutput(const JsonValue &output, const QStringList &evaluatedIds);
 
     bool focusPath(const QString &path) override;
     bool ownsPath(const QString &path) const override;
 
 private:
     void currentChanged();
+    void caseLoaded();
     void chooseImportFile();
     void paste();
 

@@ -3,6 +3,8 @@
 
 #include "casedocument.h"
 #include "engine/engine.h"
+#include "engine/prepared.h"
+#include "io/offeringimport.h"
 #include "solutionutil.h"
 
 #include <QCoreApplication>
@@ -99,6 +101,7 @@ const JsonValue &RankingController::coverageAnalysis() const {
 void RankingController::documentLoaded() {
     ++m_generation; // a job of the previous case still in flight is dropped when it finishes
     m_run = JsonValue();
+    m_evaluated.clear();
     m_gapsOnly = JsonValue();
     m_prepared.reset();
     m_stale = false;
@@ -186,6 +189,7 @@ void RankingController::finishJob(quint64 generation, const JobResult &r) {
     }
     if (r.run) {
         m_run = *r.run;
+        m_evaluated = r.prepared ? offeringIds(r.prepared->root) : QStringList();
         m_stale = false;
         m_engineMs = r.engineMs;
     } else {

@@ -35,6 +35,8 @@ public:
 
     const JsonValue &run() const { return m_run; }
     bool hasRun() const { return m_run.isObject(); }
+    // The ids of the offerings the shown run evaluated (the case as it was ranked); empty without a run.
+    const QStringList &evaluatedOfferingIds() const { return m_evaluated; }
     bool isBusy() const { return m_pending > 0; }
     // Stale: the run shown is not of the case as it stands (validation errors, or text a field refused).
     bool isStale() const;
@@ -82,6 +84,7 @@ private:
 
     CaseDocument *m_doc;
     JsonValue m_run;
+    QStringList m_evaluated;
     JsonValue m_gapsOnly; // coverage_analysis of the gap-only request, while the case cannot be ranked
     std::shared_ptr<const PreparedCase> m_prepared;
     quint64 m_generation = 0;

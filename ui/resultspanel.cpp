@@ -25,6 +25,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMimeData>
+#include <QPalette>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -104,7 +105,13 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_rankingView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_rankingView->verticalHeader()->hide();
     m_rankingView->verticalHeader()->setDefaultSectionSize(24);
-    m_rankingView->setItemDelegate(new ChipDelegate(RankingModel::LevelRole, m_rankingView));
+    m_rankingView->setItemDelegate(
+        new ChipDelegate(RankingModel::LevelRole, RankingModel::QualifiedRole, m_rankingView));
+    // Greyed results (the view disabled) highlight no row: every row is greyed alike (ChipDelegate).
+    QPalette greyed = m_rankingView->palette();
+    greyed.setColor(QPalette::Disabled, QPalette::Highlight,
+                    greyed.color(QPalette::Disabled, QPalette::Base));
+    m_rankingView->setPalette(greyed);
     m_rankingView->horizontalHeader()->setHighlightSections(false);
     m_rankingView->setWordWrap(false);
     m_rankingView->setToolTip(QString());

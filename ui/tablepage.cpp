@@ -10,10 +10,14 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QSortFilterProxyModel>
+#include <QStyle>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace pw {
 
@@ -25,9 +29,14 @@ TablePage::TablePage(CaseDocument *doc, JsonTableModel *model, const QString &ti
     , m_newItem(std::move(newItem)) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *bar = new QHBoxLayout;
+    // The title and the buttons share a line when they fit, else the buttons go below the title
+    // (resizeEvent), so neither is ever cut.
+    m_header = new QBoxLayout(QBoxLayout::LeftToRight);
     m_title = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), this);
-    bar->addWidget(m_title);
+    m_title->setObjectName(model->objectName() + QStringLiteral("Title"));
+    m_header->addWidget(m_title);
+    auto *bar = new QHBoxLayout;
+    m_buttons = bar;
     bar->addStretch(1);
     const QString base = model->objectName();
     auto addButton = [&](const QString &text, const QString &tip, const QString &name, QKeySequence key,
@@ -54,7 +63,8 @@ TablePage::TablePage(CaseDocument *doc, JsonTableModel *model, const QString &ti
               QKeySequence(Qt::CTRL | Qt::Key_D), &TablePage::duplicateSelected);
     addButton(tr("− Delete"), tr("Delete the selected rows"), base + QStringLiteral("Delete"),
               QKeySequence(Qt::Key_Delete), &TablePage::deleteSelected);
-    layout->addLayout(bar);
+    m_header->addLayout(bar, 1);
+    layout->addLayout(m_header);
 
     m_proxy = proxy ? proxy : new QSortFilterProxyModel(this);
     m_proxy->setParent(this);
@@ -73,8 +83,46 @@ TablePage::TablePage(CaseDocument *doc, JsonTableModel *model, const QString &ti
     m_view->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_view, 1);
     connect(model, &JsonTableModel::inputRejected, this, &CasePage::message);
-    connect(model, &QAbstractItemModel::modelReset, m_view, [this] { m_view->resizeColumnsToContents(); });
-    m_view->resizeColumnsToContents();
+    connect(model, &QAbstractItemModel::modelReset, this, [this] { fitColumns(true); });
+    connect(model, &QAbstractItemModel::dataChanged, this, [this] { fitColumns(false); });
+    fitColumns(true);
+}
+
+int TablePage::columnMinimum(int column) const {
+    // Room for what the kind holds even before a row does: a whole date beside the calendar button of
+    // its editor, so the cell and the open editor both show "2021-03-01".
+    const int c = column - m_model->leadingColumns();
+    if (c < 0 || c >= m_model->columnCount() - m_model->leadingColumns()) return 0;
+    const FieldKind kind = m_model->column(c).kind;
+    const QFontMetrics fm = m_view->fontMetrics();
+    if (kind == FieldKind::Date)
+        return fm.horizontalAdvance(QStringLiteral("0000-00-00")) +
+               m_view->style()->pixelMetric(QStyle::PM_SmallIconSize) + 24;
+    return 0;
+}
+
+void TablePage::fitColumns(bool reset) {
+    // A reset sizes every column to its contents; later edits only widen a column that no longer holds
+    // its longest value (never narrower under the agent's hands), so no cell is cut to "2021-…".
+    // After an edit only the rows on screen are measured: a table of thousands of offerings stays quick.
+    QHeaderView *header = m_view->horizontalHeader();
+    const int precision = header->resizeContentsPrecision();
+    if (!reset) header->setResizeContentsPrecision(0);
+    for (int c = 0; c < m_proxy->columnCount(); ++c) {
+        if (!reset && c == m_proxy->columnCount() - 1 && header->stretchLastSection()) continue;
+        const int was = m_view->columnWidth(c);
+        m_view->resizeColumnToContents(c); // the widest of the header and the cells measured
+        const int want = std::max({m_view->columnWidth(c), columnMinimum(c), reset ? 0 : was});
+        if (m_view->columnWidth(c) != want) m_view->setColumnWidth(c, want);
+    }
+    header->setResizeContentsPrecision(precision);
+}
+
+void TablePage::resizeEvent(QResizeEvent *event) {
+    CasePage::resizeEvent(event);
+    const int oneLine = m_title->sizeHint().width() + m_buttons->sizeHint().width() + m_header->spacing();
+    const auto direction = width() >= oneLine ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (m_header->direction() != direction) m_header->setDirection(direction);
 }
 
 QList<int> TablePage::selectedSourceRows() const {

@@ -6,6 +6,8 @@
 
 #include <functional>
 
+class QBoxLayout;
+class QHBoxLayout;
 class QLabel;
 class QSortFilterProxyModel;
 class QTableView;
@@ -36,12 +38,20 @@ public:
     bool focusPath(const QString &path) override;
     bool ownsPath(const QString &path) const override;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitColumns(bool reset);
+    int columnMinimum(int column) const;
+
     CaseDocument *m_doc;
     JsonTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
     QLabel *m_title;
+    QBoxLayout *m_header = nullptr;
+    QHBoxLayout *m_buttons = nullptr;
     std::function<JsonValue()> m_newItem;
 };
 

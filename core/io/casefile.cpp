@@ -58,4 +58,9 @@ JsonValue apiRequestBody(const JsonValue &root) {
     return body;
 }
 
+QString caseFileNameForSave(const QString &typed) {
+    if (typed.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) return typed;
+    return typed + QString::fromUtf16(kCaseFileSuffix);
+}
+
 } // namespace pw

@@ -27,4 +27,12 @@ CaseFileResult parseCaseBytes(const QByteArray &bytes);
 // The body sent to the API: the root without the "workbench" object.
 JsonValue apiRequestBody(const JsonValue &root);
 
+// The suffix of the case file type the package registers (double-click opens the workbench); File →
+// Open's "*.json" filter lists it too.
+inline constexpr char16_t kCaseFileSuffix[] = u".pwcase.json";
+// The file a "Save As" writes for the name the user typed: the name itself when it ends in ".json" (any
+// case), else the name with ".pwcase.json" appended, so a name with a dot of its own ("lee.nj",
+// "lee v2.1") is never written as a file File → Open does not list.
+QString caseFileNameForSave(const QString &typed);
+
 } // namespace pw

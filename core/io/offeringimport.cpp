@@ -106,13 +106,87 @@ QString providerIdForName(const QString &name, const JsonValue &caseRoot) {
     return QStringLiteral("prov_") + slug(wanted);
 }
 
+namespace {
+// The spelling of the first offering of the case with this carrier name, if any.
+std::optional<QString> knownCarrierName(const QString &wanted, const JsonValue &caseRoot) {
+    if (wanted.isEmpty()) return std::nullopt;
+    for (const auto &o : caseRoot[u"offerings"].arrayItems()) {
+        const QString known = o[u"provider_name"].toString().simplified();
+        if (known.compare(wanted, Qt::CaseInsensitive) == 0) return known;
+    }
+    return std::nullopt;
+}
+} // namespace
+
+QString caseCarrierName(const QString &name, const JsonValue &caseRoot) {
+    const QString wanted = name.simplified();
+    return knownCarrierName(wanted, caseRoot).value_or(wanted);
+}
+
 void adoptCaseCarrierIds(JsonValue &offerings, const JsonValue &caseRoot) {
     if (!offerings.isArray()) return;
+    // Carriers by name as providerIdForName and caseCarrierName compare names: the case's first, then
+    // each new name of the import in row order (so "LIBERTY" and "liberty" in one paste are one spelling).
+    struct Known {
+        QString id, name;
+    };
+    QHash<QString, Known> known;
+    auto remember = [&](const JsonValue &o) {
+        const QString name = o[u"provider_name"].toString().simplified();
+        if (name.isEmpty()) return;
+        Known &k = known[name.toCaseFolded()];
+        if (k.name.isEmpty()) k.name = name;
+        if (k.id.isEmpty()) k.id = o[u"provider_id"].toString().trimmed();
+    };
+    for (const auto &o : caseRoot[u"offerings"].arrayItems())
+        remember(o);
+    QStringList taken = offeringIds(caseRoot);
+    for (const auto &o : offerings.arrayItems())
+        taken << o[u"id"].toString();
+    std::optional<IdAllocator> ids; // made when a first id is re-keyed
     for (JsonValue &o : offerings.arrayItemsMut()) {
         const QString name = o[u"provider_name"].toString();
-        if (name.trimmed().isEmpty() || o[u"provider_id"].toString() != providerIdForName(name)) continue;
-        o.insert(QStringLiteral("provider_id"), JsonValue(providerIdForName(name, caseRoot)));
+        const QString pid = o[u"provider_id"].toString();
+        if (!name.trimmed().isEmpty() && pid == providerIdForName(name)) {
+            const auto it = known.constFind(name.simplified().toCaseFolded());
+            if (it != known.cend()) {
+                const QString line = o[u"category"].toString();
+                if (!it->id.isEmpty() && it->id != pid) {
+                    o.insert(QStringLiteral("provider_id"), JsonValue(it->id));
+                    // An id generated from the name's own carrier id follows the case's carrier id, as
+                    // a row typed in the window is keyed.
+                    if (isGeneratedOfferingId(o[u"id"].toString(), offeringIdBase(pid, line))) {
+                        if (!ids) ids.emplace(taken);
+                        o.insert(QStringLiteral("id"),
+                                 JsonValue(ids->numbered(offeringIdBase(it->id, line))));
+                    }
+                }
+                o.insert(QStringLiteral("provider_name"), JsonValue(it->name));
+            }
+        }
+        remember(o);
     }
+}
+
+QString offeringIdBase(const QString &providerId, const QString &line) {
+    // Generated ids hold lower-case ASCII words and underscores only, whatever the carrier id says.
+    const QString pid = providerId.trimmed();
+    const QString carrierPart = pid.isEmpty()
+                                    ? QStringLiteral("new")
+                                    : slug(pid.startsWith(QStringLiteral("prov_")) ? pid.mid(5) : pid);
+    return QStringLiteral("quote_line_%1_%2")
+        .arg(carrierPart, line.isEmpty() ? QStringLiteral("line") : slug(line));
+}
+
+QString nextOfferingId(const QString &base, const QStringList &taken) {
+    return IdAllocator(taken).numbered(base);
+}
+
+bool isGeneratedOfferingId(const QString &id, const QString &base) {
+    if (!id.startsWith(base + u'_') || id.size() < base.size() + 4) return false;
+    for (qsizetype i = base.size() + 1; i < id.size(); ++i)
+        if (!id.at(i).isDigit()) return false;
+    return true;
 }
 
 OfferingImport importOfferingTable(const QString &text, const QStringList &existingIds, QChar delimiter) {

@@ -69,8 +69,23 @@ QStringList offeringIds(const JsonValue &caseRoot);
 // Import, paste and typing in the window all derive carrier ids through this one function, so one
 // carrier is one carrier whichever way its quotes arrived. Empty for an empty name.
 QString providerIdForName(const QString &name, const JsonValue &caseRoot = JsonValue());
+// The spelling the case (`caseRoot`, may be null) already uses for a carrier name, compared as
+// providerIdForName compares names ("liberty  MUTUAL" -> "Liberty Mutual" when the case has that);
+// else the name with runs of spaces collapsed. Typing and importing store this spelling, so one carrier
+// is shown one way.
+QString caseCarrierName(const QString &name, const JsonValue &caseRoot);
 // For imported offerings (an array) whose carrier id was derived from the name rather than stated,
-// takes the id the case already uses for that carrier name (see providerIdForName).
+// takes the id and the spelling the case already uses for that carrier name (see providerIdForName).
 void adoptCaseCarrierIds(JsonValue &offerings, const JsonValue &caseRoot);
+
+// Offering ids generated for rows that state none: "quote_line_<carrier>_<line>" (the carrier part is the
+// provider id without its "prov_", or "new" while no carrier is known; the line "line" while none is)
+// and a three-digit number. Import, paste and typing in the window all generate ids this way.
+QString offeringIdBase(const QString &providerId, const QString &line);
+// The first "<base>_001", "<base>_002", … not in `taken`.
+QString nextOfferingId(const QString &base, const QStringList &taken);
+// Whether `id` is one generated from `base` ("<base>_" and digits), so it may follow a change of the
+// carrier or line; an id the user or the carrier stated is never rewritten.
+bool isGeneratedOfferingId(const QString &id, const QString &base);
 
 } // namespace pw

@@ -3,6 +3,7 @@
 
 #include "engine/profile.h"
 #include "io/offeringcolumns.h"
+#include "io/offeringimport.h"
 #include "io/offeringplausibility.h"
 #include "io/problem.h"
 #include "io/validation.h"
@@ -39,12 +40,7 @@ void finishOffering(ImportedRow &row, IdAllocator &ids, int idColumn, const QSet
     const JsonValue &idValue = o[u"id"];
     const QString id = idValue.toString().trimmed();
     if (idValue.isNull() || (idValue.isString() && id.isEmpty())) {
-        // Generated ids hold lower-case ASCII words and underscores only, whatever the carrier id says.
-        const QString carrierPart = slug(pid.startsWith(QStringLiteral("prov_")) ? pid.mid(5) : pid);
-        o.insert(QStringLiteral("id"),
-                 JsonValue(ids.numbered(
-                     QStringLiteral("quote_line_%1_%2")
-                         .arg(carrierPart, line.isEmpty() ? QStringLiteral("line") : slug(line)))));
+        o.insert(QStringLiteral("id"), JsonValue(ids.numbered(offeringIdBase(pid, line))));
     } else if (idValue.isString()) {
         const QString fresh = ids.claim(id);
         if (fresh != id) {

@@ -145,7 +145,7 @@ private:
             return;
         }
         if (*d > m_now.date())
-            warning(path, QStringLiteral("date of birth %1 is in the future").arg(d->toString(Qt::ISODate)));
+            error(path, QStringLiteral("date of birth %1 is in the future").arg(d->toString(Qt::ISODate)));
         else if (const int age = ageOn(*d, m_now.date()); age > kOldestPlausibleAge)
             warning(path, QStringLiteral("date of birth %1 makes the person %2 years old: check the date")
                               .arg(d->toString(Qt::ISODate))

@@ -432,9 +432,9 @@ void TestValidation::rules_data() {
     row("generated not a timestamp", {"offerings[0].attributes.quote_generated_at=\"2026-13-01\""},
         "offerings[0].attributes.quote_generated_at", w, QStringLiteral("is not an RFC 3339 timestamp"));
     row("birth in the future", {"input.applicant.date_of_birth=\"2030-01-01\""},
-        "input.applicant.date_of_birth", w, QStringLiteral("date of birth 2030-01-01 is in the future"));
+        "input.applicant.date_of_birth", e, QStringLiteral("date of birth 2030-01-01 is in the future"));
     row("driver birth in the future", {"input.drivers[1].date_of_birth=\"2026-11-29\""},
-        "input.drivers[1].date_of_birth", w, QStringLiteral("date of birth 2026-11-29 is in the future"));
+        "input.drivers[1].date_of_birth", e, QStringLiteral("date of birth 2026-11-29 is in the future"));
     row("birth today ok", {"input.applicant.date_of_birth=\"2026-11-28\""}, "input.applicant.date_of_birth",
         ok, QString());
     row("birth not a date", {"input.applicant.date_of_birth=\"04/12/1979\""}, "input.applicant.date_of_birth",

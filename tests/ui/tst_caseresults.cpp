@@ -26,6 +26,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace pw;
@@ -41,6 +42,9 @@ private slots:
     void lastGoodResultOnlyFromTheSameDocument();
     void newCaseAnalysesGaps();
     void compareSaysNotAnalysed();
+    void greyedResultsGreyEveryRow();
+    void importReportBelongsToItsCase();
+    void offeringsNotEvaluatedAreNotEligible();
 
 private:
     MainWindow *m_w = nullptr;
@@ -215,6 +219,165 @@ void TestCaseResults::compareSaysNotAnalysed() {
     QTest::mouseClick(gapBox, Qt::LeftButton, {}, QPoint(8, gapBox->height() / 2));
     waitRun();
     QVERIFY(m_w->ranking()->run()[u"output"][u"coverage_analysis"].isObject());
+}
+
+namespace {
+
+// How a ranking row is drawn: the darkest text pixel (luminance 0–255) over the text columns, and the
+// strongest colour (HSV saturation 0–255) anywhere but the compare check box.
+struct RowInk {
+    int darkest = 255;
+    int mostColour = 0;
+    int background = 255; // mean luminance of the text cells: a highlighted row is darker
+};
+
+RowInk rowInk(QTableView *view, const QImage &img, int row, int lastTextColumn) {
+    RowInk ink;
+    qint64 sum = 0, count = 0;
+    for (int c = 0; c < view->model()->columnCount(); ++c) {
+        const QRect r = view->visualRect(view->model()->index(row, c)).adjusted(1, 1, -1, -1);
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            for (int x = r.left(); x <= r.right() && x < img.width(); ++x) {
+                const QColor p = img.pixelColor(x, y);
+                if (c > 0) ink.mostColour = std::max(ink.mostColour, p.hsvSaturation());
+                if (c > 0 && c <= lastTextColumn) ink.darkest = std::min(ink.darkest, qGray(p.rgb()));
+                if (c <= lastTextColumn) {
+                    sum += qGray(p.rgb());
+                    ++count;
+                }
+            }
+    }
+    ink.background = count ? int(sum / count) : 255;
+    return ink;
+}
+
+} // namespace
+
+void TestCaseResults::greyedResultsGreyEveryRow() {
+    waitRun();
+    QTableView *view = m_w->results()->rankingView();
+    RankingModel *rm = m_w->results()->rankingModel();
+    const int lastText = rm->changeColumn();
+    view->clearSelection();
+    auto measure = [&](std::vector<RowInk> &qualified, std::vector<RowInk> &disqualified) {
+        QApplication::processEvents();
+        const QImage img = view->viewport()->grab().toImage();
+        for (int r = 0; r < view->model()->rowCount(); ++r) {
+            const QRect rect = view->visualRect(view->model()->index(r, 1));
+            if (!rect.isValid() || rect.bottom() > view->viewport()->height()) break;
+            const bool q = view->model()->index(r, 0).data(RankingModel::QualifiedRole).toBool();
+            (q ? qualified : disqualified).push_back(rowInk(view, img, r, lastText));
+        }
+    };
+    std::vector<RowInk> freshQ, freshD;
+    measure(freshQ, freshD);
+    QVERIFY(!freshQ.empty() && !freshD.empty()); // both kinds on screen
+    // The measure sees ink: fresh qualified rows have black text and coloured chips.
+    for (const RowInk &i : freshQ) {
+        QVERIFY2(i.darkest < 80, qPrintable(QString::number(i.darkest)));
+        QVERIFY(i.mostColour > 120);
+    }
+    // The agent picks the second package, then types a value the form refuses: the results are of an
+    // earlier version, greyed.
+    view->selectRow(1);
+    m_w->caseEditor()->showSection(CaseEditor::Insured);
+    test::typeAndTab(child<QLineEdit>("field_net_worth"), QStringLiteral("1.4M"));
+    waitRun();
+    QVERIFY(m_w->ranking()->isStale());
+    QVERIFY(!view->isEnabled());
+    std::vector<RowInk> greyQ, greyD;
+    measure(greyQ, greyD);
+    QCOMPARE(greyQ.size(), freshQ.size());
+    int lightestQualified = 0;
+    for (const RowInk &i : greyQ) {
+        // Every row greyed: no near-black text, no full colour (chips, red changes).
+        QVERIFY2(i.darkest > 110, qPrintable(QStringLiteral("qualified row text at %1").arg(i.darkest)));
+        QVERIFY2(i.mostColour < 100, qPrintable(QStringLiteral("qualified row colour %1").arg(i.mostColour)));
+        // No highlighted row stands out of the greyed list either.
+        QVERIFY2(i.background > 215, qPrintable(QStringLiteral("row background %1").arg(i.background)));
+        lightestQualified = std::max(lightestQualified, i.darkest);
+    }
+    for (const RowInk &i : greyD) {
+        QVERIFY2(i.mostColour < 100,
+                 qPrintable(QStringLiteral("disqualified row colour %1").arg(i.mostColour)));
+        // Never more prominent than a qualified row.
+        QVERIFY2(i.darkest >= lightestQualified,
+                 qPrintable(QStringLiteral("disqualified row text at %1, qualified at %2")
+                                .arg(i.darkest)
+                                .arg(lightestQualified)));
+    }
+}
+
+void TestCaseResults::importReportBelongsToItsCase() {
+    OfferingsPage *page = m_w->caseEditor()->offeringsPage();
+    m_w->caseEditor()->showSection(CaseEditor::Offerings);
+    auto *carrierFilter = child<QLineEdit>("offeringCarrierFilter");
+    auto *report = child<QLabel>("importReport");
+    auto pasteRows = [&] {
+        page->pasteText(QStringLiteral("Carrier\tLine\tProduct\tPremium\tAM Best\n"
+                                       "Liberty Mutual\thome\tLM Home\t$2,100.00\tA\n"
+                                       "Liberty Mutual\tauto\tLM Auto\t$1,500.00\tA\n"));
+        QVERIFY(report->isVisible());
+        QVERIFY2(report->text().contains(QStringLiteral("imported 2 of 2 rows")), qPrintable(report->text()));
+    };
+    pasteRows();
+    QTest::keyClicks(carrierFilter, QStringLiteral("Liberty"));
+    // A new case: nothing of the last case's import, and no filter hiding the new case's rows.
+    QTest::keyClick(m_w, Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(m_w->document()->value(QStringLiteral("offerings")).size(), 0);
+    QVERIFY(!report->isVisible());
+    QCOMPARE(report->text(), QString());
+    QCOMPARE(carrierFilter->text(), QString());
+    // Another case opened after a paste: the same.
+    pasteRows();
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("okafor.json"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(test::readFileBytes(test::samplePath(QStringLiteral("brooklyn-household.json")))
+                .replace("Okafor", "Okafor-Lee"));
+    f.close();
+    QVERIFY(m_w->openCase(file));
+    QVERIFY(!report->isVisible());
+    QCOMPARE(report->text(), QString());
+    QCOMPARE(page->model()->rowCount(), 14);
+}
+
+void TestCaseResults::offeringsNotEvaluatedAreNotEligible() {
+    waitRun();
+    OfferingsModel *om = m_w->caseEditor()->offeringsPage()->model();
+    QCOMPARE(om->statusOf(0), OfferingsModel::Eligible);
+    // "+ Add" while the case has errors: the new row has no carrier and no premium and no run of this
+    // case has seen it.
+    m_w->caseEditor()->showSection(CaseEditor::Insured);
+    test::typeAndTab(child<QLineEdit>("field_net_worth"), QStringLiteral("1.4M"));
+    m_w->caseEditor()->showSection(CaseEditor::Offerings);
+    QTest::mouseClick(child<QToolButton>("offeringsAddButton"), Qt::LeftButton);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    waitRun();
+    QVERIFY(m_w->ranking()->isStale());
+    const int added = om->rowCount() - 1;
+    QCOMPARE(added, 14);
+    QVERIFY(om->statusOf(added) != OfferingsModel::Eligible);
+    const QString shown = om->index(added, OfferingsModel::StatusColumn).data().toString();
+    QVERIFY2(!shown.contains(u'✓') && !shown.contains(QStringLiteral("eligible")), qPrintable(shown));
+    // Rows the last run of this case did evaluate keep what it found.
+    QCOMPARE(om->statusOf(0), OfferingsModel::Eligible);
+    QCOMPARE(om->statusOf(13), OfferingsModel::Ignored);
+    // Once the case is valid and ranked again, the new row is evaluated like any other.
+    test::typeAndTab(child<QLineEdit>("field_net_worth"), QStringLiteral("1400000"));
+    JsonValue row = m_w->document()->value(QStringLiteral("offerings[14]"));
+    row.insert(QStringLiteral("provider_name"), JsonValue(QStringLiteral("Liberty Mutual")));
+    row.insert(QStringLiteral("provider_id"), JsonValue(QStringLiteral("prov_liberty_mutual")));
+    row.insert(QStringLiteral("quality_rating"), JsonValue(QStringLiteral("A")));
+    JsonValue attrs = JsonValue::object();
+    attrs.insert(QStringLiteral("line_premium_annual"), JsonValue(2100.0));
+    row.insert(QStringLiteral("attributes"), attrs);
+    m_w->document()->setValue(QStringLiteral("offerings[14]"), row);
+    waitRun();
+    QVERIFY2(!m_w->ranking()->isStale(), qPrintable(banner()));
+    QCOMPARE(om->statusOf(added), OfferingsModel::Eligible);
+    QCOMPARE(om->index(added, OfferingsModel::StatusColumn).data().toString(), QStringLiteral("✓ eligible"));
 }
 
 QTEST_MAIN(TestCaseResults)

@@ -32,6 +32,8 @@ private slots:
     void calendarOpensNearby();
     void centenarianIsAWarning_data();
     void centenarianIsAWarning();
+    void futureBirthIsAnError_data();
+    void futureBirthIsAnError();
 
 private:
     MainWindow *m_w = nullptr;
@@ -68,6 +70,10 @@ void TestDateEntry::typedDateIsStored_data() {
                               << "1985-06-05";
     QTest::newRow("spaces") << " 12/31/1990 "
                             << "1990-12-31";
+    QTest::newRow("ISO unpadded") << "1985-6-5"
+                                  << "1985-06-05";
+    QTest::newRow("ISO unpadded month") << "1985-6-15"
+                                        << "1985-06-15";
 }
 
 void TestDateEntry::typedDateIsStored() {
@@ -172,6 +178,37 @@ void TestDateEntry::centenarianIsAWarning() {
         }
     }
     QCOMPARE(found, warned);
+}
+
+void TestDateEntry::futureBirthIsAnError_data() {
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("error");
+    QTest::newRow("2030") << "2030-01-01" << true;
+    QTest::newRow("US 2030") << "01/01/2030" << true;
+    QTest::newRow("tomorrow") << "2026-11-29" << true;
+    QTest::newRow("1985") << "1985-06-15" << false;
+}
+
+void TestDateEntry::futureBirthIsAnError() {
+    QFETCH(QString, typed);
+    QFETCH(bool, error);
+    DateField *dob = dateOfBirth();
+    typeInto(dob, typed);
+    QTest::keyClick(dob, Qt::Key_Tab);
+    ProblemsModel *pm = m_w->problemsModel();
+    bool found = false;
+    for (int r = 0; r < pm->rowCount(); ++r) {
+        const Problem &p = pm->problem(r);
+        if (p.path == u"input.applicant.date_of_birth" &&
+            p.message.contains(QStringLiteral("in the future"))) {
+            found = true;
+            QVERIFY(p.isError());
+        }
+    }
+    QCOMPARE(found, error);
+    QVERIFY(m_w->ranking()->waitForIdle(10000));
+    // An error stops ranking until fixed: the results are marked as of an earlier version.
+    QCOMPARE(m_w->ranking()->isStale(), error);
 }
 
 QTEST_MAIN(TestDateEntry)

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -24,6 +25,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 #include <QWheelEvent>
 
 using namespace pw;
@@ -40,6 +42,9 @@ private slots:
     void moneyShowsEveryDigit_data();
     void moneyShowsEveryDigit();
     void wheelOverUnfocusedComboScrollsTheForm();
+    void historyNothingClipped();
+    void choicesShowWords_data();
+    void choicesShowWords();
 
 private:
     MainWindow *m_w = nullptr;
@@ -187,6 +192,24 @@ void TestFormFit::moneyShowsEveryDigit_data() {
     QTest::newRow("replacement cost") << int(CaseEditor::Residence) << "field_replacement_cost"
                                       << "985000"
                                       << "$985,000";
+    QTest::newRow("dwelling 12M") << int(CaseEditor::Current) << "field_dwelling_limit"
+                                  << "12345678.90"
+                                  << "$12,345,678.90";
+    QTest::newRow("dwelling 123M") << int(CaseEditor::Current) << "field_dwelling_limit"
+                                   << "123456789.99"
+                                   << "$123,456,789.99";
+    QTest::newRow("liability 123M") << int(CaseEditor::Current) << "field_liability_limit"
+                                    << "123456789.99"
+                                    << "$123,456,789.99";
+    QTest::newRow("net worth 123M") << int(CaseEditor::Insured) << "field_net_worth"
+                                    << "123456789.99"
+                                    << "$123,456,789.99";
+    QTest::newRow("replacement cost 12M") << int(CaseEditor::Residence) << "field_replacement_cost"
+                                          << "12345678.90"
+                                          << "$12,345,678.90";
+    QTest::newRow("offering dwelling 123M") << int(CaseEditor::Offerings) << "field_dwelling_limit"
+                                            << "123456789.99"
+                                            << "$123,456,789.99";
 }
 
 void TestFormFit::moneyShowsEveryDigit() {
@@ -200,6 +223,7 @@ void TestFormFit::moneyShowsEveryDigit() {
     e->setFocus();
     e->selectAll();
     QTest::keyClicks(e, typed);
+    QApplication::processEvents(); // the form lays itself out again, as on screen
     auto fits = [e] {
         const int room = e->width() - 2 * e->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) - 4;
         const QRect r(e->mapTo(e->window(), QPoint(0, 0)), e->size());
@@ -208,8 +232,9 @@ void TestFormFit::moneyShowsEveryDigit() {
     };
     QVERIFY2(fits(), qPrintable(e->text()));
     QTest::keyClick(e, Qt::Key_Return);
+    QApplication::processEvents();
     QCOMPARE(e->text(), shown);
-    QVERIFY2(fits(), qPrintable(e->text()));
+    QVERIFY2(fits(), qPrintable(QStringLiteral("%1 in %2 px").arg(e->text()).arg(e->width())));
     // The whole editor is on screen, not behind the pane's edge.
     QCOMPARE(e->visibleRegion().boundingRect().width(), e->width());
 }
@@ -242,6 +267,126 @@ void TestFormFit::wheelOverUnfocusedComboScrollsTheForm() {
     QSpontaneKeyEvent::setSpontaneous(&again);
     QApplication::sendEvent(state, &again);
     QVERIFY(state->currentData().toString() != QStringLiteral("NJ"));
+}
+
+namespace {
+
+// Cells and headers of a table whose text does not fit its column, and an open cell editor whose text
+// does not fit the editor (a date's editor also holds its calendar button).
+QStringList tableClipped(QTableView *view) {
+    QStringList out;
+    QAbstractItemModel *m = view->model();
+    const QFontMetrics fm = view->fontMetrics();
+    const int margins = 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1) + 2;
+    for (int c = 0; c < m->columnCount(); ++c) {
+        const QString head = m->headerData(c, Qt::Horizontal).toString();
+        if (view->horizontalHeader()->fontMetrics().horizontalAdvance(head) + margins > view->columnWidth(c))
+            out << QStringLiteral("header \"%1\" in %2 px").arg(head).arg(view->columnWidth(c));
+        for (int r = 0; r < m->rowCount(); ++r) {
+            const QString text = m->index(r, c).data().toString();
+            if (fm.horizontalAdvance(text) + margins > view->columnWidth(c))
+                out << QStringLiteral("cell \"%1\" in %2 px").arg(text).arg(view->columnWidth(c));
+        }
+    }
+    for (QLineEdit *e : view->viewport()->findChildren<QLineEdit *>()) {
+        if (!e->isVisible()) continue;
+        int room = e->width() - 2 * e->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) - 4;
+        if (!e->actions().isEmpty()) room -= e->style()->pixelMetric(QStyle::PM_SmallIconSize) + 9;
+        if (e->fontMetrics().horizontalAdvance(e->text()) > room)
+            out << QStringLiteral("editor \"%1\" in %2 px").arg(e->text()).arg(room);
+    }
+    return out;
+}
+
+} // namespace
+
+void TestFormFit::historyNothingClipped() {
+    m_w->caseEditor()->showSection(CaseEditor::History);
+    QWidget *page = m_w->caseEditor()->page(CaseEditor::History);
+    QApplication::processEvents();
+    // Each table's title is whole and no button covers it.
+    for (const QString &title :
+         {QStringLiteral("Lapses in coverage"), QStringLiteral("Claims"), QStringLiteral("Non-renewals")}) {
+        QLabel *label = nullptr;
+        for (QLabel *l : page->findChildren<QLabel *>())
+            if (l->text().contains(title)) label = l;
+        QVERIFY2(label, qPrintable(title));
+        QVERIFY2(label->width() >= label->sizeHint().width(),
+                 qPrintable(QStringLiteral("%1 cut to %2 of %3 px")
+                                .arg(title)
+                                .arg(label->width())
+                                .arg(label->sizeHint().width())));
+        const QRect at(label->mapTo(page, QPoint(0, 0)), label->size());
+        QVERIFY(at.left() >= 0 && at.right() < page->width());
+        for (QToolButton *b : label->parentWidget()->findChildren<QToolButton *>()) {
+            const QRect br(b->mapTo(page, QPoint(0, 0)), b->size());
+            const QRect text(at.topLeft(), QSize(label->sizeHint().width(), at.height()));
+            QVERIFY2(!br.intersects(text), qPrintable(title + QStringLiteral(" under ") + b->text()));
+        }
+    }
+    // A lapse typed as agents type it: the cell, its open editor and the headers show every character.
+    auto *view = page->findChild<QTableView *>(QStringLiteral("lapsesTable"));
+    QVERIFY(view);
+    QTest::mouseClick(page->findChild<QToolButton *>(QStringLiteral("lapsesAddButton")), Qt::LeftButton);
+    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(editor);
+    QTest::keyClicks(editor, QStringLiteral("03/01/2021"));
+    QStringList bad = tableClipped(view);
+    QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral("; "))));
+    QTest::keyClick(editor, Qt::Key_Tab);
+    QCoreApplication::processEvents();
+    editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(editor);
+    QTest::keyClicks(editor, QStringLiteral("2021-04-15"));
+    bad = tableClipped(view);
+    QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral("; "))));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_w->document()->value(QStringLiteral("input.insurance_history.lapses[0].start")).toString(),
+             QStringLiteral("2021-03-01"));
+    QCOMPARE(m_w->document()->value(QStringLiteral("input.insurance_history.lapses[0].end")).toString(),
+             QStringLiteral("2021-04-15"));
+    for (QTableView *v : page->findChildren<QTableView *>()) {
+        bad = tableClipped(v);
+        QVERIFY2(bad.isEmpty(), qPrintable(v->objectName() + u": " + bad.join(QStringLiteral("; "))));
+        // And the table itself lies inside the pane.
+        QVERIFY(QRect(v->mapTo(page, QPoint(0, 0)), v->size()).right() < page->width());
+    }
+}
+
+void TestFormFit::choicesShowWords_data() {
+    QTest::addColumn<int>("section");
+    QTest::addColumn<int>("tab");
+    QTest::newRow("Insured") << int(CaseEditor::Insured) << 0;
+    QTest::newRow("Residence") << int(CaseEditor::Residence) << 0;
+    QTest::newRow("Current home") << int(CaseEditor::Current) << 0;
+    QTest::newRow("Offering quote") << int(CaseEditor::Offerings) << 1;
+}
+
+void TestFormFit::choicesShowWords() {
+    QFETCH(int, section);
+    QFETCH(int, tab);
+    const QList<QScrollArea *> areas = show(section, tab);
+    int combos = 0;
+    for (QScrollArea *a : areas)
+        for (QComboBox *c : a->widget()->findChildren<QComboBox *>()) {
+            ++combos;
+            for (int i = 0; i < c->count(); ++i)
+                QVERIFY2(!c->itemText(i).contains(u'_'),
+                         qPrintable(c->objectName() + QStringLiteral(": ") + c->itemText(i)));
+        }
+    QVERIFY(combos > 0);
+    if (section != CaseEditor::Residence) return;
+    // The words are shown, the codes stored: typing "Fire" picks "Fire resistive".
+    auto *construction =
+        areas.first()->widget()->findChild<QComboBox *>(QStringLiteral("field_construction"));
+    QVERIFY(construction);
+    QVERIFY(construction->findText(QStringLiteral("Masonry veneer")) >= 0);
+    construction->setFocus();
+    QTest::keyClicks(construction, QStringLiteral("Fire"));
+    QCOMPARE(construction->currentText(), QStringLiteral("Fire resistive"));
+    QCOMPARE(m_w->document()->value(QStringLiteral("input.residence.construction")).toString(),
+             QStringLiteral("fire_resistive"));
 }
 
 QTEST_MAIN(TestFormFit)

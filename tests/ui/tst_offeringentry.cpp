@@ -6,11 +6,14 @@
 
 #include "casedocument.h"
 #include "caseeditor.h"
+#include "comparemodel.h"
 #include "io/offeringimport.h"
 #include "mainwindow.h"
 #include "offeringsmodel.h"
 #include "offeringspage.h"
 #include "rankingcontroller.h"
+#include "rankingmodel.h"
+#include "resultspanel.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -41,6 +44,11 @@ private slots:
     void sameCarrierIsOneCarrier();
     void choiceCellMatchesWholeText_data();
     void choiceCellMatchesWholeText();
+    void typedIdFollowsCarrierAndLine_data();
+    void typedIdFollowsCarrierAndLine();
+    void typedCarrierTakesTheCaseSpelling_data();
+    void typedCarrierTakesTheCaseSpelling();
+    void compareTellsCarriersByTheirId();
 
 private:
     MainWindow *m_w = nullptr;
@@ -267,6 +275,170 @@ void TestOfferingEntry::choiceCellMatchesWholeText() {
     m_w->caseEditor()->showSection(CaseEditor::Offerings);
     typeIntoCell(0, QStringLiteral("quality_rating"), typed);
     QCOMPARE(m_w->document()->value(QStringLiteral("offerings[0].quality_rating")).toString(), stored);
+}
+
+void TestOfferingEntry::typedIdFollowsCarrierAndLine_data() {
+    QTest::addColumn<QString>("line");      // chosen before "+ Add"
+    QTest::addColumn<QString>("statedId");  // typed into the ID cell first ("" = none)
+    QTest::addColumn<QString>("carrier");   // typed into the new row's first cell
+    QTest::addColumn<QString>("lineAfter"); // typed into the Line cell afterwards ("" = none)
+    QTest::addColumn<QString>("id");
+    QTest::newRow("home") << "home"
+                          << ""
+                          << "Liberty Mutual"
+                          << ""
+                          << "quote_line_liberty_mutual_home_001";
+    QTest::newRow("auto") << "auto"
+                          << ""
+                          << "Liberty Mutual"
+                          << ""
+                          << "quote_line_liberty_mutual_auto_001";
+    QTest::newRow("umbrella") << "umbrella"
+                              << ""
+                              << "Travelers"
+                              << ""
+                              << "quote_line_travelers_umbrella_001";
+    QTest::newRow("line changed") << "home"
+                                  << ""
+                                  << "Liberty Mutual"
+                                  << "auto"
+                                  << "quote_line_liberty_mutual_auto_001";
+    QTest::newRow("carrier of the case") << "home"
+                                         << ""
+                                         << "Keystone Indemnity"
+                                         << ""
+                                         << "quote_line_keystone_home_002";
+    QTest::newRow("case carrier, line changed") << "home"
+                                                << ""
+                                                << "Bayside Insurance"
+                                                << "umbrella"
+                                                << "quote_line_bayside_umbrella_001";
+    QTest::newRow("stated id stays") << "home"
+                                     << "LM-2026-17"
+                                     << "Liberty Mutual"
+                                     << "auto"
+                                     << "LM-2026-17";
+}
+
+void TestOfferingEntry::typedIdFollowsCarrierAndLine() {
+    QFETCH(QString, line);
+    QFETCH(QString, statedId);
+    QFETCH(QString, carrier);
+    QFETCH(QString, lineAfter);
+    QFETCH(QString, id);
+    const int row = addOffering(line);
+    QCOMPARE(row, 14);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    if (!statedId.isEmpty()) typeIntoCell(row, QStringLiteral("id"), statedId);
+    typeIntoCell(row, QStringLiteral("provider_name"), carrier);
+    if (!lineAfter.isEmpty()) typeIntoCell(row, QStringLiteral("category"), lineAfter);
+    const JsonValue o = m_w->document()->value(QStringLiteral("offerings[%1]").arg(row));
+    QCOMPARE(o[u"category"].toString(), lineAfter.isEmpty() ? line : lineAfter);
+    QCOMPARE(o[u"id"].toString(), id);
+    if (!statedId.isEmpty()) return;
+    // The same derivation as a paste of the same carrier and line: the pasted row is numbered next.
+    m_w->caseEditor()->offeringsPage()->pasteText(
+        QStringLiteral("Carrier\tLine\tPremium\tAM Best\n%1\t%2\t$900\tA\n")
+            .arg(carrier, o[u"category"].toString()));
+    const JsonValue pasted = m_w->document()->value(QStringLiteral("offerings[%1]").arg(row + 1));
+    QCOMPARE(pasted[u"provider_id"].toString(), o[u"provider_id"].toString());
+    QCOMPARE(pasted[u"id"].toString(),
+             id.left(id.size() - 3) + QString::number(id.right(3).toInt() + 1).rightJustified(3, u'0'));
+}
+
+void TestOfferingEntry::typedCarrierTakesTheCaseSpelling_data() {
+    QTest::addColumn<QString>("pastedFirst"); // a carrier pasted before typing ("" = none)
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("stored");
+    QTest::newRow("other case") << ""
+                                << "keystone indemnity"
+                                << "Keystone Indemnity";
+    QTest::newRow("capitals and spaces") << ""
+                                         << "HARBORVIEW   mutual"
+                                         << "Harborview Mutual";
+    QTest::newRow("new carrier as typed") << ""
+                                          << "Liberty  Mutual"
+                                          << "Liberty Mutual";
+    QTest::newRow("pasted carrier") << "Liberty Mutual"
+                                    << "LIBERTY MUTUAL"
+                                    << "Liberty Mutual";
+    QTest::newRow("pasted after typed") << ""
+                                        << "liberty"
+                                        << "liberty";
+}
+
+void TestOfferingEntry::typedCarrierTakesTheCaseSpelling() {
+    QFETCH(QString, pastedFirst);
+    QFETCH(QString, typed);
+    QFETCH(QString, stored);
+    if (!pastedFirst.isEmpty())
+        m_w->caseEditor()->offeringsPage()->pasteText(
+            QStringLiteral("Carrier\tLine\tPremium\tAM Best\n%1\tumbrella\t$400\tA\n").arg(pastedFirst));
+    const int row = addOffering(QStringLiteral("home"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    typeIntoCell(row, QStringLiteral("provider_name"), typed);
+    const JsonValue o = m_w->document()->value(QStringLiteral("offerings[%1]").arg(row));
+    QCOMPARE(o[u"provider_name"].toString(), stored);
+    // A later paste of the same carrier in yet another spelling is shown the case's way too.
+    m_w->caseEditor()->offeringsPage()->pasteText(
+        QStringLiteral("Carrier\tLine\tPremium\tAM Best\n%1\tauto\t$900\tA\n").arg(typed.toUpper()));
+    const JsonValue pasted = m_w->document()->value(QStringLiteral("offerings[%1]").arg(row + 1));
+    QCOMPARE(pasted[u"provider_name"].toString(), stored);
+    QCOMPARE(pasted[u"provider_id"].toString(), o[u"provider_id"].toString());
+    // The table names the carrier one way throughout.
+    QSet<QString> spellings;
+    for (int r = 0; r < model()->rowCount(); ++r) {
+        const QString name = model()->rowValue(r)[u"provider_name"].toString();
+        if (name.compare(stored, Qt::CaseInsensitive) == 0) spellings << name;
+    }
+    QCOMPARE(spellings, QSet<QString>{stored});
+}
+
+void TestOfferingEntry::compareTellsCarriersByTheirId() {
+    // Without today's coverage the packages are read against the first package (no Current column), so the
+    // second column's tint says whether the two packages' carriers differ.
+    m_w->document()->setValue(QStringLiteral("input.request_config.coverage_analysis"), JsonValue(false),
+                              QStringLiteral("Rank only"));
+    m_w->document()->setValue(QStringLiteral("input.current_coverage"), JsonValue(),
+                              QStringLiteral("Remove"));
+    m_w->document()->setValue(QStringLiteral("input.current_portfolio"), JsonValue(),
+                              QStringLiteral("Remove"));
+    // A file holds a second Keystone home quote with the carrier written another way (same carrier id).
+    JsonValue alt = m_w->document()->value(QStringLiteral("offerings[3]"));
+    QCOMPARE(alt[u"provider_id"].toString(), QStringLiteral("prov_keystone"));
+    alt.insert(QStringLiteral("id"), JsonValue(QStringLiteral("keystone_home_alt")));
+    alt.insert(QStringLiteral("provider_name"), JsonValue(QStringLiteral("KEYSTONE  indemnity")));
+    JsonValue attrs = alt[u"attributes"];
+    attrs.remove(u"package_id");
+    attrs.remove(u"package_premium_annual");
+    alt.insert(QStringLiteral("attributes"), attrs);
+    m_w->document()->appendItems(QStringLiteral("offerings"), {alt}, QStringLiteral("Add quote"));
+    QVERIFY(m_w->ranking()->waitForIdle(10000));
+    RankingModel *rm = m_w->results()->rankingModel();
+    auto homeOf = [&](int r) {
+        for (const auto &o : rm->solution(r)[u"offerings"].arrayItems())
+            if (o[u"category"].toString() == u"home") return o[u"id"].toString();
+        return QString();
+    };
+    int withAlt = -1, withOriginal = -1;
+    for (int r = 0; r < rm->rowCount(); ++r) {
+        if (withAlt < 0 && homeOf(r) == u"keystone_home_alt") withAlt = r;
+        if (withOriginal < 0 && homeOf(r) == u"quote_line_keystone_home_001") withOriginal = r;
+    }
+    QVERIFY(withAlt >= 0 && withOriginal >= 0);
+    for (int r = 0; r < rm->rowCount(); ++r)
+        rm->setData(rm->index(r, RankingModel::Compare), Qt::Unchecked, Qt::CheckStateRole);
+    QVERIFY(rm->setData(rm->index(withAlt, RankingModel::Compare), Qt::Checked, Qt::CheckStateRole));
+    QVERIFY(rm->setData(rm->index(withOriginal, RankingModel::Compare), Qt::Checked, Qt::CheckStateRole));
+    CompareModel *cm = m_w->results()->compareModel();
+    QCOMPARE(cm->columnCount(), 2);
+    const int carrierRow = cm->rowOf(QStringLiteral("Home"), QStringLiteral("Carrier"));
+    QVERIFY(carrierRow >= 0);
+    QVERIFY(cm->index(carrierRow, 0).data().toString() != cm->index(carrierRow, 1).data().toString());
+    // One carrier: not tinted as a difference.
+    QVERIFY2(!cm->index(carrierRow, 1).data(Qt::BackgroundRole).isValid(),
+             qPrintable(cm->index(carrierRow, 0).data().toString() + u'|' +
+                        cm->index(carrierRow, 1).data().toString()));
 }
 
 QTEST_MAIN(TestOfferingEntry)

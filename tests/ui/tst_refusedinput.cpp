@@ -5,6 +5,7 @@
 
 #include "casedocument.h"
 #include "caseeditor.h"
+#include "elidinglabel.h"
 #include "mainwindow.h"
 #include "offeringsmodel.h"
 #include "offeringspage.h"
@@ -12,14 +13,17 @@
 #include "rankingcontroller.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace pw;
@@ -34,6 +38,12 @@ private slots:
     void refusedTextGoesWithFieldUndo();
     void refusedCellStays();
     void problemClickChangesNothing();
+    void everyFieldKindIsFramed_data();
+    void everyFieldKindIsFramed();
+    void everyTableCellIsFramed_data();
+    void everyTableCellIsFramed();
+    void refusalSaysWhy_data();
+    void refusalSaysWhy();
 
 private:
     MainWindow *m_w = nullptr;
@@ -207,6 +217,195 @@ void TestRefusedInput::problemClickChangesNothing() {
         QCOMPARE(problems(), listed);
     }
     QCOMPARE(m_w->document()->undoStack()->count(), edits);
+}
+
+namespace {
+const QColor kErrorRed(0xc6, 0x28, 0x28);
+} // namespace
+
+void TestRefusedInput::everyFieldKindIsFramed_data() {
+    QTest::addColumn<int>("section");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("fileValue"); // JSON the case holds instead of typing ("" = type)
+    QTest::newRow("birth date, 2-digit year") << int(CaseEditor::Insured) << "field_date_of_birth"
+                                              << "6/15/85"
+                                              << "input.applicant.date_of_birth"
+                                              << "";
+    QTest::newRow("birth date, dotted") << int(CaseEditor::Insured) << "field_date_of_birth"
+                                        << "15.06.1985"
+                                        << "input.applicant.date_of_birth"
+                                        << "";
+    QTest::newRow("birth date, word") << int(CaseEditor::Insured) << "field_date_of_birth"
+                                      << "banana"
+                                      << "input.applicant.date_of_birth"
+                                      << "";
+    QTest::newRow("birth date in the future") << int(CaseEditor::Insured) << "field_date_of_birth"
+                                              << "2030-01-01"
+                                              << "input.applicant.date_of_birth"
+                                              << "";
+    QTest::newRow("policy expiry") << int(CaseEditor::Current) << "field_expiration_date"
+                                   << "3/1/27"
+                                   << "input.current_coverage.home.expiration_date"
+                                   << "";
+    QTest::newRow("money") << int(CaseEditor::Insured) << "field_net_worth"
+                           << "1.4M"
+                           << "input.applicant.net_worth"
+                           << "";
+    QTest::newRow("whole number") << int(CaseEditor::Residence) << "field_year_built"
+                                  << "19O5"
+                                  << "input.residence.year_built"
+                                  << "";
+    QTest::newRow("choice") << int(CaseEditor::Insured) << "field_state"
+                            << ""
+                            << "input.address.state"
+                            << R"("ZZ")";
+}
+
+void TestRefusedInput::everyFieldKindIsFramed() {
+    QFETCH(int, section);
+    QFETCH(QString, name);
+    QFETCH(QString, typed);
+    QFETCH(QString, path);
+    QFETCH(QString, fileValue);
+    m_w->caseEditor()->showSection(section);
+    QWidget *page = m_w->caseEditor()->page(section);
+    if (auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("currentCoverageTabs"))) {
+        tabs->setCurrentIndex(0);
+        page = tabs->widget(0);
+    }
+    QWidget *editor = page->findChild<QWidget *>(name);
+    QVERIFY(editor);
+    QApplication::processEvents();
+    QVERIFY2(!test::framedWith(editor->grab().toImage(), kErrorRed), "framed before any error");
+    if (fileValue.isEmpty()) {
+        auto *e = qobject_cast<QLineEdit *>(editor);
+        QVERIFY(e);
+        test::typeAndTab(e, typed);
+        QCOMPARE(e->text(), typed);
+    } else {
+        m_w->document()->setValue(path, *parseJson(fileValue.toUtf8()));
+    }
+    const int row = problemRow(path);
+    QVERIFY2(row >= 0, qPrintable(path));
+    QVERIFY(m_w->problemsModel()->problem(row).isError());
+    QApplication::processEvents();
+    // Drawn with the red frame, whatever kind of editor it is.
+    QVERIFY2(test::framedWith(editor->grab().toImage(), kErrorRed), editor->metaObject()->className());
+}
+
+void TestRefusedInput::everyTableCellIsFramed_data() {
+    QTest::addColumn<int>("section");
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<int>("row"); // -1: a row added with "+ Add"
+    QTest::addColumn<QString>("typed");
+    QTest::newRow("lapse start") << int(CaseEditor::History) << "lapses"
+                                 << "start" << -1 << "03/01/21";
+    QTest::newRow("claim date") << int(CaseEditor::History) << "claims"
+                                << "date" << 0 << "banana";
+    QTest::newRow("claim amount") << int(CaseEditor::History) << "claims"
+                                  << "amount" << 0 << "-8400";
+    QTest::newRow("driver birth date") << int(CaseEditor::Drivers) << "drivers"
+                                       << "date_of_birth" << 0 << "6/15/85";
+    QTest::newRow("offering expiry") << int(CaseEditor::Offerings) << "offerings"
+                                     << "attributes.quote_expires_at" << 0 << "3/1/27";
+    QTest::newRow("offering premium") << int(CaseEditor::Offerings) << "offerings"
+                                      << "attributes.line_premium_annual" << 0 << "1,9OO";
+}
+
+void TestRefusedInput::everyTableCellIsFramed() {
+    QFETCH(int, section);
+    QFETCH(QString, table);
+    QFETCH(QString, key);
+    QFETCH(int, row);
+    QFETCH(QString, typed);
+    m_w->caseEditor()->showSection(section);
+    auto *view = m_w->findChild<QTableView *>(table + QStringLiteral("Table"));
+    QVERIFY(view);
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+    auto *model = qobject_cast<JsonTableModel *>(proxy->sourceModel());
+    QVERIFY(model);
+    if (row < 0) {
+        QTest::mouseClick(m_w->findChild<QToolButton *>(table + QStringLiteral("AddButton")), Qt::LeftButton);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        row = model->rowCount() - 1;
+    }
+    const QModelIndex idx = proxy->mapFromSource(model->index(row, model->columnOf(key)));
+    QVERIFY(idx.isValid());
+    view->scrollTo(idx);
+    QApplication::processEvents();
+    QVERIFY2(!test::framedWith(view->viewport()->grab(view->visualRect(idx)).toImage(), kErrorRed),
+             "framed before any error");
+    view->setFocus();
+    view->setCurrentIndex(idx);
+    QTest::keyClicks(view, typed.left(1));
+    QTest::keyClicks(QApplication::focusWidget(), typed.mid(1));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCoreApplication::processEvents();
+    const QString path = model->cellPath(row, model->columnOf(key));
+    QCOMPARE(idx.data().toString(), typed);
+    QVERIFY2(problemRow(path) >= 0, qPrintable(path));
+    view->clearSelection();
+    view->setCurrentIndex(QModelIndex());
+    QApplication::processEvents();
+    QVERIFY2(test::framedWith(view->viewport()->grab(view->visualRect(idx)).toImage(), kErrorRed),
+             qPrintable(path));
+}
+
+void TestRefusedInput::refusalSaysWhy_data() {
+    QTest::addColumn<int>("section");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("why");
+    QTest::addColumn<QString>("valid");
+    QTest::newRow("negative premium") << int(CaseEditor::Current) << "field_annual_premium"
+                                      << "-1780"
+                                      << "negative amounts are not allowed"
+                                      << "1780";
+    QTest::newRow("negative net worth") << int(CaseEditor::Insured) << "field_net_worth"
+                                        << "-450,000"
+                                        << "negative amounts are not allowed"
+                                        << "450,000";
+    QTest::newRow("letter O") << int(CaseEditor::Current) << "field_annual_premium"
+                              << "1,9OO"
+                              << "is not an amount in dollars"
+                              << "1,900";
+    QTest::newRow("2-digit year") << int(CaseEditor::Insured) << "field_date_of_birth"
+                                  << "6/15/85"
+                                  << "use a 4-digit year"
+                                  << "06/15/1985";
+    QTest::newRow("2-digit year, policy expiry") << int(CaseEditor::Current) << "field_expiration_date"
+                                                 << "3/1/27"
+                                                 << "use a 4-digit year"
+                                                 << "3/1/2027";
+    QTest::newRow("not a date") << int(CaseEditor::Insured) << "field_date_of_birth"
+                                << "banana"
+                                << "is not a date"
+                                << "1985-06-15";
+}
+
+void TestRefusedInput::refusalSaysWhy() {
+    QFETCH(int, section);
+    QFETCH(QString, name);
+    QFETCH(QString, typed);
+    QFETCH(QString, why);
+    QFETCH(QString, valid);
+    QLineEdit *e = field(section, name);
+    QVERIFY(e);
+    test::typeAndTab(e, typed);
+    // Temporary messages have their own label beside the case summary.
+    auto *message = m_w->findChild<ElidingLabel *>(QStringLiteral("statusMessage"));
+    QVERIFY(message);
+    QVERIFY2(message->fullText().contains(why), qPrintable(message->fullText()));
+    bool listed = false;
+    for (int r = 0; r < m_w->problemsModel()->rowCount(); ++r)
+        listed = listed || m_w->problemsModel()->problem(r).message.contains(why);
+    QVERIFY(listed);
+    // A valid value: the status bar no longer speaks of the refused text.
+    test::typeAndTab(e, valid);
+    QVERIFY2(!message->fullText().contains(typed), qPrintable(message->fullText()));
 }
 
 QTEST_MAIN(TestRefusedInput)

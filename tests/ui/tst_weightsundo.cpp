@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -125,11 +126,19 @@ void TestWeightsUndo::saveAsAppendsJson_data() {
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QString>("written");
     QTest::newRow("no suffix") << "alvarez-nj"
-                               << "alvarez-nj.json";
+                               << "alvarez-nj.pwcase.json";
     QTest::newRow("json suffix") << "alvarez.json"
                                  << "alvarez.json";
+    QTest::newRow("JSON in capitals") << "ALVAREZ.JSON"
+                                      << "ALVAREZ.JSON";
+    QTest::newRow("case file type") << "alvarez.pwcase.json"
+                                    << "alvarez.pwcase.json";
+    QTest::newRow("dot in the name") << "lee.nj"
+                                     << "lee.nj.pwcase.json";
+    QTest::newRow("version number") << "lee v2.1"
+                                    << "lee v2.1.pwcase.json";
     QTest::newRow("own suffix") << "alvarez.case"
-                                << "alvarez.case";
+                                << "alvarez.case.pwcase.json";
 }
 
 void TestWeightsUndo::saveAsAppendsJson() {
@@ -156,6 +165,8 @@ void TestWeightsUndo::saveAsAppendsJson() {
     QVERIFY2(QFileInfo::exists(dir.filePath(written)), qPrintable(dir.filePath(written)));
     QCOMPARE(m_w->document()->fileName(), QFileInfo(dir.filePath(written)).absoluteFilePath());
     if (written != typed) QVERIFY(!QFileInfo::exists(dir.filePath(typed)));
+    // File → Open (filter *.json) lists what was written.
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.json")}, QDir::Files), QStringList{written});
 }
 
 QTEST_MAIN(TestWeightsUndo)

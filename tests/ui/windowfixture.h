@@ -7,8 +7,13 @@
 #include "mainwindow.h"
 #include "rankingcontroller.h"
 
+#include <QColor>
+#include <QImage>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QTest>
+
+#include <cstdlib>
 
 namespace pw::test {
 
@@ -31,6 +36,35 @@ inline MainWindow *openWindowOnSample(const QString &sample = QStringLiteral("br
         return nullptr;
     }
     return w;
+}
+
+// Whether an image (a widget or a table cell as drawn) has a frame of `color`: in most rows of its
+// middle half, a pixel of that colour (give or take anti-aliasing) within 2 px of both the left and the
+// right edge.
+inline bool framedWith(const QImage &img, const QColor &color) {
+    auto near = [&](QRgb p) {
+        return std::abs(qRed(p) - color.red()) < 40 && std::abs(qGreen(p) - color.green()) < 40 &&
+               std::abs(qBlue(p) - color.blue()) < 40;
+    };
+    int rows = 0, framed = 0;
+    for (int y = img.height() / 4; y < img.height() * 3 / 4; ++y, ++rows) {
+        bool left = false, right = false;
+        for (int x = 0; x < 3 && x < img.width(); ++x) {
+            left = left || near(img.pixel(x, y));
+            right = right || near(img.pixel(img.width() - 1 - x, y));
+        }
+        framed += left && right ? 1 : 0;
+    }
+    return rows > 0 && framed * 2 > rows;
+}
+
+// Focuses a line edit, replaces its text by typing, and leaves it with Tab, as a person would.
+inline void typeAndTab(QLineEdit *e, const QString &text) {
+    e->setFocus();
+    e->selectAll();
+    QTest::keyClick(e, Qt::Key_Delete);
+    QTest::keyClicks(e, text);
+    QTest::keyClick(e, Qt::Key_Tab);
 }
 
 } // namespace pw::test
