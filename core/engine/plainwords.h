@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "io/json.h"
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+
+namespace pw {
+
+// The words an agent reads for the engine's codes (engine.md §2, §5, §7, §9). The window and the reports
+// show these; the JSON and CSV outputs keep the codes. Every function accepts codes it does not know and
+// falls back on the code with its underscores and dots read as spaces, so a newer engine or a remote run
+// never shows an empty cell. All returned text is our own wording except where a parameter says it
+// copies case text (carrier names, states): callers escape that as any untrusted text.
+
+// A gap's title as a heading, for a rule id of §9: "home.no_water_backup" -> "No water backup coverage".
+// The run object's own `gaps[].title` is preferred where it has one (it may name amounts); this covers
+// rule ids that only appear in a solution's gaps_new/gaps_open lists.
+QString gapTitle(const QString &ruleId);
+// The gap as a short noun for a sentence: "home.no_water_backup" -> "water backup",
+// "umbrella.missing" -> "no umbrella".
+QString gapPhrase(const QString &ruleId);
+
+// Why the filter stage dropped an offering (§2), in words: "state_excluded" -> "Not written in NY",
+// "quote_expired" -> "Quote expired Oct 31" (the year is added when it differs from today's),
+// "no_premium" -> "No usable premium". `offering` is the offering object (its expiry date is read) and
+// `state` the insured's state as the case states it (trimmed and upper-cased here; empty: "this state").
+QString filterReasonText(const QString &reason, const JsonValue &offering, const QString &state,
+                         const QDate &today = QDate::currentDate());
+// An ignored offering (§2): "Not requested: renters" for its category.
+QString ignoredReasonText(const QString &category);
+
+// A cluster label (§7) in words: "best_value" -> "best value".
+QString labelWords(const QString &clusterLabel);
+// A dimension (§5) as a heading ("Financial strength") and inside a sentence ("financial strength").
+QString dimensionHeading(const QString &dimension);
+QString dimensionWords(const QString &dimension);
+// A coverage line (§8) in words: "home" -> "home", "umbrella" -> "umbrella"; unknown codes as words.
+QString lineWords(const QString &line);
+
+// Any enumerated value of a case (marital status, settlement, construction…) in words:
+// "domestic_partner" -> "domestic partner", "actual_cash_value" -> "actual cash value".
+QString codeWords(const QString &code);
+
+// English counts: countText(1, "error") -> "1 error", countText(2, "error") -> "2 errors";
+// countText(2, "package", "packages") for irregular plurals.
+QString countText(qint64 n, const QString &singular, const QString &plural = QString());
+// "2nd", "3rd", "11th", "21st".
+QString ordinalText(qint64 n);
+// "a", "a and b", "a, b and c".
+QString joinWords(const QStringList &items);
+
+// A carrier's name without its corporate words: "Harborview Mutual" -> "Harborview",
+// "Granite State Casualty" -> "Granite State", "Liberty Mutual Insurance Company" -> "Liberty". A name
+// of corporate words only is kept whole. Copies case text.
+QString shortCarrierName(const QString &name);
+
+} // namespace pw
