@@ -2,8 +2,9 @@
 // The client proposal as a document model (report/proposal.h).
 #include "proposal.h"
 
-#include "engine/gapmemo.h"
 #include "engine/grades.h"
+#include "engine/plainwords.h"
+#include "engine/whyline.h"
 #include "io/casereader.h"
 #include "report/reportwords.h"
 #include "util/dates.h"
@@ -49,13 +50,13 @@ QString carriersPhrase(const Option &o, const QStringList &lines) {
     }
     QStringList parts;
     for (const QString &c : carriers)
-        parts << QStringLiteral("%1 for %2").arg(c, listWords(linesOf[c]));
+        parts << QStringLiteral("%1 for %2").arg(c, joinWords(linesOf[c]));
     return parts.join(QStringLiteral(", "));
 }
 
 QString optionHeading(const Option &o) {
     const QString label = o.solution[u"cluster_label"].toString();
-    return QStringLiteral("Option %1 · %2").arg(o.number).arg(labelWords(label));
+    return QStringLiteral("Option %1 · %2").arg(o.number).arg(lineTitle(labelWords(label)));
 }
 
 ReportCell money(const OptDouble &v) {
@@ -68,7 +69,9 @@ ReportCell notStated() {
 
 ReportCell amountOrPercent(const AmountOrPercent &a) {
     if (!a.stated) return notStated();
-    if (a.percent) return ReportCell(QStringLiteral("%1% of dwelling").arg(formatNumber(a.value, 2)));
+    if (a.percent)
+        return ReportCell(
+            QStringLiteral("%1% of dwelling").arg(QString::fromLatin1(shortestNumberText(a.value))));
     return ReportCell(formatMoney(a.value));
 }
 
@@ -94,7 +97,8 @@ ReportCell settlement(const CoverageDetail &d) {
     if (!d.settlement) return notStated();
     QString s = settlementWords(*d.settlement);
     if (*d.settlement == Settlement::ExtendedReplacementCost && d.extendedReplacementPct)
-        s += QStringLiteral(" (+%1%)").arg(formatNumber(*d.extendedReplacementPct, 2));
+        s +=
+            QStringLiteral(" (+%1%)").arg(QString::fromLatin1(shortestNumberText(*d.extendedReplacementPct)));
     return ReportCell(s, *d.settlement == Settlement::ActualCashValue ? Style::Warning : Style::Plain);
 }
 
@@ -209,8 +213,8 @@ public:
                                   : QStringLiteral("%1 · %2").arg(m_doc.title, m_agency.name.trimmed());
         cover(insured);
         recommendation();
-        comparison();
         if (m_sections.allOptions) allOptions();
+        comparison();
         if (m_sections.gaps) gaps();
         assumptions();
         disclosure();
@@ -285,8 +289,9 @@ private:
         const Option &rec = m_options.front();
         QString text = QStringLiteral("We recommend Option 1: %1, at %2 a year.")
                            .arg(carriersPhrase(rec, m_lines), costOf(rec));
-        if (!m_why.isEmpty()) text += u' ' + m_why;
-        m_doc.callout(text);
+        // The window's why-line, word for word (engine/whyline.h): option 1 is the run's first solution.
+        const QString why = whyLine(m_in.run, 0);
+        m_doc.callout(text, why.isEmpty() ? QStringList() : QStringList{QStringLiteral("Why: %1.").arg(why)});
         QStringList facts;
         facts << QStringLiteral("Annual cost\t%1").arg(costOf(rec));
         if (m_currentPremium.isNumber()) {
@@ -343,19 +348,25 @@ private:
                 m_doc.subheading(last - first == 1
                                      ? QStringLiteral("Option %1").arg(first + 1)
                                      : QStringLiteral("Options %1 to %2").arg(first + 1).arg(last));
-            m_doc.table(comparisonTable(chunk));
+            for (ReportTable &t : comparisonTables(chunk))
+                m_doc.table(std::move(t));
         }
     }
 
-    ReportTable comparisonTable(const std::vector<const Option *> &chunk) const {
-        ReportTable t;
-        t.header << QString() << QStringLiteral("Today");
-        for (const Option *o : chunk)
-            t.header << optionHeading(*o);
-        const int cols = int(t.header.size());
-        t.widths.push_back(25);
-        for (int c = 1; c < cols; ++c)
-            t.widths.push_back(75 / (cols - 1));
+    // One table per line and one for the totals, each headed by its line beside "Today" and the options, so
+    // a table that runs onto the next page repeats which line it shows.
+    std::vector<ReportTable> comparisonTables(const std::vector<const Option *> &chunk) const {
+        std::vector<ReportTable> tables;
+        auto newTable = [&](const QString &title) {
+            ReportTable t;
+            t.header << title << QStringLiteral("Today");
+            for (const Option *o : chunk)
+                t.header << optionHeading(*o);
+            t.widths.push_back(28);
+            for (int c = 1; c < int(t.header.size()); ++c)
+                t.widths.push_back(72 / (int(t.header.size()) - 1));
+            tables.push_back(std::move(t));
+        };
         auto addRow = [&](const QString &label, ReportCell today,
                           const std::function<ReportCell(const Option &)> &f, bool always = false) {
             ReportRow r;
@@ -366,13 +377,10 @@ private:
                 r.cells.push_back(f(*o));
                 stated = stated || r.cells.back().style != Style::NotStated;
             }
-            if (stated || always) t.rows.push_back(std::move(r));
+            if (stated || always) tables.back().rows.push_back(std::move(r));
         };
         for (const QString &line : m_lines) {
-            ReportRow g;
-            g.group = true;
-            g.cells.push_back({lineTitle(line)});
-            t.rows.push_back(g);
+            newTable(lineTitle(line));
             const auto cur = m_current.find(line);
             const bool inForce = cur != m_current.end();
             addRow(
@@ -421,10 +429,7 @@ private:
                 },
                 true);
         }
-        ReportRow g;
-        g.group = true;
-        g.cells.push_back({QStringLiteral("Total")});
-        t.rows.push_back(g);
+        newTable(QStringLiteral("Total"));
         addRow(QStringLiteral("Package price"), ReportCell(QStringLiteral("—"), Style::NotStated),
                [&](const Option &o) { return packageCell(o); });
         addRow(
@@ -437,34 +442,30 @@ private:
                        return ReportCell(changeWords(o.solution[u"change_vs_current"],
                                                      o.solution[u"change_vs_current_pct"]));
                    });
-        return t;
+        return tables;
     }
 
-    // "Harborview Mutual package for home, auto and umbrella: $6,620 (line by line $6,880)".
+    // "$6,620 for home, auto and umbrella (line by line $6,880)", per intact package of the option.
     ReportCell packageCell(const Option &o) const {
         QStringList parts;
         for (const auto &b : o.solution[u"cost_breakdown"][u"bundles"].arrayItems()) {
             QStringList lines;
-            QString carrier;
             double lineSum = 0;
-            for (const auto &id : b[u"ids"].arrayItems()) {
-                for (const auto &[line, off] : o.byLine) {
-                    if (off.id != id.toString()) continue;
-                    carrier = carrierOf(off);
-                    const auto p = o.premiumById.find(off.id);
+            for (const QString &l : m_lines) {
+                const auto it = o.byLine.find(l);
+                if (it == o.byLine.end()) continue;
+                for (const auto &id : b[u"ids"].arrayItems()) {
+                    if (it->second.id != id.toString()) continue;
+                    lines << l;
+                    const auto p = o.premiumById.find(it->second.id);
                     if (p != o.premiumById.end()) lineSum += p->second;
                 }
             }
-            for (const QString &l : m_lines) {
-                const auto it = o.byLine.find(l);
-                for (const auto &id : b[u"ids"].arrayItems())
-                    if (it != o.byLine.end() && it->second.id == id.toString()) lines << l;
-            }
-            parts << QStringLiteral("%1 package for %2: %3 (line by line %4)")
-                         .arg(carrier, listWords(lines), formatMoney(b[u"package_premium_annual"].toDouble()),
+            parts << QStringLiteral("%1 for %2 (line by line %3)")
+                         .arg(formatMoney(b[u"package_premium_annual"].toDouble()), joinWords(lines),
                               formatMoney(lineSum));
         }
-        if (parts.isEmpty()) return {QStringLiteral("None"), Style::NotStated};
+        if (parts.isEmpty()) return {QStringLiteral("No package"), Style::NotStated};
         return ReportCell(parts.join(QStringLiteral("; ")));
     }
 
@@ -478,8 +479,18 @@ private:
         t.header << QStringLiteral("Annual cost");
         if (m_currentPremium.isNumber()) t.header << QStringLiteral("Change against today");
         t.header << QStringLiteral("Financial strength");
-        for (int c = 0; c < int(t.header.size()); ++c)
-            t.numeric.push_back(t.header[c] == u"Annual cost" || t.header[c] == u"Change against today");
+        const int lineWidth =
+            m_lines.isEmpty() ? 0 : (m_currentPremium.isNumber() ? 39 : 54) / int(m_lines.size());
+        for (int c = 0; c < int(t.header.size()); ++c) {
+            const QString &h = t.header[c];
+            const bool money = h == u"Annual cost" || h == u"Change against today";
+            t.numeric.push_back(money);
+            t.widths.push_back(c == 0                       ? 18
+                               : h == u"Annual cost"        ? 12
+                               : money                      ? 15
+                               : h == u"Financial strength" ? 16
+                                                            : lineWidth);
+        }
         for (const Option &o : m_options) {
             ReportRow r;
             r.cells.push_back({optionHeading(o), Style::Strong});
@@ -512,10 +523,9 @@ private:
         return worst;
     }
 
-    QString gapTitle(const QString &ruleId) const {
+    QString titleOfGap(const QString &ruleId) const {
         const auto it = m_gapTitles.find(ruleId);
-        if (it != m_gapTitles.end()) return it->second;
-        return lineTitle(gapRuleSubject(ruleId));
+        return it != m_gapTitles.end() ? it->second : gapTitle(ruleId);
     }
 
     void gaps() {
@@ -541,11 +551,11 @@ private:
             t.widths.push_back(40);
             for (int i = first; i < last; ++i) {
                 t.header << QStringLiteral("Option %1").arg(i + 1);
-                t.widths.push_back(60 / kPerTable);
+                t.widths.push_back(60 / std::min(n, kPerTable));
             }
             for (const QString &id : m_gapOrder) {
                 ReportRow r;
-                r.cells.push_back({gapTitle(id), Style::Strong});
+                r.cells.push_back({titleOfGap(id), Style::Strong});
                 for (int i = first; i < last; ++i) {
                     const JsonValue &s = m_options[size_t(i)].solution;
                     bool closed = false;
@@ -562,11 +572,11 @@ private:
         for (const Option &o : m_options) {
             QStringList titles;
             for (const auto &id : o.solution[u"gaps_new"].arrayItems())
-                titles << gapTitle(id.toString());
+                titles << titleOfGap(id.toString());
             if (!titles.isEmpty())
                 added << QStringLiteral("Option %1 would open a gap you do not have today: %2.")
                              .arg(o.number)
-                             .arg(listWords(titles));
+                             .arg(joinWords(titles));
         }
         if (!added.isEmpty()) m_doc.bullets(added);
     }
@@ -600,7 +610,7 @@ private:
                          "%1 %2 only part of an insurer's package; the insurer may re-rate the lines "
                          "it keeps, so the upper end of the cost range allows %3 more on those lines.")
                          .arg(broken.size() == 1 ? QStringLiteral("Option") : QStringLiteral("Options"),
-                              listWords(broken) +
+                              joinWords(broken) +
                                   (broken.size() == 1 ? QStringLiteral(" places") : QStringLiteral(" place")),
                               pct(m_in.profile->bundleBreakUplift));
         if (!indicative.isEmpty())
@@ -608,7 +618,7 @@ private:
                          "Rates marked indicative below are estimates before underwriting; the upper "
                          "end of the cost range of %1 %2 allows %3 more on them.")
                          .arg(indicative.size() == 1 ? QStringLiteral("option") : QStringLiteral("options"),
-                              listWords(indicative), pct(m_in.profile->indicativeUplift));
+                              joinWords(indicative), pct(m_in.profile->indicativeUplift));
         items << QStringLiteral(
             "Financial strength is the insurer's AM Best rating (Demotech where stated) as "
             "supplied with the quote.");
@@ -630,7 +640,7 @@ private:
         ReportTable t;
         t.header << QStringLiteral("Insurer") << QStringLiteral("Line") << QStringLiteral("Quote reference")
                  << QStringLiteral("Quoted on") << QStringLiteral("Valid until") << QStringLiteral("Rate");
-        t.widths = {28, 10, 22, 14, 14, 12};
+        t.widths = {25, 10, 27, 14, 14, 10};
         QStringList seen;
         for (const Option &o : m_options) {
             for (const QString &l : m_lines) {
@@ -641,7 +651,7 @@ private:
                 auto date = [](const QString &ts) {
                     if (ts.trimmed().isEmpty())
                         return ReportCell(QStringLiteral("not stated"), Style::NotStated);
-                    if (const auto t = parseTimestamp(ts)) return ReportCell(longDate(t->toUTC().date()));
+                    if (const auto t = parseTimestamp(ts)) return ReportCell(shortDate(t->toUTC().date()));
                     return ReportCell(ts.trimmed());
                 };
                 const bool ind =
@@ -698,7 +708,6 @@ private:
     bool m_gapsAnalysed = false;
     QStringList m_gapOrder;
     std::map<QString, QString> m_gapTitles;
-    QString m_why;
     ReportDocument m_doc;
     int m_section = 0;
 };

@@ -14,7 +14,7 @@ namespace pw {
 // carrier named "<b>Evil</b>" prints those characters. No string here holds markup.
 
 struct ReportCell {
-    enum class Style { Plain, NotStated, Strong, Good, Warning };
+    enum class Style { Plain, NotStated, Strong, Good, Warning, Indented };
     QString text;
     Style style = Style::Plain;
     ReportCell() = default;
@@ -37,6 +37,7 @@ struct ReportTable {
     std::vector<ReportRow> rows;
     std::vector<int> widths;
     std::vector<bool> numeric;
+    bool compact = false; // smaller type, for the dense tables of the underwriter report
     bool operator==(const ReportTable &) const = default;
 };
 
@@ -46,7 +47,7 @@ struct ReportBlock {
         Subheading, // a title inside a section
         Paragraph,  // prose
         Note,       // small print
-        Callout,    // a boxed paragraph (the recommendation)
+        Callout,    // a boxed paragraph (the recommendation), `items` as further lines in the box
         Bullets,    // `items`
         Facts,      // `items` as "label\tvalue" pairs
         Table,      // `table`
@@ -78,7 +79,9 @@ struct ReportDocument {
     void subheading(const QString &t) { blocks.push_back({ReportBlock::Kind::Subheading, t, {}, {}}); }
     void paragraph(const QString &t) { blocks.push_back({ReportBlock::Kind::Paragraph, t, {}, {}}); }
     void note(const QString &t) { blocks.push_back({ReportBlock::Kind::Note, t, {}, {}}); }
-    void callout(const QString &t) { blocks.push_back({ReportBlock::Kind::Callout, t, {}, {}}); }
+    void callout(const QString &t, const QStringList &more = {}) {
+        blocks.push_back({ReportBlock::Kind::Callout, t, more, {}});
+    }
     void bullets(const QStringList &i) { blocks.push_back({ReportBlock::Kind::Bullets, {}, i, {}}); }
     void facts(const QStringList &i) { blocks.push_back({ReportBlock::Kind::Facts, {}, i, {}}); }
     void table(ReportTable t) { blocks.push_back({ReportBlock::Kind::Table, {}, {}, std::move(t)}); }

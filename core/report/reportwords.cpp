@@ -73,14 +73,12 @@ QString settlementWords(Settlement s) {
     return {};
 }
 
-QString labelWords(const QString &clusterLabel) {
-    QString s = clusterLabel;
-    s.replace(u'_', u' ');
-    return lineTitle(s);
-}
-
 QString longDate(const QDate &date) {
     return QLocale(QLocale::English, QLocale::UnitedStates).toString(date, QStringLiteral("MMMM d, yyyy"));
+}
+
+QString shortDate(const QDate &date) {
+    return QLocale(QLocale::English, QLocale::UnitedStates).toString(date, QStringLiteral("MMM d, yyyy"));
 }
 
 QString splitLimitText(std::initializer_list<OptDouble> parts) {
@@ -116,11 +114,6 @@ QString changeWords(const JsonValue &change, const JsonValue &changePct) {
                  .arg(formatNumber(std::fabs(p), 0));
     }
     return s;
-}
-
-QString listWords(const QStringList &items) {
-    if (items.size() <= 1) return items.join(QString());
-    return items.mid(0, items.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ") + items.last();
 }
 
 } // namespace pw

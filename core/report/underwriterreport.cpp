@@ -2,6 +2,7 @@
 // The underwriter scorecard report as a document model (report/underwriterreport.h).
 #include "underwriterreport.h"
 
+#include "engine/plainwords.h"
 #include "report/reportwords.h"
 #include "util/dates.h"
 #include "util/numbers.h"
@@ -31,11 +32,21 @@ QString carrierOfRaw(const JsonValue &o) {
     return name.isEmpty() ? o[u"provider_id"].toString() : name;
 }
 
+// The carriers per line in line order: "Harborview Mutual / Keystone Indemnity / Harborview Mutual".
 QString carriersOf(const JsonValue &solution) {
     QStringList parts;
     for (const auto &o : solution[u"offerings"].arrayItems())
-        parts << QStringLiteral("%1: %2").arg(lineTitle(o[u"category"].toString()), carrierOfRaw(o));
-    return parts.join(QStringLiteral("; "));
+        parts << carrierOfRaw(o);
+    return parts.join(QStringLiteral(" / "));
+}
+
+QString linesOf(const JsonValue &run) {
+    QStringList lines;
+    const auto &solutions = run[u"solutions"].arrayItems();
+    if (!solutions.empty())
+        for (const auto &o : solutions.front()[u"offerings"].arrayItems())
+            lines << o[u"category"].toString();
+    return lines.join(QStringLiteral(" / "));
 }
 
 QString weightsText(const Weights &w) {
@@ -47,7 +58,8 @@ QString weightsText(const Weights &w) {
 }
 
 QString solutionTitle(const JsonValue &s) {
-    QString t = QStringLiteral("#%1 %2").arg(number(s[u"rank"]), labelWords(s[u"cluster_label"].toString()));
+    QString t = QStringLiteral("#%1 %2").arg(number(s[u"rank"]),
+                                             lineTitle(labelWords(s[u"cluster_label"].toString())));
     if (s[u"label_winner"].toBool()) t += QStringLiteral(" ★");
     if (!s[u"scorecard"][u"qualified"].toBool()) t += QStringLiteral(" — disqualified");
     return t;
@@ -136,10 +148,16 @@ private:
     void ranking() {
         m_doc.heading(QStringLiteral("Ranking"));
         ReportTable t;
-        t.header = {QStringLiteral("#"),         QStringLiteral("Label"),     QStringLiteral("Carriers"),
-                    QStringLiteral("Cost"),      QStringLiteral("Overall"),   QStringLiteral("Level"),
-                    QStringLiteral("Qualified"), QStringLiteral("Commission")};
-        t.widths = {5, 13, 34, 16, 8, 6, 8, 10};
+        t.header = {QStringLiteral("#"),
+                    QStringLiteral("Label"),
+                    QStringLiteral("Carriers (%1)").arg(linesOf(m_in.run)),
+                    QStringLiteral("Cost"),
+                    QStringLiteral("Overall"),
+                    QStringLiteral("Level"),
+                    QStringLiteral("Qualified"),
+                    QStringLiteral("Commission")};
+        t.compact = true;
+        t.widths = {4, 13, 31, 14, 9, 7, 10, 12};
         t.numeric = {true, false, false, true, true, false, false, true};
         for (const auto &s : m_in.run[u"solutions"].arrayItems()) {
             const JsonValue &card = s[u"scorecard"];
@@ -147,7 +165,7 @@ private:
             ReportRow r;
             r.cells = {
                 ReportCell(number(s[u"rank"])),
-                ReportCell(labelWords(s[u"cluster_label"].toString()) +
+                ReportCell(lineTitle(labelWords(s[u"cluster_label"].toString())) +
                            (s[u"label_winner"].toBool() ? QStringLiteral(" ★") : QString())),
                 ReportCell(carriersOf(s)),
                 ReportCell(costRangeText(s[u"est_cost_low"].toDouble(), s[u"est_cost_high"].toDouble())),
@@ -168,7 +186,7 @@ private:
             const JsonValue &card = s[u"scorecard"];
             m_doc.subheading(solutionTitle(s));
             QStringList facts;
-            facts << QStringLiteral("Carriers\t%1").arg(carriersOf(s));
+            facts << QStringLiteral("Carriers\t%1 (%2)").arg(carriersOf(s), linesOf(m_in.run));
             QStringList ids;
             for (const auto &o : s[u"offerings"].arrayItems())
                 ids << o[u"id"].toString();
@@ -200,41 +218,48 @@ private:
         }
     }
 
+    // Per dimension a row with its score, level, weight and contribution (weight × score), then its
+    // reasons with their points; the last row is the overall score.
     ReportTable dimensionTable(const JsonValue &card) const {
         ReportTable t;
-        t.header = {QStringLiteral("Dimension / reason"), QStringLiteral("Score"), QStringLiteral("Level"),
-                    QStringLiteral("Weight"), QStringLiteral("Contribution")};
-        t.widths = {56, 11, 9, 10, 14};
-        t.numeric = {false, true, false, true, true};
+        t.header = {QStringLiteral("Dimension / reason"),
+                    QStringLiteral("Points"),
+                    QStringLiteral("Score"),
+                    QStringLiteral("Level"),
+                    QStringLiteral("Weight"),
+                    QStringLiteral("Contribution")};
+        t.compact = true;
+        t.widths = {52, 9, 9, 8, 9, 13};
+        t.numeric = {false, true, true, false, true, true};
         for (Dimension d : kDimensions) {
             const JsonValue &dim = card[u"dimensions"][dimensionName(d)];
             const double contribution =
                 roundHalfAway(dim[u"weight"].toDouble() * dim[u"score"].toDouble(), 2);
             ReportRow head;
             head.cells = {
-                ReportCell(lineTitle(dimensionName(d)) +
+                ReportCell(dimensionHeading(dimensionName(d)) +
                                (dim[u"blocked"].toBool() ? QStringLiteral(" ⛔ blocked") : QString()),
                            Style::Strong),
+                ReportCell(),
                 ReportCell(number(dim[u"score"]), Style::Strong),
-                ReportCell(dim[u"level"].toString(), Style::Strong), ReportCell(number(dim[u"weight"])),
+                ReportCell(dim[u"level"].toString(), Style::Strong),
+                ReportCell(number(dim[u"weight"])),
                 ReportCell(QString::fromLatin1(shortestNumberText(contribution)), Style::Strong)};
             t.rows.push_back(std::move(head));
             for (const auto &reason : dim[u"reasons"].arrayItems()) {
                 const bool blocker = reason[u"blocker"].toBool();
                 ReportRow r;
-                r.cells = {ReportCell((blocker ? QStringLiteral("⛔ ") : QStringLiteral("    ")) +
-                                          reason[u"text"].toString(),
-                                      blocker ? Style::Warning : Style::Plain),
-                           ReportCell(points(reason[u"points"])), ReportCell(), ReportCell(), ReportCell()};
+                r.cells = {
+                    ReportCell((blocker ? QStringLiteral("⛔ ") : QString()) + reason[u"text"].toString(),
+                               blocker ? Style::Warning : Style::Indented),
+                    ReportCell(points(reason[u"points"]))};
                 t.rows.push_back(std::move(r));
             }
         }
         ReportRow total;
-        total.cells = {ReportCell(QStringLiteral("Overall"), Style::Strong), ReportCell(), ReportCell(),
-                       ReportCell(),
-                       ReportCell(QStringLiteral("%1 %2").arg(number(card[u"overall_score"]),
-                                                              card[u"overall_level"].toString()),
-                                  Style::Strong)};
+        total.cells = {ReportCell(QStringLiteral("Overall (sum of contributions)"), Style::Strong),
+                       ReportCell(), ReportCell(number(card[u"overall_score"]), Style::Strong),
+                       ReportCell(card[u"overall_level"].toString(), Style::Strong)};
         t.rows.push_back(std::move(total));
         return t;
     }
@@ -251,7 +276,8 @@ private:
         ReportTable t;
         t.header = {QStringLiteral("Offering"), QStringLiteral("Carrier"), QStringLiteral("Line"),
                     QStringLiteral("Reason"), QStringLiteral("Detail")};
-        t.widths = {24, 18, 9, 15, 34};
+        t.compact = true;
+        t.widths = {24, 17, 10, 17, 32};
         for (const auto &f : filtered)
             t.rows.push_back({{ReportCell(f[u"id"].toString()), ReportCell(carrierOfRaw(f)),
                                ReportCell(f[u"category"].toString()), ReportCell(f[u"reason"].toString()),
@@ -276,7 +302,8 @@ private:
             ReportTable t;
             t.header = {QStringLiteral("Severity"), QStringLiteral("Rule"), QStringLiteral("Line"),
                         QStringLiteral("Title"), QStringLiteral("Current → recommended")};
-            t.widths = {10, 27, 9, 34, 20};
+            t.compact = true;
+            t.widths = {11, 27, 10, 32, 20};
             auto value = [](const JsonValue &v) {
                 return v.isNull() ? QStringLiteral("—") : v.isString() ? v.toString() : number(v);
             };

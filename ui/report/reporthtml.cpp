@@ -29,6 +29,8 @@ QString cellStyle(ReportCell::Style s) {
         return QStringLiteral("color:%1; font-weight:bold;").arg(QLatin1StringView(kGood));
     case ReportCell::Style::Warning:
         return QStringLiteral("color:%1;").arg(QLatin1StringView(kWarning));
+    case ReportCell::Style::Indented:
+        return QStringLiteral("padding-left:18px;");
     }
     return {};
 }
@@ -123,7 +125,7 @@ private:
             element(QStringLiteral("p"), QStringLiteral("note"), htmlText(b.text));
             return;
         case K::Callout:
-            callout(b.text);
+            callout(b.text, b.items);
             return;
         case K::Bullets:
             bullets(b.items);
@@ -144,16 +146,19 @@ private:
                           style.isEmpty() ? QString() : QStringLiteral(" style=\"%1\"").arg(style), html);
     }
 
-    void callout(const QString &text) {
+    void callout(const QString &text, const QStringList &more) {
+        QString html = htmlText(text);
+        for (const QString &m : more)
+            html += QStringLiteral("<br>") + htmlText(m);
         if (file()) {
-            element(QStringLiteral("div"), QStringLiteral("callout"), htmlText(text));
+            element(QStringLiteral("div"), QStringLiteral("callout"), html);
             return;
         }
         // QTextDocument draws no box around a block: a one-cell table is the box.
         m_out += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"10\" border=\"0\" "
                                 "style=\"%1 margin-top: 4px; margin-bottom: 10px;\"><tr><td bgcolor=\"%2\" "
                                 "style=\"font-size: 11pt;\">%3</td></tr></table>\n")
-                     .arg(breakStyle(), QLatin1StringView(kCalloutFill), htmlText(text));
+                     .arg(breakStyle(), QLatin1StringView(kCalloutFill), html);
     }
 
     void bullets(const QStringList &items) {
@@ -179,9 +184,12 @@ private:
 
     void table(const ReportTable &t) {
         const int cols = int(t.header.size());
-        m_out += QStringLiteral("<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" "
-                                "border=\"1\" style=\"%1 border-collapse: collapse; border-color: %2;\">\n")
-                     .arg(breakStyle(), QLatin1StringView(kRule));
+        m_out += QStringLiteral(
+                     "<table class=\"grid\" width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" "
+                     "border=\"1\" style=\"%1 border-collapse: collapse; border-color: %2; margin-top: 4px; "
+                     "margin-bottom: 12px;%3\">\n")
+                     .arg(breakStyle(), QLatin1StringView(kRule),
+                          t.compact ? QStringLiteral(" font-size: 8pt;") : QString());
         auto widthOf = [&](int c) {
             return c < int(t.widths.size()) ? QStringLiteral(" width=\"%1%\"").arg(t.widths[size_t(c)])
                                             : QString();
@@ -285,8 +293,9 @@ QString reportTextDocumentStyleSheet() {
                "td.fact-label { color: %2; }\n"
                "th { font-weight: bold; text-align: left; }\n"
                "p.logo { margin-bottom: 16px; }\n"
-               "p.agency { font-size: 13pt; font-weight: bold; color: %1; margin-bottom: 150px; }\n"
-               "p.cover-title { font-size: 28pt; font-weight: bold; color: %1; margin-bottom: 40px; }\n"
+               "p.agency { font-size: 13pt; font-weight: bold; color: %1; }\n"
+               "p.cover-title { font-size: 30pt; font-weight: bold; color: %1; margin-top: 200px; "
+               "margin-bottom: 36px; }\n"
                "p.cover-label { font-size: 9pt; color: %2; margin-top: 22px; margin-bottom: 4px; }\n"
                "p.cover-insured { font-size: 19pt; font-weight: bold; margin-bottom: 6px; }\n"
                "p.cover-line { font-size: 11pt; margin-bottom: 2px; }\n"

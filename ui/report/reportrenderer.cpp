@@ -16,7 +16,11 @@
 #include <QImageReader>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
+
+#include <cmath>
 
 namespace pw {
 
@@ -28,6 +32,7 @@ constexpr double kSideMargin = 64;   // 2/3 inch
 constexpr double kTopMargin = 84;    // room for the running header
 constexpr double kBottomMargin = 76; // room for the footer
 constexpr double kLogoMaxBytes = 8 * 1024 * 1024;
+constexpr double kKeepWithNext = 130; // a heading this close to a page's foot starts the next page
 
 // A QTextDocument laid out against a fixed 96-dpi reference device, so a report has the same line breaks
 // and page breaks on every machine, screen and printer (a printer only scales the painting).
@@ -90,6 +95,22 @@ RenderedReport renderPdf(const ReportDocument &doc, const ReportProgress &progre
     return out;
 }
 
+// QTextDocument has no "keep with next": a heading that would stand alone at the foot of a page (its
+// table or text on the next) is moved to the next page. Positions change as breaks are added, so the
+// layout is read again for each heading, in document order.
+void keepHeadingsWithText(QTextDocument &text, double pageHeight) {
+    QAbstractTextDocumentLayout *layout = text.documentLayout();
+    for (QTextBlock b = text.begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().headingLevel() == 0) continue;
+        const double top = layout->blockBoundingRect(b).top();
+        const double offset = std::fmod(top, pageHeight);
+        if (offset < pageHeight - kKeepWithNext) continue;
+        QTextBlockFormat f = b.blockFormat();
+        f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(b).setBlockFormat(f);
+    }
+}
+
 } // namespace
 
 ReportDocument buildReportDocument(const ReportJob &job) {
@@ -121,6 +142,7 @@ int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaint
     const QRectF body(kSideMargin, kTopMargin, page.width() - 2 * kSideMargin,
                       page.height() - kTopMargin - kBottomMargin);
     text.setPageSize(body.size());
+    keepHeadingsWithText(text, body.height());
     const int pages = text.pageCount();
 
     QPainter p;
