@@ -214,3 +214,35 @@ RenderedReport renderReport(const ReportJob &job, const ReportProgress &progress
 }
 
 } // namespace pw
+
+namespace pw {
+
+std::optional<ReportJob> reportJob(const ReportRequest &request, QString *error) {
+    ReportPreparation prep = prepareReport(request.caseRoot, request.options);
+    if (!prep.inputs) {
+        const auto errors = std::count_if(prep.problems.begin(), prep.problems.end(),
+                                          [](const Problem &p) { return p.isError(); });
+        if (error)
+            *error = QStringLiteral("The case has %1 problem%2 to fix before a report can be made (see the "
+                                    "Problems list).")
+                         .arg(errors)
+                         .arg(errors == 1 ? QString() : QStringLiteral("s"));
+        return std::nullopt;
+    }
+    ReportJob job;
+    job.inputs = std::move(*prep.inputs);
+    job.kind = request.kind;
+    job.format = request.format;
+    job.agency = request.agency;
+    job.sections = request.sections;
+    return job;
+}
+
+RenderedReport renderRequest(const ReportRequest &request, const ReportProgress &progress) {
+    RenderedReport out;
+    const std::optional<ReportJob> job = reportJob(request, &out.error);
+    if (!job) return out;
+    return renderReport(*job, progress);
+}
+
+} // namespace pw

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QPagedPaintDevice;
 class QTextDocument;
@@ -20,6 +21,17 @@ namespace pw {
 // laid out and painted on the thread that calls them; images are QImages, never QPixmaps).
 struct ReportJob {
     ReportInputs inputs;
+    ReportKind kind = ReportKind::Proposal;
+    ReportFormat format = ReportFormat::Pdf;
+    AgencyInfo agency;
+    ProposalSections sections;
+};
+
+// A report asked for from a case (the window's File → Export): the case is validated and ranked on the
+// worker thread that renders it. `options.now` must be valid.
+struct ReportRequest {
+    JsonValue caseRoot;
+    EngineOptions options;
     ReportKind kind = ReportKind::Proposal;
     ReportFormat format = ReportFormat::Pdf;
     AgencyInfo agency;
@@ -42,6 +54,12 @@ ReportDocument buildReportDocument(const ReportJob &job);
 // The bytes of the report in the job's format: PDF (US Letter, header on every page after the cover,
 // "Page 2 of 5" in every footer, table headers repeated across pages), self-contained HTML, CSV or JSON.
 RenderedReport renderReport(const ReportJob &job, const ReportProgress &progress = {});
+
+// Prepares (validates and ranks) the request's case and renders it; a case with validation errors gives
+// an error naming how many problems to fix.
+RenderedReport renderRequest(const ReportRequest &request, const ReportProgress &progress = {});
+// The job of a request, or the error that stops it.
+std::optional<ReportJob> reportJob(const ReportRequest &request, QString *error);
 
 // The laid-out QTextDocument of a report, for printing and print preview: laid out for a page of 96 dots
 // per inch whose size is set by paintReportPages.
