@@ -8,6 +8,9 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <csignal>
+#include <sys/resource.h>
+
 namespace pw::test {
 
 QDateTime fixedNow() {
@@ -52,6 +55,35 @@ ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv,
         p.waitForFinished();
         return r;
     }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+ProcessResult runWorkbenchLimited(const QStringList &args, qint64 limitBytes, const QString &stdoutFile,
+                                  const QStringList &extraEnv) {
+    QProcess p;
+    if (limitBytes > 0) {
+        p.setChildProcessModifier([limitBytes] {
+            std::signal(SIGXFSZ, SIG_IGN);
+            rlimit l;
+            getrlimit(RLIMIT_FSIZE, &l);
+            l.rlim_cur = rlim_t(limitBytes);
+            setrlimit(RLIMIT_FSIZE, &l);
+        });
+    }
+    if (!stdoutFile.isEmpty()) p.setStandardOutputFile(stdoutFile, QIODevice::Truncate);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    for (const QString &kv : extraEnv) {
+        const int eq = kv.indexOf(u'=');
+        env.insert(kv.left(eq), kv.mid(eq + 1));
+    }
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(PW_BINARY), args);
+    ProcessResult r;
+    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) return r;
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();

@@ -143,6 +143,8 @@ int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaint
                       page.height() - kTopMargin - kBottomMargin);
     text.setPageSize(body.size());
     keepHeadingsWithText(text, body.height());
+    // A full layout again: the page count read right after the format changes can be stale.
+    text.markContentsDirty(0, text.characterCount());
     const int pages = text.pageCount();
 
     QPainter p;
