@@ -640,7 +640,7 @@ private:
         ReportTable t;
         t.header << QStringLiteral("Insurer") << QStringLiteral("Line") << QStringLiteral("Quote reference")
                  << QStringLiteral("Quoted on") << QStringLiteral("Valid until") << QStringLiteral("Rate");
-        t.widths = {25, 10, 27, 14, 14, 10};
+        t.widths = {21, 9, 30, 15, 15, 10};
         QStringList seen;
         for (const Option &o : m_options) {
             for (const QString &l : m_lines) {
@@ -675,25 +675,28 @@ private:
         }
     }
 
+    // On a page of its own at the end, as the firm's standing text.
     void disclosure() {
+        m_doc.pageBreak();
         m_doc.heading(nextHeading(QStringLiteral("Important information")));
-        m_doc.paragraph(QStringLiteral(
-            "This proposal summarises quotes from the insurers named in it. It is not a policy, a binder or "
-            "a "
-            "promise of coverage: coverage is provided only by the policies the insurers issue, under their "
-            "terms, conditions and exclusions. Please read your policies when you receive them."));
-        m_doc.paragraph(QStringLiteral(
-            "Premiums, discounts and package prices may change at underwriting and when the policies are "
-            "bound, "
-            "or if any information you gave us is incomplete or changes. Quotes expire on the dates shown."));
-        m_doc.paragraph(QStringLiteral("Financial-strength ratings are the rating agencies' opinions of an "
-                                       "insurer's ability to pay claims; "
-                                       "they are not a guarantee."));
-        m_doc.paragraph(QStringLiteral(
-            "Our agency is paid by the insurer you choose. Ask us and we will explain how we are paid."));
-        m_doc.paragraph(QStringLiteral("Please tell us if anything in this proposal is wrong or missing, so "
-                                       "that we can correct it before "
-                                       "you decide."));
+        m_doc.panel({
+            QStringLiteral(
+                "This proposal summarises quotes from the insurers named in it. It is not a policy, a "
+                "binder or a promise of coverage: coverage is provided only by the policies the "
+                "insurers issue, under their terms, conditions and exclusions. Please read your "
+                "policies when you receive them."),
+            QStringLiteral("Premiums, discounts and package prices may change at underwriting and when the "
+                           "policies are bound, or if any information you gave us is incomplete or changes. "
+                           "Quotes expire on the dates shown."),
+            QStringLiteral(
+                "Financial-strength ratings are the rating agencies' opinions of an insurer's ability "
+                "to pay claims; they are not a guarantee."),
+            QStringLiteral(
+                "Our agency is paid by the insurer you choose. Ask us and we will explain how we are "
+                "paid."),
+            QStringLiteral("Please tell us if anything in this proposal is wrong or missing, so that we can "
+                           "correct it before you decide."),
+        });
     }
 
     const ReportInputs &m_in;

@@ -51,6 +51,7 @@ struct ReportBlock {
         Bullets,    // `items`
         Facts,      // `items` as "label\tvalue" pairs
         Table,      // `table`
+        Panel,      // `items` as paragraphs kept together on one page
         PageBreak
     };
     Kind kind = Kind::Paragraph;
@@ -84,6 +85,7 @@ struct ReportDocument {
     }
     void bullets(const QStringList &i) { blocks.push_back({ReportBlock::Kind::Bullets, {}, i, {}}); }
     void facts(const QStringList &i) { blocks.push_back({ReportBlock::Kind::Facts, {}, i, {}}); }
+    void panel(const QStringList &i) { blocks.push_back({ReportBlock::Kind::Panel, {}, i, {}}); }
     void table(ReportTable t) { blocks.push_back({ReportBlock::Kind::Table, {}, {}, std::move(t)}); }
     void pageBreak() { blocks.push_back({ReportBlock::Kind::PageBreak, {}, {}, {}}); }
     // Every string of the document (cover, blocks, cells), for checks such as "no commission".

@@ -4,18 +4,18 @@
 #include "io/safefilewriter.h"
 
 #include <QCheckBox>
-#include <QCoreApplication>
-#include <QEventLoop>
-#include <QLabel>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMetaObject>
 #include <QPushButton>

@@ -133,6 +133,9 @@ private:
         case K::Facts:
             facts(b.items);
             return;
+        case K::Panel:
+            panel(b.items);
+            return;
         case K::Table:
             table(b.table);
             return;
@@ -159,6 +162,20 @@ private:
                                 "style=\"%1 margin-top: 4px; margin-bottom: 10px;\"><tr><td bgcolor=\"%2\" "
                                 "style=\"font-size: 11pt;\">%3</td></tr></table>\n")
                      .arg(breakStyle(), QLatin1StringView(kCalloutFill), html);
+    }
+
+    void panel(const QStringList &paragraphs) {
+        QString html;
+        for (const QString &p : paragraphs)
+            html += QStringLiteral("<p>%1</p>").arg(htmlText(p));
+        if (file()) {
+            element(QStringLiteral("div"), QStringLiteral("panel"), html);
+            return;
+        }
+        // A table row is never split across pages by QTextDocument (when it fits on one).
+        m_out += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\" "
+                                "style=\"%1\"><tr><td>%2</td></tr></table>\n")
+                     .arg(breakStyle(), html);
     }
 
     void bullets(const QStringList &items) {
