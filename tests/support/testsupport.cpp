@@ -38,8 +38,21 @@ QString fixturePath(const QString &relative) {
     return QStringLiteral(PW_FIXTURES_DIR "/") + relative;
 }
 
-ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv, int timeoutMs) {
+namespace {
+
+ProcessResult runProcess(const QStringList &args, const QStringList &extraEnv, int timeoutMs,
+                         qint64 limitBytes, const QString &stdoutFile) {
     QProcess p;
+    if (limitBytes > 0) {
+        p.setChildProcessModifier([limitBytes] {
+            std::signal(SIGXFSZ, SIG_IGN);
+            rlimit l;
+            getrlimit(RLIMIT_FSIZE, &l);
+            l.rlim_cur = rlim_t(limitBytes);
+            setrlimit(RLIMIT_FSIZE, &l);
+        });
+    }
+    if (!stdoutFile.isEmpty()) p.setStandardOutputFile(stdoutFile, QIODevice::Truncate);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &kv : extraEnv) {
         const int eq = kv.indexOf(u'=');
@@ -61,33 +74,16 @@ ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv,
     return r;
 }
 
+} // namespace
+
+ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv, int timeoutMs) {
+    return runProcess(args, extraEnv, timeoutMs, 0, {});
+}
+
 ProcessResult runWorkbenchLimited(const QStringList &args, qint64 limitBytes, const QString &stdoutFile,
                                   const QStringList &extraEnv) {
-    QProcess p;
-    if (limitBytes > 0) {
-        p.setChildProcessModifier([limitBytes] {
-            std::signal(SIGXFSZ, SIG_IGN);
-            rlimit l;
-            getrlimit(RLIMIT_FSIZE, &l);
-            l.rlim_cur = rlim_t(limitBytes);
-            setrlimit(RLIMIT_FSIZE, &l);
-        });
-    }
-    if (!stdoutFile.isEmpty()) p.setStandardOutputFile(stdoutFile, QIODevice::Truncate);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    for (const QString &kv : extraEnv) {
-        const int eq = kv.indexOf(u'=');
-        env.insert(kv.left(eq), kv.mid(eq + 1));
-    }
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(PW_BINARY), args);
-    ProcessResult r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return runProcess(args, QStringList{QStringLiteral("QT_QPA_PLATFORM=offscreen")} + extraEnv, 120000,
+                      limitBytes, stdoutFile);
 }
 
 bool makeStoreRefuseNewRuns(const QString &path, const QString &reason) {
