@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace pw {
 
@@ -135,7 +136,15 @@ int runApplication(int argc, char *argv[]) {
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (first == u"--help" || first == u"-h" || first == u"--help-all" || first == u"help" ||
         first == u"--version" || findCliCommand(first)) {
-        QCoreApplication app(argc, argv);
+        const CliCommand *command = findCliCommand(first);
+        std::unique_ptr<QCoreApplication> app;
+        if (command && command->needsFonts) {
+            // Fonts need a QGuiApplication; the offscreen platform gives one without a display.
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+            app = std::make_unique<QGuiApplication>(argc, argv);
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
         QCoreApplication::setApplicationName(QStringLiteral("placement-workbench"));
         QCoreApplication::setOrganizationName(QStringLiteral("PlacementWorkbench"));
         QCoreApplication::setApplicationVersion(QStringLiteral(PW_VERSION));
@@ -151,7 +160,7 @@ int runApplication(int argc, char *argv[]) {
             return checkedStandardOutput(out, err, ExitOk);
         }
         QStringList args = QCoreApplication::arguments().mid(1);
-        const int code = findCliCommand(first)->run(args, io);
+        const int code = command->run(args, io);
         return checkedStandardOutput(out, err, code);
     }
     return runGui(argc, argv);

@@ -31,6 +31,9 @@ struct CliCommand {
     QString name;
     QString summary;
     std::function<int(const QStringList &args, CliIo &io)> run; // args[0] is the command name
+    // Whether the command lays out text (PDF reports): it then runs under a QGuiApplication on the
+    // offscreen platform, which needs no display.
+    bool needsFonts = false;
 };
 
 // Every command the binary knows, in the order `--help` lists them.
@@ -46,5 +49,6 @@ int runRank(const QStringList &args, CliIo &io);
 int runImport(const QStringList &args, CliIo &io);
 int runGaps(const QStringList &args, CliIo &io);
 int runLibrary(const QStringList &args, CliIo &io);
+int runReport(const QStringList &args, CliIo &io);
 
 } // namespace pw

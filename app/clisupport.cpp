@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "clisupport.h"
 
+#include "io/casefile.h"
 #include "io/safefilewriter.h"
 #include "util/dates.h"
 #include "util/displaytext.h"
@@ -46,6 +47,29 @@ std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QComm
         return std::nullopt;
     }
     return t;
+}
+
+std::optional<int> loadProfileOption(const QString &command, const QCommandLineParser &parser,
+                                     const QCommandLineOption &profileOption,
+                                     std::optional<EngineProfile> &profile, CliIo &io) {
+    if (!parser.isSet(profileOption)) return std::nullopt;
+    // A profile that cannot be read or parsed exits 2, like a case; one with wrong values exits 1.
+    constexpr qint64 kMaxProfileBytes = 16 * 1024 * 1024;
+    const QString file = parser.value(profileOption);
+    const CaseFileResult pf = readCaseFile(file, kMaxProfileBytes);
+    if (!pf.root) {
+        io.err << command << ": profile " << escapeControls(file) << ": "
+               << escapeControls(pf.problem.message) << "\n";
+        return ExitUnreadable;
+    }
+    ProfileResult pr = loadProfile(*pf.root);
+    if (!pr.profile) {
+        for (const auto &e : pr.errors)
+            io.err << command << ": profile " << escapeControls(file) << ": " << escapeControls(e) << "\n";
+        return ExitProblems;
+    }
+    profile = std::move(pr.profile);
+    return std::nullopt;
 }
 
 JsonValue problemsToJson(const Problems &problems) {

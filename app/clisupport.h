@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli.h"
+#include "engine/profile.h"
 #include "io/json.h"
 #include "io/problem.h"
 
@@ -22,6 +23,12 @@ bool checkFormat(const QString &command, const QString &format, const QStringLis
 // The clock from --now (RFC 3339), else the wall clock; prints an error and returns nullopt on bad input.
 std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QCommandLineOption &nowOption,
                                    CliIo &io);
+// Reads --profile FILE when it is set and merges it over the bundled profile into `profile`. Returns an
+// exit code when the command must stop (2: the file cannot be read or parsed; 1: wrong values), having
+// printed "COMMAND: profile FILE: message"; nullopt to go on.
+std::optional<int> loadProfileOption(const QString &command, const QCommandLineParser &parser,
+                                     const QCommandLineOption &profileOption,
+                                     std::optional<EngineProfile> &profile, CliIo &io);
 JsonValue problemsToJson(const Problems &problems);
 // Writes a command's result to `target` through the safe writer, or to standard output when `target` is
 // empty or "-" (flushed and checked). On failure prints "COMMAND: reason naming the file" and returns

@@ -253,23 +253,9 @@ int runRank(const QStringList &args, CliIo &io) {
         return ExitProblems;
     }
     std::optional<EngineProfile> userProfile;
-    if (p.isSet(profile)) {
-        // A profile that cannot be read or parsed exits 2, like a case; one with wrong values exits 1.
-        constexpr qint64 kMaxProfileBytes = 16 * 1024 * 1024;
-        const CaseFileResult pf = readCaseFile(p.value(profile), kMaxProfileBytes);
-        if (!pf.root) {
-            io.err << "rank: profile " << p.value(profile) << ": " << pf.problem.message << "\n";
-            return ExitUnreadable;
-        }
-        ProfileResult pr = loadProfile(*pf.root);
-        if (!pr.profile) {
-            for (const auto &e : pr.errors)
-                io.err << "rank: profile " << p.value(profile) << ": " << e << "\n";
-            return ExitProblems;
-        }
-        userProfile = std::move(pr.profile);
-        options.profile = &*userProfile;
-    }
+    if (const auto stop = loadProfileOption(QStringLiteral("rank"), p, profile, userProfile, io))
+        return *stop;
+    if (userProfile) options.profile = &*userProfile;
     const QString fmt = p.value(format);
     if (!checkFormat(QStringLiteral("rank"), fmt,
                      {QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv")}, io))

@@ -227,9 +227,4 @@ QString levelColorName(const QString &level) {
     return QStringLiteral("#757575");
 }
 
-QString lineTitle(const QString &line) {
-    if (line.isEmpty()) return line;
-    return line.left(1).toUpper() + line.mid(1);
-}
-
 } // namespace pw

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/json.h"
+#include "report/reportwords.h" // lineTitle
 
 #include <QDate>
 #include <QString>
@@ -57,6 +58,5 @@ std::optional<QDate> parseTypedDate(const QString &text);
 const QStringList &usStateCodes();
 // Ordinal suffix free helpers for the views.
 QString levelColorName(const QString &level); // L1..L4 -> background colour
-QString lineTitle(const QString &line);       // "home" -> "Home"
 
 } // namespace pw

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 #include "plaintext.h"
+#include "report/reportactions.h"
 
 #include "casedocument.h"
 #include "caseeditor.h"
@@ -239,6 +240,11 @@ void MainWindow::buildActions() {
                                              tr("Quote tables (*.csv *.tsv *.txt *.json);;All files (*)"));
             if (!f.isEmpty()) m_editor->offeringsPage()->importFile(f);
         });
+    file->addSeparator();
+    auto *reports = new ReportActions(m_doc, m_ranking, this);
+    file->addAction(reports->exportAction());
+    file->addAction(reports->printPreviewAction());
+    file->addAction(reports->printAction());
     file->addSeparator();
     add(file, tr("&Quit"), QStringLiteral("actionQuit"), QKeySequence::Quit, [this] { close(); });
 

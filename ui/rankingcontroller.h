@@ -61,6 +61,10 @@ public:
     int top() const { return m_top; }
     void setTop(int top);
 
+    // The options the ranking runs with (clock, appetite, the agent's weights normalised, top), for
+    // anything that must rank the case as the window does (reports).
+    EngineOptions currentOptions() const;
+
     // Blocks until the current job is done (tests and screenshots).
     bool waitForIdle(int timeoutMs = 10000);
 
@@ -76,7 +80,6 @@ private:
     struct JobResult; // what a worker hands back
     void documentEdited(const QString &path);
     void documentLoaded();
-    EngineOptions currentOptions() const;
     // Runs `work` on a worker thread; its result arrives in finishJob unless a newer job superseded it.
     void startJob(std::function<JobResult()> work);
     void finishJob(quint64 generation, const JobResult &r);

@@ -181,7 +181,11 @@ RankingSnapshot rankCaseSnapshot(const JsonValue &caseRoot, const QDateTime &now
 }
 
 QString caseInputHash(const JsonValue &caseRoot) {
-    return hash16(writeJson(apiRequestBody(caseRoot), -1));
+    // The full SHA-256 of the request body written compactly: the library's audit trail and the underwriter
+    // report print the same figure, so a report can be matched to the ranking the library recorded.
+    return QString::fromLatin1(
+        QCryptographicHash::hash(writeJson(apiRequestBody(caseRoot), -1), QCryptographicHash::Sha256)
+            .toHex());
 }
 
 QString bundledProfileHash() {

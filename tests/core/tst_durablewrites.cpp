@@ -59,29 +59,10 @@ struct Run {
 };
 
 // Runs the binary with its file size limit lowered to `limit` bytes (0: unchanged), stdout optionally to a
-// file.
+// file (testsupport.h).
 Run runLimited(const QStringList &args, rlim_t limit, const QString &stdoutFile = {}) {
-    QProcess p;
-    if (limit > 0) {
-        p.setChildProcessModifier([limit] {
-            std::signal(SIGXFSZ, SIG_IGN);
-            rlimit l;
-            getrlimit(RLIMIT_FSIZE, &l);
-            l.rlim_cur = limit;
-            setrlimit(RLIMIT_FSIZE, &l);
-        });
-    }
-    if (!stdoutFile.isEmpty()) p.setStandardOutputFile(stdoutFile, QIODevice::Truncate);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(PW_BINARY), args);
-    Run r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    const ProcessResult p = runWorkbenchLimited(args, qint64(limit), stdoutFile);
+    return {p.exitCode, QString::fromUtf8(p.out), QString::fromUtf8(p.err)};
 }
 
 // A tmpfs of `kib` KiB mounted on a temporary folder while the object lives (root only).

@@ -8,6 +8,9 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <csignal>
+#include <sys/resource.h>
+
 namespace pw::test {
 
 QDateTime fixedNow() {
@@ -35,8 +38,21 @@ QString fixturePath(const QString &relative) {
     return QStringLiteral(PW_FIXTURES_DIR "/") + relative;
 }
 
-ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv, int timeoutMs) {
+namespace {
+
+ProcessResult runProcess(const QStringList &args, const QStringList &extraEnv, int timeoutMs,
+                         qint64 limitBytes, const QString &stdoutFile) {
     QProcess p;
+    if (limitBytes > 0) {
+        p.setChildProcessModifier([limitBytes] {
+            std::signal(SIGXFSZ, SIG_IGN);
+            rlimit l;
+            getrlimit(RLIMIT_FSIZE, &l);
+            l.rlim_cur = rlim_t(limitBytes);
+            setrlimit(RLIMIT_FSIZE, &l);
+        });
+    }
+    if (!stdoutFile.isEmpty()) p.setStandardOutputFile(stdoutFile, QIODevice::Truncate);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &kv : extraEnv) {
         const int eq = kv.indexOf(u'=');
@@ -56,6 +72,18 @@ ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv,
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+} // namespace
+
+ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv, int timeoutMs) {
+    return runProcess(args, extraEnv, timeoutMs, 0, {});
+}
+
+ProcessResult runWorkbenchLimited(const QStringList &args, qint64 limitBytes, const QString &stdoutFile,
+                                  const QStringList &extraEnv) {
+    return runProcess(args, QStringList{QStringLiteral("QT_QPA_PLATFORM=offscreen")} + extraEnv, 120000,
+                      limitBytes, stdoutFile);
 }
 
 bool makeStoreRefuseNewRuns(const QString &path, const QString &reason) {

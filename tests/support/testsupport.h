@@ -23,6 +23,11 @@ struct ProcessResult {
 };
 // Runs the placement-workbench binary with arguments (and optional stdin/environment additions).
 ProcessResult runWorkbench(const QStringList &args, const QStringList &extraEnv = {}, int timeoutMs = 120000);
+// Runs the binary with its file size limit lowered to `limitBytes` (0: unchanged; SIGXFSZ ignored, so a
+// write over the limit fails with EFBIG instead of killing it), on the offscreen platform, standard output
+// optionally into a file.
+ProcessResult runWorkbenchLimited(const QStringList &args, qint64 limitBytes, const QString &stdoutFile = {},
+                                  const QStringList &extraEnv = {});
 
 // Makes the run store at `path` refuse every new run with `reason` (an SQLite trigger), as a full disk
 // or a broken file would, whoever runs the process.

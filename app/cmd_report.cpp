@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+// `report`: the client proposal or the underwriter scorecard report of a case as PDF, HTML, CSV or JSON.
+#include "cli.h"
+#include "clisupport.h"
+
+#include "io/casefile.h"
+#include "io/safefilewriter.h"
+#include "report/reportrenderer.h"
+#include "util/displaytext.h"
+
+namespace pw {
+
+int runReport(const QStringList &args, CliIo &io) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Writes a report of a case: the client proposal (no commission, scores or internal notes) or the\n"
+        "underwriter scorecard report, as PDF, self-contained HTML, CSV of solutions or JSON of the run.\n"
+        "The proposal's cover shows the agency set in the window's File > Export dialog.\n"
+        "Exit 0 when the report was written, 1 on validation errors or a command-line mistake, 2 when the\n"
+        "case cannot be read or parsed or the report cannot be written (an existing file is left as it "
+        "was)."));
+    p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file."));
+    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("proposal or underwriter."),
+                                  QStringLiteral("KIND"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("pdf (default), html, csv or json."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("pdf"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("The report file to write."), QStringLiteral("FILE"));
+    const QCommandLineOption appetite(QStringLiteral("appetite"), QStringLiteral("Appetite bucket override."),
+                                      QStringLiteral("BUCKET"));
+    const QCommandLineOption top(
+        QStringLiteral("top"),
+        QStringLiteral("How many solutions to rank into the report (default 3 for the "
+                       "proposal, 10 for the underwriter report)."),
+        QStringLiteral("N"));
+    const QCommandLineOption now(QStringLiteral("now"), QStringLiteral("Clock (RFC 3339); default: now."),
+                                 QStringLiteral("TIME"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QStringLiteral("Engine profile merged over the bundled one."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption omit(
+        QStringLiteral("omit"),
+        QStringLiteral("Proposal sections to leave out, comma-separated: gaps (coverage "
+                       "gaps and which option closes them), options (all options at a "
+                       "glance). The other sections are always included."),
+        QStringLiteral("SECTIONS"));
+    p.addOptions({kind, format, output, appetite, top, now, profile, omit});
+    p.addHelpOption();
+    if (const auto done = parseOrHelp(p, args, io)) return *done;
+
+    const auto k = reportKindFromName(p.value(kind));
+    if (!k) {
+        io.err << "report: --kind must be proposal or underwriter\n";
+        return ExitProblems;
+    }
+    const QString fmt = p.value(format);
+    if (!checkFormat(
+            QStringLiteral("report"), fmt,
+            {QStringLiteral("pdf"), QStringLiteral("html"), QStringLiteral("csv"), QStringLiteral("json")},
+            io))
+        return ExitProblems;
+    if (!p.isSet(output) || p.value(output).isEmpty()) {
+        io.err << "report: name the file to write with -o FILE\n";
+        return ExitProblems;
+    }
+    ProposalSections sections;
+    for (const QString &s : p.value(omit).split(u',', Qt::SkipEmptyParts)) {
+        if (s.trimmed() == u"gaps")
+            sections.gaps = false;
+        else if (s.trimmed() == u"options")
+            sections.allOptions = false;
+        else {
+            io.err << "report: --omit knows gaps and options, not \"" << escapeControls(s.trimmed())
+                   << "\"\n";
+            return ExitProblems;
+        }
+    }
+    EngineOptions options;
+    const auto clock = clockFrom(p, now, io);
+    if (!clock) return ExitProblems;
+    options.now = *clock;
+    options.appetite = p.value(appetite);
+    options.top = *k == ReportKind::Proposal ? 3 : 10;
+    if (p.isSet(top)) {
+        bool ok = false;
+        options.top = p.value(top).toInt(&ok);
+        if (!ok || options.top < 1) {
+            io.err << "report: --top must be a whole number of at least 1\n";
+            return ExitProblems;
+        }
+    }
+    std::optional<EngineProfile> userProfile;
+    if (const auto stop = loadProfileOption(QStringLiteral("report"), p, profile, userProfile, io))
+        return *stop;
+    if (userProfile) options.profile = &*userProfile;
+
+    const QStringList files = p.positionalArguments();
+    if (files.size() != 1) {
+        io.err << "report: name one case file (see --help)\n";
+        return ExitProblems;
+    }
+    const QString file = files.first();
+    const CaseFileResult f = readCaseFile(file);
+    if (!f.root) {
+        io.err << problemLine(file, f.problem) << "\n";
+        return ExitUnreadable;
+    }
+    ReportPreparation prep = prepareReport(*f.root, options);
+    for (const Problem &problem : prep.problems)
+        io.err << problemLine(file, problem) << "\n";
+    if (!prep.inputs) return ExitProblems;
+
+    ReportJob job;
+    job.inputs = std::move(*prep.inputs);
+    job.kind = *k;
+    job.format = *reportFormatFromName(fmt);
+    job.agency = AgencyInfo::fromSettings();
+    job.sections = sections;
+    const RenderedReport rendered = renderReport(job);
+    for (const QString &note : rendered.notes)
+        io.err << "report: " << note << "\n";
+    if (!rendered.error.isEmpty()) {
+        io.err << "report: " << rendered.error << "\n";
+        return ExitUnreadable;
+    }
+    const QString err = writeFileAtomically(p.value(output), rendered.bytes);
+    if (!err.isEmpty()) {
+        io.err << "report: " << escapeControls(err) << "\n";
+        return ExitUnreadable;
+    }
+    return ExitOk;
+}
+
+} // namespace pw

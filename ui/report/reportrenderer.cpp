@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: MIT
+#include "reportrenderer.h"
+
+#include "report/proposal.h"
+#include "report/reportexport.h"
+#include "report/underwriterreport.h"
+#include "reporthtml.h"
+#include "util/displaytext.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QFontMetricsF>
+#include <QImage>
+#include <QImageReader>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+
+#include <cmath>
+
+namespace pw {
+
+namespace {
+
+// Layout units: CSS pixels of 1/96 inch, whatever the device; pages are painted scaled to the device.
+constexpr double kLayoutDpi = 96;
+constexpr double kSideMargin = 64;   // 2/3 inch
+constexpr double kTopMargin = 84;    // room for the running header
+constexpr double kBottomMargin = 76; // room for the footer
+constexpr double kLogoMaxBytes = 8 * 1024 * 1024;
+constexpr double kKeepWithNext = 130; // a heading this close to a page's foot starts the next page
+
+// A QTextDocument laid out against a fixed 96-dpi reference device, so a report has the same line breaks
+// and page breaks on every machine, screen and printer (a printer only scales the painting).
+class ReportTextDocument : public QTextDocument {
+public:
+    ReportTextDocument()
+        : m_reference(1, 1, QImage::Format_RGB32) {
+        const int dotsPerMeter = qRound(kLayoutDpi / 0.0254);
+        m_reference.setDotsPerMeterX(dotsPerMeter);
+        m_reference.setDotsPerMeterY(dotsPerMeter);
+        documentLayout()->setPaintDevice(&m_reference);
+    }
+
+private:
+    QImage m_reference;
+};
+
+// The logo as a PNG (whatever it was: PNG, JPEG, SVG), so the HTML export embeds a plain image and the
+// PDF an image resource; a file that cannot be read is reported, never fatal.
+QImage readLogo(const QString &fileName, QStringList *notes) {
+    if (fileName.isEmpty()) return {};
+    QImageReader reader(fileName);
+    QImage image;
+    if (QFileInfo(fileName).size() <= kLogoMaxBytes) image = reader.read();
+    if (image.isNull() && notes)
+        *notes << QStringLiteral("The logo %1 could not be read (%2); the cover has no logo.")
+                      .arg(escapeControls(fileName), reader.errorString().isEmpty()
+                                                         ? QStringLiteral("file too large")
+                                                         : reader.errorString());
+    return image;
+}
+
+LogoImage logoPng(const QImage &image) {
+    LogoImage logo;
+    if (image.isNull()) return logo;
+    QBuffer buffer(&logo.bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    logo.mimeType = QStringLiteral("image/png");
+    return logo;
+}
+
+RenderedReport renderPdf(const ReportDocument &doc, const ReportProgress &progress) {
+    RenderedReport out;
+    auto text = reportTextDocument(doc, &out.notes);
+    QBuffer buffer(&out.bytes);
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(300);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF()));
+        writer.setTitle(doc.title);
+        writer.setCreator(QStringLiteral("Placement Workbench " PW_VERSION));
+        out.pages = paintReportPages(*text, doc, &writer, progress);
+    }
+    if (out.pages == 0) {
+        out.bytes.clear();
+        out.error = progress ? QStringLiteral("cancelled") : QStringLiteral("the PDF could not be painted");
+    }
+    return out;
+}
+
+// QTextDocument has no "keep with next": a heading that would stand alone at the foot of a page (its
+// table or text on the next) is moved to the next page. Positions change as breaks are added, so the
+// layout is read again for each heading, in document order.
+void keepHeadingsWithText(QTextDocument &text, double pageHeight) {
+    QAbstractTextDocumentLayout *layout = text.documentLayout();
+    for (QTextBlock b = text.begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().headingLevel() == 0) continue;
+        const double top = layout->blockBoundingRect(b).top();
+        const double offset = std::fmod(top, pageHeight);
+        if (offset < pageHeight - kKeepWithNext) continue;
+        QTextBlockFormat f = b.blockFormat();
+        f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(b).setBlockFormat(f);
+    }
+}
+
+} // namespace
+
+ReportDocument buildReportDocument(const ReportJob &job) {
+    return job.kind == ReportKind::Proposal ? buildProposal(job.inputs, job.agency, job.sections)
+                                            : buildUnderwriterReport(job.inputs);
+}
+
+std::unique_ptr<QTextDocument> reportTextDocument(const ReportDocument &doc, QStringList *notes) {
+    auto text = std::make_unique<ReportTextDocument>();
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(9.5);
+    // Unhinted metrics scale linearly from the 96-dpi layout to the printer.
+    font.setHintingPreference(QFont::PreferNoHinting);
+    text->setDefaultFont(font);
+    text->setDocumentMargin(0);
+    text->setDefaultStyleSheet(reportTextDocumentStyleSheet());
+    const QImage logo = doc.cover.present ? readLogo(doc.cover.logoFile, notes) : QImage();
+    if (!logo.isNull())
+        text->addResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(kLogoResource)), logo);
+    text->setHtml(reportHtml(doc, HtmlFlavour::TextDocument, logo.isNull() ? LogoImage() : logoPng(logo)));
+    return text;
+}
+
+int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaintDevice *device,
+                     const ReportProgress &progress) {
+    const double scale = device->logicalDpiX() / kLayoutDpi;
+    const QRectF full = device->pageLayout().fullRectPixels(device->logicalDpiX());
+    const QSizeF page(full.width() / scale, full.height() / scale);
+    const QRectF body(kSideMargin, kTopMargin, page.width() - 2 * kSideMargin,
+                      page.height() - kTopMargin - kBottomMargin);
+    text.setPageSize(body.size());
+    keepHeadingsWithText(text, body.height());
+    // A full layout again: the page count read right after the format changes can be stale.
+    text.markContentsDirty(0, text.characterCount());
+    const int pages = text.pageCount();
+
+    QPainter p;
+    if (!p.begin(device)) return 0;
+    // Pixel sizes in layout units: the painter's scale takes them to the device (7.5 pt at 96 dpi).
+    QFont small(QStringLiteral("DejaVu Sans"));
+    small.setPixelSize(10);
+    small.setHintingPreference(QFont::PreferNoHinting);
+    const QColor muted(0x5f, 0x6b, 0x7a), rule(0xc5, 0xcc, 0xd6);
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0 && !device->newPage()) return 0;
+        p.save();
+        p.scale(scale, scale);
+        p.setFont(small);
+        const QFontMetricsF fm(small, text.documentLayout()->paintDevice());
+        // The running header on every page but the cover; the cover is page 1 of the count all the same.
+        if (i > 0 || !doc.cover.present) {
+            const QString header =
+                fm.elidedText(escapeControls(doc.runningHeader), Qt::ElideRight, body.width());
+            p.setPen(muted);
+            p.drawText(QRectF(body.left(), kTopMargin - 40, body.width(), 18),
+                       Qt::AlignLeft | Qt::AlignBottom, header);
+            p.setPen(QPen(rule, 0.8));
+            p.drawLine(QPointF(body.left(), kTopMargin - 18), QPointF(body.right(), kTopMargin - 18));
+        }
+        const double footY = page.height() - kBottomMargin + 26;
+        p.setPen(QPen(rule, 0.8));
+        p.drawLine(QPointF(body.left(), footY), QPointF(body.right(), footY));
+        p.setPen(muted);
+        const QRectF footer(body.left(), footY + 4, body.width(), 18);
+        p.drawText(footer, Qt::AlignRight | Qt::AlignTop,
+                   QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages));
+        p.drawText(QRectF(footer.left(), footer.top(), footer.width() * 0.75, footer.height()),
+                   Qt::AlignLeft | Qt::AlignTop,
+                   fm.elidedText(escapeControls(doc.title), Qt::ElideRight, footer.width() * 0.75));
+
+        p.translate(body.left(), body.top() - i * body.height());
+        QAbstractTextDocumentLayout::PaintContext ctx;
+        ctx.clip = QRectF(0, i * body.height(), body.width(), body.height());
+        p.setClipRect(ctx.clip);
+        text.documentLayout()->draw(&p, ctx);
+        p.restore();
+        if (progress && !progress(i + 1, pages)) return 0;
+    }
+    p.end();
+    return pages;
+}
+
+RenderedReport renderReport(const ReportJob &job, const ReportProgress &progress) {
+    RenderedReport out;
+    switch (job.format) {
+    case ReportFormat::Pdf:
+        return renderPdf(buildReportDocument(job), progress);
+    case ReportFormat::Html: {
+        const ReportDocument doc = buildReportDocument(job);
+        const QImage logo = doc.cover.present ? readLogo(doc.cover.logoFile, &out.notes) : QImage();
+        out.bytes = reportHtml(doc, HtmlFlavour::File, logoPng(logo)).toUtf8();
+        break;
+    }
+    case ReportFormat::Csv:
+        out.bytes = solutionsCsv(job.inputs, job.kind);
+        break;
+    case ReportFormat::Json:
+        out.bytes = runJson(job.inputs, job.kind);
+        break;
+    }
+    if (progress) progress(1, 1);
+    return out;
+}
+
+} // namespace pw
+
+namespace pw {
+
+std::optional<ReportJob> reportJob(const ReportRequest &request, QString *error) {
+    ReportPreparation prep = prepareReport(request.caseRoot, request.options);
+    if (!prep.inputs) {
+        const auto errors = std::count_if(prep.problems.begin(), prep.problems.end(),
+                                          [](const Problem &p) { return p.isError(); });
+        if (error)
+            *error = QStringLiteral("The case has %1 problem%2 to fix before a report can be made (see the "
+                                    "Problems list).")
+                         .arg(errors)
+                         .arg(errors == 1 ? QString() : QStringLiteral("s"));
+        return std::nullopt;
+    }
+    ReportJob job;
+    job.inputs = std::move(*prep.inputs);
+    job.kind = request.kind;
+    job.format = request.format;
+    job.agency = request.agency;
+    job.sections = request.sections;
+    return job;
+}
+
+RenderedReport renderRequest(const ReportRequest &request, const ReportProgress &progress) {
+    RenderedReport out;
+    const std::optional<ReportJob> job = reportJob(request, &out.error);
+    if (!job) return out;
+    return renderReport(*job, progress);
+}
+
+} // namespace pw
