@@ -4,6 +4,8 @@
 #include "util/dates.h"
 #include "util/displaytext.h"
 
+#include <QIODevice>
+
 namespace pw {
 
 bool parseCommandLine(QCommandLineParser &parser, const QStringList &args, CliIo &io) {
@@ -61,6 +63,15 @@ QString problemLine(const QString &file, const Problem &problem) {
            (problem.path.isEmpty() ? QStringLiteral("(file)") : escapeControls(problem.path)) +
            QStringLiteral(": ") + problem.severityName() + QStringLiteral(": ") +
            escapeControls(problem.message);
+}
+
+void writeBytes(CliIo &io, const QByteArray &bytes) {
+    io.out.flush();
+    if (QIODevice *device = io.out.device()) {
+        device->write(bytes);
+        return;
+    }
+    io.out << QString::fromUtf8(bytes);
 }
 
 } // namespace pw

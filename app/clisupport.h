@@ -23,6 +23,9 @@ bool checkFormat(const QString &command, const QString &format, const QStringLis
 std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QCommandLineOption &nowOption,
                                    CliIo &io);
 JsonValue problemsToJson(const Problems &problems);
+// Writes UTF-8 bytes to standard output as they are (after what the text stream holds), without
+// decoding them to text and encoding them again.
+void writeBytes(CliIo &io, const QByteArray &bytes);
 // "FILE: PATH: severity: message", every part escaped for the terminal (util/displaytext.h).
 QString problemLine(const QString &file, const Problem &problem);
 

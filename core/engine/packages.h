@@ -59,6 +59,27 @@ template <typename Fn> void forEachPackage(const PreparedCase &pc, Fn &&fn) {
     }
 }
 
+// The umbrella's underlying rule for a package: Fire when the auto or home choice is unmet, else
+// NotStated when either is not stated, else Pass (Pass also without an umbrella).
+inline Outcome underlyingOutcome(const PreparedCase &pc, const PackagePositions &pos) {
+    if (pc.umbrellaSlot < 0) return Outcome::Pass;
+    const size_t row = size_t(pc.umbrellaRow[size_t(pos[size_t(pc.umbrellaSlot)])]);
+    Outcome a = Outcome::Pass, h = Outcome::Pass;
+    if (pc.autoSlot >= 0)
+        a = Outcome(
+            pc.underAuto[row * pc.packed[size_t(pc.autoSlot)].size() + size_t(pos[size_t(pc.autoSlot)])]);
+    if (pc.homeSlot >= 0)
+        h = Outcome(
+            pc.underHome[row * pc.packed[size_t(pc.homeSlot)].size() + size_t(pos[size_t(pc.homeSlot)])]);
+    if (a == Outcome::Fire || h == Outcome::Fire) return Outcome::Fire;
+    if (a == Outcome::NotStated || h == Outcome::NotStated) return Outcome::NotStated;
+    return Outcome::Pass;
+}
+
+// The figures of one prefix over every choice of the last slot: package count, qualified count and the
+// lowest cost_mid (of all, and of the qualified). `pos` gives the prefix; its last slot is ignored.
+PreparedCase::PrefixStats scanPrefix(const PreparedCase &pc, PackagePositions pos);
+
 // The linear index of a package's prefix (its positions in every slot but the last).
 inline size_t prefixIndex(const PreparedCase &pc, const PackagePositions &pos) {
     size_t idx = 0;
@@ -95,7 +116,8 @@ void setCosts(PackageNumbers &out, long long lowCents, long long upliftCents);
 OptDouble linePremiumOf(const Offering &o, const EngineProfile &p);
 std::optional<double> currentPremiumOf(const CaseInput &in);
 void buildPrepared(PreparedCase &pc);
-// Pass 1 over all packages: the pricing reference and counts.
-void computeReference(PreparedCase &pc);
+// Pass 1 over all packages: the pricing reference and counts; keeps the per-prefix table when there are
+// at most `maxPrefixTable` prefixes (ranking gives the same result without it, only slower).
+void computeReference(PreparedCase &pc, size_t maxPrefixTable = kMaxPrefixTable);
 
 } // namespace pw

@@ -132,8 +132,8 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
 
     // Can any package of this prefix matter? Conservative: false only when provably not.
     auto prefixMatters = [&](const PackagePositions &pos, size_t prefix) {
-        const auto &st = pc.prefixes[prefix];
         if (int(heap.size()) < top) return true;
+        const PreparedCase::PrefixStats st = pc.prefixes.empty() ? scanPrefix(pc, pos) : pc.prefixes[prefix];
         double sum = lastCoverage, lowest = lastCoverage, fin = lastFinancial,
                app = p.appetiteStart + lastAppetite;
         int carriers = 0;
