@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <atomic>
 #include <functional>
 
 #include <memory>
@@ -73,8 +74,11 @@ private:
     void documentEdited(const QString &path);
     void documentLoaded();
     EngineOptions currentOptions() const;
-    // Runs `work` on a worker thread; its result arrives in finishJob unless a newer job superseded it.
-    void startJob(std::function<JobResult()> work);
+    // Runs `work` on a worker thread with a fresh cancel flag (in `opts`); its result arrives in
+    // finishJob unless a newer job superseded it. The job before it is cancelled.
+    void startJob(EngineOptions opts, std::function<JobResult(const EngineOptions &)> work);
+    // Stops the job in flight: its engine run ends at the next prefix and its result is dropped.
+    void cancelJob();
     void finishJob(quint64 generation, const JobResult &r);
     void setPending(int delta);
 
@@ -83,6 +87,7 @@ private:
     JsonValue m_gapsOnly; // coverage_analysis of the gap-only request, while the case cannot be ranked
     std::shared_ptr<const PreparedCase> m_prepared;
     quint64 m_generation = 0;
+    std::shared_ptr<std::atomic<bool>> m_cancel; // the flag of the job in flight, if any
     int m_pending = 0;
     bool m_stale = false;
     int m_errorCount = 0;

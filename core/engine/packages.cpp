@@ -277,7 +277,7 @@ PreparedCase::PrefixStats scanPrefix(const PreparedCase &pc, PackagePositions po
     return st;
 }
 
-void computeReference(PreparedCase &pc, size_t maxPrefixTable) {
+bool computeReference(PreparedCase &pc, size_t maxPrefixTable, const std::atomic<bool> *cancel) {
     double bestQualified = 0, bestAny = 0;
     bool anyQualified = false, any = false;
     long long count = 0, qualified = 0;
@@ -293,11 +293,12 @@ void computeReference(PreparedCase &pc, size_t maxPrefixTable) {
     if (!complete) {
         pc.packageCount = 0;
         pc.qualifiedCount = 0;
-        return;
+        return true;
     }
     PackagePositions pos{0, 0, 0};
     size_t prefix = 0;
     while (true) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) return false;
         const PreparedCase::PrefixStats st = scanPrefix(pc, pos);
         if (!pc.prefixes.empty()) pc.prefixes[prefix] = st;
         count += st.packages;
@@ -316,6 +317,7 @@ void computeReference(PreparedCase &pc, size_t maxPrefixTable) {
     pc.packageCount = count;
     pc.qualifiedCount = qualified;
     pc.referenceMid = anyQualified ? bestQualified : bestAny;
+    return true;
 }
 
 } // namespace pw

@@ -6,6 +6,7 @@
 #include <QByteArray>
 
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 
@@ -118,6 +119,8 @@ std::optional<double> currentPremiumOf(const CaseInput &in);
 void buildPrepared(PreparedCase &pc);
 // Pass 1 over all packages: the pricing reference and counts; keeps the per-prefix table when there are
 // at most `maxPrefixTable` prefixes (ranking gives the same result without it, only slower).
-void computeReference(PreparedCase &pc, size_t maxPrefixTable = kMaxPrefixTable);
+// Returns false, leaving the reference unset, when `cancel` was set before it finished.
+bool computeReference(PreparedCase &pc, size_t maxPrefixTable = kMaxPrefixTable,
+                      const std::atomic<bool> *cancel = nullptr);
 
 } // namespace pw

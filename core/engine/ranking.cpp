@@ -60,7 +60,8 @@ bool samePackage(const RankedPackage &a, const RankedPackage &b) {
 
 } // namespace
 
-RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top) {
+RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top,
+                        const std::atomic<bool> *cancel) {
     RankResult result;
     const EngineProfile &p = *pc.profile;
     const bool qualifiedOnly = pc.qualifiedCount > 0;
@@ -184,6 +185,10 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
 
     PackagePositions pos{0, 0, 0};
     while (true) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            result.cancelled = true;
+            return result;
+        }
         const size_t prefix = prefixIndex(pc, pos);
         if (prefixMatters(pos, prefix)) {
             for (int i = 0; i < int(lastSlot.size()); ++i) {

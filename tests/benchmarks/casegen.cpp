@@ -149,6 +149,26 @@ JsonValue generate(const QStringList &lines, const std::vector<int> &perLine, in
             }
             a.insert(QStringLiteral("service_rating"), 3 + double(rng() % 20) / 10.0);
             if (household) {
+                // The fields a real quote carries beside the ones the engine reads (Brooklyn's size).
+                a.insert(QStringLiteral("quote_id"),
+                         QStringLiteral("qt_%1_%2").arg(lines[li]).arg(id, 6, 10, QChar(u'0')));
+                JsonValue cov = o[u"coverage"];
+                cov.insert(QStringLiteral("product_name"),
+                           QStringLiteral("Signature %1 program").arg(lines[li]));
+                cov.insert(QStringLiteral("program_type"), QStringLiteral("quoted_line"));
+                if (lines[li] == u"home") {
+                    cov.insert(QStringLiteral("other_structures_limit"), 85000);
+                    cov.insert(QStringLiteral("personal_property_limit"), 425000);
+                    cov.insert(QStringLiteral("loss_of_use_limit"), 170000);
+                    cov.insert(QStringLiteral("medical_payments_limit"), 5000);
+                    cov.insert(QStringLiteral("wind_hail_deductible"), QStringLiteral("2%"));
+                } else if (lines[li] == u"auto") {
+                    cov.insert(QStringLiteral("pd_per_accident"), 100000);
+                    cov.insert(QStringLiteral("medical_payments"), 5000);
+                } else {
+                    cov.insert(QStringLiteral("retained_limit"), 0);
+                }
+                o.insert(QStringLiteral("coverage"), cov);
                 a.insert(QStringLiteral("term_months"), 12);
                 a.insert(QStringLiteral("quote_generated_at"), QStringLiteral("2026-11-20T15:04:00Z"));
                 a.insert(QStringLiteral("quote_expires_at"), QStringLiteral("2027-01-19T23:59:59Z"));
