@@ -29,7 +29,6 @@
 #include <QTimeZone>
 
 #include <benchmark/benchmark.h>
-#include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -37,6 +36,8 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <cstring>
+#include <ctime>
 #include <thread>
 #include <unistd.h>
 
@@ -229,50 +230,93 @@ struct ProcessFigure {
     int exitCode = -1;
 };
 
-// Runs the application with `args`, output to `outFile` (or /dev/null), and measures wall time and the
-// child's peak RSS; kills it after `timeoutS` seconds.
+// The child side of runProcess, run as `bench_engine --measure-child REPORT OUT BINARY ARGS...` before
+// anything else is loaded: a small process that forks and execs the application, so that the peak RSS
+// that wait4 reports is the application's own (a child forked or spawned from the benchmark itself would
+// count the benchmark's memory), and writes "wall_ms peak_kb exit" to REPORT.
+int measureChild(int argc, char **argv) {
+    if (argc < 5) return 127;
+    setpgid(0, 0); // the parent kills the whole group on timeout
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        if (!freopen(argv[3], "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(127);
+        execv(argv[4], argv + 4);
+        _exit(127);
+    }
+    auto write = [&](long peakKb, int exit) {
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        const double ms = double(t1.tv_sec - t0.tv_sec) * 1e3 + double(t1.tv_nsec - t0.tv_nsec) / 1e6;
+        if (FILE *report = std::fopen(argv[2], "w")) {
+            std::fprintf(report, "%.3f %ld %d\n", ms, peakKb, exit);
+            std::fclose(report);
+        }
+    };
+    // While it runs, the report holds its peak so far (VmHWM), for runs killed on timeout.
+    char statusFile[64];
+    std::snprintf(statusFile, sizeof statusFile, "/proc/%d/status", int(pid));
+    int status = 0;
+    struct rusage ru {};
+    for (int tick = 1;; ++tick) {
+        if (wait4(pid, &status, WNOHANG, &ru) == pid) break;
+        if (tick % 100 == 0) {
+            if (FILE *f = std::fopen(statusFile, "r")) {
+                char line[256];
+                long hwm = 0;
+                while (std::fgets(line, sizeof line, f))
+                    if (std::sscanf(line, "VmHWM: %ld", &hwm) == 1) break;
+                std::fclose(f);
+                write(hwm, -2);
+            }
+        }
+        usleep(1000);
+    }
+    write(ru.ru_maxrss, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    return 0;
+}
+
+// Runs the application with `args`, output to `outFile`, through measureChild: wall time and the
+// application's peak RSS; kills it after `timeoutS` seconds.
 ProcessFigure runProcess(const QStringList &args, const QString &outFile, double timeoutS) {
     ProcessFigure fig;
     // PW_BENCH_BINARY runs another build of the application (e.g. the previous release, for "before").
     const QByteArray binary = qEnvironmentVariableIsSet("PW_BENCH_BINARY") ? qgetenv("PW_BENCH_BINARY")
                                                                            : QByteArrayLiteral(PW_BINARY);
-    std::vector<QByteArray> argBytes = {binary};
+    const QByteArray report = (outFile + QStringLiteral(".report")).toLocal8Bit();
+    QFile::remove(QString::fromLocal8Bit(report));
+    std::vector<QByteArray> argBytes = {QCoreApplication::applicationFilePath().toLocal8Bit(),
+                                        QByteArrayLiteral("--measure-child"), report, outFile.toLocal8Bit(),
+                                        binary};
     for (const auto &a : args)
         argBytes.push_back(a.toLocal8Bit());
     std::vector<char *> argv;
     for (auto &a : argBytes)
         argv.push_back(a.data());
     argv.push_back(nullptr);
-    const QByteArray out = outFile.isEmpty() ? QByteArrayLiteral("/dev/null") : outFile.toLocal8Bit();
-    // posix_spawn, not fork: a forked child would count the benchmark's own memory in its peak RSS.
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, out.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     QElapsedTimer t;
     t.start();
     pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) qFatal("cannot start %s", argv[0]);
+    if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+        qFatal("cannot start %s", argv[0]);
     int status = 0;
-    struct rusage ru {};
-    while (true) {
-        const pid_t done = wait4(pid, &status, WNOHANG, &ru);
-        if (done == pid) break;
+    while (waitpid(pid, &status, WNOHANG) != pid) {
         if (t.elapsed() > timeoutS * 1000) {
+            kill(-pid, SIGKILL);
             kill(pid, SIGKILL);
-            wait4(pid, &status, 0, &ru);
-            fig.wallMs = double(t.elapsed());
-            fig.peakMB = double(ru.ru_maxrss) / 1024.0;
-            return fig;
+            waitpid(pid, &status, 0);
+            break;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
-    fig.wallMs = t.nsecsElapsed() / 1e6;
-    fig.peakMB = double(ru.ru_maxrss) / 1024.0;
-    fig.finished = true;
-    fig.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    QFile f(QString::fromLocal8Bit(report));
+    if (!f.open(QIODevice::ReadOnly)) return fig;
+    const QList<QByteArray> parts = f.readAll().trimmed().split(' ');
+    if (parts.size() != 3) return fig;
+    fig.wallMs = parts[0].toDouble();
+    fig.peakMB = parts[1].toDouble() / 1024.0;
+    fig.exitCode = parts[2].toInt();
+    fig.finished = fig.exitCode != -2;
     return fig;
 }
 
@@ -304,7 +348,7 @@ void processFigure(const char *name, const QStringList &args, const QTemporaryDi
     const QString out = dir.filePath(QStringLiteral("out.json"));
     for (int i = 0; i < reps; ++i) {
         const ProcessFigure f = runProcess(args, out, timeoutS);
-        peak.push_back(f.peakMB);
+        peak.push_back(f.peakMB); // for a run killed on timeout: its peak so far
         if (!f.finished) {
             ++unfinished;
             continue;
@@ -371,6 +415,7 @@ void processFigures() {
 } // namespace
 
 int main(int argc, char **argv) {
+    if (argc > 1 && std::strcmp(argv[1], "--measure-child") == 0) return measureChild(argc, argv);
     QCoreApplication app(argc, argv);
     // PW_BENCH_WRITE_CASES=DIR writes the generated cases (typical, large, wide) for profiling and for
     // comparing outputs, and exits.
