@@ -24,7 +24,9 @@ struct PreparedCase;
 // Keeps the local ranking in step with the document. After every edit it prepares the case (filter,
 // assemble, price, score) off the GUI thread with QtConcurrent and ranks it; a change of appetite bucket
 // or custom weights only re-ranks the prepared case. Every job carries a generation number and results
-// of superseded jobs are dropped. While the case has validation errors the last good run is kept and
+// of superseded jobs are dropped; it also carries a cancel flag (EngineOptions::cancel), set by a new
+// edit, by loading another case and by destruction (quit, closing the window), so that a long ranking
+// stops at its next prefix instead of running on, or keeping the application from quitting. While the case has validation errors the last good run is kept and
 // marked stale. A run always belongs to the document it was computed from: loading another case (New,
 // Open, a sample, a drop) drops the run, the prepared case and any job still in flight, so a case never
 // shows results computed from another case.
