@@ -15,51 +15,6 @@ using namespace pw;
 
 namespace {
 
-// `perLine` plain offerings per line (home, auto, umbrella), premiums varying, four umbrella requirements.
-JsonValue plainCase(const std::vector<int> &perLine) {
-    const QStringList lines = {QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")};
-    JsonValue input = JsonValue::object();
-    JsonValue address = JsonValue::object();
-    address.insert(QStringLiteral("state"), QStringLiteral("NY"));
-    input.insert(QStringLiteral("address"), address);
-    JsonValue types = JsonValue::array();
-    for (size_t i = 0; i < perLine.size(); ++i)
-        types.append(lines[qsizetype(i)]);
-    input.insert(QStringLiteral("coverage_types"), types);
-    JsonValue offerings = JsonValue::array();
-    for (size_t li = 0; li < perLine.size(); ++li) {
-        for (int k = 0; k < perLine[li]; ++k) {
-            JsonValue o = JsonValue::object();
-            o.insert(QStringLiteral("id"), QStringLiteral("%1-%2").arg(lines[qsizetype(li)]).arg(k));
-            o.insert(QStringLiteral("provider_id"), QStringLiteral("carrier-%1").arg(k % 7));
-            o.insert(QStringLiteral("category"), lines[qsizetype(li)]);
-            JsonValue c = JsonValue::object();
-            if (li == 0) c.insert(QStringLiteral("liability_limit"), 300000 + 100000 * (k % 3));
-            if (li == 1) {
-                c.insert(QStringLiteral("bi_per_person"), 100000 + 150000 * (k % 2));
-                c.insert(QStringLiteral("bi_per_accident"), 300000 + 200000 * (k % 2));
-            }
-            if (li == 2) {
-                JsonValue req = JsonValue::object();
-                req.insert(QStringLiteral("auto_bi_per_person"), 100000 + 150000 * (k % 2));
-                req.insert(QStringLiteral("home_liability"), 300000 + 100000 * ((k / 2) % 2));
-                c.insert(QStringLiteral("required_underlying"), req);
-                c.insert(QStringLiteral("umbrella_limit"), 1000000);
-            }
-            o.insert(QStringLiteral("coverage"), c);
-            JsonValue a = JsonValue::object();
-            a.insert(QStringLiteral("line_premium_annual"),
-                     500 + (k * 37 + int(li) * 11) % 2000 + 0.25 * (k % 4));
-            o.insert(QStringLiteral("attributes"), a);
-            offerings.append(o);
-        }
-    }
-    JsonValue root = JsonValue::object();
-    root.insert(QStringLiteral("input"), input);
-    root.insert(QStringLiteral("offerings"), offerings);
-    return root;
-}
-
 EngineOptions optionsWith(std::shared_ptr<std::atomic<bool>> cancel = {}) {
     EngineOptions o;
     o.now = test::fixedNow();
@@ -82,7 +37,7 @@ private slots:
     // A run whose flag is already set stops without a result, and says so.
     void cancelledBeforeItStarts() {
         QFETCH(bool, cancelPrepare);
-        const JsonValue root = plainCase({30, 30, 30});
+        const JsonValue root = test::plainCase({30, 30, 30});
         auto cancel = std::make_shared<std::atomic<bool>>(cancelPrepare);
         const EngineOptions options = optionsWith(cancel);
         const Preparation prep = prepareCase(root, options);
@@ -101,7 +56,7 @@ private slots:
 
     // Cancelled from another thread, a run of 216 million packages stops within moments.
     void cancelledWhileRunning() {
-        const JsonValue root = plainCase({600, 600, 600});
+        const JsonValue root = test::plainCase({600, 600, 600});
         auto cancel = std::make_shared<std::atomic<bool>>(false);
         const EngineOptions options = optionsWith(cancel);
         Preparation prep;
@@ -119,7 +74,7 @@ private slots:
     // Past a million prefixes the per-prefix table is not kept, and umbrellas with the same requirement
     // share one row of the underlying tables: memory does not grow with the product of the lines.
     void tablesStayBounded() {
-        const JsonValue root = plainCase({1030, 1030, 8});
+        const JsonValue root = test::plainCase({1030, 1030, 8});
         const Preparation prep = prepareCase(root, optionsWith());
         QVERIFY(prep.prepared);
         const PreparedCase &pc = *prep.prepared;
