@@ -10,13 +10,8 @@
 
 namespace pw {
 
-double round2(double v) {
-    const double y = std::fabs(v) * 100.0;
-    const double fl = std::floor(y);
-    const double frac = y - fl;
-    if (std::fabs(frac - 0.5) < 1e-6 || y > 1e13) return roundHalfAway(v, 2);
-    const double r = frac > 0.5 ? fl + 1 : fl;
-    return std::copysign(r / 100.0, v);
+double round2Slow(double v) {
+    return roundHalfAway(v, 2);
 }
 
 double dollarsToCents(double dollars) {
@@ -24,13 +19,8 @@ double dollarsToCents(double dollars) {
     return roundHalfAway(dollars, 2) == dollars ? std::round(cents) : cents;
 }
 
-long long roundCents(double cents) {
-    const double a = std::fabs(cents);
-    const double fl = std::floor(a);
-    const double frac = a - fl;
-    if (std::fabs(frac - 0.5) < 1e-6 || a > 1e15) return std::llround(roundHalfAway(cents, 0));
-    const long long r = (long long)(frac > 0.5 ? fl + 1 : fl);
-    return cents < 0 ? -r : r;
+long long roundCentsSlow(double cents) {
+    return std::llround(roundHalfAway(cents, 0));
 }
 
 void setCosts(PackageNumbers &out, long long lowCents, long long upliftCents) {
@@ -258,9 +248,12 @@ PreparedCase::PrefixStats scanPrefix(const PreparedCase &pc, PackagePositions po
         if (joinsPrefixGroup) {
             evaluateCost(pc, pos, num);
         } else {
-            // The last slot's group (if any) has only it in the package: broken.
-            setCosts(num, roundCents(pLow + x.premiumCents),
-                     pUplifts + x.indicativeCents + (x.group >= 0 ? x.breakAloneCents : 0));
+            // The last slot's group (if any) has only it in the package: broken. Only the mid is needed
+            // here: (low + high) / 2 with high = low + the uplifts, as setCosts computes it.
+            const long long lowCents = roundCents(pLow + x.premiumCents);
+            num.mid =
+                double(2 * lowCents + pUplifts + x.indicativeCents + (x.group >= 0 ? x.breakAloneCents : 0)) /
+                200;
             num.qualified = !((pFlags | x.flags) & (PackedFact::CoverageBlocks | PackedFact::FinancialBlocks |
                                                     PackedFact::AppetiteBlocks)) &&
                             underlyingOutcome(pc, pos) != Outcome::Fire;

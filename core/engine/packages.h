@@ -100,16 +100,37 @@ inline bool nextPrefix(const PreparedCase &pc, PackagePositions &pos) {
     return false;
 }
 
+// The decimal-string rounding (util/numbers.h roundHalfAway) for the rare values the inline fast paths
+// below cannot decide.
+double round2Slow(double v);
+long long roundCentsSlow(double cents);
+
 // Fast, exact rounding half away from zero to 2 decimals (falls back to the decimal-string method of
-// roundHalfAway when the value sits on a half-cent boundary).
-double round2(double v);
+// roundHalfAway when the value sits on a half-cent boundary). Inline: the ranking loops call it for every
+// dimension of every package.
+inline double round2(double v) {
+    const double y = std::fabs(v) * 100.0;
+    const double fl = std::floor(y);
+    const double frac = y - fl;
+    if (std::fabs(frac - 0.5) < 1e-6 || y > 1e13) return round2Slow(v);
+    const double r = frac > 0.5 ? fl + 1 : fl;
+    return std::copysign(r / 100.0, v);
+}
+
 // Costs are kept in cents (§4, §11.1). A figure in dollars as cents: exact whole cents when its
 // shortest decimal form has at most two decimals (so that sums of such figures are exact), else the
 // fractional cents as they are.
 double dollarsToCents(double dollars);
 // Cents rounded to whole cents, half away from zero on the shortest decimal form (fast path when not
-// near a half).
-long long roundCents(double cents);
+// near a half; whole cents, the common case, return at once).
+inline long long roundCents(double cents) {
+    const double a = std::fabs(cents);
+    const double fl = std::floor(a);
+    const double frac = a - fl;
+    if (std::fabs(frac - 0.5) < 1e-6 || a > 1e15) return roundCentsSlow(cents);
+    const long long r = (long long)(frac > 0.5 ? fl + 1 : fl);
+    return cents < 0 ? -r : r;
+}
 // Sets low, high and mid from low and the sum of the rounded uplift amounts, all in whole cents.
 void setCosts(PackageNumbers &out, long long lowCents, long long upliftCents);
 
