@@ -6,6 +6,8 @@
 #include "util/dates.h"
 #include "util/displaytext.h"
 
+#include <QIODevice>
+
 #include <cerrno>
 #include <cstring>
 
@@ -104,6 +106,15 @@ bool writeCommandOutput(const QString &command, const QString &target, const QBy
     if (err.isEmpty()) return true;
     io.err << command << ": " << escapeControls(err) << "\n";
     return false;
+}
+
+void writeBytes(CliIo &io, const QByteArray &bytes) {
+    io.out.flush();
+    if (QIODevice *device = io.out.device()) {
+        device->write(bytes);
+        return;
+    }
+    io.out << QString::fromUtf8(bytes);
 }
 
 } // namespace pw

@@ -10,7 +10,11 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
-#include <QtConcurrent/QtConcurrentMap>
+#include <QThread>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 namespace pw {
 
@@ -195,20 +199,54 @@ std::pair<QByteArray, int> batchLine(const QString &file, const EngineOptions &o
     return {bytes, exit};
 }
 
-// Cases are ranked on every core; lines come out in the order of the files.
+// Cases are ranked on every core; lines come out in the order of the files, each written as soon as it
+// and every line before it are done (the workers never wait for the output). Workers run at most
+// kWindow cases ahead of the output, which bounds memory on very large batches.
 int runBatch(const QStringList &files, const EngineOptions &options, CliIo &io) {
-    int exit = ExitOk;
-    constexpr qsizetype kChunk = 256; // bounds memory on very large batches
-    for (qsizetype start = 0; start < files.size(); start += kChunk) {
-        const QStringList chunk = files.mid(start, kChunk);
-        const QList<std::pair<QByteArray, int>> lines = QtConcurrent::blockingMapped(
-            chunk, [&options](const QString &file) { return batchLine(file, options); });
-        for (const auto &[bytes, code] : lines) {
-            io.out << QString::fromUtf8(bytes);
-            exit = std::max(exit, code);
+    constexpr qsizetype kWindow = 256;
+    const qsizetype total = files.size();
+    std::vector<std::optional<std::pair<QByteArray, int>>> done{size_t(total)};
+    std::mutex mutex;
+    std::condition_variable ready, room;
+    qsizetype next = 0, written = 0;
+    auto work = [&] {
+        while (true) {
+            qsizetype i;
+            {
+                std::unique_lock lock(mutex);
+                room.wait(lock, [&] { return next >= total || next < written + kWindow; });
+                if (next >= total) return;
+                i = next++;
+            }
+            auto line = batchLine(files[i], options);
+            {
+                std::lock_guard lock(mutex);
+                done[size_t(i)] = std::move(line);
+            }
+            ready.notify_one();
         }
-        io.out.flush();
+    };
+    std::vector<std::thread> workers;
+    const int threads = std::max(1, std::min(QThread::idealThreadCount(), int(total)));
+    for (int t = 0; t < threads; ++t)
+        workers.emplace_back(work);
+    int exit = ExitOk;
+    for (qsizetype i = 0; i < total; ++i) {
+        std::pair<QByteArray, int> line;
+        {
+            std::unique_lock lock(mutex);
+            ready.wait(lock, [&] { return done[size_t(i)].has_value(); });
+            line = std::move(*done[size_t(i)]);
+            done[size_t(i)].reset();
+            written = i + 1;
+        }
+        room.notify_all();
+        writeBytes(io, line.first);
+        exit = std::max(exit, line.second);
     }
+    for (auto &w : workers)
+        w.join();
+    io.out.flush();
     return exit;
 }
 
@@ -283,7 +321,7 @@ int runRank(const QStringList &args, CliIo &io) {
     }
     printProblems(file, r.problems, io.err, false); // warnings
     if (fmt == u"json")
-        io.out << QString::fromUtf8(writeJson(*r.run));
+        writeBytes(io, writeJson(*r.run));
     else if (fmt == u"csv")
         printCsv(*r.run, io);
     else

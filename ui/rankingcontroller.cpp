@@ -32,7 +32,14 @@ RankingController::RankingController(CaseDocument *doc, QObject *parent)
 }
 
 RankingController::~RankingController() {
+    // Quitting or closing the window does not wait for a long ranking: it stops at its next prefix.
+    cancelJob();
+}
+
+void RankingController::cancelJob() {
     ++m_generation; // results still in flight are dropped
+    if (m_cancel) m_cancel->store(true);
+    m_cancel.reset();
 }
 
 QString RankingController::appetite() const {
@@ -99,7 +106,7 @@ const JsonValue &RankingController::coverageAnalysis() const {
 }
 
 void RankingController::documentLoaded() {
-    ++m_generation; // a job of the previous case still in flight is dropped when it finishes
+    cancelJob(); // a job of the previous case still in flight stops and is dropped
     m_run = JsonValue();
     m_evaluated.clear();
     m_gapsOnly = JsonValue();
@@ -133,7 +140,10 @@ EngineOptions RankingController::currentOptions() const {
     return opts;
 }
 
-void RankingController::startJob(std::function<JobResult()> work) {
+void RankingController::startJob(EngineOptions opts, std::function<JobResult(const EngineOptions &)> work) {
+    cancelJob(); // a new edit makes the job in flight useless
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    opts.cancel = m_cancel;
     const quint64 gen = ++m_generation;
     m_clock.start();
     setPending(+1);
@@ -143,11 +153,12 @@ void RankingController::startJob(std::function<JobResult()> work) {
         watcher->deleteLater();
         finishJob(gen, r);
     });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    watcher->setFuture(
+        QtConcurrent::run([work = std::move(work), opts = std::move(opts)] { return work(opts); }));
 }
 
 void RankingController::prepareNow() {
-    startJob([root = m_doc->root(), opts = currentOptions()] {
+    startJob(currentOptions(), [root = m_doc->root()](const EngineOptions &opts) {
         JobResult r;
         r.preparedAgain = true;
         const Preparation prep = prepareCase(root, opts);
@@ -155,8 +166,9 @@ void RankingController::prepareNow() {
             r.errors += p.isError() ? 1 : 0;
         r.prepared = prep.prepared;
         if (prep.prepared) {
-            r.run = rankPrepared(*prep.prepared, opts, &r.engineMs);
-        } else if (prep.routing.gapAnalysis) {
+            if (JsonValue run = rankPrepared(*prep.prepared, opts, &r.engineMs); run.isObject())
+                r.run = std::move(run);
+        } else if (prep.routing.gapAnalysis && !prep.cancelled) {
             const Preparation gaps = prepareCase(gapOnlyCase(root), opts);
             if (gaps.prepared)
                 r.gapsOnly = rankPrepared(*gaps.prepared, opts)[u"output"][u"coverage_analysis"];
@@ -170,17 +182,19 @@ void RankingController::rankNow() {
         prepareNow();
         return;
     }
-    startJob([prepared = m_prepared, opts = currentOptions()] {
+    startJob(currentOptions(), [prepared = m_prepared](const EngineOptions &opts) {
         JobResult r;
         r.prepared = prepared;
-        r.run = rankPrepared(*prepared, opts, &r.engineMs);
+        if (JsonValue run = rankPrepared(*prepared, opts, &r.engineMs); run.isObject())
+            r.run = std::move(run);
         return r;
     });
 }
 
 void RankingController::finishJob(quint64 generation, const JobResult &r) {
     setPending(-1);
-    if (generation != m_generation) return; // a newer edit superseded this job
+    if (generation != m_generation) return; // a newer edit superseded (or cancelled) this job
+    m_cancel.reset();
     m_wallMs = double(m_clock.nsecsElapsed()) / 1e6;
     if (r.preparedAgain) {
         m_errorCount = r.errors;

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <atomic>
 #include <functional>
 
 #include <memory>
@@ -23,10 +24,12 @@ struct PreparedCase;
 // Keeps the local ranking in step with the document. After every edit it prepares the case (filter,
 // assemble, price, score) off the GUI thread with QtConcurrent and ranks it; a change of appetite bucket
 // or custom weights only re-ranks the prepared case. Every job carries a generation number and results
-// of superseded jobs are dropped. While the case has validation errors the last good run is kept and
-// marked stale. A run always belongs to the document it was computed from: loading another case (New,
-// Open, a sample, a drop) drops the run, the prepared case and any job still in flight, so a case never
-// shows results computed from another case.
+// of superseded jobs are dropped; it also carries a cancel flag (EngineOptions::cancel), set by a new
+// edit, by loading another case and by destruction (quit, closing the window), so that a long ranking
+// stops at its next prefix instead of running on, or keeping the application from quitting. While the case
+// has validation errors the last good run is kept and marked stale. A run always belongs to the document it
+// was computed from: loading another case (New, Open, a sample, a drop) drops the run, the prepared case and
+// any job still in flight, so a case never shows results computed from another case.
 class RankingController : public QObject {
     Q_OBJECT
 public:
@@ -80,8 +83,11 @@ private:
     struct JobResult; // what a worker hands back
     void documentEdited(const QString &path);
     void documentLoaded();
-    // Runs `work` on a worker thread; its result arrives in finishJob unless a newer job superseded it.
-    void startJob(std::function<JobResult()> work);
+    // Runs `work` on a worker thread with a fresh cancel flag (in `opts`); its result arrives in
+    // finishJob unless a newer job superseded it. The job before it is cancelled.
+    void startJob(EngineOptions opts, std::function<JobResult(const EngineOptions &)> work);
+    // Stops the job in flight: its engine run ends at the next prefix and its result is dropped.
+    void cancelJob();
     void finishJob(quint64 generation, const JobResult &r);
     void setPending(int delta);
 
@@ -91,6 +97,7 @@ private:
     JsonValue m_gapsOnly; // coverage_analysis of the gap-only request, while the case cannot be ranked
     std::shared_ptr<const PreparedCase> m_prepared;
     quint64 m_generation = 0;
+    std::shared_ptr<std::atomic<bool>> m_cancel; // the flag of the job in flight, if any
     int m_pending = 0;
     bool m_stale = false;
     int m_errorCount = 0;

@@ -476,18 +476,24 @@ QString normaliseCarrierName(const QString &name) {
         QStringLiteral("insurance"),   QStringLiteral("ins"),   QStringLiteral("company"),
         QStringLiteral("co"),          QStringLiteral("inc"),   QStringLiteral("corp"),
         QStringLiteral("corporation"), QStringLiteral("group"), QStringLiteral("the")};
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
     QString s = name.toLower();
     s.replace(punct, QStringLiteral(" "));
     QString out;
-    for (const auto &word : s.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+    for (const auto &word : s.split(spaces, Qt::SkipEmptyParts))
         if (!filler.contains(word)) out += word;
     return out;
 }
 
 bool carrierMatches(const Offering &o, const QString &carrierName) {
-    const QString n = normaliseCarrierName(carrierName);
-    if (n.isEmpty()) return false;
-    return normaliseCarrierName(o.providerName) == n || o.providerId == n;
+    return carrierMatchesNormalised(o, normaliseCarrierName(o.providerName),
+                                    normaliseCarrierName(carrierName));
+}
+
+bool carrierMatchesNormalised(const Offering &o, const QString &normalisedProviderName,
+                              const QString &normalisedCarrier) {
+    if (normalisedCarrier.isEmpty()) return false;
+    return normalisedProviderName == normalisedCarrier || o.providerId == normalisedCarrier;
 }
 
 } // namespace pw

@@ -95,5 +95,8 @@ UnderlyingJudgement judgeUnderlying(const CoverageDetail &umbrella, const Covera
 QString normaliseCarrierName(const QString &name);
 // Whether an offering's carrier is the named carrier (by normalised name, or provider_id equal to it).
 bool carrierMatches(const Offering &o, const QString &carrierName);
+// The same with both names already normalised (a case normalises each name once, not per offering).
+bool carrierMatchesNormalised(const Offering &o, const QString &normalisedProviderName,
+                              const QString &normalisedCarrier);
 
 } // namespace pw

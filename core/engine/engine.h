@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -25,6 +26,10 @@ struct EngineOptions {
     int top = 10;
     const EngineProfile *profile = nullptr; // nullptr: defaultProfile()
     bool forceGapAnalysis = false; // the `gaps` command runs the analysis whatever request_config says
+    // Set to true from another thread to stop a long run early (the window cancels a run that a new edit,
+    // closing the case or quitting made useless). Checked between prefixes of the enumeration.
+    std::shared_ptr<const std::atomic<bool>> cancel;
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
 };
 
 // The result of one local run: validation problems and, when there are no errors, the run object of
@@ -45,10 +50,12 @@ EngineRun runEngine(const JsonValue &caseRoot, const EngineOptions &options);
 // share; rankPrepared is cheap enough to call on every weight change.
 struct Preparation {
     Problems problems;
-    std::shared_ptr<const PreparedCase> prepared; // null when validation found errors
+    std::shared_ptr<const PreparedCase> prepared; // null when validation found errors or when cancelled
     Routing routing;
+    bool cancelled = false; // options.cancel was set before the case was prepared
 };
 Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options);
+// Returns null (not a run object) when options.cancel was set before ranking finished.
 JsonValue rankPrepared(const PreparedCase &prepared, const EngineOptions &options,
                        double *engineMs = nullptr);
 

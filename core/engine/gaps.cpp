@@ -73,7 +73,7 @@ public:
         , m_now(now.toUTC())
         , m_p(p) {}
 
-    GapAnalysis run() {
+    GapAnalysis run(bool withMemo) {
         if (const CoverageDetail *h = line(kHome)) {
             dwelling(*h);
             settlement(*h);
@@ -109,7 +109,7 @@ public:
             out.gaps.push_back(std::move(pg.gap));
         for (auto &na : m_notAssessed)
             out.notAssessed.push_back(std::move(na.entry));
-        out.memo = gapMemo(out, m_in, m_lines, m_requested, m_now);
+        if (withMemo) out.memo = gapMemo(out, m_in, m_lines, m_requested, m_now);
         return out;
     }
 
@@ -742,8 +742,9 @@ GapAnalysis analyseCurrentCoverage(const CaseInput &input, const QDateTime &now,
 }
 
 GapAnalysis analyseGaps(const CaseInput &input, const CoverageLines &lines, const QStringList &requested,
-                        const QString &state, const QDateTime &now, const EngineProfile &profile) {
-    return GapRules(input, lines, requested, state, now, profile).run();
+                        const QString &state, const QDateTime &now, const EngineProfile &profile,
+                        bool withMemo) {
+    return GapRules(input, lines, requested, state, now, profile).run(withMemo);
 }
 
 CoverageLines withPackageLines(const CoverageLines &current, const std::vector<const Offering *> &package) {

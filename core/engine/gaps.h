@@ -74,8 +74,10 @@ GapAnalysis analyseCurrentCoverage(const CaseInput &input, const QDateTime &now,
 
 // Runs every rule over `lines` (the current-coverage source, or it with a package's lines in place).
 // `requested` is coverage_types when valid (empty otherwise); `state` the valid state code or empty.
+// `withMemo` false leaves `memo` empty (a package's analysis is only compared, never shown).
 GapAnalysis analyseGaps(const CaseInput &input, const CoverageLines &lines, const QStringList &requested,
-                        const QString &state, const QDateTime &now, const EngineProfile &profile);
+                        const QString &state, const QDateTime &now, const EngineProfile &profile,
+                        bool withMemo = true);
 
 // The current-coverage source with a package's offerings put in place of the current lines.
 CoverageLines withPackageLines(const CoverageLines &current, const std::vector<const Offering *> &package);

@@ -10,13 +10,8 @@
 
 namespace pw {
 
-double round2(double v) {
-    const double y = std::fabs(v) * 100.0;
-    const double fl = std::floor(y);
-    const double frac = y - fl;
-    if (std::fabs(frac - 0.5) < 1e-6 || y > 1e13) return roundHalfAway(v, 2);
-    const double r = frac > 0.5 ? fl + 1 : fl;
-    return std::copysign(r / 100.0, v);
+double round2Slow(double v) {
+    return roundHalfAway(v, 2);
 }
 
 double dollarsToCents(double dollars) {
@@ -24,13 +19,8 @@ double dollarsToCents(double dollars) {
     return roundHalfAway(dollars, 2) == dollars ? std::round(cents) : cents;
 }
 
-long long roundCents(double cents) {
-    const double a = std::fabs(cents);
-    const double fl = std::floor(a);
-    const double frac = a - fl;
-    if (std::fabs(frac - 0.5) < 1e-6 || a > 1e15) return std::llround(roundHalfAway(cents, 0));
-    const long long r = (long long)(frac > 0.5 ? fl + 1 : fl);
-    return cents < 0 ? -r : r;
+long long roundCentsSlow(double cents) {
+    return std::llround(roundHalfAway(cents, 0));
 }
 
 void setCosts(PackageNumbers &out, long long lowCents, long long upliftCents) {
@@ -104,21 +94,7 @@ inline void evaluate(const PreparedCase &pc, const PackagePositions &pos, Packag
     setCosts(out, roundCents(low), uplifts);
 
     // Umbrella underlying: unmet blocks coverage; not stated costs the umbrella line points.
-    Outcome underlying = Outcome::Pass;
-    if (pc.umbrellaSlot >= 0) {
-        const size_t u = size_t(pos[size_t(pc.umbrellaSlot)]);
-        Outcome a = Outcome::Pass, h = Outcome::Pass;
-        if (pc.autoSlot >= 0)
-            a = Outcome(
-                pc.underAuto[u * pc.packed[size_t(pc.autoSlot)].size() + size_t(pos[size_t(pc.autoSlot)])]);
-        if (pc.homeSlot >= 0)
-            h = Outcome(
-                pc.underHome[u * pc.packed[size_t(pc.homeSlot)].size() + size_t(pos[size_t(pc.homeSlot)])]);
-        if (a == Outcome::Fire || h == Outcome::Fire)
-            underlying = Outcome::Fire;
-        else if (a == Outcome::NotStated || h == Outcome::NotStated)
-            underlying = Outcome::NotStated;
-    }
+    const Outcome underlying = underlyingOutcome(pc, pos);
     unsigned flags = 0;
     for (int s = 0; s < n; ++s)
         flags |= f[s]->flags;
@@ -218,8 +194,83 @@ QByteArray packageKey(const PreparedCase &pc, const PackagePositions &pos) {
     return key;
 }
 
-void computeReference(PreparedCase &pc) {
+PreparedCase::PrefixStats scanPrefix(const PreparedCase &pc, PackagePositions pos) {
     const EngineProfile &p = *pc.profile;
+    const int last = int(pc.lines.size()) - 1;
+    const auto &lastSlot = pc.packed[size_t(last)];
+    // The prefix's share of the cost, assuming the last slot joins none of its bundle groups (when it
+    // does, the package is priced in full below). Sums run in slot order, as evaluate() adds them.
+    double pLow = 0;
+    long long pUplifts = 0;
+    unsigned pFlags = 0;
+    int prefixGroups[kMaxLines] = {-1, -1, -1};
+    int groupCount = 0;
+    for (int s = 0; s < last; ++s) {
+        const PackedFact &x = pc.packed[size_t(s)][size_t(pos[size_t(s)])];
+        pFlags |= x.flags;
+        bool intact = false, first = true;
+        if (x.group >= 0) {
+            int members = 0;
+            for (int t = 0; t < last; ++t) {
+                if (pc.packed[size_t(t)][size_t(pos[size_t(t)])].group == x.group) {
+                    ++members;
+                    if (t < s) first = false;
+                }
+            }
+            intact = members == pc.groupMemberCount[size_t(x.group)];
+            prefixGroups[groupCount++] = x.group;
+        }
+        if (intact) {
+            if (first) pLow += pc.groupPrice[size_t(x.group)];
+        } else {
+            pLow += x.premiumCents;
+            // Broken within the prefix, and the last slot does not join it (else priced in full).
+            if (x.group >= 0 && first) {
+                double base = 0;
+                for (int t = s; t < last; ++t) {
+                    const PackedFact &y = pc.packed[size_t(t)][size_t(pos[size_t(t)])];
+                    if (y.group == x.group) base += y.premiumCents;
+                }
+                pUplifts += roundCents(p.bundleBreakUplift * base);
+            }
+        }
+        pUplifts += x.indicativeCents;
+    }
+    PreparedCase::PrefixStats st;
+    bool seen = false, seenQualified = false;
+    PackageNumbers num;
+    for (int i = 0; i < int(lastSlot.size()); ++i) {
+        pos[size_t(last)] = i;
+        const PackedFact &x = lastSlot[size_t(i)];
+        bool joinsPrefixGroup = false;
+        for (int g = 0; g < groupCount; ++g)
+            joinsPrefixGroup = joinsPrefixGroup || prefixGroups[g] == x.group;
+        if (joinsPrefixGroup) {
+            evaluateCost(pc, pos, num);
+        } else {
+            // The last slot's group (if any) has only it in the package: broken. Only the mid is needed
+            // here: (low + high) / 2 with high = low + the uplifts, as setCosts computes it.
+            const long long lowCents = roundCents(pLow + x.premiumCents);
+            num.mid =
+                double(2 * lowCents + pUplifts + x.indicativeCents + (x.group >= 0 ? x.breakAloneCents : 0)) /
+                200;
+            num.qualified = !((pFlags | x.flags) & (PackedFact::CoverageBlocks | PackedFact::FinancialBlocks |
+                                                    PackedFact::AppetiteBlocks)) &&
+                            underlyingOutcome(pc, pos) != Outcome::Fire;
+        }
+        ++st.packages;
+        if (!seen || num.mid < st.minMid) st.minMid = num.mid;
+        seen = true;
+        if (num.qualified) {
+            ++st.qualified;
+            if (!seenQualified || num.mid < st.minMidQualified) st.minMidQualified = num.mid;
+            seenQualified = true;
+        }
+    }
+    return st;
+}
+
+bool computeReference(PreparedCase &pc, size_t maxPrefixTable, const std::atomic<bool> *cancel) {
     double bestQualified = 0, bestAny = 0;
     bool anyQualified = false, any = false;
     long long count = 0, qualified = 0;
@@ -228,98 +279,30 @@ void computeReference(PreparedCase &pc) {
     for (int s = 0; s + 1 < n; ++s)
         prefixCount *= pc.packed[size_t(s)].size();
     const bool complete = n > 0 && pc.missingLines.isEmpty();
-    pc.prefixes.assign(complete ? prefixCount : 0, {});
+    // The table is kept only while it is small; larger cases recompute a prefix's figures when ranking
+    // asks for them (memory stays bounded whatever the case's size).
+    pc.prefixes.clear();
+    if (complete && prefixCount <= maxPrefixTable) pc.prefixes.resize(prefixCount);
     if (!complete) {
         pc.packageCount = 0;
         pc.qualifiedCount = 0;
-        return;
+        return true;
     }
-    const int last = n - 1;
-    const auto &lastSlot = pc.packed[size_t(last)];
-    PackageNumbers num;
     PackagePositions pos{0, 0, 0};
     size_t prefix = 0;
     while (true) {
-        // The prefix's share of the cost, assuming the last slot joins none of its bundle groups (when it
-        // does, the package is priced in full below). Sums run in slot order, as evaluate() adds them.
-        double pLow = 0;
-        long long pUplifts = 0;
-        unsigned pFlags = 0;
-        int prefixGroups[kMaxLines] = {-1, -1, -1};
-        int groupCount = 0;
-        for (int s = 0; s < last; ++s) {
-            const PackedFact &x = pc.packed[size_t(s)][size_t(pos[size_t(s)])];
-            pFlags |= x.flags;
-            bool intact = false, first = true;
-            if (x.group >= 0) {
-                int members = 0;
-                for (int t = 0; t < last; ++t) {
-                    if (pc.packed[size_t(t)][size_t(pos[size_t(t)])].group == x.group) {
-                        ++members;
-                        if (t < s) first = false;
-                    }
-                }
-                intact = members == pc.groupMemberCount[size_t(x.group)];
-                prefixGroups[groupCount++] = x.group;
-            }
-            if (intact) {
-                if (first) pLow += pc.groupPrice[size_t(x.group)];
-            } else {
-                pLow += x.premiumCents;
-                // Broken within the prefix, and the last slot does not join it (else priced in full).
-                if (x.group >= 0 && first) {
-                    double base = 0;
-                    for (int t = s; t < last; ++t) {
-                        const PackedFact &y = pc.packed[size_t(t)][size_t(pos[size_t(t)])];
-                        if (y.group == x.group) base += y.premiumCents;
-                    }
-                    pUplifts += roundCents(p.bundleBreakUplift * base);
-                }
-            }
-            pUplifts += x.indicativeCents;
-        }
-        auto &st = pc.prefixes[prefix];
-        bool seen = false, seenQualified = false;
-        for (int i = 0; i < int(lastSlot.size()); ++i) {
-            pos[size_t(last)] = i;
-            const PackedFact &x = lastSlot[size_t(i)];
-            bool joinsPrefixGroup = false;
-            for (int g = 0; g < groupCount; ++g)
-                joinsPrefixGroup = joinsPrefixGroup || prefixGroups[g] == x.group;
-            if (joinsPrefixGroup) {
-                evaluateCost(pc, pos, num);
-            } else {
-                // The last slot's group (if any) has only it in the package: broken.
-                setCosts(num, roundCents(pLow + x.premiumCents),
-                         pUplifts + x.indicativeCents + (x.group >= 0 ? x.breakAloneCents : 0));
-                bool q = !((pFlags | x.flags) & (PackedFact::CoverageBlocks | PackedFact::FinancialBlocks |
-                                                 PackedFact::AppetiteBlocks));
-                if (q && pc.umbrellaSlot >= 0) {
-                    const size_t u = size_t(pos[size_t(pc.umbrellaSlot)]);
-                    if (pc.autoSlot >= 0 &&
-                        Outcome(pc.underAuto[u * pc.packed[size_t(pc.autoSlot)].size() +
-                                             size_t(pos[size_t(pc.autoSlot)])]) == Outcome::Fire)
-                        q = false;
-                    if (pc.homeSlot >= 0 &&
-                        Outcome(pc.underHome[u * pc.packed[size_t(pc.homeSlot)].size() +
-                                             size_t(pos[size_t(pc.homeSlot)])]) == Outcome::Fire)
-                        q = false;
-                }
-                num.qualified = q;
-            }
-            ++count;
-            if (!seen || num.mid < st.minMid) st.minMid = num.mid;
-            seen = true;
-            if (!any || num.mid < bestAny) bestAny = num.mid;
+        if (cancel && cancel->load(std::memory_order_relaxed)) return false;
+        const PreparedCase::PrefixStats st = scanPrefix(pc, pos);
+        if (!pc.prefixes.empty()) pc.prefixes[prefix] = st;
+        count += st.packages;
+        if (st.packages > 0) {
+            if (!any || st.minMid < bestAny) bestAny = st.minMid;
             any = true;
-            if (num.qualified) {
-                ++qualified;
-                ++st.qualified;
-                if (!seenQualified || num.mid < st.minMidQualified) st.minMidQualified = num.mid;
-                seenQualified = true;
-                if (!anyQualified || num.mid < bestQualified) bestQualified = num.mid;
-                anyQualified = true;
-            }
+        }
+        if (st.qualified > 0) {
+            qualified += st.qualified;
+            if (!anyQualified || st.minMidQualified < bestQualified) bestQualified = st.minMidQualified;
+            anyQualified = true;
         }
         ++prefix;
         if (!nextPrefix(pc, pos)) break;
@@ -327,6 +310,7 @@ void computeReference(PreparedCase &pc) {
     pc.packageCount = count;
     pc.qualifiedCount = qualified;
     pc.referenceMid = anyQualified ? bestQualified : bestAny;
+    return true;
 }
 
 } // namespace pw

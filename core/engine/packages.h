@@ -6,6 +6,7 @@
 #include <QByteArray>
 
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 
@@ -59,6 +60,27 @@ template <typename Fn> void forEachPackage(const PreparedCase &pc, Fn &&fn) {
     }
 }
 
+// The umbrella's underlying rule for a package: Fire when the auto or home choice is unmet, else
+// NotStated when either is not stated, else Pass (Pass also without an umbrella).
+inline Outcome underlyingOutcome(const PreparedCase &pc, const PackagePositions &pos) {
+    if (pc.umbrellaSlot < 0) return Outcome::Pass;
+    const size_t row = size_t(pc.umbrellaRow[size_t(pos[size_t(pc.umbrellaSlot)])]);
+    Outcome a = Outcome::Pass, h = Outcome::Pass;
+    if (pc.autoSlot >= 0)
+        a = Outcome(
+            pc.underAuto[row * pc.packed[size_t(pc.autoSlot)].size() + size_t(pos[size_t(pc.autoSlot)])]);
+    if (pc.homeSlot >= 0)
+        h = Outcome(
+            pc.underHome[row * pc.packed[size_t(pc.homeSlot)].size() + size_t(pos[size_t(pc.homeSlot)])]);
+    if (a == Outcome::Fire || h == Outcome::Fire) return Outcome::Fire;
+    if (a == Outcome::NotStated || h == Outcome::NotStated) return Outcome::NotStated;
+    return Outcome::Pass;
+}
+
+// The figures of one prefix over every choice of the last slot: package count, qualified count and the
+// lowest cost_mid (of all, and of the qualified). `pos` gives the prefix; its last slot is ignored.
+PreparedCase::PrefixStats scanPrefix(const PreparedCase &pc, PackagePositions pos);
+
 // The linear index of a package's prefix (its positions in every slot but the last).
 inline size_t prefixIndex(const PreparedCase &pc, const PackagePositions &pos) {
     size_t idx = 0;
@@ -78,16 +100,37 @@ inline bool nextPrefix(const PreparedCase &pc, PackagePositions &pos) {
     return false;
 }
 
+// The decimal-string rounding (util/numbers.h roundHalfAway) for the rare values the inline fast paths
+// below cannot decide.
+double round2Slow(double v);
+long long roundCentsSlow(double cents);
+
 // Fast, exact rounding half away from zero to 2 decimals (falls back to the decimal-string method of
-// roundHalfAway when the value sits on a half-cent boundary).
-double round2(double v);
+// roundHalfAway when the value sits on a half-cent boundary). Inline: the ranking loops call it for every
+// dimension of every package.
+inline double round2(double v) {
+    const double y = std::fabs(v) * 100.0;
+    const double fl = std::floor(y);
+    const double frac = y - fl;
+    if (std::fabs(frac - 0.5) < 1e-6 || y > 1e13) return round2Slow(v);
+    const double r = frac > 0.5 ? fl + 1 : fl;
+    return std::copysign(r / 100.0, v);
+}
+
 // Costs are kept in cents (§4, §11.1). A figure in dollars as cents: exact whole cents when its
 // shortest decimal form has at most two decimals (so that sums of such figures are exact), else the
 // fractional cents as they are.
 double dollarsToCents(double dollars);
 // Cents rounded to whole cents, half away from zero on the shortest decimal form (fast path when not
-// near a half).
-long long roundCents(double cents);
+// near a half; whole cents, the common case, return at once).
+inline long long roundCents(double cents) {
+    const double a = std::fabs(cents);
+    const double fl = std::floor(a);
+    const double frac = a - fl;
+    if (std::fabs(frac - 0.5) < 1e-6 || a > 1e15) return roundCentsSlow(cents);
+    const long long r = (long long)(frac > 0.5 ? fl + 1 : fl);
+    return cents < 0 ? -r : r;
+}
 // Sets low, high and mid from low and the sum of the rounded uplift amounts, all in whole cents.
 void setCosts(PackageNumbers &out, long long lowCents, long long upliftCents);
 
@@ -95,7 +138,10 @@ void setCosts(PackageNumbers &out, long long lowCents, long long upliftCents);
 OptDouble linePremiumOf(const Offering &o, const EngineProfile &p);
 std::optional<double> currentPremiumOf(const CaseInput &in);
 void buildPrepared(PreparedCase &pc);
-// Pass 1 over all packages: the pricing reference and counts.
-void computeReference(PreparedCase &pc);
+// Pass 1 over all packages: the pricing reference and counts; keeps the per-prefix table when there are
+// at most `maxPrefixTable` prefixes (ranking gives the same result without it, only slower).
+// Returns false, leaving the reference unset, when `cancel` was set before it finished.
+bool computeReference(PreparedCase &pc, size_t maxPrefixTable = kMaxPrefixTable,
+                      const std::atomic<bool> *cancel = nullptr);
 
 } // namespace pw

@@ -7,6 +7,7 @@
 #include "util/dates.h"
 #include "util/numbers.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -91,8 +92,22 @@ FilteredOffering filterOffering(const Offering &o, const CaseInput &in, const QS
     return f;
 }
 
+// Carrier names normalised once per case (§5.6): offerings of one carrier share the work, and the
+// incumbents and non-renewed carriers are normalised once, not per offering.
+class NormalisedNames {
+public:
+    const QString &of(const QString &name) {
+        auto it = m_names.find(name);
+        if (it == m_names.end()) it = m_names.insert(name, normaliseCarrierName(name));
+        return *it;
+    }
+
+private:
+    QHash<QString, QString> m_names;
+};
+
 void appetiteFacts(OfferingFacts &f, const Offering &o, const CaseInput &in, const QStringList &naics,
-                   const QDateTime &now, const EngineProfile &p) {
+                   const QDateTime &now, const EngineProfile &p, NormalisedNames &names) {
     auto add = [&](const QString &code, const QString &text, double points, bool blocker = false) {
         f.appetitePoints += points;
         f.appetiteBlocks = f.appetiteBlocks || blocker;
@@ -126,7 +141,7 @@ void appetiteFacts(OfferingFacts &f, const Offering &o, const CaseInput &in, con
     }
     const QDate windowStart = now.toUTC().date().addYears(-int(p.nonRenewalYears));
     for (const auto &nr : in.history.nonRenewals) {
-        if (!carrierMatches(o, nr.carrier)) continue;
+        if (!carrierMatchesNormalised(o, names.of(o.providerName), names.of(nr.carrier))) continue;
         const auto d = parseDate(nr.date);
         if (!d || *d >= windowStart) {
             add(QStringLiteral("non_renewal"),
@@ -168,13 +183,6 @@ void packFacts(PreparedCase &pc) {
             pc.packed[s].push_back(k);
         }
     }
-    auto flatten = [&](const std::vector<std::vector<Outcome>> &t, std::vector<unsigned char> &out) {
-        for (const auto &row : t)
-            for (Outcome o : row)
-                out.push_back((unsigned char)(o));
-    };
-    flatten(pc.umbrellaVsAuto, pc.underAuto);
-    flatten(pc.umbrellaVsHome, pc.underHome);
     for (const auto &g : pc.groups) {
         pc.groupMemberCount.push_back(g.memberCount);
         pc.groupPrice.push_back(dollarsToCents(g.price));
@@ -282,6 +290,8 @@ void buildPrepared(PreparedCase &pc) {
     }
 
     const CoverageLines &source = currentSource(in);
+    NormalisedNames names;
+    QHash<QString, int> carrierIndex;
     for (int i : eligible) {
         const Offering &o = pc.cs.offerings[size_t(i)];
         OfferingFacts f;
@@ -295,26 +305,28 @@ void buildPrepared(PreparedCase &pc) {
         f.indicative = o.attributes.rateType.trimmed().compare(u"indicative", Qt::CaseInsensitive) == 0;
         f.commission = o.commission.value_or(0);
         const QString ck = o.carrierKey();
-        f.carrier = int(pc.carriers.indexOf(ck));
-        if (f.carrier < 0) {
-            f.carrier = int(pc.carriers.size());
+        auto known = carrierIndex.constFind(ck);
+        if (known == carrierIndex.cend()) {
+            known = carrierIndex.insert(ck, int(pc.carriers.size()));
             pc.carriers << ck;
             pc.carrierNames.push_back(o.providerName);
         }
+        f.carrier = *known;
         f.coverage = assessLine(f.line, o, in, pc.now, p);
         const Grade g = normaliseGrade(o.qualityRating, o.qualityRatingAgency);
         const GradeEntry ge = gradeEntry(p, g).value_or(GradeEntry{p.notRated, false});
         f.financialScore = ge.score;
         f.financialBlocks = ge.blocks;
         f.grade = g.grade.isEmpty() ? QStringLiteral("NR") : g.grade;
-        appetiteFacts(f, o, in, naics, pc.now, p);
+        appetiteFacts(f, o, in, naics, pc.now, p, names);
         if (o.attributes.serviceRating) {
             // Outside the scale: a validation warning, clamped for scoring (§5.6).
             f.hasServiceRating = true;
             f.serviceRating = std::clamp(*o.attributes.serviceRating, 0.0, p.serviceRatingMax);
         }
         const auto cur = source.find(lineName(f.line));
-        f.incumbent = cur != source.end() && carrierMatches(o, cur->second.carrier);
+        f.incumbent = cur != source.end() &&
+                      carrierMatchesNormalised(o, names.of(o.providerName), names.of(cur->second.carrier));
         pc.bySlot[size_t(f.slot)].push_back(int(pc.facts.size()));
         pc.facts.push_back(std::move(f));
     }
@@ -322,21 +334,28 @@ void buildPrepared(PreparedCase &pc) {
         if (pc.bySlot[s].empty()) pc.missingLines << lineName(pc.lines[s]);
 
     if (pc.umbrellaSlot >= 0) {
-        const auto &umbs = pc.bySlot[size_t(pc.umbrellaSlot)];
-        auto table = [&](int slot, std::vector<std::vector<Outcome>> &out, bool isAuto) {
+        // One row per distinct effective requirement, in order of first appearance.
+        std::vector<RequiredUnderlying> rows;
+        for (int u : pc.bySlot[size_t(pc.umbrellaSlot)]) {
+            const auto req =
+                rules::requirement(pc.cs.offerings[size_t(pc.facts[size_t(u)].offering)].coverage, p);
+            auto it = std::find(rows.begin(), rows.end(), req);
+            if (it == rows.end()) it = rows.insert(rows.end(), req);
+            pc.umbrellaRow.push_back(int(it - rows.begin()));
+        }
+        auto table = [&](int slot, std::vector<unsigned char> &out, bool isAuto) {
             if (slot < 0) return;
-            out.assign(umbs.size(), {});
-            for (size_t u = 0; u < umbs.size(); ++u) {
-                const auto req = rules::requirement(
-                    pc.cs.offerings[size_t(pc.facts[size_t(umbs[u])].offering)].coverage, p);
+            out.reserve(rows.size() * pc.bySlot[size_t(slot)].size());
+            for (const auto &req : rows) {
                 for (int other : pc.bySlot[size_t(slot)]) {
                     const auto &c = pc.cs.offerings[size_t(pc.facts[size_t(other)].offering)].coverage;
-                    out[u].push_back(isAuto ? rules::autoMeets(c, req) : rules::homeMeets(c, req));
+                    out.push_back(
+                        (unsigned char)(isAuto ? rules::autoMeets(c, req) : rules::homeMeets(c, req)));
                 }
             }
         };
-        table(pc.autoSlot, pc.umbrellaVsAuto, true);
-        table(pc.homeSlot, pc.umbrellaVsHome, false);
+        table(pc.autoSlot, pc.underAuto, true);
+        table(pc.homeSlot, pc.underHome, false);
     }
     packFacts(pc);
     pc.currentPremium = currentPremiumOf(in);

@@ -16,6 +16,9 @@
 namespace pw {
 
 constexpr int kMaxLines = 3;
+// The per-prefix table of the pricing pass is kept up to this many prefixes (24 MB); beyond, ranking
+// recomputes a prefix's figures when it needs them, so memory does not grow with the case.
+constexpr size_t kMaxPrefixTable = size_t(1) << 20;
 
 // A filtered offering, with the reason code and a sentence for people.
 struct FilteredOffering {
@@ -104,12 +107,13 @@ struct PreparedCase {
     std::array<std::vector<int>, kMaxLines> bySlot; // fact indices per slot
     QStringList missingLines;
 
-    // Umbrella underlying: [umbrella fact][other fact] for the auto and home slots.
     int umbrellaSlot = -1, autoSlot = -1, homeSlot = -1;
-    std::vector<std::vector<Outcome>> umbrellaVsAuto, umbrellaVsHome; // indexed by position within bySlot
-    // Packed per slot (same positions as bySlot), and the underlying tables flattened:
-    // [umbrella position × count of the other slot + other position].
+    // Packed per slot (same positions as bySlot).
     std::array<std::vector<PackedFact>, kMaxLines> packed;
+    // Umbrella underlying (Outcome values): umbrellas with the same effective requirement share a row, so
+    // the tables grow with the distinct requirements, not with every umbrella offering.
+    // underAuto[umbrellaRow[umbrella position] × auto count + auto position], likewise underHome.
+    std::vector<int> umbrellaRow;
     std::vector<unsigned char> underAuto, underHome;
     std::vector<int> groupMemberCount;
     std::vector<double> groupPrice; // package price in cents
@@ -120,9 +124,9 @@ struct PreparedCase {
     // so that ranking can skip prefixes that cannot reach the top or any label (see rankPackages).
     struct PrefixStats {
         double minMid = 0, minMidQualified = 0;
-        int qualified = 0;
+        int packages = 0, qualified = 0;
     };
-    std::vector<PrefixStats> prefixes;
+    std::vector<PrefixStats> prefixes; // empty when there are more than kMaxPrefixTable prefixes
     long long packageCount = 0;
     long long qualifiedCount = 0;
 };

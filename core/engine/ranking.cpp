@@ -60,7 +60,8 @@ bool samePackage(const RankedPackage &a, const RankedPackage &b) {
 
 } // namespace
 
-RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top) {
+RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top,
+                        const std::atomic<bool> *cancel) {
     RankResult result;
     const EngineProfile &p = *pc.profile;
     const bool qualifiedOnly = pc.qualifiedCount > 0;
@@ -132,8 +133,8 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
 
     // Can any package of this prefix matter? Conservative: false only when provably not.
     auto prefixMatters = [&](const PackagePositions &pos, size_t prefix) {
-        const auto &st = pc.prefixes[prefix];
         if (int(heap.size()) < top) return true;
+        const PreparedCase::PrefixStats st = pc.prefixes.empty() ? scanPrefix(pc, pos) : pc.prefixes[prefix];
         double sum = lastCoverage, lowest = lastCoverage, fin = lastFinancial,
                app = p.appetiteStart + lastAppetite;
         int carriers = 0;
@@ -184,6 +185,10 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top)
 
     PackagePositions pos{0, 0, 0};
     while (true) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            result.cancelled = true;
+            return result;
+        }
         const size_t prefix = prefixIndex(pc, pos);
         if (prefixMatters(pos, prefix)) {
             for (int i = 0; i < int(lastSlot.size()); ++i) {

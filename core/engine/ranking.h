@@ -31,8 +31,10 @@ struct LabelWinner {
 struct RankResult {
     std::vector<RankedPackage> top;
     std::vector<LabelWinner> winners;
+    bool cancelled = false; // `cancel` was set before the pass finished: the result is incomplete
 };
-RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top);
+RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top,
+                        const std::atomic<bool> *cancel = nullptr);
 
 // The label a non-winner gets: its highest of pricing, coverage and placement (ties in that order).
 Label ownLabel(const PackageNumbers &n);

@@ -172,8 +172,15 @@ void walkDuplicates(const JsonValue &v, std::vector<JsonPathSegment> &path,
             duplicate = seen.contains(name);
             seen.insert(name);
         }
-        path.push_back({excerpt(name, 80), -1});
-        if (duplicate) report(joinJsonPath(path));
+        // Names go into the path as they are (shared, not copied); only a reported path is shortened and
+        // escaped, so the walk over a whole case does no text work for the names that are fine.
+        path.push_back({name, -1});
+        if (duplicate) {
+            std::vector<JsonPathSegment> shown = path;
+            for (auto &segment : shown)
+                if (segment.index < 0) segment.key = excerpt(segment.key, 80);
+            report(joinJsonPath(shown));
+        }
         if (members[i].second.isArray() || members[i].second.isObject())
             walkDuplicates(members[i].second, path, report);
         path.pop_back();

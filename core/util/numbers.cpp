@@ -10,6 +10,15 @@ namespace pw {
 
 double roundHalfAway(double v, int decimals) {
     if (!std::isfinite(v)) return v;
+    // Fast path: v is the double nearest to a decimal with at most `decimals` decimals (c / 10^decimals,
+    // c and the power exact, the division correctly rounded), so its shortest form has no more decimals
+    // and the rounding below would return v unchanged.
+    static constexpr double kPowers[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    if (decimals >= 0 && decimals <= 8) {
+        const double scale = kPowers[decimals];
+        const double c = std::round(v * scale);
+        if (std::fabs(c) < 9e15 && c / scale == v) return v;
+    }
     char buf[512];
     const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
     std::string s(buf, r.ptr);

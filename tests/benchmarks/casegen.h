@@ -6,9 +6,20 @@
 namespace pw::bench {
 
 // Generated benchmark cases: `perLine[i]` offerings for each requested line, spread over carriers with
-// bundles, every coverage key stated, realistic grades (a few vulnerable) and premiums.
+// bundles, every coverage key stated, realistic grades (a few vulnerable) and premiums. No current
+// coverage: quote matching only.
 JsonValue generateCase(const QStringList &lines, const std::vector<int> &perLine, int carriers, quint32 seed);
-// A typical household: 10 carriers × 3 lines, 1–2 options each.
+
+// The same offerings for a household shaped like the cases agents rank: applicant, drivers (one a
+// teen), vehicles with model years, a residence, current home and auto coverage with a known incumbent
+// among the carriers (so incumbent matching runs for every offering), insurance history and
+// request_config asking for quote matching and gap analysis (dual mode). Offerings carry quote dates,
+// term, constraints and a few indicative rates, like real quotes.
+JsonValue householdCase(const QStringList &lines, const std::vector<int> &perLine, int carriers,
+                        quint32 seed);
+
+// A typical household: 10 carriers × 3 lines, 1–2 options each (1,000–9,261 packages), with current
+// coverage and gap analysis on.
 JsonValue typicalCase(quint32 seed);
 
 } // namespace pw::bench

@@ -8,6 +8,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <charconv>
+
 using namespace pw;
 
 class TestNumbers : public QObject {
@@ -42,6 +44,47 @@ private slots:
             const double v =
                 i % 2 ? double(rng.bounded(2000000)) / 1000.0 - 1000.0 : rng.generateDouble() * 1e6;
             QCOMPARE(round2(v), pw::roundHalfAway(v, 2));
+        }
+    }
+
+    // The early return for values already on a decimal of at most `decimals` places agrees with rounding
+    // the shortest decimal form digit by digit (written out here independently), for every precision.
+    void roundingEqualsShortestFormRounding() {
+        auto reference = [](double v, int decimals) {
+            char buf[512];
+            const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+            QString s = QString::fromLatin1(buf, r.ptr - buf);
+            const bool negative = s.startsWith(u'-');
+            if (negative) s.remove(0, 1);
+            const qsizetype dot = s.indexOf(u'.');
+            if (dot < 0 || s.size() - dot - 1 <= decimals) return v;
+            QString digits = s.left(dot) + s.mid(dot + 1, decimals);
+            if (s.at(dot + 1 + decimals) >= u'5') {
+                qsizetype i = digits.size() - 1;
+                for (; i >= 0 && digits.at(i) == u'9'; --i)
+                    digits[i] = u'0';
+                if (i < 0)
+                    digits.prepend(u'1');
+                else
+                    digits[i] = QChar(digits.at(i).unicode() + 1);
+            }
+            const QString text = digits.left(digits.size() - decimals) +
+                                 (decimals > 0 ? QStringLiteral(".") + digits.right(decimals) : QString());
+            const double out = text.toDouble();
+            return negative ? -out : out;
+        };
+        QRandomGenerator rng(7);
+        for (int i = 0; i < 100000; ++i) {
+            const int decimals = int(rng.bounded(5));
+            const int places = int(rng.bounded(7));
+            double scale = 1;
+            for (int k = 0; k < places; ++k)
+                scale *= 10;
+            // Whole and half cents, figures with up to six decimals, and arbitrary doubles.
+            const double v = i % 3 == 0   ? double(qint64(rng.bounded(200000000)) - 100000000) / scale
+                             : i % 3 == 1 ? (rng.generateDouble() - 0.5) * 1e7
+                                          : double(rng.bounded(1000000)) / 200.0;
+            QCOMPARE(pw::roundHalfAway(v, decimals), reference(v, decimals));
         }
     }
 

@@ -119,4 +119,48 @@ QString firstTerminalUnsafe(const QString &text) {
     return QString();
 }
 
+JsonValue plainCase(const std::vector<int> &perLine) {
+    const QStringList lines = {QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")};
+    JsonValue input = JsonValue::object();
+    JsonValue address = JsonValue::object();
+    address.insert(QStringLiteral("state"), QStringLiteral("NY"));
+    input.insert(QStringLiteral("address"), address);
+    JsonValue types = JsonValue::array();
+    for (size_t i = 0; i < perLine.size(); ++i)
+        types.append(lines[qsizetype(i)]);
+    input.insert(QStringLiteral("coverage_types"), types);
+    JsonValue offerings = JsonValue::array();
+    for (size_t li = 0; li < perLine.size(); ++li) {
+        for (int k = 0; k < perLine[li]; ++k) {
+            JsonValue o = JsonValue::object();
+            o.insert(QStringLiteral("id"), QStringLiteral("%1-%2").arg(lines[qsizetype(li)]).arg(k));
+            o.insert(QStringLiteral("provider_id"), QStringLiteral("carrier-%1").arg(k % 7));
+            o.insert(QStringLiteral("category"), lines[qsizetype(li)]);
+            JsonValue c = JsonValue::object();
+            if (li == 0) c.insert(QStringLiteral("liability_limit"), 300000 + 100000 * (k % 3));
+            if (li == 1) {
+                c.insert(QStringLiteral("bi_per_person"), 100000 + 150000 * (k % 2));
+                c.insert(QStringLiteral("bi_per_accident"), 300000 + 200000 * (k % 2));
+            }
+            if (li == 2) {
+                JsonValue req = JsonValue::object();
+                req.insert(QStringLiteral("auto_bi_per_person"), 100000 + 150000 * (k % 2));
+                req.insert(QStringLiteral("home_liability"), 300000 + 100000 * ((k / 2) % 2));
+                c.insert(QStringLiteral("required_underlying"), req);
+                c.insert(QStringLiteral("umbrella_limit"), 1000000);
+            }
+            o.insert(QStringLiteral("coverage"), c);
+            JsonValue a = JsonValue::object();
+            a.insert(QStringLiteral("line_premium_annual"),
+                     500 + (k * 37 + int(li) * 11) % 2000 + 0.25 * (k % 4));
+            o.insert(QStringLiteral("attributes"), a);
+            offerings.append(o);
+        }
+    }
+    JsonValue root = JsonValue::object();
+    root.insert(QStringLiteral("input"), input);
+    root.insert(QStringLiteral("offerings"), offerings);
+    return root;
+}
+
 } // namespace pw::test

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <vector>
+
 namespace pw::test {
 
 // The test clock the golden fixtures are written for.
@@ -35,5 +37,9 @@ bool makeStoreRefuseNewRuns(const QString &path, const QString &reason);
 // The first character a terminal would act on or reorder text by (C0 but LF, DEL, C1, bidirectional
 // controls, line separators, U+FFFD), described with its context; empty when there is none.
 QString firstTerminalUnsafe(const QString &text);
+// A case of `perLine` plain offerings for home, auto and umbrella (in that order, as many lines as
+// entries), seven carriers, varied premiums and four distinct umbrella requirements: large cases for
+// tests of the engine's bounds and of cancellation.
+JsonValue plainCase(const std::vector<int> &perLine);
 
 } // namespace pw::test
