@@ -4,6 +4,7 @@
 #include "remote/keyscrub.h"
 #include "remote/oneshotbody.h"
 #include "util/displaytext.h"
+#include "util/secretscrubber.h"
 
 #include <QBuffer>
 #include <QNetworkAccessManager>
@@ -56,14 +57,23 @@ QString compactText(const JsonValue &v) {
 }
 
 // One line, bounded, control and bidirectional characters escaped: server text goes into messages people
-// read.
+// read. The text must have been scrubbed of the key already: a key cut in two here would no longer be
+// recognised whole.
 QString printable(const QString &text, int limit = 200) {
-    const QString cut = cutGraphemes(text.left(limit * 4).simplified(), limit);
-    return escapeControls(cut) + (cut.size() < text.simplified().size() ? QStringLiteral("…") : QString());
+    const QString simplified = text.simplified();
+    const QString cut = cutGraphemes(simplified, limit);
+    return escapeControls(cut) + (cut.size() < simplified.size() ? QStringLiteral("…") : QString());
 }
 
-QString printable(const QByteArray &bytes, int limit = 200) {
-    return printable(QString::fromUtf8(bytes.left(limit * 4)), limit);
+// How much of a non-JSON body is read for a message (it is cut to a few hundred characters after the key
+// is scrubbed from it).
+constexpr qsizetype kRawTextBytes = 16 * 1024;
+
+// A run id in an answer that is not valid JSON (cut off, or broken): `"run_id": "…"` with a usable id.
+QString runIdInRawBody(const QByteArray &data) {
+    static const QRegularExpression re(QStringLiteral("\"run_id\"\\s*:\\s*\"([A-Za-z0-9._-]{1,128})\""));
+    const QRegularExpressionMatch m = re.match(QString::fromUtf8(data.left(kRawTextBytes)));
+    return m.hasMatch() ? m.captured(1) : QString();
 }
 
 // Network errors that prove the request never reached the server, so sending it again is safe.
@@ -173,6 +183,7 @@ std::optional<qint64> NexioClient::rateLimitWaitMs(const QByteArray &retryAfter,
 }
 
 void NexioClient::readErrorEnvelope(const JsonValue &body, ApiResult &result) {
+    // The body has been scrubbed of the key (classify()): the message is cut only now.
     if (!body.isObject()) return;
     const JsonValue &error = body[u"error"];
     const JsonValue &source = error.isObject() ? error : body;
@@ -195,10 +206,14 @@ JsonValue NexioClient::scrubKey(const JsonValue &value, const QString &apiKey) {
 
 void NexioClient::scrub(ApiResult &result) const {
     // A server may echo the key anywhere (an error message, a run object): nothing it sends keeps it.
-    result.message = scrubSecret(result.message, m_apiKey);
-    result.code = scrubSecret(result.code, m_apiKey);
-    result.details = scrubKey(result.details, m_apiKey);
-    result.body = scrubKey(result.body, m_apiKey);
+    // classify() scrubs what the server sent before cutting it into messages; this pass over the result is
+    // defence in depth (it also removes a start of the key left before a "…").
+    const SecretScrubber scrubber(m_apiKey);
+    result.message = scrubber.scrub(result.message);
+    result.code = scrubber.scrub(result.code);
+    result.details = scrubSecretInJson(result.details, scrubber);
+    result.body = scrubSecretInJson(result.body, scrubber);
+    if (scrubber.foundIn(result.runIdHint)) result.runIdHint.clear();
 }
 
 void NexioClient::deliverLater(QObject *context, Callback callback, ApiResult result) {
@@ -220,7 +235,7 @@ NexioClient::Ticket NexioClient::fetchRun(const RunEndpoint &endpoint, const QSt
         ApiResult r;
         r.kind = ApiResult::Kind::Malformed;
         r.message = QStringLiteral("\"%1\" is not a run id (letters, digits, '.', '_' and '-' only)")
-                        .arg(printable(runId.toUtf8(), 60));
+                        .arg(printable(runId, 60));
         deliverLater(context, std::move(callback), std::move(r));
         return 0;
     }
@@ -357,6 +372,12 @@ void NexioClient::onFinished(Ticket ticket) {
 }
 
 ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
+    // Everything the server sent is scrubbed of the key before it is cut into a message: a key that
+    // straddled a cut would no longer be recognised whole.
+    const SecretScrubber scrubber(m_apiKey);
+    auto serverText = [&scrubber](const QString &text, int limit) {
+        return printable(scrubber.scrub(text), limit);
+    };
     ApiResult r;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.httpStatus = status;
@@ -381,9 +402,11 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
     }
     if (p.deadlineHit) {
         r.kind = ApiResult::Kind::Timeout;
-        r.message = QStringLiteral("%1 did not finish answering within %2 s")
-                        .arg(where)
-                        .arg(m_settings.requestDeadlineMs / 1000.0);
+        r.message =
+            (status == 0 && p.data.isEmpty() ? QStringLiteral("No answer from %1 within %2 s")
+                                             : QStringLiteral("%1 did not finish answering within %2 s"))
+                .arg(where)
+                .arg(m_settings.requestDeadlineMs / 1000.0);
         return r;
     }
     if (!p.tlsErrors.isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
@@ -421,7 +444,10 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
         JsonParseOptions options;
         options.maxDepth = 128;
         json = parseJson(p.data, &parseError, options);
-        if (json) r.body = *json;
+        if (json) {
+            *json = scrubSecretInJson(*json, scrubber);
+            r.body = *json;
+        }
     }
 
     if (status >= 200 && status < 300) {
@@ -436,6 +462,8 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
                              .arg(parseError.line)
                              .arg(parseError.column)
                              .arg(parseError.message);
+            if (!json) r.runIdHint = runIdInRawBody(p.data);
+            if (scrubber.foundIn(r.runIdHint)) r.runIdHint.clear();
             return r;
         }
         r.kind = ApiResult::Kind::Ok;
@@ -445,8 +473,9 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
     if (json)
         readErrorEnvelope(*json, r);
     else if (!p.data.trimmed().isEmpty())
-        r.message = printable(p.data);
-    const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        r.message = serverText(QString::fromUtf8(p.data.left(kRawTextBytes)), 200);
+    const QString reason =
+        serverText(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), 80);
     const QString serverSays = r.message.isEmpty() ? QString() : QStringLiteral(": ") + r.message;
     const QString codeText = r.code.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(r.code);
 
@@ -456,7 +485,7 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
                                    "so the key is not sent elsewhere. Check the base URL")
                         .arg(where)
                         .arg(status)
-                        .arg(reply->header(QNetworkRequest::LocationHeader).toUrl().toDisplayString());
+                        .arg(serverText(QString::fromUtf8(reply->rawHeader("Location")), 200));
         return r;
     }
     if (status == 429) {
@@ -502,7 +531,7 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
                     .arg(status)
                     .arg(hint, codeText, serverSays);
     const QString details = compactText(r.details);
-    if (!details.isEmpty()) r.message += QStringLiteral(" — details: ") + printable(details.toUtf8(), 400);
+    if (!details.isEmpty()) r.message += QStringLiteral(" — details: ") + printable(details, 400);
     return r;
 }
 

@@ -58,7 +58,9 @@ public:
     // seconds; a small number is read as seconds from now). nullopt when neither says anything usable.
     static std::optional<qint64> rateLimitWaitMs(const QByteArray &retryAfter,
                                                  const QByteArray &rateLimitReset, const QDateTime &now);
-    // The server's error from either envelope ({"error":{code,message,details}} or {code,message}).
+    // The server's error from either envelope ({"error":{code,message,details}} or {code,message}), its
+    // message cut to one bounded line: the body must have been scrubbed of the key before (a key cut in
+    // two would not be recognised).
     static void readErrorEnvelope(const JsonValue &body, ApiResult &result);
     // The value with every occurrence of the key (in strings and member names) replaced by "[api key]".
     static JsonValue scrubKey(const JsonValue &value, const QString &apiKey);

@@ -6,6 +6,9 @@
 #include <QMutexLocker>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
 
 namespace pw::test {
 
@@ -81,6 +84,13 @@ FakeNexioServer::Action FakeNexioServer::Action::deflateBomb(qint64 bytes) {
     Action a;
     a.kind = Kind::DeflateBomb;
     a.hugeBytes = bytes;
+    return a;
+}
+
+FakeNexioServer::Action FakeNexioServer::Action::trickle(const QByteArray &body, int intervalMs) {
+    Action a = respond(200, body);
+    a.kind = Kind::Trickle;
+    a.intervalMs = intervalMs;
     return a;
 }
 
@@ -281,6 +291,21 @@ bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocke
             }
             case Action::Kind::Hang:
                 break; // never answer; the connection stays open
+            case Action::Kind::Trickle: {
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                              QByteArray::number(a.body.size()) + "\r\n\r\n");
+                auto *timer = new QTimer(socket);
+                auto sent = std::make_shared<qsizetype>(0);
+                QObject::connect(timer, &QTimer::timeout, socket, [socket, timer, sent, body = a.body] {
+                    if (*sent >= body.size() || socket->state() != QAbstractSocket::ConnectedState) {
+                        timer->stop();
+                        return;
+                    }
+                    socket->write(body.mid((*sent)++, 1));
+                });
+                timer->start(std::max(1, a.intervalMs));
+                break;
+            }
             case Action::Kind::Drop:
                 socket->abort();
                 break;
