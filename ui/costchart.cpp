@@ -3,6 +3,7 @@
 #include "plaintext.h"
 
 #include "solutionutil.h"
+#include "util/displaytext.h"
 #include "util/numbers.h"
 
 #include <QCategoryAxis>
@@ -144,7 +145,8 @@ void CostChart::rebuild() {
     for (QScatterSeries *s : {qual, disq, sel}) {
         connect(s, &QScatterSeries::hovered, this, [this, pts](const QPointF &p, bool state) {
             if (state)
-                QToolTip::showText(QCursor::pos(), plainToolTip(pointText(*pts, p)), this);
+                QToolTip::showText(QCursor::pos(),
+                                   plainToolTip(elideGraphemes(pointText(*pts, p), kToolTipGraphemes)), this);
             else
                 QToolTip::hideText();
         });
@@ -191,10 +193,10 @@ void ProfileChart::setSolutions(const std::vector<JsonValue> &solutions, const Q
     int i = 0;
     for (const JsonValue &s : solutions) {
         auto *series = new QLineSeries;
-        // Qt Charts draws legend labels as HTML: the carriers' names are escaped.
-        series->setName(QStringLiteral("#%1 %2")
-                            .arg(s[u"rank"].toDouble())
-                            .arg(carrierSummary(s, lines).toHtmlEscaped()));
+        // Qt Charts draws legend labels as HTML, and lays them out again for every width it tries: the
+        // carriers' names are cut short and escaped.
+        series->setName(
+            QStringLiteral("#%1 %2").arg(s[u"rank"].toDouble()).arg(chartLabel(carrierSummary(s, lines))));
         QPen pen(colors[i % 4]);
         pen.setWidth(2);
         series->setPen(pen);
