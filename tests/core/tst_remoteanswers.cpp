@@ -137,14 +137,7 @@ private Q_SLOTS:
         m_case = m_env.home() + QStringLiteral("/seed.json");
         QVERIFY(QFile::copy(pw::test::samplePath(QStringLiteral("seed-job.json")), m_case));
     }
-    void init() {
-        m_server->clearQueue();
-        m_server->clearRequests();
-        m_server->setRunFields(JsonValue());
-        m_server->setSolutions(FakeNexioServer::defaultSolutions());
-        m_server->setScript(
-            {QStringLiteral("queued"), QStringLiteral("processing"), QStringLiteral("completed")});
-    }
+    void init() { m_server->reset(); }
 
     void keyWhereAMessageIsCutNeverLeaks_data() {
         QTest::addColumn<bool>("onSubmit");

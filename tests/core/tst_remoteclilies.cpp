@@ -58,14 +58,7 @@ private Q_SLOTS:
         m_case = m_cases.filePath(QStringLiteral("seed.json"));
         QVERIFY(QFile::copy(pw::test::samplePath(QStringLiteral("seed-job.json")), m_case));
     }
-    void init() {
-        m_server->clearQueue();
-        m_server->clearRequests();
-        m_server->setRunFields(JsonValue());
-        m_server->setSolutions(FakeNexioServer::defaultSolutions());
-        m_server->setScript(
-            {QStringLiteral("queued"), QStringLiteral("processing"), QStringLiteral("completed")});
-    }
+    void init() { m_server->reset(); }
 
     void echoedKeyIsNeverPrintedNorStored() {
         // The server echoes the key in an error message, in the stage and in an unknown member.

@@ -166,6 +166,15 @@ void FakeNexioServer::queue(Match match, const Action &action, int times) {
         m_queue.emplace_back(match, action);
 }
 
+void FakeNexioServer::reset() {
+    QMutexLocker lock(&m_mutex);
+    m_queue.clear();
+    m_requests.clear();
+    m_runFields = JsonValue();
+    m_solutions = defaultSolutions();
+    m_script = {QStringLiteral("queued"), QStringLiteral("processing"), QStringLiteral("completed")};
+}
+
 void FakeNexioServer::clearQueue() {
     QMutexLocker lock(&m_mutex);
     m_queue.clear();

@@ -96,6 +96,9 @@ public:
     // Registers a run as if it had been submitted earlier.
     void addRun(const QString &runId, const QStringList &statuses);
     void queue(Match match, const Action &action, int times = 1);
+    // Back to the usual behaviour: no queued actions, no recorded requests, no extra run fields, the
+    // default solutions and the queued → processing → completed script (runs already created are kept).
+    void reset();
     void clearQueue();
 
     std::vector<Request> requests() const;

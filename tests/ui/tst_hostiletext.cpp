@@ -43,6 +43,14 @@ qint64 residentKiB() {
     return 0;
 }
 
+// The case written to `name` in `dir`; empty when it cannot be written.
+QString writeCase(const QTemporaryDir &dir, const QString &name, const JsonValue &root) {
+    const QString file = dir.filePath(name);
+    QFile f(file);
+    const QByteArray bytes = writeJson(root);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size() ? file : QString();
+}
+
 bool isRich(const QString &text, Qt::TextFormat format) {
     return format == Qt::RichText || (format == Qt::AutoText && Qt::mightBeRichText(text));
 }
@@ -168,12 +176,8 @@ private Q_SLOTS:
             offerings.append(o);
         }
         root.insert(QStringLiteral("offerings"), offerings);
-        const QString file = dir.filePath(QStringLiteral("hostile.json"));
-        {
-            QFile f(file);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(writeJson(root));
-        }
+        const QString file = writeCase(dir, QStringLiteral("hostile.json"), root);
+        QVERIFY(!file.isEmpty());
 
         const qint64 before = residentKiB();
         MainWindow w;
@@ -215,12 +219,8 @@ private Q_SLOTS:
             offerings.append(o);
         }
         root.insert(QStringLiteral("offerings"), offerings);
-        const QString file = dir.filePath(QStringLiteral("long.json"));
-        {
-            QFile f(file);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(writeJson(root));
-        }
+        const QString file = writeCase(dir, QStringLiteral("long.json"), root);
+        QVERIFY(!file.isEmpty());
         const qint64 before = residentKiB();
         MainWindow w;
         openAndPaintEverything(w, file);
