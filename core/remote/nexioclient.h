@@ -25,6 +25,8 @@ namespace pw {
 // the cap are aborted; redirects are not followed (the key must not travel elsewhere); TLS errors are
 // reported and never ignored. The client knows nothing of polling: RunPoller builds on it.
 //
+// Requests and answers are in nexioclient.cpp, URLs, headers and error envelopes in nexioprotocol.cpp.
+//
 // Callbacks run on the context object's thread and are dropped when the context is destroyed, when the
 // request is cancelled, or when the client is destroyed; each request calls back at most once.
 class NexioClient : public QObject {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "runobject.h"
 
+#include "io/problem.h"
 #include "util/displaytext.h"
 
 #include <cmath>
@@ -68,11 +69,6 @@ QString checkSolution(const JsonValue &s, const QString &path) {
     return QString();
 }
 
-// A server string quoted in a message: cut, one line, control characters escaped.
-QString quoted(const QString &text, int maxGraphemes = 80) {
-    return escapeControls(elideGraphemes(text, maxGraphemes));
-}
-
 } // namespace
 
 bool isKnownRunStatus(const QString &status) {
@@ -111,7 +107,7 @@ RunAnswerProblem checkRunAnswer(const JsonValue &run, const QString &runId) {
     const JsonValue &id = run[u"run_id"];
     if (!id.isNull() && (!id.isString() || id.toString() != runId))
         return {Kind::OtherRun, QStringLiteral("Asked for run %1, the server answered with run %2")
-                                    .arg(runId, id.isString() ? quoted(id.toString(), 128) : shown(id))};
+                                    .arg(runId, id.isString() ? excerpt(id.toString(), 128) : shown(id))};
     const JsonValue &status = run[u"status"];
     if (status.isNull())
         return {Kind::NoStatus, QStringLiteral("The server's answer for run %1 has no status").arg(runId)};
@@ -120,8 +116,9 @@ RunAnswerProblem checkRunAnswer(const JsonValue &run, const QString &runId) {
                 QStringLiteral("The server's answer for run %1 has a status that is %2, not a status name")
                     .arg(runId, shown(status))};
     if (!isKnownRunStatus(status.toString()))
-        return {Kind::UnknownStatus,
-                QStringLiteral("Run %1 has an unknown status '%2'").arg(runId, quoted(status.toString()))};
+        return {
+            Kind::UnknownStatus,
+            QStringLiteral("Run %1 has an unknown status '%2'").arg(runId, excerpt(status.toString(), 80))};
     if (const QString why = checkRunObject(run); !why.isEmpty())
         return {Kind::Unreadable,
                 QStringLiteral("The server's answer for run %1 (status '%2') cannot be read: %3")

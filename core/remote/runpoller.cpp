@@ -2,11 +2,11 @@
 #include "runpoller.h"
 
 #include "io/casefile.h"
+#include "io/problem.h"
 #include "remote/nexioclient.h"
 #include "remote/runobject.h"
 #include "store/runstore.h"
 #include "util/dates.h"
-#include "util/displaytext.h"
 
 #include <algorithm>
 
@@ -18,8 +18,7 @@ namespace {
 // bidirectional characters escaped.
 QString compact(const JsonValue &v, int maxGraphemes = 400) {
     if (v.isNull()) return QString();
-    const QString text = v.isString() ? v.toString() : QString::fromUtf8(writeJson(v, -1));
-    return escapeControls(elideGraphemes(text, maxGraphemes));
+    return excerpt(v.isString() ? v.toString() : QString::fromUtf8(writeJson(v, -1)), maxGraphemes);
 }
 
 } // namespace
