@@ -32,16 +32,13 @@ void printTable(const GapAnalysis &a, CliIo &io) {
     if (!a.gaps.empty()) {
         int ruleWidth = 4;
         for (const Gap &g : a.gaps)
-            ruleWidth = std::max(ruleWidth, int(g.ruleId.size()));
+            ruleWidth = std::max(ruleWidth, displayWidth(escapeControls(g.ruleId)));
         const auto row = [&](const QString &sev, const QString &rule, const QString &line, const QString &cur,
                              const QString &rec, const QString &text) {
+            // One arg() call with every cell: case text holding "%1" is never taken for a placeholder.
             io.out << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
-                          .arg(sev, -8)
-                          .arg(rule, -ruleWidth)
-                          .arg(line, -8)
-                          .arg(cur, -12)
-                          .arg(rec, -12)
-                          .arg(text);
+                          .arg(padToWidth(sev, 8), padToWidth(rule, ruleWidth), padToWidth(line, 8),
+                               padToWidth(cur, 12), padToWidth(rec, 12), text);
         };
         row(QStringLiteral("SEVERITY"), QStringLiteral("RULE"), QStringLiteral("LINE"),
             QStringLiteral("CURRENT"), QStringLiteral("RECOMMENDED"), QStringLiteral("RECOMMENDATION"));

@@ -31,10 +31,20 @@ QString safe(const JsonValue &v) {
     return escapeControls(v.toString());
 }
 
-// The first word of a carrier's name keeps the table's columns aligned ("Harborview"); cut on grapheme
-// boundaries, then escaped.
+// The first word of a carrier's name keeps the table's columns aligned ("Harborview"): leading spaces
+// skipped, escaped (the escapes are what the terminal shows), then cut to 14 terminal columns on grapheme
+// boundaries (a wide character or an emoji takes two). A name with no word in it shows as "(no name)" —
+// in the table only; JSON and CSV keep what the case says.
 QString carrierWord(const JsonValue &offering) {
-    return escapeControls(cutGraphemes(shortCarrier(offering).section(u' ', 0, 0), 14));
+    const QString name = shortCarrier(offering);
+    qsizetype start = 0;
+    while (start < name.size() && name.at(start).isSpace())
+        ++start;
+    qsizetype end = start;
+    while (end < name.size() && !name.at(end).isSpace())
+        ++end;
+    if (end == start) return QStringLiteral("(no name)");
+    return cutToWidth(escapeControls(name.mid(start, end - start)), 14);
 }
 
 void printTable(const JsonValue &run, CliIo &io) {
@@ -68,37 +78,47 @@ void printTable(const JsonValue &run, CliIo &io) {
                        out[u"filtered"].numberText());
     if (out[u"message"].isString()) io.out << safe(out[u"message"]) << "\n";
     if (!solutions.empty()) {
-        io.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n")
-                      .arg(QStringLiteral("#"), 3)
-                      .arg(QStringLiteral("label"), -16)
-                      .arg(QStringLiteral("carriers (per line)"), -36)
-                      .arg(QStringLiteral("cost"), -20)
-                      .arg(QStringLiteral("overall"), -11)
-                      .arg(QStringLiteral("pri cov fin app pla ser"));
+        // Cells first, so the carriers column is as wide as its widest cell (in terminal columns) and the
+        // columns after it stay aligned whatever the names.
+        struct Row {
+            QString rank, label, carriers, cost, overall, levels;
+        };
+        std::vector<Row> rows;
+        int carriersWidth = 36;
         for (const auto &s : solutions) {
             QStringList carriers;
             for (const auto &o : s[u"offerings"].arrayItems())
                 carriers << carrierWord(o);
             const double low = s[u"est_cost_low"].toDouble(), high = s[u"est_cost_high"].toDouble();
-            const QString cost =
-                low == high ? formatMoney(low) : formatMoney(low) + QStringLiteral("–") + formatMoney(high);
             const JsonValue &card = s[u"scorecard"];
             QStringList levels;
             for (const char *d : {"pricing", "coverage", "financial", "appetite", "placement", "service"})
                 levels << safe(card[u"dimensions"][QString::fromLatin1(d)][u"level"]);
-            const QString label = (s[u"label_winner"].toBool() ? QStringLiteral("*") : QStringLiteral(" ")) +
-                                  safe(s[u"cluster_label"]);
-            io.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n")
-                          .arg(s[u"rank"].numberText().constData(), 3)
-                          .arg(label, -16)
-                          .arg(carriers.join(QStringLiteral(" / ")), -36)
-                          .arg(cost, -20)
-                          .arg(safe(card[u"overall_level"]) + QStringLiteral(" ") +
-                                   QString::fromLatin1(card[u"overall_score"].numberText()) +
-                                   (card[u"qualified"].toBool() ? QString() : QStringLiteral("!")),
-                               -11)
-                          .arg(levels.join(QStringLiteral("  ")));
+            Row row;
+            row.rank = QString::fromLatin1(s[u"rank"].numberText()).rightJustified(3);
+            row.label = (s[u"label_winner"].toBool() ? QStringLiteral("*") : QStringLiteral(" ")) +
+                        safe(s[u"cluster_label"]);
+            row.carriers = carriers.join(QStringLiteral(" / "));
+            row.cost =
+                low == high ? formatMoney(low) : formatMoney(low) + QStringLiteral("–") + formatMoney(high);
+            row.overall = safe(card[u"overall_level"]) + QStringLiteral(" ") +
+                          QString::fromLatin1(card[u"overall_score"].numberText()) +
+                          (card[u"qualified"].toBool() ? QString() : QStringLiteral("!"));
+            row.levels = levels.join(QStringLiteral("  "));
+            carriersWidth = std::max(carriersWidth, displayWidth(row.carriers));
+            rows.push_back(std::move(row));
         }
+        // One arg() call with every cell: case text holding "%1" is never taken for a placeholder.
+        const auto line = [&](const Row &r) {
+            return QStringLiteral("%1  %2 %3 %4 %5 %6\n")
+                .arg(r.rank, padToWidth(r.label, 16), padToWidth(r.carriers, carriersWidth),
+                     padToWidth(r.cost, 20), padToWidth(r.overall, 11), r.levels);
+        };
+        io.out << line({QStringLiteral("  #"), QStringLiteral("label"), QStringLiteral("carriers (per line)"),
+                        QStringLiteral("cost"), QStringLiteral("overall"),
+                        QStringLiteral("pri cov fin app pla ser")});
+        for (const Row &r : rows)
+            io.out << line(r);
     }
     const auto &filtered = out[u"filtered_offerings"].arrayItems();
     if (!filtered.empty()) {

@@ -22,8 +22,9 @@ int runStatus(const QStringList &args, CliIo &io) {
         "in\n"
         "the store is looked up with --base-url and the jobs API, or --engine for the engine-scoped API).\n"
         "With --wait, follows the run to its end with the documented backoff (resuming an unfinished run).\n"
+        "A run store that cannot be written (read-only) is only read: the run is printed, not recorded.\n"
         "Exit 0 completed/degraded (or still running without --wait), 3 failed, 4 refused, 5 network or an\n"
-        "answer that cannot be read, 6 the run store cannot be read or written."));
+        "answer that cannot be read, 6 the run store cannot be read."));
     p.addPositionalArgument(QStringLiteral("RUN_ID"), QStringLiteral("The run to poll."));
     const QCommandLineOption baseUrlOpt(QStringLiteral("base-url"),
                                         QStringLiteral("API base URL for runs not stored."),
@@ -65,6 +66,14 @@ int runStatus(const QStringList &args, CliIo &io) {
         printMessage(io, cmd, store->lastError());
         return ExitStore;
     }
+    // A store that can be read but not written (a read-only file or folder) does not stop a look at the
+    // run: it is printed and followed, and nothing is recorded.
+    const bool writable = store->checkWritable();
+    if (!writable)
+        printMessage(
+            io, cmd,
+            QStringLiteral("warning: %1; the run is shown but not recorded").arg(store->lastError()));
+    RunStore *record = writable ? store.get() : nullptr;
     if (stored && !p.isSet(baseUrlOpt)) {
         endpoint = endpointOf(*stored);
         const QString keyEnv = ApiEnvironment::fromKey(*key).name;
@@ -93,22 +102,22 @@ int runStatus(const QStringList &args, CliIo &io) {
     JsonValue run;
     int exit = ExitOk;
     if (p.isSet(waitOpt)) {
-        if (!stored) {
+        if (record && !stored) {
             StoredRun s;
             s.runId = runId;
             s.baseUrl = endpoint.baseUrl.toString();
             s.family = apiFamilyName(endpoint.family);
             s.environment = ApiEnvironment::fromKey(*key).name;
             s.createdAt = s.updatedAt = QDateTime::currentDateTimeUtc();
-            if (!store->addRun(s)) {
+            if (!record->addRun(s)) {
                 printMessage(io, cmd,
-                             QStringLiteral("run %1 cannot be followed: %2").arg(runId, store->lastError()));
+                             QStringLiteral("run %1 cannot be followed: %2").arg(runId, record->lastError()));
                 return ExitStore;
             }
-        } else if (stored->abandoned) {
-            store->setAbandoned(runId, false);
+        } else if (record && stored->abandoned) {
+            record->setAbandoned(runId, false);
         }
-        RunPoller poller(&client, store.get());
+        RunPoller poller(&client, record);
         RunOutcome outcome;
         QObject::connect(&poller, &RunPoller::runUpdated, &loop, [&](const JsonValue &r) {
             printMessage(io, cmd,
@@ -141,29 +150,29 @@ int runStatus(const QStringList &args, CliIo &io) {
         });
         loop.exec();
         if (!result.ok()) {
-            if (stored) store->setLastError(runId, result.message, QDateTime::currentDateTimeUtc());
+            if (stored && record)
+                record->setLastError(runId, result.message, QDateTime::currentDateTimeUtc());
             printMessage(io, cmd, result.message);
             return exitCodeFor(result);
         }
         run = result.body;
-        // The same checks as a followed run: a status outside the enum or an unreadable run object is
-        // reported, never printed as if it were an answer.
+        // The same checks as a followed run: another run's answer, no status, a status outside the enum
+        // or an unreadable run object is reported, never printed or stored as if it were this run.
         const QString status = run[u"status"].toString();
-        QString wrong;
-        if (!isKnownRunStatus(status))
-            wrong = QStringLiteral("run %1 has an unknown status '%2'").arg(runId, status.left(80));
-        else if (const QString why = checkRunObject(run); !why.isEmpty())
-            wrong = QStringLiteral("the server's answer for run %1 cannot be read: %2").arg(runId, why);
-        if (!wrong.isEmpty()) {
-            if (stored) {
-                store->setLastError(runId, wrong, QDateTime::currentDateTimeUtc());
-                store->setAbandoned(runId, true);
+        if (const RunAnswerProblem problem = checkRunAnswer(run, runId)) {
+            QString wrong = problem.message;
+            if (stored && record) {
+                wrong += QStringLiteral("; it will not be resumed");
+                if (problem.kind == RunAnswerProblem::Kind::UnknownStatus)
+                    record->updateFromRun(runId, run, QDateTime::currentDateTimeUtc());
+                record->setLastError(runId, wrong, QDateTime::currentDateTimeUtc());
+                record->setAbandoned(runId, true);
             }
             printMessage(io, cmd, wrong);
             return ExitNetwork;
         }
-        if (stored && !store->updateFromRun(runId, run, QDateTime::currentDateTimeUtc()))
-            printMessage(io, cmd, QStringLiteral("warning: %1").arg(store->lastError()));
+        if (stored && record && !record->updateFromRun(runId, run, QDateTime::currentDateTimeUtc()))
+            printMessage(io, cmd, QStringLiteral("warning: %1").arg(record->lastError()));
         if (status == u"failed") exit = ExitRunFailed;
     }
     if (format == u"json")

@@ -27,11 +27,12 @@ int runSubmit(const QStringList &args, CliIo &io) {
         "solutions (--format table, followed by the comparison with the local engine).\n"
         "The key comes from NEXIO_API_KEY; a live key (nx_live_) also needs --confirm-live.\n"
         "Every run id is stored at once; `runs --resume` or `status RUN_ID --wait` pick up unfinished runs.\n"
-        "Exit 0 completed or degraded, 1 usage, 2 case cannot be read or parsed, 3 run failed, 4 refused by the server,\n"
+        "Exit 0 completed or degraded, 1 usage, 2 case cannot be read or parsed, 3 run failed, 4 refused by "
+        "the server,\n"
         "5 network error, timeout or an answer that cannot be read (a submission that may have been "
         "accepted\n"
-        "is never sent again), 6 the run store cannot be read or written (a run id it could not keep is\n"
-        "printed with the reason)."));
+        "is never sent again), 6 the run store cannot be read or written (checked before the case is sent;\n"
+        "a run id it could not keep after all is printed with the reason)."));
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file to submit."));
     const QCommandLineOption baseUrlOpt(
         QStringLiteral("base-url"),
@@ -111,6 +112,12 @@ int runSubmit(const QStringList &args, CliIo &io) {
     }
     auto store = openRunStore(io, cmd);
     if (!store) return ExitStore;
+    // The run id must be recorded the moment it arrives: a store that cannot be written is found out
+    // before the case is sent, not after the server has started a run.
+    if (!store->checkWritable()) {
+        printMessage(io, cmd, QStringLiteral("not submitted: %1").arg(store->lastError()));
+        return ExitStore;
+    }
 
     QNetworkAccessManager network;
     NexioClient client(&network, *key, settings);

@@ -67,7 +67,9 @@ bool TimingOptions::read(const QCommandLineParser &p, RemoteSettings &settings, 
         !number(timeout, settings.transferTimeoutMs, 1) || !number(retries, settings.maxRetries, 0))
         return false;
     settings.pollMaxMs = std::max(settings.pollMaxMs, settings.pollInitialMs);
-    settings.requestDeadlineMs = std::max(settings.requestDeadlineMs, settings.transferTimeoutMs * 4);
+    // Reading chosen: --timeout-ms bounds each request as a whole (the deadline), not only the silence
+    // between bytes; without it the defaults stay (30 s without data, 120 s in all).
+    if (p.isSet(timeout)) settings.requestDeadlineMs = settings.transferTimeoutMs;
     return true;
 }
 
@@ -96,13 +98,13 @@ QString table(const QList<QStringList> &rows) {
     for (const QStringList &r : rows)
         for (int i = 0; i < r.size(); ++i) {
             if (i >= widths.size()) widths << 0;
-            widths[i] = std::max(widths[i], int(r[i].size()));
+            widths[i] = std::max(widths[i], displayWidth(r[i]));
         }
     QString out;
     for (const QStringList &r : rows) {
         QString line;
         for (int i = 0; i < r.size(); ++i)
-            line += i + 1 < r.size() ? r[i].leftJustified(widths[i]) + QStringLiteral("  ") : r[i];
+            line += i + 1 < r.size() ? padToWidth(r[i], widths[i]) + QStringLiteral("  ") : r[i];
         out += line + u'\n';
     }
     return out;
@@ -159,19 +161,30 @@ QString renderRunsTable(const std::vector<StoredRun> &runs) {
     rows << QStringList{QStringLiteral("RUN"),     QStringLiteral("STATUS"), QStringLiteral("STAGE"),
                         QStringLiteral("ENV"),     QStringLiteral("API"),    QStringLiteral("CREATED"),
                         QStringLiteral("UPDATED"), QStringLiteral("CASE")};
-    for (const StoredRun &r : runs)
+    // Runs no longer watched because of what the server said: the status last read is not the whole
+    // story, so the reason is listed under the table.
+    QStringList notes;
+    for (const StoredRun &r : runs) {
+        QString status = r.status.isEmpty() ? QStringLiteral("—") : text(r.status);
+        if (r.abandoned && !r.lastError.isEmpty() && !r.isFinished()) {
+            notes << QStringLiteral("  %1: %2").arg(text(r.runId), text(r.lastError));
+            status += QStringLiteral(" (not watched, see below)");
+        } else if (r.abandoned) {
+            status += QStringLiteral(" (not watched)");
+        }
         rows << QStringList{text(r.runId),
-                            r.status.isEmpty()
-                                ? QStringLiteral("—")
-                                : text(r.status) +
-                                      (r.abandoned ? QStringLiteral(" (not watched)") : QString()),
+                            status,
                             text(r.stage),
                             text(r.environment),
                             text(r.family == u"engine" ? QStringLiteral("engine:") + r.engineSlug : r.family),
                             formatTimestamp(r.createdAt),
                             formatTimestamp(r.updatedAt),
                             text(r.casePath)};
-    return table(rows);
+    }
+    QString out = table(rows);
+    if (!notes.isEmpty())
+        out += QStringLiteral("\nNot watched because of the server's answer:\n") + notes.join(u'\n') + u'\n';
+    return out;
 }
 
 int exitCodeFor(const ApiResult &error) {

@@ -44,13 +44,16 @@ struct TimingOptions {
                                QStringLiteral("N")};
     QCommandLineOption timeout{
         QStringLiteral("timeout-ms"),
-        QStringLiteral("Give up on a request with no data for this long (default 30000)."),
+        QStringLiteral("Give up on a request that has not finished within this long, whether or not data "
+                       "trickles in (default: 30000 without data, 120000 in all)."),
         QStringLiteral("N")};
     QCommandLineOption retries{QStringLiteral("max-retries"),
                                QStringLiteral("Retries after server or network errors (default 5)."),
                                QStringLiteral("N")};
     void addTo(QCommandLineParser &p) const { p.addOptions({pollInitial, pollMax, timeout, retries}); }
-    // Reads the options into settings; prints an error and returns false on a bad number.
+    // Reads the options into settings; prints an error and returns false on a bad number. --timeout-ms sets
+    // both the transfer timeout and the whole-request deadline, so a server that sends one byte at a time
+    // cannot hold a request longer than asked.
     bool read(const QCommandLineParser &p, RemoteSettings &settings, CliIo &io, const QString &command) const;
 };
 

@@ -7,6 +7,7 @@
 #include "util/displaytext.h"
 
 #include "solutionutil.h"
+#include "util/displaytext.h"
 #include "util/numbers.h"
 
 #include <QCategoryAxis>
@@ -149,7 +150,8 @@ void CostChart::rebuild() {
     for (QScatterSeries *s : {qual, disq, sel}) {
         connect(s, &QScatterSeries::hovered, this, [this, pts](const QPointF &p, bool state) {
             if (state)
-                QToolTip::showText(QCursor::pos(), plainToolTip(pointText(*pts, p)), this);
+                QToolTip::showText(QCursor::pos(),
+                                   plainToolTip(elideGraphemes(pointText(*pts, p), kToolTipGraphemes)), this);
             else
                 QToolTip::hideText();
         });
@@ -220,10 +222,11 @@ void ProfileChart::setSolutions(const std::vector<JsonValue> &solutions) {
     int i = 0;
     for (const JsonValue &s : solutions) {
         auto *series = new QLineSeries;
-        // Qt Charts draws legend labels as HTML: the carriers' names are escaped.
+        // Qt Charts draws legend labels as HTML, and lays them out again for every width it tries: the
+        // package's name is cut short and escaped.
         series->setName(QStringLiteral("#%1 %2")
                             .arg(s[u"rank"].toDouble())
-                            .arg(escapeControls(packageName(s)).toHtmlEscaped()));
+                            .arg(chartLabel(escapeControls(packageName(s)))));
         QPen pen(colors[i % 4]);
         pen.setWidth(2);
         series->setPen(pen);

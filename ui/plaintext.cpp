@@ -22,4 +22,8 @@ QString serverText(const QString &text) {
     return escapeControls(text);
 }
 
+QString chartLabel(const QString &text, int maxGraphemes) {
+    return elideGraphemes(text, maxGraphemes).toHtmlEscaped();
+}
+
 } // namespace pw

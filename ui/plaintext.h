@@ -22,4 +22,13 @@ QString plainToolTip(const QString &text);
 // A server string as it may be shown: control and bidirectional characters as visible escapes.
 QString serverText(const QString &text);
 
+// How many graphemes of case text a chart legend, axis or chart label shows before "…".
+constexpr int kChartLabelGraphemes = 40;
+// Case text for a Qt Charts label (legend, axis, title): cut on grapheme boundaries to `maxGraphemes`
+// (then "…") and HTML-escaped, since Qt Charts draws these labels as rich text and lays them out again
+// for every truncation it tries — a label of tens of thousands of characters costs gigabytes.
+QString chartLabel(const QString &text, int maxGraphemes = kChartLabelGraphemes);
+// How many graphemes of case text a tooltip shows before "…".
+constexpr int kToolTipGraphemes = 400;
+
 } // namespace pw

@@ -2,6 +2,7 @@
 // The coverage_analysis object, the memo and the per-solution comparison (engine.md §9, §11.8).
 #include "gapmemo.h"
 
+#include "util/displaytext.h"
 #include "util/numbers.h"
 
 namespace pw {
@@ -116,6 +117,10 @@ QString gapMemo(const GapAnalysis &a, const CaseInput &in, const CoverageLines &
                      "Not assessed for lack of information: %1. Stating these would complete the review.")
                      .arg(items.join(QStringLiteral("; ")));
     }
+    // Line breaks are the memo's own, between paragraphs: one inside case text (a name, a carrier, an
+    // address) becomes a space, so the case cannot forge a paragraph or a line of the memo.
+    for (QString &para : paras)
+        para = withoutLineBreaks(para);
     return paras.join(QStringLiteral("\n\n"));
 }
 

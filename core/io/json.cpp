@@ -600,18 +600,43 @@ private:
     }
 };
 
+// The length of the UTF-8 sequence at `p` (n bytes left) that writeString escapes although it is not
+// ASCII: DEL, C1 controls, U+061C, U+200E, U+200F, U+2028–U+202E, U+2066–U+2069; 0 for any other.
+int unsafeSequence(const uchar *p, qsizetype n, char32_t *code) {
+    if (p[0] == 0x7f) return *code = 0x7f, 1;
+    if (n >= 2 && p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) return *code = p[1], 2;
+    if (n >= 2 && p[0] == 0xd8 && p[1] == 0x9c) return *code = 0x061c, 2;
+    if (n >= 3 && p[0] == 0xe2 && p[1] == 0x80 &&
+        (p[2] == 0x8e || p[2] == 0x8f || (p[2] >= 0xa8 && p[2] <= 0xae)))
+        return *code = 0x2000 + (p[2] - 0x80), 3;
+    if (n >= 3 && p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
+        return *code = 0x2040 + (p[2] - 0x80), 3;
+    return 0;
+}
+
 void writeString(QByteArray &out, const QString &s) {
     out.append('"');
     const QByteArray u = s.toUtf8();
     const char *data = u.constData();
     qsizetype runStart = 0;
     const qsizetype n = u.size();
-    // Copy unescaped runs in one go; escape quotes, backslashes and control characters.
+    // Copy unescaped runs in one go; escape quotes, backslashes, control and bidirectional characters.
     for (qsizetype i = 0; i < n; ++i) {
         const uchar c = uchar(data[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && c != 0xc2 && c != 0xd8 && c != 0xe2) continue;
+        char32_t code = 0;
+        const int length =
+            c >= 0x7f ? unsafeSequence(reinterpret_cast<const uchar *>(data + i), n - i, &code) : 1;
+        if (length == 0) continue; // a non-ASCII character that stays as it is
         out.append(data + runStart, i - runStart);
-        runStart = i + 1;
+        runStart = i + length;
+        if (length > 1 || c == 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", uint(code));
+            out.append(buf, 6);
+            i += length - 1;
+            continue;
+        }
         switch (c) {
         case '"':
             out.append("\\\"", 2);

@@ -113,7 +113,10 @@ std::optional<JsonValue> parseJson(const QByteArray &utf8, JsonParseError *error
                                    const JsonParseOptions &options = {});
 
 // Writes with two-space indentation (indent < 0: compact, one line) and a trailing newline when
-// indented. Non-ASCII text is written as UTF-8.
+// indented. Non-ASCII text is written as UTF-8, except the characters a terminal or an editor would act
+// on or reorder text by, which are written as \u escapes (the same string once read): C0 controls, DEL,
+// C1 controls (U+0080–U+009F), the line and paragraph separators (U+2028, U+2029) and the bidirectional
+// formatting characters (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
 QByteArray writeJson(const JsonValue &value, int indent = 2);
 
 // The shortest decimal text that reads back as exactly this double ("0.1", "6620", "1e+400" never:

@@ -26,13 +26,11 @@ struct Problem {
 using Problems = std::vector<Problem>;
 
 // A piece of a case file's text as it may be quoted in a problem message or path: at most `maxLength`
-// characters (a surrogate pair is never split), with line breaks, other control characters and
-// bidirectional formatting characters written as escapes (\n, \u202e), so that a message stays on one
-// line and a hostile value cannot forge or reorder the text around it.
+// graphemes (cut on grapheme boundaries, followed by "…" when cut), with line breaks, other control
+// characters and bidirectional formatting characters written as escapes (\n, \u202e), so that a message
+// stays on one line and a hostile value cannot forge or reorder the text around it.
 inline QString excerpt(const QString &text, qsizetype maxLength = 40) {
-    QString s = text.left(maxLength);
-    if (text.size() > maxLength && !s.isEmpty() && s.back().isHighSurrogate()) s.chop(1);
-    return escapeControls(s);
+    return escapeControls(elideGraphemes(text, int(maxLength)));
 }
 
 inline bool hasErrors(const Problems &ps) {

@@ -39,6 +39,9 @@ struct ApiResult {
     // submission that failed this way may still have been accepted. False only for failures that prove
     // nothing was sent (connection refused, host not found, insecure URL, TLS handshake failed).
     bool mayHaveArrived = false;
+    // A run id found in a 2xx answer that could not be read (a cut-off or invalid JSON body): usable as a
+    // run id and free of the key, so it may be shown; empty when none was found.
+    QString runIdHint;
 
     bool ok() const { return kind == Kind::Ok; }
     // 5xx in {500, 502, 503, 504} and network failures are retried with backoff; 429 waits.
@@ -48,12 +51,16 @@ struct ApiResult {
                 (httpStatus == 500 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504));
     }
     // A failed submission that must not be sent again: the server may have created the run (the body
-    // went out and no answer came, or a gateway answered 502/503/504 for it). Reading chosen: every 503
-    // counts, even the documented `auth_unavailable` (a lying or proxied server can send that code too);
-    // a 500 comes from the API itself and is retried as nexio-api.md says.
+    // went out and no answer came, a 2xx answer could not be read, or the server answered 500, 502, 503 or
+    // 504 after the body was sent). Reading chosen: nexio-api.md says to retry 500s, but a 500 to a POST
+    // whose body was sent may come after the run was created, and the issue says never to submit twice, so
+    // a submission is never resent after any 5xx — polls (GET, safe to repeat) still retry 500s. Every 503
+    // counts, even the documented `auth_unavailable` (a lying or proxied server can send that code too).
     bool maybeAccepted() const {
         if (kind == Kind::Timeout || kind == Kind::Network || kind == Kind::TooLarge) return mayHaveArrived;
-        return kind == Kind::ServerError && (httpStatus == 502 || httpStatus == 503 || httpStatus == 504);
+        if (kind == Kind::Malformed) return httpStatus >= 200 && httpStatus < 300;
+        return kind == Kind::ServerError &&
+               (httpStatus == 500 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504);
     }
     static QString kindName(Kind k);
 };

@@ -1,55 +1,64 @@
 // SPDX-License-Identifier: MIT
 #include "keyscrub.h"
 
-#include "util/displaytext.h"
+#include "util/secretscrubber.h"
 
 namespace pw {
 
 namespace {
 
-JsonValue scrubbedJson(const JsonValue &v, const QString &key) {
+// The scrubbed value, or nullopt when nothing in it holds the secret (so unchanged trees are not copied).
+std::optional<JsonValue> scrubbedJson(const JsonValue &v, const SecretScrubber &scrubber) {
     switch (v.type()) {
-    case JsonValue::Type::String:
-        return v.toString().contains(key) ? JsonValue(scrubSecret(v.toString(), key)) : v;
+    case JsonValue::Type::String: {
+        QString text = scrubber.scrub(v.toString());
+        if (text == v.toString()) return std::nullopt;
+        return JsonValue(std::move(text));
+    }
     case JsonValue::Type::Array: {
-        JsonValue out = JsonValue::array();
-        for (const JsonValue &item : v.arrayItems())
-            out.append(scrubbedJson(item, key));
+        std::optional<JsonValue> out;
+        for (int i = 0; i < v.size(); ++i) {
+            std::optional<JsonValue> item = scrubbedJson(v.at(i), scrubber);
+            if (item && !out) {
+                out = JsonValue::array();
+                for (int j = 0; j < i; ++j)
+                    out->append(v.at(j));
+            }
+            if (out) out->append(item ? std::move(*item) : v.at(i));
+        }
         return out;
     }
     case JsonValue::Type::Object: {
-        JsonValue out = JsonValue::object();
-        for (const auto &[name, member] : v.objectMembers())
-            out.appendMember(scrubSecret(name, key), scrubbedJson(member, key));
+        std::optional<JsonValue> out;
+        const auto &members = v.objectMembers();
+        for (size_t i = 0; i < members.size(); ++i) {
+            const auto &[name, member] = members[i];
+            const QString scrubbedName = scrubber.scrub(name);
+            std::optional<JsonValue> value = scrubbedJson(member, scrubber);
+            if ((value || scrubbedName != name) && !out) {
+                out = JsonValue::object();
+                for (size_t j = 0; j < i; ++j)
+                    out->appendMember(members[j].first, members[j].second);
+            }
+            if (out) out->appendMember(scrubbedName, value ? std::move(*value) : member);
+        }
         return out;
     }
     default:
-        return v;
-    }
-}
-
-bool jsonContains(const JsonValue &v, const QString &key) {
-    switch (v.type()) {
-    case JsonValue::Type::String:
-        return v.toString().contains(key);
-    case JsonValue::Type::Array:
-        for (const JsonValue &item : v.arrayItems())
-            if (jsonContains(item, key)) return true;
-        return false;
-    case JsonValue::Type::Object:
-        for (const auto &[name, member] : v.objectMembers())
-            if (name.contains(key) || jsonContains(member, key)) return true;
-        return false;
-    default:
-        return false;
+        return std::nullopt;
     }
 }
 
 } // namespace
 
+JsonValue scrubSecretInJson(const JsonValue &value, const SecretScrubber &scrubber) {
+    if (!scrubber.isActive()) return value;
+    std::optional<JsonValue> scrubbed = scrubbedJson(value, scrubber);
+    return scrubbed ? std::move(*scrubbed) : value;
+}
+
 JsonValue scrubSecretInJson(const JsonValue &value, const QString &secret) {
-    if (scrubSecret(secret, secret) == secret || !jsonContains(value, secret)) return value; // too short
-    return scrubbedJson(value, secret);
+    return scrubSecretInJson(value, SecretScrubber(secret));
 }
 
 } // namespace pw

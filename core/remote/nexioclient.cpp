@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "nexioclient.h"
 
+#include "io/problem.h"
 #include "remote/keyscrub.h"
 #include "remote/oneshotbody.h"
 #include "util/displaytext.h"
+#include "util/secretscrubber.h"
 
 #include <QBuffer>
 #include <QNetworkAccessManager>
@@ -36,13 +38,6 @@ struct NexioClient::Pending {
 
 namespace {
 
-QString joinPath(const QUrl &base, const QString &tail) {
-    QString path = base.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    return path + tail;
-}
-
 QString megabytes(qint64 bytes) {
     if (bytes >= 1024 * 1024)
         return QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'g', 3);
@@ -56,14 +51,21 @@ QString compactText(const JsonValue &v) {
 }
 
 // One line, bounded, control and bidirectional characters escaped: server text goes into messages people
-// read.
+// read. The text must have been scrubbed of the key already: a key cut in two here would no longer be
+// recognised whole.
 QString printable(const QString &text, int limit = 200) {
-    const QString cut = cutGraphemes(text.left(limit * 4).simplified(), limit);
-    return escapeControls(cut) + (cut.size() < text.simplified().size() ? QStringLiteral("…") : QString());
+    return excerpt(text.simplified(), limit);
 }
 
-QString printable(const QByteArray &bytes, int limit = 200) {
-    return printable(QString::fromUtf8(bytes.left(limit * 4)), limit);
+// How much of a non-JSON body is read for a message (it is cut to a few hundred characters after the key
+// is scrubbed from it).
+constexpr qsizetype kRawTextBytes = 16 * 1024;
+
+// A run id in an answer that is not valid JSON (cut off, or broken): `"run_id": "…"` with a usable id.
+QString runIdInRawBody(const QByteArray &data) {
+    static const QRegularExpression re(QStringLiteral("\"run_id\"\\s*:\\s*\"([A-Za-z0-9._-]{1,128})\""));
+    const QRegularExpressionMatch m = re.match(QString::fromUtf8(data.left(kRawTextBytes)));
+    return m.hasMatch() ? m.captured(1) : QString();
 }
 
 // Network errors that prove the request never reached the server, so sending it again is safe.
@@ -105,100 +107,20 @@ NexioClient::~NexioClient() {
     }
 }
 
-QByteArray NexioClient::userAgent() {
-    return QByteArrayLiteral("PlacementWorkbench/" PW_VERSION " (Qt ") + QByteArray(qVersion()) +
-           QByteArrayLiteral(")");
-}
-
-QUrl NexioClient::submitUrl(const RunEndpoint &endpoint) {
-    QUrl url = endpoint.baseUrl;
-    if (endpoint.family == ApiFamily::Engine) {
-        const QString slug = endpoint.engineSlug.isEmpty() ? QStringLiteral("default") : endpoint.engineSlug;
-        url.setPath(joinPath(url, QStringLiteral("/api/v1/engines/") +
-                                      QString::fromLatin1(QUrl::toPercentEncoding(slug)) +
-                                      QStringLiteral("/runs")),
-                    QUrl::TolerantMode);
-    } else {
-        url.setPath(joinPath(url, QStringLiteral("/api/v1/jobs")));
-    }
-    url.setQuery(QString());
-    url.setFragment(QString());
-    return url;
-}
-
-QUrl NexioClient::runUrl(const RunEndpoint &endpoint, const QString &runId) {
-    QUrl url = endpoint.baseUrl;
-    const QString prefix = endpoint.family == ApiFamily::Engine ? QStringLiteral("/api/v1/runs/")
-                                                                : QStringLiteral("/api/v1/jobs/");
-    url.setPath(joinPath(url, prefix + runId));
-    url.setQuery(QString());
-    url.setFragment(QString());
-    return url;
-}
-
-bool NexioClient::isUsableRunId(const QString &runId) {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._-]{1,128}$"));
-    return runId != u"." && runId != u".." && re.match(runId).hasMatch();
-}
-
-std::optional<qint64> NexioClient::rateLimitWaitMs(const QByteArray &retryAfter,
-                                                   const QByteArray &rateLimitReset, const QDateTime &now) {
-    const QByteArray ra = retryAfter.trimmed();
-    if (!ra.isEmpty()) {
-        bool ok = false;
-        const qint64 seconds = ra.toLongLong(&ok);
-        if (ok && seconds >= 0) return seconds * 1000;
-        // An HTTP date, e.g. "Wed, 21 Oct 2026 07:28:00 GMT".
-        // Qt reads RFC 2822 dates with a numeric zone only; HTTP dates say GMT.
-        QString text = QString::fromLatin1(ra);
-        for (const QString &zone : {QStringLiteral(" GMT"), QStringLiteral(" UTC"), QStringLiteral(" UT")})
-            if (text.endsWith(zone, Qt::CaseInsensitive)) {
-                text = text.left(text.size() - zone.size()) + QStringLiteral(" +0000");
-                break;
-            }
-        const QDateTime when = QDateTime::fromString(text, Qt::RFC2822Date);
-        if (when.isValid()) return std::max<qint64>(0, now.msecsTo(when));
-    }
-    const QByteArray reset = rateLimitReset.trimmed();
-    if (!reset.isEmpty()) {
-        bool ok = false;
-        const double value = reset.toDouble(&ok);
-        if (ok && value >= 0) {
-            // Documented as Unix seconds; some servers send seconds to wait instead.
-            if (value < 1e9) return qint64(value * 1000);
-            return std::max<qint64>(0, qint64(value * 1000) - now.toMSecsSinceEpoch());
-        }
-    }
-    return std::nullopt;
-}
-
-void NexioClient::readErrorEnvelope(const JsonValue &body, ApiResult &result) {
-    if (!body.isObject()) return;
-    const JsonValue &error = body[u"error"];
-    const JsonValue &source = error.isObject() ? error : body;
-    if (source[u"code"].isString() || source[u"code"].isNumber())
-        result.code = source[u"code"].isString() ? source[u"code"].toString()
-                                                 : QString::fromUtf8(source[u"code"].numberText());
-    if (source[u"message"].isString())
-        result.message = printable(source[u"message"].toString(), 400);
-    else if (error.isString())
-        result.message = printable(error.toString(), 400);
-    else if (body[u"detail"].isString())
-        result.message = printable(body[u"detail"].toString(), 400);
-    result.code = printable(result.code, 80);
-    result.details = source[u"details"];
-}
-
 JsonValue NexioClient::scrubKey(const JsonValue &value, const QString &apiKey) {
     return scrubSecretInJson(value, apiKey.trimmed());
 }
 
 void NexioClient::scrub(ApiResult &result) const {
     // A server may echo the key anywhere (an error message, a run object): nothing it sends keeps it.
-    result.message = scrubSecret(result.message, m_apiKey);
-    result.code = scrubSecret(result.code, m_apiKey);
-    result.details = scrubKey(result.details, m_apiKey);
-    result.body = scrubKey(result.body, m_apiKey);
+    // classify() scrubs what the server sent before cutting it into messages; this pass over the result is
+    // defence in depth (it also removes a start of the key left before a "…").
+    const SecretScrubber scrubber(m_apiKey);
+    result.message = scrubber.scrub(result.message);
+    result.code = scrubber.scrub(result.code);
+    result.details = scrubSecretInJson(result.details, scrubber);
+    result.body = scrubSecretInJson(result.body, scrubber);
+    if (scrubber.foundIn(result.runIdHint)) result.runIdHint.clear();
 }
 
 void NexioClient::deliverLater(QObject *context, Callback callback, ApiResult result) {
@@ -220,7 +142,7 @@ NexioClient::Ticket NexioClient::fetchRun(const RunEndpoint &endpoint, const QSt
         ApiResult r;
         r.kind = ApiResult::Kind::Malformed;
         r.message = QStringLiteral("\"%1\" is not a run id (letters, digits, '.', '_' and '-' only)")
-                        .arg(printable(runId.toUtf8(), 60));
+                        .arg(printable(runId, 60));
         deliverLater(context, std::move(callback), std::move(r));
         return 0;
     }
@@ -357,6 +279,12 @@ void NexioClient::onFinished(Ticket ticket) {
 }
 
 ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
+    // Everything the server sent is scrubbed of the key before it is cut into a message: a key that
+    // straddled a cut would no longer be recognised whole.
+    const SecretScrubber scrubber(m_apiKey);
+    auto serverText = [&scrubber](const QString &text, int limit) {
+        return printable(scrubber.scrub(text), limit);
+    };
     ApiResult r;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.httpStatus = status;
@@ -381,9 +309,11 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
     }
     if (p.deadlineHit) {
         r.kind = ApiResult::Kind::Timeout;
-        r.message = QStringLiteral("%1 did not finish answering within %2 s")
-                        .arg(where)
-                        .arg(m_settings.requestDeadlineMs / 1000.0);
+        r.message =
+            (status == 0 && p.data.isEmpty() ? QStringLiteral("No answer from %1 within %2 s")
+                                             : QStringLiteral("%1 did not finish answering within %2 s"))
+                .arg(where)
+                .arg(m_settings.requestDeadlineMs / 1000.0);
         return r;
     }
     if (!p.tlsErrors.isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
@@ -421,7 +351,10 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
         JsonParseOptions options;
         options.maxDepth = 128;
         json = parseJson(p.data, &parseError, options);
-        if (json) r.body = *json;
+        if (json) {
+            *json = scrubSecretInJson(*json, scrubber);
+            r.body = *json;
+        }
     }
 
     if (status >= 200 && status < 300) {
@@ -436,6 +369,8 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
                              .arg(parseError.line)
                              .arg(parseError.column)
                              .arg(parseError.message);
+            if (!json) r.runIdHint = runIdInRawBody(p.data);
+            if (scrubber.foundIn(r.runIdHint)) r.runIdHint.clear();
             return r;
         }
         r.kind = ApiResult::Kind::Ok;
@@ -445,8 +380,9 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
     if (json)
         readErrorEnvelope(*json, r);
     else if (!p.data.trimmed().isEmpty())
-        r.message = printable(p.data);
-    const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        r.message = serverText(QString::fromUtf8(p.data.left(kRawTextBytes)), 200);
+    const QString reason =
+        serverText(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), 80);
     const QString serverSays = r.message.isEmpty() ? QString() : QStringLiteral(": ") + r.message;
     const QString codeText = r.code.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(r.code);
 
@@ -456,7 +392,7 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
                                    "so the key is not sent elsewhere. Check the base URL")
                         .arg(where)
                         .arg(status)
-                        .arg(reply->header(QNetworkRequest::LocationHeader).toUrl().toDisplayString());
+                        .arg(serverText(QString::fromUtf8(reply->rawHeader("Location")), 200));
         return r;
     }
     if (status == 429) {
@@ -502,7 +438,7 @@ ApiResult NexioClient::classify(Pending &p, QNetworkReply *reply) const {
                     .arg(status)
                     .arg(hint, codeText, serverSays);
     const QString details = compactText(r.details);
-    if (!details.isEmpty()) r.message += QStringLiteral(" — details: ") + printable(details.toUtf8(), 400);
+    if (!details.isEmpty()) r.message += QStringLiteral(" — details: ") + printable(details, 400);
     return r;
 }
 

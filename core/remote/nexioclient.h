@@ -25,6 +25,8 @@ namespace pw {
 // the cap are aborted; redirects are not followed (the key must not travel elsewhere); TLS errors are
 // reported and never ignored. The client knows nothing of polling: RunPoller builds on it.
 //
+// Requests and answers are in nexioclient.cpp, URLs, headers and error envelopes in nexioprotocol.cpp.
+//
 // Callbacks run on the context object's thread and are dropped when the context is destroyed, when the
 // request is cancelled, or when the client is destroyed; each request calls back at most once.
 class NexioClient : public QObject {
@@ -58,7 +60,9 @@ public:
     // seconds; a small number is read as seconds from now). nullopt when neither says anything usable.
     static std::optional<qint64> rateLimitWaitMs(const QByteArray &retryAfter,
                                                  const QByteArray &rateLimitReset, const QDateTime &now);
-    // The server's error from either envelope ({"error":{code,message,details}} or {code,message}).
+    // The server's error from either envelope ({"error":{code,message,details}} or {code,message}), its
+    // message cut to one bounded line: the body must have been scrubbed of the key before (a key cut in
+    // two would not be recognised).
     static void readErrorEnvelope(const JsonValue &body, ApiResult &result);
     // The value with every occurrence of the key (in strings and member names) replaced by "[api key]".
     static JsonValue scrubKey(const JsonValue &value, const QString &apiKey);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "runobject.h"
 
+#include "io/problem.h"
 #include "util/displaytext.h"
 
 #include <cmath>
@@ -96,6 +97,33 @@ QString checkRunObject(const JsonValue &run) {
             !why.isEmpty())
             return why;
     return QString();
+}
+
+RunAnswerProblem checkRunAnswer(const JsonValue &run, const QString &runId) {
+    using Kind = RunAnswerProblem::Kind;
+    if (!run.isObject())
+        return {Kind::Unreadable, QStringLiteral("The server's answer for run %1 is %2, not a run object")
+                                      .arg(runId, run.typeName())};
+    const JsonValue &id = run[u"run_id"];
+    if (!id.isNull() && (!id.isString() || id.toString() != runId))
+        return {Kind::OtherRun, QStringLiteral("Asked for run %1, the server answered with run %2")
+                                    .arg(runId, id.isString() ? excerpt(id.toString(), 128) : shown(id))};
+    const JsonValue &status = run[u"status"];
+    if (status.isNull())
+        return {Kind::NoStatus, QStringLiteral("The server's answer for run %1 has no status").arg(runId)};
+    if (!status.isString())
+        return {Kind::NoStatus,
+                QStringLiteral("The server's answer for run %1 has a status that is %2, not a status name")
+                    .arg(runId, shown(status))};
+    if (!isKnownRunStatus(status.toString()))
+        return {
+            Kind::UnknownStatus,
+            QStringLiteral("Run %1 has an unknown status '%2'").arg(runId, excerpt(status.toString(), 80))};
+    if (const QString why = checkRunObject(run); !why.isEmpty())
+        return {Kind::Unreadable,
+                QStringLiteral("The server's answer for run %1 (status '%2') cannot be read: %3")
+                    .arg(runId, status.toString(), why)};
+    return {};
 }
 
 } // namespace pw

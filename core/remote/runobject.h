@@ -20,4 +20,19 @@ bool isTerminalRunStatus(const QString &status);
 // object), stage (a string) and duration_ms (a finite number); null stands for absent.
 QString checkRunObject(const JsonValue &run);
 
+// Whether a poll's answer (a 200 run object) can be taken as the state of run `runId`. A run_id that
+// differs from the one asked for (or is not a string) means the answer is another run's; no status, or
+// one that is not a string, or one outside the enum, or a bad member (checkRunObject) means it cannot be
+// followed. Reading chosen: an absent run_id is tolerated (the client asked for this run by its id and the
+// documentation's tolerance covers missing optional members), a present one must match. Each of these
+// ends the watch and marks the stored run so it is not resumed; only an unknown status is recorded as the
+// server said it (the run's row keeps what the server last said that could be read otherwise).
+struct RunAnswerProblem {
+    enum class Kind { None, OtherRun, NoStatus, UnknownStatus, Unreadable };
+    Kind kind = Kind::None;
+    QString message; // one sentence naming the run, the value and what is wrong; empty for None
+    explicit operator bool() const { return kind != Kind::None; }
+};
+RunAnswerProblem checkRunAnswer(const JsonValue &run, const QString &runId);
+
 } // namespace pw

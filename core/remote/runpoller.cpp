@@ -2,11 +2,11 @@
 #include "runpoller.h"
 
 #include "io/casefile.h"
+#include "io/problem.h"
 #include "remote/nexioclient.h"
 #include "remote/runobject.h"
 #include "store/runstore.h"
 #include "util/dates.h"
-#include "util/displaytext.h"
 
 #include <algorithm>
 
@@ -14,12 +14,11 @@ namespace pw {
 
 namespace {
 
-// Server text in a message: one line, bounded, control and bidirectional characters escaped.
-QString compact(const JsonValue &v) {
+// Server text (scrubbed of the key by the client) in a message: one line, bounded, control and
+// bidirectional characters escaped.
+QString compact(const JsonValue &v, int maxGraphemes = 400) {
     if (v.isNull()) return QString();
-    const QString text = v.isString() ? v.toString() : QString::fromUtf8(writeJson(v, -1));
-    const QString cut = cutGraphemes(text, 400);
-    return escapeControls(cut) + (cut.size() < text.size() ? QStringLiteral("…") : QString());
+    return excerpt(v.isString() ? v.toString() : QString::fromUtf8(writeJson(v, -1)), maxGraphemes);
 }
 
 } // namespace
@@ -120,20 +119,11 @@ void RunPoller::sendPoll() {
 void RunPoller::onSubmitAnswer(const ApiResult &result) {
     if (m_phase != Phase::Submitting) return;
     if (!result.ok()) {
-        // The case went out and no usable answer came back (no answer, a dropped connection, a gateway's
-        // 502/503/504): the server may have created the run, and sending it again could start a second.
+        // The case went out and no usable answer came back (no answer, a dropped connection, a 5xx, a 2xx
+        // that cannot be read): the server may have created the run, and sending it again could start a
+        // second one.
         if (result.maybeAccepted()) {
-            ApiResult r = result;
-            r.message =
-                QStringLiteral(
-                    "The submission may have been accepted: %1. It was not sent again, so that no "
-                    "second run is started. If the server accepted it, the run is listed under "
-                    "this key's %2 environment in the Nexio dashboard (submitted at %3); follow it "
-                    "with `placement-workbench status RUN_ID --wait`, or submit again only once "
-                    "you know it was not accepted")
-                    .arg(result.message, m_environment.isEmpty() ? QStringLiteral("API") : m_environment,
-                         formatTimestamp(m_submittedAt));
-            finishWithError(r);
+            finishMaybeAccepted(result, result.message, result.runIdHint);
             return;
         }
         if (!retryAfterFailure(result, true)) finishWithError(result);
@@ -141,12 +131,18 @@ void RunPoller::onSubmitAnswer(const ApiResult &result) {
     }
     const JsonValue &id = result.body[u"run_id"];
     if (!id.isString() || !NexioClient::isUsableRunId(id.toString())) {
+        // The server accepted the case (2xx) but its run id cannot be followed: the run exists.
         ApiResult bad = result;
         bad.kind = ApiResult::Kind::Malformed;
-        bad.message = id.isNull()
-                          ? QStringLiteral("The server accepted the case but sent no run_id")
-                          : QStringLiteral("The server accepted the case but its run_id is not usable");
-        finishWithError(bad);
+        finishMaybeAccepted(
+            bad,
+            id.isNull()
+                ? QStringLiteral("the server answered HTTP %1 but sent no run_id").arg(result.httpStatus)
+                : QStringLiteral("the server answered HTTP %1 but its run_id %2 is not usable "
+                                 "(letters, digits, '.', '_' and '-' only)")
+                      .arg(result.httpStatus)
+                      .arg(id.isString() ? QStringLiteral("\"%1\"").arg(compact(id, 80)) : id.typeName()),
+            QString());
         return;
     }
     m_runId = id.toString();
@@ -196,41 +192,32 @@ void RunPoller::onPollAnswer(const ApiResult &result) {
     const RemoteSettings &s = m_client->settings();
     if (!result.ok()) {
         if (!retryAfterFailure(result, false)) {
-            if (m_store) m_store->setLastError(m_runId, result.message, QDateTime::currentDateTimeUtc());
-            finishWithError(result);
+            ApiResult r = result;
+            // An answer too large or too broken to read would be downloaded again at every start: the run
+            // is marked so it is not resumed (`status RUN_ID --wait` follows it again on request).
+            const bool unreadable =
+                result.kind == ApiResult::Kind::TooLarge || result.kind == ApiResult::Kind::Malformed;
+            if (unreadable)
+                r.message +=
+                    QStringLiteral("; stopped watching run %1 (it will not be resumed)").arg(m_runId);
+            if (m_store) {
+                m_store->setLastError(m_runId, r.message, QDateTime::currentDateTimeUtc());
+                if (unreadable) m_store->setAbandoned(m_runId, true);
+            }
+            finishWithError(r);
         }
         return;
     }
     const JsonValue &run = result.body;
-    const JsonValue &id = run[u"run_id"];
-    if (id.isString() && id.toString() != m_runId) {
-        ApiResult bad = result;
-        bad.kind = ApiResult::Kind::Malformed;
-        bad.message = QStringLiteral("Asked for run %1, the server answered with run %2")
-                          .arg(m_runId, id.toString().left(128));
-        finishWithError(bad);
-        return;
-    }
-    if (!run[u"status"].isString()) {
-        ApiResult bad = result;
-        bad.kind = ApiResult::Kind::Malformed;
-        bad.message = QStringLiteral("The server's answer for run %1 has no status").arg(m_runId);
-        finishWithError(bad);
-        return;
-    }
-    const QString status = run[u"status"].toString();
-    // A status outside the documented enum, or a run object the workbench cannot read, ends the watch
-    // for good: polling it again would only repeat the answer, at every start.
-    QString wrong;
-    if (!isKnownRunStatus(status))
-        wrong = QStringLiteral("Run %1 has an unknown status '%2'").arg(m_runId, compact(status));
-    else if (const QString why = checkRunObject(run); !why.isEmpty())
-        wrong = QStringLiteral("The server's answer for run %1 cannot be read: %2").arg(m_runId, why);
-    if (!wrong.isEmpty()) {
-        wrong += QStringLiteral("; stopped watching it (it will not be resumed)");
+    // Another run's answer, no status, an unknown status or a run object the workbench cannot read ends
+    // the watch for good: polling it again would only repeat the answer, at every start.
+    if (const RunAnswerProblem problem = checkRunAnswer(run, m_runId)) {
+        const QString wrong =
+            problem.message + QStringLiteral("; stopped watching it (it will not be resumed)");
         if (m_store) {
-            // An unknown status is recorded as the server said it; an unreadable run object is not kept.
-            if (!isKnownRunStatus(status))
+            // An unknown status is recorded as the server said it; another run's answer, or one that
+            // cannot be read, is not kept.
+            if (problem.kind == RunAnswerProblem::Kind::UnknownStatus)
                 m_store->updateFromRun(m_runId, run, QDateTime::currentDateTimeUtc());
             m_store->setLastError(m_runId, wrong, QDateTime::currentDateTimeUtc());
             m_store->setAbandoned(m_runId, true);
@@ -241,6 +228,7 @@ void RunPoller::onPollAnswer(const ApiResult &result) {
         finishWithError(bad);
         return;
     }
+    const QString status = run[u"status"].toString();
     m_failures = m_rateLimited = 0;
     m_lastRun = run;
     if (m_store) m_store->updateFromRun(m_runId, run, QDateTime::currentDateTimeUtc());
@@ -315,9 +303,36 @@ void RunPoller::finishWithError(const ApiResult &result, const QString &prefix) 
     o.run = m_lastRun;
     o.error = result;
     o.message = prefix + result.message;
-    if ((result.retryable() || result.kind == ApiResult::Kind::RateLimited) && m_failures + m_rateLimited > 0)
-        o.message += QStringLiteral(" (gave up after %1 attempts)").arg(m_failures + m_rateLimited);
+    if ((result.retryable() || result.kind == ApiResult::Kind::RateLimited) &&
+        m_failures + m_rateLimited > 0) {
+        const int attempts = m_failures + m_rateLimited;
+        o.message += attempts == 1 ? QStringLiteral(" (gave up after 1 attempt)")
+                                   : QStringLiteral(" (gave up after %1 attempts)").arg(attempts);
+    }
     finish(o);
+}
+
+void RunPoller::finishMaybeAccepted(const ApiResult &result, const QString &what, const QString &runIdHint) {
+    ApiResult r = result;
+    const QString follow =
+        runIdHint.isEmpty()
+            ? QStringLiteral(
+                  "If the server accepted it, the run is listed under this key's %1 environment in "
+                  "the Nexio dashboard (submitted at %2); follow it with `placement-workbench status "
+                  "RUN_ID --wait`")
+                  .arg(m_environment.isEmpty() ? QStringLiteral("API") : m_environment,
+                       formatTimestamp(m_submittedAt))
+            : QStringLiteral(
+                  "The answer names run %1; follow it with `placement-workbench status %1 --wait`, "
+                  "or look for it under this key's %2 environment in the Nexio dashboard "
+                  "(submitted at %3)")
+                  .arg(runIdHint, m_environment.isEmpty() ? QStringLiteral("API") : m_environment,
+                       formatTimestamp(m_submittedAt));
+    r.message = QStringLiteral("The submission may have been accepted: %1. It was not sent again, so that no "
+                               "second run is started. %2, or submit again only once you know it was not "
+                               "accepted")
+                    .arg(what, follow);
+    finishWithError(r);
 }
 
 void RunPoller::finish(RunOutcome outcome) {

@@ -22,10 +22,12 @@ class RunStore;
 // capped at pollMaxMs. A 429 waits what the server asks (Retry-After / X-RateLimit-Reset, clamped);
 // 500/502/503/504 and network failures are retried on the same backoff up to maxRetries times in a row;
 // other refusals and malformed or oversized answers end the run's watch with an error. A submission is
-// never sent twice: when it may have reached the server (no answer, a dropped connection, 502/503/504)
-// the error says it may have been accepted and how to find it. An unknown status or an unreadable run
-// object ends the watch and marks the stored run so it is not resumed; a run id the store cannot keep
-// ends it with a NotStored error naming the id. A run id is written
+// never sent twice: when it may have reached the server (no answer, a dropped connection, a 5xx, a 2xx
+// that cannot be read or names no usable run id) the error says it may have been accepted and how to find
+// it. An answer for another run, without a status, with an unknown status, an unreadable run object, or
+// an answer too large or too broken to parse ends the watch and marks the stored run so it is not
+// resumed (runobject.h checkRunAnswer); a run id the store cannot keep ends it with a NotStored error
+// naming the id. A run id is written
 // to the store the moment it arrives and every answer updates it, so a poller created later (after a crash
 // or restart) resumes it. The store is optional (nullptr: nothing persisted).
 class RunPoller : public QObject {
@@ -68,6 +70,9 @@ private:
     void schedule(int delayMs);
     void finish(RunOutcome outcome);
     void finishWithError(const ApiResult &result, const QString &prefix = QString());
+    // Ends a submission whose run may exist at the server: says so, how to find it (the run id the answer
+    // named, when one could be read safely), and that nothing was sent again.
+    void finishMaybeAccepted(const ApiResult &result, const QString &what, const QString &runIdHint);
 
     NexioClient *m_client;
     RunStore *m_store;

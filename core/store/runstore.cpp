@@ -131,9 +131,7 @@ void RunStore::open() {
         while (q.next())
             findings << q.value(0).toString();
         if (findings != QStringList{QStringLiteral("ok")}) {
-            m_damaged = true;
-            m_lastError = QStringLiteral("The run store %1 is damaged (%2). Move it aside to start a new one")
-                              .arg(m_path, findings.mid(0, 3).join(QStringLiteral("; ")));
+            setDamaged(findings);
             return;
         }
     }
@@ -190,14 +188,48 @@ bool RunStore::execute(QSqlQuery &q, const QString &what, const QString &sql) co
             continue;
         }
         if (code == kSqliteCorrupt || code == kSqliteNotADatabase) {
-            m_damaged = true;
-            m_lastError = QStringLiteral("The run store %1 is damaged (%2). Move it aside to start a new one")
-                              .arg(m_path, reason(q.lastError()));
+            setDamaged({reason(q.lastError())});
         } else {
             m_lastError = QStringLiteral("Run store %1: %2: %3").arg(m_path, what, reason(q.lastError()));
         }
         return false;
     }
+}
+
+void RunStore::setDamaged(const QStringList &findings) const {
+    m_damaged = true;
+    // quick_check's rows may hold several lines, under a "*** in database main ***" heading.
+    QStringList lines;
+    for (const QString &finding : findings)
+        for (const QString &line : finding.split(u'\n', Qt::SkipEmptyParts))
+            if (!line.trimmed().startsWith(QStringLiteral("***"))) lines << line.simplified();
+    m_damageFindings = lines;
+    // One line: SQLite's first finding (cut), and how many more there are.
+    QString first = lines.value(0, QStringLiteral("no detail"));
+    if (first.size() > 160) first = first.left(159) + QStringLiteral("…");
+    const qsizetype more = lines.size() - 1;
+    m_lastError = QStringLiteral("The run store %1 is damaged (%2%3). Move it aside to start a new one")
+                      .arg(m_path, first,
+                           more <= 0   ? QString()
+                           : more == 1 ? QStringLiteral("; 1 more finding")
+                                       : QStringLiteral("; %1 more findings").arg(more));
+}
+
+bool RunStore::checkWritable() {
+    m_lastError.clear();
+    if (!m_open) {
+        m_lastError = QStringLiteral("The run store %1 is not open").arg(m_path);
+        return false;
+    }
+    // Taking the write lock succeeds on a read-only file; writing a page does not. The schema version is
+    // written unchanged inside a transaction that is rolled back, so the file is left as it was.
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE"), QStringLiteral("cannot be written"))) return false;
+    const bool ok = exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion),
+                         QStringLiteral("cannot be written"));
+    const QString error = m_lastError;
+    exec(QStringLiteral("ROLLBACK"), QString());
+    m_lastError = error;
+    return ok;
 }
 
 bool RunStore::exec(const QString &sql, const QString &what) {
@@ -284,13 +316,11 @@ std::vector<StoredRun> RunStore::select(const QString &where, const QVariantList
     // A damaged page can surface only while stepping through the rows.
     if (q.lastError().isValid()) {
         const int code = sqliteCode(q.lastError());
-        m_damaged = m_damaged || code == kSqliteCorrupt || code == kSqliteNotADatabase;
-        m_lastError =
-            m_damaged
-                ? QStringLiteral("The run store %1 is damaged (%2). Move it aside to start a "
-                                 "new one")
-                      .arg(m_path, reason(q.lastError()))
-                : QStringLiteral("Run store %1: cannot list runs: %2").arg(m_path, reason(q.lastError()));
+        if (m_damaged || code == kSqliteCorrupt || code == kSqliteNotADatabase)
+            setDamaged({reason(q.lastError())});
+        else
+            m_lastError =
+                QStringLiteral("Run store %1: cannot list runs: %2").arg(m_path, reason(q.lastError()));
         out.clear();
     }
     return out;

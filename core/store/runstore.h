@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 class QSqlQuery;
@@ -45,7 +46,8 @@ struct StoredRun {
 // (an up-to-date store is opened without writing, so a read-only one still lists its runs), and every
 // statement waits out a busy database (SQLite's busy timeout, then retries until busyTimeoutMs has passed).
 // A damaged database (SQLite reports it corrupt, or PRAGMA quick_check fails at open) is reported as
-// damaged and not opened. The API key is never stored here.
+// damaged and not opened; the message is one line (the file, "damaged", SQLite's first finding and how
+// many more there are), the findings in full are in damageFindings(). The API key is never stored here.
 //
 // Errors: methods return false / nullopt / an empty list and leave one sentence in lastError() that names
 // the database file; lastError() is cleared at the start of every call, so a nullopt with an empty
@@ -66,7 +68,14 @@ public:
     bool isDamaged() const { return m_damaged; }
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }
+    // What PRAGMA quick_check (or the failing statement) reported about a damaged store, one finding a line.
+    QStringList damageFindings() const { return m_damageFindings; }
 
+    // Whether runs can be written now: takes the write lock and lets it go again (nothing is written).
+    // False, with lastError() naming the file and SQLite's reason, for a read-only file or folder, a
+    // database another process keeps locked past the busy timeout, or a store that is not open. Call it
+    // before anything that must be recorded (a submission) is started.
+    bool checkWritable();
     // Inserts the run (or replaces a row of the same id). Call the moment a run_id arrives.
     bool addRun(const StoredRun &run);
     // Records a poll result: status, stage and the run object, and the update time.
@@ -97,6 +106,9 @@ private:
     bool m_open = false;
     mutable bool m_damaged = false;
     mutable QString m_lastError;
+    mutable QStringList m_damageFindings;
+    // Records the store as damaged with SQLite's findings, in one line.
+    void setDamaged(const QStringList &findings) const;
 };
 
 } // namespace pw

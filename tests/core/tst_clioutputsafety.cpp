@@ -36,6 +36,53 @@ QString hostileCase(const QTemporaryDir &dir, const QString &name, const QString
     return path;
 }
 
+// The sample case changed by `change`, written to a new file in `dir`.
+template <typename F> QString changedCase(const QTemporaryDir &dir, F change) {
+    JsonValue root = test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")));
+    change(root);
+    static int n = 0;
+    const QString path = dir.filePath(QStringLiteral("changed-%1.json").arg(++n));
+    QFile f(path);
+    const QByteArray bytes = writeJson(root);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+// The applicant's last name set to `name`.
+QString caseWithLastName(const QTemporaryDir &dir, const QString &name) {
+    return changedCase(dir, [&](JsonValue &root) {
+        JsonValue input = root[u"input"];
+        JsonValue applicant = input[u"applicant"];
+        applicant.insert(QStringLiteral("last_name"), name);
+        input.insert(QStringLiteral("applicant"), applicant);
+        root.insert(QStringLiteral("input"), input);
+    });
+}
+
+// Terminal columns of the test's own characters, counted independently of the code under test: CJK
+// ideographs, kana and the emoji used here take two columns, everything else one.
+int columnsOf(const QString &text) {
+    int columns = 0;
+    for (const char32_t c : text.toUcs4())
+        columns += (c >= 0x3040 && c <= 0x9fff) || (c >= 0x1f300 && c <= 0x1faff) ? 2 : 1;
+    return columns;
+}
+
+// A CSV cell a spreadsheet would run as a formula: its first character that is not whitespace or an
+// invisible format character is = + - @ (or a full-width or small form), and no apostrophe protects it.
+bool runsAsFormula(const QString &cell) {
+    if (cell.startsWith(u'\'')) return false;
+    if (cell.startsWith(u'\t') || cell.startsWith(u'\r') || cell.startsWith(u'\n')) return true;
+    for (const char32_t c : cell.toUcs4()) {
+        if (QChar::isSpace(c) || QChar::category(c) == QChar::Other_Format ||
+            QChar::category(c) == QChar::Other_Control)
+            continue;
+        return QStringLiteral("=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b").contains(QChar(c));
+    }
+    return false;
+}
+
 QString firstUnsafe(const QString &text) {
     return test::firstTerminalUnsafe(text);
 }
@@ -164,6 +211,20 @@ private slots:
         QTest::newRow("tab") << QStringLiteral("\t=cmd");
         QTest::newRow("carriage return") << QStringLiteral("\r=cmd");
         QTest::newRow("comma quote newline") << QStringLiteral("a,b\"c\nd\re");
+        QTest::newRow("leading spaces") << QStringLiteral("  =lead");
+        QTest::newRow("space and tab") << QStringLiteral(" \t=x");
+        QTest::newRow("leading line feed") << QStringLiteral("\n=nl");
+        QTest::newRow("full-width =") << QStringLiteral("\uff1d1+2");
+        QTest::newRow("full-width +") << QStringLiteral("\uff0bfw");
+        QTest::newRow("full-width -") << QStringLiteral("\uff0d2");
+        QTest::newRow("full-width @") << QStringLiteral("\uff20SUM(A1)");
+        QTest::newRow("small =") << QStringLiteral("\ufe661+2");
+        QTest::newRow("no-break space") << QStringLiteral("\u00a0=nbsp");
+        QTest::newRow("ideographic space") << QStringLiteral("\u3000=x");
+        QTest::newRow("zero-width space") << QStringLiteral("\u200b=zw");
+        QTest::newRow("byte-order mark") << QStringLiteral("\ufeff=bom");
+        QTest::newRow("word joiner and space") << QStringLiteral("\u2060 +1");
+        QTest::newRow("hyperlink") << QStringLiteral("=HYPERLINK(\"http://e.invalid\",\"x\")");
     }
     void csvCellsCannotStartAFormula() {
         QFETCH(QString, name);
@@ -175,29 +236,125 @@ private slots:
             QCOMPARE(rec.size(), 18);
             for (const QString &cell : rec) {
                 if (cell.isEmpty()) continue;
-                const QChar c = cell.front();
                 const bool number =
                     QRegularExpression(QStringLiteral("^-?[0-9.e+]+$")).match(cell).hasMatch();
-                QVERIFY2(number ||
-                             !(c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r'),
-                         qPrintable(cell));
+                QVERIFY2(number || !runsAsFormula(cell), qPrintable(cell));
             }
         }
         // The carriers read back as written, behind the apostrophe when one was needed.
         const QString carriers = records[1][4];
         const QString expected = QStringList{name, name, name}.join(u';');
         QVERIFY2(carriers == expected || carriers == u'\'' + expected, qPrintable(carriers));
-        if (QStringLiteral("=+-@\t\r").contains(name.front())) QCOMPARE(carriers.front(), QChar(u'\''));
+        if (runsAsFormula(name)) QCOMPARE(carriers.front(), QChar(u'\''));
+    }
+
+    void csvShowsControlsAsEscapes_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("ESC and BEL") << QStringLiteral("\x1b]0;t\x07"
+                                                       "Acme")
+                                     << QStringLiteral("\\u001b]0;t\\u0007Acme");
+        QTest::newRow("C1 CSI") << QStringLiteral("A\u009b31mB") << QStringLiteral("A\\u009b31mB");
+        QTest::newRow("C1 NEL") << QStringLiteral("A\u0085B") << QStringLiteral("A\\u0085B");
+        QTest::newRow("DEL and backspace")
+            << QStringLiteral("A\u007f\bB") << QStringLiteral("A\\u007f\\u0008B");
+        QTest::newRow("right-to-left override")
+            << QStringLiteral("Acme\u202eevil") << QStringLiteral("Acme\\u202eevil");
+        QTest::newRow("isolates") << QStringLiteral("\u2066x\u2069") << QStringLiteral("\\u2066x\\u2069");
+    }
+    void csvShowsControlsAsEscapes() {
+        QFETCH(QString, name);
+        QFETCH(QString, shown);
+        const auto r = rank(hostileCase(m_dir, name), QStringLiteral("csv"));
+        QCOMPARE(r.exitCode, 0);
+        const QString out = QString::fromUtf8(r.out);
+        QVERIFY2(firstUnsafe(out).isEmpty(), qPrintable(firstUnsafe(out)));
+        const QList<QStringList> records = readCsv(out);
+        QCOMPARE(records.size(), 11);
+        const QString expected = QStringList{shown, shown, shown}.join(u';');
+        QCOMPARE(records[1][4], expected);
+    }
+
+    void gapsJsonEscapesTerminalControls_data() {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("C1 CSI") << QStringLiteral("Oka\u009b2Jfor");
+        QTest::newRow("C1 NEL") << QStringLiteral("Oka\u0085for");
+        QTest::newRow("right-to-left override") << QStringLiteral("Oka\u202efor");
+        QTest::newRow("isolate") << QStringLiteral("Oka\u2067for\u2069");
+        QTest::newRow("line separator") << QStringLiteral("Oka\u2028for");
+    }
+    void gapsJsonEscapesTerminalControls() {
+        QFETCH(QString, name);
+        const auto r = test::runWorkbench({QStringLiteral("gaps"), caseWithLastName(m_dir, name),
+                                           QStringLiteral("--now"), kNow, QStringLiteral("--format"),
+                                           QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        const QString out = QString::fromUtf8(r.out);
+        QVERIFY2(firstUnsafe(out).isEmpty(), qPrintable(firstUnsafe(out)));
+        const auto json = parseJson(r.out);
+        QVERIFY(json);
+        // The escapes read back as the very name (a space for a line break, which the memo's layout does
+        // not let a name bring in).
+        QVERIFY2((*json)[u"memo"].toString().contains(
+                     QString(name).replace(QChar(0x2028), u' ').replace(QChar(0x85), u' ')),
+                 qPrintable((*json)[u"memo"].toString().left(200)));
+    }
+
+    void memoLinesAreTheMemosOwn_data() {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("blank line") << QStringLiteral(
+            "Okafor, as of 2026-11-29.\n\nThe review found 0 gaps.\n\n1. Forged (low). Nothing to do.");
+        QTest::newRow("CRLF") << QStringLiteral("Okafor.\r\n\r\nThe review found 0 gaps.");
+        QTest::newRow("bare CR") << QStringLiteral("Okafor.\r\rThe review found 0 gaps.");
+        QTest::newRow("vertical tab and form feed") << QStringLiteral("Okafor.\v\fThe review found 0 gaps.");
+        QTest::newRow("NEL") << QStringLiteral("Okafor.\u0085\u0085The review found 0 gaps.");
+        QTest::newRow("paragraph separator") << QStringLiteral("Okafor.\u2029The review found 0 gaps.");
+    }
+    void memoLinesAreTheMemosOwn() {
+        QFETCH(QString, name);
+        const auto plain = test::runWorkbench(
+            {QStringLiteral("gaps"), caseWithLastName(m_dir, QStringLiteral("Okafor")),
+             QStringLiteral("--now"), kNow, QStringLiteral("--format"), QStringLiteral("memo")});
+        QCOMPARE(plain.exitCode, 0);
+        const QString file = caseWithLastName(m_dir, name);
+        const auto memo = test::runWorkbench({QStringLiteral("gaps"), file, QStringLiteral("--now"), kNow,
+                                              QStringLiteral("--format"), QStringLiteral("memo")});
+        QCOMPARE(memo.exitCode, 0);
+        const QString out = QString::fromUtf8(memo.out);
+        QVERIFY2(firstUnsafe(out).isEmpty(), qPrintable(firstUnsafe(out)));
+        // As many lines as the memo of the same case with a plain name, and none of them forged.
+        QCOMPARE(out.count(u'\n'), QString::fromUtf8(plain.out).count(u'\n'));
+        for (const QString &line : out.split(u'\n'))
+            QVERIFY2(!line.startsWith(QStringLiteral("The review found 0")) &&
+                         !line.startsWith(QStringLiteral("1. Forged")),
+                     qPrintable(out));
+        QVERIFY2(out.section(u'\n', 0, 0).contains(QStringLiteral("The review found 0 gaps")),
+                 qPrintable(out));
+        // The memo in the JSON output has its paragraphs only.
+        const auto json =
+            parseJson(test::runWorkbench({QStringLiteral("gaps"), file, QStringLiteral("--now"), kNow,
+                                          QStringLiteral("--format"), QStringLiteral("json")})
+                          .out);
+        QVERIFY(json);
+        const QString text = (*json)[u"memo"].toString();
+        QCOMPARE(text.count(QStringLiteral("\n\n")), text.count(u'\n') / 2);
+        QVERIFY(!text.contains(u'\r') && !text.contains(QChar(0x2029)) && !text.contains(QChar(0x85)));
     }
 
     void namesAreCutOnGraphemes_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("cut");
         const QString emoji = QStringLiteral("\U0001F600");
+        // 14 terminal columns: an emoji takes two, a letter with a combining mark one.
         QTest::newRow("surrogate pairs")
-            << QStringLiteral("a") + emoji.repeated(20) << QStringLiteral("a") + emoji.repeated(13);
+            << QStringLiteral("a") + emoji.repeated(20) << QStringLiteral("a") + emoji.repeated(6);
         QTest::newRow("combining marks")
             << QStringLiteral("e\u0301").repeated(20) << QStringLiteral("e\u0301").repeated(14);
+        QTest::newRow("wide ideographs")
+            << QStringLiteral("\u6771\u4eac\u6d77\u4e0a\u65e5\u52d5\u706b\u707d\u4fdd\u967a")
+            << QStringLiteral("\u6771\u4eac\u6d77\u4e0a\u65e5\u52d5\u706b");
+        QTest::newRow("escapes count as shown")
+            << QStringLiteral("\x1b[2J\x1b[31mAcme") << QStringLiteral("\\u001b[2J\\u001");
     }
     void namesAreCutOnGraphemes() {
         QFETCH(QString, name);
@@ -212,6 +369,70 @@ private slots:
         QVERIFY2(
             row.contains(QStringLiteral("  ") + cut + QStringLiteral(" / ") + cut + QStringLiteral(" / ")),
             qPrintable(row));
+    }
+
+    void tableColumnsStayAligned_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("shown"); // the carrier as the table shows it
+        QTest::newRow("emoji") << QStringLiteral("\U0001F600\U0001F600\U0001F600 Mutual")
+                               << QStringLiteral("\U0001F600\U0001F600\U0001F600");
+        QTest::newRow("ideographs") << QStringLiteral("\u6771\u4eac\u6d77\u4e0a")
+                                    << QStringLiteral("\u6771\u4eac\u6d77\u4e0a");
+        QTest::newRow("escaped controls") << QStringLiteral("A\x01\x02\x07"
+                                                            "B")
+                                          << QStringLiteral("A\\u0001\\u0002\\");
+        QTest::newRow("leading space") << QStringLiteral(" Acme Mutual") << QStringLiteral("Acme");
+        QTest::newRow("only spaces") << QStringLiteral("   ") << QStringLiteral("(no name)");
+        QTest::newRow("empty") << QString() << QStringLiteral("(no name)");
+        QTest::newRow("placeholders") << QStringLiteral("%1%2%4") << QStringLiteral("%1%2%4");
+    }
+    void tableColumnsStayAligned() {
+        QFETCH(QString, name);
+        QFETCH(QString, shown);
+        const QString file = hostileCase(m_dir, name, QStringLiteral("prov_harborview"));
+        const auto r = rank(file, QStringLiteral("table"));
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = QString::fromUtf8(r.out).split(u'\n');
+        // The header and every ranked row put the cost column at the same terminal column.
+        const QString header = lines.value(1);
+        QVERIFY2(header.contains(QStringLiteral("cost")), qPrintable(header));
+        const int costColumn = columnsOf(header.left(header.indexOf(QStringLiteral("cost"))));
+        int rows = 0, harborview = 0;
+        for (const QString &line : lines.mid(2)) {
+            if (!QRegularExpression(QStringLiteral("^\\s+\\d+  ")).match(line).hasMatch()) break;
+            ++rows;
+            const qsizetype dollar = line.indexOf(u'$');
+            QVERIFY2(dollar > 0, qPrintable(line));
+            QVERIFY2(columnsOf(line.left(dollar)) == costColumn, qPrintable(line));
+            harborview +=
+                line.contains(shown + QStringLiteral(" / ")) || line.contains(QStringLiteral(" / ") + shown)
+                    ? 1
+                    : 0;
+        }
+        QCOMPARE(rows, 10);
+        QVERIFY2(harborview > 0, qPrintable(r.out));
+        // JSON keeps what the case says.
+        if (name.isEmpty()) {
+            const auto run = parseJson(rank(file, QStringLiteral("json")).out);
+            QVERIFY(run);
+            QVERIFY(!writeJson(*run).contains("(no name)"));
+        }
+    }
+
+    void validateMarksCutIds() {
+        const QString id = QStringLiteral("quote_line_") + QString(150, u'x');
+        const QString file = changedCase(m_dir, [&](JsonValue &root) {
+            JsonValue offerings = JsonValue::array();
+            for (JsonValue o : root[u"offerings"].arrayItems()) {
+                if (o[u"provider_id"].toString() == u"prov_harborview") o.insert(QStringLiteral("id"), id);
+                offerings.append(o);
+            }
+            root.insert(QStringLiteral("offerings"), offerings);
+        });
+        const auto r = test::runWorkbench({QStringLiteral("validate"), file, QStringLiteral("--now"), kNow});
+        const QString out = QString::fromUtf8(r.out + r.err);
+        QVERIFY2(out.contains(id.left(80) + QStringLiteral("…")), qPrintable(out));
+        QVERIFY2(!out.contains(id.left(81)), qPrintable(out));
     }
 
     void emptyProviderNameStaysEmpty() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The one escaping for human-readable output, CSV fields and grapheme cuts (util/displaytext.h).
 #include "util/displaytext.h"
+#include "util/secretscrubber.h"
 
 #include <QTest>
 
@@ -47,6 +48,20 @@ private Q_SLOTS:
         QTest::newRow("comma quote") << QStringLiteral("a,\"b\"") << QStringLiteral("\"a,\"\"b\"\"\"");
         QTest::newRow("formula and comma") << QStringLiteral("=A1,B1") << QStringLiteral("\"'=A1,B1\"");
         QTest::newRow("empty") << QString() << QString();
+        QTest::newRow("spaces before =") << QStringLiteral("  =lead") << QStringLiteral("'  =lead");
+        QTest::newRow("line feed first") << QStringLiteral("\n=x") << QStringLiteral("\"'\n=x\"");
+        QTest::newRow("no-break space") << QStringLiteral("\u00a0=x") << QStringLiteral("'\u00a0=x");
+        QTest::newRow("zero-width space") << QStringLiteral("\u200b@x") << QStringLiteral("'\u200b@x");
+        QTest::newRow("byte-order mark") << QStringLiteral("\ufeff-1") << QStringLiteral("'\ufeff-1");
+        QTest::newRow("full-width =") << QStringLiteral("\uff1d1") << QStringLiteral("'\uff1d1");
+        QTest::newRow("full-width @") << QStringLiteral("\uff20x") << QStringLiteral("'\uff20x");
+        QTest::newRow("small +") << QStringLiteral("\ufe62x") << QStringLiteral("'\ufe62x");
+        QTest::newRow("space then text") << QStringLiteral("  Acme") << QStringLiteral("  Acme");
+        QTest::newRow("= later") << QStringLiteral("a=b") << QStringLiteral("a=b");
+        QTest::newRow("ESC") << QStringLiteral("a\x1b[2Jb") << QStringLiteral("a\\u001b[2Jb");
+        QTest::newRow("C1") << QStringLiteral("a\u009bb\u0085") << QStringLiteral("a\\u009bb\\u0085");
+        QTest::newRow("bidi") << QStringLiteral("a\u202eb") << QStringLiteral("a\\u202eb");
+        QTest::newRow("RLO before =") << QStringLiteral("\u202e=1") << QStringLiteral("'\\u202e=1");
     }
     void csvField() {
         QFETCH(QString, in);
@@ -74,6 +89,88 @@ private Q_SLOTS:
         QFETCH(int, n);
         QFETCH(QString, out);
         QCOMPARE(pw::cutGraphemes(in, n), out);
+    }
+
+    void displayWidth_data() {
+        QTest::addColumn<QString>("in");
+        QTest::addColumn<int>("width");
+        QTest::newRow("ascii") << QStringLiteral("Acme") << 4;
+        QTest::newRow("emoji") << QStringLiteral("a\U0001F600") << 3;
+        QTest::newRow("ideographs") << QStringLiteral("\u6771\u4eac") << 4;
+        QTest::newRow("full-width") << QStringLiteral("\uff21\uff22") << 4;
+        QTest::newRow("combining") << QStringLiteral("e\u0301e\u0301") << 2;
+        QTest::newRow("flag") << QStringLiteral("\U0001F1FA\U0001F1F8") << 2;
+        QTest::newRow("family") << QStringLiteral("\U0001F468\u200D\U0001F469\u200D\U0001F467") << 2;
+        QTest::newRow("heart with presentation") << QStringLiteral("\u2764\uFE0F") << 2;
+        QTest::newRow("hangul") << QStringLiteral("\uD55C\uAE00") << 4;
+    }
+    void displayWidth() {
+        QFETCH(QString, in);
+        QFETCH(int, width);
+        QCOMPARE(pw::displayWidth(in), width);
+        QCOMPARE(pw::displayWidth(pw::padToWidth(in, 10)), std::max(10, width));
+        QCOMPARE(pw::cutToWidth(in, width), in);
+        QVERIFY(pw::displayWidth(pw::cutToWidth(in, width - 1)) <= width - 1);
+    }
+
+    void cutToWidth_data() {
+        QTest::addColumn<QString>("in");
+        QTest::addColumn<int>("columns");
+        QTest::addColumn<QString>("out");
+        QTest::newRow("ascii") << QStringLiteral("Harborview Mutual") << 10 << QStringLiteral("Harborview");
+        QTest::newRow("emoji never halved")
+            << QStringLiteral("a\U0001F600\U0001F600") << 4 << QStringLiteral("a\U0001F600");
+        QTest::newRow("ideographs") << QStringLiteral("\u6771\u4eac\u6d77") << 5
+                                    << QStringLiteral("\u6771\u4eac");
+        QTest::newRow("marks stay with their letter")
+            << QStringLiteral("e\u0301e\u0301") << 1 << QStringLiteral("e\u0301");
+    }
+    void cutToWidth() {
+        QFETCH(QString, in);
+        QFETCH(int, columns);
+        QFETCH(QString, out);
+        QCOMPARE(pw::cutToWidth(in, columns), out);
+    }
+
+    void scrubsEverySpelling_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("scrubbed");
+        const QString key = QStringLiteral("nx_test_Q7fZ2kLm9XwB4pRt");
+        QTest::newRow("exact") << QStringLiteral("Bearer ") + key << QStringLiteral("Bearer [api key]");
+        QTest::newRow("upper case") << key.toUpper() + QStringLiteral(" x") << QStringLiteral("[api key] x");
+        QTest::newRow("percent-encoded")
+            << QStringLiteral("k=%6E%78%5F%74%65%73%74%5F%51%37%66%5A%32%6B%4C%6D%39%58%77%42%34%70%52%74&")
+            << QStringLiteral("k=[api key]&");
+        QTest::newRow("partly percent-encoded, lower-case hex")
+            << QStringLiteral("nx%5ftest_Q7fZ2kLm9XwB4pRt") << QStringLiteral("[api key]");
+        QTest::newRow("JSON escape") << QStringLiteral("nx_test_\\u0051\\u0037fZ2kLm9XwB4pRt")
+                                     << QStringLiteral("[api key]");
+        QTest::newRow("secret part alone")
+            << QStringLiteral("nx_test_ Q7fZ2kLm9XwB4pRt") << QStringLiteral("nx_test_ [api key]");
+        QTest::newRow("base64") << QString::fromLatin1(key.toUtf8().toBase64())
+                                << QStringLiteral("[api key]");
+        QTest::newRow("base64 after one byte")
+            << QString::fromLatin1(QByteArray("x" + key.toUtf8()).toBase64())
+            << QStringLiteral("eG[api key]A==");
+        QTest::newRow("base64url after two bytes")
+            << QString::fromLatin1(
+                   QByteArray("xy" + key.toUtf8() + "??").toBase64(QByteArray::Base64UrlEncoding))
+            << QStringLiteral("eHl[api key]Q_Pw==");
+        QTest::newRow("start of the key at the end")
+            << QStringLiteral("zzz nx_test_Q7fZ") << QStringLiteral("zzz [api key]");
+        QTest::newRow("start of the key before an ellipsis")
+            << QStringLiteral("msg nx_test_Q7fZ2kL… — details") << QStringLiteral("msg [api key]… — details");
+        QTest::newRow("the public prefix alone stays")
+            << QStringLiteral("keys look like nx_test_…") << QStringLiteral("keys look like nx_test_…");
+        QTest::newRow("ordinary text")
+            << QStringLiteral("Harborview Mutual") << QStringLiteral("Harborview Mutual");
+    }
+    void scrubsEverySpelling() {
+        QFETCH(QString, text);
+        QFETCH(QString, scrubbed);
+        const SecretScrubber scrubber(QStringLiteral("nx_test_Q7fZ2kLm9XwB4pRt"));
+        QCOMPARE(scrubber.scrub(text), scrubbed);
+        QCOMPARE(scrubber.foundIn(text), scrubbed != text);
     }
 
     void scrubSecret() {

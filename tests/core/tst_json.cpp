@@ -44,6 +44,8 @@ private slots:
     void constructedNumbersWriteShortest();
     void stringEscapesAndNonAscii();
     void writerEscapes();
+    void writerEscapesTerminalControls_data();
+    void writerEscapesTerminalControls();
     void compactAndIndentedOutput();
     void copyOnWrite();
     void parseErrors_data();
@@ -258,8 +260,37 @@ void TestJson::stringEscapesAndNonAscii() {
 void TestJson::writerEscapes() {
     JsonValue o = JsonValue::object();
     o.insert(QStringLiteral("k\"ey\n"), JsonValue(QStringLiteral("é😀<script>\u007f")));
-    QCOMPARE(writeJson(o, -1), QByteArray("{\"k\\\"ey\\n\":\"\xC3\xA9\xF0\x9F\x98\x80<script>\x7f\"}"));
+    QCOMPARE(writeJson(o, -1), QByteArray("{\"k\\\"ey\\n\":\"\xC3\xA9\xF0\x9F\x98\x80<script>\\u007f\"}"));
     QVERIFY(mustParse(writeJson(o)) == o);
+}
+
+void TestJson::writerEscapesTerminalControls_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QByteArray>("written");
+    QTest::newRow("DEL") << QStringLiteral("a\u007fb") << QByteArray("\"a\\u007fb\"");
+    QTest::newRow("C1 CSI") << QStringLiteral("a\u009b31mb") << QByteArray("\"a\\u009b31mb\"");
+    QTest::newRow("C1 NEL") << QStringLiteral("a\u0085b") << QByteArray("\"a\\u0085b\"");
+    QTest::newRow("C1 first and last") << QStringLiteral("\u0080\u009f") << QByteArray("\"\\u0080\\u009f\"");
+    QTest::newRow("right-to-left override") << QStringLiteral("x\u202ey") << QByteArray("\"x\\u202ey\"");
+    QTest::newRow("embeddings") << QStringLiteral("\u202a\u202b\u202c\u202d")
+                                << QByteArray("\"\\u202a\\u202b\\u202c\\u202d\"");
+    QTest::newRow("isolates") << QStringLiteral("\u2066\u2067\u2068\u2069")
+                              << QByteArray("\"\\u2066\\u2067\\u2068\\u2069\"");
+    QTest::newRow("marks") << QStringLiteral("\u200e\u200f\u061c") << QByteArray("\"\\u200e\\u200f\\u061c\"");
+    QTest::newRow("separators") << QStringLiteral("\u2028\u2029") << QByteArray("\"\\u2028\\u2029\"");
+    // Neighbours of the escaped characters stay UTF-8.
+    QTest::newRow("kept")
+        << QStringLiteral("\u00a0\u00e9\u2027\u202f\u2065\u206a\u061b\u2030\u200d")
+        << (QByteArray("\"") +
+            QStringLiteral("\u00a0\u00e9\u2027\u202f\u2065\u206a\u061b\u2030\u200d").toUtf8() +
+            QByteArray("\""));
+}
+
+void TestJson::writerEscapesTerminalControls() {
+    QFETCH(QString, text);
+    QFETCH(QByteArray, written);
+    QCOMPARE(writeJson(JsonValue(text), -1), written);
+    QCOMPARE(parseJson(written)->toString(), text); // the same string once read
 }
 
 void TestJson::compactAndIndentedOutput() {

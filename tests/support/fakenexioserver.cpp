@@ -6,6 +6,9 @@
 #include <QMutexLocker>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
 
 namespace pw::test {
 
@@ -84,6 +87,13 @@ FakeNexioServer::Action FakeNexioServer::Action::deflateBomb(qint64 bytes) {
     return a;
 }
 
+FakeNexioServer::Action FakeNexioServer::Action::trickle(const QByteArray &body, int intervalMs) {
+    Action a = respond(200, body);
+    a.kind = Kind::Trickle;
+    a.intervalMs = intervalMs;
+    return a;
+}
+
 FakeNexioServer::FakeNexioServer(QObject *parent)
     : QAbstractHttpServer(parent)
     , m_solutions(defaultSolutions()) {
@@ -154,6 +164,15 @@ void FakeNexioServer::queue(Match match, const Action &action, int times) {
     QMutexLocker lock(&m_mutex);
     for (int i = 0; i < times; ++i)
         m_queue.emplace_back(match, action);
+}
+
+void FakeNexioServer::reset() {
+    QMutexLocker lock(&m_mutex);
+    m_queue.clear();
+    m_requests.clear();
+    m_runFields = JsonValue();
+    m_solutions = defaultSolutions();
+    m_script = {QStringLiteral("queued"), QStringLiteral("processing"), QStringLiteral("completed")};
 }
 
 void FakeNexioServer::clearQueue() {
@@ -281,6 +300,21 @@ bool FakeNexioServer::handleRequest(const QHttpServerRequest &request, QTcpSocke
             }
             case Action::Kind::Hang:
                 break; // never answer; the connection stays open
+            case Action::Kind::Trickle: {
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                              QByteArray::number(a.body.size()) + "\r\n\r\n");
+                auto *timer = new QTimer(socket);
+                auto sent = std::make_shared<qsizetype>(0);
+                QObject::connect(timer, &QTimer::timeout, socket, [socket, timer, sent, body = a.body] {
+                    if (*sent >= body.size() || socket->state() != QAbstractSocket::ConnectedState) {
+                        timer->stop();
+                        return;
+                    }
+                    socket->write(body.mid((*sent)++, 1));
+                });
+                timer->start(std::max(1, a.intervalMs));
+                break;
+            }
             case Action::Kind::Drop:
                 socket->abort();
                 break;

@@ -28,9 +28,9 @@ namespace pw::test {
 // unknown field and a nested unknown object so tolerance is exercised. A bearer key other than the
 // expected one gets 401. Queued actions override the next matching requests, first in first out; an
 // action marked `accept` first creates the run as a submission would (the server took the case) and then
-// misbehaves (drops the connection, answers 502…). In every body and extra field the text $KEY stands for
-// the bearer key the request carried (a server that echoes the key). setRunFields() merges members into
-// every run object (markup, escape codes, an unknown status…).
+// misbehaves (drops the connection, answers 502…), or trickles its answer a byte at a time. In every body and
+// extra field the text $KEY stands for the bearer key the request carried (a server that echoes the key).
+// setRunFields() merges members into every run object (markup, escape codes, an unknown status…).
 // Thread-safe: it may live on its own thread while the test thread blocks on a child process.
 class FakeNexioServer : public QAbstractHttpServer {
 public:
@@ -42,7 +42,7 @@ public:
         qint64 atMs = 0; // since the server was created
     };
     struct Action {
-        enum class Kind { Respond, Hang, Drop, Truncate, Huge, DeflateBomb };
+        enum class Kind { Respond, Hang, Drop, Truncate, Huge, DeflateBomb, Trickle };
         Kind kind = Kind::Respond;
         int status = 200;
         QByteArray body;
@@ -50,6 +50,7 @@ public:
         qint64 hugeBytes = 0; // Huge: bytes sent; DeflateBomb: bytes the body inflates to
         bool declareLength = true;
         bool accept = false; // create the run first, as an accepted submission
+        int intervalMs = 0;  // Trickle: the pause between two bytes
 
         static Action respond(int status, const QByteArray &body,
                               QList<QPair<QByteArray, QByteArray>> headers = {});
@@ -59,6 +60,9 @@ public:
         static Action huge(qint64 bytes, bool declareLength);
         // A small deflate-encoded 200 answer that inflates to `bytes` of JSON whitespace.
         static Action deflateBomb(qint64 bytes);
+        // A 200 answer whose body (its length declared) arrives one byte every intervalMs: a server that
+        // never stays silent long enough for a transfer timeout.
+        static Action trickle(const QByteArray &body, int intervalMs);
         // The same action, after the server has created the run (the submission was accepted).
         Action accepted() const {
             Action a = *this;
@@ -92,6 +96,9 @@ public:
     // Registers a run as if it had been submitted earlier.
     void addRun(const QString &runId, const QStringList &statuses);
     void queue(Match match, const Action &action, int times = 1);
+    // Back to the usual behaviour: no queued actions, no recorded requests, no extra run fields, the
+    // default solutions and the queued → processing → completed script (runs already created are kept).
+    void reset();
     void clearQueue();
 
     std::vector<Request> requests() const;

@@ -14,6 +14,7 @@
 #include "resultspanel.h"
 
 #include <QAbstractItemView>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QFile>
@@ -40,6 +41,14 @@ qint64 residentKiB() {
     for (const QByteArray &line : f.readAll().split('\n'))
         if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     return 0;
+}
+
+// The case written to `name` in `dir`; empty when it cannot be written.
+QString writeCase(const QTemporaryDir &dir, const QString &name, const JsonValue &root) {
+    const QString file = dir.filePath(name);
+    QFile f(file);
+    const QByteArray bytes = writeJson(root);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size() ? file : QString();
 }
 
 bool isRich(const QString &text, Qt::TextFormat format) {
@@ -114,6 +123,32 @@ private:
         }
     }
 
+    // Opens the case, ticks three packages for Compare, and paints every result tab and case section.
+    void openAndPaintEverything(MainWindow &w, const QString &file) {
+        w.setUnsavedAnswerForTests(QMessageBox::Discard);
+        QVERIFY(w.openCase(file));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.ranking()->waitForIdle(20000));
+        QVERIFY(w.ranking()->hasRun());
+        // Compare three packages so the Compare tab, its charts and legends show carriers.
+        RankingModel *rm = w.results()->rankingModel();
+        for (int r : {0, 1, 2})
+            rm->setData(rm->index(r, RankingModel::Compare), Qt::Checked, Qt::CheckStateRole);
+
+        QTabWidget *tabs = w.results()->tabs();
+        for (int t = 0; t < tabs->count(); ++t) {
+            tabs->setCurrentIndex(t);
+            QTest::qWait(20);
+            QVERIFY(!w.grab().isNull());
+        }
+        for (int s = 0; s < 7; ++s) {
+            w.caseEditor()->showSection(s);
+            QTest::qWait(20);
+            QVERIFY(!w.grab().isNull());
+        }
+    }
+
 private Q_SLOTS:
     void hostileCaseShowsMarkupLiterally() {
         QTemporaryDir dir;
@@ -141,38 +176,13 @@ private Q_SLOTS:
             offerings.append(o);
         }
         root.insert(QStringLiteral("offerings"), offerings);
-        const QString file = dir.filePath(QStringLiteral("hostile.json"));
-        {
-            QFile f(file);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(writeJson(root));
-        }
+        const QString file = writeCase(dir, QStringLiteral("hostile.json"), root);
+        QVERIFY(!file.isEmpty());
 
         const qint64 before = residentKiB();
         MainWindow w;
-        w.setUnsavedAnswerForTests(QMessageBox::Discard);
-        QVERIFY(w.openCase(file));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.ranking()->waitForIdle(20000));
-        QVERIFY(w.ranking()->hasRun());
-        // Compare three packages so the Compare tab, its charts and legends show carriers.
-        RankingModel *rm = w.results()->rankingModel();
-        for (int r : {0, 1, 2})
-            rm->setData(rm->index(r, RankingModel::Compare), Qt::Checked, Qt::CheckStateRole);
-
-        // Paint every result tab and every case section, then look at everything shown.
-        QTabWidget *tabs = w.results()->tabs();
-        for (int t = 0; t < tabs->count(); ++t) {
-            tabs->setCurrentIndex(t);
-            QTest::qWait(20);
-            QVERIFY(!w.grab().isNull());
-        }
-        for (int s = 0; s < 7; ++s) {
-            w.caseEditor()->showSection(s);
-            QTest::qWait(20);
-            QVERIFY(!w.grab().isNull());
-        }
+        openAndPaintEverything(w, file);
+        if (QTest::currentTestFailed()) return;
         checkWindow(&w);
         QVERIFY2(m_checked > 50, qPrintable(QString::number(m_checked)));
         // The problems view quotes the hostile date and id (warnings: the case still ranks).
@@ -187,6 +197,49 @@ private Q_SLOTS:
         // The <img> of /dev/zero was never loaded: memory stays bounded.
         const qint64 grown = residentKiB() - before;
         QVERIFY2(grown < 512 * 1024, qPrintable(QStringLiteral("grew by %1 MiB").arg(grown / 1024)));
+    }
+
+    void longCarrierNamesKeepMemoryBounded_data() {
+        QTest::addColumn<int>("length");
+        QTest::newRow("12,000 characters, no space") << 12000;
+        QTest::newRow("12,000 characters of markup") << -12000;
+    }
+    void longCarrierNamesKeepMemoryBounded() {
+        // Every carrier named by one long word: chart legends, axis labels and tooltips get the whole
+        // name unless it is cut first (Qt Charts lays a legend label out again for every width it tries).
+        QFETCH(int, length);
+        QTemporaryDir dir;
+        qputenv("PLACEMENT_WORKBENCH_DATA_DIR", dir.path().toUtf8());
+        JsonValue root = test::readJsonFile(test::samplePath(QStringLiteral("brooklyn-household.json")));
+        JsonValue offerings = JsonValue::array();
+        for (JsonValue o : root[u"offerings"].arrayItems()) {
+            const QString name =
+                length > 0 ? QString(length, u'P') : QStringLiteral("<b>P</b>").repeated(-length / 8);
+            o.insert(QStringLiteral("provider_name"), QString(name + o[u"provider_id"].toString()));
+            offerings.append(o);
+        }
+        root.insert(QStringLiteral("offerings"), offerings);
+        const QString file = writeCase(dir, QStringLiteral("long.json"), root);
+        QVERIFY(!file.isEmpty());
+        const qint64 before = residentKiB();
+        MainWindow w;
+        openAndPaintEverything(w, file);
+        if (QTest::currentTestFailed()) return;
+        int legends = 0;
+        for (QChartView *v : w.findChildren<QChartView *>()) {
+            QVERIFY2(v->chart()->title().size() < 300, qPrintable(v->chart()->title().left(300)));
+            for (QLegendMarker *m : v->chart()->legend()->markers()) {
+                ++legends;
+                QVERIFY2(m->label().size() < 300, qPrintable(m->label().left(300)));
+            }
+            for (QAbstractAxis *axis : v->chart()->axes())
+                if (auto *categories = qobject_cast<QCategoryAxis *>(axis))
+                    for (const QString &label : categories->categoriesLabels())
+                        QVERIFY2(label.size() < 300, qPrintable(label.left(300)));
+        }
+        QVERIFY(legends >= 3); // the compared packages are in a legend
+        const qint64 grown = residentKiB() - before;
+        QVERIFY2(grown < 400 * 1024, qPrintable(QStringLiteral("grew by %1 MiB").arg(grown / 1024)));
     }
 };
 
