@@ -92,12 +92,22 @@ QString costPart(const JsonValue &solution) {
     return QObject::tr("%1 a year").arg(dollars(lo));
 }
 
-// "saves $680", "costs $120 more", "costs the same" — `a` against `b`, on the low estimate (§4).
+// "saves $680", "saves $86 – $680", "costs $120 more", "costs the same" — `a` against `b`. Both ends of the
+// cost range are compared (§4): a saving that holds only at the low estimate is never stated as certain.
 QString costAgainst(const JsonValue &a, const JsonValue &b, bool *cheaper) {
-    const double d = roundHalfAway(a[u"est_cost_low"].toDouble() - b[u"est_cost_low"].toDouble(), 0);
-    *cheaper = d < 0;
-    if (d < 0) return QObject::tr("saves %1").arg(dollars(-d));
-    if (d > 0) return QObject::tr("costs %1 more").arg(dollars(d));
+    const double dLow = roundHalfAway(a[u"est_cost_low"].toDouble() - b[u"est_cost_low"].toDouble(), 0);
+    const double dHigh = roundHalfAway(a[u"est_cost_high"].toDouble() - b[u"est_cost_high"].toDouble(), 0);
+    const double least = std::min(dLow, dHigh), most = std::max(dLow, dHigh);
+    *cheaper = most < 0 || (most <= 0 && least < 0);
+    if (most <= 0 && least < 0)
+        return most == least || most == 0 ? QObject::tr("saves %1").arg(dollars(-least))
+                                          : QObject::tr("saves %1 – %2").arg(dollars(-most), dollars(-least));
+    if (least >= 0 && most > 0)
+        return least == most || least == 0
+                   ? QObject::tr("costs %1 more").arg(dollars(most))
+                   : QObject::tr("costs %1 – %2 more").arg(dollars(least), dollars(most));
+    if (least < 0 && most > 0)
+        return QObject::tr("costs from %1 less to %2 more").arg(dollars(-least), dollars(most));
     return QObject::tr("costs the same");
 }
 

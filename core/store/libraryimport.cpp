@@ -55,7 +55,10 @@ ImportReport importCaseFolder(CaseLibrary &library, const QString &folder, const
                 ++report.unchanged;
                 continue;
             }
-            if (!library.saveVersion(known->versionId, bytes, o)) {
+            // The file changed since it was imported: a new version of the case, the stored one kept as it
+            // was (nothing a user saved is lost; `library versions` lists both).
+            const auto fresh = library.copyVersion(known->versionId, QStringLiteral("Re-imported"), author);
+            if (!fresh || !library.saveVersion(*fresh, bytes, o)) {
                 report.libraryError = library.lastError();
                 return report;
             }

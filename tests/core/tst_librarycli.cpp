@@ -126,6 +126,26 @@ private Q_SLOTS:
         QCOMPARE(test::readFileBytes(m_dir.filePath(QStringLiteral("v1.json"))),
                  test::readFileBytes(test::samplePath(QStringLiteral("brooklyn-household.json"))));
     }
+
+    // A file changed since it was imported becomes a new version; the stored one keeps its bytes.
+    void reimportOfAChangedFileKeepsTheOriginal() {
+        const QString file = m_dir.filePath(QStringLiteral("cases/b-other.json"));
+        const QByteArray before = test::readFileBytes(file);
+        JsonValue changed = *parseJson(before);
+        setJsonValueAt(changed, QStringLiteral("input.address.zip_code"), QStringLiteral("07302"));
+        write(QStringLiteral("b-other.json"), writeJson(changed));
+        auto r = library({QStringLiteral("import"), m_dir.filePath(QStringLiteral("cases"))});
+        // b-other changed; a-okafor differs from its newest version (the "Renewal" of versionsAndDiff).
+        QVERIFY2(r.out.contains("2 updated"), r.out.constData());
+        auto lib = openCaseLibrary(m_dir.filePath(QStringLiteral("data/library.sqlite")));
+        QVERIFY(lib->isOpen());
+        const auto c = lib->caseByFile(file);
+        QVERIFY(c);
+        const auto versions = lib->versions(c->caseId);
+        QCOMPARE(int(versions.size()), 2);
+        QCOMPARE(lib->version(versions.front().versionId)->body, before);
+        QVERIFY(lib->version(versions.back().versionId)->body.contains("07302"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLibraryCli)

@@ -84,13 +84,13 @@ void TestGlance::whyLineAboveRanking_data() {
     QTest::newRow("recommended")
         << 0
         << QStringLiteral("Harborview for all three lines: closes all 5 gaps, +$2,632 a year against "
-                          "today; Keystone/Harborview/Keystone saves $680 but opens a gap (umbrella "
+                          "today; Keystone/Harborview/Keystone saves $86 – $680 but opens a gap (umbrella "
                           "below net worth) and is weaker on financial strength, placement and service");
     QTest::newRow("best value")
         << 1
         << QStringLiteral("Keystone/Harborview/Keystone, best value, ranked 2nd of 48: closes all 5 "
                           "gaps but opens one (umbrella below net worth), +$1,952 a year against "
-                          "today; against Harborview for all three lines it saves $680 but is weaker "
+                          "today; against Harborview for all three lines it saves $86 – $680 but is weaker "
                           "on financial strength, placement and service");
 }
 
