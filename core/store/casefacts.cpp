@@ -32,7 +32,14 @@ QString carrierOf(const JsonValue &offering) {
 } // namespace
 
 QString searchKey(const QString &text) {
-    return text.toLower();
+    // Agents type "jose", "muller" or "strasse" for José Müller of Hauptstraße: compatibility decomposition,
+    // combining marks dropped, case folded (ß → ss), for the stored text and the typed query alike.
+    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
+    QString out;
+    out.reserve(decomposed.size());
+    for (const QChar c : decomposed)
+        if (c.category() != QChar::Mark_NonSpacing && c.category() != QChar::Mark_Enclosing) out += c;
+    return out.toCaseFolded();
 }
 
 CaseFacts caseFactsOf(const JsonValue &root) {

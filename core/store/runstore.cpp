@@ -41,8 +41,10 @@ QString newConnectionName() {
     return QStringLiteral("pw-runstore-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
 }
 
+// Stored times always carry milliseconds, so their text sorts as their time does: "…:01Z" would sort after
+// "…:01.250Z" of the same second and put the older of two runs first in `runs`.
 QString toText(const QDateTime &t) {
-    return t.isValid() ? formatTimestamp(t) : QString();
+    return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")) : QString();
 }
 
 QDateTime fromText(const QString &s) {

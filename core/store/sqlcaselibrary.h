@@ -20,11 +20,12 @@ namespace pw {
 //   2  the bytes move to version_data (with the ranking snapshot), so list and search rows stay narrow;
 //      versions gain policy numbers, search text and top cost high, every fact backfilled from the bytes;
 //      notes, audit, case_runs and recovery tables
+//   3  search text folds accents and case ("jose" finds José, "strasse" Straße), rewritten from the bytes
 // Each instance opens its own named connection, so the window, a worker thread, the CLI and tests can
 // share one file.
 class SqlCaseLibrary : public CaseLibrary {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     SqlCaseLibrary(const QString &databaseName, std::shared_ptr<const SqlDialect> dialect);
     ~SqlCaseLibrary() override;
@@ -72,6 +73,9 @@ private:
     bool migrate();
     bool migrateTo1();
     bool migrateTo2();
+    bool migrateTo3();
+    // Writes every version's facts (name, search text, …) again from its stored bytes.
+    bool backfillFacts(const QString &what);
     std::optional<qint64> insertVersion(qint64 caseId, int number, const QString &label, qint64 parentId,
                                         const QByteArray &body, const RankingSnapshot &ranking,
                                         const QDateTime &now);

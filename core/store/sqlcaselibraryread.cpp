@@ -70,14 +70,13 @@ std::vector<LibraryCase> SqlCaseLibrary::readCases(const QString &where, const Q
     std::vector<LibraryCase> out;
     m_lastError.clear();
     QSqlQuery q = query();
-    QString sql = QStringLiteral(
-                      "SELECT c.id, v.id, v.number, "
-                      "(SELECT COUNT(*) FROM versions x WHERE x.case_id = c.id), "
-                      "v.insured_name, v.state, v.zip, v.lines, v.carriers, "
-                      "v.top_package, v.top_cost, v.top_cost_high, v.qualified_count, "
-                      "c.file_path, c.created_at, c.modified_at, "
-                      "(SELECT COUNT(*) FROM case_runs r WHERE r.case_id = c.id) "
-                      "FROM cases c JOIN versions v ON v.id = c.current_version") +
+    QString sql = QStringLiteral("SELECT c.id, v.id, v.number, "
+                                 "(SELECT COUNT(*) FROM versions x WHERE x.case_id = c.id), "
+                                 "v.insured_name, v.state, v.zip, v.lines, v.carriers, "
+                                 "v.top_package, v.top_cost, v.top_cost_high, v.qualified_count, "
+                                 "c.file_path, c.created_at, c.modified_at, "
+                                 "(SELECT COUNT(*) FROM case_runs r WHERE r.case_id = c.id) "
+                                 "FROM cases c JOIN versions v ON v.id = c.current_version") +
                   where + QStringLiteral(" ORDER BY c.modified_at DESC, c.id DESC");
     QVariantList binds = values;
     if (limit > 0) {
@@ -118,7 +117,7 @@ std::vector<LibraryCase> SqlCaseLibrary::cases(const LibraryQuery &query) const 
     }
     if (!query.state.isEmpty()) {
         conditions << QStringLiteral("v.state = ?");
-        values << query.state;
+        values << query.state.trimmed().toUpper(); // states are stored as the case writes them: upper case
     }
     if (!query.line.isEmpty()) {
         conditions << QStringLiteral("v.lines LIKE ? ESCAPE '\\'");

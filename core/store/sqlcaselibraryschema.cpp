@@ -32,8 +32,8 @@ bool SqlCaseLibrary::migrate() {
         return false;
     }
     m_schemaVersion = version;
-    const std::pair<int, bool (SqlCaseLibrary::*)()> steps[] = {{1, &SqlCaseLibrary::migrateTo1},
-                                                                {2, &SqlCaseLibrary::migrateTo2}};
+    const std::pair<int, bool (SqlCaseLibrary::*)()> steps[] = {
+        {1, &SqlCaseLibrary::migrateTo1}, {2, &SqlCaseLibrary::migrateTo2}, {3, &SqlCaseLibrary::migrateTo3}};
     for (const auto &[target, step] : steps) {
         if (m_schemaVersion >= target) continue;
         const bool ok =
@@ -134,10 +134,17 @@ bool SqlCaseLibrary::migrateTo2() {
         if (!run(q, s, {}, QStringLiteral("upgrade the case library to schema 2"))) return false;
     }
     // Schema 1 did not index policy numbers, nor offering carriers: every fact is read again from the bytes.
+    return backfillFacts(QStringLiteral("upgrade the case library to schema 2"));
+}
+
+bool SqlCaseLibrary::migrateTo3() {
+    // The search text folds accents and case (searchKey): stored texts are written again from the bytes.
+    return backfillFacts(QStringLiteral("upgrade the case library to schema 3"));
+}
+
+bool SqlCaseLibrary::backfillFacts(const QString &what) {
     QSqlQuery rows(QSqlDatabase::database(m_connection, false));
-    if (!run(rows, QStringLiteral("SELECT version_id, body FROM version_data"), {},
-             QStringLiteral("upgrade the case library to schema 2")))
-        return false;
+    if (!run(rows, QStringLiteral("SELECT version_id, body FROM version_data"), {}, what)) return false;
     std::vector<std::pair<qint64, CaseFacts>> facts;
     while (rows.next()) {
         const auto root = parseJson(rows.value(1).toByteArray());
@@ -150,7 +157,7 @@ bool SqlCaseLibrary::migrateTo2() {
         values << versionId;
         if (!run(q,
                  QStringLiteral("UPDATE versions SET ") + kFactAssignments + QStringLiteral(" WHERE id = ?"),
-                 values, QStringLiteral("upgrade the case library to schema 2")))
+                 values, what))
             return false;
     }
     return true;

@@ -99,7 +99,7 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("library.sqlite"));
         m_lib.reset();
         m_lib = openCaseLibrary(path); // reopened: everything persisted
-        QCOMPARE(m_lib->schemaVersion(), 2);
+        QCOMPARE(m_lib->schemaVersion(), 3);
         const auto v = m_lib->version(*versionId);
         QVERIFY(v);
         QCOMPARE(v->body, bytes); // byte for byte
@@ -132,6 +132,10 @@ private Q_SLOTS:
         QTest::newRow("name, any case") << "okafor" << QString() << QString() << QStringList{"Dana Okafor"};
         QTest::newRow("name, unicode case")
             << "ÅNGSTRÖM" << QString() << QString() << QStringList{"Zoë Ångström"};
+        QTest::newRow("name without accents")
+            << "zoe angstrom" << QString() << QString() << QStringList{"Zoë Ångström"};
+        QTest::newRow("name, accents typed on plain letters")
+            << "ZÖE" << QString() << QString() << QStringList{"Zoë Ångström"};
         QTest::newRow("zip") << "07030" << QString() << QString() << QStringList{"Zoë Ångström"};
         QTest::newRow("zip prefix") << "100" << QString() << QString() << QStringList{"Luis Ortega"};
         QTest::newRow("zip in a name too")
@@ -155,6 +159,8 @@ private Q_SLOTS:
         QTest::newRow("no match") << "nobody" << QString() << QString() << QStringList{};
         QTest::newRow("state filter")
             << QString() << "NY" << QString() << QStringList{"Luis Ortega", "Dana Okafor"};
+        QTest::newRow("state filter, lower case")
+            << QString() << "ny" << QString() << QStringList{"Luis Ortega", "Dana Okafor"};
         QTest::newRow("line filter") << QString() << QString() << "umbrella"
                                      << QStringList{"Mary Zip11231son", "Dana Okafor"};
         QTest::newRow("line filter is exact") << QString() << QString() << "umb" << QStringList{};

@@ -66,8 +66,8 @@ private Q_SLOTS:
         QCOMPARE(schemaOf(path), 1);
         auto lib = openCaseLibrary(path);
         QVERIFY2(lib->isOpen(), qPrintable(lib->lastError()));
-        QCOMPARE(lib->schemaVersion(), 2);
-        QCOMPARE(schemaOf(path), 2);
+        QCOMPARE(lib->schemaVersion(), 3);
+        QCOMPARE(schemaOf(path), 3);
         QCOMPARE(lib->integrityCheck(), QStringLiteral("ok"));
 
         const auto all = lib->cases();

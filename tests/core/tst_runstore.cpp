@@ -40,6 +40,21 @@ class TestRunStore : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // Two runs in the same second, the first on the whole second: the newer is listed first.
+    void newestFirstWithinOneSecond() {
+        QTemporaryDir dir;
+        RunStore store(dir.filePath(QStringLiteral("runs.sqlite")));
+        QVERIFY2(store.isOpen(), qPrintable(store.lastError()));
+        const QDateTime t0(QDate(2026, 11, 28), QTime(12, 0, 1), QTimeZone::utc());
+        QVERIFY(store.addRun(sample(QStringLiteral("older"), QString(), t0)));
+        QVERIFY(store.addRun(sample(QStringLiteral("newer"), QString(), t0.addMSecs(250))));
+        const auto runs = store.runs();
+        QCOMPARE(int(runs.size()), 2);
+        QCOMPARE(runs[0].runId, QStringLiteral("newer"));
+        QCOMPARE(runs[0].createdAt, t0.addMSecs(250));
+        QCOMPARE(runs[1].createdAt, t0);
+    }
+
     void roundTrip() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("sub/folder/runs.sqlite"));
