@@ -20,7 +20,8 @@ const std::vector<CliCommand> &cliCommands() {
         {QStringLiteral("runs"),
          QStringLiteral("List stored remote runs (--resume to finish unfinished ones)"), runRuns},
         {QStringLiteral("library"),
-         QStringLiteral("Case library: list, search TEXT, import DIR, export ID -o FILE, versions ID, diff A B"),
+         QStringLiteral(
+             "Case library: list, search TEXT, import DIR, export ID -o FILE, versions ID, diff A B"),
          runLibrary},
     };
     return commands;

@@ -6,6 +6,7 @@
 #include "util/dates.h"
 #include "util/displaytext.h"
 
+#include <QFileDevice>
 #include <QIODevice>
 
 #include <cerrno>
@@ -95,9 +96,7 @@ QString problemLine(const QString &file, const Problem &problem) {
 
 bool writeCommandOutput(const QString &command, const QString &target, const QByteArray &bytes, CliIo &io) {
     if (target.isEmpty() || target == u"-") {
-        io.out << QString::fromUtf8(bytes);
-        io.out.flush();
-        if (io.out.status() == QTextStream::Ok) return true;
+        if (writeBytes(io, bytes)) return true;
         io.err << command << ": cannot write standard output: "
                << QString::fromLocal8Bit(std::strerror(errno ? errno : EIO)) << "\n";
         return false;
@@ -108,13 +107,16 @@ bool writeCommandOutput(const QString &command, const QString &target, const QBy
     return false;
 }
 
-void writeBytes(CliIo &io, const QByteArray &bytes) {
+bool writeBytes(CliIo &io, const QByteArray &bytes) {
     io.out.flush();
     if (QIODevice *device = io.out.device()) {
-        device->write(bytes);
-        return;
+        if (device->write(bytes) != bytes.size()) return false;
+        auto *file = qobject_cast<QFileDevice *>(device);
+        return !file || (file->flush() && file->error() == QFileDevice::NoError);
     }
     io.out << QString::fromUtf8(bytes);
+    io.out.flush();
+    return io.out.status() == QTextStream::Ok;
 }
 
 } // namespace pw

@@ -36,8 +36,9 @@ JsonValue problemsToJson(const Problems &problems);
 [[nodiscard]] bool writeCommandOutput(const QString &command, const QString &target, const QByteArray &bytes,
                                       CliIo &io);
 // Writes UTF-8 bytes to standard output as they are (after what the text stream holds), without
-// decoding them to text and encoding them again.
-void writeBytes(CliIo &io, const QByteArray &bytes);
+// decoding them to text and encoding them again, and flushes them. False when they could not all be
+// written (a full disk, a closed pipe); the application's last check of standard output reports it.
+bool writeBytes(CliIo &io, const QByteArray &bytes);
 // "FILE: PATH: severity: message", every part escaped for the terminal (util/displaytext.h).
 QString problemLine(const QString &file, const Problem &problem);
 

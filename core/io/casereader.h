@@ -10,8 +10,8 @@ namespace pw {
 // error at its JSON path and read as not stated, so a damaged file still yields as much of the case as
 // can be trusted. Exceptions the engine spec makes (engine.md §9, §11.6): a non-boolean
 // `attributes.bindable` or non-numeric `attributes.service_rating` is a warning (read as not stated), and
-// a `current_portfolio` that is not an object is ignored with a warning. Split-limit strings ("100/300/100", in thousands) are normalised into their numbers;
-// keys stated beside a split string win over its parts.
+// a `current_portfolio` that is not an object is ignored with a warning. Split-limit strings ("100/300/100",
+// in thousands) are normalised into their numbers; keys stated beside a split string win over its parts.
 Case readCase(const JsonValue &root, Problems *problems);
 
 // Reads one coverage detail object (offering.coverage or a current-coverage line) at `path`.
