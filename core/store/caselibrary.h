@@ -2,6 +2,7 @@
 #pragma once
 
 #include "store/casefacts.h"
+#include "store/librarylocation.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -30,9 +31,35 @@ namespace pw {
 // and leave one sentence in lastError(). Reads report failure the same way (an empty result *and* a
 // non-empty lastError(); an empty result with an empty lastError() is a true "nothing found").
 //
-// This is the interface the window and the command line use. SqlCaseLibrary implements it over Qt SQL
-// (SQLite today, with a dialect seam for PostgreSQL). An instance belongs to the thread that opened it;
-// openAnother() gives a second connection to the same library for a worker thread.
+// This is the interface the window and the command line use. SqlCaseLibrary implements it over Qt SQL, on
+// a local SQLite file or an agency's PostgreSQL server (SqlDialect). An instance belongs to the thread that
+// opened it; openAnother() gives a second connection to the same library for a worker thread.
+//
+// Sharing (a server library). Several people write the same cases, so a save can be refused for reasons a
+// local file never has; lastFailure() tells which (with lastError()'s sentence):
+//   Conflict    the version moved on since the caller read it (SaveOptions::expectedRevision); lastConflict()
+//               says who changed it and when. Nothing was written.
+//   Refused     the server's grants refused the change (SQLSTATE 42501: an underwriter may only add notes).
+//   Unreachable the server cannot be reached (host:port named); every later call tries to connect again.
+// Each version carries a revision (1 when created, one more on every successful saveVersion) and the user
+// who saved it last: the database user on a server (the server's current_user, not the client's word), the
+// OS user locally.
+
+enum class LibraryFailure { None, Conflict, Refused /*server denied: role/grant*/, Unreachable, Other };
+
+// The stored case moved on since the caller read it.
+struct SaveConflict {
+    qint64 versionId = 0;
+    int storedRevision = 0;   // what the library has now
+    int expectedRevision = 0; // what the caller had
+    QString modifiedBy;       // database user (server) or OS user (local)
+    QDateTime modifiedAt;     // UTC
+    bool operator==(const SaveConflict &) const = default;
+};
+
+// What the connected user may do: Owner (a local file, or the server schema's owner) and Agent edit;
+// Underwriter reads everything and adds notes only (enforced by the server's grants, not the client).
+enum class LibraryRole { Owner, Agent, Underwriter };
 
 // One row of the list. Its facts leave out policyNumbers and searchText (see the version for those) and
 // its ranking holds the top package and the counts only.
@@ -46,6 +73,8 @@ struct LibraryCase {
     QString filePath;
     QDateTime createdAt, modifiedAt;
     int remoteRunCount = 0;
+    int revision = 0;   // the current version's revision
+    QString modifiedBy; // who saved the current version last
     bool operator==(const LibraryCase &) const = default;
 };
 
@@ -58,7 +87,9 @@ struct LibraryVersion {
     QDateTime createdAt, modifiedAt;
     CaseFacts facts;
     RankingSnapshot ranking;
-    QByteArray body; // the case file bytes (only filled by version(), not by versions())
+    QByteArray body;    // the case file bytes (only filled by version(), not by versions())
+    int revision = 0;   // 1 when created, one more on every successful saveVersion
+    QString modifiedBy; // who saved it last (database user on a server, OS user locally)
     bool operator==(const LibraryVersion &) const = default;
 };
 
@@ -72,12 +103,15 @@ struct LibraryNote {
     QString author;
     QDateTime createdAt;
     QString text;
+    QString databaseUser; // who wrote it, as the server knows them (filled by the library on reading)
     bool operator==(const LibraryNote &) const = default;
 };
 
 // One audit entry. Kinds: "created", "imported", "edit" (path, oldValue, newValue as compact JSON, empty
 // when the member was absent), "copied" (a new version from another), "ranking" (engineVersion,
-// profileHash, inputHash, clock, topResult), "exported". Entries are only ever appended.
+// profileHash, inputHash, clock, topResult), "exported", "note". Entries are only ever appended.
+// `databaseUser` is the user the library knew when the entry was written: on a server the server's own
+// current_user (a column default the client cannot choose), locally the OS user.
 struct AuditEntry {
     qint64 entryId = 0;
     qint64 caseId = 0;
@@ -91,6 +125,7 @@ struct AuditEntry {
     QDateTime clock;
     QString topResult;
     QString detail; // a plain sentence (file imported from, version copied from, …)
+    QString databaseUser;
     bool operator==(const AuditEntry &) const = default;
 };
 
@@ -123,6 +158,20 @@ struct SaveOptions {
     QString filePath;
     QString author;
     QString detail; // for the audit entry of a new case ("imported from /x/y.json")
+    // Set: saveVersion refuses (LibraryFailure::Conflict, nothing written) when the stored revision
+    // differs. The check and the update are one transaction with the version's row locked.
+    std::optional<int> expectedRevision;
+};
+
+// A whole case as another library holds it, for copying between libraries (librarypush.h): versions
+// oldest first with their bodies and full rankings, notes and audit oldest first. Ids are the source's;
+// the copy maps them to its own.
+struct CaseCopy {
+    LibraryCase summary;
+    std::vector<LibraryVersion> versions;
+    std::vector<LibraryNote> notes;
+    std::vector<AuditEntry> audit;
+    QStringList remoteRuns;
 };
 
 class CaseLibrary {
@@ -139,6 +188,15 @@ public:
     virtual std::function<std::unique_ptr<CaseLibrary>()> connector() const = 0;
     // The database's own consistency check: "ok", or what it found.
     virtual QString integrityCheck() = 0;
+    // The kind of the last failure (None after a success); lastConflict() is set when it is Conflict.
+    virtual LibraryFailure lastFailure() const = 0;
+    virtual std::optional<SaveConflict> lastConflict() const = 0;
+    virtual LibraryRole role() const = 0;
+    virtual QString userName() const = 0; // the database user, or systemUserName() locally
+    virtual LibraryLocation location() const = 0;
+    // What the library wants its user to know about how it works here (e.g. "search has no trigram index
+    // on this server: pg_trgm could not be created"); empty normally.
+    virtual QStringList notices() const { return {}; }
 
     // New case with its version 1 (label "Original"); returns the version id.
     [[nodiscard]] virtual std::optional<qint64> addCase(const QByteArray &body,
@@ -159,11 +217,16 @@ public:
     [[nodiscard]] virtual bool linkRemoteRuns(qint64 caseId, const QStringList &runIds) = 0;
     [[nodiscard]] virtual bool addAudit(const AuditEntry &entry) = 0;
     [[nodiscard]] virtual bool deleteCase(qint64 caseId) = 0;
+    // Adds a copy of a case from another library in one transaction (times, labels, authors kept; the
+    // versions' revisions start at 1); returns the new case id.
+    [[nodiscard]] virtual std::optional<qint64> addCaseCopy(const CaseCopy &copy) = 0;
 
     virtual std::vector<LibraryCase> cases(const LibraryQuery &query = {}) const = 0;
     virtual std::optional<LibraryCase> caseById(qint64 caseId) const = 0;
     // The case whose file is `filePath` (absolute), if the library knows one.
     virtual std::optional<LibraryCase> caseByFile(const QString &filePath) const = 0;
+    // The versions whose stored bytes are exactly `body` (oldest first; found by a SHA-256 index).
+    virtual std::vector<qint64> versionsWithBytes(const QByteArray &body) const = 0;
     virtual std::optional<LibraryVersion> version(qint64 versionId) const = 0;
     virtual std::vector<LibraryVersion> versions(qint64 caseId) const = 0; // oldest first, without bodies
     virtual QStringList remoteRuns(qint64 caseId) const = 0;
@@ -185,6 +248,10 @@ QString defaultLibraryPath();
 // Opens (creating or migrating) the SQLite library at `path` (empty: defaultLibraryPath()). Check
 // isOpen() and lastError().
 std::unique_ptr<CaseLibrary> openCaseLibrary(const QString &path = QString());
+// Opens the library at `location`: the SQLite file, or the PostgreSQL server with `password` (only for a
+// server; kept in memory for reconnecting, never stored or logged). Check isOpen(), lastError() and
+// lastFailure() (Unreachable: the server cannot be reached; Refused: the login or the grants refused).
+std::unique_ptr<CaseLibrary> openCaseLibrary(const LibraryLocation &location, const QString &password = {});
 
 // The OS user name (USER, USERNAME), or "unknown": the default author of notes and audit entries.
 QString systemUserName();

@@ -4,6 +4,8 @@
 #include "io/json.h"
 #include "util/dates.h"
 
+#include <QCryptographicHash>
+
 namespace pw::librarysql {
 
 const QString kFactColumns =
@@ -76,6 +78,10 @@ QVariantList rankingValues(const RankingSnapshot &r) {
 
 QByteArray rankingJson(const RankingSnapshot &r) {
     return r.hasRun ? writeJson(r.toJson(), -1) : QByteArray("");
+}
+
+QString bodyHash(const QByteArray &body) {
+    return QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
 }
 
 bool sameRanking(const RankingSnapshot &a, const RankingSnapshot &b) {

@@ -34,6 +34,9 @@ QByteArray rankingJson(const RankingSnapshot &ranking);
 QString listItemPattern(const QString &item);
 QString likeEscaped(const QString &text);
 
+// The SHA-256 of a version's bytes, hex (versions.body_hash: duplicates are found by it).
+QString bodyHash(const QByteArray &body);
+
 // The same ranking for the audit's purpose: same input, profile and appetite.
 bool sameRanking(const RankingSnapshot &a, const RankingSnapshot &b);
 

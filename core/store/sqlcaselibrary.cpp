@@ -5,24 +5,13 @@
 #include "store/casediff.h"
 #include "store/librarysql.h"
 
-#include <QAtomicInteger>
-#include <QDir>
-#include <QFileInfo>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 
 namespace pw {
 
 using namespace librarysql;
 
 namespace {
-
-QString newConnectionName() {
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("pw-library-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
-}
 
 AuditEntry entry(qint64 caseId, qint64 versionId, const QDateTime &at, const QString &kind,
                  const QString &author) {
@@ -41,121 +30,6 @@ QString compactOrEmpty(const std::optional<JsonValue> &v) {
 
 } // namespace
 
-QString defaultLibraryPath() {
-    const QString dir = qEnvironmentVariable("PLACEMENT_WORKBENCH_DATA_DIR");
-    return dir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                               QStringLiteral("/library.sqlite")
-                         : QDir(dir).filePath(QStringLiteral("library.sqlite"));
-}
-
-std::unique_ptr<CaseLibrary> openCaseLibrary(const QString &path) {
-    return std::make_unique<SqlCaseLibrary>(path.isEmpty() ? defaultLibraryPath() : path,
-                                            std::make_shared<SqliteDialect>());
-}
-
-QString systemUserName() {
-    for (const char *name : {"USER", "USERNAME", "LOGNAME"}) {
-        const QString v = qEnvironmentVariable(name).trimmed();
-        if (!v.isEmpty()) return v;
-    }
-    return QStringLiteral("unknown");
-}
-
-SqlCaseLibrary::SqlCaseLibrary(const QString &databaseName, std::shared_ptr<const SqlDialect> dialect)
-    : m_databaseName(databaseName)
-    , m_dialect(std::move(dialect))
-    , m_connection(newConnectionName()) {
-    if (m_dialect->isFileBased()) {
-        const QString dir = QFileInfo(m_databaseName).absolutePath();
-        if (!QDir().mkpath(dir)) {
-            m_lastError = QStringLiteral("Cannot create the folder %1 for the case library").arg(dir);
-            return;
-        }
-    }
-    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connection);
-    db.setDatabaseName(m_databaseName);
-    db.setConnectOptions(m_dialect->connectOptions());
-    if (!db.open()) {
-        m_lastError =
-            QStringLiteral("Cannot open the case library %1: %2").arg(m_databaseName, db.lastError().text());
-        return;
-    }
-    QSqlQuery q(db);
-    for (const QString &sql : m_dialect->sessionSetup())
-        if (!run(q, sql, {}, QStringLiteral("set up the case library connection"))) return;
-    m_open = migrate();
-    if (!m_open) db.close(); // no write may reach a library that is not at the current schema
-}
-
-SqlCaseLibrary::~SqlCaseLibrary() {
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        if (db.isValid()) db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
-
-std::unique_ptr<CaseLibrary> SqlCaseLibrary::openAnother() const {
-    return connector()();
-}
-
-std::function<std::unique_ptr<CaseLibrary>()> SqlCaseLibrary::connector() const {
-    return [name = m_databaseName, dialect = m_dialect]() -> std::unique_ptr<CaseLibrary> {
-        return std::make_unique<SqlCaseLibrary>(name, dialect);
-    };
-}
-
-QSqlQuery SqlCaseLibrary::query() const {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    return q;
-}
-
-bool SqlCaseLibrary::run(QSqlQuery &q, const QString &sql, const QVariantList &values,
-                         const QString &what) const {
-    if (!q.prepare(sql)) {
-        m_lastError = QStringLiteral("Cannot %1: %2").arg(what, q.lastError().text());
-        return false;
-    }
-    // Qt binds a null QString as SQL NULL; the library's text columns are NOT NULL with '' for "none".
-    for (const QVariant &v : values)
-        q.addBindValue(
-            v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
-    if (!q.exec()) {
-        m_lastError = QStringLiteral("Cannot %1: %2").arg(what, q.lastError().text());
-        return false;
-    }
-    return true;
-}
-
-bool SqlCaseLibrary::inTransaction(const QString &what, const std::function<bool()> &body) {
-    if (!QSqlDatabase::database(m_connection, false).isOpen()) {
-        m_lastError = QStringLiteral("Cannot %1: the case library is not open").arg(what);
-        return false;
-    }
-    QSqlQuery q = query();
-    if (!run(q, m_dialect->beginWrite(), {}, what)) return false;
-    if (body()) {
-        QSqlQuery c = query();
-        if (run(c, QStringLiteral("COMMIT"), {}, what)) return true;
-    }
-    const QString reason = m_lastError;
-    QSqlQuery r = query();
-    r.exec(QStringLiteral("ROLLBACK")); // the reason reported is the failure above, not the rollback's
-    m_lastError = reason;
-    return false;
-}
-
-QString SqlCaseLibrary::integrityCheck() {
-    QSqlQuery q = query();
-    if (!run(q, m_dialect->integrityCheck(), {}, QStringLiteral("check the case library")))
-        return m_lastError;
-    QStringList lines;
-    while (q.next())
-        lines << q.value(0).toString();
-    return lines.join(u'\n');
-}
-
 // ---- writes
 
 std::optional<qint64> SqlCaseLibrary::insertVersion(qint64 caseId, int number, const QString &label,
@@ -164,17 +38,19 @@ std::optional<qint64> SqlCaseLibrary::insertVersion(qint64 caseId, int number, c
     const auto root = parseJson(body);
     const CaseFacts facts = root ? caseFactsOf(*root) : CaseFacts();
     QSqlQuery q = query();
-    QVariantList values{caseId, number, label, parentId, timeText(now), timeText(now)};
+    QVariantList values{caseId, number, label, parentId, timeText(now), timeText(now), bodyHash(body)};
     values += factValues(facts);
     values += rankingValues(ranking);
     if (!run(q,
              QStringLiteral(
-                 "INSERT INTO versions (case_id, number, label, parent_id, created_at, modified_at, ") +
-                 kFactColumns + QStringLiteral(", ") + kRankingColumns + QStringLiteral(") VALUES (") +
-                 placeholders(int(values.size())) + QStringLiteral(") RETURNING id"),
+                 "INSERT INTO versions (case_id, number, label, parent_id, created_at, modified_at, "
+                 "body_hash, ") +
+                 kFactColumns + QStringLiteral(", ") + kRankingColumns +
+                 QStringLiteral(", revision, modified_by) VALUES (") + placeholders(int(values.size())) +
+                 QStringLiteral(", 1, ") + userSql() + QStringLiteral(") RETURNING id"),
              values, QStringLiteral("store the case")) ||
         !q.next()) {
-        if (m_lastError.isEmpty()) m_lastError = QStringLiteral("Cannot store the case: no id returned");
+        if (m_lastError.isEmpty()) fail(QStringLiteral("Cannot store the case: no id returned"));
         return std::nullopt;
     }
     const qint64 id = q.value(0).toLongLong();
@@ -197,7 +73,8 @@ bool SqlCaseLibrary::appendAudit(const AuditEntry &e) {
     return run(q,
                QStringLiteral("INSERT INTO audit (case_id, version_id, at, kind, author, path, old_value, "
                               "new_value, engine_version, profile_hash, input_hash, clock, top_result, "
-                              "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                              "detail, db_user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ") +
+                   userSql() + QStringLiteral(")"),
                {e.caseId, e.versionId, timeText(e.at.isValid() ? e.at : QDateTime::currentDateTimeUtc()),
                 e.kind, e.author, e.path, e.oldValue, e.newValue, e.engineVersion, e.profileHash, e.inputHash,
                 e.clock.isValid() ? timeText(e.clock) : QString(), e.topResult, e.detail},
@@ -245,30 +122,69 @@ std::optional<qint64> SqlCaseLibrary::addCase(const QByteArray &body, const Save
     return ok ? versionId : std::nullopt;
 }
 
-bool SqlCaseLibrary::saveVersion(qint64 versionId, const QByteArray &body, const SaveOptions &options) {
-    const auto old = version(versionId);
-    if (!old) {
-        if (m_lastError.isEmpty())
-            m_lastError = QStringLiteral("Cannot save: version %1 is not in the library").arg(versionId);
+bool SqlCaseLibrary::checkRevision(qint64 versionId, const SaveOptions &options) {
+    QSqlQuery q = query();
+    if (!run(q,
+             QStringLiteral("SELECT revision, modified_by, modified_at FROM versions WHERE id = ?") +
+                 m_dialect->forUpdate(),
+             {versionId}, QStringLiteral("save the case")))
+        return false;
+    if (!q.next()) {
+        fail(QStringLiteral("Cannot save: version %1 is not in the library").arg(versionId));
         return false;
     }
+    const int stored = q.value(0).toInt();
+    if (!options.expectedRevision || *options.expectedRevision == stored) return true;
+    SaveConflict c;
+    c.versionId = versionId;
+    c.storedRevision = stored;
+    c.expectedRevision = *options.expectedRevision;
+    c.modifiedBy = q.value(1).toString();
+    c.modifiedAt = timeFrom(q.value(2));
+    fail(QStringLiteral("Cannot save: %1 changed this case at %2 (revision %3; yours was %4)")
+             .arg(c.modifiedBy.isEmpty() ? QStringLiteral("someone") : c.modifiedBy,
+                  c.modifiedAt.toString(Qt::ISODate))
+             .arg(c.storedRevision)
+             .arg(c.expectedRevision),
+         LibraryFailure::Conflict);
+    m_conflict = c;
+    return false;
+}
+
+bool SqlCaseLibrary::saveVersion(qint64 versionId, const QByteArray &body, const SaveOptions &options) {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto before = parseJson(old->body);
     const auto after = parseJson(body);
     return inTransaction(QStringLiteral("save the case"), [&] {
+        // The row is locked (server) or the file is (SQLite) before the revision is compared: no other
+        // save can come between the check and the update.
+        if (!checkRevision(versionId, options)) return false;
+        const auto old = version(versionId);
+        if (!old) {
+            if (m_lastError.isEmpty())
+                fail(QStringLiteral("Cannot save: version %1 is not in the library").arg(versionId));
+            return false;
+        }
+        const auto before = parseJson(old->body);
         const CaseFacts facts = after ? caseFactsOf(*after) : CaseFacts();
         QSqlQuery q = query();
-        QVariantList values{timeText(now)};
+        QVariantList values{timeText(now), bodyHash(body)};
         values += factValues(facts);
-        QString sql = QStringLiteral("UPDATE versions SET modified_at = ?, ") + kFactAssignments;
+        QString sql = QStringLiteral("UPDATE versions SET revision = revision + 1, modified_by = ") +
+                      userSql() + QStringLiteral(", modified_at = ?, body_hash = ?, ") + kFactAssignments;
         const bool newRanking = options.ranking.hasRun;
         if (newRanking) {
             sql += QStringLiteral(", ") + kRankingAssignments;
             values += rankingValues(options.ranking);
         }
-        values << versionId;
-        if (!run(q, sql + QStringLiteral(" WHERE id = ?"), values, QStringLiteral("save the case")))
+        values << versionId << old->revision;
+        if (!run(q, sql + QStringLiteral(" WHERE id = ? AND revision = ?"), values,
+                 QStringLiteral("save the case")))
             return false;
+        if (q.numRowsAffected() != 1) {
+            fail(QStringLiteral("Cannot save: version %1 changed while it was saved").arg(versionId),
+                 LibraryFailure::Conflict);
+            return false;
+        }
         QSqlQuery d = query();
         if (!(newRanking
                   ? run(d,
@@ -309,7 +225,7 @@ std::optional<qint64> SqlCaseLibrary::copyVersion(qint64 fromVersionId, const QS
     const auto from = version(fromVersionId);
     if (!from) {
         if (m_lastError.isEmpty())
-            m_lastError = QStringLiteral("Cannot copy: version %1 is not in the library").arg(fromVersionId);
+            fail(QStringLiteral("Cannot copy: version %1 is not in the library").arg(fromVersionId));
         return std::nullopt;
     }
     std::optional<qint64> newId;
@@ -341,8 +257,8 @@ bool SqlCaseLibrary::recordRanking(qint64 versionId, const RankingSnapshot &rank
     const auto v = version(versionId);
     if (!v) {
         if (m_lastError.isEmpty())
-            m_lastError =
-                QStringLiteral("Cannot record the ranking: version %1 is not in the library").arg(versionId);
+            fail(
+                QStringLiteral("Cannot record the ranking: version %1 is not in the library").arg(versionId));
         return false;
     }
     if (sameRanking(v->ranking, ranking)) return true;
@@ -414,17 +330,24 @@ std::optional<qint64> SqlCaseLibrary::addNote(const LibraryNote &n) {
     std::optional<qint64> id;
     const bool ok = inTransaction(QStringLiteral("add the note"), [&] {
         QSqlQuery q = query();
-        if (!run(q,
-                 QStringLiteral(
-                     "INSERT INTO notes (case_id, version_id, offering_id, author, created_at, body) "
-                     "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                 {n.caseId, n.versionId, n.offeringId, n.author,
-                  timeText(n.createdAt.isValid() ? n.createdAt : QDateTime::currentDateTimeUtc()), n.text},
-                 QStringLiteral("add the note")) ||
+        if (!run(
+                q,
+                QStringLiteral(
+                    "INSERT INTO notes (case_id, version_id, offering_id, author, created_at, body, db_user) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ") +
+                    userSql() + QStringLiteral(") RETURNING id"),
+                {n.caseId, n.versionId, n.offeringId, n.author,
+                 timeText(n.createdAt.isValid() ? n.createdAt : QDateTime::currentDateTimeUtc()), n.text},
+                QStringLiteral("add the note")) ||
             !q.next())
             return false;
         id = q.value(0).toLongLong();
-        return true;
+        q.finish();
+        AuditEntry e =
+            entry(n.caseId, n.versionId, QDateTime::currentDateTimeUtc(), QStringLiteral("note"), n.author);
+        e.detail = n.offeringId.isEmpty() ? QStringLiteral("note added")
+                                          : QStringLiteral("note added on offering %1").arg(n.offeringId);
+        return appendAudit(e);
     });
     return ok ? id : std::nullopt;
 }

@@ -9,6 +9,7 @@
 #include <functional>
 
 class QSqlQuery;
+class QSqlError;
 
 namespace pw {
 
@@ -21,13 +22,21 @@ namespace pw {
 //      versions gain policy numbers, search text and top cost high, every fact backfilled from the bytes;
 //      notes, audit, case_runs and recovery tables
 //   3  search text folds accents and case ("jose" finds José, "strasse" Straße), rewritten from the bytes
+//   4  sharing: versions gain revision, modified_by and body_hash (SHA-256 of the bytes, for duplicates);
+//      notes and audit gain db_user (on a server a column default of current_user); indexes for the state
+//      filter and newest-first order; on PostgreSQL the pg_trgm search index and the agency's grants
 // Each instance opens its own named connection, so the window, a worker thread, the CLI and tests can
-// share one file.
+// share one file or server. On a server every migration step runs under the dialect's migration lock and
+// reads the schema version again inside it, so clients starting at once migrate once.
+// A lost server connection is noticed on the failing statement (lastFailure() Unreachable); the next call
+// connects again, and a statement outside a transaction is retried once on the new connection.
 class SqlCaseLibrary : public CaseLibrary {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
-    SqlCaseLibrary(const QString &databaseName, std::shared_ptr<const SqlDialect> dialect);
+    // `password` is for a server only; it is kept in memory to connect again and never written anywhere.
+    SqlCaseLibrary(const LibraryLocation &location, const QString &password,
+                   std::shared_ptr<const SqlDialect> dialect);
     ~SqlCaseLibrary() override;
 
     bool isOpen() const override { return m_open; }
@@ -36,6 +45,16 @@ public:
     std::unique_ptr<CaseLibrary> openAnother() const override;
     std::function<std::unique_ptr<CaseLibrary>()> connector() const override;
     QString integrityCheck() override;
+    LibraryFailure lastFailure() const override { return m_failure; }
+    std::optional<SaveConflict> lastConflict() const override { return m_conflict; }
+    LibraryRole role() const override { return m_role; }
+    QString userName() const override { return m_userName; }
+    LibraryLocation location() const override { return m_location; }
+    QStringList notices() const override { return m_notices; }
+
+    // On a server: grants the group roles pw_agent and pw_underwriter their rights on the library's tables
+    // and row-level policies (libraryserver.h). Needs the schema's owner; false with lastError otherwise.
+    [[nodiscard]] bool applyServerRights();
 
     std::optional<qint64> addCase(const QByteArray &body, const SaveOptions &options) override;
     bool saveVersion(qint64 versionId, const QByteArray &body, const SaveOptions &options) override;
@@ -46,10 +65,12 @@ public:
     bool linkRemoteRuns(qint64 caseId, const QStringList &runIds) override;
     bool addAudit(const AuditEntry &entry) override;
     bool deleteCase(qint64 caseId) override;
+    std::optional<qint64> addCaseCopy(const CaseCopy &copy) override;
 
     std::vector<LibraryCase> cases(const LibraryQuery &query) const override;
     std::optional<LibraryCase> caseById(qint64 caseId) const override;
     std::optional<LibraryCase> caseByFile(const QString &filePath) const override;
+    std::vector<qint64> versionsWithBytes(const QByteArray &body) const override;
     std::optional<LibraryVersion> version(qint64 versionId) const override;
     std::vector<LibraryVersion> versions(qint64 caseId) const override;
     QStringList remoteRuns(qint64 caseId) const override;
@@ -65,6 +86,13 @@ public:
     std::vector<RecoveryRecord> recoveryRecords() const override;
 
 private:
+    bool connectDatabase() const; // (re)opens the named connection and runs the session setup
+    void readIdentity();          // userName, role and notices of the open connection
+    void clearError() const;
+    // Sets lastError (the password scrubbed out) and lastFailure.
+    void fail(const QString &message, LibraryFailure kind = LibraryFailure::Other) const;
+    void failOn(const QSqlError &error, const QString &what) const;
+    QString userSql() const; // the SQL expression of the writing user (server: current_user)
     QSqlQuery query() const;
     // Prepares, binds and runs one statement; false (and lastError "Cannot <what>: <reason>") on failure.
     bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, const QString &what) const;
@@ -74,23 +102,37 @@ private:
     bool migrateTo1();
     bool migrateTo2();
     bool migrateTo3();
+    bool migrateTo4();
+    bool createOptionalIndexes();
+    bool serverRolesExist();
     // Writes every version's facts (name, search text, …) again from its stored bytes.
     bool backfillFacts(const QString &what);
     std::optional<qint64> insertVersion(qint64 caseId, int number, const QString &label, qint64 parentId,
                                         const QByteArray &body, const RankingSnapshot &ranking,
                                         const QDateTime &now);
+    // Inside saveVersion's transaction: locks the version's row and checks options.expectedRevision.
+    bool checkRevision(qint64 versionId, const SaveOptions &options);
     bool appendAudit(const AuditEntry &entry);
     bool appendRankingAudit(qint64 caseId, qint64 versionId, const RankingSnapshot &r, const QString &author,
                             const QDateTime &now);
     bool touchCase(qint64 caseId, qint64 versionId, const QDateTime &now);
     std::vector<LibraryCase> readCases(const QString &where, const QVariantList &values, int limit) const;
 
-    QString m_databaseName;
+    LibraryLocation m_location;
+    QString m_password;
+    QString m_databaseName; // the file, or the server's database
     std::shared_ptr<const SqlDialect> m_dialect;
     QString m_connection;
     bool m_open = false;
     int m_schemaVersion = 0;
+    LibraryRole m_role = LibraryRole::Owner;
+    QString m_userName;
+    QStringList m_notices;
     mutable QString m_lastError;
+    mutable LibraryFailure m_failure = LibraryFailure::None;
+    mutable std::optional<SaveConflict> m_conflict;
+    mutable bool m_reconnect = false;     // the connection was lost: open it again before the next statement
+    mutable bool m_inTransaction = false; // a lost connection inside a transaction is not retried
 };
 
 } // namespace pw

@@ -41,9 +41,10 @@ CaseFacts readFacts(const QSqlQuery &q, int first) {
     return f;
 }
 
-// Versions: id, case_id, number, label, parent_id, created_at, modified_at, facts (7), ranking (4)
+// Versions: id, case_id, number, label, parent_id, created_at, modified_at, revision, modified_by,
+// facts (7), ranking (4)
 const QString kVersionColumns =
-    QStringLiteral("id, case_id, number, label, parent_id, created_at, modified_at, ");
+    QStringLiteral("id, case_id, number, label, parent_id, created_at, modified_at, revision, modified_by, ");
 
 LibraryVersion readVersion(const QSqlQuery &q) {
     LibraryVersion v;
@@ -54,8 +55,10 @@ LibraryVersion readVersion(const QSqlQuery &q) {
     v.parentVersionId = q.value(4).toLongLong();
     v.createdAt = timeFrom(q.value(5));
     v.modifiedAt = timeFrom(q.value(6));
-    v.facts = readFacts(q, 7);
-    v.ranking = listRanking(q, 14);
+    v.revision = q.value(7).toInt();
+    v.modifiedBy = q.value(8).toString();
+    v.facts = readFacts(q, 9);
+    v.ranking = listRanking(q, 16);
     return v;
 }
 
@@ -68,14 +71,15 @@ QString likePattern(const QString &text) {
 std::vector<LibraryCase> SqlCaseLibrary::readCases(const QString &where, const QVariantList &values,
                                                    int limit) const {
     std::vector<LibraryCase> out;
-    m_lastError.clear();
+    clearError();
     QSqlQuery q = query();
     QString sql = QStringLiteral("SELECT c.id, v.id, v.number, "
                                  "(SELECT COUNT(*) FROM versions x WHERE x.case_id = c.id), "
                                  "v.insured_name, v.state, v.zip, v.lines, v.carriers, "
                                  "v.top_package, v.top_cost, v.top_cost_high, v.qualified_count, "
                                  "c.file_path, c.created_at, c.modified_at, "
-                                 "(SELECT COUNT(*) FROM case_runs r WHERE r.case_id = c.id) "
+                                 "(SELECT COUNT(*) FROM case_runs r WHERE r.case_id = c.id), "
+                                 "v.revision, v.modified_by "
                                  "FROM cases c JOIN versions v ON v.id = c.current_version") +
                   where + QStringLiteral(" ORDER BY c.modified_at DESC, c.id DESC");
     QVariantList binds = values;
@@ -102,6 +106,8 @@ std::vector<LibraryCase> SqlCaseLibrary::readCases(const QString &where, const Q
         c.createdAt = timeFrom(q.value(14));
         c.modifiedAt = timeFrom(q.value(15));
         c.remoteRunCount = q.value(16).toInt();
+        c.revision = q.value(17).toInt();
+        c.modifiedBy = q.value(18).toString();
         out.push_back(std::move(c));
     }
     return out;
@@ -142,8 +148,22 @@ std::optional<LibraryCase> SqlCaseLibrary::caseByFile(const QString &filePath) c
     return list.front();
 }
 
+std::vector<qint64> SqlCaseLibrary::versionsWithBytes(const QByteArray &body) const {
+    std::vector<qint64> out;
+    clearError();
+    QSqlQuery q = query();
+    if (!run(q,
+             QStringLiteral("SELECT v.id, d.body FROM versions v JOIN version_data d ON d.version_id = v.id "
+                            "WHERE v.body_hash = ? ORDER BY v.id"),
+             {bodyHash(body)}, QStringLiteral("look for the same case")))
+        return out;
+    while (q.next())
+        if (q.value(1).toByteArray() == body) out.push_back(q.value(0).toLongLong());
+    return out;
+}
+
 std::optional<LibraryVersion> SqlCaseLibrary::version(qint64 versionId) const {
-    m_lastError.clear();
+    clearError();
     QSqlQuery q = query();
     if (!run(q,
              QStringLiteral("SELECT ") + kVersionColumns + kFactColumns + QStringLiteral(", ") +
@@ -155,16 +175,16 @@ std::optional<LibraryVersion> SqlCaseLibrary::version(qint64 versionId) const {
         return std::nullopt;
     if (!q.next()) return std::nullopt;
     LibraryVersion v = readVersion(q);
-    const QByteArray json = q.value(18).toByteArray();
+    const QByteArray json = q.value(20).toByteArray();
     if (const auto parsed = json.isEmpty() ? std::nullopt : parseJson(json))
         v.ranking = RankingSnapshot::fromJson(*parsed);
-    v.body = q.value(19).toByteArray();
+    v.body = q.value(21).toByteArray();
     return v;
 }
 
 std::vector<LibraryVersion> SqlCaseLibrary::versions(qint64 caseId) const {
     std::vector<LibraryVersion> out;
-    m_lastError.clear();
+    clearError();
     QSqlQuery q = query();
     if (!run(q,
              QStringLiteral("SELECT ") + kVersionColumns + kFactColumns + QStringLiteral(", ") +
@@ -178,7 +198,7 @@ std::vector<LibraryVersion> SqlCaseLibrary::versions(qint64 caseId) const {
 
 QStringList SqlCaseLibrary::remoteRuns(qint64 caseId) const {
     QStringList out;
-    m_lastError.clear();
+    clearError();
     QSqlQuery q = query();
     if (!run(q, QStringLiteral("SELECT run_id FROM case_runs WHERE case_id = ? ORDER BY linked_at, run_id"),
              {caseId}, QStringLiteral("list the remote runs")))
@@ -190,7 +210,7 @@ QStringList SqlCaseLibrary::remoteRuns(qint64 caseId) const {
 
 QStringList SqlCaseLibrary::states() const {
     QStringList out;
-    m_lastError.clear();
+    clearError();
     QSqlQuery q = query();
     if (!run(
             q,
@@ -204,7 +224,7 @@ QStringList SqlCaseLibrary::states() const {
 }
 
 int SqlCaseLibrary::caseCount() const {
-    m_lastError.clear();
+    clearError();
     QSqlQuery q = query();
     if (!run(q, QStringLiteral("SELECT COUNT(*) FROM cases"), {}, QStringLiteral("count the cases")) ||
         !q.next())
@@ -214,29 +234,29 @@ int SqlCaseLibrary::caseCount() const {
 
 std::vector<LibraryNote> SqlCaseLibrary::notes(qint64 caseId) const {
     std::vector<LibraryNote> out;
-    m_lastError.clear();
+    clearError();
     QSqlQuery q = query();
-    if (!run(
-            q,
-            QStringLiteral("SELECT id, case_id, version_id, offering_id, author, created_at, body FROM notes "
-                           "WHERE case_id = ? ORDER BY created_at, id"),
-            {caseId}, QStringLiteral("list the notes")))
+    if (!run(q,
+             QStringLiteral("SELECT id, case_id, version_id, offering_id, author, created_at, body, db_user "
+                            "FROM notes WHERE case_id = ? ORDER BY created_at, id"),
+             {caseId}, QStringLiteral("list the notes")))
         return out;
     while (q.next())
         out.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
                        q.value(3).toString(), q.value(4).toString(), timeFrom(q.value(5)),
-                       q.value(6).toString()});
+                       q.value(6).toString(), q.value(7).toString()});
     return out;
 }
 
 std::vector<AuditEntry> SqlCaseLibrary::auditTrail(qint64 caseId) const {
     std::vector<AuditEntry> out;
-    m_lastError.clear();
+    clearError();
     QSqlQuery q = query();
     if (!run(q,
-             QStringLiteral("SELECT id, case_id, version_id, at, kind, author, path, old_value, new_value, "
-                            "engine_version, profile_hash, input_hash, clock, top_result, detail FROM audit "
-                            "WHERE case_id = ? ORDER BY id"),
+             QStringLiteral(
+                 "SELECT id, case_id, version_id, at, kind, author, path, old_value, new_value, "
+                 "engine_version, profile_hash, input_hash, clock, top_result, detail, db_user FROM audit "
+                 "WHERE case_id = ? ORDER BY id"),
              {caseId}, QStringLiteral("read the audit trail")))
         return out;
     while (q.next()) {
@@ -256,6 +276,7 @@ std::vector<AuditEntry> SqlCaseLibrary::auditTrail(qint64 caseId) const {
         e.clock = timeFrom(q.value(12));
         e.topResult = q.value(13).toString();
         e.detail = q.value(14).toString();
+        e.databaseUser = q.value(15).toString();
         out.push_back(std::move(e));
     }
     return out;
@@ -263,7 +284,7 @@ std::vector<AuditEntry> SqlCaseLibrary::auditTrail(qint64 caseId) const {
 
 std::vector<RecoveryRecord> SqlCaseLibrary::recoveryRecords() const {
     std::vector<RecoveryRecord> out;
-    m_lastError.clear();
+    clearError();
     QSqlQuery q = query();
     if (!run(q,
              QStringLiteral("SELECT session_id, case_id, version_id, file_path, title, saved_at, body "

@@ -5,6 +5,7 @@
 #include "io/jsonpath.h"
 #include "store/autosavesession.h"
 #include "store/caselibrary.h"
+#include "store/sqlcaselibrary.h"
 #include "testsupport.h"
 
 #include <QSqlDatabase>
@@ -99,7 +100,7 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("library.sqlite"));
         m_lib.reset();
         m_lib = openCaseLibrary(path); // reopened: everything persisted
-        QCOMPARE(m_lib->schemaVersion(), 3);
+        QCOMPARE(m_lib->schemaVersion(), SqlCaseLibrary::kSchemaVersion);
         const auto v = m_lib->version(*versionId);
         QVERIFY(v);
         QCOMPARE(v->body, bytes); // byte for byte
@@ -270,7 +271,8 @@ private Q_SLOTS:
                       QString(),
                       QStringLiteral("Pat Lee"),
                       t0,
-                      QStringLiteral("Client wants <b>umbrella</b>\nnext year")};
+                      QStringLiteral("Client wants <b>umbrella</b>\nnext year"),
+                      QString()};
         QVERIFY(m_lib->addNote(n));
         LibraryNote o{0,
                       caseId,
@@ -278,7 +280,8 @@ private Q_SLOTS:
                       QStringLiteral("quote_line_harborview_home_001"),
                       QStringLiteral("Sam"),
                       t0.addSecs(60),
-                      QStringLiteral("Ask about water backup")};
+                      QStringLiteral("Ask about water backup"),
+                      QString()};
         QVERIFY(m_lib->addNote(o));
         const auto notes = m_lib->notes(caseId);
         QCOMPARE(notes.size(), size_t(2));
