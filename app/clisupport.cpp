@@ -26,7 +26,16 @@ bool parseCommandLine(QCommandLineParser &parser, const QStringList &args, CliIo
 std::optional<int> parseOrHelp(QCommandLineParser &parser, const QStringList &args, CliIo &io) {
     if (!parseCommandLine(parser, args, io)) return ExitProblems;
     if (parser.isSet(QStringLiteral("help"))) {
-        io.out << parser.helpText();
+        // Qt's first line names the executable's path and no command ("Usage: /usr/bin/x [options]"):
+        // the line a user can type names the program and the command.
+        QString help = parser.helpText();
+        const qsizetype end = help.indexOf(u'\n');
+        const QString first = help.left(end);
+        const qsizetype afterProgram = first.indexOf(u' ', first.indexOf(u':') + 2);
+        const QString rest = afterProgram < 0 ? QString() : first.mid(afterProgram);
+        if (first.startsWith(QStringLiteral("Usage:")) && !args.isEmpty())
+            help = QStringLiteral("Usage: placement-workbench ") + args.first() + rest + help.mid(end);
+        io.out << help;
         return ExitOk;
     }
     return std::nullopt;

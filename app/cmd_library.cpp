@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
-// `placement-workbench library list|search TEXT|import DIR|export ID -o FILE|versions ID|diff A B`
+// `placement-workbench library [--server URL] list|search TEXT|import DIR|export ID -o FILE|versions ID|
+// diff A B|push|setup-server`
 #include "cli.h"
 #include "clisupport.h"
+#include "libraryserverio.h"
 
 #include "store/casediff.h"
 #include "store/caselibrary.h"
 #include "store/libraryimport.h"
 #include "util/dates.h"
 #include "util/numbers.h"
+#include "util/usdata.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -94,19 +97,37 @@ std::optional<qint64> idArgument(const QString &text, const QString &what, CliIo
 int runLibrary(const QStringList &args, CliIo &io) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-        "The case library (PLACEMENT_WORKBENCH_DATA_DIR/library.sqlite, else the user's data folder).\n"
+        "The case library: PLACEMENT_WORKBENCH_DATA_DIR/library.sqlite (else the user's data folder), or\n"
+        "with --server the agency's library on PostgreSQL (README: Sharing a library across an agency).\n"
         "  library list                      every case, newest first\n"
         "  library search TEXT               cases whose name, ZIP, state, carrier or policy number "
         "contains\n"
         "                                    every word of TEXT (any case)\n"
-        "  library import DIR                add the folder's *.json case files (a known file is updated)\n"
+        "  library import DIR                add the folder's *.json case files (a known file is updated;\n"
+        "                                    a file whose bytes the library holds is not added again)\n"
         "  library export ID -o FILE         write case ID's current version (--version N: version N)\n"
-        "                                    byte for byte as stored; --request-body: without \"workbench\"\n"
+        "                                    byte for byte as stored; --request-body: without "
+        "\"workbench\";\n"
+        "                                    -o - writes to standard output\n"
         "  library versions ID               the versions of case ID\n"
-        "  library diff VERSION VERSION      fields, offerings and ranking changed between two versions\n"
-        "Exit 0; 1 on a mistake, a skipped file or a library error; 2 when the library cannot be opened."));
+        "  library diff VERSION VERSION      fields, offerings and ranking changed between two versions of\n"
+        "                                    one case (versions of different cases are refused)\n"
+        "  library push --server URL         copy the local library's cases to the server (a case already\n"
+        "                                    there with the same bytes is skipped) and report what was "
+        "copied\n"
+        "  library setup-server --server URL make the server's schema and grant the agency's roles (as the\n"
+        "                                    owner); --print-sql: the administrator's SQL script\n"
+        "--server postgresql://USER@HOST:PORT/DATABASE[?sslmode=MODE]: the password comes from PGPASSWORD,\n"
+        "else the keychain entry Settings → Library saved; never put it in the URL.\n"
+        "Exit 0; 1 on a mistake, a skipped file or a library error; 2 when the local library cannot be\n"
+        "opened; 4 when the server refused (login, or the role may not change cases); 5 when the server\n"
+        "cannot be reached; 6 when a write to the server failed otherwise."));
+    p.addPositionalArgument(
+        QStringLiteral("SUBCOMMAND"), QStringLiteral("What to do (see above)."),
+        QStringLiteral("list|search|import|export|versions|diff|push|setup-server [ARGS]"));
     const QCommandLineOption outOpt({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("File to export to."), QStringLiteral("FILE"));
+                                    QStringLiteral("File to export to (- for standard output)."),
+                                    QStringLiteral("FILE"));
     const QCommandLineOption versionOpt(QStringLiteral("version"),
                                         QStringLiteral("Version number to export."), QStringLiteral("N"));
     const QCommandLineOption bodyOpt(QStringLiteral("request-body"),
@@ -120,7 +141,13 @@ int runLibrary(const QStringList &args, CliIo &io) {
                                        QStringLiteral("FORMAT"), QStringLiteral("table"));
     const QCommandLineOption nowOpt(
         QStringLiteral("now"), QStringLiteral("Clock for ranking imported cases."), QStringLiteral("TIME"));
-    p.addOptions({outOpt, versionOpt, bodyOpt, stateOpt, lineOpt, formatOpt, nowOpt});
+    const QCommandLineOption serverOpt(
+        QStringLiteral("server"),
+        QStringLiteral("The agency's library server: postgresql://USER@HOST:PORT/DB."),
+        QStringLiteral("URL"));
+    const QCommandLineOption printSqlOpt(
+        QStringLiteral("print-sql"), QStringLiteral("setup-server: print the administrator's SQL script."));
+    p.addOptions({outOpt, versionOpt, bodyOpt, stateOpt, lineOpt, formatOpt, nowOpt, serverOpt, printSqlOpt});
     p.addHelpOption();
     if (const auto done = parseOrHelp(p, args, io)) return *done;
     const QStringList pos = p.positionalArguments();
@@ -131,31 +158,51 @@ int runLibrary(const QStringList &args, CliIo &io) {
         return ExitProblems;
     const QHash<QString, int> arity{{QStringLiteral("list"), 1},     {QStringLiteral("search"), 2},
                                     {QStringLiteral("import"), 2},   {QStringLiteral("export"), 2},
-                                    {QStringLiteral("versions"), 2}, {QStringLiteral("diff"), 3}};
+                                    {QStringLiteral("versions"), 2}, {QStringLiteral("diff"), 3},
+                                    {QStringLiteral("push"), 1},     {QStringLiteral("setup-server"), 1}};
     if (!arity.contains(sub)) {
-        io.err << "library: expected list, search, import, export, versions or diff (see --help)\n";
+        io.err << "library: expected list, search, import, export, versions, diff, push or setup-server (see "
+                  "--help)\n";
         return ExitProblems;
     }
     if (pos.size() != arity.value(sub)) {
         io.err << "library " << sub << ": expected " << arity.value(sub) - 1 << " argument(s) (see --help)\n";
         return ExitProblems;
     }
-    auto lib = openCaseLibrary();
-    if (!lib->isOpen()) {
-        io.err << "library: " << lib->lastError() << "\n";
-        return ExitUnreadable;
+    // Filters name what the library can hold: a value it cannot hold finds nothing in silence otherwise.
+    if (p.isSet(stateOpt) && !isUsStateCode(p.value(stateOpt).trimmed().toUpper())) {
+        io.err << "library: --state must be a US state code: " << usStateCodeList().join(QStringLiteral(", "))
+               << " (not \"" << oneLine(p.value(stateOpt)) << "\")\n";
+        return ExitProblems;
     }
+    const QStringList lines{QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")};
+    if (p.isSet(lineOpt) && !lines.contains(p.value(lineOpt).trimmed().toLower())) {
+        io.err << "library: --line must be home, auto or umbrella (not \"" << oneLine(p.value(lineOpt))
+               << "\")\n";
+        return ExitProblems;
+    }
+    if (p.isSet(versionOpt) && !idArgument(p.value(versionOpt), QStringLiteral("--version"), io))
+        return ExitProblems;
+    if (sub == u"setup-server") return runLibrarySetupServer(p.value(serverOpt), p.isSet(printSqlOpt), io);
+    if (sub == u"push" && !p.isSet(serverOpt)) {
+        io.err << "library push: --server URL is required (the library to copy the local cases to)\n";
+        return ExitProblems;
+    }
+    int openExit = ExitOk;
+    auto lib = openLibraryForCli(p.value(serverOpt), io, &openExit);
+    if (!lib) return openExit;
+    if (sub == u"push") return runLibraryPush(*lib, format == u"json", io);
     const QString author = systemUserName();
 
     if (sub == u"list" || sub == u"search") {
         LibraryQuery q;
         if (sub == u"search") q.text = pos.value(1);
-        q.state = p.value(stateOpt);
-        q.line = p.value(lineOpt);
+        q.state = p.value(stateOpt).trimmed().toUpper();
+        q.line = p.value(lineOpt).trimmed().toLower();
         const auto cases = lib->cases(q);
         if (!lib->lastError().isEmpty()) {
             io.err << "library: " << lib->lastError() << "\n";
-            return ExitProblems;
+            return libraryExitCode(*lib, ExitProblems);
         }
         if (format == u"json") {
             JsonValue arr = JsonValue::array();
@@ -173,9 +220,16 @@ int runLibrary(const QStringList &args, CliIo &io) {
         const ImportReport r = importCaseFolder(*lib, QDir(pos.value(1)).absolutePath(), *now, author);
         for (const QString &s : r.skipped)
             io.err << "library import: skipped " << oneLine(s) << "\n";
+        for (const QString &s : r.duplicates)
+            io.err << "library import: " << oneLine(s) << "\n";
         io.out << "imported " << r.added << " new, " << r.updated << " updated, " << r.unchanged
-               << " unchanged, " << r.skipped.size() << " skipped\n";
-        if (!r.libraryError.isEmpty()) io.err << "library import: " << r.libraryError << "\n";
+               << " unchanged, " << r.skipped.size() << " skipped";
+        if (!r.duplicates.isEmpty()) io.out << ", " << r.duplicates.size() << " already in the library";
+        io.out << "\n";
+        if (!r.libraryError.isEmpty()) {
+            io.err << "library import: " << r.libraryError << "\n";
+            return libraryExitCode(*lib, ExitProblems);
+        }
         return r.ok() ? ExitOk : ExitProblems;
     }
     if (sub == u"export") {
@@ -186,6 +240,10 @@ int runLibrary(const QStringList &args, CliIo &io) {
             return ExitProblems;
         }
         const auto c = lib->caseById(*caseId);
+        if (!c && !lib->lastError().isEmpty()) {
+            io.err << "library export: " << lib->lastError() << "\n";
+            return libraryExitCode(*lib, ExitProblems);
+        }
         if (!c) {
             io.err << "library export: there is no case " << *caseId << "\n";
             return ExitProblems;
@@ -201,18 +259,40 @@ int runLibrary(const QStringList &args, CliIo &io) {
                 return ExitProblems;
             }
         }
-        const QString err = exportVersion(*lib, versionId, p.value(outOpt), p.isSet(bodyOpt), author);
+        const QString target = p.value(outOpt);
+        if (target == u"-") {
+            // Standard output, as every command writes it; the audit says where the bytes went.
+            bool written = true;
+            const QString err =
+                exportVersion(*lib, versionId, QStringLiteral("standard output"), p.isSet(bodyOpt), author,
+                              [&](const QByteArray &bytes) {
+                                  written =
+                                      writeCommandOutput(QStringLiteral("library export"), target, bytes, io);
+                                  return written ? QString() : QStringLiteral("standard output failed");
+                              });
+            if (!written) return ExitUnreadable;
+            if (!err.isEmpty()) {
+                io.err << "library export: " << err << "\n";
+                return libraryExitCode(*lib, ExitProblems);
+            }
+            return ExitOk;
+        }
+        const QString err = exportVersion(*lib, versionId, target, p.isSet(bodyOpt), author);
         if (!err.isEmpty()) {
             io.err << "library export: " << err << "\n";
-            return ExitProblems;
+            return libraryExitCode(*lib, ExitProblems);
         }
-        io.err << "library export: wrote " << p.value(outOpt) << "\n";
+        io.err << "library export: wrote " << target << "\n";
         return ExitOk;
     }
     if (sub == u"versions") {
         const auto caseId = idArgument(pos.value(1), QStringLiteral("ID"), io);
         if (!caseId) return ExitProblems;
         const auto versions = lib->versions(*caseId);
+        if (versions.empty() && !lib->lastError().isEmpty()) {
+            io.err << "library versions: " << lib->lastError() << "\n";
+            return libraryExitCode(*lib, ExitProblems);
+        }
         if (versions.empty()) {
             io.err << "library versions: there is no case " << *caseId << "\n";
             return ExitProblems;
@@ -252,7 +332,19 @@ int runLibrary(const QStringList &args, CliIo &io) {
     if (!a || !b) return ExitProblems;
     const auto va = lib->version(*a), vb = lib->version(*b);
     if (!va || !vb) {
+        if (!lib->lastError().isEmpty()) {
+            io.err << "library diff: " << lib->lastError() << "\n";
+            return libraryExitCode(*lib, ExitProblems);
+        }
         io.err << "library diff: there is no version " << (va ? *b : *a) << "\n";
+        return ExitProblems;
+    }
+    if (va->caseId != vb->caseId) {
+        // Two households' versions differ everywhere: such a "diff" would read as one case's edits.
+        io.err << "library diff: version " << *a << " is of case " << va->caseId << " ("
+               << oneLine(va->facts.insuredName) << ") and version " << *b << " of case " << vb->caseId
+               << " (" << oneLine(vb->facts.insuredName)
+               << "): only versions of the same case are compared (library versions ID lists them)\n";
         return ExitProblems;
     }
     const auto ra = parseJson(va->body), rb = parseJson(vb->body);

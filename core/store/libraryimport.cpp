@@ -64,6 +64,20 @@ ImportReport importCaseFolder(CaseLibrary &library, const QString &folder, const
             }
             ++report.updated;
         } else {
+            const std::vector<qint64> same = library.versionsWithBytes(bytes);
+            if (!library.lastError().isEmpty()) {
+                report.libraryError = library.lastError();
+                return report;
+            }
+            if (!same.empty()) {
+                const auto v = library.version(same.front());
+                const auto c = v ? library.caseById(v->caseId) : std::nullopt;
+                report.duplicates << QStringLiteral("%1: the same bytes as case %2 (%3); not added again")
+                                         .arg(info.fileName())
+                                         .arg(v ? v->caseId : 0)
+                                         .arg(c ? c->facts.insuredName : QString());
+                continue;
+            }
             if (!library.addCase(bytes, o)) {
                 report.libraryError = library.lastError();
                 return report;
@@ -76,7 +90,7 @@ ImportReport importCaseFolder(CaseLibrary &library, const QString &folder, const
 }
 
 QString exportVersion(CaseLibrary &library, qint64 versionId, const QString &fileName, bool requestBodyOnly,
-                      const QString &author) {
+                      const QString &author, const std::function<QString(const QByteArray &)> &write) {
     const auto v = library.version(versionId);
     if (!v)
         return library.lastError().isEmpty()
@@ -88,7 +102,8 @@ QString exportVersion(CaseLibrary &library, qint64 versionId, const QString &fil
         if (!root) return QStringLiteral("Version %1 is not valid JSON").arg(versionId);
         bytes = writeJson(apiRequestBody(*root));
     }
-    if (const QString err = writeFileAtomically(fileName, bytes); !err.isEmpty()) return err;
+    if (const QString err = write ? write(bytes) : writeFileAtomically(fileName, bytes); !err.isEmpty())
+        return err;
     AuditEntry e;
     e.caseId = v->caseId;
     e.versionId = versionId;
@@ -96,7 +111,7 @@ QString exportVersion(CaseLibrary &library, qint64 versionId, const QString &fil
     e.author = author;
     e.detail = QStringLiteral("version %1 exported to %2%3")
                    .arg(v->number)
-                   .arg(QFileInfo(fileName).absoluteFilePath(),
+                   .arg(write ? fileName : QFileInfo(fileName).absoluteFilePath(),
                         requestBodyOnly ? QStringLiteral(" (request body)") : QString());
     if (!library.addAudit(e))
         return QStringLiteral("The file was written, but the audit trail was not: %1")

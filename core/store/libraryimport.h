@@ -14,12 +14,15 @@ namespace pw {
 // Importing a folder of case files (*.json, not recursive, in name order) into the library, and exporting
 // a version back to a file. A file the library already knows (same absolute path) is saved into that
 // case's current version when its bytes changed (audited like any save) and left alone when they did not;
-// a new file becomes a new case. Each case is ranked at `now` for the list's summary. A file that cannot
-// be read or is not JSON is skipped with its reason; the others are still imported.
+// a new file becomes a new case — unless the library already holds exactly its bytes (the same case saved
+// under another name, or twice in the folder): that file is recognised and named in `duplicates`, not added
+// again. Each case is ranked at `now` for the list's summary. A file that cannot be read or is not JSON is
+// skipped with its reason; the others are still imported.
 struct ImportReport {
     int added = 0, updated = 0, unchanged = 0;
-    QStringList skipped;  // "name.json: reason"
-    QString libraryError; // set when a write to the library failed (the import stops there)
+    QStringList duplicates; // "copy.json: the same bytes as case 3 (Dana Okafor); not added again"
+    QStringList skipped;    // "name.json: reason"
+    QString libraryError;   // set when a write to the library failed (the import stops there)
     bool ok() const { return skipped.isEmpty() && libraryError.isEmpty(); }
 };
 
@@ -29,8 +32,10 @@ ImportReport importCaseFolder(CaseLibrary &library, const QString &folder, const
 
 // Writes a version's bytes to `fileName` through writeFileAtomically: exactly the bytes stored (which are
 // the API request body plus the optional "workbench" object), or with requestBodyOnly the body the API is
-// sent (the "workbench" object removed, two-space JSON). Empty on success, else the reason.
+// sent (the "workbench" object removed, two-space JSON). Empty on success, else the reason. With `write`
+// set, the bytes go to it instead (standard output: it returns the reason of a failure, or empty) and
+// `fileName` only names the target in the audit entry.
 QString exportVersion(CaseLibrary &library, qint64 versionId, const QString &fileName, bool requestBodyOnly,
-                      const QString &author);
+                      const QString &author, const std::function<QString(const QByteArray &)> &write = {});
 
 } // namespace pw

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "librarypush.h"
 
+#include <algorithm>
+
 namespace pw {
 
 namespace {
@@ -39,8 +41,9 @@ PushReport pushLibrary(CaseLibrary &from, CaseLibrary &to, const QList<qint64> &
             report.error = from.lastError();
             return report;
         }
-        for (auto it = all.rbegin(); it != all.rend(); ++it) // oldest first: the target lists them alike
-            ids << it->caseId;
+        for (const LibraryCase &c : all)
+            ids << c.caseId;
+        std::sort(ids.begin(), ids.end()); // in the order they were made
     }
     const int total = int(ids.size());
     for (int done = 0; done < total; ++done) {

@@ -257,8 +257,10 @@ bool SqlCaseLibrary::run(QSqlQuery &q, const QString &sql, const QVariantList &v
             if (!connectDatabase()) return false;
             q = query();
         }
-        bool ok = q.prepare(sql);
-        if (ok) {
+        // Without values the statement runs as it is: PostgreSQL prepares only queries and DML, not
+        // BEGIN, COMMIT, SAVEPOINT or DDL.
+        bool ok = values.isEmpty() ? q.exec(sql) : q.prepare(sql);
+        if (ok && !values.isEmpty()) {
             // Qt binds a null QString as SQL NULL; the library's text columns are NOT NULL with '' for none.
             for (const QVariant &v : values)
                 q.addBindValue(v.typeId() == QMetaType::QString && v.toString().isNull()

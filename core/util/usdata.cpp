@@ -46,6 +46,14 @@ int vinValue(QChar c) {
 
 } // namespace
 
+QStringList usStateCodeList() {
+    QStringList out;
+    for (const char *s : kStates)
+        out << QString::fromLatin1(s);
+    out.sort();
+    return out;
+}
+
 bool isUsStateCode(const QString &code) {
     for (const char *s : kStates)
         if (code == QLatin1String(s)) return true;
