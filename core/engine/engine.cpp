@@ -94,7 +94,7 @@ Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options)
         if (!p.isError()) pc->warnings.push_back(p);
     if (pc->routing.quoteMatching) {
         buildPrepared(*pc);
-        if (!computeReference(*pc, kMaxPrefixTable, options.cancel.get())) {
+        if (!computeReference(*pc, Search::Pruned, options.cancel.get())) {
             prep.cancelled = true;
             return prep;
         }

@@ -17,6 +17,7 @@
 // PW_BENCH_BINARY names another application binary for the process figures.
 #include "casegen.h"
 
+#include "engine/bounds.h"
 #include "engine/engine.h"
 #include "engine/packages.h"
 #include "engine/ranking.h"
@@ -335,6 +336,11 @@ QString spread(std::vector<double> v, const char *unit) {
         .arg(QLatin1StringView(unit));
 }
 
+// 50 MB: 3 lines × 14,700 household offerings (44,100; 3.2 × 10^12 packages).
+JsonValue fiftyCase() {
+    return bench::householdCase(kThreeLines, {14700, 14700, 14700}, 60, 19);
+}
+
 void writeCase(const QString &file, const JsonValue &root) {
     const QString err = writeFileAtomically(file, writeJson(root));
     if (!err.isEmpty()) qFatal("%s", qPrintable(err));
@@ -389,7 +395,7 @@ void processFigures() {
     // 50 MB: 3 lines × 14,700 household offerings (44,100; 3.2 × 10^12 packages), written from a child
     // scope so that its tree is freed before the processes run.
     const QString big = dir.filePath(QStringLiteral("fifty.json"));
-    writeCase(big, bench::householdCase(kThreeLines, {14700, 14700, 14700}, 60, 19));
+    writeCase(big, fiftyCase());
     std::printf("50 MB case: %.1f MB on disk\n", double(QFileInfo(big).size()) / 1e6);
     std::fflush(stdout);
     processFigure("validate 50 MB", {QStringLiteral("validate"), big, QStringLiteral("--now"), now}, dir,
@@ -431,6 +437,9 @@ int main(int argc, char **argv) {
                   bench::householdCase(kTwoLines, {300, 300}, 40, 13));
         writeCase(QDir(dir).filePath(QStringLiteral("quote-only.json")),
                   bench::generateCase(kThreeLines, {40, 40, 40}, 12, 3));
+        // PW_BENCH_WRITE_FIFTY=1 adds the 50 MB case.
+        if (qEnvironmentVariableIsSet("PW_BENCH_WRITE_FIFTY"))
+            writeCase(QDir(dir).filePath(QStringLiteral("fifty.json")), fiftyCase());
         return 0;
     }
     benchmark::Initialize(&argc, argv);
