@@ -237,15 +237,24 @@ JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, dou
     return runObject(st.created, ms, st.output, solutions);
 }
 
-EngineRun runEngine(const JsonValue &caseRoot, const EngineOptions &options) {
-    // The built-in profile and the state minimum table are read once per process, before the first
-    // case's clock starts: `duration_ms` is the engine's time on the case, not the process's start-up.
+namespace {
+
+// Starts the engine's clock and prepares the case. The built-in profile and the state minimum table are
+// read once per process, before the first case's clock starts: `duration_ms` is the engine's time on the
+// case, not the process's start-up.
+Preparation startAndPrepare(const JsonValue &caseRoot, const EngineOptions &options, QElapsedTimer &timer) {
     profileOf(options);
     stateMinimum(QString());
-    QElapsedTimer timer;
     timer.start();
+    return prepareCase(caseRoot, options);
+}
+
+} // namespace
+
+EngineRun runEngine(const JsonValue &caseRoot, const EngineOptions &options) {
+    QElapsedTimer timer;
+    Preparation prep = startAndPrepare(caseRoot, options, timer);
     EngineRun r;
-    Preparation prep = prepareCase(caseRoot, options);
     r.problems = std::move(prep.problems);
     r.routing = prep.routing;
     if (!prep.prepared) return r;
@@ -259,12 +268,9 @@ EngineRun runEngine(const JsonValue &caseRoot, const EngineOptions &options) {
 }
 
 StagedRun runEngineStaged(const JsonValue &caseRoot, const EngineOptions &options) {
-    profileOf(options);
-    stateMinimum(QString());
     QElapsedTimer timer;
-    timer.start();
+    Preparation prep = startAndPrepare(caseRoot, options, timer);
     StagedRun r;
-    Preparation prep = prepareCase(caseRoot, options);
     r.problems = std::move(prep.problems);
     if (!prep.prepared) return r;
     Staged st = rankStaged(*prep.prepared, options);
