@@ -270,6 +270,36 @@ int runBatch(const QStringList &files, const EngineOptions &options, CliIo &io) 
     return exit;
 }
 
+// `rank --format json`: the bytes writeJson gives for the whole run object, written one solution at a
+// time (a long --top is never held whole: each solution is built, encoded, written and dropped). Each
+// solution sits two levels deep; JSON text has no raw line breaks inside strings, so indenting every
+// line of its own encoding by four spaces gives the nested form exactly.
+bool writeRunStreaming(const StagedRun &r, CliIo &io) {
+    QByteArray head = writeJson(*r.run);
+    const size_t n = r.solutions ? r.solutions->size() : 0;
+    if (n == 0) return writeBytes(io, head);
+    static const QByteArray emptyEnd = QByteArrayLiteral("[]\n}\n");
+    if (!head.endsWith(emptyEnd)) { // another encoder's shape: the whole run at once
+        JsonValue run = *r.run, solutions = JsonValue::array();
+        for (size_t i = 0; i < n; ++i)
+            solutions.append(r.solutions->solution(i));
+        run.insert(QStringLiteral("solutions"), solutions);
+        return writeBytes(io, writeJson(run));
+    }
+    head.chop(emptyEnd.size());
+    head.append("[\n");
+    if (!writeBytes(io, head)) return false;
+    for (size_t i = 0; i < n; ++i) {
+        QByteArray bytes = writeJson(r.solutions->solution(i));
+        bytes.chop(1); // the trailing line break
+        bytes.replace('\n', QByteArrayLiteral("\n    "));
+        bytes.prepend("    ");
+        bytes.append(i + 1 < n ? ",\n" : "\n");
+        if (!writeBytes(io, bytes)) return false;
+    }
+    return writeBytes(io, QByteArrayLiteral("  ]\n}\n"));
+}
+
 } // namespace
 
 int runRank(const QStringList &args, CliIo &io) {
@@ -334,15 +364,20 @@ int runRank(const QStringList &args, CliIo &io) {
         printProblems(file, {f.problem}, io.err, false);
         return ExitUnreadable;
     }
+    if (fmt == u"json") {
+        const StagedRun r = runEngineStaged(*f.root, options);
+        printProblems(file, r.problems, io.err, false); // errors, or warnings
+        if (!r.ok()) return ExitProblems;
+        writeRunStreaming(r, io);
+        return ExitOk;
+    }
     const EngineRun r = runEngine(*f.root, options);
     if (!r.ok()) {
         printProblems(file, r.problems, io.err, false);
         return ExitProblems;
     }
     printProblems(file, r.problems, io.err, false); // warnings
-    if (fmt == u"json")
-        writeBytes(io, writeJson(*r.run));
-    else if (fmt == u"csv")
+    if (fmt == u"csv")
         printCsv(*r.run, io);
     else
         printTable(*r.run, io);

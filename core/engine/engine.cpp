@@ -94,7 +94,7 @@ Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options)
         if (!p.isError()) pc->warnings.push_back(p);
     if (pc->routing.quoteMatching) {
         buildPrepared(*pc);
-        if (!computeReference(*pc, kMaxPrefixTable, options.cancel.get())) {
+        if (!computeReference(*pc, Search::Pruned, options.cancel.get())) {
             prep.cancelled = true;
             return prep;
         }
@@ -108,12 +108,40 @@ Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options)
     return prep;
 }
 
-JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, double *engineMs) {
-    QElapsedTimer timer;
-    timer.start();
-    const QDateTime created = QDateTime::currentDateTimeUtc();
+namespace {
+
+// The ranked packages of a run with what their solution objects need; each object is built on request.
+class PackageSolutions : public RunSolutions {
+public:
+    std::shared_ptr<const PreparedCase> keep; // holds the case for staged runs
+    const PreparedCase *pc = nullptr;
+    Weights weights{};
+    std::vector<RankedPackage> top;
+    std::vector<Label> labels;
+    std::vector<bool> winners;
+    std::vector<GapLists> gaps; // per solution when gap analysis runs, else empty
+
+    size_t size() const override { return top.size(); }
+    JsonValue solution(size_t i) const override {
+        return solutionJson(*pc, top[i], weights, int(i + 1), labelName(labels[i]), winners[i],
+                            gaps.empty() ? GapLists{} : gaps[i]);
+    }
+};
+
+// Everything of a run but the solution objects. `output` is null when cancelled.
+struct Staged {
+    QDateTime created;
+    JsonValue output;
+    std::shared_ptr<PackageSolutions> solutions;
+};
+
+Staged rankStaged(const PreparedCase &pc, const EngineOptions &options) {
+    Staged st;
+    st.created = QDateTime::currentDateTimeUtc();
+    st.solutions = std::make_shared<PackageSolutions>();
+    PackageSolutions &sols = *st.solutions;
+    sols.pc = &pc;
     JsonValue output = JsonValue::object();
-    JsonValue solutions = JsonValue::array();
     std::optional<GapAnalysis> before;
     if (pc.routing.gapAnalysis) before = analyseCurrentCoverage(pc.cs.input, pc.now, *pc.profile);
     auto currentPremium = pc.currentPremium ? JsonValue(round2(*pc.currentPremium)) : JsonValue();
@@ -121,31 +149,24 @@ JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, dou
     if (!pc.routing.quoteMatching) {
         output.insert(QStringLiteral("coverage_analysis"), before->toJson());
         output.insert(QStringLiteral("current_premium"), currentPremium);
-        const double ms = timer.nsecsElapsed() / 1e6;
-        if (engineMs) *engineMs = ms;
-        return runObject(created, ms, output, solutions);
+        st.output = std::move(output);
+        return st;
     }
 
-    const Weights weights = weightsFor(pc, options);
+    sols.weights = weightsFor(pc, options);
     RankResult ranked;
     if (pc.missingLines.isEmpty()) {
-        ranked = rankPackages(pc, weights, std::max(1, options.top), options.cancel.get());
-        if (ranked.cancelled) return JsonValue();
+        ranked = rankPackages(pc, sols.weights, std::max(1, options.top), options.cancel.get());
+        if (ranked.cancelled) return st;
     }
     const QStringList requested = gapRequestedLines(pc.cs.input);
-    int rank = 0;
-    for (const RankedPackage &pkg : ranked.top) {
-        ++rank;
-        QString label;
-        bool winner = false;
-        for (const auto &w : ranked.winners) {
-            if (w.package.pos == pkg.pos) {
-                label = labelName(w.label);
-                winner = true;
-            }
-        }
-        if (!winner) label = labelName(ownLabel(pkg.nums));
-        GapLists gaps;
+    sols.top = std::move(ranked.top);
+    for (const RankedPackage &pkg : sols.top) {
+        std::optional<Label> label;
+        for (const auto &w : ranked.winners)
+            if (w.package.pos == pkg.pos) label = w.label;
+        sols.labels.push_back(label.value_or(ownLabel(pkg.nums)));
+        sols.winners.push_back(label.has_value());
         if (before) {
             std::vector<const Offering *> lines;
             for (int s = 0; s < int(pc.lines.size()); ++s)
@@ -154,11 +175,9 @@ JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, dou
             const GapAnalysis after =
                 analyseGaps(in, withPackageLines(currentSource(in), lines), requested,
                             normalisedState(in.address.state), pc.now, *pc.profile, false);
-            gaps = comparePackageGaps(*before, after);
+            sols.gaps.push_back(comparePackageGaps(*before, after));
         }
-        solutions.append(solutionJson(pc, pkg, weights, rank, label, winner, gaps));
     }
-
     output.insert(QStringLiteral("pool_size"), int(pc.cs.offerings.size()));
     output.insert(QStringLiteral("ignored"), int(pc.ignored.size()));
     output.insert(QStringLiteral("filtered"), int(pc.filtered.size()));
@@ -199,20 +218,43 @@ JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, dou
                   JsonValue(qint64(pc.missingLines.isEmpty() ? pc.qualifiedCount : 0)));
     output.insert(QStringLiteral("warnings"), warningsJson(pc.warnings));
     if (before) output.insert(QStringLiteral("coverage_analysis"), before->toJson());
-    const double ms = timer.nsecsElapsed() / 1e6;
-    if (engineMs) *engineMs = ms;
-    return runObject(created, ms, output, solutions);
+    st.output = std::move(output);
+    return st;
 }
 
-EngineRun runEngine(const JsonValue &caseRoot, const EngineOptions &options) {
-    // The built-in profile and the state minimum table are read once per process, before the first
-    // case's clock starts: `duration_ms` is the engine's time on the case, not the process's start-up.
-    profileOf(options);
-    stateMinimum(QString());
+} // namespace
+
+JsonValue rankPrepared(const PreparedCase &pc, const EngineOptions &options, double *engineMs) {
     QElapsedTimer timer;
     timer.start();
+    const Staged st = rankStaged(pc, options);
+    if (st.output.isNull()) return JsonValue();
+    JsonValue solutions = JsonValue::array();
+    for (size_t i = 0; i < st.solutions->size(); ++i)
+        solutions.append(st.solutions->solution(i));
+    const double ms = timer.nsecsElapsed() / 1e6;
+    if (engineMs) *engineMs = ms;
+    return runObject(st.created, ms, st.output, solutions);
+}
+
+namespace {
+
+// Starts the engine's clock and prepares the case. The built-in profile and the state minimum table are
+// read once per process, before the first case's clock starts: `duration_ms` is the engine's time on the
+// case, not the process's start-up.
+Preparation startAndPrepare(const JsonValue &caseRoot, const EngineOptions &options, QElapsedTimer &timer) {
+    profileOf(options);
+    stateMinimum(QString());
+    timer.start();
+    return prepareCase(caseRoot, options);
+}
+
+} // namespace
+
+EngineRun runEngine(const JsonValue &caseRoot, const EngineOptions &options) {
+    QElapsedTimer timer;
+    Preparation prep = startAndPrepare(caseRoot, options, timer);
     EngineRun r;
-    Preparation prep = prepareCase(caseRoot, options);
     r.problems = std::move(prep.problems);
     r.routing = prep.routing;
     if (!prep.prepared) return r;
@@ -222,6 +264,21 @@ EngineRun runEngine(const JsonValue &caseRoot, const EngineOptions &options) {
     r.engineMs = timer.nsecsElapsed() / 1e6;
     run.insert(QStringLiteral("duration_ms"), JsonValue(std::round(r.engineMs * 1000) / 1000));
     r.run = std::move(run);
+    return r;
+}
+
+StagedRun runEngineStaged(const JsonValue &caseRoot, const EngineOptions &options) {
+    QElapsedTimer timer;
+    Preparation prep = startAndPrepare(caseRoot, options, timer);
+    StagedRun r;
+    r.problems = std::move(prep.problems);
+    if (!prep.prepared) return r;
+    Staged st = rankStaged(*prep.prepared, options);
+    if (st.output.isNull()) return r; // cancelled
+    st.solutions->keep = prep.prepared;
+    r.engineMs = timer.nsecsElapsed() / 1e6;
+    r.run = runObject(st.created, r.engineMs, st.output, JsonValue::array());
+    r.solutions = std::move(st.solutions);
     return r;
 }
 

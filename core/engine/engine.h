@@ -17,6 +17,7 @@
 namespace pw {
 
 struct PreparedCase; // filtered, priced and scored packages (engine internals)
+class RunSolutions;  // a run's solutions, built one at a time (engine internals)
 
 // What a run is asked to do. `now` is the injected clock every date rule uses.
 struct EngineOptions {
@@ -44,6 +45,27 @@ struct EngineRun {
 
 // Validates and runs the whole pipeline on a case file's JSON tree.
 EngineRun runEngine(const JsonValue &caseRoot, const EngineOptions &options);
+
+// The same run with its solutions not built yet: `run` holds "solutions": [] and `solutions` builds each
+// solution object (engine.md §7, with its gap lists of §9) when asked, so that a long --top is written one
+// solution at a time instead of held whole. `run` with every solution(i) appended equals runEngine's.
+// duration_ms covers ranking, the gap analysis of every solution and the output object; the solution
+// objects (scorecard reasons, breakdowns) are built while they are written.
+struct StagedRun {
+    Problems problems;
+    std::optional<JsonValue> run; // absent when validation found errors (or cancelled)
+    std::shared_ptr<const RunSolutions> solutions;
+    double engineMs = 0;
+    bool ok() const { return run.has_value(); }
+};
+StagedRun runEngineStaged(const JsonValue &caseRoot, const EngineOptions &options);
+
+class RunSolutions {
+public:
+    virtual ~RunSolutions() = default;
+    virtual size_t size() const = 0;
+    virtual JsonValue solution(size_t i) const = 0; // the i-th solution object (rank i + 1)
+};
 
 // Two-step form for the window: prepare once (filter, assemble, price, score), then rank for any bucket
 // or custom weights without filtering or pricing again. A PreparedCase is immutable and thread-safe to

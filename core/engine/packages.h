@@ -77,29 +77,6 @@ inline Outcome underlyingOutcome(const PreparedCase &pc, const PackagePositions 
     return Outcome::Pass;
 }
 
-// The figures of one prefix over every choice of the last slot: package count, qualified count and the
-// lowest cost_mid (of all, and of the qualified). `pos` gives the prefix; its last slot is ignored.
-PreparedCase::PrefixStats scanPrefix(const PreparedCase &pc, PackagePositions pos);
-
-// The linear index of a package's prefix (its positions in every slot but the last).
-inline size_t prefixIndex(const PreparedCase &pc, const PackagePositions &pos) {
-    size_t idx = 0;
-    for (int s = 0; s + 1 < int(pc.lines.size()); ++s)
-        idx = idx * pc.packed[size_t(s)].size() + size_t(pos[size_t(s)]);
-    return idx;
-}
-
-// Moves `pos` to the next prefix (last slot reset to 0); false after the last prefix.
-inline bool nextPrefix(const PreparedCase &pc, PackagePositions &pos) {
-    const int last = int(pc.lines.size()) - 1;
-    pos[size_t(last)] = 0;
-    for (int s = last - 1; s >= 0; --s) {
-        if (++pos[size_t(s)] < int(pc.packed[size_t(s)].size())) return true;
-        pos[size_t(s)] = 0;
-    }
-    return false;
-}
-
 // The decimal-string rounding (util/numbers.h roundHalfAway) for the rare values the inline fast paths
 // below cannot decide.
 double round2Slow(double v);
@@ -138,10 +115,5 @@ void setCosts(PackageNumbers &out, long long lowCents, long long upliftCents);
 OptDouble linePremiumOf(const Offering &o, const EngineProfile &p);
 std::optional<double> currentPremiumOf(const CaseInput &in);
 void buildPrepared(PreparedCase &pc);
-// Pass 1 over all packages: the pricing reference and counts; keeps the per-prefix table when there are
-// at most `maxPrefixTable` prefixes (ranking gives the same result without it, only slower).
-// Returns false, leaving the reference unset, when `cancel` was set before it finished.
-bool computeReference(PreparedCase &pc, size_t maxPrefixTable = kMaxPrefixTable,
-                      const std::atomic<bool> *cancel = nullptr);
 
 } // namespace pw

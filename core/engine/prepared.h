@@ -16,9 +16,6 @@
 namespace pw {
 
 constexpr int kMaxLines = 3;
-// The per-prefix table of the pricing pass is kept up to this many prefixes (24 MB); beyond, ranking
-// recomputes a prefix's figures when it needs them, so memory does not grow with the case.
-constexpr size_t kMaxPrefixTable = size_t(1) << 20;
 
 // A filtered offering, with the reason code and a sentence for people.
 struct FilteredOffering {
@@ -80,6 +77,8 @@ struct PackedFact {
     double rating = 0;             // service rating × factor
     long long indicativeCents = 0; // the rounded indicative uplift amount, 0 when not indicative
     long long breakAloneCents = 0; // the rounded bundle_break amount when it is its group's only member
+    // A lower bound, in cents, of what this offering adds to any package's cost_mid (engine/bounds.h).
+    double costFloorCents = 0;
     int group = -1;
     int carrier = -1;
     unsigned flags = 0;
@@ -120,13 +119,9 @@ struct PreparedCase {
 
     std::optional<double> currentPremium;
     double referenceMid = 0;
-    // Per prefix (a choice for every slot but the last, linear index): what pass 1 saw over its packages,
-    // so that ranking can skip prefixes that cannot reach the top or any label (see rankPackages).
-    struct PrefixStats {
-        double minMid = 0, minMidQualified = 0;
-        int packages = 0, qualified = 0;
-    };
-    std::vector<PrefixStats> prefixes; // empty when there are more than kMaxPrefixTable prefixes
+    // False when the profile's uplifts are negative: the cost floors then bound nothing and the searches
+    // of engine/bounds.h do not prune on cost.
+    bool costFloorsHold = true;
     long long packageCount = 0;
     long long qualifiedCount = 0;
 };

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace pw {
 
@@ -39,6 +40,9 @@ Label ownLabel(const PackageNumbers &n) {
 
 namespace {
 
+// Below a hundredth, above the floating error of a score rounded to hundredths.
+constexpr double kGridMargin = 1e-6;
+
 // Keeps the best k items under `better`, best first (k is tiny: at most 4).
 template <typename Better> struct BestK {
     size_t k;
@@ -61,7 +65,7 @@ bool samePackage(const RankedPackage &a, const RankedPackage &b) {
 } // namespace
 
 RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top,
-                        const std::atomic<bool> *cancel) {
+                        const std::atomic<bool> *cancel, Search search) {
     RankResult result;
     const EngineProfile &p = *pc.profile;
     const bool qualifiedOnly = pc.qualifiedCount > 0;
@@ -94,6 +98,7 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top,
     RankedPackage cur;
     auto consider = [&](const PackagePositions &pos) {
         cur.pos = pos;
+        ++result.evaluated;
         evaluatePackage(pc, pos, cur.nums);
         cur.overall = overallScore(cur.nums, weights);
         if (int(heap.size()) < top) {
@@ -114,89 +119,80 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top,
 
     const int n = int(pc.lines.size());
     if (n == 0 || !pc.missingLines.isEmpty()) return result;
-    const int last = n - 1;
-    const auto &lastSlot = pc.packed[size_t(last)];
-    // Upper bounds of what the last slot can add (line scores, grades and appetite only ever lower a
-    // package's dimension when they fall, so per-line maxima bound the package from above).
-    double lastCoverage = 0, lastFinancial = 0, lastAppetite = -1e300;
-    for (const auto &x : lastSlot) {
-        lastCoverage = std::max({lastCoverage, x.coverageLine, x.coverageLineUnderlyingNS});
-        lastFinancial = std::max(lastFinancial, x.financial);
-        lastAppetite = std::max(lastAppetite, x.appetitePoints);
-    }
-    double weightSum = 0;
-    for (double w : weights)
-        weightSum += std::fabs(w);
-    // Rounding can lift each dimension by half a cent and the overall by another: the bound's slack.
-    const double slack = 0.005 * weightSum + 0.005 + 1e-9;
-    auto clamp100 = [](double v) { return std::clamp(v, 0.0, 100.0); };
 
-    // Can any package of this prefix matter? Conservative: false only when provably not.
-    auto prefixMatters = [&](const PackagePositions &pos, size_t prefix) {
-        if (int(heap.size()) < top) return true;
-        const PreparedCase::PrefixStats st = pc.prefixes.empty() ? scanPrefix(pc, pos) : pc.prefixes[prefix];
-        double sum = lastCoverage, lowest = lastCoverage, fin = lastFinancial,
-               app = p.appetiteStart + lastAppetite;
-        int carriers = 0;
-        std::array<int, kMaxLines> seen{-1, -1, -1};
-        for (int s = 0; s < last; ++s) {
-            const PackedFact &x = pc.packed[size_t(s)][size_t(pos[size_t(s)])];
-            const double c = std::max(x.coverageLine, x.coverageLineUnderlyingNS);
-            sum += c;
-            lowest = std::min(lowest, c);
-            fin = std::min(fin, x.financial);
-            app += x.appetitePoints;
-            if (std::find(seen.begin(), seen.begin() + carriers, x.carrier) == seen.begin() + carriers)
-                seen[size_t(carriers++)] = x.carrier;
-        }
-        std::array<double, 6> ub{};
-        ub[size_t(Dimension::Pricing)] = clamp100(100 - p.pricingSlope * (st.minMid / pc.referenceMid - 1));
-        ub[size_t(Dimension::Coverage)] = clamp100((sum + lowest) / (n + 1));
-        ub[size_t(Dimension::Financial)] = clamp100(fin);
-        ub[size_t(Dimension::Appetite)] = clamp100(app);
-        ub[size_t(Dimension::Placement)] = 100;
-        ub[size_t(Dimension::Service)] = 100;
-        double overall = 0;
-        for (Dimension d : kDimensions)
-            overall += weights[size_t(d)] * ub[size_t(d)];
-        overall += slack;
-        const bool hasQualified = st.qualified > 0;
-        // The top N: can a package of this prefix rank before the current worst?
-        const RankedPackage &worst = heap.front();
-        if (worst.nums.qualified ? (hasQualified && overall >= worst.overall)
-                                 : (hasQualified || overall >= worst.overall))
+    // Could a package with these bounds rank before `worst` (§7: qualified first, then the overall score;
+    // equal scores go on to the later keys, so they count as "could")?
+    auto couldRankBefore = [](const ChoiceBound &b, const RankedPackage &worst) {
+        return worst.nums.qualified ? (b.mayQualify && b.overall >= worst.overall)
+                                    : (b.mayQualify || b.overall >= worst.overall);
+    };
+    // Can any package within these bounds enter the top N or a label's candidates? False only when
+    // provably not (bounds.h); the packages it lets through are evaluated exactly.
+    auto matters = [&](const ChoiceBound &b) {
+        if (int(heap.size()) < top || couldRankBefore(b, heap.front())) return true;
+        if (qualifiedOnly && !b.mayQualify) return false;
+        // The rounded cost_mid in cents is at least the unrounded lower bound less half a cent.
+        auto mayCostAtMost = [&](const RankedPackage &w) {
+            return b.midCents - 0.5 <= double(w.nums.midCents);
+        };
+        if (b.coverage >= p.levelL2 &&
+            (valueBest.items.size() < valueBest.k || mayCostAtMost(valueBest.items.back())))
             return true;
-        // The labels: only candidates count (qualified ones when any package qualifies).
-        if (qualifiedOnly && !hasQualified) return false;
-        const double minMid = qualifiedOnly ? st.minMidQualified : st.minMid;
-        if (valueBest.items.size() < valueBest.k || minMid <= valueBest.items.back().nums.mid + 0.01)
-            return true;
-        if (coverageBest.items.size() < coverageBest.k ||
-            ub[size_t(Dimension::Coverage)] + 0.005 >=
-                coverageBest.items.back().nums.dims[size_t(Dimension::Coverage)])
+        if (coverageBest.items.size() < coverageBest.k) return true;
+        const RankedPackage &cov = coverageBest.items.back();
+        const double worstCoverage = cov.nums.dims[size_t(Dimension::Coverage)];
+        // Scores are on the grid of hundredths: a higher one is at least a hundredth higher.
+        if (b.coverage >= worstCoverage + 0.01 - kGridMargin ||
+            (b.coverage >= worstCoverage - kGridMargin && mayCostAtMost(cov)))
             return true;
         if (simplestBest.items.size() < simplestBest.k) return true;
         const RankedPackage &simple = simplestBest.items.back();
-        if (carriers < simple.nums.carriers ||
-            (carriers == simple.nums.carriers && overall >= simple.overall))
-            return true;
-        return false;
+        return b.carriers < simple.nums.carriers ||
+               (b.carriers == simple.nums.carriers && couldRankBefore(b, simple));
     };
 
+    // Depth first over the slots in coverage_types order. Pruned: each slot's offerings in order of the
+    // best overall score a package with them can reach (good packages early, so the bounds bite sooner),
+    // and a choice is followed only while its bounds say it matters. The order of visits changes nothing
+    // else: the top N and every label list are kept under strict total orders.
+    const bool pruned = search == Search::Pruned;
+    const ScoreBounds bounds(pc, weights);
+    std::array<std::vector<int>, kMaxLines> order;
+    for (int s = 0; s < n; ++s) {
+        auto &o = order[size_t(s)];
+        o.resize(pc.packed[size_t(s)].size());
+        std::iota(o.begin(), o.end(), 0);
+        if (!pruned) continue;
+        std::vector<double> potential(o.size());
+        for (int i : o)
+            potential[size_t(i)] = bounds.offeringBound(s, i).overall;
+        std::stable_sort(o.begin(), o.end(),
+                         [&](int a, int b) { return potential[size_t(a)] > potential[size_t(b)]; });
+    }
     PackagePositions pos{0, 0, 0};
-    while (true) {
-        if (cancel && cancel->load(std::memory_order_relaxed)) {
-            result.cancelled = true;
-            return result;
-        }
-        const size_t prefix = prefixIndex(pc, pos);
-        if (prefixMatters(pos, prefix)) {
-            for (int i = 0; i < int(lastSlot.size()); ++i) {
-                pos[size_t(last)] = i;
+    std::array<PartialChoice, kMaxLines + 1> choice{};
+    bool stopped = false;
+    auto visit = [&](auto &&self, int depth) -> void {
+        if (depth + 1 < n && cancel && cancel->load(std::memory_order_relaxed)) stopped = true;
+        if (stopped) return;
+        for (int i : order[size_t(depth)]) {
+            pos[size_t(depth)] = i;
+            if (pruned) {
+                choice[size_t(depth + 1)] = bounds.extend(choice[size_t(depth)], depth, i, pos);
+                if (!matters(bounds.bound(choice[size_t(depth + 1)], depth + 1))) continue;
+            }
+            if (depth + 1 < n) {
+                self(self, depth + 1);
+                if (stopped) return;
+            } else {
                 consider(pos);
             }
         }
-        if (!nextPrefix(pc, pos)) break;
+    };
+    visit(visit, 0);
+    if (stopped) {
+        result.cancelled = true;
+        return result;
     }
     std::sort_heap(heap.begin(), heap.end(), before);
     result.top = std::move(heap);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "engine/bounds.h"
 #include "engine/packages.h"
 
 #include <vector>
@@ -26,15 +27,17 @@ struct LabelWinner {
     RankedPackage package;
 };
 
-// Stage RANK: the best `top` packages in order and the label winners, found in one pass over all
-// packages without storing them (pc.referenceMid must be set).
+// Stage RANK: the best `top` packages in order and the label winners, found by one depth-first search
+// over the packages that skips the subtrees whose bounds (bounds.h) rule out the top and every label,
+// without storing packages (pc.referenceMid must be set). Search::Exhaustive visits every package.
 struct RankResult {
     std::vector<RankedPackage> top;
     std::vector<LabelWinner> winners;
-    bool cancelled = false; // `cancel` was set before the pass finished: the result is incomplete
+    bool cancelled = false;  // `cancel` was set before the pass finished: the result is incomplete
+    long long evaluated = 0; // packages priced and scored (the others were ruled out by their bounds)
 };
 RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top,
-                        const std::atomic<bool> *cancel = nullptr);
+                        const std::atomic<bool> *cancel = nullptr, Search search = Search::Pruned);
 
 // The label a non-winner gets: its highest of pricing, coverage and placement (ties in that order).
 Label ownLabel(const PackageNumbers &n);

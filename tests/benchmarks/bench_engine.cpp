@@ -5,9 +5,11 @@
 // In process (Google Benchmark):
 //  - typical households (10 carriers × 3 lines, 1–2 options each, current coverage, gap analysis on):
 //    end to end (parse → validate → rank → run object), the engine alone (what `duration_ms` measures),
-//    and the stages apart (parse, validate, prepare, rank with gaps and run object);
+//    and the stages apart (parse, validate, prepare, rank with gaps and run object); the engine's own
+//    `duration_ms` of every iteration as min / median / max (engine_ms_*);
 //  - large (120 per line, 1.728 M packages, exact top 10), wide (300 × 300) and 2 lines at 10^7, each with
-//    the bare enumeration floor on the same premiums in the same run and the ratio engine ÷ floor.
+//    the bare enumeration floor on the same premiums in the same run (best of ten) and the ratio engine ÷
+//    floor for the fastest, median and slowest run (x_floor_min / _med / _max).
 // As whole processes of `placement-workbench` (wall time, `duration_ms`, peak RSS of the child):
 //  - `rank --format json` on the large case, with `--top 10000`;
 //  - a 50 MB case (3 lines × 14,700 offerings): `validate`, `gaps`, `rank` (bounded by a timeout);
@@ -17,6 +19,7 @@
 // PW_BENCH_BINARY names another application binary for the process figures.
 #include "casegen.h"
 
+#include "engine/bounds.h"
 #include "engine/engine.h"
 #include "engine/packages.h"
 #include "engine/ranking.h"
@@ -63,7 +66,7 @@ double peakRssMB() {
 }
 
 // The bare enumeration floor on a prepared case's premiums: every package's premium sum and the lowest,
-// with no pricing rules, scores or ranking. Returns the best of three runs in milliseconds.
+// with no pricing rules, scores or ranking. Returns the best of ten runs in milliseconds.
 double floorMs(const PreparedCase &pc) {
     std::vector<std::vector<double>> premiums;
     for (size_t s = 0; s < pc.lines.size(); ++s) {
@@ -72,7 +75,7 @@ double floorMs(const PreparedCase &pc) {
             premiums.back().push_back(f.premiumCents);
     }
     double best = 1e300;
-    for (int run = 0; run < 3; ++run) {
+    for (int run = 0; run < 10; ++run) {
         QElapsedTimer t;
         t.start();
         double lowest = 1e300;
@@ -103,23 +106,35 @@ void setCounters(benchmark::State &state, double packages) {
     state.counters["peak_rss_MB"] = peakRssMB();
 }
 
+// The engine's own measure of each run (`duration_ms`: validate → rank → run object): min, median, max.
+void setEngineCounters(benchmark::State &state, std::vector<double> ms) {
+    if (ms.empty()) return;
+    std::sort(ms.begin(), ms.end());
+    state.counters["engine_ms_min"] = ms.front();
+    state.counters["engine_ms_med"] = ms[ms.size() / 2];
+    state.counters["engine_ms_max"] = ms.back();
+}
+
 // A large case ranked in process: engine time, and the floor on the same premiums with the ratio.
 void runLarge(benchmark::State &state, const JsonValue &root, int top = 10) {
     const EngineOptions o = options(top);
-    double packages = 0, total = 0;
-    int runs = 0;
+    double packages = 0;
+    std::vector<double> ms;
     for (auto _ : state) {
         EngineRun r = runEngine(root, o);
-        total += r.engineMs;
-        ++runs;
+        ms.push_back(r.engineMs);
         packages = r.run ? (*r.run)[u"output"][u"solution_count"].toDouble() : 0;
         benchmark::DoNotOptimize(r);
     }
     setCounters(state, packages);
+    setEngineCounters(state, ms);
     const Preparation prep = prepareCase(root, o);
     const double floor = floorMs(*prep.prepared);
+    std::sort(ms.begin(), ms.end());
     state.counters["floor_ms"] = floor;
-    state.counters["x_floor"] = (total / std::max(1, runs)) / floor;
+    state.counters["x_floor_min"] = ms.front() / floor;
+    state.counters["x_floor_med"] = ms[ms.size() / 2] / floor;
+    state.counters["x_floor_max"] = ms.back() / floor;
 }
 
 const JsonValue &typical() {
@@ -149,12 +164,15 @@ void BM_TypicalEndToEnd(benchmark::State &state) {
 void BM_TypicalEngine(benchmark::State &state) {
     const EngineOptions o = options();
     double packages = 0;
+    std::vector<double> ms;
     for (auto _ : state) {
         EngineRun r = runEngine(typical(), o);
+        ms.push_back(r.engineMs);
         packages = (*r.run)[u"output"][u"solution_count"].toDouble();
         benchmark::DoNotOptimize(r);
     }
     setCounters(state, packages);
+    setEngineCounters(state, ms);
 }
 
 void BM_TypicalStageParse(benchmark::State &state) {
@@ -217,9 +235,9 @@ BENCHMARK(BM_TypicalStageParse)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TypicalStageValidate)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TypicalStagePrepare)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TypicalStageRank)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Large)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_Large)->Unit(benchmark::kMillisecond)->Iterations(7);
 BENCHMARK(BM_Wide)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_TwoLines10M)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_TwoLines10M)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 // ---- Whole processes ----------------------------------------------------------------------------
 
@@ -335,6 +353,11 @@ QString spread(std::vector<double> v, const char *unit) {
         .arg(QLatin1StringView(unit));
 }
 
+// 50 MB: 3 lines × 14,700 household offerings (44,100; 3.2 × 10^12 packages).
+JsonValue fiftyCase() {
+    return bench::householdCase(kThreeLines, {14700, 14700, 14700}, 60, 19);
+}
+
 void writeCase(const QString &file, const JsonValue &root) {
     const QString err = writeFileAtomically(file, writeJson(root));
     if (!err.isEmpty()) qFatal("%s", qPrintable(err));
@@ -389,7 +412,7 @@ void processFigures() {
     // 50 MB: 3 lines × 14,700 household offerings (44,100; 3.2 × 10^12 packages), written from a child
     // scope so that its tree is freed before the processes run.
     const QString big = dir.filePath(QStringLiteral("fifty.json"));
-    writeCase(big, bench::householdCase(kThreeLines, {14700, 14700, 14700}, 60, 19));
+    writeCase(big, fiftyCase());
     std::printf("50 MB case: %.1f MB on disk\n", double(QFileInfo(big).size()) / 1e6);
     std::fflush(stdout);
     processFigure("validate 50 MB", {QStringLiteral("validate"), big, QStringLiteral("--now"), now}, dir,
@@ -431,6 +454,9 @@ int main(int argc, char **argv) {
                   bench::householdCase(kTwoLines, {300, 300}, 40, 13));
         writeCase(QDir(dir).filePath(QStringLiteral("quote-only.json")),
                   bench::generateCase(kThreeLines, {40, 40, 40}, 12, 3));
+        // PW_BENCH_WRITE_FIFTY=1 adds the 50 MB case.
+        if (qEnvironmentVariableIsSet("PW_BENCH_WRITE_FIFTY"))
+            writeCase(QDir(dir).filePath(QStringLiteral("fifty.json")), fiftyCase());
         return 0;
     }
     benchmark::Initialize(&argc, argv);

@@ -2,7 +2,9 @@
 // The rank command and engine profiles, end to end through the built binary.
 #include "testsupport.h"
 
+#include "engine/engine.h"
 #include "engine/profile.h"
+#include "io/json.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,6 +21,14 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(path));
     return path;
+}
+
+// A run object's encoding without what differs from run to run (id, timestamps, measured time).
+QByteArray withoutRunIdentity(const JsonValue &run) {
+    JsonValue r = run;
+    for (const char *key : {"run_id", "created_at", "completed_at", "duration_ms"})
+        r.insert(QString::fromLatin1(key), JsonValue());
+    return writeJson(r);
 }
 
 } // namespace
@@ -69,6 +79,40 @@ private slots:
         QVERIFY(rows[0].startsWith(QStringLiteral("rank,cluster_label,label_winner")));
         QVERIFY(rows[1].startsWith(QStringLiteral("1,recommended,true,")));
         QVERIFY(rows[1].contains(QStringLiteral(",6620,6620,6620,")));
+    }
+
+    void jsonIsWrittenAsTheWholeRunObjectWouldBe_data() {
+        QTest::addColumn<QString>("caseFile");
+        QTest::addColumn<int>("top");
+        QTest::newRow("household, gap lists per solution")
+            << test::samplePath(QStringLiteral("brooklyn-household.json")) << 10;
+        QTest::newRow("one solution") << test::samplePath(QStringLiteral("brooklyn-household.json")) << 1;
+        QTest::newRow("no solutions") << test::samplePath(QStringLiteral("seed-job.json")) << 10;
+        QTest::newRow("every package of a varied household")
+            << test::fixturePath(QStringLiteral("ranking/varied-household/case.json")) << 500;
+    }
+
+    // `rank --format json` writes its solutions one at a time; the bytes are those of the whole run object
+    // as the engine builds it in memory.
+    void jsonIsWrittenAsTheWholeRunObjectWouldBe() {
+        QFETCH(QString, caseFile);
+        QFETCH(int, top);
+        const auto r = test::runWorkbench({QStringLiteral("rank"), caseFile, QStringLiteral("--now"), kNow,
+                                           QStringLiteral("--format"), QStringLiteral("json"),
+                                           QStringLiteral("--top"), QString::number(top)});
+        QCOMPARE(r.exitCode, 0);
+        const auto printed = parseJson(r.out);
+        QVERIFY(printed);
+        EngineOptions options;
+        options.now = QDateTime::fromString(kNow, Qt::ISODate);
+        options.top = top;
+        const EngineRun expected = runEngine(test::readJsonFile(caseFile), options);
+        QVERIFY(expected.ok());
+        QVERIFY((*expected.run)[u"solutions"].size() > 0 || caseFile.endsWith(u"seed-job.json"));
+        // The printed bytes are the encoding of what they parse to (nothing spliced in wrongly) …
+        QCOMPARE(writeJson(*printed), r.out);
+        // … and that is the in-memory run object.
+        QCOMPARE(withoutRunIdentity(*printed), withoutRunIdentity(*expected.run));
     }
 
     void zeroSolutionsIsAnAnswer() {
