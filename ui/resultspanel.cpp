@@ -88,6 +88,7 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
             updateRankingProgress();
         } else {
             m_rankingStrip->finish();
+            updateBanner(); // a cancelled ranking says so once it has stopped
         }
     });
     connect(m_ranking, &RankingController::progressChanged, this, &ResultsPanel::updateRankingProgress);
