@@ -91,8 +91,12 @@ int runGui(int argc, char *argv[]) {
     MainWindow w;
     const QStringList pos = p.positionalArguments();
     // No case given: the library when it holds cases, the bundled sample when it is empty.
-    if (!pos.isEmpty())
+    // A case named on the command line opens in the background once the window shows (a large one
+    // would keep the window from appearing for seconds); a screenshot waits for it.
+    if (!pos.isEmpty() && p.isSet(shot))
         w.openCase(pos.first());
+    else if (!pos.isEmpty())
+        QTimer::singleShot(0, &w, [&w, file = pos.first()] { w.openCaseInBackground(file); });
     else if (!w.showLibraryAtStart())
         w.openSample(QStringLiteral("brooklyn-household.json"));
     if (p.isSet(tab)) w.showResultTab(p.value(tab));

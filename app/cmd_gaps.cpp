@@ -98,7 +98,7 @@ int runGaps(const QStringList &args, CliIo &io) {
     // offerings are not checked; the analysis is then exactly the one a gap-only or dual run writes.
     const JsonValue root = gapOnlyCase(*f.root);
     const EngineProfile &profile = defaultProfile();
-    const ValidationResult v = validateCase(root, *now, profile);
+    const ValidationResult v = validateCase(root, *now, profile, OfferingsRead::ForQuoteMatching);
     for (const Problem &pr : v.problems)
         io.err << problemLine(file, pr) << "\n";
     if (hasErrors(v.problems)) return ExitProblems;

@@ -196,9 +196,26 @@ std::optional<QString> CaseDocument::refusedText(const QString &path) const {
 void CaseDocument::load(const JsonValue &root, const QString &fileName) {
     dropRefused([](const Refused &) { return true; });
     m_root = root.isObject() ? root : JsonValue::object();
+    revalidate();
+    finishLoad(fileName);
+}
+
+void CaseDocument::load(const JsonValue &root, const QString &fileName, ValidationResult validated) {
+    if (!root.isObject()) {
+        load(root, fileName); // validated as the empty object the document holds instead
+        return;
+    }
+    dropRefused([](const Refused &) { return true; });
+    m_root = root;
+    m_case = std::move(validated.parsed);
+    m_validation = std::move(validated.problems);
+    mergeProblems();
+    finishLoad(fileName);
+}
+
+void CaseDocument::finishLoad(const QString &fileName) {
     m_undo->clear();
     setFileName(fileName);
-    revalidate();
     emit loaded();
     emit edited(QString());
     m_modified = false;

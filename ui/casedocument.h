@@ -3,6 +3,7 @@
 
 #include "io/json.h"
 #include "io/problem.h"
+#include "io/validation.h"
 #include "model/case.h"
 
 #include <QDateTime>
@@ -61,6 +62,9 @@ public:
 
     // Replaces the whole document (a new, opened or dropped case); clears the undo history.
     void load(const JsonValue &root, const QString &fileName);
+    // The same with the tree already validated (off the GUI thread, see io/caseopening.h): `validated`
+    // must be validateCase(root) with this document's clock, so the GUI thread does no validation.
+    void load(const JsonValue &root, const QString &fileName, ValidationResult validated);
 
     // Used by the undo commands.
     void applyValue(const QString &path, const std::optional<JsonValue> &value);
@@ -75,6 +79,7 @@ signals:
 
 private:
     void revalidate();
+    void finishLoad(const QString &fileName);
     void mergeProblems();
     void updateModified();
     // Drops the refused text of the paths `matches` selects, telling listeners which.

@@ -11,10 +11,12 @@
 #include "fieldformat.h"
 #include "helpcontent.h"
 #include "io/casefile.h"
+#include "io/caseopening.h"
 #include "library/librarycontroller.h"
 #include "library/librarypage.h"
 #include "offeringspage.h"
 #include "problemsmodel.h"
+#include "progressstrip.h"
 #include "rankingcontroller.h"
 #include "remote/keychainsecretstore.h"
 #include "remote/remotetab.h"
@@ -53,6 +55,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
@@ -85,6 +88,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_editor->setMinimumWidth(470);
     m_split->setSizes({470, 896});
     buildLibrary(); // the central widget: the case, or the library start page
+    // Opening a case says how far it is, and why it failed, in a strip above the case it will replace.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_openStrip = new ProgressStrip(QStringLiteral("openProgress"), central);
+    centralLayout->addWidget(m_openStrip);
+    centralLayout->addWidget(takeCentralWidget(), 1);
+    setCentralWidget(central);
+    connect(m_openStrip, &ProgressStrip::cancelRequested, this, &MainWindow::cancelOpen);
 
     buildDock();
     buildActions();
@@ -153,7 +166,9 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    if (m_openCancel) m_openCancel->store(true); // an open in flight stops at its next step
+}
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
     if (event->type() != QEvent::ShortcutOverride) return QMainWindow::eventFilter(watched, event);
@@ -376,36 +391,104 @@ void MainWindow::buildToolbar() {
 }
 
 bool MainWindow::openCase(const QString &fileName) {
-    return finishOpen(fileName, readCaseFile(fileName));
+    cancelOpen();
+    return finishOpen(fileName, openCaseFile(fileName, m_doc->now(), defaultProfile()));
 }
+
+namespace {
+
+QString openStageText(OpenStage stage, const QString &file) {
+    switch (stage) {
+    case OpenStage::Reading:
+        return MainWindow::tr("Opening %1: reading…").arg(file);
+    case OpenStage::Parsing:
+        return MainWindow::tr("Opening %1: reading the case…").arg(file);
+    case OpenStage::Validating:
+        return MainWindow::tr("Opening %1: checking the case…").arg(file);
+    }
+    return file;
+}
+
+} // namespace
 
 void MainWindow::openCaseInBackground(const QString &fileName) {
-    // Reading and parsing run on a worker thread, so a large file never freezes the window.
-    showMessage(tr("Opening %1…").arg(QFileInfo(fileName).fileName()));
-    auto *watcher = new QFutureWatcher<CaseFileResult>(this);
-    connect(watcher, &QFutureWatcher<CaseFileResult>::finished, this, [this, watcher, fileName] {
-        const CaseFileResult r = watcher->result();
+    // Reading, parsing and validating run on a worker thread, so a large file never freezes the window;
+    // the case on screen stays until the new one is ready. A newer open replaces one in flight.
+    cancelOpen();
+    const QString shown = escapeControls(QFileInfo(fileName).fileName());
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_openCancel = cancel;
+    const quint64 generation = ++m_openGeneration;
+    m_openStrip->start(openStageText(OpenStage::Reading, shown));
+    auto *watcher = new QFutureWatcher<OpenedCase>(this);
+    connect(watcher, &QFutureWatcher<OpenedCase>::finished, this, [this, watcher, fileName, generation] {
+        const OpenedCase r = watcher->result();
         watcher->deleteLater();
+        if (generation != m_openGeneration) return; // cancelled, or replaced by a newer open
+        m_openCancel.reset();
         finishOpen(fileName, r);
     });
-    watcher->setFuture(QtConcurrent::run([fileName] { return readCaseFile(fileName); }));
+    // Progress is posted to the window (dropped if it is gone); only changes of the bar are sent.
+    auto report = [this, generation, shown, last = std::make_shared<int>(-1)](OpenStage stage, int percent) {
+        const int key = int(stage) * 1000 + percent;
+        if (key == *last) return;
+        *last = key;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, shown, stage, percent] {
+                if (generation == m_openGeneration && m_openStrip->isRunning())
+                    m_openStrip->setProgress(openStageText(stage, shown), percent);
+            },
+            Qt::QueuedConnection);
+    };
+    watcher->setFuture(QtConcurrent::run([fileName, now = m_doc->now(), cancel, report] {
+        OpenControl control;
+        control.cancel = cancel.get();
+        control.progress = report;
+        return openCaseFile(fileName, now, defaultProfile(), control);
+    }));
 }
 
-bool MainWindow::finishOpen(const QString &fileName, const CaseFileResult &r) {
-    if (!r.root) {
-        showMessage(tr("Cannot open %1: %2").arg(fileName, r.problem.message));
-        if (isVisible() && m_testAnswer < 0)
-            QMessageBox::warning(this, tr("Open case"),
-                                 tr("Cannot open %1:\n%2").arg(fileName, r.problem.message));
+void MainWindow::cancelOpen() {
+    if (!m_openCancel) return;
+    m_openCancel->store(true);
+    m_openCancel.reset();
+    ++m_openGeneration; // its result, if it still comes, is dropped
+    m_openStrip->finish();
+    showMessage(tr("Opening cancelled; the case shown is unchanged"));
+}
+
+bool MainWindow::isOpening() const {
+    return m_openCancel != nullptr;
+}
+
+bool MainWindow::finishOpen(const QString &fileName, const OpenedCase &r) {
+    const QString shown = QFileInfo(fileName).fileName();
+    if (r.cancelled) {
+        m_openStrip->finish();
         return false;
     }
+    if (!r.file.root || !r.validation) {
+        const QString why = tr("Cannot open %1: %2").arg(shown, r.file.problem.message);
+        showMessage(why);
+        // Where the eye is: in place of the progress, above the case that stays open.
+        m_openStrip->fail(escapeControls(why));
+        return false;
+    }
+    // Edits made to the case on screen while this one was read are asked about before they go.
+    if (m_doc->isModified() && !maybeSave()) {
+        m_openStrip->finish();
+        showMessage(tr("%1 was not opened: the case on screen has unsaved changes").arg(shown));
+        return false;
+    }
+    m_openStrip->finish();
     // A bundled sample opened from disk (resources/samples, the installed samples folder) is untitled:
     // Save asks for a name, so the sample is never saved over in place.
-    m_isSample = isBundledSample(fileName, *r.root);
-    m_doc->load(*r.root, m_isSample ? QString() : QFileInfo(fileName).absoluteFilePath());
+    m_isSample = isBundledSample(fileName, *r.file.root);
+    m_doc->load(*r.file.root, m_isSample ? QString() : QFileInfo(fileName).absoluteFilePath(), *r.validation);
     updateTitle();
     addRecent(QFileInfo(fileName).absoluteFilePath());
-    showMessage(tr("Opened %1").arg(QFileInfo(fileName).fileName()));
+    showMessage(tr("Opened %1").arg(shown));
     return true;
 }
 

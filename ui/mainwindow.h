@@ -5,6 +5,9 @@
 
 #include <QMainWindow>
 
+#include <atomic>
+#include <memory>
+
 class QAction;
 class QCheckBox;
 class QComboBox;
@@ -25,6 +28,8 @@ class LibraryController;
 class LibraryPage;
 class ElidingLabel;
 class ProblemsModel;
+class ProgressStrip;
+struct OpenedCase;
 class RankingController;
 class ResultsPanel;
 
@@ -41,7 +46,11 @@ public:
     // Opens a case file and waits for it (the command line's case, tests); the window's own Open, recent
     // files and drops use openCaseInBackground.
     bool openCase(const QString &fileName);
+    // Reads, parses and validates on a worker thread with progress and Cancel in the "openProgress"
+    // strip; the case on screen stays until the new one is ready, and a failure is said in the strip.
     void openCaseInBackground(const QString &fileName);
+    void cancelOpen(); // stops an open in flight; the case on screen stays
+    bool isOpening() const;
     bool openSample(const QString &name);
     void showResultTab(const QString &name);
     // A temporary message in the status bar (six seconds), beside the case summary.
@@ -89,7 +98,7 @@ private:
     void buildActions();
     void buildToolbar();
     void buildDock();
-    bool finishOpen(const QString &fileName, const CaseFileResult &result);
+    bool finishOpen(const QString &fileName, const OpenedCase &result);
     void loadBytes(const QByteArray &bytes, const QString &fileName, bool isSample);
     static bool isBundledSample(const QString &fileName, const JsonValue &root);
     void documentEdited();
@@ -139,6 +148,9 @@ private:
     LibraryPage *m_libraryPage = nullptr;
     QStackedWidget *m_stack = nullptr;
     bool m_dockWasVisible = true;
+    ProgressStrip *m_openStrip = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_openCancel; // the open in flight, if any
+    quint64 m_openGeneration = 0;
 };
 
 } // namespace pw

@@ -29,6 +29,29 @@ RankingController::RankingController(CaseDocument *doc, QObject *parent)
     , m_doc(doc) {
     connect(doc, &CaseDocument::edited, this, &RankingController::documentEdited);
     connect(doc, &CaseDocument::loaded, this, &RankingController::documentLoaded);
+    m_progressTick = new QTimer(this);
+    m_progressTick->setInterval(200);
+    connect(m_progressTick, &QTimer::timeout, this, &RankingController::progressChanged);
+}
+
+RankingController::Progress RankingController::progress() const {
+    Progress p;
+    if (m_progress) {
+        p.stage = EngineProgress::Stage(m_progress->stage.load(std::memory_order_relaxed));
+        p.done = m_progress->done.load(std::memory_order_relaxed);
+        p.total = m_progress->total.load(std::memory_order_relaxed);
+    }
+    p.elapsedMs = m_pending > 0 ? m_clock.elapsed() : 0;
+    return p;
+}
+
+void RankingController::cancel() {
+    if (m_pending == 0) return;
+    cancelJob();
+    m_userCancelled = true;
+    m_stale = m_run.isObject();
+    // The worker stops at its next prefix; busy ends when it hands back (finishJob drops its result).
+    emit runChanged();
 }
 
 RankingController::~RankingController() {
@@ -119,7 +142,12 @@ void RankingController::documentLoaded() {
 void RankingController::setPending(int delta) {
     const bool was = m_pending > 0;
     m_pending += delta;
-    if (was != (m_pending > 0)) emit busyChanged(m_pending > 0);
+    if (was == (m_pending > 0)) return;
+    if (m_pending > 0)
+        m_progressTick->start();
+    else
+        m_progressTick->stop();
+    emit busyChanged(m_pending > 0);
 }
 
 EngineOptions RankingController::currentOptions() const {
@@ -144,6 +172,13 @@ void RankingController::startJob(EngineOptions opts, std::function<JobResult(con
     cancelJob(); // a new edit makes the job in flight useless
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     opts.cancel = m_cancel;
+    m_userCancelled = false;
+    m_progress = std::make_shared<SharedProgress>();
+    opts.progress = [progress = m_progress](const EngineProgress &p) {
+        progress->done.store(p.done, std::memory_order_relaxed);
+        progress->total.store(p.total, std::memory_order_relaxed);
+        progress->stage.store(int(p.stage), std::memory_order_relaxed);
+    };
     const quint64 gen = ++m_generation;
     m_clock.start();
     setPending(+1);

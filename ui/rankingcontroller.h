@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "engine/engine.h"
 #include "engine/profile.h"
 #include "io/json.h"
 #include "io/problem.h"
 
 #include <QElapsedTimer>
 #include <QObject>
+
+class QTimer;
 
 #include <atomic>
 #include <functional>
@@ -15,8 +18,6 @@
 #include <optional>
 
 namespace pw {
-
-struct EngineOptions;
 
 class CaseDocument;
 struct PreparedCase;
@@ -68,16 +69,32 @@ public:
     // anything that must rank the case as the window does (reports).
     EngineOptions currentOptions() const;
 
+    // Where the job in flight stands (engine.md's stages, see EngineProgress), for the ranking's
+    // progress strip; `elapsedMs` since the job started. Meaningful while isBusy().
+    struct Progress {
+        EngineProgress::Stage stage = EngineProgress::Stage::Validating;
+        qint64 done = 0, total = 0;
+        qint64 elapsedMs = 0;
+    };
+    Progress progress() const;
+    // The last job was cancelled by the user (cancel()); cleared by the next job.
+    bool wasCancelled() const { return m_userCancelled; }
+
     // Blocks until the current job is done (tests and screenshots).
     bool waitForIdle(int timeoutMs = 10000);
 
 public slots:
     void prepareNow(); // full re-run
     void rankNow();    // re-rank the prepared case
+    // Stops the job in flight at the user's request: the run shown stays (marked stale when the case
+    // changed since), and the next edit or a re-rank starts again.
+    void cancel();
 
 signals:
     void runChanged();
     void busyChanged(bool busy);
+    // While busy, about every 200 ms and at each change of stage: see progress().
+    void progressChanged();
 
 private:
     struct JobResult; // what a worker hands back
@@ -98,6 +115,14 @@ private:
     std::shared_ptr<const PreparedCase> m_prepared;
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic<bool>> m_cancel; // the flag of the job in flight, if any
+    // What the job in flight reports from its worker (EngineOptions::progress), read by progress().
+    struct SharedProgress {
+        std::atomic<int> stage{0};
+        std::atomic<qint64> done{0}, total{0};
+    };
+    std::shared_ptr<SharedProgress> m_progress;
+    QTimer *m_progressTick = nullptr;
+    bool m_userCancelled = false;
     int m_pending = 0;
     bool m_stale = false;
     int m_errorCount = 0;

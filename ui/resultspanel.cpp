@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "resultspanel.h"
 #include "plaintext.h"
+#include "progressstrip.h"
 
 #include "casedocument.h"
 #include "chipdelegate.h"
@@ -24,6 +25,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QMimeData>
 #include <QPalette>
 #include <QPushButton>
@@ -68,9 +70,28 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
                 [this, line] { emit addOfferingRequested(line); });
         buttons->addWidget(m_addButtons[i]);
     }
+    m_rankAgain = new QPushButton(tr("Rank again"), m_bannerBox);
+    m_rankAgain->setObjectName(QStringLiteral("rankAgain"));
+    connect(m_rankAgain, &QPushButton::clicked, m_ranking, &RankingController::prepareNow);
+    buttons->addWidget(m_rankAgain);
     buttons->addStretch(1);
     layout->addWidget(m_bannerBox);
     m_bannerBox->hide();
+
+    // A long ranking says how far it is, above the table it will fill, and can be cancelled.
+    m_rankingStrip = new ProgressStrip(QStringLiteral("rankingProgress"), this);
+    layout->addWidget(m_rankingStrip);
+    connect(m_rankingStrip, &ProgressStrip::cancelRequested, m_ranking, &RankingController::cancel);
+    connect(m_ranking, &RankingController::busyChanged, this, [this](bool busy) {
+        if (busy) {
+            m_rankingStrip->start(tr("Ranking…"));
+            updateRankingProgress();
+        } else {
+            m_rankingStrip->finish();
+            updateBanner(); // a cancelled ranking says so once it has stopped
+        }
+    });
+    connect(m_ranking, &RankingController::progressChanged, this, &ResultsPanel::updateRankingProgress);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("resultTabs"));
@@ -381,6 +402,31 @@ void ResultsPanel::updateGaps() {
     m_memo->setPlainText(ca[u"memo"].toString());
 }
 
+void ResultsPanel::updateRankingProgress() {
+    if (!m_ranking->isBusy()) return;
+    const RankingController::Progress p = m_ranking->progress();
+    const QString packages = QLocale().toString(p.total);
+    using Stage = EngineProgress::Stage;
+    switch (p.stage) {
+    case Stage::Validating:
+        m_rankingStrip->setProgress(tr("Checking the case…"), -1);
+        break;
+    case Stage::Preparing:
+        m_rankingStrip->setProgress(tr("Filtering and scoring the offerings…"), -1);
+        break;
+    case Stage::Pricing:
+        m_rankingStrip->setProgress(tr("Pricing %1 packages…").arg(packages), -1);
+        break;
+    case Stage::Ranking:
+        m_rankingStrip->setProgress(tr("Ranking %1 packages…").arg(packages), -1);
+        break;
+    case Stage::Explaining:
+        m_rankingStrip->setProgress(tr("Explaining solution %1 of %2…").arg(p.done + 1).arg(p.total),
+                                    p.total > 0 ? int(100 * p.done / p.total) : -1);
+        break;
+    }
+}
+
 void ResultsPanel::updateBanner() {
     const JsonValue &out = m_ranking->run()[u"output"];
     QString text;
@@ -404,9 +450,17 @@ void ResultsPanel::updateBanner() {
                   "offering per requested line.")
                    .arg(joinWords(words));
     }
+    const bool cancelled = m_ranking->wasCancelled() && !m_ranking->isBusy();
+    if (cancelled)
+        text = tr("<b>Ranking cancelled.</b> ") +
+               (m_ranking->hasRun() ? tr("The greyed results below are from before the cancelled ranking. ")
+                                    : QString()) +
+               tr("It runs again with the next change, or with Rank again.");
+    m_rankAgain->setVisible(cancelled);
     const char *lineNames[] = {"home", "auto", "umbrella"};
     for (int i = 0; i < 3; ++i)
-        m_addButtons[i]->setVisible(errors == 0 && missing.contains(QString::fromLatin1(lineNames[i])));
+        m_addButtons[i]->setVisible(!cancelled && errors == 0 &&
+                                    missing.contains(QString::fromLatin1(lineNames[i])));
     m_banner->setText(text);
     m_bannerBox->setVisible(!text.isEmpty());
 }

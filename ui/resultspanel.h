@@ -19,6 +19,7 @@ namespace pw {
 class ColumnFitter;
 class CostChart;
 class ProfileChart;
+class ProgressStrip;
 class RankingController;
 class RankingModel;
 class ScorecardInspector;
@@ -61,6 +62,7 @@ private:
     void updateCompare();
     void updateGaps();
     void updateBanner();
+    void updateRankingProgress();
     QString problemsToFix() const;
     void selectionChanged();
     void updateWhyLine(int row);
@@ -68,6 +70,8 @@ private:
 
     CaseDocument *m_doc;
     RankingController *m_ranking;
+    ProgressStrip *m_rankingStrip = nullptr;
+    QPushButton *m_rankAgain = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_banner = nullptr;
     QWidget *m_bannerBox = nullptr;

@@ -56,6 +56,15 @@ JsonValue runObject(const QDateTime &created, double engineMs, const JsonValue &
     return run;
 }
 
+// The packages ASSEMBLE forms: one eligible offering per requested line (what the enumeration walks).
+qint64 assembledPackages(const PreparedCase &pc) {
+    if (pc.lines.empty()) return 0;
+    qint64 n = 1;
+    for (size_t s = 0; s < pc.lines.size(); ++s)
+        n *= qint64(pc.packed[s].size());
+    return n;
+}
+
 } // namespace
 
 JsonValue gapOnlyCase(const JsonValue &caseRoot) {
@@ -74,7 +83,8 @@ JsonValue gapOnlyCase(const JsonValue &caseRoot) {
 Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options) {
     Preparation prep;
     const EngineProfile &profile = profileOf(options);
-    ValidationResult v = validateCase(caseRoot, options.now, profile);
+    options.report(EngineProgress::Stage::Validating);
+    ValidationResult v = validateCase(caseRoot, options.now, profile, OfferingsRead::ForQuoteMatching);
     prep.problems = std::move(v.problems);
     if (!options.appetite.isEmpty() && !profile.hasBucket(options.appetite))
         prep.problems.push_back({Problem::Severity::Error, QStringLiteral("--appetite"),
@@ -93,7 +103,9 @@ Preparation prepareCase(const JsonValue &caseRoot, const EngineOptions &options)
     for (const Problem &p : prep.problems)
         if (!p.isError()) pc->warnings.push_back(p);
     if (pc->routing.quoteMatching) {
+        options.report(EngineProgress::Stage::Preparing);
         buildPrepared(*pc);
+        options.report(EngineProgress::Stage::Pricing, 0, assembledPackages(*pc));
         if (!computeReference(*pc, Search::Pruned, options.cancel.get())) {
             prep.cancelled = true;
             return prep;
@@ -156,11 +168,13 @@ Staged rankStaged(const PreparedCase &pc, const EngineOptions &options) {
     sols.weights = weightsFor(pc, options);
     RankResult ranked;
     if (pc.missingLines.isEmpty()) {
+        options.report(EngineProgress::Stage::Ranking, 0, assembledPackages(pc));
         ranked = rankPackages(pc, sols.weights, std::max(1, options.top), options.cancel.get());
         if (ranked.cancelled) return st;
     }
     const QStringList requested = gapRequestedLines(pc.cs.input);
     sols.top = std::move(ranked.top);
+    options.report(EngineProgress::Stage::Explaining, 0, qint64(sols.top.size()));
     for (const RankedPackage &pkg : sols.top) {
         std::optional<Label> label;
         for (const auto &w : ranked.winners)
@@ -177,6 +191,8 @@ Staged rankStaged(const PreparedCase &pc, const EngineOptions &options) {
                             normalisedState(in.address.state), pc.now, *pc.profile, false);
             sols.gaps.push_back(comparePackageGaps(*before, after));
         }
+        options.report(EngineProgress::Stage::Explaining, qint64(sols.labels.size()),
+                       qint64(sols.top.size()));
     }
     output.insert(QStringLiteral("pool_size"), int(pc.cs.offerings.size()));
     output.insert(QStringLiteral("ignored"), int(pc.ignored.size()));

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -18,6 +19,19 @@ namespace pw {
 
 struct PreparedCase; // filtered, priced and scored packages (engine internals)
 class RunSolutions;  // a run's solutions, built one at a time (engine internals)
+
+// Where a run stands, for a progress display (the window's ranking strip). Reported at the start of each
+// stage of prepareCase and rankPrepared, and after each returned solution is explained. `total` is the
+// stage's size where it is known, else 0: the packages the case assembles (the product of the eligible
+// offerings per requested line) for Pricing and Ranking, the solutions returned for Explaining; `done`
+// counts the solutions explained. Stages of one run come in this order, some may be skipped (gap-only
+// runs have no Pricing, Ranking or Explaining).
+struct EngineProgress {
+    enum class Stage { Validating, Preparing, Pricing, Ranking, Explaining };
+    Stage stage = Stage::Validating;
+    qint64 done = 0;
+    qint64 total = 0;
+};
 
 // What a run is asked to do. `now` is the injected clock every date rule uses.
 struct EngineOptions {
@@ -31,6 +45,12 @@ struct EngineOptions {
     // closing the case or quitting made useless). Checked between prefixes of the enumeration.
     std::shared_ptr<const std::atomic<bool>> cancel;
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    // Called on the thread running the engine as the run passes its stages (see EngineProgress); may be
+    // empty. It must be quick and thread-safe (the window stores the figures in atomics).
+    std::function<void(const EngineProgress &)> progress;
+    void report(EngineProgress::Stage stage, qint64 done = 0, qint64 total = 0) const {
+        if (progress) progress({stage, done, total});
+    }
 };
 
 // The result of one local run: validation problems and, when there are no errors, the run object of

@@ -6,10 +6,10 @@
 
 namespace pw {
 
-CaseFileResult parseCaseBytes(const QByteArray &bytes) {
+CaseFileResult parseCaseBytes(const QByteArray &bytes, const JsonParseOptions &options) {
     CaseFileResult r;
     JsonParseError err;
-    r.root = parseJson(bytes, &err);
+    r.root = parseJson(bytes, &err, options);
     if (!r.root) {
         r.problem = {Problem::Severity::Error, QString(),
                      QStringLiteral("malformed JSON at line %1, column %2: %3")
@@ -20,35 +20,42 @@ CaseFileResult parseCaseBytes(const QByteArray &bytes) {
     return r;
 }
 
-CaseFileResult readCaseFile(const QString &fileName, qint64 maxBytes) {
-    CaseFileResult r;
+bool readCaseFileBytes(const QString &fileName, QByteArray *bytes, CaseFileResult *failure, qint64 maxBytes) {
+    CaseFileResult &r = *failure;
     QFile f(fileName);
     const QFileInfo info(fileName);
     if (info.isDir()) {
         r.unreadable = true;
         r.problem = {Problem::Severity::Error, QString(), QStringLiteral("is a folder, not a case file")};
-        return r;
+        return false;
     }
     if (!f.open(QIODevice::ReadOnly)) {
         r.unreadable = true;
         r.problem = {Problem::Severity::Error, QString(),
                      QStringLiteral("cannot be read: %1").arg(f.errorString())};
-        return r;
+        return false;
     }
     if (f.size() > maxBytes) {
         r.problem = {Problem::Severity::Error, QString(),
                      QStringLiteral("is too large (%1 MB; the limit is %2 MB)")
                          .arg(f.size() / (1024 * 1024))
                          .arg(maxBytes / (1024 * 1024))};
-        return r;
+        return false;
     }
-    const QByteArray bytes = f.readAll();
+    *bytes = f.readAll();
     if (f.error() != QFileDevice::NoError) {
         r.unreadable = true;
         r.problem = {Problem::Severity::Error, QString(),
                      QStringLiteral("cannot be read: %1").arg(f.errorString())};
-        return r;
+        return false;
     }
+    return true;
+}
+
+CaseFileResult readCaseFile(const QString &fileName, qint64 maxBytes) {
+    CaseFileResult failure;
+    QByteArray bytes;
+    if (!readCaseFileBytes(fileName, &bytes, &failure, maxBytes)) return failure;
     return parseCaseBytes(bytes);
 }
 

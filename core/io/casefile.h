@@ -23,7 +23,12 @@ struct CaseFileResult {
 constexpr qint64 kMaxCaseFileBytes = 256ll * 1024 * 1024;
 
 CaseFileResult readCaseFile(const QString &fileName, qint64 maxBytes = kMaxCaseFileBytes);
-CaseFileResult parseCaseBytes(const QByteArray &bytes);
+// The first half of readCaseFile: the file's bytes into `bytes`; false, with `failure` saying why, when
+// it cannot be read or is larger than maxBytes.
+bool readCaseFileBytes(const QString &fileName, QByteArray *bytes, CaseFileResult *failure,
+                       qint64 maxBytes = kMaxCaseFileBytes);
+// The second half: the bytes parsed (options: depth, progress and cancelling, see parseJson).
+CaseFileResult parseCaseBytes(const QByteArray &bytes, const JsonParseOptions &options = {});
 // The body sent to the API: the root without the "workbench" object.
 JsonValue apiRequestBody(const JsonValue &root);
 

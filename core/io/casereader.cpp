@@ -449,12 +449,14 @@ Offering readOffering(const JsonValue &obj, const QString &path, Problems *probl
     return readOfferingImpl(r, obj, path);
 }
 
-Case readCase(const JsonValue &root, Problems *problems) {
+Case readCase(const JsonValue &root, Problems *problems, bool readOfferings) {
     Reader r(problems);
     Case cs;
     // The reader takes the first of two members with one name, most JSON tools the last: the same file
     // would mean two prices. Every duplicate is an error at its path.
-    forEachDuplicateMember(root, [&](const QString &path) {
+    JsonValue checked = root;
+    if (!readOfferings && checked.isObject()) checked.remove(u"offerings");
+    forEachDuplicateMember(checked, [&](const QString &path) {
         r.error(path, QStringLiteral("this member is stated twice in one object; JSON tools disagree on "
                                      "which one counts, so keep one"));
     });
@@ -625,6 +627,7 @@ Case readCase(const JsonValue &root, Problems *problems) {
         c.premium = r.moneyAt(in, ip, "premium");
     }
 
+    if (!readOfferings) return cs;
     const JsonValue &offs = root[u"offerings"];
     if (!offs.isNull() && !offs.isArray())
         r.wrongType(QStringLiteral("offerings"), offs, QStringLiteral("an array"));

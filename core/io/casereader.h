@@ -12,7 +12,9 @@ namespace pw {
 // `attributes.bindable` or non-numeric `attributes.service_rating` is a warning (read as not stated), and
 // a `current_portfolio` that is not an object is ignored with a warning. Split-limit strings ("100/300/100",
 // in thousands) are normalised into their numbers; keys stated beside a split string win over its parts.
-Case readCase(const JsonValue &root, Problems *problems);
+// Without `readOfferings`, the offerings are neither read nor checked (a gap-only run never looks at
+// them): the case has none, and no problem is reported under "offerings".
+Case readCase(const JsonValue &root, Problems *problems, bool readOfferings = true);
 
 // Reads one coverage detail object (offering.coverage or a current-coverage line) at `path`.
 CoverageDetail readCoverageDetail(const JsonValue &obj, const QString &path, Problems *problems);

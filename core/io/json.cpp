@@ -3,10 +3,12 @@
 
 #include "io/problem.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 
 namespace pw {
 
@@ -202,6 +204,43 @@ QString JsonParseError::toString() const {
 
 namespace {
 
+// Texts a case repeats thousands of times (member names, line names, dates, limits) are read once and
+// shared: a direct-mapped cache keeps, per hash slot, the last short text seen there with its value
+// (implicitly shared Qt text, so the tree holds one copy and frees it once). A slot that holds another
+// text is overwritten, so unique texts (ids, premiums) cost one hash and never grow the cache.
+template <typename T> class RecentTexts {
+public:
+    static constexpr qsizetype kMaxLength = 48;
+    // The cached value of data[start, start+length), or null; `slot` is where to store it after a miss.
+    const T *find(const QByteArray &data, qsizetype start, qsizetype length, size_t *slot) const {
+        size_t h = 2166136261u; // FNV-1a
+        const char *p = data.constData() + start;
+        for (qsizetype i = 0; i < length; ++i)
+            h = (h ^ uchar(p[i])) * 16777619u;
+        *slot = (h ^ size_t(length)) & (kSlots - 1);
+        const Entry &e = m_entries[*slot];
+        if (e.length != length || std::memcmp(data.constData() + e.start, p, size_t(length)) != 0)
+            return nullptr;
+        return &e.value;
+    }
+    void store(size_t slot, qsizetype start, qsizetype length, const T &value) {
+        m_entries[slot] = {start, length, value};
+    }
+
+private:
+    static constexpr size_t kSlots = 4096;
+    struct Entry {
+        qsizetype start = 0, length = -1;
+        T value;
+    };
+    std::vector<Entry> m_entries = std::vector<Entry>(kSlots);
+};
+
+struct NumberText {
+    double value = 0;
+    QByteArray literal;
+};
+
 class Parser {
 public:
     Parser(const QByteArray &data, const JsonParseOptions &opt)
@@ -210,6 +249,7 @@ public:
 
     std::optional<JsonValue> run(JsonParseError *err) {
         if (m_d.startsWith("\xEF\xBB\xBF")) m_pos = 3;
+        if (m_opt.progress) m_nextProgress = qsizetype(std::max<qint64>(1, m_opt.progressStep));
         skipWs();
         JsonValue v;
         if (!parseValue(v, 0)) {
@@ -231,6 +271,19 @@ private:
     qsizetype m_pos = 0;
     QString m_error;
     qsizetype m_errorPos = 0;
+    RecentTexts<QString> m_strings;
+    RecentTexts<NumberText> m_numbers;
+    std::vector<JsonValue::Object> m_objectScratch; // per depth, see parseObject
+    // The next offset at which progress is reported (the end of the world without a callback).
+    qsizetype m_nextProgress = std::numeric_limits<qsizetype>::max();
+
+    // Reported after array items only: a case's bulk is its offerings array, so this is often enough and
+    // costs one comparison per item.
+    bool reportProgress() {
+        m_nextProgress = m_pos + qsizetype(std::max<qint64>(1, m_opt.progressStep));
+        if (m_opt.progress(m_pos, m_d.size())) return true;
+        return fail(QString::fromLatin1(kJsonParseCancelled));
+    }
 
     bool fail(const QString &msg, qsizetype at = -1) {
         if (m_error.isEmpty()) {
@@ -344,13 +397,23 @@ private:
             while (digit())
                 ++m_pos;
         }
-        QByteArray text = m_d.mid(start, m_pos - start);
+        const qsizetype length = m_pos - start;
+        size_t slot = 0;
+        const bool cacheable = length <= RecentTexts<NumberText>::kMaxLength;
+        if (cacheable) {
+            if (const NumberText *seen = m_numbers.find(m_d, start, length, &slot)) {
+                out = JsonValue::numberWithText(seen->value, seen->literal);
+                return true;
+            }
+        }
+        QByteArray text = m_d.mid(start, length);
         double v = 0;
         const auto res = std::from_chars(text.constData(), text.constData() + text.size(), v);
         if (res.ec == std::errc::result_out_of_range) {
             // from_chars leaves v untouched: decide between overflow and underflow ourselves.
             v = std::strtod(text.constData(), nullptr);
         }
+        if (cacheable) m_numbers.store(slot, start, length, {v, text});
         out = JsonValue::numberWithText(v, std::move(text));
         return true;
     }
@@ -423,7 +486,16 @@ private:
         while (m_pos < m_d.size()) {
             const uchar c = uchar(m_d[m_pos]);
             if (c == '"') {
-                out = QString::fromLatin1(m_d.constData() + start, m_pos - start);
+                const qsizetype length = m_pos - start;
+                size_t slot = 0;
+                if (length > RecentTexts<QString>::kMaxLength) {
+                    out = QString::fromLatin1(m_d.constData() + start, length);
+                } else if (const QString *seen = m_strings.find(m_d, start, length, &slot)) {
+                    out = *seen;
+                } else {
+                    out = QString::fromLatin1(m_d.constData() + start, length);
+                    m_strings.store(slot, start, length, out);
+                }
                 ++m_pos;
                 return true;
             }
@@ -534,6 +606,7 @@ private:
             JsonValue v;
             if (!parseValue(v, depth)) return false;
             items.push_back(std::move(v));
+            if (m_pos >= m_nextProgress && !reportProgress()) return false;
             skipWs();
             if (atEnd()) return fail(QStringLiteral("unexpected end of file inside an array (missing ']')"));
             const char c = m_d[m_pos];
@@ -555,13 +628,16 @@ private:
     bool parseObject(JsonValue &out, int depth) {
         if (!checkDepth(depth)) return false;
         ++m_pos;
-        JsonValue::Object members;
         skipWs();
         if (peek() == '}') {
             ++m_pos;
-            out = JsonValue(std::move(members));
+            out = JsonValue(JsonValue::Object{});
             return true;
         }
+        // Members gather in this depth's scratch list and are moved into an object of their exact size:
+        // one allocation per object instead of one per doubling.
+        if (m_objectScratch.size() <= size_t(depth)) m_objectScratch.resize(size_t(depth) + 1);
+        m_objectScratch[size_t(depth)].clear();
         while (true) {
             skipWs();
             if (peek() != '"') {
@@ -580,7 +656,7 @@ private:
             skipWs();
             JsonValue v;
             if (!parseValue(v, depth)) return false;
-            members.emplace_back(std::move(key), std::move(v));
+            m_objectScratch[size_t(depth)].emplace_back(std::move(key), std::move(v));
             skipWs();
             if (atEnd()) return fail(QStringLiteral("unexpected end of file inside an object (missing '}')"));
             const char c = m_d[m_pos];
@@ -592,7 +668,10 @@ private:
             }
             if (c == '}') {
                 ++m_pos;
-                out = JsonValue(std::move(members));
+                JsonValue::Object &scratch = m_objectScratch[size_t(depth)];
+                out = JsonValue(JsonValue::Object(std::make_move_iterator(scratch.begin()),
+                                                  std::make_move_iterator(scratch.end())));
+                scratch.clear();
                 return true;
             }
             return fail(QStringLiteral("expected ',' or '}' but found %1").arg(describeHere()));

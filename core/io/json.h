@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -105,7 +106,13 @@ struct JsonParseError {
 
 struct JsonParseOptions {
     int maxDepth = 256;
+    // Called from the parsing thread about every `progressStep` bytes with the bytes parsed so far and
+    // the document's size; returning false stops the parse, which then fails with `kJsonParseCancelled`.
+    std::function<bool(qint64 parsed, qint64 total)> progress;
+    qint64 progressStep = 1 << 20;
 };
+// The message of a parse stopped by JsonParseOptions::progress.
+inline constexpr char kJsonParseCancelled[] = "cancelled";
 
 // Strict RFC 8259 parser over UTF-8 bytes (a leading BOM is accepted). Invalid UTF-8, control characters
 // in strings, lone surrogates, trailing garbage and nesting beyond maxDepth are errors.

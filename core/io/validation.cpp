@@ -336,9 +336,14 @@ Problems validateTyped(const Case &cs, const QDateTime &now, const EngineProfile
     return Validator(cs, now, profile).run();
 }
 
-ValidationResult validateCase(const JsonValue &root, const QDateTime &now, const EngineProfile &profile) {
+ValidationResult validateCase(const JsonValue &root, const QDateTime &now, const EngineProfile &profile,
+                              OfferingsRead offerings) {
     ValidationResult r;
-    r.parsed = readCase(root, &r.problems);
+    // The routing depends on the input only: read it alone first (it is small) to know whether the
+    // offerings are needed.
+    const bool withOfferings =
+        offerings == OfferingsRead::Always || routeCase(readCase(root, nullptr, false).input).quoteMatching;
+    r.parsed = readCase(root, &r.problems, withOfferings);
     if (!routeCase(r.parsed.input).quoteMatching) {
         // Gap-only runs do not read the offerings, so their problems do not count, and they proceed
         // without valid coverage types (engine.md §11.6).

@@ -23,7 +23,12 @@ struct ValidationResult {
     Problems problems;
 };
 
-ValidationResult validateCase(const JsonValue &root, const QDateTime &now, const EngineProfile &profile);
+// Which offerings validateCase reads: always (the window shows a gap-only case's offerings too), or only
+// when the case asks for quote matching (`gaps` and the engine: a gap-only run never reads them, and the
+// problems reported are the same, since a gap-only run's offering problems are dropped).
+enum class OfferingsRead { Always, ForQuoteMatching };
+ValidationResult validateCase(const JsonValue &root, const QDateTime &now, const EngineProfile &profile,
+                              OfferingsRead offerings = OfferingsRead::Always);
 // The same rules over an already typed case (used after edits in the window).
 Problems validateTyped(const Case &cs, const QDateTime &now, const EngineProfile &profile);
 
