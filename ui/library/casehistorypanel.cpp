@@ -157,6 +157,11 @@ QString CaseHistoryPanel::author() const {
     return a.isEmpty() ? systemUserName() : a;
 }
 
+void CaseHistoryPanel::setLibrary(CaseLibrary *library) {
+    m_library = library;
+    setCase(0);
+}
+
 void CaseHistoryPanel::setCase(qint64 caseId) {
     m_caseId = caseId;
     reload();

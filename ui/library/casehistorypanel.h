@@ -24,6 +24,8 @@ class CaseHistoryPanel : public QWidget {
 public:
     CaseHistoryPanel(CaseLibrary *library, QWidget *parent = nullptr);
 
+    // Shows another library; the case shown is cleared.
+    void setLibrary(CaseLibrary *library);
     // Shows a case (0: none). Reads its versions, notes and audit trail.
     void setCase(qint64 caseId);
     qint64 caseId() const { return m_caseId; }

@@ -2,11 +2,14 @@
 #include "librarycontroller.h"
 
 #include "casedocument.h"
+#include "libraryconnection.h"
+#include "librarylocationsettings.h"
 #include "rankingcontroller.h"
 #include "store/runstore.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -21,7 +24,13 @@ LibraryController::LibraryController(CaseDocument *doc, RankingController *ranki
     : QObject(parent)
     , m_doc(doc)
     , m_ranking(ranking)
-    , m_library(openCaseLibrary()) {
+    , m_connection(new LibraryConnection(this)) {
+    connect(m_connection, &LibraryConnection::activeLibraryChanged, this,
+            &LibraryController::activeLibraryChanged);
+    const LibraryLocation location = savedLibraryLocation(QSettings());
+    QString keychainError;
+    const QString password = savedLibraryPassword(librarySecretStore(), location, &keychainError);
+    m_connection->open(location, password);
     m_session = std::make_unique<AutosaveSession>(libraryFolder());
     m_autosave = new QTimer(this);
     m_autosave->setSingleShot(true);
@@ -30,14 +39,36 @@ LibraryController::LibraryController(CaseDocument *doc, RankingController *ranki
     connect(doc, &CaseDocument::loaded, this, &LibraryController::documentLoaded);
     connect(doc, &CaseDocument::edited, this, &LibraryController::documentEdited);
     connect(doc, &CaseDocument::modifiedChanged, this, &LibraryController::modifiedChanged);
-    if (!m_library->isOpen())
-        QTimer::singleShot(0, this,
-                           [this] { emit message(tr("Case library: %1").arg(m_library->lastError())); });
+    QTimer::singleShot(0, this, [this, keychainError] {
+        if (!keychainError.isEmpty()) emit message(tr("Library password: %1").arg(keychainError));
+        if (!library()->isOpen()) emit message(tr("Case library: %1").arg(library()->lastError()));
+    });
 }
 
 LibraryController::~LibraryController() {
     waitForAutosave(5000);
     if (!m_crashed) removeOwnRecovery(); // a normal close
+}
+
+CaseLibrary *LibraryController::library() const {
+    return m_connection->active();
+}
+
+CaseLibrary *LibraryController::docLibrary() const {
+    if (m_connection->location().kind == LibraryLocation::Kind::Server && !m_docInLocal)
+        return m_connection->server(); // null while offline
+    return m_connection->local();
+}
+
+void LibraryController::switchLibrary(const LibraryLocation &location, const QString &password) {
+    waitForAutosave(5000);
+    m_connection->open(location, password);
+    // The open case stays open; the ids it had belong to the library it came from.
+    m_versionId = m_caseId = 0;
+    m_revision = 0;
+    m_docInLocal = false;
+    m_title.clear();
+    emit libraryChanged(0);
 }
 
 QString LibraryController::libraryFolder() const {
@@ -51,10 +82,44 @@ QString LibraryController::author() const {
 
 QString LibraryController::libraryTitle() const {
     if (m_versionId == 0 || !m_doc->fileName().isEmpty()) return QString();
-    const auto v = m_library->version(m_versionId);
-    if (!v) return QString();
-    const QString name = v->facts.insuredName.isEmpty() ? tr("(no name)") : v->facts.insuredName;
-    return tr("%1 — library, version %2 (%3)").arg(name).arg(v->number).arg(v->label);
+    return m_title;
+}
+
+void LibraryController::adopt(const LibraryVersion &v, bool inLocal) {
+    m_versionId = v.versionId;
+    m_caseId = v.caseId;
+    m_revision = v.revision;
+    m_docInLocal = inLocal && m_connection->location().kind == LibraryLocation::Kind::Server;
+    const QString name = v.facts.insuredName.isEmpty() ? tr("(no name)") : v.facts.insuredName;
+    m_title = tr("%1 — library, version %2 (%3)").arg(name).arg(v.number).arg(v.label);
+    if (m_docInLocal) m_title += tr(" — on this computer");
+}
+
+LibraryController::JobResult LibraryController::runJob(CaseLibrary *lib, Job job) {
+    if (!lib) {
+        JobResult r;
+        r.failure = LibraryFailure::Unreachable;
+        r.error = m_connection->offlineReason();
+        return r;
+    }
+    QFutureWatcher<JobResult> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<JobResult>::finished, &loop, &QEventLoop::quit);
+    if (m_busy++ == 0) emit busyChanged(true);
+    watcher.setFuture(QtConcurrent::run([connect = lib->connector(), job = std::move(job)] {
+        const std::unique_ptr<CaseLibrary> worker = connect();
+        JobResult r;
+        if (worker->isOpen()) r = job(*worker);
+        if (!r.ok) {
+            r.failure = worker->lastFailure();
+            r.error = worker->lastError();
+            r.conflict = worker->lastConflict();
+        }
+        return r;
+    }));
+    if (!watcher.isFinished()) loop.exec();
+    if (--m_busy == 0) emit busyChanged(false);
+    return watcher.result();
 }
 
 void LibraryController::documentLoaded() {
@@ -62,9 +127,16 @@ void LibraryController::documentLoaded() {
     removeOwnRecovery(); // the record was of the case that was open before
     if (m_loadingVersion) return;
     m_versionId = m_caseId = 0;
-    if (const auto c = m_library->caseByFile(m_doc->fileName())) {
+    m_revision = 0;
+    m_docInLocal = false;
+    m_title.clear();
+    // Files are of this computer: only the local library is asked which case a file is (a server is
+    // asked when the file is saved, on a worker).
+    if (m_connection->state() != LibraryConnection::State::Local) return;
+    if (const auto c = library()->caseByFile(m_doc->fileName())) {
         m_versionId = c->versionId;
         m_caseId = c->caseId;
+        m_revision = c->revision;
     }
 }
 
@@ -86,14 +158,15 @@ void LibraryController::setAutosaveDelayMs(int ms) {
 }
 
 void LibraryController::removeOwnRecovery() {
-    if (!m_library->isOpen()) return;
+    CaseLibrary *local = m_connection->local();
+    if (!local->isOpen()) return;
     waitForAutosave(5000);
-    if (!m_library->removeRecovery(m_session->id()))
-        emit message(tr("The autosave record could not be removed: %1").arg(m_library->lastError()));
+    if (!local->removeRecovery(m_session->id()))
+        emit message(tr("The autosave record could not be removed: %1").arg(local->lastError()));
 }
 
 void LibraryController::autosaveNow() {
-    if (!m_library->isOpen() || !m_doc->isModified()) return;
+    if (!m_connection->local()->isOpen() || !m_doc->isModified()) return;
     waitForAutosave(5000); // one write at a time, in order
     RecoveryRecord r;
     r.sessionId = m_session->id();
@@ -107,12 +180,14 @@ void LibraryController::autosaveNow() {
                                     : QFileInfo(r.filePath).fileName());
     r.savedAt = QDateTime::currentDateTimeUtc();
     // Serialising a large case and writing it are both worker work; the tree is shared copy-on-write.
-    m_autosaveJob = QtConcurrent::run([connect = m_library->connector(), root = m_doc->root(), r]() mutable {
-        r.body = writeJson(root);
-        const std::unique_ptr<CaseLibrary> lib = connect();
-        if (!lib->isOpen()) return lib->lastError();
-        return lib->writeRecovery(r) ? QString() : lib->lastError();
-    });
+    // Recovery records are of this computer: always the local library.
+    m_autosaveJob =
+        QtConcurrent::run([connect = m_connection->local()->connector(), root = m_doc->root(), r]() mutable {
+            r.body = writeJson(root);
+            const std::unique_ptr<CaseLibrary> lib = connect();
+            if (!lib->isOpen()) return lib->lastError();
+            return lib->writeRecovery(r) ? QString() : lib->lastError();
+        });
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
         const QString err = watcher->result();
@@ -131,8 +206,8 @@ bool LibraryController::waitForAutosave(int timeoutMs) {
 }
 
 std::vector<RecoveryRecord> LibraryController::orphanedRecoveries() const {
-    if (!m_library->isOpen()) return {};
-    return AutosaveSession::orphanedRecords(*m_library, libraryFolder(), m_session->id());
+    if (!m_connection->local()->isOpen()) return {};
+    return AutosaveSession::orphanedRecords(*m_connection->local(), libraryFolder(), m_session->id());
 }
 
 bool LibraryController::restore(const RecoveryRecord &record, QString *error) {
@@ -141,15 +216,17 @@ bool LibraryController::restore(const RecoveryRecord &record, QString *error) {
         *error = tr("The recovered case is not valid JSON");
         return false;
     }
-    const bool versionKnown = record.versionId && m_library->version(record.versionId);
+    const auto known = record.versionId ? library()->version(record.versionId) : std::nullopt;
     m_loadingVersion = true;
     m_doc->load(*root, QFile::exists(record.filePath) ? record.filePath : QString());
     m_loadingVersion = false;
-    m_versionId = versionKnown ? record.versionId : 0;
-    m_caseId = versionKnown ? record.caseId : 0;
+    m_versionId = m_caseId = 0;
+    m_revision = 0;
+    m_title.clear();
+    if (known && known->caseId == record.caseId) adopt(*known, !m_connection->server());
     m_doc->undoStack()->resetClean(); // recovered work is not saved work
-    if (!AutosaveSession::discard(*m_library, libraryFolder(), record.sessionId)) {
-        *error = m_library->lastError();
+    if (!AutosaveSession::discard(*m_connection->local(), libraryFolder(), record.sessionId)) {
+        *error = m_connection->local()->lastError();
         return false;
     }
     autosaveNow(); // this session holds the work now
@@ -157,8 +234,8 @@ bool LibraryController::restore(const RecoveryRecord &record, QString *error) {
 }
 
 bool LibraryController::discard(const RecoveryRecord &record, QString *error) {
-    if (AutosaveSession::discard(*m_library, libraryFolder(), record.sessionId)) return true;
-    *error = m_library->lastError();
+    if (AutosaveSession::discard(*m_connection->local(), libraryFolder(), record.sessionId)) return true;
+    *error = m_connection->local()->lastError();
     return false;
 }
 
@@ -169,29 +246,36 @@ void LibraryController::simulateCrashForTests() {
 }
 
 bool LibraryController::openVersion(qint64 versionId, QString *error) {
-    const auto v = m_library->version(versionId);
-    if (!v) {
-        *error = m_library->lastError().isEmpty() ? tr("The version is no longer in the library")
-                                                  : m_library->lastError();
+    CaseLibrary *lib = library();
+    const JobResult r = runJob(lib, [versionId](CaseLibrary &l) {
+        JobResult j;
+        j.version = l.version(versionId);
+        if (j.version) j.libraryCase = l.caseById(j.version->caseId);
+        j.ok = j.version.has_value();
+        return j;
+    });
+    if (!r.ok) {
+        if (r.failure == LibraryFailure::Unreachable) m_connection->markOffline(describeFailure(r));
+        *error = r.error.isEmpty() ? tr("The version is no longer in the library") : r.error;
         return false;
     }
-    const auto root = parseJson(v->body);
+    const LibraryVersion &v = *r.version;
+    const auto root = parseJson(v.body);
     if (!root) {
         *error = tr("The stored case is not valid JSON");
         return false;
     }
-    const auto c = m_library->caseById(v->caseId);
+    const auto &c = r.libraryCase;
     QString file;
     if (c && c->versionId == versionId && !c->filePath.isEmpty()) {
         QFile f(c->filePath);
-        if (f.open(QIODevice::ReadOnly) && f.size() == v->body.size() && f.readAll() == v->body)
+        if (f.open(QIODevice::ReadOnly) && f.size() == v.body.size() && f.readAll() == v.body)
             file = c->filePath;
     }
     m_loadingVersion = true;
     m_doc->load(*root, file);
     m_loadingVersion = false;
-    m_versionId = versionId;
-    m_caseId = v->caseId;
+    adopt(v, lib == m_connection->local());
     return true;
 }
 
@@ -209,76 +293,182 @@ SaveOptions LibraryController::saveOptions(const QString &filePath) const {
     return o;
 }
 
-void LibraryController::linkRuns(qint64 caseId, const QString &filePath) {
-    if (filePath.isEmpty()) return;
+QStringList LibraryController::remoteRunIds(const QString &filePath) const {
+    if (filePath.isEmpty()) return {};
     const QString dir = qEnvironmentVariable("PLACEMENT_WORKBENCH_DATA_DIR");
     if (!QFile::exists(dir.isEmpty() ? RunStore::defaultDatabasePath()
                                      : QDir(dir).filePath(QStringLiteral("runs.sqlite"))))
-        return;
+        return {};
     RunStore store(dir.isEmpty() ? QString() : QDir(dir).filePath(QStringLiteral("runs.sqlite")));
     QStringList ids;
     for (const StoredRun &r : store.runs(filePath))
         ids << r.runId;
-    if (!m_library->linkRemoteRuns(caseId, ids))
-        emit message(tr("The remote runs were not linked in the library: %1").arg(m_library->lastError()));
+    return ids;
 }
 
-QString LibraryController::recordFileSave(const QString &fileName) {
-    if (!m_library->isOpen()) return m_library->lastError();
+QString LibraryController::describeFailure(const JobResult &r) const {
+    return describeLibraryFailure(r.failure, r.error);
+}
+
+LibrarySaveOutcome LibraryController::failedSave(const JobResult &r, const QByteArray &bytes,
+                                                 const QString &filePath) {
+    LibrarySaveOutcome out;
+    out.failure = r.failure;
+    out.error = r.error;
+    out.conflict = r.conflict;
+    if (r.failure == LibraryFailure::Unreachable && !m_docInLocal &&
+        m_connection->location().kind == LibraryLocation::Kind::Server) {
+        m_connection->markOffline(describeFailure(r));
+        return saveOffline(bytes, filePath);
+    }
+    if (r.failure == LibraryFailure::Conflict && m_versionId) {
+        const qint64 id = m_versionId;
+        const JobResult theirs = runJob(docLibrary(), [id](CaseLibrary &l) {
+            JobResult j;
+            j.version = l.version(id);
+            j.ok = j.version.has_value();
+            return j;
+        });
+        out.theirs = theirs.version;
+    }
+    return out;
+}
+
+LibrarySaveOutcome LibraryController::saveOffline(const QByteArray &bytes, const QString &filePath) {
+    // The server's case cannot be written: the case as it is becomes a case of the local library, kept
+    // for upload. Nothing of the server's copy is touched.
+    SaveOptions o = saveOptions(filePath);
+    o.detail = tr("saved on this computer while the library server was unreachable");
+    const JobResult r = runJob(m_connection->local(), [bytes, o](CaseLibrary &l) {
+        JobResult j;
+        const auto id = l.addCase(bytes, o);
+        if (id) j.version = l.version(*id);
+        j.ok = j.version.has_value();
+        return j;
+    });
+    LibrarySaveOutcome out;
+    if (!r.ok) {
+        out.failure = r.failure;
+        out.error = tr("The server cannot be reached and the local library failed too: %1").arg(r.error);
+        return out;
+    }
+    adopt(*r.version, true);
+    m_connection->rememberOfflineCase(m_caseId);
+    out.ok = true;
+    out.savedOffline = true;
+    return out;
+}
+
+LibrarySaveOutcome LibraryController::recordFileSave(const QString &fileName) {
     const QString path = QFileInfo(fileName).absoluteFilePath();
     const QByteArray bytes = writeJson(m_doc->root()); // the very bytes the file got
-    if (m_versionId == 0)
-        if (const auto c = m_library->caseByFile(path)) {
-            m_versionId = c->versionId;
-            m_caseId = c->caseId;
+    if (m_connection->location().kind == LibraryLocation::Kind::Server && !m_connection->server() &&
+        !m_docInLocal)
+        return saveOffline(bytes, path);
+    SaveOptions o = saveOptions(path);
+    if (m_versionId) o.expectedRevision = m_revision;
+    const QStringList runs = remoteRunIds(path);
+    const qint64 versionId = m_versionId;
+    const QString detail = tr("saved to %1").arg(path);
+    CaseLibrary *target = docLibrary();
+    const JobResult r = runJob(target, [=](CaseLibrary &l) mutable {
+        JobResult j;
+        qint64 id = versionId;
+        if (id == 0)
+            if (const auto c = l.caseByFile(path)) id = c->versionId; // a file the library knows
+        if (id) {
+            if (!l.saveVersion(id, bytes, o)) return j;
+        } else {
+            o.detail = detail;
+            const auto added = l.addCase(bytes, o);
+            if (!added) return j;
+            id = *added;
         }
-    if (m_versionId) {
-        if (!m_library->saveVersion(m_versionId, bytes, saveOptions(path))) return m_library->lastError();
-    } else {
-        SaveOptions o = saveOptions(path);
-        o.detail = tr("saved to %1").arg(path);
-        const auto id = m_library->addCase(bytes, o);
-        if (!id) return m_library->lastError();
-        m_versionId = *id;
-        m_caseId = m_library->version(*id)->caseId;
-    }
-    linkRuns(m_caseId, path);
+        j.version = l.version(id);
+        if (!j.version) return j;
+        if (!runs.isEmpty() && !l.linkRemoteRuns(j.version->caseId, runs)) return j;
+        j.ok = true;
+        return j;
+    });
+    if (!r.ok) return failedSave(r, bytes, path);
+    adopt(*r.version, target == m_connection->local());
+    if (m_docInLocal) m_connection->rememberOfflineCase(m_caseId);
     emit libraryChanged(m_caseId);
-    return QString();
+    LibrarySaveOutcome out;
+    out.ok = true;
+    return out;
 }
 
-QString LibraryController::saveToLibrary() {
-    if (m_versionId == 0) return tr("The case is not in the library");
-    if (!m_library->saveVersion(m_versionId, writeJson(m_doc->root()), saveOptions(QString())))
-        return m_library->lastError();
+LibrarySaveOutcome LibraryController::saveToLibrary() {
+    LibrarySaveOutcome out;
+    if (m_versionId == 0) {
+        out.error = tr("The case is not in the library");
+        return out;
+    }
+    const QByteArray bytes = writeJson(m_doc->root());
+    SaveOptions o = saveOptions(QString());
+    o.expectedRevision = m_revision; // never over someone else's save
+    const qint64 versionId = m_versionId;
+    CaseLibrary *target = docLibrary();
+    const JobResult r = runJob(target, [=](CaseLibrary &l) {
+        JobResult j;
+        if (l.saveVersion(versionId, bytes, o)) j.version = l.version(versionId);
+        j.ok = j.version.has_value();
+        return j;
+    });
+    if (!r.ok) {
+        out = failedSave(r, bytes, QString());
+        if (out.ok) m_doc->markSaved();
+        return out;
+    }
+    adopt(*r.version, target == m_connection->local());
+    if (m_docInLocal) m_connection->rememberOfflineCase(m_caseId);
     m_doc->markSaved();
     emit libraryChanged(m_caseId);
-    return QString();
+    out.ok = true;
+    return out;
 }
 
 QString LibraryController::copyAndRequote(const QString &label) {
-    if (!m_library->isOpen()) return m_library->lastError();
+    CaseLibrary *target = m_versionId ? docLibrary() : library();
+    if (!target) return m_connection->offlineReason();
     const QByteArray bytes = writeJson(m_doc->root());
-    qint64 from = m_versionId;
-    if (from == 0) {
-        // Not in the library yet: the case as it is becomes the original.
-        SaveOptions o = saveOptions(m_doc->fileName());
-        o.detail = tr("added for a copy and re-quote");
-        const auto id = m_library->addCase(bytes, o);
-        if (!id) return m_library->lastError();
-        from = *id;
+    const qint64 from = m_versionId;
+    SaveOptions added = saveOptions(m_doc->fileName());
+    added.detail = tr("added for a copy and re-quote");
+    const SaveOptions saved = saveOptions(QString());
+    const QString who = author();
+    const JobResult r = runJob(target, [=](CaseLibrary &l) {
+        JobResult j;
+        qint64 original = from;
+        if (original == 0) {
+            // Not in the library yet: the case as it is becomes the original.
+            const auto id = l.addCase(bytes, added);
+            if (!id) return j;
+            original = *id;
+        }
+        const auto copy = l.copyVersion(original, label, who);
+        if (!copy) return j;
+        const auto kept = l.version(original);
+        if (kept && kept->body != bytes) {
+            SaveOptions o = saved;
+            if (const auto c = l.version(*copy)) o.expectedRevision = c->revision;
+            if (!l.saveVersion(*copy, bytes, o)) return j;
+        }
+        j.version = l.version(*copy);
+        j.ok = j.version.has_value();
+        return j;
+    });
+    if (!r.ok) {
+        if (r.failure == LibraryFailure::Unreachable) m_connection->markOffline(describeFailure(r));
+        return r.error;
     }
-    const auto copy = m_library->copyVersion(from, label, author());
-    if (!copy) return m_library->lastError();
-    const auto saved = m_library->version(from);
-    if (saved && saved->body != bytes && !m_library->saveVersion(*copy, bytes, saveOptions(QString())))
-        return m_library->lastError();
     m_loadingVersion = true;
     const JsonValue root = m_doc->root();
     m_doc->load(root, QString()); // the copy lives in the library only, until Save As
     m_loadingVersion = false;
-    m_versionId = *copy;
-    m_caseId = m_library->version(*copy)->caseId;
+    adopt(*r.version, target == m_connection->local());
+    if (m_docInLocal) m_connection->rememberOfflineCase(m_caseId);
     emit libraryChanged(m_caseId);
     return QString();
 }

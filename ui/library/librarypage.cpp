@@ -136,6 +136,13 @@ void LibraryPage::reloadStates() {
     m_state->setCurrentIndex(std::max(0, m_state->findData(current)));
 }
 
+void LibraryPage::setLibrary(CaseLibrary *library) {
+    waitForIdle(); // a running query's rows are of the old library
+    m_library = library;
+    m_history->setLibrary(library);
+    ++m_generation; // anything still on its way is dropped
+}
+
 void LibraryPage::refresh() {
     reloadStates();
     startQuery();
