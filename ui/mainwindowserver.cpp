@@ -219,8 +219,11 @@ bool MainWindow::handleSaveOutcome(const LibrarySaveOutcome &out, bool fileWritt
 }
 
 bool MainWindow::resolveConflict(const LibrarySaveOutcome &out) {
+    // The case is named as the library has it (their version), else as the open document has it.
     const CaseInput &in = m_doc->typedCase().input;
-    const QString name = QString(in.applicant.firstName + u' ' + in.applicant.lastName).trimmed();
+    const QString name = out.theirs && !out.theirs->facts.insuredName.isEmpty()
+                             ? out.theirs->facts.insuredName
+                             : QString(in.applicant.firstName + u' ' + in.applicant.lastName).trimmed();
     RankingSnapshot mine;
     if (m_ranking->hasRun() && !m_ranking->isStale() && !m_ranking->isBusy())
         mine = snapshotOfRun(m_ranking->run(), m_doc->root(), m_ranking->appetite(), m_doc->now());

@@ -92,9 +92,14 @@ void LibraryConflictDialog::compare() {
     if (!stored) {
         m_diff->setPlainText(tr("Their version could not be read."));
     } else {
+        QString report =
+            renderCaseDiff(diffJson(*stored, m_mine), diffRankings(m_theirs->ranking, m_myRanking));
+        // Against a version saved without a ranking every package would read as moved: said in one line.
+        if (!m_theirs->ranking.hasRun)
+            report = report.left(report.indexOf(QStringLiteral("\nRanking: "))) +
+                     tr("\nRanking: their version was saved without a ranking; nothing to compare.\n");
         m_diff->setPlainText(
-            tr("Their saved version (revision %1) → your unsaved case\n\n").arg(m_theirs->revision) +
-            renderCaseDiff(diffJson(*stored, m_mine), diffRankings(m_theirs->ranking, m_myRanking)));
+            tr("Their saved version (revision %1) → your unsaved case\n\n").arg(m_theirs->revision) + report);
     }
     m_diff->setVisible(true);
     m_compare->setEnabled(false);
