@@ -545,6 +545,7 @@ bool MainWindow::saveTo(const QString &fileName) {
 }
 
 bool MainWindow::save() {
+    if (m_library->isBusy()) return false; // a save is already out (the window waits for it)
     if (m_library->connection()->isReadOnly()) {
         showRefusal(tr("Not saved: an underwriter cannot change cases (add a note instead)"));
         return false;

@@ -159,7 +159,7 @@ private:
     bool m_dockWasVisible = true;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
-    QPushButton *m_retry = nullptr, *m_upload = nullptr;
+    QPushButton *m_retry = nullptr, *m_upload = nullptr, *m_stopWaiting = nullptr;
     QProgressBar *m_uploadProgress = nullptr, *m_libraryBusy = nullptr;
     QString m_refusal; // the server's last refusal of a write, until the next successful save
 };

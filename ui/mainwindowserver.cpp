@@ -28,6 +28,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -42,6 +43,9 @@ void MainWindow::buildLibraryBanner() {
     m_bannerText->setWordWrap(true);
     m_retry = new QPushButton(tr("Retry now"), m_banner);
     m_retry->setObjectName(QStringLiteral("libraryRetryButton"));
+    m_stopWaiting = new QPushButton(tr("Stop waiting"), m_banner);
+    m_stopWaiting->setObjectName(QStringLiteral("libraryStopWaitingButton"));
+    m_stopWaiting->setToolTip(tr("Keep working: a save goes to the library on this computer"));
     m_upload = new QPushButton(m_banner);
     m_upload->setObjectName(QStringLiteral("libraryUploadButton"));
     m_uploadProgress = new QProgressBar(m_banner);
@@ -53,6 +57,7 @@ void MainWindow::buildLibraryBanner() {
     row->addWidget(m_bannerText, 1);
     row->addWidget(m_uploadProgress);
     row->addWidget(m_upload);
+    row->addWidget(m_stopWaiting);
     row->addWidget(m_retry);
     m_banner->setVisible(false);
 
@@ -78,6 +83,7 @@ void MainWindow::buildLibraryBanner() {
         m_uploadProgress->setValue(done);
     });
     connect(connection, &LibraryConnection::uploadFinished, this, [this](const PushReport &r) {
+        updateTitle(); // the open case may be the server's copy now
         QString text = r.error.isEmpty()
                            ? tr("Uploaded to the server: %1 case(s), %2 version(s), %3 note(s); %4 skipped.")
                                  .arg(r.casesCopied)
@@ -95,6 +101,8 @@ void MainWindow::buildLibraryBanner() {
         if (isLibraryShown()) m_libraryPage->refresh();
     });
     connect(m_library, &LibraryController::busyChanged, this, &MainWindow::setLibraryBusy);
+    connect(m_library, &LibraryController::slowChanged, this, &MainWindow::updateLibraryState);
+    connect(m_stopWaiting, &QPushButton::clicked, m_library, &LibraryController::stopWaiting);
     connect(m_library, &LibraryController::activeLibraryChanged, this, [this] {
         m_libraryPage->setLibrary(m_library->library());
         if (isLibraryShown()) m_libraryPage->refresh();
@@ -104,7 +112,7 @@ void MainWindow::buildLibraryBanner() {
 void MainWindow::setLibraryBusy(bool busy) {
     // While a library call is out the window paints, but takes no edits or commands that would race it.
     m_libraryBusy->setVisible(busy);
-    centralWidget()->setEnabled(!busy);
+    m_stack->setEnabled(!busy); // the banner stays usable: Stop waiting
     menuBar()->setEnabled(!busy);
     for (QToolBar *tb : findChildren<QToolBar *>())
         tb->setEnabled(!busy);
@@ -125,6 +133,11 @@ void MainWindow::updateLibraryState() {
         lines << m_refusal;
         colour = QStringLiteral("#ffebee");
     }
+    if (m_library->isWaitingLong())
+        lines
+            << tr("Waiting for the library server %1… The window stays usable: you can stop waiting and keep "
+                  "the case in the library on this computer.")
+                   .arg(c->location().displayName());
     if (c->state() == LibraryConnection::State::Offline) {
         lines
             << tr("The library server %1 cannot be reached: %2 Your case stays open; saving keeps it in the "
@@ -143,6 +156,7 @@ void MainWindow::updateLibraryState() {
     m_bannerText->setText(escapeControls(lines.join(u' ')));
     m_banner->setStyleSheet(QStringLiteral("QFrame#libraryBanner { background: %1; }").arg(colour));
     m_banner->setVisible(!lines.isEmpty());
+    m_stopWaiting->setVisible(m_library->isWaitingLong());
     m_retry->setVisible(c->state() == LibraryConnection::State::Offline);
     m_retry->setEnabled(!c->isProbing());
     m_upload->setText(tr("Upload %n case(s) saved while offline", "", waiting));

@@ -94,7 +94,7 @@ public:
         w->resize(1366, 768);
         w->show();
         w->activateWindow();
-        QTest::qWaitForWindowActive(w.get());
+        if (!QTest::qWaitForWindowActive(w.get())) qWarning("the window did not become active");
         return w;
     }
 };

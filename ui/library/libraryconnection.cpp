@@ -85,8 +85,8 @@ LibraryConnection::LibraryConnection(QObject *parent)
                 ids << QString::number(id);
             QSettings().setValue(kOfflineKey, ids);
         }
-        m_uploading.clear();
-        emit uploadFinished(report);
+        const QList<qint64> uploaded = std::exchange(m_uploading, {});
+        emit uploadFinished(report, uploaded);
         emit stateChanged();
     });
 }

@@ -85,7 +85,8 @@ signals:
     void stateChanged();
     void activeLibraryChanged();
     void uploadProgress(int done, int total);
-    void uploadFinished(const PushReport &report);
+    // `caseIds`: the local cases the upload was of (they are no longer waiting when report.ok()).
+    void uploadFinished(const PushReport &report, const QList<qint64> &caseIds);
 
 private:
     void probeFinished();

@@ -27,6 +27,7 @@ LibraryController::LibraryController(CaseDocument *doc, RankingController *ranki
     , m_connection(new LibraryConnection(this)) {
     connect(m_connection, &LibraryConnection::activeLibraryChanged, this,
             &LibraryController::activeLibraryChanged);
+    connect(m_connection, &LibraryConnection::uploadFinished, this, &LibraryController::followUpload);
     const LibraryLocation location = savedLibraryLocation(QSettings());
     QString keychainError;
     const QString password = savedLibraryPassword(librarySecretStore(), location, &keychainError);
@@ -117,9 +118,55 @@ LibraryController::JobResult LibraryController::runJob(CaseLibrary *lib, Job job
         }
         return r;
     }));
-    if (!watcher.isFinished()) loop.exec();
-    if (--m_busy == 0) emit busyChanged(false);
+    bool stopped = false;
+    if (!watcher.isFinished()) {
+        QTimer slow;
+        slow.setSingleShot(true);
+        connect(&slow, &QTimer::timeout, this, [this] {
+            m_slow = true;
+            emit slowChanged(true);
+        });
+        slow.start(kSlowMs);
+        const auto outer = std::exchange(m_stopWaiting, [&stopped, &loop] {
+            stopped = true;
+            loop.quit();
+        });
+        loop.exec();
+        m_stopWaiting = outer;
+    }
+    if (--m_busy == 0) {
+        if (std::exchange(m_slow, false)) emit slowChanged(false);
+        emit busyChanged(false);
+    }
+    if (stopped) {
+        // The worker keeps its own connection and finishes on its own; what it returns is dropped.
+        JobResult r;
+        r.failure = LibraryFailure::Unreachable;
+        r.error = tr("The library server did not answer, and waiting for it was stopped.");
+        return r;
+    }
     return watcher.result();
+}
+
+void LibraryController::stopWaiting() {
+    if (m_stopWaiting) m_stopWaiting();
+}
+
+void LibraryController::followUpload(const PushReport &report, const QList<qint64> &caseIds) {
+    if (!report.ok() || !m_docInLocal || !caseIds.contains(m_caseId) || !m_connection->server()) return;
+    const auto local = m_connection->local()->version(m_versionId);
+    if (!local) return;
+    const QByteArray body = local->body;
+    const JobResult r = runJob(m_connection->server(), [body](CaseLibrary &l) {
+        JobResult j;
+        const std::vector<qint64> ids = l.versionsWithBytes(body);
+        if (!ids.empty()) j.version = l.version(ids.back());
+        j.ok = j.version.has_value();
+        return j;
+    });
+    if (!r.ok) return; // the case stays the local one; saving it again offers another upload
+    adopt(*r.version, false);
+    emit libraryChanged(m_caseId);
 }
 
 void LibraryController::documentLoaded() {

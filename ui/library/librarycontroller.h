@@ -3,6 +3,7 @@
 
 #include "store/autosavesession.h"
 #include "store/caselibrary.h"
+#include "store/librarypush.h"
 
 #include <QFuture>
 #include <QObject>
@@ -68,6 +69,12 @@ public:
     // The revision of the open version as it was opened or last saved (0: none).
     int revision() const { return m_revision; }
     bool isBusy() const { return m_busy > 0; }
+    // A library call has been out longer than kSlowMs: the window offers to stop waiting.
+    static constexpr int kSlowMs = 3000;
+    bool isWaitingLong() const { return m_slow; }
+    // Gives up on the call being waited for: it counts as an unreachable server (a save then goes to the
+    // local library). The worker finishes on its own; its result is dropped.
+    void stopWaiting();
     qint64 versionId() const { return m_versionId; }
     qint64 caseId() const { return m_caseId; }
     // "Dana Okafor — library, version 2 (Renewal)" for a case kept in the library only; empty otherwise.
@@ -103,6 +110,8 @@ signals:
     void message(const QString &text);
     // A library call runs on a worker (true) or is over (false).
     void busyChanged(bool busy);
+    // A library call is taking long (true), or is over (false).
+    void slowChanged(bool slow);
     // The active library was replaced (a switch, offline, back online): views reread it.
     void activeLibraryChanged();
 
@@ -125,6 +134,8 @@ private:
     LibrarySaveOutcome failedSave(const JobResult &r, const QByteArray &bytes, const QString &filePath);
     LibrarySaveOutcome saveOffline(const QByteArray &bytes, const QString &filePath);
     void adopt(const LibraryVersion &v, bool inLocal);
+    // After an upload: the open case, if it was one of the uploaded local cases, is the server's copy now.
+    void followUpload(const PushReport &report, const QList<qint64> &caseIds);
     void documentLoaded();
     void documentEdited();
     void modifiedChanged(bool modified);
@@ -147,6 +158,8 @@ private:
     bool m_docInLocal = false; // the open case's ids are of the local library (not the server's)
     QString m_title;           // "Dana Okafor — library, version 2 (Renewal)" of the open version
     int m_busy = 0;
+    bool m_slow = false;
+    std::function<void()> m_stopWaiting;
     bool m_loadingVersion = false;
     bool m_crashed = false;
 };
