@@ -139,11 +139,12 @@ void MainWindow::updateLibraryState() {
                   "the case in the library on this computer.")
                    .arg(c->location().displayName());
     if (c->state() == LibraryConnection::State::Offline) {
-        lines
-            << tr("The library server %1 cannot be reached: %2 Your case stays open; saving keeps it in the "
-                  "library on this computer until the server is back. Checking again every %3 seconds.")
-                   .arg(c->location().displayName(), c->offlineReason())
-                   .arg(LibraryConnection::kDefaultProbeIntervalMs / 1000);
+        lines << tr("Not connected to the library server %1. %2 Your case stays open; saving keeps it in the "
+                    "library on this computer until the server is back.")
+                     .arg(c->location().displayName(), c->offlineReason());
+        lines << (c->isRetrying()
+                      ? tr("Checking again every %1 seconds.").arg(std::max(1, c->probeIntervalMs() / 1000))
+                      : tr("Fix it in Edit → Library settings…, then Retry now."));
     } else if (readOnly) {
         lines << tr("Read-only: you are signed in as an underwriter — you can add notes");
         colour = QStringLiteral("#e3f2fd");

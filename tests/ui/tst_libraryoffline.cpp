@@ -78,7 +78,7 @@ private Q_SLOTS:
         w->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
         // Said plainly, where the eye is; the case is open and kept on this computer.
         QCOMPARE(connection->state(), LibraryConnection::State::Offline);
-        QVERIFY2(w->libraryBannerText().contains(QStringLiteral("cannot be reached")),
+        QVERIFY2(w->libraryBannerText().contains(QStringLiteral("Not connected to the library server")),
                  qPrintable(w->libraryBannerText()));
         QVERIFY2(w->libraryBannerText().contains(
                      QStringLiteral("saving keeps it in the library on this computer")),
@@ -172,7 +172,7 @@ private Q_SLOTS:
         QVERIFY2(waiting.contains(QStringLiteral("Waiting for the library server")), qPrintable(waiting));
         // Stopped waiting: the case is kept on this computer, said in the banner, nothing lost.
         QVERIFY(!w->document()->isModified());
-        QVERIFY2(w->libraryBannerText().contains(QStringLiteral("cannot be reached")),
+        QVERIFY2(w->libraryBannerText().contains(QStringLiteral("Not connected to the library server")),
                  qPrintable(w->libraryBannerText()));
         QCOMPARE(localLibrary()->caseCount(), 1);
         QCOMPARE(w->library()->connection()->offlineCases().size(), 1);
@@ -185,7 +185,7 @@ private Q_SLOTS:
         auto w = m_env.windowAs(QStringLiteral("alice"));
         LibraryConnection *connection = w->library()->connection();
         QCOMPARE(connection->state(), LibraryConnection::State::Offline);
-        QVERIFY2(w->libraryBannerText().contains(QStringLiteral("cannot be reached")),
+        QVERIFY2(w->libraryBannerText().contains(QStringLiteral("Not connected to the library server")),
                  qPrintable(w->libraryBannerText()));
         QVERIFY(w->library()->isOpen()); // the local library works meanwhile
         QVERIFY2(m_env.pg.restart(), qPrintable(m_env.pg.error()));
@@ -202,7 +202,7 @@ private Q_SLOTS:
         QVERIFY2(m_env.pg.stop(), qPrintable(m_env.pg.error()));
         w->setUnsavedAnswerForTests(QMessageBox::Cancel); // keep the edits when asked
         QVERIFY(!w->openFromLibrary(m_versionId));
-        QVERIFY2(w->libraryBannerText().contains(QStringLiteral("cannot be reached")),
+        QVERIFY2(w->libraryBannerText().contains(QStringLiteral("Not connected to the library server")),
                  qPrintable(w->libraryBannerText()));
         QCOMPARE(w->document()->value(QStringLiteral("input.address.zip_code")).toString(),
                  QStringLiteral("10001"));

@@ -12,12 +12,16 @@
 #include "library/libraryconflictdialog.h"
 #include "mainwindow.h"
 
+#include "library/librarysettingsdialog.h"
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
 #include <QTest>
 
 using namespace pw;
@@ -64,6 +68,16 @@ private Q_SLOTS:
     void initTestCase() {
         QString error;
         QVERIFY2(m_env.start(&error), qPrintable(error));
+        // A second library written by a newer version of the workbench (its schema number moved on).
+        QVERIFY2(m_env.pg.createDatabase(QStringLiteral("future"), QStringLiteral("owner")),
+                 qPrintable(m_env.pg.error()));
+        auto future = openCaseLibrary(m_env.pg.location(QStringLiteral("owner"), QStringLiteral("future")),
+                                      m_env.pg.password(QStringLiteral("owner")));
+        QVERIFY2(future->isOpen(), qPrintable(future->lastError()));
+        future.reset();
+        QVERIFY2(m_env.pg.runSql(QStringLiteral("UPDATE library_schema SET version = 99"), {}, nullptr,
+                                 QStringLiteral("future")),
+                 qPrintable(m_env.pg.error()));
     }
     void init() {
         QString error;
@@ -197,6 +211,84 @@ private Q_SLOTS:
             QVERIFY(bob->document()->isModified());
             QCOMPARE(writeJson(bob->document()->root()), bobsBytes);
         }
+    }
+
+    void testConnectionSaysWhatHappened_data() {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("password"); // empty: the user's own
+        QTest::addColumn<QString>("database");
+        QTest::addColumn<bool>("closedPort");
+        QTest::addColumn<QString>("expected");
+        const QString library = QStringLiteral("library");
+        QTest::newRow("agent") << QStringLiteral("alice") << QString() << library << false
+                               << QStringLiteral(
+                                      "Connected as alice, an agent: you can open, edit and save cases.");
+        QTest::newRow("underwriter")
+            << QStringLiteral("uma") << QString() << library << false
+            << QStringLiteral(
+                   "Connected as uma, an underwriter: you can open cases read-only and add notes.");
+        QTest::newRow("wrong password")
+            << QStringLiteral("alice") << QStringLiteral("not-her-password") << library << false
+            << QStringLiteral("Wrong user name or password: the server refused to sign you in.");
+        QTest::newRow("unknown user")
+            << QStringLiteral("mallory") << QStringLiteral("guess") << library << false
+            << QStringLiteral("Wrong user name or password: the server refused to sign you in.");
+        QTest::newRow("server unreachable") << QStringLiteral("alice") << QString() << library << true
+                                            << QStringLiteral("The server could not be reached");
+        QTest::newRow("schema newer")
+            << QStringLiteral("alice") << QString() << QStringLiteral("future") << false
+            << QStringLiteral("The library was made by a newer version of the "
+                              "workbench: update the workbench to use it.");
+    }
+    void testConnectionSaysWhatHappened() {
+        QFETCH(QString, user);
+        QFETCH(QString, password);
+        QFETCH(QString, database);
+        QFETCH(bool, closedPort);
+        QFETCH(QString, expected);
+        const QString typed = password.isEmpty() ? m_env.pg.password(user) : password;
+        QSettings settings;
+        LibrarySettingsDialog d(&settings, m_env.secrets);
+        d.show();
+        QTest::mouseClick(d.findChild<QRadioButton *>(QStringLiteral("libraryServerRadio")), Qt::LeftButton,
+                          {}, QPoint(5, 5));
+        auto type = [&](const char *name, const QString &text) {
+            auto *e = d.findChild<QLineEdit *>(QString::fromLatin1(name));
+            e->setFocus();
+            e->selectAll();
+            QTest::keyClick(e, Qt::Key_Delete);
+            QTest::keyClicks(e, text);
+        };
+        type("libraryHostEdit", QStringLiteral("127.0.0.1"));
+        auto *port = d.findChild<QSpinBox *>(QStringLiteral("libraryPortSpin"));
+        port->setFocus();
+        port->selectAll();
+        QTest::keyClicks(port, QString::number(closedPort ? test::closedPort() : m_env.pg.port()));
+        type("libraryDatabaseEdit", database);
+        type("libraryUserEdit", user);
+        type("libraryPasswordEdit", typed);
+        auto *tls = d.findChild<QComboBox *>(QStringLiteral("libraryTlsCombo"));
+        tls->setCurrentIndex(tls->findData(QStringLiteral("disable"))); // the test cluster has no certificate
+        QTest::mouseClick(d.findChild<QPushButton *>(QStringLiteral("libraryTestButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isTesting(), 20000);
+        const QString said = d.findChild<QLabel *>(QStringLiteral("libraryTestResult"))->text();
+        QVERIFY2(said.startsWith(expected), qPrintable(said));
+        QVERIFY2(!said.contains(typed), qPrintable(said)); // never the password
+        // Testing saves nothing.
+        QCOMPARE(savedLibraryLocation(settings).kind, LibraryLocation::Kind::Local);
+    }
+
+    void wrongPasswordAtStart() {
+        m_env.secrets->write(m_env.pg.location(QStringLiteral("bob")).secretName(),
+                             QStringLiteral("stale-password"));
+        auto bob = m_env.windowAs(QStringLiteral("bob"));
+        LibraryConnection *c = bob->library()->connection();
+        QCOMPARE(c->state(), LibraryConnection::State::Offline);
+        const QString banner = bob->libraryBannerText();
+        QVERIFY2(banner.contains(QStringLiteral("Wrong user name or password")), qPrintable(banner));
+        QVERIFY2(banner.contains(QStringLiteral("Fix it in Edit → Library settings…")), qPrintable(banner));
+        QVERIFY(!banner.contains(QStringLiteral("stale-password")));
+        QVERIFY(!c->isRetrying()); // a refused login is not tried again and again
     }
 
     void underwriterReadsAndAddsNotes() {

@@ -22,8 +22,8 @@ QString describeLibraryFailure(LibraryFailure failure, const QString &error) {
             .arg(error);
     switch (failure) {
     case LibraryFailure::Unreachable:
-        return QObject::tr("The server could not be reached (is the host name and port right, and the "
-                           "server running?): %1")
+        return QObject::tr("The server could not be reached (are the host name and the port right, and is "
+                           "the server running?): %1")
             .arg(error);
     case LibraryFailure::Refused:
         return QObject::tr("The server refused: %1").arg(error);
@@ -113,9 +113,13 @@ void LibraryConnection::open(const LibraryLocation &location, const QString &pas
     m_location = location;
     m_password = password;
     m_offlineReason.clear();
-    if (!m_local) m_local = openCaseLibrary(LibraryLocation()); // the file in the data folder
+    // The local library: the chosen file, or beside a server the file in the data folder.
+    const QString localPath = location.kind == LibraryLocation::Kind::Local ? location.path : QString();
+    if (!m_local || localPath != m_localPath) {
+        m_local = openCaseLibrary(LibraryLocation::local(localPath));
+        m_localPath = localPath;
+    }
     if (location.kind == LibraryLocation::Kind::Local) {
-        if (!location.path.isEmpty()) m_local = openCaseLibrary(location);
         m_state = State::Local;
     } else {
         // The first answer is awaited in a local event loop: painting goes on, the network wait does not
@@ -156,16 +160,28 @@ void LibraryConnection::probeFinished() {
         return;
     }
     // Wrong password, a newer schema or an unreachable server: the window works on the local library.
-    markOffline(c.connected ? m_offlineReason : c.words);
+    markOffline(c.connected ? m_offlineReason : c.words,
+                c.connected || c.failure == LibraryFailure::Unreachable);
 }
 
-void LibraryConnection::markOffline(const QString &why) {
+int LibraryConnection::probeIntervalMs() const {
+    return m_probeTimer->interval();
+}
+
+bool LibraryConnection::isRetrying() const {
+    return m_probeTimer->isActive();
+}
+
+void LibraryConnection::markOffline(const QString &why, bool retry) {
     if (m_location.kind != LibraryLocation::Kind::Server) return;
     const bool changed = m_state != State::Offline || m_server;
     m_server.reset();
     m_state = State::Offline;
     m_offlineReason = why;
-    m_probeTimer->start();
+    if (retry)
+        m_probeTimer->start();
+    else
+        m_probeTimer->stop();
     if (changed) emit activeLibraryChanged();
     emit stateChanged();
 }

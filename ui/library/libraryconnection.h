@@ -66,12 +66,17 @@ public:
     // Why the server is offline, in plain words (empty otherwise).
     QString offlineReason() const { return m_offlineReason; }
 
-    // A server call failed as unreachable: fall back to the local library until the server answers again.
-    void markOffline(const QString &why);
+    // A server call failed: fall back to the local library. `retry`: the server could not be reached, so
+    // it is checked again every probeIntervalMs; a refused login (a wrong password) is not tried again
+    // until the settings change or Retry now.
+    void markOffline(const QString &why, bool retry = true);
+    // Whether the server is checked again on its own (false after a refused login).
+    bool isRetrying() const;
     // Checks the server now, on a worker (no-op unless Offline, or while a check runs).
     void retryNow();
     bool isProbing() const { return m_probe.isRunning(); }
     void setProbeIntervalMs(int ms);
+    int probeIntervalMs() const;
 
     QList<qint64> offlineCases() const;
     void rememberOfflineCase(qint64 localCaseId);
@@ -96,6 +101,7 @@ private:
     QString m_password; // held for reconnecting only; never written or shown
     State m_state = State::Local;
     std::unique_ptr<CaseLibrary> m_local, m_server;
+    QString m_localPath; // the file m_local is (empty: the default library)
     QString m_offlineReason;
     QTimer *m_probeTimer = nullptr;
     QFutureWatcher<ConnectionCheck> m_probe;
