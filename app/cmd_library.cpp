@@ -118,7 +118,7 @@ int runLibrary(const QStringList &args, CliIo &io) {
         "  library setup-server --server URL make the server's schema and grant the agency's roles (as the\n"
         "                                    owner); --print-sql: the administrator's SQL script\n"
         "--server postgresql://USER@HOST:PORT/DATABASE[?sslmode=MODE]: the password comes from PGPASSWORD,\n"
-        "else the keychain entry Settings → Library saved; never put it in the URL.\n"
+        "else the keychain entry of Settings > Library; never put it in the URL.\n"
         "Exit 0; 1 on a mistake, a skipped file or a library error; 2 when the local library cannot be\n"
         "opened; 4 when the server refused (login, or the role may not change cases); 5 when the server\n"
         "cannot be reached; 6 when a write to the server failed otherwise."));

@@ -87,6 +87,17 @@ runtime_files() {
     echo "check-deb-closure: the run-time probe of $app failed; run-time files are not checked" >&2
     return 1
   fi
+  # The agency's library on a server: `library --server` loads the PostgreSQL driver (and libpq) no linker
+  # sees. Nothing listens on port 9 of 127.0.0.1: the command must end "cannot be reached" (exit 5).
+  local rc=0
+  (cd "$tmp/probe" && timeout 60 env -u DBUS_SESSION_BUS_ADDRESS -u DISPLAY -u WAYLAND_DISPLAY \
+      LD_DEBUG=files LD_DEBUG_OUTPUT="$tmp/probe/ld" HOME="$tmp/probe" XDG_RUNTIME_DIR="$tmp/probe" \
+      PLACEMENT_WORKBENCH_DATA_DIR="$tmp/probe" PGPASSWORD=probe \
+      "$app" library --server 'postgresql://probe@127.0.0.1:9/probe?sslmode=disable' list >/dev/null 2>&1) || rc=$?
+  if [ "$rc" != 5 ]; then
+    echo "check-deb-closure: the library server probe of $app ended with exit $rc, not 5 (unreachable)" >&2
+    return 1
+  fi
   cat "$tmp/probe"/ld.* 2>/dev/null | sed -n 's/.*calling init: \(\/[^ ]*\).*/\1/p'
   [ -f "$tmp/probe/opened" ] &&
     sed -n 's/.*openat([^"]*"\(\/usr\/share\/fonts\/[^"]*\.\([ot]tf\|ttc\|pfb\|pcf\.gz\)\)".*/\1/p' \

@@ -161,7 +161,8 @@ void SqlCaseLibrary::readIdentity() {
         return;
     }
     QSqlQuery q = query();
-    // Owner: the schema's owner or a superuser. Otherwise the group role the server says the user is in.
+    // Owner: the schema's owner or a superuser. Otherwise the group role the server says the user is in; a
+    // user in neither group is shown as an underwriter (read-only): the server grants them no more.
     if (run(q,
             QStringLiteral(
                 "SELECT current_user, "

@@ -95,7 +95,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         r = library({QStringLiteral("frobnicate")});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY(r.err.contains("expected list, search, import, export, versions or diff"));
+        QVERIFY(
+            r.err.contains("expected list, search, import, export, versions, diff, push or setup-server"));
     }
 
     void versionsAndDiff() {
@@ -145,6 +146,127 @@ private Q_SLOTS:
         QCOMPARE(int(versions.size()), 2);
         QCOMPARE(lib->version(versions.front().versionId)->body, before);
         QVERIFY(lib->version(versions.back().versionId)->body.contains("07302"));
+    }
+
+    // A file whose bytes the library already holds (a copy under another name, or twice in one folder) is
+    // recognised and said so, not added as another case.
+    void byteIdenticalFileIsNotAddedAgain() {
+        QDir(m_dir.path()).mkpath(QStringLiteral("copies"));
+        const QByteArray okafor =
+            test::readFileBytes(test::samplePath(QStringLiteral("brooklyn-household.json")));
+        for (const QString &name :
+             {QStringLiteral("copies/okafor-copy.json"), QStringLiteral("copies/z-again.json")}) {
+            QFile f(m_dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(okafor);
+        }
+        JsonValue fresh = *parseJson(okafor);
+        setJsonValueAt(fresh, QStringLiteral("input.applicant.last_name"), QStringLiteral("Newcomer"));
+        for (const QString &name : {QStringLiteral("copies/n1.json"), QStringLiteral("copies/n2.json")}) {
+            QFile f(m_dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(writeJson(fresh));
+        }
+        const int before =
+            int(parseJson(
+                    library({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")}).out)
+                    ->size());
+        const auto r = library({QStringLiteral("import"), m_dir.filePath(QStringLiteral("copies"))});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out,
+                 QByteArray("imported 1 new, 0 updated, 0 unchanged, 0 skipped, 3 already in the library\n"));
+        QVERIFY2(r.err.contains("okafor-copy.json: the same bytes as case 1 (Dana Okafor); not added again"),
+                 r.err.constData());
+        QVERIFY2(r.err.contains("n2.json: the same bytes as case"), r.err.constData());
+        const int after =
+            int(parseJson(
+                    library({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")}).out)
+                    ->size());
+        QCOMPARE(after, before + 1);
+    }
+
+    void unknownFilterValuesAreRefused_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("state") << QStringList{QStringLiteral("list"), QStringLiteral("--state"),
+                                              QStringLiteral("XX")}
+                               << QByteArray("--state must be a US state code: AK, AL, AR");
+        QTest::newRow("state name") << QStringList{QStringLiteral("search"), QStringLiteral("a"),
+                                                   QStringLiteral("--state"), QStringLiteral("New York")}
+                                    << QByteArray("WY (not \"New York\")");
+        QTest::newRow("empty state") << QStringList{QStringLiteral("list"), QStringLiteral("--state="),
+                                                    QString()}
+                                     << QByteArray("--state must be");
+        QTest::newRow("line") << QStringList{QStringLiteral("list"), QStringLiteral("--line"),
+                                             QStringLiteral("boat")}
+                              << QByteArray("--line must be home, auto or umbrella (not \"boat\")");
+        QTest::newRow("two lines") << QStringList{QStringLiteral("list"), QStringLiteral("--line"),
+                                                  QStringLiteral("home,auto")}
+                                   << QByteArray("--line must be home, auto or umbrella");
+        QTest::newRow("version") << QStringList{QStringLiteral("export"),    QStringLiteral("1"),
+                                                QStringLiteral("--version"), QStringLiteral("two"),
+                                                QStringLiteral("-o"),        QStringLiteral("-")}
+                                 << QByteArray("--version must be a positive number");
+    }
+    void unknownFilterValuesAreRefused() {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, message);
+        args.removeAll(QString());
+        const auto r = library(args);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(message), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void knownFilterValuesInAnyCase() {
+        const auto r = library({QStringLiteral("list"), QStringLiteral("--state"), QStringLiteral("ny"),
+                                QStringLiteral("--line"), QStringLiteral("Home")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("Dana Okafor"), r.out.constData());
+    }
+
+    // -o - is standard output, as for every other command: no file named "-".
+    void exportToStandardOutput() {
+        QFile::remove(QStringLiteral("-"));
+        const auto r = library({QStringLiteral("export"), QStringLiteral("1"), QStringLiteral("--version"),
+                                QStringLiteral("1"), QStringLiteral("-o"), QStringLiteral("-")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, test::readFileBytes(test::samplePath(QStringLiteral("brooklyn-household.json"))));
+        QVERIFY(!QFile::exists(QStringLiteral("-")));
+        auto lib = openCaseLibrary(m_dir.filePath(QStringLiteral("data/library.sqlite")));
+        QCOMPARE(lib->auditTrail(1).back().detail, QStringLiteral("version 1 exported to standard output"));
+    }
+
+    // Versions of two households are not one case's edits: refused, and said why.
+    void diffAcrossCasesIsRefused() {
+        auto lib = openCaseLibrary(m_dir.filePath(QStringLiteral("data/library.sqlite")));
+        const auto a = lib->caseById(1), b = lib->caseById(2);
+        QVERIFY(a && b);
+        const auto r =
+            library({QStringLiteral("diff"), QString::number(a->versionId), QString::number(b->versionId)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("is of case 1 (Dana Okafor) and version"), r.err.constData());
+        QVERIFY2(r.err.contains("only versions of the same case are compared"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    // The usage line names the program and the command, not the executable's path alone.
+    void helpUsageLine_data() {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QByteArray>("usage");
+        QTest::newRow("library") << QStringLiteral("library")
+                                 << QByteArray(
+                                        "Usage: placement-workbench library [options] "
+                                        "list|search|import|export|versions|diff|push|setup-server [ARGS]\n");
+        QTest::newRow("rank") << QStringLiteral("rank")
+                              << QByteArray("Usage: placement-workbench rank [options] CASE");
+    }
+    void helpUsageLine() {
+        QFETCH(QString, command);
+        QFETCH(QByteArray, usage);
+        const auto r = test::runWorkbench({command, QStringLiteral("--help")}, m_env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(usage), r.out.left(200).constData());
     }
 };
 
