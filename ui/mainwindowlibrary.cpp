@@ -123,7 +123,7 @@ void MainWindow::showLibrary(bool show) {
 }
 
 bool MainWindow::showLibraryAtStart() {
-    if (!m_library->isOpen() || m_library->library()->caseCount() == 0) return false;
+    if (!m_library->isOpen() || m_library->caseCount() == 0) return false;
     newCase();
     showLibrary(true);
     m_libraryPage->setBackEnabled(false); // nothing open to go back to

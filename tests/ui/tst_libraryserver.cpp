@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace pw;
@@ -312,6 +313,10 @@ private Q_SLOTS:
         QVERIFY(text->isEnabled());
         QTest::keyClicks(text, QStringLiteral("Roof age verified from inspection."));
         QTest::mouseClick(uma->findChild<QPushButton *>(QStringLiteral("noteAdd")), Qt::LeftButton);
+        QVERIFY(uma->libraryPage()->waitForIdle()); // written on a worker, then the notes are read again
+        auto *table = uma->findChild<QTableWidget *>(QStringLiteral("notesTable"));
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Roof age verified from inspection."));
         const auto notes = server->notes(m_caseId);
         QCOMPARE(notes.size(), size_t(1));
         QCOMPARE(notes[0].text, QStringLiteral("Roof age verified from inspection."));

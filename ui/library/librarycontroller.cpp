@@ -148,6 +148,16 @@ LibraryController::JobResult LibraryController::runJob(CaseLibrary *lib, Job job
     return watcher.result();
 }
 
+int LibraryController::caseCount() {
+    const JobResult r = runJob(library(), [](CaseLibrary &l) {
+        JobResult j;
+        j.id = l.caseCount();
+        j.ok = l.lastError().isEmpty();
+        return j;
+    });
+    return r.ok ? int(r.id) : 0;
+}
+
 void LibraryController::stopWaiting() {
     if (m_stopWaiting) m_stopWaiting();
 }

@@ -66,6 +66,8 @@ public:
     // Switches to another library (Settings → Library, OK). The open case is kept, detached from the
     // library it came from (it is saved as a new case, or with Save As).
     void switchLibrary(const LibraryLocation &location, const QString &password);
+    // How many cases the library holds (read on a worker; 0 when it cannot be read).
+    int caseCount();
     // The revision of the open version as it was opened or last saved (0: none).
     int revision() const { return m_revision; }
     bool isBusy() const { return m_busy > 0; }
