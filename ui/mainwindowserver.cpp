@@ -143,7 +143,7 @@ void MainWindow::updateLibraryState() {
                     "library on this computer until the server is back.")
                      .arg(c->location().displayName(), c->offlineReason());
         lines << (c->isRetrying()
-                      ? tr("Checking again every %1 seconds.").arg(std::max(1, c->probeIntervalMs() / 1000))
+                      ? tr("Checking again every %n second(s).", "", std::max(1, c->probeIntervalMs() / 1000))
                       : tr("Fix it in Edit → Library settings…, then Retry now."));
     } else if (readOnly) {
         lines << tr("Read-only: you are signed in as an underwriter — you can add notes");
@@ -155,6 +155,9 @@ void MainWindow::updateLibraryState() {
                                         "while it was unreachable.",
                                         "", waiting));
     m_bannerText->setText(escapeControls(lines.join(u' ')));
+    m_bannerText->setToolTip(c->state() == LibraryConnection::State::Offline
+                                 ? escapeControls(c->offlineDetail())
+                                 : QString()); // the server's own words, apart from the plain sentence
     m_banner->setStyleSheet(QStringLiteral("QFrame#libraryBanner { background: %1; }").arg(colour));
     m_banner->setVisible(!lines.isEmpty());
     m_stopWaiting->setVisible(m_library->isWaitingLong());

@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 
 #include <QAction>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPushButton>
@@ -85,6 +86,9 @@ private Q_SLOTS:
                  qPrintable(w->libraryBannerText()));
         QVERIFY(w->findChild<QWidget *>(QStringLiteral("libraryBanner"))->isVisible());
         QVERIFY(button(*w, "libraryRetryButton")->isVisible());
+        const QString png =
+            QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("library-offline.png"));
+        QCOMPARE(w->saveScreenshot(png), QString()); // the banner as the agent sees it
         QVERIFY(!w->document()->isModified());
         QCOMPARE(w->document()->value(QStringLiteral("input.address.zip_code")).toString(),
                  QStringLiteral("11215"));

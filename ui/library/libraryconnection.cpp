@@ -11,29 +11,27 @@
 namespace pw {
 
 QString describeLibraryFailure(LibraryFailure failure, const QString &error) {
-    // The server's own words come last, as data; the sentence before them says what it means.
+    // One plain sentence of what it means; the server's own text is the detail, shown apart.
     const QString e = error.toLower();
     if (e.contains(u"password authentication failed") || e.contains(u"no password supplied") ||
         e.contains(u"password is required"))
         return QObject::tr("Wrong user name or password: the server refused to sign you in.");
     if (e.contains(u"newer version"))
         return QObject::tr("The library was made by a newer version of the workbench: update the workbench "
-                           "to use it. (%1)")
-            .arg(error);
+                           "to use it.");
     switch (failure) {
     case LibraryFailure::Unreachable:
-        return QObject::tr("The server could not be reached (are the host name and the port right, and is "
-                           "the server running?): %1")
-            .arg(error);
+        return QObject::tr("The server could not be reached: check the host name and the port, and that the "
+                           "server is running.");
     case LibraryFailure::Refused:
-        return QObject::tr("The server refused: %1").arg(error);
+        return QObject::tr("The server refused: you may not do this as this user.");
     case LibraryFailure::Conflict:
-        return QObject::tr("Someone else saved this case first: %1").arg(error);
+        return QObject::tr("Someone else saved this case first.");
     case LibraryFailure::None:
     case LibraryFailure::Other:
         break;
     }
-    return QObject::tr("Could not use the library: %1").arg(error);
+    return QObject::tr("The library could not be used.");
 }
 
 ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QString &password) {
@@ -42,6 +40,7 @@ ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QS
     if (!lib->isOpen()) {
         c.failure = lib->lastFailure();
         c.words = describeLibraryFailure(c.failure, lib->lastError());
+        c.detail = lib->lastError();
         return c;
     }
     c.connected = true;
@@ -132,7 +131,8 @@ void LibraryConnection::open(const LibraryLocation &location, const QString &pas
         QTimer::singleShot(kConnectWaitMs, &loop, &QEventLoop::quit);
         if (m_probe.isRunning()) loop.exec();
         if (m_probe.isRunning())
-            markOffline(tr("the server did not answer within %1 seconds").arg(kConnectWaitMs / 1000));
+            markOffline(tr("The server did not answer within %1 seconds.").arg(kConnectWaitMs / 1000),
+                        QString());
     }
     emit activeLibraryChanged();
     emit stateChanged();
@@ -142,10 +142,12 @@ bool LibraryConnection::connectServer() {
     auto lib = openCaseLibrary(m_location, m_password);
     if (!lib->isOpen()) {
         m_offlineReason = describeLibraryFailure(lib->lastFailure(), lib->lastError());
+        m_offlineDetail = lib->lastError();
         return false;
     }
     m_server = std::move(lib);
     m_offlineReason.clear();
+    m_offlineDetail.clear();
     m_state = State::Online;
     m_probeTimer->stop();
     return true;
@@ -160,7 +162,7 @@ void LibraryConnection::probeFinished() {
         return;
     }
     // Wrong password, a newer schema or an unreachable server: the window works on the local library.
-    markOffline(c.connected ? m_offlineReason : c.words,
+    markOffline(c.connected ? m_offlineReason : c.words, c.connected ? m_offlineDetail : c.detail,
                 c.connected || c.failure == LibraryFailure::Unreachable);
 }
 
@@ -172,12 +174,13 @@ bool LibraryConnection::isRetrying() const {
     return m_probeTimer->isActive();
 }
 
-void LibraryConnection::markOffline(const QString &why, bool retry) {
+void LibraryConnection::markOffline(const QString &why, const QString &detail, bool retry) {
     if (m_location.kind != LibraryLocation::Kind::Server) return;
     const bool changed = m_state != State::Offline || m_server;
     m_server.reset();
     m_state = State::Offline;
     m_offlineReason = why;
+    m_offlineDetail = detail;
     if (retry)
         m_probeTimer->start();
     else

@@ -20,7 +20,8 @@ struct ConnectionCheck {
     LibraryRole role = LibraryRole::Owner;
     QString userName;
     LibraryFailure failure = LibraryFailure::None;
-    QString words; // "Connected as alice, an agent: …" / "Wrong user name or password …"
+    QString words;  // "Connected as alice, an agent: …" / "Wrong user name or password …"
+    QString detail; // the library's own text of a failure (libpq's words; never the password)
 };
 // Opens the library at `location` and describes the outcome. Blocking: call on a worker thread.
 ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QString &password);
@@ -65,11 +66,13 @@ public:
     bool isReadOnly() const { return role() == LibraryRole::Underwriter; }
     // Why the server is offline, in plain words (empty otherwise).
     QString offlineReason() const { return m_offlineReason; }
+    QString offlineDetail() const { return m_offlineDetail; }
 
     // A server call failed: fall back to the local library. `retry`: the server could not be reached, so
     // it is checked again every probeIntervalMs; a refused login (a wrong password) is not tried again
     // until the settings change or Retry now.
-    void markOffline(const QString &why, bool retry = true);
+    // `why` is one plain sentence, `detail` the server's own text (shown apart, as data).
+    void markOffline(const QString &why, const QString &detail, bool retry = true);
     // Whether the server is checked again on its own (false after a refused login).
     bool isRetrying() const;
     // Checks the server now, on a worker (no-op unless Offline, or while a check runs).
@@ -102,7 +105,7 @@ private:
     State m_state = State::Local;
     std::unique_ptr<CaseLibrary> m_local, m_server;
     QString m_localPath; // the file m_local is (empty: the default library)
-    QString m_offlineReason;
+    QString m_offlineReason, m_offlineDetail;
     QTimer *m_probeTimer = nullptr;
     QFutureWatcher<ConnectionCheck> m_probe;
     QFutureWatcher<PushReport> m_upload;

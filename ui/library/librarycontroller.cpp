@@ -312,7 +312,7 @@ bool LibraryController::openVersion(qint64 versionId, QString *error) {
         return j;
     });
     if (!r.ok) {
-        if (r.failure == LibraryFailure::Unreachable) m_connection->markOffline(describeFailure(r));
+        if (r.failure == LibraryFailure::Unreachable) m_connection->markOffline(describeFailure(r), r.error);
         *error = r.error.isEmpty() ? tr("The version is no longer in the library") : r.error;
         return false;
     }
@@ -375,7 +375,7 @@ LibrarySaveOutcome LibraryController::failedSave(const JobResult &r, const QByte
     out.conflict = r.conflict;
     if (r.failure == LibraryFailure::Unreachable && !m_docInLocal &&
         m_connection->location().kind == LibraryLocation::Kind::Server) {
-        m_connection->markOffline(describeFailure(r));
+        m_connection->markOffline(describeFailure(r), r.error);
         return saveOffline(bytes, filePath);
     }
     if (r.failure == LibraryFailure::Conflict && m_versionId) {
@@ -517,7 +517,7 @@ QString LibraryController::copyAndRequote(const QString &label) {
         return j;
     });
     if (!r.ok) {
-        if (r.failure == LibraryFailure::Unreachable) m_connection->markOffline(describeFailure(r));
+        if (r.failure == LibraryFailure::Unreachable) m_connection->markOffline(describeFailure(r), r.error);
         return r.error;
     }
     m_loadingVersion = true;

@@ -117,7 +117,9 @@ LibrarySettingsDialog::LibrarySettingsDialog(QSettings *settings, SecretStore *s
         const ConnectionCheck c = m_test.result();
         m_testing = false;
         m_testButton->setEnabled(true);
-        setMessage(m_testResult, c.words, !c.connected);
+        setMessage(m_testResult,
+                   c.detail.isEmpty() ? c.words : c.words + u'\n' + tr("The server said: %1").arg(c.detail),
+                   !c.connected);
     });
     updateEnabled();
 }
