@@ -281,6 +281,8 @@ void MainWindow::buildActions() {
     edit->addAction(m_undo);
     edit->addAction(m_redo);
     edit->addSeparator();
+    // Settings → Library: the window has no Settings menu, so the library's settings sit in Edit (where
+    // desktop applications keep preferences on Linux).
     add(edit, tr("&Library settings…"), QStringLiteral("actionLibrarySettings"), QKeySequence(),
         [this] { showLibrarySettings(); });
 

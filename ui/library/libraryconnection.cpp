@@ -213,6 +213,9 @@ void LibraryConnection::rememberOfflineCase(qint64 localCaseId) {
 
 bool LibraryConnection::upload() {
     if (m_state != State::Online || m_upload.isRunning() || offlineCases().isEmpty()) return false;
+    // Read two ways: "upload" could fold an offline save into the server case it came from, or copy it over.
+    // It copies (pushLibrary): each case saved offline becomes a case of its own on the server, beside the
+    // server's copy it started from, so neither side's edits are lost or silently merged.
     m_uploading = offlineCases();
     // Both connections are opened on the worker; progress comes back queued to this thread.
     m_upload.setFuture(QtConcurrent::run([from = m_local->connector(), to = m_server->connector(),
