@@ -12,6 +12,7 @@
 #include "helpcontent.h"
 #include "io/casefile.h"
 #include "io/caseopening.h"
+#include "library/libraryconnection.h"
 #include "library/librarycontroller.h"
 #include "library/librarypage.h"
 #include "offeringspage.h"
@@ -117,6 +118,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_messageTimer, &QTimer::timeout, m_message, [this] { m_message->setFullText(QString()); });
     statusBar()->addPermanentWidget(m_summary, 3);
     statusBar()->addPermanentWidget(m_message, 2);
+    statusBar()->addPermanentWidget(m_libraryBusy);
     statusBar()->addPermanentWidget(m_saved);
     connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
         if (message.isEmpty()) return;
@@ -164,6 +166,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_editor->sectionList(), &QListWidget::currentRowChanged, this, &MainWindow::sectionChanged);
     documentEdited();
     updateTitle();
+    updateLibraryState();
 }
 
 MainWindow::~MainWindow() {
@@ -292,6 +295,11 @@ void MainWindow::buildActions() {
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(m_undo);
     edit->addAction(m_redo);
+    edit->addSeparator();
+    // Settings → Library: the window has no Settings menu, so the library's settings sit in Edit (where
+    // desktop applications keep preferences on Linux).
+    add(edit, tr("&Library settings…"), QStringLiteral("actionLibrarySettings"), QKeySequence(),
+        [this] { showLibrarySettings(); });
 
     QMenu *caseMenu = menuBar()->addMenu(tr("&Case"));
     for (int i = 0; i < CaseEditor::SectionCount; ++i) {
@@ -611,17 +619,22 @@ bool MainWindow::saveTo(const QString &fileName) {
     m_isSample = false;
     m_doc->setFileName(QFileInfo(fileName).absoluteFilePath());
     m_doc->markSaved();
-    recordLibrarySave(fileName);
     addRecent(QFileInfo(fileName).absoluteFilePath());
     updateTitle();
     showMessage(m_doc->refusedCount() > 0
                     ? tr("Saved %1; %n value(s) not accepted are not in the file", "", m_doc->refusedCount())
                           .arg(fileName)
                     : tr("Saved %1").arg(fileName));
+    recordLibrarySave(fileName); // after: what the library says about it is the last word
     return true;
 }
 
 bool MainWindow::save() {
+    if (m_library->isBusy()) return false; // a save is already out (the window waits for it)
+    if (m_library->connection()->isReadOnly()) {
+        showRefusal(tr("Not saved: an underwriter cannot change cases (add a note instead)"));
+        return false;
+    }
     if (m_doc->fileName().isEmpty() && m_library->versionId()) return saveToLibrary();
     return m_doc->fileName().isEmpty() ? saveAs() : saveTo(m_doc->fileName());
 }

@@ -12,8 +12,10 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QDockWidget;
+class QFrame;
 class QLabel;
 class QMenu;
+class QPushButton;
 class QProgressBar;
 class QSplitter;
 class QStackedWidget;
@@ -22,6 +24,7 @@ class QTimer;
 
 namespace pw {
 
+struct LibrarySaveOutcome;
 class CaseDocument;
 class CaseEditor;
 class LibraryController;
@@ -84,6 +87,13 @@ public:
     void offerRecovery();
     void setRecoveryAnswerForTests(int answer) { m_recoveryAnswer = answer; }
 
+    // The shared library (mainwindowserver.cpp, issue 16): Edit → Library settings… (the local file or a
+    // PostgreSQL server), the banner over the case (offline, read-only, refused, upload offer), the
+    // conflict dialog when a save is refused because someone saved first.
+    void showLibrarySettings();
+    // The banner's sentence as shown (empty: the banner is hidden).
+    QString libraryBannerText() const;
+
     // Whether closing may proceed (asks about unsaved changes; tests can pre-answer).
     bool maybeSave();
     void setUnsavedAnswerForTests(int answer) { m_testAnswer = answer; }
@@ -119,6 +129,14 @@ private:
     bool saveToLibrary();
     void recordLibrarySave(const QString &fileName);
     void importFolderIntoLibrary();
+    void buildLibraryBanner();
+    void updateLibraryState();
+    void setLibraryBusy(bool busy);
+    // After a save into the library: conflict dialog, refusal banner, offline note or error. True when the
+    // case ended up saved somewhere.
+    bool handleSaveOutcome(const LibrarySaveOutcome &outcome, bool fileWritten);
+    bool resolveConflict(const LibrarySaveOutcome &outcome);
+    void showRefusal(const QString &text);
 
     CaseDocument *m_doc = nullptr;
     RankingController *m_ranking = nullptr;
@@ -151,6 +169,11 @@ private:
     ProgressStrip *m_openStrip = nullptr;
     std::shared_ptr<std::atomic<bool>> m_openCancel; // the open in flight, if any
     quint64 m_openGeneration = 0;
+    QFrame *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
+    QPushButton *m_retry = nullptr, *m_upload = nullptr, *m_stopWaiting = nullptr;
+    QProgressBar *m_uploadProgress = nullptr, *m_libraryBusy = nullptr;
+    QString m_refusal; // the server's last refusal of a write, until the next successful save
 };
 
 } // namespace pw

@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace pw {
@@ -36,7 +37,16 @@ void MainWindow::buildLibrary() {
     m_libraryPage = new LibraryPage(m_library->library(), m_stack);
     m_stack->addWidget(m_split);
     m_stack->addWidget(m_libraryPage);
-    setCentralWidget(m_stack);
+    // The banner (offline, read-only, refused, upload offer) sits over the case and the library alike.
+    buildLibraryBanner();
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("centralArea"));
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_banner);
+    column->addWidget(m_stack, 1);
+    setCentralWidget(central);
     connect(m_library, &LibraryController::message, this, &MainWindow::showMessage);
     connect(m_library, &LibraryController::libraryChanged, this, [this](qint64 caseId) {
         updateTitle();
@@ -113,7 +123,7 @@ void MainWindow::showLibrary(bool show) {
 }
 
 bool MainWindow::showLibraryAtStart() {
-    if (!m_library->isOpen() || m_library->library()->caseCount() == 0) return false;
+    if (!m_library->isOpen() || m_library->caseCount() == 0) return false;
     newCase();
     showLibrary(true);
     m_libraryPage->setBackEnabled(false); // nothing open to go back to
@@ -135,27 +145,11 @@ bool MainWindow::openFromLibrary(qint64 versionId) {
 }
 
 bool MainWindow::saveToLibrary() {
-    const QString err = m_library->saveToLibrary();
-    if (!err.isEmpty()) {
-        QMessageBox box(QMessageBox::Critical, tr("Save case"), tr("The case was not saved in the library."),
-                        QMessageBox::Ok, this);
-        box.setObjectName(QStringLiteral("saveErrorDialog"));
-        box.setTextFormat(Qt::PlainText);
-        box.setInformativeText(err);
-        if (m_testAnswer < 0) box.exec();
-        showMessage(err);
-        return false;
-    }
-    updateTitle();
-    showMessage(tr("Saved in the library"));
-    return true;
+    return handleSaveOutcome(m_library->saveToLibrary(), false);
 }
 
 void MainWindow::recordLibrarySave(const QString &fileName) {
-    const QString err = m_library->recordFileSave(fileName);
-    // The file is written either way; a library that could not follow is said, never hidden.
-    if (!err.isEmpty())
-        showMessage(tr("Saved %1, but the case library was not updated: %2").arg(fileName, err));
+    handleSaveOutcome(m_library->recordFileSave(fileName), true);
 }
 
 bool MainWindow::copyAndRequote(const QString &label) {

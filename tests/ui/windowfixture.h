@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QTcpServer>
 #include <QTest>
 
 #include <cstdlib>
@@ -56,6 +57,15 @@ inline bool framedWith(const QImage &img, const QColor &color) {
         framed += left && right ? 1 : 0;
     }
     return rows > 0 && framed * 2 > rows;
+}
+
+// A port on 127.0.0.1 nobody listens on (a server that is not there).
+inline int closedPort() {
+    QTcpServer s;
+    if (!s.listen(QHostAddress::LocalHost)) return 1;
+    const int port = s.serverPort();
+    s.close();
+    return port;
 }
 
 // Focuses a line edit, replaces its text by typing, and leaves it with Tab, as a person would.

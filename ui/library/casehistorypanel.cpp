@@ -7,6 +7,8 @@
 #include "util/dates.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,12 +16,14 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace pw {
 
@@ -157,6 +161,11 @@ QString CaseHistoryPanel::author() const {
     return a.isEmpty() ? systemUserName() : a;
 }
 
+void CaseHistoryPanel::setLibrary(CaseLibrary *library) {
+    m_library = library;
+    setCase(0);
+}
+
 void CaseHistoryPanel::setCase(qint64 caseId) {
     m_caseId = caseId;
     reload();
@@ -165,6 +174,43 @@ void CaseHistoryPanel::setCase(qint64 caseId) {
 void CaseHistoryPanel::showNotes() {
     m_tabs->setCurrentIndex(1);
     m_noteText->setFocus();
+}
+
+struct CaseHistoryPanel::History {
+    std::optional<LibraryCase> libraryCase;
+    std::vector<LibraryVersion> versions;
+    std::vector<std::pair<QString, QString>> offerings; // id, "Offering id (provider)"
+    std::vector<LibraryNote> notes;
+    std::vector<AuditEntry> trail;
+    QString error;
+};
+
+template <class R>
+void CaseHistoryPanel::onWorker(std::function<R(CaseLibrary &)> work, std::function<void(R)> done,
+                                bool latestOnly) {
+    const quint64 generation = latestOnly ? ++m_generation : 0;
+    ++m_pending;
+    QPointer<CaseHistoryPanel> self(this);
+    (void)QtConcurrent::run([connect = m_library->connector(), work, done, self, generation, latestOnly] {
+        const std::unique_ptr<CaseLibrary> lib = connect();
+        R result = work(*lib);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, done, generation, latestOnly, result = std::move(result)] {
+                if (!self) return;
+                --self->m_pending;
+                if (!latestOnly || generation == self->m_generation) done(result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+bool CaseHistoryPanel::waitForIdle(int timeoutMs) {
+    QElapsedTimer t;
+    t.start();
+    while (m_pending > 0 && t.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return m_pending == 0;
 }
 
 void CaseHistoryPanel::reload() {
@@ -177,16 +223,47 @@ void CaseHistoryPanel::reload() {
     m_compare->setEnabled(false);
     m_addNote->setEnabled(m_caseId != 0);
     if (m_caseId == 0) {
+        ++m_generation; // a read still on its way is of another case
         m_title->setText(tr("Select a case to see its versions, notes and audit trail."));
         return;
     }
-    const auto c = m_library->caseById(m_caseId);
+    m_title->setText(tr("Reading…"));
+    const qint64 caseId = m_caseId;
+    onWorker<History>(
+        [caseId](CaseLibrary &lib) {
+            History h;
+            if (!lib.isOpen()) {
+                h.error = lib.lastError();
+                return h;
+            }
+            h.libraryCase = lib.caseById(caseId);
+            h.versions = lib.versions(caseId);
+            if (h.libraryCase)
+                if (const auto v = lib.version(h.libraryCase->versionId))
+                    if (const auto root = parseJson(v->body))
+                        for (const JsonValue &o : (*root)[u"offerings"].arrayItems()) {
+                            const QString id = o[u"id"].toString();
+                            if (!id.isEmpty())
+                                h.offerings.emplace_back(
+                                    id,
+                                    QObject::tr("Offering %1 (%2)").arg(id, o[u"provider_name"].toString()));
+                        }
+            h.notes = lib.notes(caseId);
+            h.trail = lib.auditTrail(caseId);
+            h.error = lib.lastError();
+            return h;
+        },
+        [this](const History &h) { showHistory(h); }, true);
+}
+
+void CaseHistoryPanel::showHistory(const History &h) {
+    const auto &c = h.libraryCase;
     m_title->setText(
         c ? tr("%1 — %2 %3")
                 .arg(c->facts.insuredName.isEmpty() ? tr("(no name)") : singleLine(c->facts.insuredName),
                      singleLine(c->facts.state), singleLine(c->facts.zip))
           : QString());
-    const auto versions = m_library->versions(m_caseId);
+    const auto &versions = h.versions;
     m_versions->setRowCount(int(versions.size()));
     for (int i = 0; i < int(versions.size()); ++i) {
         const LibraryVersion &v = versions[size_t(i)];
@@ -199,24 +276,18 @@ void CaseHistoryPanel::reload() {
             tr("Created %1").arg(when(v.createdAt)) +
             (v.parentVersionId ? tr(", copied from an earlier version") : QString()));
     }
+    m_noteOffering->clear();
     m_noteOffering->addItem(tr("The whole case"), QString());
-    if (c)
-        if (const auto v = m_library->version(c->versionId))
-            if (const auto root = parseJson(v->body))
-                for (const JsonValue &o : (*root)[u"offerings"].arrayItems()) {
-                    const QString id = o[u"id"].toString();
-                    if (id.isEmpty()) continue;
-                    m_noteOffering->addItem(
-                        singleLine(tr("Offering %1 (%2)").arg(id, o[u"provider_name"].toString())), id);
-                }
-    const auto notes = m_library->notes(m_caseId);
+    for (const auto &[id, words] : h.offerings)
+        m_noteOffering->addItem(singleLine(words), id);
+    const auto &notes = h.notes;
     m_notes->setRowCount(int(notes.size()));
     for (int i = 0; i < int(notes.size()); ++i) {
         const LibraryNote &n = notes[size_t(i)];
         setRow(m_notes, i,
                {when(n.createdAt), n.author, n.offeringId.isEmpty() ? tr("case") : n.offeringId, n.text});
     }
-    const auto trail = m_library->auditTrail(m_caseId);
+    const auto &trail = h.trail;
     m_audit->setRowCount(int(trail.size()));
     for (int i = 0; i < int(trail.size()); ++i) {
         const AuditEntry &e = trail[size_t(i)];
@@ -228,7 +299,7 @@ void CaseHistoryPanel::reload() {
         setRow(m_audit, i, {when(e.at), e.author, e.kind, e.path, e.oldValue, e.newValue, details});
     }
     m_audit->scrollToBottom();
-    if (!m_library->lastError().isEmpty()) emit message(m_library->lastError());
+    if (!h.error.isEmpty()) emit message(h.error);
 }
 
 QList<qint64> CaseHistoryPanel::selectedVersions() const {
@@ -245,39 +316,62 @@ void CaseHistoryPanel::compareSelected() {
 }
 
 void CaseHistoryPanel::compareVersions(qint64 a, qint64 b) {
-    const auto va = m_library->version(a), vb = m_library->version(b);
-    const auto ra = va ? parseJson(va->body) : std::nullopt;
-    const auto rb = vb ? parseJson(vb->body) : std::nullopt;
-    if (!ra || !rb) {
-        m_diff->setPlainText(tr("Cannot compare: %1").arg(m_library->lastError()));
-        return;
-    }
-    m_diff->setPlainText(tr("Version %1 (%2) → version %3 (%4)\n\n")
-                             .arg(va->number)
-                             .arg(va->label)
-                             .arg(vb->number)
-                             .arg(vb->label) +
-                         renderCaseDiff(diffJson(*ra, *rb), diffRankings(va->ranking, vb->ranking)));
+    using Pair = std::pair<std::optional<LibraryVersion>, std::optional<LibraryVersion>>;
+    using Compared = std::pair<Pair, QString>;
+    m_diff->setPlainText(tr("Comparing…"));
+    onWorker<Compared>(
+        [a, b](CaseLibrary &lib) {
+            Compared r{{lib.version(a), lib.version(b)}, QString()};
+            r.second = lib.lastError();
+            return r;
+        },
+        [this](const Compared &r) {
+            const auto &[va, vb] = r.first;
+            const auto ra = va ? parseJson(va->body) : std::nullopt;
+            const auto rb = vb ? parseJson(vb->body) : std::nullopt;
+            if (!ra || !rb) {
+                m_diff->setPlainText(tr("Cannot compare: %1").arg(r.second));
+                return;
+            }
+            m_diff->setPlainText(tr("Version %1 (%2) → version %3 (%4)\n\n")
+                                     .arg(va->number)
+                                     .arg(va->label)
+                                     .arg(vb->number)
+                                     .arg(vb->label) +
+                                 renderCaseDiff(diffJson(*ra, *rb), diffRankings(va->ranking, vb->ranking)));
+        },
+        false);
 }
 
 void CaseHistoryPanel::addNote() {
     const QString text = m_noteText->toPlainText().trimmed();
     if (m_caseId == 0 || text.isEmpty()) return;
-    const auto c = m_library->caseById(m_caseId);
     LibraryNote n;
     n.caseId = m_caseId;
-    n.versionId = c ? c->versionId : 0;
     n.offeringId = m_noteOffering->currentData().toString();
     n.author = author();
     n.createdAt = QDateTime::currentDateTimeUtc();
     n.text = text;
-    if (!m_library->addNote(n)) {
-        emit message(tr("The note was not saved: %1").arg(m_library->lastError()));
-        return;
-    }
-    m_noteText->clear();
-    reload();
-    m_tabs->setCurrentIndex(1);
+    m_addNote->setEnabled(false); // one note at a time
+    onWorker<QString>(
+        [n](CaseLibrary &lib) mutable {
+            if (!lib.isOpen()) return lib.lastError();
+            const auto c = lib.caseById(n.caseId);
+            n.versionId = c ? c->versionId : 0;
+            return lib.addNote(n) ? QString() : lib.lastError();
+        },
+        [this, caseId = n.caseId](const QString &error) {
+            m_addNote->setEnabled(m_caseId != 0);
+            if (!error.isEmpty()) {
+                emit message(tr("The note was not saved: %1").arg(error)); // the text stays to try again
+                return;
+            }
+            if (m_caseId != caseId) return;
+            m_noteText->clear();
+            reload();
+            m_tabs->setCurrentIndex(1);
+        },
+        false);
 }
 
 } // namespace pw

@@ -2,11 +2,12 @@
 #include "librarycontroller.h"
 
 #include "casedocument.h"
+#include "libraryconnection.h"
+#include "librarylocationsettings.h"
 #include "rankingcontroller.h"
-#include "store/runstore.h"
 
-#include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -21,7 +22,14 @@ LibraryController::LibraryController(CaseDocument *doc, RankingController *ranki
     : QObject(parent)
     , m_doc(doc)
     , m_ranking(ranking)
-    , m_library(openCaseLibrary()) {
+    , m_connection(new LibraryConnection(this)) {
+    connect(m_connection, &LibraryConnection::activeLibraryChanged, this,
+            &LibraryController::activeLibraryChanged);
+    connect(m_connection, &LibraryConnection::uploadFinished, this, &LibraryController::followUpload);
+    const LibraryLocation location = savedLibraryLocation(QSettings());
+    QString keychainError;
+    const QString password = savedLibraryPassword(librarySecretStore(), location, &keychainError);
+    m_connection->open(location, password);
     m_session = std::make_unique<AutosaveSession>(libraryFolder());
     m_autosave = new QTimer(this);
     m_autosave->setSingleShot(true);
@@ -30,14 +38,36 @@ LibraryController::LibraryController(CaseDocument *doc, RankingController *ranki
     connect(doc, &CaseDocument::loaded, this, &LibraryController::documentLoaded);
     connect(doc, &CaseDocument::edited, this, &LibraryController::documentEdited);
     connect(doc, &CaseDocument::modifiedChanged, this, &LibraryController::modifiedChanged);
-    if (!m_library->isOpen())
-        QTimer::singleShot(0, this,
-                           [this] { emit message(tr("Case library: %1").arg(m_library->lastError())); });
+    QTimer::singleShot(0, this, [this, keychainError] {
+        if (!keychainError.isEmpty()) emit message(tr("Library password: %1").arg(keychainError));
+        if (!library()->isOpen()) emit message(tr("Case library: %1").arg(library()->lastError()));
+    });
 }
 
 LibraryController::~LibraryController() {
     waitForAutosave(5000);
     if (!m_crashed) removeOwnRecovery(); // a normal close
+}
+
+CaseLibrary *LibraryController::library() const {
+    return m_connection->active();
+}
+
+CaseLibrary *LibraryController::docLibrary() const {
+    if (m_connection->location().kind == LibraryLocation::Kind::Server && !m_docInLocal)
+        return m_connection->server(); // null while offline
+    return m_connection->local();
+}
+
+void LibraryController::switchLibrary(const LibraryLocation &location, const QString &password) {
+    waitForAutosave(5000);
+    m_connection->open(location, password);
+    // The open case stays open; the ids it had belong to the library it came from.
+    m_versionId = m_caseId = 0;
+    m_revision = 0;
+    m_docInLocal = false;
+    m_title.clear();
+    emit libraryChanged(0);
 }
 
 QString LibraryController::libraryFolder() const {
@@ -51,10 +81,100 @@ QString LibraryController::author() const {
 
 QString LibraryController::libraryTitle() const {
     if (m_versionId == 0 || !m_doc->fileName().isEmpty()) return QString();
-    const auto v = m_library->version(m_versionId);
-    if (!v) return QString();
-    const QString name = v->facts.insuredName.isEmpty() ? tr("(no name)") : v->facts.insuredName;
-    return tr("%1 — library, version %2 (%3)").arg(name).arg(v->number).arg(v->label);
+    return m_title;
+}
+
+void LibraryController::adopt(const LibraryVersion &v, bool inLocal) {
+    m_versionId = v.versionId;
+    m_caseId = v.caseId;
+    m_revision = v.revision;
+    m_docInLocal = inLocal && m_connection->location().kind == LibraryLocation::Kind::Server;
+    const QString name = v.facts.insuredName.isEmpty() ? tr("(no name)") : v.facts.insuredName;
+    m_title = tr("%1 — library, version %2 (%3)").arg(name).arg(v.number).arg(v.label);
+    if (m_docInLocal) m_title += tr(" — on this computer");
+}
+
+LibraryController::JobResult LibraryController::runJob(CaseLibrary *lib, Job job) {
+    if (!lib) {
+        JobResult r;
+        r.failure = LibraryFailure::Unreachable;
+        r.error = m_connection->offlineReason();
+        return r;
+    }
+    QFutureWatcher<JobResult> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<JobResult>::finished, &loop, &QEventLoop::quit);
+    if (m_busy++ == 0) emit busyChanged(true);
+    watcher.setFuture(QtConcurrent::run([connect = lib->connector(), job = std::move(job)] {
+        const std::unique_ptr<CaseLibrary> worker = connect();
+        JobResult r;
+        if (worker->isOpen()) r = job(*worker);
+        if (!r.ok) {
+            r.failure = worker->lastFailure();
+            r.error = worker->lastError();
+            r.conflict = worker->lastConflict();
+        }
+        return r;
+    }));
+    bool stopped = false;
+    if (!watcher.isFinished()) {
+        QTimer slow;
+        slow.setSingleShot(true);
+        connect(&slow, &QTimer::timeout, this, [this] {
+            m_slow = true;
+            emit slowChanged(true);
+        });
+        slow.start(kSlowMs);
+        const auto outer = std::exchange(m_stopWaiting, [&stopped, &loop] {
+            stopped = true;
+            loop.quit();
+        });
+        loop.exec();
+        m_stopWaiting = outer;
+    }
+    if (--m_busy == 0) {
+        if (std::exchange(m_slow, false)) emit slowChanged(false);
+        emit busyChanged(false);
+    }
+    if (stopped) {
+        // The worker keeps its own connection and finishes on its own; what it returns is dropped.
+        JobResult r;
+        r.failure = LibraryFailure::Unreachable;
+        r.error = tr("The library server did not answer, and waiting for it was stopped.");
+        return r;
+    }
+    return watcher.result();
+}
+
+int LibraryController::caseCount() {
+    const JobResult r = runJob(library(), [](CaseLibrary &l) {
+        JobResult j;
+        j.id = l.caseCount();
+        j.ok = l.lastError().isEmpty();
+        return j;
+    });
+    return r.ok ? int(r.id) : 0;
+}
+
+void LibraryController::stopWaiting() {
+    if (m_stopWaiting) m_stopWaiting();
+}
+
+void LibraryController::followUpload(const PushReport &report, const QList<qint64> &caseIds) {
+    if (!report.ok() || !m_docInLocal || !caseIds.contains(m_caseId) || !m_connection->server()) return;
+    const auto local = m_connection->local()->version(m_versionId);
+    if (!local) return;
+    const QByteArray body = local->body;
+    const JobResult r = runJob(m_connection->server(), [body](CaseLibrary &l) {
+        JobResult j;
+        const std::vector<qint64> ids = l.versionsWithBytes(body);
+        if (!ids.empty()) j.version = l.version(ids.back());
+        j.ok = j.version.has_value();
+        return j;
+    });
+    if (!r.ok) return; // the case stays the local one; saving it again offers another upload
+    adopt(*r.version, false);
+    emit libraryChanged(m_caseId);
 }
 
 void LibraryController::documentLoaded() {
@@ -62,9 +182,16 @@ void LibraryController::documentLoaded() {
     removeOwnRecovery(); // the record was of the case that was open before
     if (m_loadingVersion) return;
     m_versionId = m_caseId = 0;
-    if (const auto c = m_library->caseByFile(m_doc->fileName())) {
+    m_revision = 0;
+    m_docInLocal = false;
+    m_title.clear();
+    // Files are of this computer: only the local library is asked which case a file is (a server is
+    // asked when the file is saved, on a worker).
+    if (m_connection->state() != LibraryConnection::State::Local) return;
+    if (const auto c = library()->caseByFile(m_doc->fileName())) {
         m_versionId = c->versionId;
         m_caseId = c->caseId;
+        m_revision = c->revision;
     }
 }
 
@@ -86,14 +213,15 @@ void LibraryController::setAutosaveDelayMs(int ms) {
 }
 
 void LibraryController::removeOwnRecovery() {
-    if (!m_library->isOpen()) return;
+    CaseLibrary *local = m_connection->local();
+    if (!local->isOpen()) return;
     waitForAutosave(5000);
-    if (!m_library->removeRecovery(m_session->id()))
-        emit message(tr("The autosave record could not be removed: %1").arg(m_library->lastError()));
+    if (!local->removeRecovery(m_session->id()))
+        emit message(tr("The autosave record could not be removed: %1").arg(local->lastError()));
 }
 
 void LibraryController::autosaveNow() {
-    if (!m_library->isOpen() || !m_doc->isModified()) return;
+    if (!m_connection->local()->isOpen() || !m_doc->isModified()) return;
     waitForAutosave(5000); // one write at a time, in order
     RecoveryRecord r;
     r.sessionId = m_session->id();
@@ -107,12 +235,14 @@ void LibraryController::autosaveNow() {
                                     : QFileInfo(r.filePath).fileName());
     r.savedAt = QDateTime::currentDateTimeUtc();
     // Serialising a large case and writing it are both worker work; the tree is shared copy-on-write.
-    m_autosaveJob = QtConcurrent::run([connect = m_library->connector(), root = m_doc->root(), r]() mutable {
-        r.body = writeJson(root);
-        const std::unique_ptr<CaseLibrary> lib = connect();
-        if (!lib->isOpen()) return lib->lastError();
-        return lib->writeRecovery(r) ? QString() : lib->lastError();
-    });
+    // Recovery records are of this computer: always the local library.
+    m_autosaveJob =
+        QtConcurrent::run([connect = m_connection->local()->connector(), root = m_doc->root(), r]() mutable {
+            r.body = writeJson(root);
+            const std::unique_ptr<CaseLibrary> lib = connect();
+            if (!lib->isOpen()) return lib->lastError();
+            return lib->writeRecovery(r) ? QString() : lib->lastError();
+        });
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
         const QString err = watcher->result();
@@ -131,8 +261,8 @@ bool LibraryController::waitForAutosave(int timeoutMs) {
 }
 
 std::vector<RecoveryRecord> LibraryController::orphanedRecoveries() const {
-    if (!m_library->isOpen()) return {};
-    return AutosaveSession::orphanedRecords(*m_library, libraryFolder(), m_session->id());
+    if (!m_connection->local()->isOpen()) return {};
+    return AutosaveSession::orphanedRecords(*m_connection->local(), libraryFolder(), m_session->id());
 }
 
 bool LibraryController::restore(const RecoveryRecord &record, QString *error) {
@@ -141,15 +271,17 @@ bool LibraryController::restore(const RecoveryRecord &record, QString *error) {
         *error = tr("The recovered case is not valid JSON");
         return false;
     }
-    const bool versionKnown = record.versionId && m_library->version(record.versionId);
+    const auto known = record.versionId ? library()->version(record.versionId) : std::nullopt;
     m_loadingVersion = true;
     m_doc->load(*root, QFile::exists(record.filePath) ? record.filePath : QString());
     m_loadingVersion = false;
-    m_versionId = versionKnown ? record.versionId : 0;
-    m_caseId = versionKnown ? record.caseId : 0;
+    m_versionId = m_caseId = 0;
+    m_revision = 0;
+    m_title.clear();
+    if (known && known->caseId == record.caseId) adopt(*known, !m_connection->server());
     m_doc->undoStack()->resetClean(); // recovered work is not saved work
-    if (!AutosaveSession::discard(*m_library, libraryFolder(), record.sessionId)) {
-        *error = m_library->lastError();
+    if (!AutosaveSession::discard(*m_connection->local(), libraryFolder(), record.sessionId)) {
+        *error = m_connection->local()->lastError();
         return false;
     }
     autosaveNow(); // this session holds the work now
@@ -157,8 +289,8 @@ bool LibraryController::restore(const RecoveryRecord &record, QString *error) {
 }
 
 bool LibraryController::discard(const RecoveryRecord &record, QString *error) {
-    if (AutosaveSession::discard(*m_library, libraryFolder(), record.sessionId)) return true;
-    *error = m_library->lastError();
+    if (AutosaveSession::discard(*m_connection->local(), libraryFolder(), record.sessionId)) return true;
+    *error = m_connection->local()->lastError();
     return false;
 }
 
@@ -169,118 +301,37 @@ void LibraryController::simulateCrashForTests() {
 }
 
 bool LibraryController::openVersion(qint64 versionId, QString *error) {
-    const auto v = m_library->version(versionId);
-    if (!v) {
-        *error = m_library->lastError().isEmpty() ? tr("The version is no longer in the library")
-                                                  : m_library->lastError();
+    CaseLibrary *lib = library();
+    const JobResult r = runJob(lib, [versionId](CaseLibrary &l) {
+        JobResult j;
+        j.version = l.version(versionId);
+        if (j.version) j.libraryCase = l.caseById(j.version->caseId);
+        j.ok = j.version.has_value();
+        return j;
+    });
+    if (!r.ok) {
+        if (r.failure == LibraryFailure::Unreachable) m_connection->markOffline(describeFailure(r), r.error);
+        *error = r.error.isEmpty() ? tr("The version is no longer in the library") : r.error;
         return false;
     }
-    const auto root = parseJson(v->body);
+    const LibraryVersion &v = *r.version;
+    const auto root = parseJson(v.body);
     if (!root) {
         *error = tr("The stored case is not valid JSON");
         return false;
     }
-    const auto c = m_library->caseById(v->caseId);
+    const auto &c = r.libraryCase;
     QString file;
     if (c && c->versionId == versionId && !c->filePath.isEmpty()) {
         QFile f(c->filePath);
-        if (f.open(QIODevice::ReadOnly) && f.size() == v->body.size() && f.readAll() == v->body)
+        if (f.open(QIODevice::ReadOnly) && f.size() == v.body.size() && f.readAll() == v.body)
             file = c->filePath;
     }
     m_loadingVersion = true;
     m_doc->load(*root, file);
     m_loadingVersion = false;
-    m_versionId = versionId;
-    m_caseId = v->caseId;
+    adopt(v, lib == m_connection->local());
     return true;
-}
-
-RankingSnapshot LibraryController::currentRanking() const {
-    // The ranking in effect, if it is of this very document (not stale, not of an older edit).
-    if (!m_ranking->hasRun() || m_ranking->isStale() || m_ranking->isBusy()) return RankingSnapshot();
-    return snapshotOfRun(m_ranking->run(), m_doc->root(), m_ranking->appetite(), m_doc->now());
-}
-
-SaveOptions LibraryController::saveOptions(const QString &filePath) const {
-    SaveOptions o;
-    o.ranking = currentRanking();
-    o.filePath = filePath;
-    o.author = author();
-    return o;
-}
-
-void LibraryController::linkRuns(qint64 caseId, const QString &filePath) {
-    if (filePath.isEmpty()) return;
-    const QString dir = qEnvironmentVariable("PLACEMENT_WORKBENCH_DATA_DIR");
-    if (!QFile::exists(dir.isEmpty() ? RunStore::defaultDatabasePath()
-                                     : QDir(dir).filePath(QStringLiteral("runs.sqlite"))))
-        return;
-    RunStore store(dir.isEmpty() ? QString() : QDir(dir).filePath(QStringLiteral("runs.sqlite")));
-    QStringList ids;
-    for (const StoredRun &r : store.runs(filePath))
-        ids << r.runId;
-    if (!m_library->linkRemoteRuns(caseId, ids))
-        emit message(tr("The remote runs were not linked in the library: %1").arg(m_library->lastError()));
-}
-
-QString LibraryController::recordFileSave(const QString &fileName) {
-    if (!m_library->isOpen()) return m_library->lastError();
-    const QString path = QFileInfo(fileName).absoluteFilePath();
-    const QByteArray bytes = writeJson(m_doc->root()); // the very bytes the file got
-    if (m_versionId == 0)
-        if (const auto c = m_library->caseByFile(path)) {
-            m_versionId = c->versionId;
-            m_caseId = c->caseId;
-        }
-    if (m_versionId) {
-        if (!m_library->saveVersion(m_versionId, bytes, saveOptions(path))) return m_library->lastError();
-    } else {
-        SaveOptions o = saveOptions(path);
-        o.detail = tr("saved to %1").arg(path);
-        const auto id = m_library->addCase(bytes, o);
-        if (!id) return m_library->lastError();
-        m_versionId = *id;
-        m_caseId = m_library->version(*id)->caseId;
-    }
-    linkRuns(m_caseId, path);
-    emit libraryChanged(m_caseId);
-    return QString();
-}
-
-QString LibraryController::saveToLibrary() {
-    if (m_versionId == 0) return tr("The case is not in the library");
-    if (!m_library->saveVersion(m_versionId, writeJson(m_doc->root()), saveOptions(QString())))
-        return m_library->lastError();
-    m_doc->markSaved();
-    emit libraryChanged(m_caseId);
-    return QString();
-}
-
-QString LibraryController::copyAndRequote(const QString &label) {
-    if (!m_library->isOpen()) return m_library->lastError();
-    const QByteArray bytes = writeJson(m_doc->root());
-    qint64 from = m_versionId;
-    if (from == 0) {
-        // Not in the library yet: the case as it is becomes the original.
-        SaveOptions o = saveOptions(m_doc->fileName());
-        o.detail = tr("added for a copy and re-quote");
-        const auto id = m_library->addCase(bytes, o);
-        if (!id) return m_library->lastError();
-        from = *id;
-    }
-    const auto copy = m_library->copyVersion(from, label, author());
-    if (!copy) return m_library->lastError();
-    const auto saved = m_library->version(from);
-    if (saved && saved->body != bytes && !m_library->saveVersion(*copy, bytes, saveOptions(QString())))
-        return m_library->lastError();
-    m_loadingVersion = true;
-    const JsonValue root = m_doc->root();
-    m_doc->load(root, QString()); // the copy lives in the library only, until Save As
-    m_loadingVersion = false;
-    m_versionId = *copy;
-    m_caseId = m_library->version(*copy)->caseId;
-    emit libraryChanged(m_caseId);
-    return QString();
 }
 
 } // namespace pw

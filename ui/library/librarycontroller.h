@@ -3,10 +3,12 @@
 
 #include "store/autosavesession.h"
 #include "store/caselibrary.h"
+#include "store/librarypush.h"
 
 #include <QFuture>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class QTimer;
@@ -14,7 +16,20 @@ class QTimer;
 namespace pw {
 
 class CaseDocument;
+class LibraryConnection;
 class RankingController;
+
+// How a save into the library went. `failure` and `error` say why it did not; a Conflict carries what the
+// library has now (`conflict`, and its stored bytes in `theirs`). `savedOffline`: the server could not be
+// reached and the case went to the local library instead (ok is true then: nothing is lost).
+struct LibrarySaveOutcome {
+    bool ok = false;
+    bool savedOffline = false;
+    LibraryFailure failure = LibraryFailure::None;
+    QString error;
+    std::optional<SaveConflict> conflict;
+    std::optional<LibraryVersion> theirs;
+};
 
 // Ties the open case to the case library. Knows which library version the open document is (0: none —
 // a new case, the sample, or a file the library has not seen), saves it there (with the ranking in effect
@@ -24,16 +39,44 @@ class RankingController;
 // window's recovery record, written on a worker thread. The record goes when the case is saved or
 // replaced, and on a normal close (the destructor); a crash leaves it, and the next start offers it
 // (orphanedRecoveries, see AutosaveSession). Every failed library write is reported through message().
+//
+// Shared library (issue 16): the library is the one LibraryConnection has active — the local file or a
+// PostgreSQL server. The open case belongs to one library (docLibrary(): the server, or the local one
+// when it was opened or saved there while offline). Every save of a case it opened passes the revision
+// it opened as SaveOptions::expectedRevision, so a case someone else saved meanwhile is refused with a
+// Conflict (never overwritten). Opening and saving run on a worker thread with their own connection
+// (CaseLibrary::connector()); the caller waits in a local event loop, with busyChanged(true) meanwhile,
+// so the window keeps painting while a server is slow. A save the server cannot receive goes to the
+// local library and is remembered for upload.
 class LibraryController : public QObject {
     Q_OBJECT
 public:
     static constexpr int kDefaultAutosaveDelayMs = 3000;
 
+    // Opens the library saved in Settings → Library (the local file unless a server was chosen).
     LibraryController(CaseDocument *doc, RankingController *ranking, QObject *parent = nullptr);
     ~LibraryController() override;
 
-    CaseLibrary *library() const { return m_library.get(); }
-    bool isOpen() const { return m_library->isOpen(); }
+    // The library the window shows now (the server, or the local one).
+    CaseLibrary *library() const;
+    LibraryConnection *connection() const { return m_connection; }
+    // The library the open case belongs to.
+    CaseLibrary *docLibrary() const;
+    bool isOpen() const { return library()->isOpen(); }
+    // Switches to another library (Settings → Library, OK). The open case is kept, detached from the
+    // library it came from (it is saved as a new case, or with Save As).
+    void switchLibrary(const LibraryLocation &location, const QString &password);
+    // How many cases the library holds (read on a worker; 0 when it cannot be read).
+    int caseCount();
+    // The revision of the open version as it was opened or last saved (0: none).
+    int revision() const { return m_revision; }
+    bool isBusy() const { return m_busy > 0; }
+    // A library call has been out longer than kSlowMs: the window offers to stop waiting.
+    static constexpr int kSlowMs = 3000;
+    bool isWaitingLong() const { return m_slow; }
+    // Gives up on the call being waited for: it counts as an unreachable server (a save then goes to the
+    // local library). The worker finishes on its own; its result is dropped.
+    void stopWaiting();
     qint64 versionId() const { return m_versionId; }
     qint64 caseId() const { return m_caseId; }
     // "Dana Okafor — library, version 2 (Renewal)" for a case kept in the library only; empty otherwise.
@@ -44,10 +87,10 @@ public:
     // newest version and the file still holds the same bytes. False with the reason on failure.
     bool openVersion(qint64 versionId, QString *error);
     // After the case was written to `fileName`: saves it into the library too (the version it came from,
-    // the case that knows this file, or a new case). Empty on success, else the reason.
-    QString recordFileSave(const QString &fileName);
-    // Saves the open case into its library version (a case kept in the library only). Empty or the reason.
-    QString saveToLibrary();
+    // the case that knows this file, or a new case).
+    LibrarySaveOutcome recordFileSave(const QString &fileName);
+    // Saves the open case into its library version (a case kept in the library only).
+    LibrarySaveOutcome saveToLibrary();
     // Copy and re-quote: a new version of the open case (added to the library first if it is not there)
     // holding the document as it is now; the version it came from keeps its saved bytes. The document then
     // is that new version, kept in the library only. Empty or the reason.
@@ -67,24 +110,58 @@ public:
 signals:
     void libraryChanged(qint64 caseId);
     void message(const QString &text);
+    // A library call runs on a worker (true) or is over (false).
+    void busyChanged(bool busy);
+    // A library call is taking long (true), or is over (false).
+    void slowChanged(bool slow);
+    // The active library was replaced (a switch, offline, back online): views reread it.
+    void activeLibraryChanged();
 
 private:
+    // What a worker did with its own connection of a library.
+    struct JobResult {
+        bool ok = false;
+        qint64 id = 0;
+        LibraryFailure failure = LibraryFailure::None;
+        QString error;
+        std::optional<SaveConflict> conflict;
+        std::optional<LibraryVersion> version;
+        std::optional<LibraryCase> libraryCase;
+    };
+    using Job = std::function<JobResult(CaseLibrary &)>;
+    // Runs `job` on a worker with a new connection to `lib`, waiting in a local event loop. A failed job
+    // comes back with the connection's lastFailure, lastError and lastConflict.
+    JobResult runJob(CaseLibrary *lib, Job job);
+    // After a failed save: the stored version for a conflict, the local library for an unreachable server.
+    LibrarySaveOutcome failedSave(const JobResult &r, const QByteArray &bytes, const QString &filePath);
+    LibrarySaveOutcome saveOffline(const QByteArray &bytes, const QString &filePath);
+    void adopt(const LibraryVersion &v, bool inLocal);
+    // After an upload: the open case, if it was one of the uploaded local cases, is the server's copy now.
+    void followUpload(const PushReport &report, const QList<qint64> &caseIds);
     void documentLoaded();
     void documentEdited();
     void modifiedChanged(bool modified);
     RankingSnapshot currentRanking() const;
     SaveOptions saveOptions(const QString &filePath) const;
-    void linkRuns(qint64 caseId, const QString &filePath);
+    // The remote runs the run store keeps for a case file (linked in the library with its save).
+    QStringList remoteRunIds(const QString &filePath) const;
+    QString describeFailure(const JobResult &r) const;
     void removeOwnRecovery();
     QString libraryFolder() const;
 
     CaseDocument *m_doc;
     RankingController *m_ranking;
-    std::unique_ptr<CaseLibrary> m_library;
+    LibraryConnection *m_connection = nullptr;
     std::unique_ptr<AutosaveSession> m_session;
     QTimer *m_autosave = nullptr;
     QFuture<QString> m_autosaveJob;
     qint64 m_versionId = 0, m_caseId = 0;
+    int m_revision = 0;
+    bool m_docInLocal = false; // the open case's ids are of the local library (not the server's)
+    QString m_title;           // "Dana Okafor — library, version 2 (Renewal)" of the open version
+    int m_busy = 0;
+    bool m_slow = false;
+    std::function<void()> m_stopWaiting;
     bool m_loadingVersion = false;
     bool m_crashed = false;
 };

@@ -128,12 +128,33 @@ LibraryPage::~LibraryPage() {
 }
 
 void LibraryPage::reloadStates() {
-    const QString current = m_state->currentData().toString();
-    m_state->clear();
-    m_state->addItem(tr("any"), QString());
-    for (const QString &s : m_library->states())
-        m_state->addItem(singleLine(s), s);
-    m_state->setCurrentIndex(std::max(0, m_state->findData(current)));
+    // Read on a worker like the rows (the library may be a server); the filter keeps its choice.
+    ++m_pending;
+    QPointer<LibraryPage> self(this);
+    (void)QtConcurrent::run([connect = m_library->connector(), self] {
+        const std::unique_ptr<CaseLibrary> lib = connect();
+        const QStringList states = lib->isOpen() ? lib->states() : QStringList();
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, states] {
+                if (!self) return;
+                --self->m_pending;
+                const QString current = self->m_state->currentData().toString();
+                self->m_state->clear();
+                self->m_state->addItem(tr("any"), QString());
+                for (const QString &s : states)
+                    self->m_state->addItem(singleLine(s), s);
+                self->m_state->setCurrentIndex(std::max(0, self->m_state->findData(current)));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void LibraryPage::setLibrary(CaseLibrary *library) {
+    waitForIdle(); // a running query's rows are of the old library
+    m_library = library;
+    m_history->setLibrary(library);
+    ++m_generation; // anything still on its way is dropped
 }
 
 void LibraryPage::refresh() {
@@ -204,7 +225,7 @@ bool LibraryPage::waitForIdle(int timeoutMs) {
     t.start();
     while ((m_pending > 0 || m_debounce->isActive()) && t.elapsed() < timeoutMs)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return m_pending == 0;
+    return m_history->waitForIdle(int(std::max<qint64>(0, timeoutMs - t.elapsed()))) && m_pending == 0;
 }
 
 void LibraryPage::deliver(quint64 generation, std::vector<LibraryCase> cases, bool complete,

@@ -34,6 +34,8 @@ public:
     LibraryPage(CaseLibrary *library, QWidget *parent = nullptr);
     ~LibraryPage() override;
 
+    // Shows another library (Settings → Library, offline, back online); the caller refreshes.
+    void setLibrary(CaseLibrary *library);
     // Runs the current query again (after a save, an import, a copy).
     void refresh();
     // Blocks until the running query has delivered (tests, screenshots).

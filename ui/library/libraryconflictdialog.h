@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "io/json.h"
+#include "store/caselibrary.h"
+
+#include <QDialog>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace pw {
+
+// The save was refused because someone saved the same case first (LibraryFailure::Conflict, issue 16).
+// Says who and when in plain words — "Dana Okafor was changed by bob at 2026-11-29 14:02 (you opened
+// revision 3, the library has 4)." — and offers: Reload (their version; the caller confirms before
+// dropping the edits), Compare (the unsaved document against their stored version, the library's version
+// diff, shown in the dialog), Save as new version (nothing overwritten), Cancel (keep editing). Nothing
+// is ever saved over their version from here.
+// Object names: libraryConflictDialog, conflictText, conflictReload, conflictCompare, conflictSaveAsNew,
+// conflictCancel, conflictDiff.
+class LibraryConflictDialog : public QDialog {
+    Q_OBJECT
+public:
+    enum class Choice { Cancel, Reload, SaveAsNew };
+
+    // `caseName`: the insured's name (case text, shown as plain text); `theirs`: the stored version, if it
+    // could be read; `mine`: the open document; `myRanking`: its ranking in effect (may be empty).
+    LibraryConflictDialog(const QString &caseName, const SaveConflict &conflict,
+                          const std::optional<LibraryVersion> &theirs, const JsonValue &mine,
+                          const RankingSnapshot &myRanking, QWidget *parent = nullptr);
+
+    Choice choice() const { return m_choice; }
+    QString text() const;
+    // The sentence of the dialog (also for the status bar).
+    static QString describe(const QString &caseName, const SaveConflict &conflict);
+
+private:
+    void compare();
+
+    Choice m_choice = Choice::Cancel;
+    std::optional<LibraryVersion> m_theirs;
+    JsonValue m_mine;
+    RankingSnapshot m_myRanking;
+    QLabel *m_text = nullptr;
+    QPlainTextEdit *m_diff = nullptr;
+    QPushButton *m_compare = nullptr;
+};
+
+} // namespace pw

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: MIT
+#include "libraryconnection.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QPointer>
+#include <QSettings>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace pw {
+
+QString describeLibraryFailure(LibraryFailure failure, const QString &error) {
+    // One plain sentence of what it means; the server's own text is the detail, shown apart.
+    const QString e = error.toLower();
+    if (e.contains(u"password authentication failed") || e.contains(u"no password supplied") ||
+        e.contains(u"password is required"))
+        return QObject::tr("Wrong user name or password: the server refused to sign you in.");
+    if (e.contains(u"newer version"))
+        return QObject::tr("The library was made by a newer version of the workbench: update the workbench "
+                           "to use it.");
+    switch (failure) {
+    case LibraryFailure::Unreachable:
+        return QObject::tr("The server could not be reached: check the host name and the port, and that the "
+                           "server is running.");
+    case LibraryFailure::Refused:
+        return QObject::tr("The server refused: you may not do this as this user.");
+    case LibraryFailure::Conflict:
+        return QObject::tr("Someone else saved this case first.");
+    case LibraryFailure::None:
+    case LibraryFailure::Other:
+        break;
+    }
+    return QObject::tr("The library could not be used.");
+}
+
+ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QString &password) {
+    ConnectionCheck c;
+    const std::unique_ptr<CaseLibrary> lib = openCaseLibrary(location, password);
+    if (!lib->isOpen()) {
+        c.failure = lib->lastFailure();
+        c.words = describeLibraryFailure(c.failure, lib->lastError());
+        c.detail = lib->lastError();
+        return c;
+    }
+    c.connected = true;
+    c.role = lib->role();
+    c.userName = lib->userName();
+    switch (c.role) {
+    case LibraryRole::Agent:
+        c.words =
+            QObject::tr("Connected as %1, an agent: you can open, edit and save cases.").arg(c.userName);
+        break;
+    case LibraryRole::Underwriter:
+        c.words = QObject::tr("Connected as %1, an underwriter: you can open cases read-only and add notes.")
+                      .arg(c.userName);
+        break;
+    case LibraryRole::Owner:
+        c.words = QObject::tr("Connected as %1, the library's owner: you can open, edit and save cases.")
+                      .arg(c.userName);
+        break;
+    }
+    return c;
+}
+
+namespace {
+const QString kOfflineKey = QStringLiteral("library/offlineCases");
+}
+
+LibraryConnection::LibraryConnection(QObject *parent)
+    : QObject(parent) {
+    m_probeTimer = new QTimer(this);
+    m_probeTimer->setInterval(kDefaultProbeIntervalMs);
+    connect(m_probeTimer, &QTimer::timeout, this, &LibraryConnection::retryNow);
+    connect(&m_probe, &QFutureWatcher<ConnectionCheck>::finished, this, &LibraryConnection::probeFinished);
+    connect(&m_upload, &QFutureWatcher<PushReport>::finished, this, [this] {
+        const PushReport report = m_upload.result();
+        if (report.error.isEmpty()) {
+            QList<qint64> left = offlineCases();
+            for (qint64 id : std::as_const(m_uploading))
+                left.removeAll(id);
+            QStringList ids;
+            for (qint64 id : std::as_const(left))
+                ids << QString::number(id);
+            QSettings().setValue(kOfflineKey, ids);
+        }
+        const QList<qint64> uploaded = std::exchange(m_uploading, {});
+        emit uploadFinished(report, uploaded);
+        emit stateChanged();
+    });
+}
+
+LibraryConnection::~LibraryConnection() {
+    waitForIdle();
+}
+
+void LibraryConnection::waitForIdle(int timeoutMs) {
+    QElapsedTimer t;
+    t.start();
+    while ((m_probe.isRunning() || m_upload.isRunning()) && t.elapsed() < timeoutMs)
+        QThread::msleep(5);
+}
+
+void LibraryConnection::setProbeIntervalMs(int ms) {
+    m_probeTimer->setInterval(ms);
+}
+
+void LibraryConnection::open(const LibraryLocation &location, const QString &password) {
+    waitForIdle();
+    m_probeTimer->stop();
+    m_server.reset();
+    m_location = location;
+    m_password = password;
+    m_offlineReason.clear();
+    // The local library: the chosen file, or beside a server the file in the data folder.
+    const QString localPath = location.kind == LibraryLocation::Kind::Local ? location.path : QString();
+    if (!m_local || localPath != m_localPath) {
+        m_local = openCaseLibrary(LibraryLocation::local(localPath));
+        m_localPath = localPath;
+    }
+    if (location.kind == LibraryLocation::Kind::Local) {
+        m_state = State::Local;
+    } else {
+        // The first answer is awaited in a local event loop: painting goes on, the network wait does not
+        // sit on this thread.
+        m_state = State::Offline;
+        m_probe.setFuture(
+            QtConcurrent::run([location, password] { return checkLibraryConnection(location, password); }));
+        QEventLoop loop;
+        connect(&m_probe, &QFutureWatcher<ConnectionCheck>::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(kConnectWaitMs, &loop, &QEventLoop::quit);
+        if (m_probe.isRunning()) loop.exec();
+        if (m_probe.isRunning())
+            markOffline(tr("The server did not answer within %1 seconds.").arg(kConnectWaitMs / 1000),
+                        QString());
+    }
+    emit activeLibraryChanged();
+    emit stateChanged();
+}
+
+bool LibraryConnection::connectServer() {
+    auto lib = openCaseLibrary(m_location, m_password);
+    if (!lib->isOpen()) {
+        m_offlineReason = describeLibraryFailure(lib->lastFailure(), lib->lastError());
+        m_offlineDetail = lib->lastError();
+        return false;
+    }
+    m_server = std::move(lib);
+    m_offlineReason.clear();
+    m_offlineDetail.clear();
+    m_state = State::Online;
+    m_probeTimer->stop();
+    return true;
+}
+
+void LibraryConnection::probeFinished() {
+    if (m_location.kind != LibraryLocation::Kind::Server || m_server) return;
+    const ConnectionCheck c = m_probe.result();
+    if (c.connected && connectServer()) {
+        emit activeLibraryChanged();
+        emit stateChanged();
+        return;
+    }
+    // Wrong password, a newer schema or an unreachable server: the window works on the local library.
+    markOffline(c.connected ? m_offlineReason : c.words, c.connected ? m_offlineDetail : c.detail,
+                c.connected || c.failure == LibraryFailure::Unreachable);
+}
+
+int LibraryConnection::probeIntervalMs() const {
+    return m_probeTimer->interval();
+}
+
+bool LibraryConnection::isRetrying() const {
+    return m_probeTimer->isActive();
+}
+
+void LibraryConnection::markOffline(const QString &why, const QString &detail, bool retry) {
+    if (m_location.kind != LibraryLocation::Kind::Server) return;
+    const bool changed = m_state != State::Offline || m_server;
+    m_server.reset();
+    m_state = State::Offline;
+    m_offlineReason = why;
+    m_offlineDetail = detail;
+    if (retry)
+        m_probeTimer->start();
+    else
+        m_probeTimer->stop();
+    if (changed) emit activeLibraryChanged();
+    emit stateChanged();
+}
+
+void LibraryConnection::retryNow() {
+    if (m_state != State::Offline || m_probe.isRunning()) return;
+    m_probe.setFuture(QtConcurrent::run([location = m_location, password = m_password] {
+        return checkLibraryConnection(location, password);
+    }));
+}
+
+QList<qint64> LibraryConnection::offlineCases() const {
+    QList<qint64> ids;
+    for (const QString &s : QSettings().value(kOfflineKey).toStringList())
+        if (const qint64 id = s.toLongLong(); id > 0 && !ids.contains(id)) ids << id;
+    return ids;
+}
+
+void LibraryConnection::rememberOfflineCase(qint64 localCaseId) {
+    QStringList ids = QSettings().value(kOfflineKey).toStringList();
+    if (ids.contains(QString::number(localCaseId))) return;
+    ids << QString::number(localCaseId);
+    QSettings().setValue(kOfflineKey, ids);
+    emit stateChanged();
+}
+
+bool LibraryConnection::upload() {
+    if (m_state != State::Online || m_upload.isRunning() || offlineCases().isEmpty()) return false;
+    // Read two ways: "upload" could fold an offline save into the server case it came from, or copy it over.
+    // It copies (pushLibrary): each case saved offline becomes a case of its own on the server, beside the
+    // server's copy it started from, so neither side's edits are lost or silently merged.
+    m_uploading = offlineCases();
+    // Both connections are opened on the worker; progress comes back queued to this thread.
+    m_upload.setFuture(QtConcurrent::run([from = m_local->connector(), to = m_server->connector(),
+                                          ids = m_uploading, self = QPointer<LibraryConnection>(this)] {
+        const auto source = from();
+        const auto target = to();
+        if (!source->isOpen() || !target->isOpen()) {
+            PushReport r;
+            r.error = source->isOpen() ? target->lastError() : source->lastError();
+            return r;
+        }
+        return pushLibrary(*source, *target, ids, [self](int done, int total) {
+            QMetaObject::invokeMethod(self, [self, done, total] {
+                if (self) emit self->uploadProgress(done, total);
+            });
+        });
+    }));
+    emit stateChanged();
+    return true;
+}
+
+} // namespace pw

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: MIT
+// LibraryController's saves: into the case's library version with the revision it was opened at, a file
+// save followed into the library, copy and re-quote; a conflict brings the stored version along, an
+// unreachable server sends the case to the local library (kept for upload).
+#include "librarycontroller.h"
+
+#include "casedocument.h"
+#include "libraryconnection.h"
+#include "rankingcontroller.h"
+#include "store/runstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace pw {
+
+RankingSnapshot LibraryController::currentRanking() const {
+    // The ranking in effect, if it is of this very document (not stale, not of an older edit).
+    if (!m_ranking->hasRun() || m_ranking->isStale() || m_ranking->isBusy()) return RankingSnapshot();
+    return snapshotOfRun(m_ranking->run(), m_doc->root(), m_ranking->appetite(), m_doc->now());
+}
+
+SaveOptions LibraryController::saveOptions(const QString &filePath) const {
+    SaveOptions o;
+    o.ranking = currentRanking();
+    o.filePath = filePath;
+    o.author = author();
+    return o;
+}
+
+QStringList LibraryController::remoteRunIds(const QString &filePath) const {
+    if (filePath.isEmpty()) return {};
+    const QString dir = qEnvironmentVariable("PLACEMENT_WORKBENCH_DATA_DIR");
+    if (!QFile::exists(dir.isEmpty() ? RunStore::defaultDatabasePath()
+                                     : QDir(dir).filePath(QStringLiteral("runs.sqlite"))))
+        return {};
+    RunStore store(dir.isEmpty() ? QString() : QDir(dir).filePath(QStringLiteral("runs.sqlite")));
+    QStringList ids;
+    for (const StoredRun &r : store.runs(filePath))
+        ids << r.runId;
+    return ids;
+}
+
+QString LibraryController::describeFailure(const JobResult &r) const {
+    return describeLibraryFailure(r.failure, r.error);
+}
+
+LibrarySaveOutcome LibraryController::failedSave(const JobResult &r, const QByteArray &bytes,
+                                                 const QString &filePath) {
+    LibrarySaveOutcome out;
+    out.failure = r.failure;
+    out.error = r.error;
+    out.conflict = r.conflict;
+    if (r.failure == LibraryFailure::Unreachable && !m_docInLocal &&
+        m_connection->location().kind == LibraryLocation::Kind::Server) {
+        m_connection->markOffline(describeFailure(r), r.error);
+        return saveOffline(bytes, filePath);
+    }
+    if (r.failure == LibraryFailure::Conflict && m_versionId) {
+        const qint64 id = m_versionId;
+        const JobResult theirs = runJob(docLibrary(), [id](CaseLibrary &l) {
+            JobResult j;
+            j.version = l.version(id);
+            j.ok = j.version.has_value();
+            return j;
+        });
+        out.theirs = theirs.version;
+    }
+    return out;
+}
+
+LibrarySaveOutcome LibraryController::saveOffline(const QByteArray &bytes, const QString &filePath) {
+    // The server's case cannot be written: the case as it is becomes a case of the local library, kept
+    // for upload. Nothing of the server's copy is touched.
+    SaveOptions o = saveOptions(filePath);
+    o.detail = tr("saved on this computer while the library server was unreachable");
+    const JobResult r = runJob(m_connection->local(), [bytes, o](CaseLibrary &l) {
+        JobResult j;
+        const auto id = l.addCase(bytes, o);
+        if (id) j.version = l.version(*id);
+        j.ok = j.version.has_value();
+        return j;
+    });
+    LibrarySaveOutcome out;
+    if (!r.ok) {
+        out.failure = r.failure;
+        out.error = tr("The server cannot be reached and the local library failed too: %1").arg(r.error);
+        return out;
+    }
+    adopt(*r.version, true);
+    m_connection->rememberOfflineCase(m_caseId);
+    out.ok = true;
+    out.savedOffline = true;
+    return out;
+}
+
+LibrarySaveOutcome LibraryController::recordFileSave(const QString &fileName) {
+    const QString path = QFileInfo(fileName).absoluteFilePath();
+    const QByteArray bytes = writeJson(m_doc->root()); // the very bytes the file got
+    if (m_connection->location().kind == LibraryLocation::Kind::Server && !m_connection->server() &&
+        !m_docInLocal)
+        return saveOffline(bytes, path);
+    SaveOptions o = saveOptions(path);
+    if (m_versionId) o.expectedRevision = m_revision;
+    const QStringList runs = remoteRunIds(path);
+    const qint64 versionId = m_versionId;
+    const QString detail = tr("saved to %1").arg(path);
+    CaseLibrary *target = docLibrary();
+    const JobResult r = runJob(target, [=](CaseLibrary &l) mutable {
+        JobResult j;
+        qint64 id = versionId;
+        if (id == 0)
+            if (const auto c = l.caseByFile(path)) id = c->versionId; // a file the library knows
+        if (id) {
+            if (!l.saveVersion(id, bytes, o)) return j;
+        } else {
+            o.detail = detail;
+            const auto added = l.addCase(bytes, o);
+            if (!added) return j;
+            id = *added;
+        }
+        j.version = l.version(id);
+        if (!j.version) return j;
+        if (!runs.isEmpty() && !l.linkRemoteRuns(j.version->caseId, runs)) return j;
+        j.ok = true;
+        return j;
+    });
+    if (!r.ok) return failedSave(r, bytes, path);
+    adopt(*r.version, target == m_connection->local());
+    if (m_docInLocal) m_connection->rememberOfflineCase(m_caseId);
+    emit libraryChanged(m_caseId);
+    LibrarySaveOutcome out;
+    out.ok = true;
+    return out;
+}
+
+LibrarySaveOutcome LibraryController::saveToLibrary() {
+    LibrarySaveOutcome out;
+    if (m_versionId == 0) {
+        out.error = tr("The case is not in the library");
+        return out;
+    }
+    const QByteArray bytes = writeJson(m_doc->root());
+    SaveOptions o = saveOptions(QString());
+    o.expectedRevision = m_revision; // never over someone else's save
+    const qint64 versionId = m_versionId;
+    CaseLibrary *target = docLibrary();
+    const JobResult r = runJob(target, [=](CaseLibrary &l) {
+        JobResult j;
+        if (l.saveVersion(versionId, bytes, o)) j.version = l.version(versionId);
+        j.ok = j.version.has_value();
+        return j;
+    });
+    if (!r.ok) {
+        out = failedSave(r, bytes, QString());
+        if (out.ok) m_doc->markSaved();
+        return out;
+    }
+    adopt(*r.version, target == m_connection->local());
+    if (m_docInLocal) m_connection->rememberOfflineCase(m_caseId);
+    m_doc->markSaved();
+    emit libraryChanged(m_caseId);
+    out.ok = true;
+    return out;
+}
+
+QString LibraryController::copyAndRequote(const QString &label) {
+    CaseLibrary *target = m_versionId ? docLibrary() : library();
+    if (!target) return m_connection->offlineReason();
+    const QByteArray bytes = writeJson(m_doc->root());
+    const qint64 from = m_versionId;
+    SaveOptions added = saveOptions(m_doc->fileName());
+    added.detail = tr("added for a copy and re-quote");
+    const SaveOptions saved = saveOptions(QString());
+    const QString who = author();
+    const JobResult r = runJob(target, [=](CaseLibrary &l) {
+        JobResult j;
+        qint64 original = from;
+        if (original == 0) {
+            // Not in the library yet: the case as it is becomes the original.
+            const auto id = l.addCase(bytes, added);
+            if (!id) return j;
+            original = *id;
+        }
+        const auto copy = l.copyVersion(original, label, who);
+        if (!copy) return j;
+        const auto kept = l.version(original);
+        if (kept && kept->body != bytes) {
+            SaveOptions o = saved;
+            if (const auto c = l.version(*copy)) o.expectedRevision = c->revision;
+            if (!l.saveVersion(*copy, bytes, o)) return j;
+        }
+        j.version = l.version(*copy);
+        j.ok = j.version.has_value();
+        return j;
+    });
+    if (!r.ok) {
+        if (r.failure == LibraryFailure::Unreachable) m_connection->markOffline(describeFailure(r), r.error);
+        return r.error;
+    }
+    m_loadingVersion = true;
+    const JsonValue root = m_doc->root();
+    m_doc->load(root, QString()); // the copy lives in the library only, until Save As
+    m_loadingVersion = false;
+    adopt(*r.version, target == m_connection->local());
+    if (m_docInLocal) m_connection->rememberOfflineCase(m_caseId);
+    emit libraryChanged(m_caseId);
+    return QString();
+}
+
+} // namespace pw

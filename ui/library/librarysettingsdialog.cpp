@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+#include "librarysettingsdialog.h"
+
+#include "librarylocationsettings.h"
+#include "plaintext.h"
+#include "store/secretstore.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace pw {
+
+LibrarySettingsDialog::LibrarySettingsDialog(QSettings *settings, SecretStore *secrets, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_secrets(secrets) {
+    setObjectName(QStringLiteral("librarySettingsDialog"));
+    setWindowTitle(tr("Settings — Library"));
+    const LibraryLocation saved = savedLibraryLocation(*m_settings);
+
+    m_local = new QRadioButton(tr("On this computer (a file; nothing to set up)"), this);
+    m_local->setObjectName(QStringLiteral("libraryLocalRadio"));
+    m_server = new QRadioButton(tr("On the agency's PostgreSQL server (shared with colleagues)"), this);
+    m_server->setObjectName(QStringLiteral("libraryServerRadio"));
+    auto *group = new QButtonGroup(this);
+    group->addButton(m_local);
+    group->addButton(m_server);
+    (saved.kind == LibraryLocation::Kind::Server ? m_server : m_local)->setChecked(true);
+
+    m_file = new QLineEdit(saved.path, this);
+    m_file->setObjectName(QStringLiteral("libraryFileEdit"));
+    m_file->setPlaceholderText(defaultLibraryPath());
+    m_host = new QLineEdit(saved.host, this);
+    m_host->setObjectName(QStringLiteral("libraryHostEdit"));
+    m_host->setPlaceholderText(tr("db.agency.example"));
+    m_port = new QSpinBox(this);
+    m_port->setObjectName(QStringLiteral("libraryPortSpin"));
+    m_port->setRange(1, 65535);
+    m_port->setValue(saved.port);
+    m_database = new QLineEdit(saved.database, this);
+    m_database->setObjectName(QStringLiteral("libraryDatabaseEdit"));
+    m_database->setPlaceholderText(tr("agency"));
+    m_user = new QLineEdit(saved.user, this);
+    m_user->setObjectName(QStringLiteral("libraryUserEdit"));
+    m_tls = new QComboBox(this);
+    m_tls->setObjectName(QStringLiteral("libraryTlsCombo"));
+    for (const TlsModeChoice &c : tlsModeChoices())
+        m_tls->addItem(c.words, c.mode);
+    // A server not chosen yet starts on "require": encrypted, whatever the server would allow.
+    const QString mode =
+        saved.kind == LibraryLocation::Kind::Server ? saved.sslMode : QStringLiteral("require");
+    m_tls->setCurrentIndex(std::max(0, m_tls->findData(mode)));
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("libraryPasswordEdit"));
+    m_password->setEchoMode(QLineEdit::Password);
+    QString readError;
+    const bool kept = !savedLibraryPassword(*m_secrets, saved, &readError).isEmpty();
+    m_password->setPlaceholderText(kept ? tr("(kept in the keychain; type to replace)") : QString());
+
+    m_testButton = new QPushButton(tr("Test connection"), this);
+    m_testButton->setObjectName(QStringLiteral("libraryTestButton"));
+    m_testResult = plainTextLabel(new QLabel(this)); // server text is data
+    m_testResult->setObjectName(QStringLiteral("libraryTestResult"));
+    m_testResult->setWordWrap(true);
+    m_message = plainTextLabel(new QLabel(this));
+    m_message->setObjectName(QStringLiteral("librarySettingsMessage"));
+    m_message->setWordWrap(true);
+    if (!readError.isEmpty()) setMessage(m_message, readError, true);
+
+    auto *localBox = new QFormLayout;
+    localBox->addRow(tr("Library file:"), m_file);
+    auto *serverForm = new QFormLayout;
+    serverForm->addRow(tr("Host:"), m_host);
+    serverForm->addRow(tr("Port:"), m_port);
+    serverForm->addRow(tr("Database:"), m_database);
+    serverForm->addRow(tr("User:"), m_user);
+    serverForm->addRow(tr("Password:"), m_password);
+    serverForm->addRow(tr("Encryption (TLS):"), m_tls);
+    serverForm->addRow(
+        new QLabel(tr("The password is kept in the system keychain, never in settings."), this));
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_testButton);
+    testRow->addWidget(m_testResult, 1);
+    serverForm->addRow(testRow);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("libraryOkButton"));
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("libraryCancelButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &LibrarySettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &LibrarySettingsDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("Where the case library is kept:"), this));
+    layout->addWidget(m_local);
+    layout->addLayout(localBox);
+    layout->addWidget(m_server);
+    layout->addLayout(serverForm);
+    layout->addWidget(m_message);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+    setMinimumWidth(560);
+
+    connect(m_local, &QRadioButton::toggled, this, &LibrarySettingsDialog::updateEnabled);
+    connect(m_testButton, &QPushButton::clicked, this, &LibrarySettingsDialog::testConnection);
+    connect(&m_test, &QFutureWatcher<ConnectionCheck>::finished, this, [this] {
+        const ConnectionCheck c = m_test.result();
+        m_testing = false;
+        m_testButton->setEnabled(true);
+        setMessage(m_testResult,
+                   c.detail.isEmpty() ? c.words : c.words + u'\n' + tr("The server said: %1").arg(c.detail),
+                   !c.connected);
+    });
+    updateEnabled();
+}
+
+LibrarySettingsDialog::~LibrarySettingsDialog() {
+    m_test.waitForFinished(); // the worker's connection ends on its own thread
+}
+
+void LibrarySettingsDialog::updateEnabled() {
+    const bool server = m_server->isChecked();
+    m_file->setEnabled(!server);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_host, m_port, m_database, m_user, m_password, m_tls,
+                                                       m_testButton})
+        w->setEnabled(server && (w != m_testButton || !m_testing));
+}
+
+LibraryLocation LibrarySettingsDialog::location() const {
+    LibraryLocation l;
+    l.kind = m_server->isChecked() ? LibraryLocation::Kind::Server : LibraryLocation::Kind::Local;
+    l.path = m_file->text().trimmed();
+    l.host = m_host->text().trimmed();
+    l.port = m_port->value();
+    l.database = m_database->text().trimmed();
+    l.user = m_user->text().trimmed();
+    l.sslMode = m_tls->currentData().toString();
+    return l;
+}
+
+QString LibrarySettingsDialog::password() const {
+    if (!m_password->text().isEmpty()) return m_password->text();
+    return savedLibraryPassword(*m_secrets, location());
+}
+
+void LibrarySettingsDialog::setMessage(QLabel *label, const QString &text, bool error) {
+    label->setText(text);
+    label->setStyleSheet(error ? QStringLiteral("QLabel { color: #b71c1c; }") : QString());
+}
+
+void LibrarySettingsDialog::testConnection() {
+    const LibraryLocation l = location();
+    if (l.host.isEmpty() || l.database.isEmpty() || l.user.isEmpty()) {
+        setMessage(m_testResult, tr("Fill in the host, the database and the user first."), true);
+        return;
+    }
+    m_testButton->setEnabled(false);
+    m_testing = true;
+    setMessage(m_testResult, tr("Connecting to %1…").arg(l.displayName()), false);
+    m_test.setFuture(QtConcurrent::run([l, pw = password()] { return checkLibraryConnection(l, pw); }));
+}
+
+void LibrarySettingsDialog::accept() {
+    const LibraryLocation l = location();
+    if (l.kind == LibraryLocation::Kind::Server &&
+        (l.host.isEmpty() || l.database.isEmpty() || l.user.isEmpty())) {
+        setMessage(m_message, tr("A server needs a host, a database and a user."), true);
+        return;
+    }
+    if (l.kind == LibraryLocation::Kind::Server && !m_password->text().isEmpty()) {
+        QString error;
+        if (!m_secrets->write(l.secretName(), m_password->text(), &error)) {
+            // Nothing is saved unless the password can be kept where it belongs.
+            setMessage(
+                m_message,
+                tr("The password could not be kept in the keychain, so nothing was changed: %1").arg(error),
+                true);
+            return;
+        }
+    }
+    saveLibraryLocation(*m_settings, l);
+    m_settings->sync();
+    QDialog::accept();
+}
+
+} // namespace pw
