@@ -4,6 +4,7 @@
 #include "report/proposal.h"
 #include "report/reportexport.h"
 #include "report/underwriterreport.h"
+#include "reportcolumns.h"
 #include "reporthtml.h"
 #include "util/displaytext.h"
 
@@ -19,8 +20,11 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextTable>
 
 #include <cmath>
+#include <limits>
+#include <utility>
 
 namespace pw {
 
@@ -33,6 +37,8 @@ constexpr double kTopMargin = 84;    // room for the running header
 constexpr double kBottomMargin = 76; // room for the footer
 constexpr double kLogoMaxBytes = 8 * 1024 * 1024;
 constexpr double kKeepWithNext = 130; // a heading this close to a page's foot starts the next page
+// The body width of the narrower page a report is printed on (A4; Letter is 816 wide).
+constexpr double kNarrowestBodyWidth = 793.7 - 2 * kSideMargin;
 
 // A QTextDocument laid out against a fixed 96-dpi reference device, so a report has the same line breaks
 // and page breaks on every machine, screen and printer (a printer only scales the painting).
@@ -50,18 +56,32 @@ private:
     QImage m_reference;
 };
 
+// The logo image, or a null image with the reason it cannot be read.
+QImage loadLogo(const QString &fileName, QString *why) {
+    if (!QFileInfo(fileName).isFile()) {
+        *why = QFileInfo::exists(fileName) ? QStringLiteral("not a file") : QStringLiteral("no such file");
+        return {};
+    }
+    if (QFileInfo(fileName).size() > kLogoMaxBytes) {
+        *why = QStringLiteral("file too large (more than 8 MB)");
+        return {};
+    }
+    QImageReader reader(fileName);
+    QImage image = reader.read();
+    if (image.isNull())
+        *why = reader.errorString().isEmpty() ? QStringLiteral("not an image") : reader.errorString();
+    return image;
+}
+
 // The logo as a PNG (whatever it was: PNG, JPEG, SVG), so the HTML export embeds a plain image and the
 // PDF an image resource; a file that cannot be read is reported, never fatal.
 QImage readLogo(const QString &fileName, QStringList *notes) {
     if (fileName.isEmpty()) return {};
-    QImageReader reader(fileName);
-    QImage image;
-    if (QFileInfo(fileName).size() <= kLogoMaxBytes) image = reader.read();
+    QString why;
+    QImage image = loadLogo(fileName, &why);
     if (image.isNull() && notes)
         *notes << QStringLiteral("The logo %1 could not be read (%2); the cover has no logo.")
-                      .arg(escapeControls(fileName), reader.errorString().isEmpty()
-                                                         ? QStringLiteral("file too large")
-                                                         : reader.errorString());
+                      .arg(escapeControls(fileName), why);
     return image;
 }
 
@@ -97,21 +117,108 @@ RenderedReport renderPdf(const ReportDocument &doc, const ReportProgress &progre
 
 // QTextDocument has no "keep with next": a heading that would stand alone at the foot of a page (its
 // table or text on the next) is moved to the next page. Positions change as breaks are added, so the
-// layout is read again for each heading, in document order.
-void keepHeadingsWithText(QTextDocument &text, double pageHeight) {
+// layout is read again for each heading, in document order. Returns whether a heading was moved.
+bool keepHeadingsWithText(QTextDocument &text, double pageHeight) {
     QAbstractTextDocumentLayout *layout = text.documentLayout();
+    bool moved = false;
     for (QTextBlock b = text.begin(); b.isValid(); b = b.next()) {
         if (b.blockFormat().headingLevel() == 0) continue;
+        if (b.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore) continue;
         const double top = layout->blockBoundingRect(b).top();
         const double offset = std::fmod(top, pageHeight);
         if (offset < pageHeight - kKeepWithNext) continue;
         QTextBlockFormat f = b.blockFormat();
         f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
         QTextCursor(b).setBlockFormat(f);
+        moved = true;
+    }
+    return moved;
+}
+
+// The vertical extent of a table cell's text, in document coordinates.
+std::pair<double, double> cellExtent(QAbstractTextDocumentLayout *layout, const QTextTableCell &cell) {
+    double top = std::numeric_limits<double>::max(), bottom = std::numeric_limits<double>::lowest();
+    for (auto it = cell.begin(); !it.atEnd(); ++it) {
+        const QTextBlock b = it.currentBlock();
+        if (!b.isValid()) continue;
+        const QRectF r = layout->blockBoundingRect(b);
+        top = std::min(top, r.top());
+        bottom = std::max(bottom, r.bottom());
+    }
+    return {top, bottom};
+}
+
+int pageOf(double y, double pageHeight) {
+    return int(std::floor(y / pageHeight));
+}
+
+// QTextDocument splits a table row across pages whenever its first line fits on the first page. A row
+// must never be split (a premium on one page and its line on the next is a misread proposal): the first
+// row that would be is moved to the next page, below the repeated header, by stretching the row above it
+// to the foot of the page (as QTextDocument itself does when it moves a row); the first row of a table
+// moves the whole table. A row taller than a page is left to break. Returns whether a row was moved; the
+// layout must be read again before the next one.
+bool moveFirstSplitRow(QTextDocument &text, double pageHeight) {
+    QAbstractTextDocumentLayout *layout = text.documentLayout();
+    const QList<QTextFrame *> frames = text.rootFrame()->childFrames();
+    for (QTextFrame *frame : frames) {
+        auto *table = qobject_cast<QTextTable *>(frame);
+        if (!table) continue;
+        const int headerRows = table->format().headerRowCount();
+        for (int r = 0; r < table->rows(); ++r) {
+            double top = std::numeric_limits<double>::max(), bottom = std::numeric_limits<double>::lowest();
+            for (int c = 0; c < table->columns(); ++c) {
+                const auto [t, b] = cellExtent(layout, table->cellAt(r, c));
+                top = std::min(top, t);
+                bottom = std::max(bottom, b);
+            }
+            if (bottom <= top || bottom - top > pageHeight * 0.8) continue;
+            if (pageOf(top, pageHeight) == pageOf(bottom - 0.5, pageHeight)) continue;
+            if (r <= headerRows) {
+                QTextTableFormat f = table->format();
+                if (f.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore) continue;
+                f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+                table->setFormat(f);
+                return true;
+            }
+            const double pageEnd = (pageOf(top, pageHeight) + 1) * pageHeight;
+            double above = std::numeric_limits<double>::lowest();
+            for (int c = 0; c < table->columns(); ++c)
+                above = std::max(above, cellExtent(layout, table->cellAt(r - 1, c)).second);
+            const double stretch = pageEnd - above;
+            if (stretch <= 0) continue;
+            for (int c = 0; c < table->columns(); ++c) {
+                QTextTableCell cell = table->cellAt(r - 1, c);
+                if (cell.row() != r - 1 || cell.column() != c) continue; // spanned
+                QTextTableCellFormat f = cell.format().toTableCellFormat();
+                const double padding = f.hasProperty(QTextFormat::TableCellBottomPadding)
+                                           ? f.bottomPadding()
+                                           : table->format().cellPadding();
+                f.setBottomPadding(padding + stretch);
+                cell.setFormat(f);
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+// Headings kept with their text and rows kept whole, until neither moves anything (each move only pushes
+// content down, so this ends; the bound is a guard).
+void paginate(QTextDocument &text, double pageHeight) {
+    for (int i = 0; i < 1000; ++i) {
+        const bool heading = keepHeadingsWithText(text, pageHeight);
+        const bool row = moveFirstSplitRow(text, pageHeight);
+        if (!heading && !row) return;
     }
 }
 
 } // namespace
+
+QString logoProblem(const QString &fileName) {
+    QString why;
+    return loadLogo(fileName, &why).isNull() ? why : QString();
+}
 
 ReportDocument buildReportDocument(const ReportJob &job) {
     return job.kind == ReportKind::Proposal ? buildProposal(job.inputs, job.agency, job.sections)
@@ -130,7 +237,10 @@ std::unique_ptr<QTextDocument> reportTextDocument(const ReportDocument &doc, QSt
     const QImage logo = doc.cover.present ? readLogo(doc.cover.logoFile, notes) : QImage();
     if (!logo.isNull())
         text->addResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(kLogoResource)), logo);
-    text->setHtml(reportHtml(doc, HtmlFlavour::TextDocument, logo.isNull() ? LogoImage() : logoPng(logo)));
+    // Every word of a table keeps its room on the narrower of the pages a report is printed on.
+    ReportDocument fitted = doc;
+    fitColumnsToWords(fitted, font, kNarrowestBodyWidth);
+    text->setHtml(reportHtml(fitted, HtmlFlavour::TextDocument, logo.isNull() ? LogoImage() : logoPng(logo)));
     return text;
 }
 
@@ -142,7 +252,7 @@ int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaint
     const QRectF body(kSideMargin, kTopMargin, page.width() - 2 * kSideMargin,
                       page.height() - kTopMargin - kBottomMargin);
     text.setPageSize(body.size());
-    keepHeadingsWithText(text, body.height());
+    paginate(text, body.height());
     // A full layout again: the page count read right after the format changes can be stale.
     text.markContentsDirty(0, text.characterCount());
     const int pages = text.pageCount();
