@@ -509,10 +509,11 @@ void MainWindow::updateTitle() {
                                                  : QFileInfo(m_doc->fileName()).fileName();
     setWindowTitle(name + QStringLiteral("[*] — Placement Workbench"));
     setWindowModified(m_doc->isModified());
-    m_saved->setText(
-        m_doc->isModified()
-            ? tr("● modified")
-            : (m_doc->fileName().isEmpty() && !m_library->versionId() ? tr("not saved") : tr("saved")));
+    // Only edits look unsaved: an untouched sample or new case has nothing to save ("no changes"), the
+    // way a case just opened or saved has nothing to save ("saved").
+    m_saved->setText(m_doc->isModified()                                        ? tr("● modified")
+                     : (m_doc->fileName().isEmpty() && !m_library->versionId()) ? tr("no changes")
+                                                                                : tr("saved"));
 }
 
 bool MainWindow::saveTo(const QString &fileName) {
