@@ -6,7 +6,6 @@
 #include "casedocument.h"
 #include "caseeditor.h"
 #include "elidinglabel.h"
-#include "engine/currentpremium.h"
 #include "engine/plainwords.h"
 #include "engine/profile.h"
 #include "fieldformat.h"
@@ -490,9 +489,7 @@ void MainWindow::updateSummary() {
     parts << QString(in.address.state + u' ' + in.address.zipCode).trimmed();
     parts << in.coverageTypes.join(u'+');
     const JsonValue cp = m_ranking->run()[u"output"][u"current_premium"];
-    if (const auto d = currentPremiumDisagreement(in))
-        parts << tr("current %1 ⚠ lines add up to %2").arg(formatMoney(d->stated), formatMoney(d->lineSum));
-    else if (in.premium)
+    if (in.premium)
         parts << tr("current %1").arg(formatMoney(*in.premium));
     else if (cp.isNumber())
         parts << tr("current %1").arg(formatMoney(cp.toDouble()));
