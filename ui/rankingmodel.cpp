@@ -272,7 +272,8 @@ QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int 
         title = lineTitle(m_lines[section - FirstLine]);
         tip = tr("Carrier for the %1 line").arg(m_lines[section - FirstLine]);
     } else if (section == costColumn()) {
-        title = tr("Annual cost");
+        // One word, as ui.md's sketch heads it: the column wraps to its range's two halves.
+        title = tr("Cost");
         tip = tr("Estimated annual cost range (low – high; bundle breaks and indicative rates widen it)");
     } else if (section == changeColumn()) {
         title = tr("vs today");
