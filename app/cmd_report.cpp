@@ -11,12 +11,6 @@
 
 namespace pw {
 
-namespace {
-// The most solutions a report ranks: more than any case's options fit on paper, and a bound on the memory
-// the ranking reserves for them.
-constexpr int kMaxReportTop = 10000;
-} // namespace
-
 int runReport(const QStringList &args, CliIo &io) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
@@ -103,17 +97,9 @@ int runReport(const QStringList &args, CliIo &io) {
     options.appetite = p.value(appetite);
     options.top = *k == ReportKind::Proposal ? 3 : 10;
     if (p.isSet(top)) {
-        bool ok = false;
-        options.top = p.value(top).toInt(&ok);
-        if (!ok || options.top < 1) {
-            io.err << "report: --top must be a whole number of at least 1\n";
-            return ExitProblems;
-        }
-        // Refused, not cut down: a report of fewer solutions than asked for is never made in silence.
-        if (options.top > kMaxReportTop) {
-            io.err << "report: --top must be at most " << kMaxReportTop << "\n";
-            return ExitProblems;
-        }
+        const auto n = topOption(QStringLiteral("report"), p.value(top), io);
+        if (!n) return ExitProblems;
+        options.top = *n;
     }
     std::optional<EngineProfile> userProfile;
     if (const auto stop = loadProfileOption(QStringLiteral("report"), p, profile, userProfile, io))
