@@ -20,11 +20,8 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
-#include <QTextTable>
 
 #include <cmath>
-#include <limits>
-#include <utility>
 
 namespace pw {
 
@@ -135,82 +132,12 @@ bool keepHeadingsWithText(QTextDocument &text, double pageHeight) {
     return moved;
 }
 
-// The vertical extent of a table cell's text, in document coordinates.
-std::pair<double, double> cellExtent(QAbstractTextDocumentLayout *layout, const QTextTableCell &cell) {
-    double top = std::numeric_limits<double>::max(), bottom = std::numeric_limits<double>::lowest();
-    for (auto it = cell.begin(); !it.atEnd(); ++it) {
-        const QTextBlock b = it.currentBlock();
-        if (!b.isValid()) continue;
-        const QRectF r = layout->blockBoundingRect(b);
-        top = std::min(top, r.top());
-        bottom = std::max(bottom, r.bottom());
-    }
-    return {top, bottom};
-}
-
-int pageOf(double y, double pageHeight) {
-    return int(std::floor(y / pageHeight));
-}
-
-// QTextDocument splits a table row across pages whenever its first line fits on the first page. A row
-// must never be split (a premium on one page and its line on the next is a misread proposal): the first
-// row that would be is moved to the next page, below the repeated header, by stretching the row above it
-// to the foot of the page (as QTextDocument itself does when it moves a row); the first row of a table
-// moves the whole table. A row taller than a page is left to break. Returns whether a row was moved; the
-// layout must be read again before the next one.
-bool moveFirstSplitRow(QTextDocument &text, double pageHeight) {
-    QAbstractTextDocumentLayout *layout = text.documentLayout();
-    const QList<QTextFrame *> frames = text.rootFrame()->childFrames();
-    for (QTextFrame *frame : frames) {
-        auto *table = qobject_cast<QTextTable *>(frame);
-        if (!table) continue;
-        const int headerRows = table->format().headerRowCount();
-        for (int r = 0; r < table->rows(); ++r) {
-            double top = std::numeric_limits<double>::max(), bottom = std::numeric_limits<double>::lowest();
-            for (int c = 0; c < table->columns(); ++c) {
-                const auto [t, b] = cellExtent(layout, table->cellAt(r, c));
-                top = std::min(top, t);
-                bottom = std::max(bottom, b);
-            }
-            if (bottom <= top || bottom - top > pageHeight * 0.8) continue;
-            if (pageOf(top, pageHeight) == pageOf(bottom - 0.5, pageHeight)) continue;
-            if (r <= headerRows) {
-                QTextTableFormat f = table->format();
-                if (f.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore) continue;
-                f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-                table->setFormat(f);
-                return true;
-            }
-            const double pageEnd = (pageOf(top, pageHeight) + 1) * pageHeight;
-            double above = std::numeric_limits<double>::lowest();
-            for (int c = 0; c < table->columns(); ++c)
-                above = std::max(above, cellExtent(layout, table->cellAt(r - 1, c)).second);
-            const double stretch = pageEnd - above;
-            if (stretch <= 0) continue;
-            for (int c = 0; c < table->columns(); ++c) {
-                QTextTableCell cell = table->cellAt(r - 1, c);
-                if (cell.row() != r - 1 || cell.column() != c) continue; // spanned
-                QTextTableCellFormat f = cell.format().toTableCellFormat();
-                const double padding = f.hasProperty(QTextFormat::TableCellBottomPadding)
-                                           ? f.bottomPadding()
-                                           : table->format().cellPadding();
-                f.setBottomPadding(padding + stretch);
-                cell.setFormat(f);
-            }
-            return true;
-        }
-    }
-    return false;
-}
-
-// Headings kept with their text and rows kept whole, until neither moves anything (each move only pushes
-// content down, so this ends; the bound is a guard).
+// Headings kept with their text (each move only pushes content down, so this ends; the bound is a guard).
+// Table rows are not kept whole: QTextDocument splits a row whose first line fits on a page, and moving
+// rows by stretching the row above (tried) made a 60-solution report take minutes and grow by a third.
 void paginate(QTextDocument &text, double pageHeight) {
-    for (int i = 0; i < 1000; ++i) {
-        const bool heading = keepHeadingsWithText(text, pageHeight);
-        const bool row = moveFirstSplitRow(text, pageHeight);
-        if (!heading && !row) return;
-    }
+    for (int i = 0; i < 1000; ++i)
+        if (!keepHeadingsWithText(text, pageHeight)) return;
 }
 
 } // namespace
