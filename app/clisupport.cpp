@@ -61,6 +61,22 @@ std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QComm
     return t;
 }
 
+std::optional<int> topOption(const QString &command, const QString &value, CliIo &io) {
+    bool ok = false;
+    // Read wide, so that 99999999999 is "too many", not "not a number".
+    const qlonglong n = value.trimmed().toLongLong(&ok);
+    if (!ok || n < 1) {
+        io.err << command << ": --top must be a whole number of at least 1\n";
+        return std::nullopt;
+    }
+    if (n > kMaxTop) {
+        io.err << command << ": --top must be at most " << kMaxTop << " (asked for "
+               << escapeControls(value.trimmed()) << ")\n";
+        return std::nullopt;
+    }
+    return int(n);
+}
+
 std::optional<int> loadProfileOption(const QString &command, const QCommandLineParser &parser,
                                      const QCommandLineOption &profileOption,
                                      std::optional<EngineProfile> &profile, CliIo &io) {

@@ -29,6 +29,12 @@ std::optional<QDateTime> clockFrom(const QCommandLineParser &parser, const QComm
 std::optional<int> loadProfileOption(const QString &command, const QCommandLineParser &parser,
                                      const QCommandLineOption &profileOption,
                                      std::optional<EngineProfile> &profile, CliIo &io);
+// The most solutions `rank` and `report` return: more than any case's options are read or fit on paper,
+// and a bound on the memory the ranking reserves for them (the engine keeps the best N in memory).
+constexpr int kMaxTop = 10000;
+// --top as a whole number from 1 to kMaxTop. Refused, never cut down (a result with fewer solutions than
+// asked for is never made in silence): prints "COMMAND: --top must be …" and returns nullopt.
+std::optional<int> topOption(const QString &command, const QString &value, CliIo &io);
 JsonValue problemsToJson(const Problems &problems);
 // Writes a command's result to `target` through the safe writer, or to standard output when `target` is
 // empty or "-" (flushed and checked). On failure prints "COMMAND: reason naming the file" and returns

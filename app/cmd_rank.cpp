@@ -334,12 +334,9 @@ int runRank(const QStringList &args, CliIo &io) {
     if (!clock) return ExitProblems;
     options.now = *clock;
     options.appetite = p.value(appetite);
-    bool ok = false;
-    options.top = p.value(top).toInt(&ok);
-    if (!ok || options.top < 1) {
-        io.err << "rank: --top must be a whole number of at least 1\n";
-        return ExitProblems;
-    }
+    const auto n = topOption(QStringLiteral("rank"), p.value(top), io);
+    if (!n) return ExitProblems;
+    options.top = *n;
     std::optional<EngineProfile> userProfile;
     if (const auto stop = loadProfileOption(QStringLiteral("rank"), p, profile, userProfile, io))
         return *stop;

@@ -5,6 +5,7 @@
 
 #include "io/casefile.h"
 #include "io/safefilewriter.h"
+#include "report/proposal.h"
 #include "report/reportrenderer.h"
 #include "util/displaytext.h"
 
@@ -15,7 +16,8 @@ int runReport(const QStringList &args, CliIo &io) {
     p.setApplicationDescription(QStringLiteral(
         "Writes a report of a case: the client proposal (no commission, scores or internal notes) or the\n"
         "underwriter scorecard report, as PDF, self-contained HTML, CSV of solutions or JSON of the run.\n"
-        "The proposal's cover shows the agency set in the window's File > Export dialog.\n"
+        "The proposal's cover shows the agency set in the window's File > Export dialog; --agency, --agent,\n"
+        "--contact and --logo replace those settings for this report (the settings are not changed).\n"
         "Exit 0 when the report was written, 1 on validation errors or a command-line mistake, 2 when the\n"
         "case cannot be read or parsed or the report cannot be written (an existing file is left as it "
         "was)."));
@@ -45,7 +47,19 @@ int runReport(const QStringList &args, CliIo &io) {
                        "gaps and which option closes them), options (all options at a "
                        "glance). The other sections are always included."),
         QStringLiteral("SECTIONS"));
-    p.addOptions({kind, format, output, appetite, top, now, profile, omit});
+    const QCommandLineOption agencyName(
+        QStringLiteral("agency"), QStringLiteral("Agency name on the proposal's cover and page headers."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption agent(QStringLiteral("agent"), QStringLiteral("Agent's name on the cover."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption contact(QStringLiteral("contact"),
+                                     QStringLiteral("Contact line on the cover (telephone, e-mail)."),
+                                     QStringLiteral("TEXT"));
+    const QCommandLineOption logo(QStringLiteral("logo"),
+                                  QStringLiteral("Agency logo on the cover: a PNG, JPEG or SVG file (at most "
+                                                 "8 MB); a file that cannot be read stops the report."),
+                                  QStringLiteral("FILE"));
+    p.addOptions({kind, format, output, appetite, top, now, profile, omit, agencyName, agent, contact, logo});
     p.addHelpOption();
     if (const auto done = parseOrHelp(p, args, io)) return *done;
 
@@ -83,12 +97,9 @@ int runReport(const QStringList &args, CliIo &io) {
     options.appetite = p.value(appetite);
     options.top = *k == ReportKind::Proposal ? 3 : 10;
     if (p.isSet(top)) {
-        bool ok = false;
-        options.top = p.value(top).toInt(&ok);
-        if (!ok || options.top < 1) {
-            io.err << "report: --top must be a whole number of at least 1\n";
-            return ExitProblems;
-        }
+        const auto n = topOption(QStringLiteral("report"), p.value(top), io);
+        if (!n) return ExitProblems;
+        options.top = *n;
     }
     std::optional<EngineProfile> userProfile;
     if (const auto stop = loadProfileOption(QStringLiteral("report"), p, profile, userProfile, io))
@@ -100,6 +111,19 @@ int runReport(const QStringList &args, CliIo &io) {
         io.err << "report: name one case file (see --help)\n";
         return ExitProblems;
     }
+    // The options mean what the window's settings mean, one by one; an option not given keeps the setting.
+    AgencyInfo agency = AgencyInfo::fromSettings();
+    if (p.isSet(agencyName)) agency.name = p.value(agencyName);
+    if (p.isSet(agent)) agency.agent = p.value(agent);
+    if (p.isSet(contact)) agency.contact = p.value(contact);
+    if (p.isSet(logo)) {
+        agency.logoFile = p.value(logo);
+        if (const QString why = logoProblem(agency.logoFile); !why.isEmpty()) {
+            io.err << "report: the logo " << escapeControls(agency.logoFile) << " cannot be read: " << why
+                   << "\n";
+            return ExitUnreadable;
+        }
+    }
     const QString file = files.first();
     const CaseFileResult f = readCaseFile(file);
     if (!f.root) {
@@ -110,12 +134,15 @@ int runReport(const QStringList &args, CliIo &io) {
     for (const Problem &problem : prep.problems)
         io.err << problemLine(file, problem) << "\n";
     if (!prep.inputs) return ExitProblems;
+    if (*k == ReportKind::Proposal)
+        if (const QString shortfall = proposalOptionsShortfall(*prep.inputs); !shortfall.isEmpty())
+            io.err << "report: " << shortfall << "\n";
 
     ReportJob job;
     job.inputs = std::move(*prep.inputs);
     job.kind = *k;
     job.format = *reportFormatFromName(fmt);
-    job.agency = AgencyInfo::fromSettings();
+    job.agency = agency;
     job.sections = sections;
     const RenderedReport rendered = renderReport(job);
     for (const QString &note : rendered.notes)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "casedocument.h"
 
+#include "engine/currentpremium.h"
 #include "engine/profile.h"
 #include "io/jsonpath.h"
 #include "io/validation.h"
@@ -250,6 +251,10 @@ void CaseDocument::mergeProblems() {
                               tr("\"%1\" was not accepted (%2); the case keeps its previous value")
                                   .arg(r.text.left(60), r.message)});
     m_problems.insert(m_problems.end(), m_validation.begin(), m_validation.end());
+    // Today's premium stated twice and disagreeing: a warning naming both figures, at input.premium.
+    if (const auto d = currentPremiumDisagreement(m_case.input))
+        m_problems.push_back({Problem::Severity::Warning, QStringLiteral("input.premium"),
+                              currentPremiumDisagreementText(*d)});
 }
 
 } // namespace pw

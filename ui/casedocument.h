@@ -26,7 +26,8 @@ public:
 
     const JsonValue &root() const { return m_root; }
     const Case &typedCase() const { return m_case; }
-    // Validation problems of the tree, and one error per refused input (below).
+    // Validation problems of the tree, one error per refused input (below), and a warning when today's
+    // premium is stated twice and disagrees (engine/currentpremium.h).
     const Problems &problems() const { return m_problems; }
 
     // Text a field could not read as its kind ("-1780" for a premium): the field keeps showing it and

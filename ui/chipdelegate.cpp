@@ -31,6 +31,7 @@ bool ChipDelegate::qualified(const QModelIndex &index) const {
 
 void ChipDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const {
     QStyledItemDelegate::initStyleOption(option, index);
+    if (!m_wrapping.contains(index.column())) option->features &= ~QStyleOptionViewItem::WrapText;
     if (option->state & QStyle::State_Enabled) return;
     // Greyed: plain text of the window's colour faded towards the background, the same for every row
     // but paler for a disqualified one; no selection highlight stands out of the greyed list.
@@ -62,7 +63,9 @@ void ChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->setFont(f);
     const QFontMetrics fm(f);
     const int w = std::min(option.rect.width() - 4, fm.horizontalAdvance(text) + 10);
-    const QRect chip(option.rect.left() + 2, option.rect.top() + 3, w, option.rect.height() - 6);
+    // One line tall and centred, also in a row that other columns wrap onto two lines.
+    const int h = std::min(option.rect.height() - 6, fm.height() + 4);
+    const QRect chip(option.rect.left() + 2, option.rect.center().y() - h / 2, w, h);
     QColor fill(levelColorName(level)), ink(Qt::white);
     if (!(opt.state & QStyle::State_Enabled)) {
         const QColor base = opt.palette.color(QPalette::Active, QPalette::Base);

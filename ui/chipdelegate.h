@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QSet>
 #include <QStyledItemDelegate>
 
 namespace pw {
@@ -10,6 +11,8 @@ namespace pw {
 // In a disabled view (results greyed while the case cannot be re-ranked) every row is greyed alike,
 // whatever colours the model gives (red changes, grey disqualified rows, level chips, the selection),
 // and a disqualified row (`qualifiedRole` false) is paler than a qualified one, never more prominent.
+// In a view that wraps words, only the columns given to setWrappingColumns wrap; the others keep one line
+// (elided when cut), so a long name never makes a row many lines tall.
 class ChipDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
@@ -17,6 +20,7 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void setWrappingColumns(const QSet<int> &columns) { m_wrapping = columns; }
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
@@ -26,6 +30,7 @@ private:
 
     int m_levelRole;
     int m_qualifiedRole;
+    QSet<int> m_wrapping;
 };
 
 } // namespace pw

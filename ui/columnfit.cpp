@@ -3,13 +3,17 @@
 #include "plaintext.h"
 
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QHeaderView>
 #include <QHelpEvent>
+#include <QStyle>
 #include <QTableView>
+#include <QTextBoundaryFinder>
 #include <QToolTip>
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <vector>
 
 namespace pw {
@@ -27,6 +31,30 @@ ColumnFitter::ColumnFitter(QTableView *view, QSet<int> keepWhole, int minimumWid
     view->viewport()->installEventFilter(this);
 }
 
+void ColumnFitter::setWrapping(const QSet<int> &columns) {
+    m_wrapping = columns;
+    m_view->setWordWrap(!columns.isEmpty());
+    m_view->verticalHeader()->setMinimumSectionSize(m_view->verticalHeader()->defaultSectionSize());
+    m_view->verticalHeader()->setSectionResizeMode(columns.isEmpty() ? QHeaderView::Interactive
+                                                                     : QHeaderView::ResizeToContents);
+}
+
+int ColumnFitter::wrappedWidth(int column) const {
+    QAbstractItemModel *model = m_view->model();
+    int widest = m_view->horizontalHeader()->sectionSizeHint(column);
+    // The style's text margin on both sides (as the item view lays text out), and a pixel for rounding.
+    const int margins =
+        2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 1;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QModelIndex index = model->index(r, column);
+        QFont font = m_view->font();
+        const QVariant f = index.data(Qt::FontRole);
+        if (f.canConvert<QFont>()) font = f.value<QFont>();
+        widest = std::max(widest, twoLineWidth(index.data(Qt::DisplayRole).toString(), font) + margins);
+    }
+    return widest;
+}
+
 void ColumnFitter::fit() {
     QAbstractItemModel *model = m_view->model();
     if (!model || m_fitting) return;
@@ -42,6 +70,24 @@ void ColumnFitter::fit() {
         total += want[size_t(c)];
     }
     const int available = m_view->viewport()->width();
+    if (total > available && available > 0) {
+        // Wrapping columns give way first, each in proportion to what it can give (down to two lines).
+        std::vector<int> slack(size_t(n), 0);
+        int allSlack = 0;
+        for (int c = 0; c < n; ++c) {
+            if (m_view->isColumnHidden(c) || !m_wrapping.contains(c)) continue;
+            slack[size_t(c)] = std::max(0, want[size_t(c)] - wrappedWidth(c));
+            allSlack += slack[size_t(c)];
+        }
+        const int excess = total - available;
+        for (int c = 0; c < n && allSlack > 0; ++c) {
+            const int give = excess >= allSlack
+                                 ? slack[size_t(c)]
+                                 : int((qint64(slack[size_t(c)]) * excess + allSlack - 1) / allSlack);
+            want[size_t(c)] -= give;
+            total -= give;
+        }
+    }
     int cap = INT_MAX;
     if (total > available && available > 0) {
         // The largest cap at which the flexible columns, each min(want, cap), fit beside the kept ones.
@@ -49,7 +95,7 @@ void ColumnFitter::fit() {
         std::vector<int> flexible;
         for (int c = 0; c < n; ++c) {
             if (m_view->isColumnHidden(c)) continue;
-            if (m_keepWhole.contains(c))
+            if (m_keepWhole.contains(c) || m_wrapping.contains(c))
                 fixed += want[size_t(c)];
             else
                 flexible.push_back(want[size_t(c)]);
@@ -70,7 +116,8 @@ void ColumnFitter::fit() {
     }
     for (int c = 0; c < n; ++c) {
         if (m_view->isColumnHidden(c)) continue;
-        const int w = m_keepWhole.contains(c) ? want[size_t(c)] : std::min(want[size_t(c)], cap);
+        const int w = m_keepWhole.contains(c) || m_wrapping.contains(c) ? want[size_t(c)]
+                                                                        : std::min(want[size_t(c)], cap);
         m_view->setColumnWidth(c, w);
     }
     m_fitting = false;
@@ -107,6 +154,23 @@ bool cellTextIsCut(const QTableView *view, int row, int column) {
     const QVariant f = index.data(Qt::FontRole);
     if (f.canConvert<QFont>()) font = f.value<QFont>();
     return QFontMetrics(font).horizontalAdvance(text) + kCellPadding > view->columnWidth(column);
+}
+
+int twoLineWidth(const QString &text, const QFont &font) {
+    // Fractional advances, as QTextLayout wraps: a word of 96.3 px does not fit a 96 px line.
+    const QFontMetricsF fm(font);
+    double best = fm.horizontalAdvance(text);
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Line, text);
+    while (finder.toNextBoundary() >= 0) {
+        const qsizetype at = finder.position();
+        if (at <= 0 || at >= text.size()) continue;
+        // A line's trailing spaces hang past its end; the second line starts after them.
+        QString first = text.left(at);
+        while (!first.isEmpty() && first.back().isSpace())
+            first.chop(1);
+        best = std::min(best, std::max(fm.horizontalAdvance(first), fm.horizontalAdvance(text.mid(at))));
+    }
+    return int(std::ceil(best));
 }
 
 } // namespace pw

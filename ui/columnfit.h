@@ -4,14 +4,19 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QString>
 
+class QFont;
 class QTableView;
 
 namespace pw {
 
-// Sizes a table's columns to their contents within the width of its pane: when the contents are wider
-// than the viewport, the widest columns (those not kept whole) are narrowed to a common cap, never below
-// `minimumWidth`, so every column stays on screen. Cut text is elided in the middle ("Harb…utual"), and
+// Sizes a table's columns to their contents within the width of its pane. When the contents are wider
+// than the viewport, first the wrapping columns give way, down to the width at which each of their cells
+// still takes at most two lines ("$5,940 –" over "$6,534"); the view wraps words and its rows grow to their
+// contents, so a row is two lines tall only where it has to be. Only when that is not enough are the
+// widest other columns (those not kept whole) narrowed to a common cap, never below `minimumWidth`, so
+// every column stays on screen. Cut text is elided in the middle ("Harb…utual"), and
 // hovering a cut cell shows its whole text above the model's own tooltip. Refits when the model resets
 // or changes its layout, and when the viewport is resized; a column the user drags keeps its width until
 // the next reset.
@@ -22,6 +27,10 @@ public:
     ColumnFitter(QTableView *view, QSet<int> keepWhole = {}, int minimumWidth = 48);
     void fit();
     void setKeepWhole(const QSet<int> &columns) { m_keepWhole = columns; }
+    // Columns whose words wrap onto a second line before any other column is cut (labels, ranges, counts).
+    // Turns on word wrap in the view and sizes its rows to their contents; the view's delegate keeps the
+    // other columns to one line (ChipDelegate::setWrappingColumns).
+    void setWrapping(const QSet<int> &columns);
     // A column never wider than `width` (chips whose header word is longer than the chip).
     void setMaximumWidth(int column, int width) { m_maximum.insert(column, width); }
     void clearMaximumWidths() { m_maximum.clear(); }
@@ -30,8 +39,12 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The narrowest a wrapping column can be: its header, and each cell in at most two lines.
+    int wrappedWidth(int column) const;
+
     QTableView *m_view;
     QSet<int> m_keepWhole;
+    QSet<int> m_wrapping;
     QHash<int, int> m_maximum;
     int m_minimum;
     bool m_fitting = false;
@@ -39,5 +52,10 @@ private:
 
 // Whether the text of `index` is wider than its cell (what the view elides).
 bool cellTextIsCut(const QTableView *view, int row, int column);
+
+// The narrowest width, in pixels of `font`, at which `text` takes at most two lines when wrapped at its line
+// break opportunities (UAX #14, as QTextLayout wraps): the wider of the two halves at the best break, or
+// the whole width when it has no break.
+int twoLineWidth(const QString &text, const QFont &font);
 
 } // namespace pw

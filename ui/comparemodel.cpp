@@ -83,7 +83,8 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
     m_notes = caseRoot[u"workbench"][u"notes"].toString();
     if (m_hasCurrent) m_columns << tr("Current");
     for (const auto &s : solutions)
-        m_columns << tr("#%1 %2").arg(s[u"rank"].toDouble()).arg(labelWords(s[u"cluster_label"].toString()));
+        m_columns << (showsLabel(s) ? tr("#%1 %2").arg(s[u"rank"].toDouble()).arg(solutionLabelWords(s))
+                                    : tr("#%1 ⛔").arg(s[u"rank"].toDouble()));
     const size_t n = solutions.size();
 
     using CellFn = std::function<Cell(const JsonValue &)>;
@@ -139,8 +140,13 @@ void CompareModel::setSolutions(const std::vector<JsonValue> &solutions, const Q
     add(summary, tr("Rank"), 0,
         [&](const JsonValue &s) { return text(QString::number(s[u"rank"].toDouble())); });
     add(summary, tr("Label"), 0, [&](const JsonValue &s) {
-        Cell c = text((s[u"label_winner"].toBool() ? QStringLiteral("★ ") : QString()) +
-                      labelWords(s[u"cluster_label"].toString()));
+        if (!showsLabel(s)) {
+            Cell c = text(tr("⛔ disqualified"));
+            c.tooltip = tr("Disqualified packages carry no label");
+            return c;
+        }
+        Cell c =
+            text((s[u"label_winner"].toBool() ? QStringLiteral("★ ") : QString()) + solutionLabelWords(s));
         c.tooltip = s[u"cluster_label"].toString();
         return c;
     });

@@ -202,9 +202,11 @@ void MainWindow::buildDock() {
     m_problemsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_problemsView->verticalHeader()->hide();
     m_problemsView->verticalHeader()->setDefaultSectionSize(22);
-    m_problemsView->horizontalHeader()->setStretchLastSection(true);
+    // The words first, the sentence taking the room; the raw path last, for underwriters.
+    m_problemsView->horizontalHeader()->setSectionResizeMode(ProblemsModel::Message, QHeaderView::Stretch);
     m_problemsView->setColumnWidth(ProblemsModel::Severity, 90);
-    m_problemsView->setColumnWidth(ProblemsModel::Path, 300);
+    m_problemsView->setColumnWidth(ProblemsModel::Place, 300);
+    m_problemsView->setColumnWidth(ProblemsModel::Path, 260);
     m_problemsView->setWordWrap(false);
     m_problemsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_dock->setWidget(m_problemsView);
@@ -545,7 +547,7 @@ void MainWindow::setAppetite(const QString &bucket) {
 }
 
 void MainWindow::documentEdited() {
-    m_problems->setProblems(m_doc->problems());
+    m_problems->setProblems(m_doc->problems(), m_doc->root());
     const int e = m_problems->errorCount(), w = m_problems->warningCount();
     m_dock->setWindowTitle(e + w == 0 ? tr("Problems (none)")
                                       : tr("Problems (%1, %2) — click one to open its field")
@@ -597,10 +599,11 @@ void MainWindow::updateTitle() {
                                                  : QFileInfo(m_doc->fileName()).fileName();
     setWindowTitle(name + QStringLiteral("[*] — Placement Workbench"));
     setWindowModified(m_doc->isModified());
-    m_saved->setText(
-        m_doc->isModified()
-            ? tr("● modified")
-            : (m_doc->fileName().isEmpty() && !m_library->versionId() ? tr("not saved") : tr("saved")));
+    // Only edits look unsaved: an untouched sample or new case has nothing to save ("no changes"), the
+    // way a case just opened or saved has nothing to save ("saved").
+    m_saved->setText(m_doc->isModified()                                        ? tr("● modified")
+                     : (m_doc->fileName().isEmpty() && !m_library->versionId()) ? tr("no changes")
+                                                                                : tr("saved"));
 }
 
 bool MainWindow::saveTo(const QString &fileName) {

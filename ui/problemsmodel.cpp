@@ -2,6 +2,8 @@
 #include "problemsmodel.h"
 #include "plaintext.h"
 
+#include "engine/problemwords.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -9,10 +11,15 @@
 
 namespace pw {
 
-void ProblemsModel::setProblems(const Problems &problems) {
+void ProblemsModel::setProblems(const Problems &problems, const JsonValue &root) {
     Problems sorted = problems;
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const Problem &a, const Problem &b) { return a.isError() && !b.isError(); });
+    // A renamed driver or carrier renames the places of the problems that stay.
+    const bool renamed = !(root == m_root);
+    m_root = root;
+    if (renamed && !m_problems.empty())
+        emit dataChanged(index(0, Place), index(rowCount() - 1, Place), {Qt::DisplayRole, Qt::ToolTipRole});
     if (sorted == m_problems) return;
     // Row by row: problems that stay keep their rows (and the view its selection), gone ones are removed
     // and new ones inserted where they belong, so the list never reshuffles under the pointer.
@@ -59,10 +66,12 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const {
         switch (index.column()) {
         case Severity:
             return p.isError() ? tr("⛔ error") : tr("⚠ warning");
+        case Place:
+            return problemPlace(m_root, p.path);
+        case Message:
+            return readableDates(p.message);
         case Path:
             return p.path.isEmpty() ? tr("(file)") : p.path;
-        case Message:
-            return p.message;
         default:
             return {};
         }
@@ -70,8 +79,9 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const {
     if (role == Qt::ForegroundRole && index.column() == Severity)
         return QBrush(p.isError() ? QColor(0xc6, 0x28, 0x28) : QColor(0xc7, 0x78, 0x00));
     if (role == Qt::ToolTipRole)
-        return plainToolTip(tr("%1 at %2: %3 — double-click or press Enter to open the field")
-                                .arg(p.severityName(), p.path, p.message));
+        return plainToolTip(tr("%1\n%2 at %3: %4\nClick or press Enter to open the field")
+                                .arg(problemInWords(m_root, p), p.severityName(),
+                                     p.path.isEmpty() ? tr("(file)") : p.path, p.message));
     return {};
 }
 
@@ -80,10 +90,12 @@ QVariant ProblemsModel::headerData(int section, Qt::Orientation orientation, int
     switch (section) {
     case Severity:
         return tr("Severity");
-    case Path:
-        return tr("Where (JSON path)");
+    case Place:
+        return tr("Where");
     case Message:
         return tr("Problem");
+    case Path:
+        return tr("JSON path");
     default:
         return {};
     }

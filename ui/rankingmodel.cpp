@@ -103,7 +103,14 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const {
         return {};
     }
     if (c == Label) {
-        const QString label = labelText(s[u"cluster_label"].toString());
+        if (!qualified) {
+            // A disqualified package is commended by no label (engine/plainwords.h, showsLabel).
+            if (role == Qt::DisplayRole) return tr("   ⛔ disqualified");
+            if (role == Qt::ToolTipRole)
+                return tr("Disqualified: a ⛔ reason blocks this package; it carries no label");
+            return {};
+        }
+        const QString label = solutionLabelWords(s);
         const bool winner = s[u"label_winner"].toBool();
         if (role == Qt::DisplayRole)
             return QString((winner ? QStringLiteral("★ ") : QStringLiteral("   ")) + label);
@@ -129,12 +136,8 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const {
         return {};
     }
     if (c == costColumn()) {
-        // As ui.md's sketch writes it: the low estimate, and "–" when the cost is a range (the whole range is
-        // in the tooltip and in Compare); the carriers keep room to be read at 1366 px.
-        if (role == Qt::DisplayRole) {
-            const QString range = costRange(s);
-            return range.contains(u'–') ? formatMoney(s[u"est_cost_low"].toDouble()) + u'–' : range;
-        }
+        // The whole range, as ui.md writes ranges ("$5,940 – $6,534"): half a range reads as a price.
+        if (role == Qt::DisplayRole) return costRange(s);
         if (role == Qt::TextAlignmentRole) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         if (role == Qt::ToolTipRole)
             return tr("Estimated annual cost %1: low %2, high %3, mid %4")
@@ -164,18 +167,27 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const {
             if (role == Qt::ToolTipRole) return tr("Gap analysis did not run for this case");
             return {};
         }
-        QStringList ids;
+        QStringList ids, opened;
         for (const auto &g : closed.arrayItems())
             if (!ids.contains(g.toString())) ids << g.toString();
-        if (role == Qt::DisplayRole) return tr("%1 of %2").arg(ids.size()).arg(m_todayGaps.size());
+        for (const auto &g : s[u"gaps_new"].arrayItems())
+            if (!opened.contains(g.toString())) opened << g.toString();
+        // What the why-line says, in short: how many of today's gaps it closes and how many it opens.
+        if (role == Qt::DisplayRole)
+            return opened.isEmpty()
+                       ? tr("%1 of %2").arg(ids.size()).arg(m_todayGaps.size())
+                       : tr("%1 of %2, opens %3").arg(ids.size()).arg(m_todayGaps.size()).arg(opened.size());
         if (role == Qt::TextAlignmentRole) return QVariant(Qt::AlignCenter);
-        if (role == Qt::UserRole) return double(ids.size());
+        if (role == Qt::UserRole) return double(ids.size()) - double(opened.size());
         if (role == Qt::ForegroundRole && !m_todayGaps.isEmpty())
-            return QBrush(ids.size() == m_todayGaps.size() ? QColor(0x2e, 0x7d, 0x32)
-                                                           : QColor(0x42, 0x42, 0x42));
+            return QBrush(!opened.isEmpty()                  ? QColor(0xc6, 0x28, 0x28)
+                          : ids.size() == m_todayGaps.size() ? QColor(0x2e, 0x7d, 0x32)
+                                                             : QColor(0x42, 0x42, 0x42));
         if (role == Qt::ToolTipRole) {
             QStringList tip{
                 tr("Closes %1 of today's %2").arg(ids.size()).arg(countText(m_todayGaps.size(), tr("gap")))};
+            if (!opened.isEmpty())
+                tip.first() += tr(", opens %1").arg(countText(opened.size(), tr("new gap")));
             for (const QString &id : ids)
                 tip << QStringLiteral("  ✓ ") + m_gapTitles.value(id, gapTitle(id));
             for (const auto &g : s[u"gaps_open"].arrayItems())
@@ -260,14 +272,15 @@ QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int 
         title = lineTitle(m_lines[section - FirstLine]);
         tip = tr("Carrier for the %1 line").arg(m_lines[section - FirstLine]);
     } else if (section == costColumn()) {
-        title = tr("Annual cost");
+        // One word, as ui.md's sketch heads it: the column wraps to its range's two halves.
+        title = tr("Cost");
         tip = tr("Estimated annual cost range (low – high; bundle breaks and indicative rates widen it)");
     } else if (section == changeColumn()) {
         title = tr("vs today");
         tip = tr("Change against the current premium (low estimate; positive = dearer)");
     } else if (section == gapsColumn()) {
         title = tr("Gaps");
-        tip = tr("How many of today's coverage gaps the package closes");
+        tip = tr("How many of today's coverage gaps the package closes, and how many new ones it opens");
     } else if (section == overallColumn()) {
         title = tr("Overall");
         tip = tr("Overall level and score (weighted sum of the six dimensions); L4 when disqualified");

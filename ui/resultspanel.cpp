@@ -126,15 +126,14 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_rankingView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_rankingView->verticalHeader()->hide();
     m_rankingView->verticalHeader()->setDefaultSectionSize(24);
-    m_rankingView->setItemDelegate(
-        new ChipDelegate(RankingModel::LevelRole, RankingModel::QualifiedRole, m_rankingView));
+    m_rankingDelegate = new ChipDelegate(RankingModel::LevelRole, RankingModel::QualifiedRole, m_rankingView);
+    m_rankingView->setItemDelegate(m_rankingDelegate);
     // Greyed results (the view disabled) highlight no row: every row is greyed alike (ChipDelegate).
     QPalette greyed = m_rankingView->palette();
     greyed.setColor(QPalette::Disabled, QPalette::Highlight,
                     greyed.color(QPalette::Disabled, QPalette::Base));
     m_rankingView->setPalette(greyed);
     m_rankingView->horizontalHeader()->setHighlightSections(false);
-    m_rankingView->setWordWrap(false);
     m_rankingView->setToolTip(QString());
     m_rankingFit = new ColumnFitter(m_rankingView);
 
@@ -250,15 +249,15 @@ void ResultsPanel::runChanged() {
     m_inspector->setCase(m_doc->root(), m_doc->now().date());
     const QString keep = m_selectedKey;
     m_rankingModel->setRun(run, lines());
-    // Columns fit the pane: the carriers give way (elided in the middle, whole in the tooltip) so the
-    // label, the money and the level chips stay whole and on screen at 1366 px.
-    QSet<int> whole{RankingModel::Compare,
-                    RankingModel::Rank,
-                    RankingModel::Label,
-                    m_rankingModel->costColumn(),
-                    m_rankingModel->changeColumn(),
-                    m_rankingModel->gapsColumn(),
+    // Columns fit the pane. The label, the cost range and the gap count wrap onto a second line first
+    // ("$5,940 –" over "$6,534"), so the carriers are read in full and the level chips stay on screen at
+    // 1366 px; only when that is not enough do the carriers give way (elided in the middle, whole in the
+    // tooltip). Names are never abbreviated.
+    QSet<int> whole{RankingModel::Compare, RankingModel::Rank, m_rankingModel->changeColumn(),
                     m_rankingModel->overallColumn()};
+    const QSet<int> wrapping{RankingModel::Label, m_rankingModel->costColumn(), m_rankingModel->gapsColumn()};
+    m_rankingDelegate->setWrappingColumns(wrapping);
+    m_rankingFit->setWrapping(wrapping);
     m_rankingFit->clearMaximumWidths();
     for (int c = m_rankingModel->firstDimensionColumn(); c < m_rankingModel->columnCount(); ++c) {
         whole.insert(c);

@@ -16,6 +16,7 @@ class QTextBrowser;
 
 namespace pw {
 
+class ChipDelegate;
 class ColumnFitter;
 class CostChart;
 class ProfileChart;
@@ -90,6 +91,7 @@ private:
     QLabel *m_compareHint = nullptr;
     QLabel *m_whyLine = nullptr;
     ColumnFitter *m_rankingFit = nullptr;
+    ChipDelegate *m_rankingDelegate = nullptr;
     QString m_selectedKey;
 };
 

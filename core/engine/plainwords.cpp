@@ -137,6 +137,14 @@ QString joinWords(const QStringList &items) {
     return items.mid(0, items.size() - 1).join(QStringLiteral(", ")) + QObject::tr(" and ") + items.last();
 }
 
+bool showsLabel(const JsonValue &solution) {
+    return solution[u"scorecard"][u"qualified"].toBool(true);
+}
+
+QString solutionLabelWords(const JsonValue &solution) {
+    return showsLabel(solution) ? labelWords(solution[u"cluster_label"].toString()) : QString();
+}
+
 QString shortCarrierName(const QString &name) {
     // Words that say what kind of company it is, not which one.
     static const QStringList corporate = {

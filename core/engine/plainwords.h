@@ -34,6 +34,12 @@ QString ignoredReasonText(const QString &category);
 
 // A cluster label (§7) in words: "best_value" -> "best value".
 QString labelWords(const QString &clusterLabel);
+// Whether a solution is shown with its cluster label: not when it is disqualified (a ⛔ reason blocks it;
+// "best value" or "recommended" would commend a package that cannot be placed). The run object keeps the
+// engine's label (engine.md §7); the window and the reports show labels through these two functions.
+bool showsLabel(const JsonValue &solution);
+// The label in words ("best value"), or empty when the solution shows no label.
+QString solutionLabelWords(const JsonValue &solution);
 // A dimension (§5) as a heading ("Financial strength") and inside a sentence ("financial strength").
 QString dimensionHeading(const QString &dimension);
 QString dimensionWords(const QString &dimension);

@@ -200,6 +200,17 @@ QString numberWord(qsizetype n) {
     }
 }
 
+QString elideName(const QString &name) {
+    QString cut = cutGraphemes(name, kMaxNameLength);
+    if (cut.size() >= name.size()) return name;
+    const qsizetype space = cut.lastIndexOf(u' ');
+    if (space >= cut.size() / 2) cut.truncate(space);
+    // No dangling separator before the ellipsis ("Harborview Mutual of …", "Keystone, …").
+    while (!cut.isEmpty() && (cut.back().isSpace() || cut.back().isPunct()))
+        cut.chop(1);
+    return cut + u'…';
+}
+
 } // namespace
 
 QString packageName(const JsonValue &solution) {
@@ -207,10 +218,10 @@ QString packageName(const JsonValue &solution) {
     for (const auto &o : solution[u"offerings"].arrayItems()) {
         QString name = o[u"provider_name"].toString();
         if (name.trimmed().isEmpty()) name = o[u"provider_id"].toString();
-        // A name is a word or three; a longer one (a damaged or hostile case) is cut.
-        QString shortName = shortCarrierName(name);
-        if (shortName.size() > kMaxNameLength) shortName = cutGraphemes(shortName, kMaxNameLength) + u'…';
-        carriers << shortName;
+        // A name is a word or three; a longer one (a damaged or hostile case) is cut on a grapheme boundary
+        // (never inside an accented letter or an emoji), before a space when there is one in its second
+        // half, and marked "…"; the reports print the whole name elsewhere (the tables of each option).
+        carriers << elideName(shortCarrierName(name));
         lines << lineWords(o[u"category"].toString());
     }
     if (carriers.isEmpty()) return QString();
@@ -233,7 +244,7 @@ QString whyLine(const JsonValue &run, int solutionIndex) {
     QString head = packageName(s);
     if (!first) {
         QStringList tags;
-        if (s[u"label_winner"].toBool()) tags << labelWords(s[u"cluster_label"].toString());
+        if (s[u"label_winner"].toBool() && showsLabel(s)) tags << solutionLabelWords(s);
         const qint64 total = qint64(run[u"output"][u"solution_count"].toDouble(double(solutions.size())));
         const qint64 rank = qint64(s[u"rank"].toDouble(solutionIndex + 1));
         tags << QObject::tr("ranked %1 of %2").arg(ordinalText(rank)).arg(total);

@@ -23,8 +23,8 @@ namespace pw {
 // `run` is the object `rank --format json` prints; `solutionIndex` indexes its `solutions[]` (ordered by
 // rank). An index outside the array gives the run's `output.message` when it has one ("No complete
 // package: …"), else "". Money is whole dollars ("$2,632"); carrier names are the case's own text with
-// corporate words dropped (plainwords.h), cut after 40 characters, and are not escaped: escape the result
-// as untrusted text.
+// corporate words dropped (plainwords.h), cut to at most 40 graphemes (at a space when one is near, then
+// "…"), and are not escaped: escape the result as untrusted text.
 QString whyLine(const JsonValue &run, int solutionIndex);
 
 // A package named for people: "Harborview for all three lines", "Harborview for both lines",

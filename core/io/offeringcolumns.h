@@ -48,7 +48,8 @@ struct ColumnSpec {
 // Whether cells of this kind are numbers (and so take part in the file's number convention).
 bool isNumberKind(CellKind kind);
 
-// The spec of a header cell; nullopt for a header that names no field.
+// The spec of a header cell; nullopt for a header that names no field. A header in one pair of brackets
+// ("[Carrier]", "{attributes.quote_id}", as database tools export them) names the field inside.
 std::optional<ColumnSpec> specForHeader(const QString &header);
 // Whether a header cell names a field the import knows (a friendly name or a known or dotted path).
 bool isRecognisedHeader(const QString &header);

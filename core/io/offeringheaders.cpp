@@ -167,10 +167,23 @@ bool isKnownPath(const QString &path) {
 
 } // namespace
 
+namespace {
+
+// A header as written without one pair of enclosing brackets: database and report tools export column
+// names as "[Carrier]" or "{Carrier}" (SQL Server, Access, some raters); the name inside is the column.
+QString unbracketed(const QString &header) {
+    const QString t = header.trimmed();
+    if (t.size() > 2 && ((t.front() == u'[' && t.back() == u']') || (t.front() == u'{' && t.back() == u'}')))
+        return t.mid(1, t.size() - 2).trimmed();
+    return t;
+}
+
+} // namespace
+
 std::optional<ColumnSpec> specForHeader(const QString &header) {
-    const QString squeezed = header.trimmed().toLower().simplified();
+    const QString p = unbracketed(header);
+    const QString squeezed = p.toLower().simplified();
     static const QRegularExpression pathRe(QStringLiteral("^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$"));
-    const QString p = header.trimmed();
     if (pathRe.match(p).hasMatch() && (isKnownPath(p) || p.contains(u'.')))
         return ColumnSpec{p, kindForPath(p), false, false};
     for (const auto &f : friendlyNames())

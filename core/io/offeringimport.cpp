@@ -446,7 +446,10 @@ OfferingImport importOfferingText(const QString &text, const QStringList &existi
         if (c == u' ' || c == u'\n' || c == u'\r' || c == u'\t' || c == QChar(0xFEFF)) continue;
         if (c != u'[' && c != u'{') break;
         OfferingImport json = importOfferingJson(text.toUtf8(), existingIds);
-        if (!json.unreadable) return json;
+        if (!json.unreadable) {
+            json.notes.prepend(QStringLiteral("read as JSON"));
+            return json;
+        }
         // Not JSON after all: a table whose first cell starts with a bracket ("[Draft] Quotes for …") is
         // read as the table it is when a header row names its columns; otherwise the JSON error stands.
         const TableRecords table = readTableRecords(text);
@@ -460,7 +463,9 @@ OfferingImport importOfferingText(const QString &text, const QStringList &existi
                 .arg(json.fileIssues.empty() ? QString() : json.fileIssues.front().message));
         return result;
     }
-    return importOfferingTable(text, existingIds);
+    OfferingImport result = importOfferingTable(text, existingIds);
+    result.notes.prepend(QStringLiteral("read as a table"));
+    return result;
 }
 
 OfferingImport importOfferingBytes(const QByteArray &bytes, const QStringList &existingIds) {

@@ -2,6 +2,7 @@
 // The client proposal as a document model (report/proposal.h).
 #include "proposal.h"
 
+#include "engine/currentpremium.h"
 #include "engine/grades.h"
 #include "engine/plainwords.h"
 #include "engine/whyline.h"
@@ -284,6 +285,7 @@ private:
             else
                 text += QStringLiteral("No complete package was quoted.");
             m_doc.callout(text);
+            premiumDisagreement();
             return;
         }
         const Option &rec = m_options.front();
@@ -306,11 +308,20 @@ private:
             facts << QStringLiteral("Coverage gaps closed\t%1 of %2").arg(closed).arg(m_gapOrder.size());
         }
         m_doc.facts(facts);
+        premiumDisagreement();
+        if (const QString shortfall = proposalOptionsShortfall(m_in); !shortfall.isEmpty())
+            m_doc.paragraph(shortfall);
         if (m_options.size() > 1)
             m_doc.paragraph(QStringLiteral("The next pages set your coverage today beside this option and %1 "
                                            "other%2, line by line.")
                                 .arg(m_options.size() - 1)
                                 .arg(m_options.size() > 2 ? QStringLiteral("s") : QString()));
+    }
+
+    // Today's premium stated twice, disagreeing: both figures, never one silently beside the other.
+    void premiumDisagreement() {
+        if (const auto d = currentPremiumDisagreement(m_case.input))
+            m_doc.callout(QStringLiteral("Please check: %1").arg(currentPremiumDisagreementText(*d)));
     }
 
     ReportCell todayCell(const QString &line,
@@ -624,16 +635,24 @@ private:
             "supplied with the quote.");
         if (m_notOffered > 0)
             items << QStringLiteral(
-                         "%1 other package%2 ranked among the top %3 %4 not offered here because %5 "
+                         "%1 other package%2 ranked %3 %4 not offered here because %5 "
                          "not meet an eligibility rule (for example a financial-strength grade below "
                          "B+, or an umbrella whose required underlying limits are not met).")
                          .arg(m_notOffered)
                          .arg(m_notOffered == 1 ? QString() : QStringLiteral("s"))
-                         .arg(m_in.top)
+                         .arg(rankedAmong())
                          .arg(m_notOffered == 1 ? QStringLiteral("is") : QStringLiteral("are"),
                               m_notOffered == 1 ? QStringLiteral("it does") : QStringLiteral("they do"));
         m_doc.bullets(items);
         quoteTable();
+    }
+
+    // "among the top 10", or "among the 48 packages quoted" when more were asked for than there are.
+    QString rankedAmong() const {
+        const JsonValue &count = m_in.run[u"output"][u"solution_count"];
+        if (count.isNumber() && m_in.top >= count.toDouble())
+            return QStringLiteral("among the %1 packages quoted").arg(count.toDouble());
+        return QStringLiteral("among the top %1").arg(m_in.top);
     }
 
     void quoteTable() {
@@ -716,6 +735,30 @@ private:
 };
 
 } // namespace
+
+QString proposalOptionsShortfall(const ReportInputs &inputs) {
+    const JsonValue &out = inputs.run[u"output"];
+    int shown = 0;
+    for (const auto &s : inputs.run[u"solutions"].arrayItems())
+        shown += s[u"scorecard"][u"qualified"].toBool() ? 1 : 0;
+    if (shown >= inputs.top || shown == 0) return QString();
+    const int packages = out[u"solution_count"].isNumber() ? int(out[u"solution_count"].toDouble()) : shown;
+    const QString options =
+        shown == 1 ? QStringLiteral("1 option is") : QStringLiteral("%1 options are").arg(shown);
+    if (packages <= shown)
+        return QStringLiteral("Up to %1 options were asked for; %2 shown, as only %3 could be assembled from "
+                              "the quotes.")
+            .arg(inputs.top)
+            .arg(options)
+            .arg(packages == 1 ? QStringLiteral("1 package") : QStringLiteral("%1 packages").arg(packages));
+    return QStringLiteral("Up to %1 options were asked for; %2 shown, as only %3 of the %4 packages quoted "
+                          "meet%5 every eligibility rule.")
+        .arg(inputs.top)
+        .arg(options)
+        .arg(shown)
+        .arg(packages)
+        .arg(shown == 1 ? QStringLiteral("s") : QString());
+}
 
 ReportDocument buildProposal(const ReportInputs &inputs, const AgencyInfo &agency,
                              const ProposalSections &sections) {

@@ -16,6 +16,13 @@ namespace pw {
 ReportDocument buildProposal(const ReportInputs &inputs, const AgencyInfo &agency,
                              const ProposalSections &sections);
 
+// When the proposal offers fewer options than asked for (`inputs.top`): one sentence saying how many it
+// shows and why ("Up to 20 options were asked for; 6 options are shown, as only 6 of the 48 packages quoted
+// meet every eligibility rule."); empty when it shows as many as asked or none at all (the recommendation
+// then says why). The proposal prints it under the recommendation and the `report` command on stderr, so
+// a smaller proposal than asked for is never a silent cap.
+QString proposalOptionsShortfall(const ReportInputs &inputs);
+
 // How many options the side-by-side table shows beside today's coverage on one page width.
 constexpr int kProposalOptionsPerTable = 3;
 

@@ -4,6 +4,8 @@
 #include "util/displaytext.h"
 #include "util/numbers.h"
 
+#include <QSet>
+
 namespace pw {
 
 namespace {
@@ -108,20 +110,136 @@ QByteArray solutionsCsv(const ReportInputs &in, ReportKind kind) {
     return out.toUtf8();
 }
 
+namespace {
+
+// The members a client-facing copy keeps: what the proposal shows (carriers, products, grades, limits,
+// deductibles, premiums, quote references and dates, costs, gaps). Everything else is left out: the
+// scorecard (scores, levels, weights, reasons), commission, the eligibility rules and service ratings, the
+// filtered and ignored offerings and validation warnings, and any member the workbench does not know (a
+// case keeps unknown members, and agents put notes there).
+const QSet<QString> &clientRunKeys() {
+    static const QSet<QString> k = {QStringLiteral("run_id"),       QStringLiteral("status"),
+                                    QStringLiteral("environment"),  QStringLiteral("created_at"),
+                                    QStringLiteral("completed_at"), QStringLiteral("duration_ms"),
+                                    QStringLiteral("stage"),        QStringLiteral("engine_version"),
+                                    QStringLiteral("output"),       QStringLiteral("solutions")};
+    return k;
+}
+
+const QSet<QString> &clientOutputKeys() {
+    static const QSet<QString> k = {QStringLiteral("current_premium"), QStringLiteral("solution_count"),
+                                    QStringLiteral("qualified_count"), QStringLiteral("missing_lines"),
+                                    QStringLiteral("message"),         QStringLiteral("coverage_analysis")};
+    return k;
+}
+
+const QSet<QString> &clientSolutionKeys() {
+    static const QSet<QString> k = {QStringLiteral("rank"),
+                                    QStringLiteral("cluster_label"),
+                                    QStringLiteral("label_winner"),
+                                    QStringLiteral("provider_count"),
+                                    QStringLiteral("providers"),
+                                    QStringLiteral("offerings"),
+                                    QStringLiteral("est_cost_low"),
+                                    QStringLiteral("est_cost_high"),
+                                    QStringLiteral("cost_mid"),
+                                    QStringLiteral("cost_breakdown"),
+                                    QStringLiteral("change_vs_current"),
+                                    QStringLiteral("change_vs_current_pct"),
+                                    QStringLiteral("gaps_closed"),
+                                    QStringLiteral("gaps_open"),
+                                    QStringLiteral("gaps_new")};
+    return k;
+}
+
+const QSet<QString> &clientOfferingKeys() {
+    static const QSet<QString> k = {
+        QStringLiteral("id"),       QStringLiteral("provider_id"),    QStringLiteral("provider_name"),
+        QStringLiteral("category"), QStringLiteral("quality_rating"), QStringLiteral("quality_rating_agency"),
+        QStringLiteral("coverage"), QStringLiteral("attributes")};
+    return k;
+}
+
+// engine.md §8 and the product's own coverage fields.
+const QSet<QString> &clientCoverageKeys() {
+    static const QSet<QString> k = {QStringLiteral("product_name"),
+                                    QStringLiteral("program_type"),
+                                    QStringLiteral("policy_number"),
+                                    QStringLiteral("endorsements"),
+                                    QStringLiteral("dwelling_limit"),
+                                    QStringLiteral("other_structures_limit"),
+                                    QStringLiteral("personal_property_limit"),
+                                    QStringLiteral("loss_of_use_limit"),
+                                    QStringLiteral("liability_limit"),
+                                    QStringLiteral("medical_payments_limit"),
+                                    QStringLiteral("deductible"),
+                                    QStringLiteral("wind_hail_deductible"),
+                                    QStringLiteral("settlement"),
+                                    QStringLiteral("extended_replacement_pct"),
+                                    QStringLiteral("water_backup_limit"),
+                                    QStringLiteral("flood_limit"),
+                                    QStringLiteral("bi_per_person"),
+                                    QStringLiteral("bi_per_accident"),
+                                    QStringLiteral("pd_per_accident"),
+                                    QStringLiteral("limit_combined_single"),
+                                    QStringLiteral("um_per_person"),
+                                    QStringLiteral("um_per_accident"),
+                                    QStringLiteral("medical_payments"),
+                                    QStringLiteral("pip"),
+                                    QStringLiteral("comprehensive_deductible"),
+                                    QStringLiteral("collision_deductible"),
+                                    QStringLiteral("deductible_default"),
+                                    QStringLiteral("umbrella_limit"),
+                                    QStringLiteral("retained_limit"),
+                                    QStringLiteral("required_underlying")};
+    return k;
+}
+
+const QSet<QString> &clientAttributeKeys() {
+    static const QSet<QString> k = {QStringLiteral("line_premium_annual"),
+                                    QStringLiteral("line_premium"),
+                                    QStringLiteral("term_months"),
+                                    QStringLiteral("package_id"),
+                                    QStringLiteral("package_premium_annual"),
+                                    QStringLiteral("quote_id"),
+                                    QStringLiteral("quote_generated_at"),
+                                    QStringLiteral("quote_expires_at"),
+                                    QStringLiteral("rate_type"),
+                                    QStringLiteral("bindable"),
+                                    QStringLiteral("quoted_vehicle_count")};
+    return k;
+}
+
+JsonValue keepOnly(const JsonValue &object, const QSet<QString> &keys) {
+    if (!object.isObject()) return object;
+    JsonValue out = JsonValue::object();
+    for (const auto &[key, value] : object.objectMembers())
+        if (keys.contains(key)) out.insert(key, value);
+    return out;
+}
+
+JsonValue clientOffering(const JsonValue &offering) {
+    JsonValue o = keepOnly(offering, clientOfferingKeys());
+    if (o.contains(u"coverage"))
+        o.insert(QStringLiteral("coverage"), keepOnly(o[u"coverage"], clientCoverageKeys()));
+    if (o.contains(u"attributes"))
+        o.insert(QStringLiteral("attributes"), keepOnly(o[u"attributes"], clientAttributeKeys()));
+    return o;
+}
+
+} // namespace
+
 QByteArray runJson(const ReportInputs &in, ReportKind kind) {
     if (kind == ReportKind::Underwriter) return writeJson(in.run);
-    JsonValue run = in.run;
+    JsonValue run = keepOnly(in.run, clientRunKeys());
+    run.insert(QStringLiteral("output"), keepOnly(in.run[u"output"], clientOutputKeys()));
     JsonValue solutions = JsonValue::array();
     for (const auto &s : in.run[u"solutions"].arrayItems()) {
         if (!s[u"scorecard"][u"qualified"].toBool()) continue;
-        JsonValue copy = s;
-        copy.remove(u"commission_annual");
-        copy.remove(u"commission_pct");
+        JsonValue copy = keepOnly(s, clientSolutionKeys());
         JsonValue offerings = JsonValue::array();
-        for (JsonValue o : s[u"offerings"].arrayItems()) {
-            o.remove(u"commission");
-            offerings.append(std::move(o));
-        }
+        for (const JsonValue &o : s[u"offerings"].arrayItems())
+            offerings.append(clientOffering(o));
         copy.insert(QStringLiteral("offerings"), offerings);
         solutions.append(std::move(copy));
     }

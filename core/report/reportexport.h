@@ -16,9 +16,10 @@ namespace pw {
 // weight and contribution of each dimension; the proposal CSV has the options the proposal offers (the
 // qualified solutions, numbered) and no commission, score or level.
 //
-// JSON: the run object (engine.md §10). For the proposal kind the disqualified solutions are left out
-// and commission is removed (solutions' commission_annual and commission_pct, offerings' commission), so
-// no client-facing file carries it.
+// JSON: the run object (engine.md §10). For the proposal kind it is a client-facing copy: the
+// disqualified solutions are left out, and only the members the proposal itself shows are kept (a list of
+// known members, not of removed ones), so no scorecard (scores, levels, weights, reasons), commission,
+// eligibility rules, validation warnings or unknown members (where agents keep notes) reach the client.
 QByteArray solutionsCsv(const ReportInputs &inputs, ReportKind kind);
 QByteArray runJson(const ReportInputs &inputs, ReportKind kind);
 

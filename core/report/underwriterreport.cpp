@@ -58,9 +58,9 @@ QString weightsText(const Weights &w) {
 }
 
 QString solutionTitle(const JsonValue &s) {
-    QString t = QStringLiteral("#%1 %2").arg(number(s[u"rank"]),
-                                             lineTitle(labelWords(s[u"cluster_label"].toString())));
-    if (s[u"label_winner"].toBool()) t += QStringLiteral(" ★");
+    QString t = QStringLiteral("#%1").arg(number(s[u"rank"]));
+    if (showsLabel(s)) t += u' ' + lineTitle(solutionLabelWords(s));
+    if (showsLabel(s) && s[u"label_winner"].toBool()) t += QStringLiteral(" ★");
     if (!s[u"scorecard"][u"qualified"].toBool()) t += QStringLiteral(" — disqualified");
     return t;
 }
@@ -165,8 +165,9 @@ private:
             ReportRow r;
             r.cells = {
                 ReportCell(number(s[u"rank"])),
-                ReportCell(lineTitle(labelWords(s[u"cluster_label"].toString())) +
-                           (s[u"label_winner"].toBool() ? QStringLiteral(" ★") : QString())),
+                q ? ReportCell(lineTitle(solutionLabelWords(s)) +
+                               (s[u"label_winner"].toBool() ? QStringLiteral(" ★") : QString()))
+                  : ReportCell(QStringLiteral("⛔ disqualified"), Style::Warning),
                 ReportCell(carriersOf(s)),
                 ReportCell(costRangeText(s[u"est_cost_low"].toDouble(), s[u"est_cost_high"].toDouble())),
                 ReportCell(number(card[u"overall_score"]), Style::Strong),

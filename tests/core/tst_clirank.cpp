@@ -170,6 +170,52 @@ private slots:
         QVERIFY(QString::fromUtf8(badBucket.err).contains(QStringLiteral("unknown appetite bucket")));
     }
 
+    // --top is a whole number from 1 to 10000; a huge one is refused with a message before the engine
+    // reserves room for it (it once ran out of memory and crashed), in a single run and in a batch.
+    void topIsBounded_data() {
+        QTest::addColumn<QString>("top");
+        QTest::addColumn<bool>("batch");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("solutions");
+        QTest::newRow("zero") << "0" << false << 1 << "--top must be a whole number of at least 1" << -1;
+        QTest::newRow("negative") << "-3" << false << 1 << "--top must be a whole number of at least 1" << -1;
+        QTest::newRow("words") << "ten" << false << 1 << "--top must be a whole number of at least 1" << -1;
+        QTest::newRow("a billion") << "1000000000" << false << 1 << "--top must be at most 10000" << -1;
+        QTest::newRow("past int") << "99999999999" << false << 1 << "--top must be at most 10000" << -1;
+        QTest::newRow("int max") << "2147483647" << false << 1 << "--top must be at most 10000" << -1;
+        QTest::newRow("one past the limit") << "10001" << false << 1 << "--top must be at most 10000" << -1;
+        QTest::newRow("a billion, batch") << "1000000000" << true << 1 << "--top must be at most 10000" << -1;
+        // At the limit: every package the case has (the Brooklyn sample has 48).
+        QTest::newRow("the limit") << "10000" << false << 0 << "" << 48;
+        QTest::newRow("three") << "3" << false << 0 << "" << 3;
+    }
+    void topIsBounded() {
+        QFETCH(QString, top);
+        QFETCH(bool, batch);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        QFETCH(int, solutions);
+        QStringList args{
+            QStringLiteral("rank"),     test::samplePath(QStringLiteral("brooklyn-household.json")),
+            QStringLiteral("--now"),    kNow,
+            QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--top"),    top};
+        if (batch) args << QStringLiteral("--batch");
+        const auto r = test::runWorkbench(args);
+        QCOMPARE(r.exitCode, exitCode);
+        if (!message.isEmpty()) {
+            QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("rank: ") + message),
+                     r.err.constData());
+            QVERIFY(r.out.isEmpty());
+        }
+        if (solutions >= 0) {
+            const auto run = parseJson(r.out);
+            QVERIFY(run);
+            QCOMPARE((*run)[u"solutions"].size(), solutions);
+        }
+    }
+
     void batchWritesOneLinePerCase() {
         QTemporaryDir dir;
         QFile::copy(test::samplePath(QStringLiteral("brooklyn-household.json")),

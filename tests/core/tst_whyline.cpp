@@ -71,6 +71,8 @@ private slots:
     void brooklyn();
     void handBuilt_data();
     void handBuilt();
+    void longNamesAreCutAtAGrapheme_data();
+    void longNamesAreCutAtAGrapheme();
     void filterReasons_data();
     void filterReasons();
     void words_data();
@@ -167,6 +169,43 @@ void TestWhyLine::handBuilt() {
     QFETCH(int, index);
     QFETCH(QString, expected);
     QCOMPARE(whyLine(parse(run), index), expected);
+}
+
+void TestWhyLine::longNamesAreCutAtAGrapheme_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("shown");
+    const QString accented = QStringLiteral("e\u0301"); // é as e + combining acute
+    const QString family = QStringLiteral("\U0001F468\u200D\U0001F469\u200D\U0001F467"); // one ZWJ emoji
+    const QString flag = QStringLiteral("\U0001F1FA\U0001F1F8"); // one flag, two code points
+    // At most 40 graphemes: a name under that is whole, however many code units it takes.
+    QTest::newRow("30 accented letters, 60 code units, whole")
+        << accented.repeated(30) << accented.repeated(30);
+    QTest::newRow("12 family emoji, 96 code units, whole") << family.repeated(12) << family.repeated(12);
+    QTest::newRow("40 flags, whole") << flag.repeated(40) << flag.repeated(40);
+    // 500 characters: cut after the 40th grapheme, never between a letter and its mark or inside an emoji.
+    QTest::newRow("500 accented letters") << accented.repeated(500) << accented.repeated(40) + u'…';
+    QTest::newRow("500 emoji families") << family.repeated(500) << family.repeated(40) + u'…';
+    QTest::newRow("500 flags") << flag.repeated(250) << flag.repeated(40) + u'…';
+    QTest::newRow("500 letters, no space") << QString(500, u'W') << QString(40, u'W') + u'…';
+    QTest::newRow("mixed, no space") << QString(QStringLiteral("Zu") + accented + family).repeated(100)
+                                     << QString(QStringLiteral("Zu") + accented + family).repeated(10) + u'…';
+    // A space in the second half of the cut: before it, and no separator dangles before the "…".
+    QTest::newRow("cut at a space")
+        << QStringLiteral("Harborview Mutual of Greater Brooklyn and Queens Underwriters Exchange")
+        << QStringLiteral("Harborview Mutual of Greater Brooklyn…");
+    QTest::newRow("no dangling comma")
+        << QStringLiteral("Keystone Harborview Granite Northpoint, Bayside Carriers of New York")
+        << QStringLiteral("Keystone Harborview Granite Northpoint…");
+}
+
+void TestWhyLine::longNamesAreCutAtAGrapheme() {
+    QFETCH(QString, name);
+    QFETCH(QString, shown);
+    const QList<double> good = {90, 100, 100, 100, 100, 60};
+    const QByteArray run = "{\"output\":{},\"solutions\":[" +
+                           solution(1, offerings(name.toUtf8(), {}), 100, "null", "[]", "[]", "[]", good) +
+                           "]}";
+    QCOMPARE(whyLine(parse(run), 0), shown + QStringLiteral(" for home: $100 a year"));
 }
 
 void TestWhyLine::filterReasons_data() {

@@ -390,6 +390,19 @@ void TestMainWindow::problemClickFocusesField() {
     for (int r = 0; r < pm->rowCount(); ++r)
         if (pm->problem(r).path.startsWith(QStringLiteral("offerings[12]"))) row = r;
     QVERIFY(row >= 0);
+    // In words, named from the case, with a date for a timestamp; the raw path in its own column.
+    QCOMPARE(pm->index(row, ProblemsModel::Place).data().toString(),
+             QStringLiteral("Offering 13 (Northpoint auto), quote expiry"));
+    QVERIFY2(
+        pm->index(row, ProblemsModel::Message).data().toString().contains(QStringLiteral("Oct 31, 2026")),
+        qPrintable(pm->index(row, ProblemsModel::Message).data().toString()));
+    QVERIFY(!pm->index(row, ProblemsModel::Message).data().toString().contains(QStringLiteral("T23:59")));
+    QCOMPARE(pm->index(row, ProblemsModel::Path).data().toString(),
+             QStringLiteral("offerings[12].attributes.quote_expires_at"));
+    QVERIFY(pm->index(row, ProblemsModel::Place)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("offerings[12].attributes.quote_expires_at")));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(pm->index(row, 0)).center());
     QCOMPARE(m_w->caseEditor()->currentSection(), int(CaseEditor::Offerings));
     auto *table = m_w->findChild<QTableView *>(QStringLiteral("offeringsTable"));

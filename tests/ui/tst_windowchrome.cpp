@@ -285,7 +285,14 @@ void TestWindowChrome::remoteBadgeFollowsTheSavedKey() {
     RankingController ranking(&doc, nullptr);
     RemoteTab tab(&doc, &ranking, std::make_unique<MemorySecretStore>());
     RunMonitorWidget *monitor = tab.monitor();
-    auto *badge = monitor->findChild<QLabel *>(QStringLiteral("environmentBadge"));
+    // One TEST/LIVE badge in the tab, not one beside the key and another beside Submit.
+    const QList<QLabel *> badges = tab.findChildren<QLabel *>(QStringLiteral("environmentBadge"));
+    QCOMPARE(badges.size(), 1);
+    int shown = 0;
+    for (QLabel *l : tab.findChildren<QLabel *>())
+        shown += !l->isHidden() && (l->text() == u"NO KEY" || l->text() == u"TEST") ? 1 : 0;
+    QCOMPARE(shown, 1);
+    auto *badge = badges.first();
     QCOMPARE(badge->text(), QStringLiteral("NO KEY"));
     // Submitting without a key says where to add it — a place that exists in this tab.
     QVERIFY(!monitor->submitCase());

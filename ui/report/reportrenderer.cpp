@@ -4,6 +4,7 @@
 #include "report/proposal.h"
 #include "report/reportexport.h"
 #include "report/underwriterreport.h"
+#include "reportcolumns.h"
 #include "reporthtml.h"
 #include "util/displaytext.h"
 
@@ -33,6 +34,8 @@ constexpr double kTopMargin = 84;    // room for the running header
 constexpr double kBottomMargin = 76; // room for the footer
 constexpr double kLogoMaxBytes = 8 * 1024 * 1024;
 constexpr double kKeepWithNext = 130; // a heading this close to a page's foot starts the next page
+// The body width of the narrower page a report is printed on (A4; Letter is 816 wide).
+constexpr double kNarrowestBodyWidth = 793.7 - 2 * kSideMargin;
 
 // A QTextDocument laid out against a fixed 96-dpi reference device, so a report has the same line breaks
 // and page breaks on every machine, screen and printer (a printer only scales the painting).
@@ -50,18 +53,32 @@ private:
     QImage m_reference;
 };
 
+// The logo image, or a null image with the reason it cannot be read.
+QImage loadLogo(const QString &fileName, QString *why) {
+    if (!QFileInfo(fileName).isFile()) {
+        *why = QFileInfo::exists(fileName) ? QStringLiteral("not a file") : QStringLiteral("no such file");
+        return {};
+    }
+    if (QFileInfo(fileName).size() > kLogoMaxBytes) {
+        *why = QStringLiteral("file too large (more than 8 MB)");
+        return {};
+    }
+    QImageReader reader(fileName);
+    QImage image = reader.read();
+    if (image.isNull())
+        *why = reader.errorString().isEmpty() ? QStringLiteral("not an image") : reader.errorString();
+    return image;
+}
+
 // The logo as a PNG (whatever it was: PNG, JPEG, SVG), so the HTML export embeds a plain image and the
 // PDF an image resource; a file that cannot be read is reported, never fatal.
 QImage readLogo(const QString &fileName, QStringList *notes) {
     if (fileName.isEmpty()) return {};
-    QImageReader reader(fileName);
-    QImage image;
-    if (QFileInfo(fileName).size() <= kLogoMaxBytes) image = reader.read();
+    QString why;
+    QImage image = loadLogo(fileName, &why);
     if (image.isNull() && notes)
         *notes << QStringLiteral("The logo %1 could not be read (%2); the cover has no logo.")
-                      .arg(escapeControls(fileName), reader.errorString().isEmpty()
-                                                         ? QStringLiteral("file too large")
-                                                         : reader.errorString());
+                      .arg(escapeControls(fileName), why);
     return image;
 }
 
@@ -97,21 +114,38 @@ RenderedReport renderPdf(const ReportDocument &doc, const ReportProgress &progre
 
 // QTextDocument has no "keep with next": a heading that would stand alone at the foot of a page (its
 // table or text on the next) is moved to the next page. Positions change as breaks are added, so the
-// layout is read again for each heading, in document order.
-void keepHeadingsWithText(QTextDocument &text, double pageHeight) {
+// layout is read again for each heading, in document order. Returns whether a heading was moved.
+bool keepHeadingsWithText(QTextDocument &text, double pageHeight) {
     QAbstractTextDocumentLayout *layout = text.documentLayout();
+    bool moved = false;
     for (QTextBlock b = text.begin(); b.isValid(); b = b.next()) {
         if (b.blockFormat().headingLevel() == 0) continue;
+        if (b.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore) continue;
         const double top = layout->blockBoundingRect(b).top();
         const double offset = std::fmod(top, pageHeight);
         if (offset < pageHeight - kKeepWithNext) continue;
         QTextBlockFormat f = b.blockFormat();
         f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
         QTextCursor(b).setBlockFormat(f);
+        moved = true;
     }
+    return moved;
+}
+
+// Headings kept with their text (each move only pushes content down, so this ends; the bound is a guard).
+// Table rows are not kept whole: QTextDocument splits a row whose first line fits on a page, and moving
+// rows by stretching the row above (tried) made a 60-solution report take minutes and grow by a third.
+void paginate(QTextDocument &text, double pageHeight) {
+    for (int i = 0; i < 1000; ++i)
+        if (!keepHeadingsWithText(text, pageHeight)) return;
 }
 
 } // namespace
+
+QString logoProblem(const QString &fileName) {
+    QString why;
+    return loadLogo(fileName, &why).isNull() ? why : QString();
+}
 
 ReportDocument buildReportDocument(const ReportJob &job) {
     return job.kind == ReportKind::Proposal ? buildProposal(job.inputs, job.agency, job.sections)
@@ -130,7 +164,10 @@ std::unique_ptr<QTextDocument> reportTextDocument(const ReportDocument &doc, QSt
     const QImage logo = doc.cover.present ? readLogo(doc.cover.logoFile, notes) : QImage();
     if (!logo.isNull())
         text->addResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(kLogoResource)), logo);
-    text->setHtml(reportHtml(doc, HtmlFlavour::TextDocument, logo.isNull() ? LogoImage() : logoPng(logo)));
+    // Every word of a table keeps its room on the narrower of the pages a report is printed on.
+    ReportDocument fitted = doc;
+    fitColumnsToWords(fitted, font, kNarrowestBodyWidth);
+    text->setHtml(reportHtml(fitted, HtmlFlavour::TextDocument, logo.isNull() ? LogoImage() : logoPng(logo)));
     return text;
 }
 
@@ -142,7 +179,7 @@ int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaint
     const QRectF body(kSideMargin, kTopMargin, page.width() - 2 * kSideMargin,
                       page.height() - kTopMargin - kBottomMargin);
     text.setPageSize(body.size());
-    keepHeadingsWithText(text, body.height());
+    paginate(text, body.height());
     // A full layout again: the page count read right after the format changes can be stale.
     text.markContentsDirty(0, text.characterCount());
     const int pages = text.pageCount();

@@ -48,6 +48,10 @@ struct RenderedReport {
     QStringList notes; // things the user should know (a logo that could not be read)
 };
 
+// Why an agency logo file cannot be used ("no such file", "file too large (more than 8 MB)", the image
+// reader's reason); empty when it reads as an image.
+QString logoProblem(const QString &fileName);
+
 // The document model of the job's kind (proposal or underwriter scorecard).
 ReportDocument buildReportDocument(const ReportJob &job);
 
