@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "casedocument.h"
 
-#include "backgroundrelease.h"
+#include "backgroundwork.h"
 
 #include "engine/profile.h"
 #include "io/jsonpath.h"

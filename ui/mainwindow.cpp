@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
-#include "backgroundrelease.h"
+#include "backgroundwork.h"
 #include "plaintext.h"
 #include "report/reportactions.h"
 
@@ -445,7 +445,7 @@ void MainWindow::openCaseInBackground(const QString &fileName) {
             },
             Qt::QueuedConnection);
     };
-    watcher->setFuture(QtConcurrent::run([fileName, now = m_doc->now(), cancel, report] {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [fileName, now = m_doc->now(), cancel, report] {
         OpenControl control;
         control.cancel = cancel.get();
         control.progress = report;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "rankingcontroller.h"
 
-#include "backgroundrelease.h"
+#include "backgroundwork.h"
 #include "casedocument.h"
 #include "engine/engine.h"
 #include "engine/prepared.h"
@@ -193,8 +193,8 @@ void RankingController::startJob(EngineOptions opts, std::function<JobResult(con
         watcher->deleteLater();
         finishJob(gen, std::move(r));
     });
-    watcher->setFuture(
-        QtConcurrent::run([work = std::move(work), opts = std::move(opts)] { return work(opts); }));
+    watcher->setFuture(QtConcurrent::run(
+        backgroundPool(), [work = std::move(work), opts = std::move(opts)] { return work(opts); }));
 }
 
 void RankingController::prepareNow() {

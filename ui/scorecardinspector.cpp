@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "scorecardinspector.h"
-#include "backgroundrelease.h"
+#include "backgroundwork.h"
 #include "plaintext.h"
 
 #include "engine/plainwords.h"

@@ -113,13 +113,17 @@ void TablePage::fitColumns(bool reset) {
     m_fitPending = Fit::None;
     QHeaderView *header = m_view->horizontalHeader();
     const int precision = header->resizeContentsPrecision();
-    if (!reset) header->setResizeContentsPrecision(0);
+    // A reset measures the first kResetRows rows (Qt's default is 1,000: over a second through the
+    // cells' data and problems at 44,100 offerings while the case is swapped in); edits the rows on screen.
+    constexpr int kResetRows = 200;
+    header->setResizeContentsPrecision(reset ? std::min(precision, kResetRows) : 0);
     for (int c = 0; c < m_proxy->columnCount(); ++c) {
         if (!reset && c == m_proxy->columnCount() - 1 && header->stretchLastSection()) continue;
         if (c == m_contentsColumn) {
-            header->setResizeContentsPrecision(precision); // the rows on screen and beyond, as on a reset
+            const int was = header->resizeContentsPrecision();
+            header->setResizeContentsPrecision(std::min(precision, kResetRows)); // on screen and beyond
             m_view->resizeColumnToContents(c);
-            if (!reset) header->setResizeContentsPrecision(0);
+            header->setResizeContentsPrecision(was);
             continue;
         }
         const int was = m_view->columnWidth(c);

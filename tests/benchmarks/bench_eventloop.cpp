@@ -22,6 +22,7 @@
 #include <sys/resource.h>
 
 #include <cstdio>
+#include <ctime>
 #include <functional>
 
 using namespace pw;
@@ -52,6 +53,12 @@ void printPhase(const char *name, double ms, const bench::GapMeter &meter) {
     std::fflush(stdout);
 }
 
+double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
 // Prints every event that held the loop for more than 30 ms (receiver, event type, milliseconds), to say
 // where a long gap comes from. Nested events are part of the one that sent them.
 class TimingApplication : public QApplication {
@@ -64,10 +71,12 @@ public:
         ++m_depth;
         QElapsedTimer t;
         t.start();
+        const double cpu = threadCpuMs();
         const bool r = QApplication::notify(receiver, event);
         --m_depth;
         if (t.elapsed() > 30)
-            std::printf("    slow event: %lld ms, %s, event type %d\n", t.elapsed(), name.constData(), type);
+            std::printf("    slow event: %lld ms (%.0f ms on the CPU), %s, event type %d\n", t.elapsed(),
+                        threadCpuMs() - cpu, name.constData(), type);
         return r;
     }
 

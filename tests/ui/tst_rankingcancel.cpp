@@ -2,6 +2,7 @@
 // A long ranking in the window is cancelled when it becomes useless: a new edit, loading another case,
 // and destroying the controller (quitting, closing the window) stop it at once instead of letting it
 // run on for minutes (a billion packages here) or keeping the application from quitting.
+#include "backgroundwork.h"
 #include "casedocument.h"
 #include "rankingcontroller.h"
 #include "testsupport.h"
@@ -87,7 +88,7 @@ private slots:
         if (event == u"close") {
             ranking.reset();
             // Nothing is left running on the pool once the controller is gone.
-            QVERIFY(QThreadPool::globalInstance()->waitForDone(5000));
+            QVERIFY(backgroundPool()->waitForDone(5000));
             QVERIFY2(t.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(t.elapsed())));
             return;
         }
@@ -101,7 +102,7 @@ private slots:
             doc.setValue(QStringLiteral("input.coverage_types"), types, QStringLiteral("Lines"));
         }
         QVERIFY(ranking->waitForIdle(5000));
-        QVERIFY(QThreadPool::globalInstance()->waitForDone(5000));
+        QVERIFY(backgroundPool()->waitForDone(5000));
         QVERIFY2(t.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(t.elapsed())));
         QVERIFY(ranking->hasRun());
         QCOMPARE(ranking->run()[u"output"][u"solution_count"].toDouble(), event == u"load" ? 48.0 : 1000.0);

@@ -93,12 +93,7 @@ private slots:
         QTest::qWait(500);
         meter.stop();
         const double gap = meter.maxGap();
-        // Two costs remain on the GUI thread: the case editor's refresh when the loaded case is swapped in
-        // (about 270 ms at 44,100 offerings) and, when a ranking ends or is cancelled, the offerings
-        // table's dataChanged over every row (seconds through its sort/filter proxy). Known, not yet fixed.
-        QEXPECT_FAIL("",
-                     "the editor refresh and the offerings table's dataChanged still run on the GUI thread",
-                     Continue);
+        qInfo("longest event-loop gap: %.0f ms", gap);
         QVERIFY2(gap < 250, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(gap)));
     }
 };
