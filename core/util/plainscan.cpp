@@ -91,9 +91,17 @@ std::vector<double> scanSplitNumbers(QStringView text) {
 }
 
 QString carrierNameKey(const QString &name) {
-    static const std::array<QStringView, 9> filler = {u"insurance", u"ins", u"company", u"co", u"inc",
-                                                      u"corp", u"corporation", u"group", u"the"};
+    static const std::array<QStringView, 9> filler = {u"insurance", u"ins",         u"company", u"co", u"inc",
+                                                      u"corp",      u"corporation", u"group",   u"the"};
     const QString s = name.toLower();
+    // Text that is not valid UTF-16 (an unpaired surrogate, which JSON's \ud800 escapes can carry) is
+    // kept whole, lower-cased: the regular expressions this replaces matched nothing in such text.
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        if (s[i].isHighSurrogate() && i + 1 < s.size() && s[i + 1].isLowSurrogate())
+            ++i;
+        else if (s[i].isSurrogate())
+            return s;
+    }
     QString out;
     out.reserve(s.size());
     qsizetype wordStart = -1;

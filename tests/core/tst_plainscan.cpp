@@ -51,8 +51,9 @@ QString carrierKeyByPattern(const QString &name) {
 QString describe(const QString &s) {
     QString out;
     for (QChar c : s)
-        out += c.unicode() < 0x20 || c.unicode() > 0x7e ? QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, u'0')
-                                                         : QString(c);
+        out += c.unicode() < 0x20 || c.unicode() > 0x7e
+                   ? QStringLiteral("\\u%1").arg(uint(c.unicode()), 4, 16, QChar(u'0'))
+                   : QString(c);
     return out;
 }
 
@@ -74,10 +75,36 @@ class TestPlainScan : public QObject {
 private slots:
     void percent_data() {
         QTest::addColumn<QString>("text");
-        for (const char *t : {"2%", " 12.5 % ", "0%", "007.50%", "100 %\n", "\t3%\r\n", "\v4\f%\v", "2",
-                              "%", "2%%", "-2%", "+2%", "2.%", ".5%", "2.5.1%", "2 5%", "1e3%", "", "  ",
-                              "2% x", "x2%", "2 %\n\n", "99999999999999999999%", "2,5%", "١٢%", "２%",
-                              "2\u00a0%", "\u00a02%", "2%\u2003", "3.14159265358979323846%"})
+        for (const char *t : {"2%",
+                              " 12.5 % ",
+                              "0%",
+                              "007.50%",
+                              "100 %\n",
+                              "\t3%\r\n",
+                              "\v4\f%\v",
+                              "2",
+                              "%",
+                              "2%%",
+                              "-2%",
+                              "+2%",
+                              "2.%",
+                              ".5%",
+                              "2.5.1%",
+                              "2 5%",
+                              "1e3%",
+                              "",
+                              "  ",
+                              "2% x",
+                              "x2%",
+                              "2 %\n\n",
+                              "99999999999999999999%",
+                              "2,5%",
+                              "١٢%",
+                              "２%",
+                              "2\u00a0%",
+                              "\u00a02%",
+                              "2%\u2003",
+                              "3.14159265358979323846%"})
             QTest::newRow(t) << QString::fromUtf8(t);
     }
     void percent() {
@@ -87,11 +114,15 @@ private slots:
 
     void split_data() {
         QTest::addColumn<QString>("text");
-        for (const char *t :
-             {"100/300", "100/300/100", " 100 / 300 / 100 ", "12.345/50", "1/2/3/4", "1/2/", "/1/2", "1//2",
-              "1/2 /", "1 /2 / 3\n", "1.5/2.25", "1./2", "1/.2", "100", "", "1/2 x", "-1/2", "1/2\u00a0",
-              "\u00a01/2", "1\u2009/2", "１/2", "1/٢", "1/2/3 ", "\t1\t/\t2\t", "0/0", "1e2/3",
-              "250000/500000/100000"})
+        for (const char *t : {"100/300",    "100/300/100", " 100 / 300 / 100 ",
+                              "12.345/50",  "1/2/3/4",     "1/2/",
+                              "/1/2",       "1//2",        "1/2 /",
+                              "1 /2 / 3\n", "1.5/2.25",    "1./2",
+                              "1/.2",       "100",         "",
+                              "1/2 x",      "-1/2",        "1/2\u00a0",
+                              "\u00a01/2",  "1\u2009/2",   "１/2",
+                              "1/٢",        "1/2/3 ",      "\t1\t/\t2\t",
+                              "0/0",        "1e2/3",       "250000/500000/100000"})
             QTest::newRow(t) << QString::fromUtf8(t);
     }
     void split() {
@@ -104,13 +135,43 @@ private slots:
 
     void carrierKey_data() {
         QTest::addColumn<QString>("name");
-        for (const char *t : {"The Hartford Insurance Co.", "State Farm", "  GEICO  ", "Liberty-Mutual",
-                              "Chubb Group", "the the", "Insurance", "Co-operative", "AT&T Ins.", "Erie\tIns\n",
-                              "Allstate\u00a0Corp", "Zürich Versicherung", "ÆON", "Travelers®", "Nationwide™",
-                              "Progressive\u2003Inc", "東京海上", "ΑΣΦΑΛΙΣΤΙΚΗ", "Mapfre S.A.", "USAA 2", "",
-                              "İstanbul Sigorta", "Ǆemal", "Ⅻ Mutual", "co.op", "the-group", "a_b", "x\u0301y",
-                              "\U0001D400 Math", "😀 Emoji Ins"})
+        for (const char *t : {"The Hartford Insurance Co.",
+                              "State Farm",
+                              "  GEICO  ",
+                              "Liberty-Mutual",
+                              "Chubb Group",
+                              "the the",
+                              "Insurance",
+                              "Co-operative",
+                              "AT&T Ins.",
+                              "Erie\tIns\n",
+                              "Allstate\u00a0Corp",
+                              "Zürich Versicherung",
+                              "ÆON",
+                              "Travelers®",
+                              "Nationwide™",
+                              "Progressive\u2003Inc",
+                              "東京海上",
+                              "ΑΣΦΑΛΙΣΤΙΚΗ",
+                              "Mapfre S.A.",
+                              "USAA 2",
+                              "",
+                              "İstanbul Sigorta",
+                              "Ǆemal",
+                              "Ⅻ Mutual",
+                              "co.op",
+                              "the-group",
+                              "a_b",
+                              "x\u0301y",
+                              "\U0001D400 Math",
+                              "😀 Emoji Ins"})
             QTest::newRow(t) << QString::fromUtf8(t);
+        // Not valid UTF-16: an unpaired surrogate anywhere (JSON's "\ud800" escapes can carry one).
+        const QString lone[] = {
+            QStringLiteral("Acme Ins.") + QChar(0xd800), QChar(0xdc00) + QStringLiteral("The Co"),
+            QStringLiteral("a") + QChar(0xdbff) + QStringLiteral(" b"), QString(QChar(0xdfff))};
+        for (const QString &t : lone)
+            QTest::newRow(qPrintable(describe(t))) << t;
     }
     void carrierKey() {
         QFETCH(QString, name);
@@ -148,9 +209,10 @@ private slots:
                 same = carrierNameKey(text) == carrierKeyByPattern(text);
             if (!same && differences++ == 0) first = describe(text);
         }
-        QVERIFY2(differences == 0, qPrintable(QStringLiteral("%1 characters differ, the first in \"%2\"")
-                                                  .arg(differences)
-                                                  .arg(first)));
+        QVERIFY2(
+            differences == 0,
+            qPrintable(
+                QStringLiteral("%1 characters differ, the first in \"%2\"").arg(differences).arg(first)));
     }
 };
 
