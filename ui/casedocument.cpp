@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "casedocument.h"
 
+#include "backgroundwork.h"
 #include "engine/currentpremium.h"
 #include "engine/profile.h"
 #include "io/jsonpath.h"
@@ -45,7 +46,9 @@ CaseDocument::CaseDocument(QObject *parent)
     revalidate();
 }
 
-CaseDocument::~CaseDocument() = default;
+CaseDocument::~CaseDocument() {
+    releaseCase(); // closing a window with a large case does not stall the others
+}
 
 void CaseDocument::setFileName(const QString &fileName) {
     if (m_fileName == fileName) return;
@@ -196,6 +199,7 @@ std::optional<QString> CaseDocument::refusedText(const QString &path) const {
 
 void CaseDocument::load(const JsonValue &root, const QString &fileName) {
     dropRefused([](const Refused &) { return true; });
+    releaseCase();
     m_root = root.isObject() ? root : JsonValue::object();
     revalidate();
     finishLoad(fileName);
@@ -207,11 +211,18 @@ void CaseDocument::load(const JsonValue &root, const QString &fileName, Validati
         return;
     }
     dropRefused([](const Refused &) { return true; });
+    releaseCase();
     m_root = root;
     m_case = std::move(validated.parsed);
     m_validation = std::move(validated.problems);
     mergeProblems();
     finishLoad(fileName);
+}
+
+void CaseDocument::releaseCase() {
+    // The case being replaced may be large: its tree and typed case are freed off the GUI thread.
+    releaseInBackground(std::exchange(m_root, JsonValue()));
+    releaseInBackground(std::exchange(m_case, Case()));
 }
 
 void CaseDocument::finishLoad(const QString &fileName) {

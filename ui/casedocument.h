@@ -89,6 +89,7 @@ private:
         QString path, text, message;
     };
 
+    void releaseCase(); // hands the case being replaced to a worker to free
     JsonValue m_root;
     Case m_case;
     Problems m_validation, m_problems;

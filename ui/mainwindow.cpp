@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
+#include "backgroundwork.h"
 #include "plaintext.h"
 #include "report/reportactions.h"
 
@@ -432,11 +433,14 @@ void MainWindow::openCaseInBackground(const QString &fileName) {
     m_openStrip->start(openStageText(OpenStage::Reading, shown));
     auto *watcher = new QFutureWatcher<OpenedCase>(this);
     connect(watcher, &QFutureWatcher<OpenedCase>::finished, this, [this, watcher, fileName, generation] {
-        const OpenedCase r = watcher->result();
+        OpenedCase r = watcher->future().takeResult(); // moved on, not copied (the typed case is large)
         watcher->deleteLater();
-        if (generation != m_openGeneration) return; // cancelled, or replaced by a newer open
+        if (generation != m_openGeneration) { // cancelled, or replaced by a newer open
+            releaseInBackground(std::move(r));
+            return;
+        }
         m_openCancel.reset();
-        finishOpen(fileName, r);
+        finishOpen(fileName, std::move(r));
     });
     // Progress is posted to the window (dropped if it is gone); only changes of the bar are sent.
     auto report = [this, generation, shown, last = std::make_shared<int>(-1)](OpenStage stage, int percent) {
@@ -451,7 +455,7 @@ void MainWindow::openCaseInBackground(const QString &fileName) {
             },
             Qt::QueuedConnection);
     };
-    watcher->setFuture(QtConcurrent::run([fileName, now = m_doc->now(), cancel, report] {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [fileName, now = m_doc->now(), cancel, report] {
         OpenControl control;
         control.cancel = cancel.get();
         control.progress = report;
@@ -472,7 +476,7 @@ bool MainWindow::isOpening() const {
     return m_openCancel != nullptr;
 }
 
-bool MainWindow::finishOpen(const QString &fileName, const OpenedCase &r) {
+bool MainWindow::finishOpen(const QString &fileName, OpenedCase r) {
     const QString shown = QFileInfo(fileName).fileName();
     if (r.cancelled) {
         m_openStrip->finish();
@@ -495,7 +499,8 @@ bool MainWindow::finishOpen(const QString &fileName, const OpenedCase &r) {
     // A bundled sample opened from disk (resources/samples, the installed samples folder) is untitled:
     // Save asks for a name, so the sample is never saved over in place.
     m_isSample = isBundledSample(fileName, *r.file.root);
-    m_doc->load(*r.file.root, m_isSample ? QString() : QFileInfo(fileName).absoluteFilePath(), *r.validation);
+    m_doc->load(*r.file.root, m_isSample ? QString() : QFileInfo(fileName).absoluteFilePath(),
+                std::move(*r.validation));
     updateTitle();
     addRecent(QFileInfo(fileName).absoluteFilePath());
     showMessage(tr("Opened %1").arg(shown));

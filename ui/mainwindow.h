@@ -108,7 +108,7 @@ private:
     void buildActions();
     void buildToolbar();
     void buildDock();
-    bool finishOpen(const QString &fileName, const OpenedCase &result);
+    bool finishOpen(const QString &fileName, OpenedCase result);
     void loadBytes(const QByteArray &bytes, const QString &fileName, bool isSample);
     static bool isBundledSample(const QString &fileName, const JsonValue &root);
     void documentEdited();

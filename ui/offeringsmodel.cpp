@@ -308,7 +308,8 @@ void OfferingsFilterProxy::statusesChanged() {
 
 bool OfferingsFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const {
     auto *m = qobject_cast<OfferingsModel *>(sourceModel());
-    if (!m) return true;
+    // No filter set: every row shows, without reading it (a run's dataChanged re-filters every row).
+    if (!m || (m_line.isEmpty() && m_carrier.isEmpty() && m_status < 0)) return true;
     const JsonValue o = m->rowValue(sourceRow);
     if (!m_line.isEmpty() && o[u"category"].toString() != m_line) return false;
     if (!m_carrier.isEmpty() && !o[u"provider_name"].toString().contains(m_carrier, Qt::CaseInsensitive) &&

@@ -88,8 +88,7 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
         split, m_proxy);
     m_table->view()->setObjectName(QStringLiteral("offeringsTable"));
     // The status column keeps room for the longest filter reason in words.
-    connect(m_model, &QAbstractItemModel::dataChanged, m_table->view(),
-            [this] { m_table->view()->resizeColumnToContents(OfferingsModel::StatusColumn); });
+    m_table->setContentsColumn(OfferingsModel::StatusColumn);
     connect(m_table, &CasePage::message, this, &CasePage::message);
     split->addWidget(m_table);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "rankingcontroller.h"
 
+#include "backgroundwork.h"
 #include "casedocument.h"
 #include "engine/engine.h"
 #include "engine/prepared.h"
@@ -22,6 +23,7 @@ struct RankingController::JobResult {
     double engineMs = 0;
     bool preparedAgain = false; // a full run (filter and price), not a re-rank
     JsonValue gapsOnly;         // see coverageAnalysis()
+    QStringList evaluated;      // the ids of the offerings ranked (see evaluatedOfferingIds())
 };
 
 RankingController::RankingController(CaseDocument *doc, QObject *parent)
@@ -130,10 +132,11 @@ const JsonValue &RankingController::coverageAnalysis() const {
 
 void RankingController::documentLoaded() {
     cancelJob(); // a job of the previous case still in flight stops and is dropped
-    m_run = JsonValue();
-    m_evaluated.clear();
-    m_gapsOnly = JsonValue();
-    m_prepared.reset();
+    // The previous case's run and prepared case may be large: freed off the GUI thread.
+    releaseInBackground(std::exchange(m_run, JsonValue()));
+    releaseInBackground(std::exchange(m_evaluated, QStringList()));
+    releaseInBackground(std::exchange(m_gapsOnly, JsonValue()));
+    releaseInBackground(std::exchange(m_prepared, nullptr));
     m_stale = false;
     m_errorCount = 0;
     emit runChanged();
@@ -184,12 +187,14 @@ void RankingController::startJob(EngineOptions opts, std::function<JobResult(con
     setPending(+1);
     auto *watcher = new QFutureWatcher<JobResult>(this);
     connect(watcher, &QFutureWatcher<JobResult>::finished, this, [this, watcher, gen] {
-        const JobResult r = watcher->result();
+        // Taken out of the future, so what the job made is dropped where finishJob says, not with the
+        // watcher.
+        JobResult r = watcher->future().takeResult();
         watcher->deleteLater();
-        finishJob(gen, r);
+        finishJob(gen, std::move(r));
     });
-    watcher->setFuture(
-        QtConcurrent::run([work = std::move(work), opts = std::move(opts)] { return work(opts); }));
+    watcher->setFuture(QtConcurrent::run(
+        backgroundPool(), [work = std::move(work), opts = std::move(opts)] { return work(opts); }));
 }
 
 void RankingController::prepareNow() {
@@ -201,8 +206,10 @@ void RankingController::prepareNow() {
             r.errors += p.isError() ? 1 : 0;
         r.prepared = prep.prepared;
         if (prep.prepared) {
-            if (JsonValue run = rankPrepared(*prep.prepared, opts, &r.engineMs); run.isObject())
+            if (JsonValue run = rankPrepared(*prep.prepared, opts, &r.engineMs); run.isObject()) {
                 r.run = std::move(run);
+                r.evaluated = offeringIds(prep.prepared->root);
+            }
         } else if (prep.routing.gapAnalysis && !prep.cancelled) {
             const Preparation gaps = prepareCase(gapOnlyCase(root), opts);
             if (gaps.prepared)
@@ -220,25 +227,32 @@ void RankingController::rankNow() {
     startJob(currentOptions(), [prepared = m_prepared](const EngineOptions &opts) {
         JobResult r;
         r.prepared = prepared;
-        if (JsonValue run = rankPrepared(*prepared, opts, &r.engineMs); run.isObject())
+        if (JsonValue run = rankPrepared(*prepared, opts, &r.engineMs); run.isObject()) {
             r.run = std::move(run);
+            r.evaluated = offeringIds(prepared->root);
+        }
         return r;
     });
 }
 
-void RankingController::finishJob(quint64 generation, const JobResult &r) {
+void RankingController::finishJob(quint64 generation, JobResult r) {
     setPending(-1);
-    if (generation != m_generation) return; // a newer edit superseded (or cancelled) this job
+    if (generation != m_generation) {
+        // A newer edit superseded (or cancelled) this job: what it made (a prepared case of a large case)
+        // is freed off the GUI thread.
+        releaseInBackground(std::move(r));
+        return;
+    }
     m_cancel.reset();
     m_wallMs = double(m_clock.nsecsElapsed()) / 1e6;
     if (r.preparedAgain) {
         m_errorCount = r.errors;
-        m_prepared = r.prepared;
-        m_gapsOnly = r.gapsOnly;
+        releaseInBackground(std::exchange(m_prepared, r.prepared));
+        releaseInBackground(std::exchange(m_gapsOnly, r.gapsOnly));
     }
     if (r.run) {
-        m_run = *r.run;
-        m_evaluated = r.prepared ? offeringIds(r.prepared->root) : QStringList();
+        releaseInBackground(std::exchange(m_run, *r.run));
+        releaseInBackground(std::exchange(m_evaluated, r.evaluated));
         m_stale = false;
         m_engineMs = r.engineMs;
     } else {

@@ -105,7 +105,7 @@ private:
     void startJob(EngineOptions opts, std::function<JobResult(const EngineOptions &)> work);
     // Stops the job in flight: its engine run ends at the next prefix and its result is dropped.
     void cancelJob();
-    void finishJob(quint64 generation, const JobResult &r);
+    void finishJob(quint64 generation, JobResult r);
     void setPending(int delta);
 
     CaseDocument *m_doc;

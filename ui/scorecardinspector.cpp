@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "scorecardinspector.h"
+#include "backgroundwork.h"
 #include "plaintext.h"
 
 #include "engine/plainwords.h"
@@ -119,8 +120,12 @@ void ScorecardInspector::setSolution(const JsonValue &solution, const JsonValue 
 
 namespace pw {
 
+ScorecardInspector::~ScorecardInspector() {
+    releaseInBackground(std::move(m_case));
+}
+
 void ScorecardInspector::setCase(const JsonValue &caseRoot, const QDate &today) {
-    m_case = caseRoot;
+    releaseInBackground(std::exchange(m_case, caseRoot)); // the case replaced may be large
     m_today = today;
     m_state = caseRoot[u"input"][u"address"][u"state"].toString();
 }

@@ -16,6 +16,7 @@ class ScorecardInspector : public QTreeWidget {
     Q_OBJECT
 public:
     explicit ScorecardInspector(QWidget *parent = nullptr);
+    ~ScorecardInspector() override; // its copy of a large case is freed off the GUI thread
     // The case the run was made from: its state and offerings put the filter reasons in words, `today`
     // (the case's clock) decides whether an expiry date needs its year. Call before setSolution.
     void setCase(const JsonValue &caseRoot, const QDate &today);

@@ -105,17 +105,38 @@ void TablePage::fitColumns(bool reset) {
     // A reset sizes every column to its contents; later edits only widen a column that no longer holds
     // its longest value (never narrower under the agent's hands), so no cell is cut to "2021-…".
     // After an edit only the rows on screen are measured: a table of thousands of offerings stays quick.
+    // A hidden table has no rows on screen (Qt would measure all of them): it is fitted when it shows.
+    if (!m_view->isVisible()) {
+        if (reset || m_fitPending == Fit::None) m_fitPending = reset ? Fit::Reset : Fit::Edited;
+        return;
+    }
+    m_fitPending = Fit::None;
     QHeaderView *header = m_view->horizontalHeader();
     const int precision = header->resizeContentsPrecision();
-    if (!reset) header->setResizeContentsPrecision(0);
+    // A reset measures the first kResetRows rows (Qt's default is 1,000: over a second through the
+    // cells' data and problems at 44,100 offerings while the case is swapped in); edits the rows on screen.
+    constexpr int kResetRows = 200;
+    header->setResizeContentsPrecision(reset ? std::min(precision, kResetRows) : 0);
     for (int c = 0; c < m_proxy->columnCount(); ++c) {
         if (!reset && c == m_proxy->columnCount() - 1 && header->stretchLastSection()) continue;
+        if (c == m_contentsColumn) {
+            const int was = header->resizeContentsPrecision();
+            header->setResizeContentsPrecision(std::min(precision, kResetRows)); // on screen and beyond
+            m_view->resizeColumnToContents(c);
+            header->setResizeContentsPrecision(was);
+            continue;
+        }
         const int was = m_view->columnWidth(c);
         m_view->resizeColumnToContents(c); // the widest of the header and the cells measured
         const int want = std::max({m_view->columnWidth(c), columnMinimum(c), reset ? 0 : was});
         if (m_view->columnWidth(c) != want) m_view->setColumnWidth(c, want);
     }
     header->setResizeContentsPrecision(precision);
+}
+
+void TablePage::showEvent(QShowEvent *event) {
+    CasePage::showEvent(event);
+    if (m_fitPending != Fit::None) fitColumns(m_fitPending == Fit::Reset);
 }
 
 void TablePage::resizeEvent(QResizeEvent *event) {

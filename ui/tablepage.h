@@ -29,6 +29,9 @@ public:
     QSortFilterProxyModel *proxy() const { return m_proxy; }
 
     QTableView *view() const { return m_view; }
+    // A column sized to its contents on every change, narrower too (the offerings' status, whose longest
+    // reason changes with each run); the others only ever widen under the agent's hands.
+    void setContentsColumn(int column) { m_contentsColumn = column; }
     JsonTableModel *model() const { return m_model; }
     QList<int> selectedSourceRows() const;
     void addItem();
@@ -40,8 +43,11 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    // Sizes the columns to their contents (see the .cpp); while the table is hidden (another tab of the
+    // editor) the fit waits until it shows: a hidden view would measure every row, seconds at 44,100.
     void fitColumns(bool reset);
     int columnMinimum(int column) const;
 
@@ -53,6 +59,9 @@ private:
     QBoxLayout *m_header = nullptr;
     QHBoxLayout *m_buttons = nullptr;
     std::function<JsonValue()> m_newItem;
+    enum class Fit { None, Edited, Reset };
+    Fit m_fitPending = Fit::None; // the fit owed to the table for when it shows
+    int m_contentsColumn = -1;
 };
 
 } // namespace pw

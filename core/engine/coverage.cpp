@@ -2,8 +2,7 @@
 #include "coverage.h"
 
 #include "util/numbers.h"
-
-#include <QRegularExpression>
+#include "util/plainscan.h"
 
 #include <algorithm>
 
@@ -471,18 +470,7 @@ UnderlyingJudgement judgeUnderlying(const CoverageDetail &umbrella, const Covera
 }
 
 QString normaliseCarrierName(const QString &name) {
-    static const QRegularExpression punct(QStringLiteral("[^\\p{L}\\p{N}\\s]"));
-    static const QStringList filler = {
-        QStringLiteral("insurance"),   QStringLiteral("ins"),   QStringLiteral("company"),
-        QStringLiteral("co"),          QStringLiteral("inc"),   QStringLiteral("corp"),
-        QStringLiteral("corporation"), QStringLiteral("group"), QStringLiteral("the")};
-    static const QRegularExpression spaces(QStringLiteral("\\s+"));
-    QString s = name.toLower();
-    s.replace(punct, QStringLiteral(" "));
-    QString out;
-    for (const auto &word : s.split(spaces, Qt::SkipEmptyParts))
-        if (!filler.contains(word)) out += word;
-    return out;
+    return carrierNameKey(name); // plain code: a regular expression's first use costs more than a ranking
 }
 
 bool carrierMatches(const Offering &o, const QString &carrierName) {

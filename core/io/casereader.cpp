@@ -3,8 +3,7 @@
 
 #include "io/jsonpath.h"
 #include "util/numbers.h"
-
-#include <QRegularExpression>
+#include "util/plainscan.h"
 
 #include <algorithm>
 #include <cmath>
@@ -51,14 +50,9 @@ OptDouble AmountOrPercent::resolve(OptDouble dwellingLimit) const {
 }
 
 std::vector<double> parseSplitLimit(const QString &text) {
-    static const QRegularExpression re(QStringLiteral(
-        "^\\s*(\\d+(?:\\.\\d+)?)\\s*/\\s*(\\d+(?:\\.\\d+)?)(?:\\s*/\\s*(\\d+(?:\\.\\d+)?))?\\s*$"));
-    const auto m = re.match(text);
-    if (!m.hasMatch()) return {};
-    std::vector<double> parts;
-    for (int i = 1; i <= 3; ++i)
-        if (m.hasCaptured(i)) // "12.345" thousands is $12,345 exactly, not 12345.000000000002
-            parts.push_back(roundHalfAway(m.captured(i).toDouble() * 1000.0, 2));
+    std::vector<double> parts = scanSplitNumbers(text); // "12.345" thousands is $12,345 exactly
+    for (double &p : parts)
+        p = roundHalfAway(p * 1000.0, 2);
     return parts;
 }
 
@@ -69,11 +63,19 @@ namespace {
 struct PathJoin {
     const QString *base;
     QString key;
-    operator QString() const { return base->isEmpty() ? key : *base + u'.' + key; }
+    QLatin1StringView latinKey{}; // the member name given as Latin-1: no string is built for it either
+    operator QString() const {
+        const QString k = latinKey.isNull() ? key : QString(latinKey);
+        return base->isEmpty() ? k : *base + u'.' + k;
+    }
 };
 
 PathJoin join(const QString &path, const QString &key) {
     return {&path, key};
+}
+
+PathJoin join(const QString &path, QLatin1StringView key) {
+    return {&path, QString(), key};
 }
 
 QString index(const QString &path, int i) {
@@ -223,12 +225,10 @@ public:
             return out;
         }
         if (v.isString()) {
-            static const QRegularExpression re(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*$"));
-            const auto m = re.match(v.toString());
-            if (m.hasMatch()) {
+            if (const auto percent = scanPercent(v.toString())) { // "2%", " 1.5 % "
                 out.stated = true;
                 out.percent = true;
-                out.value = m.captured(1).toDouble();
+                out.value = *percent;
                 return out;
             }
             error(QString(path),

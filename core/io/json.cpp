@@ -695,6 +695,18 @@ int unsafeSequence(const uchar *p, qsizetype n, char32_t *code) {
 
 void writeString(QByteArray &out, const QString &s) {
     out.append('"');
+    // Most strings (keys, ids, reasons) are printable ASCII with nothing to escape: their bytes are their
+    // UTF-16 code units, copied without building the UTF-8 copy.
+    const char16_t *units = reinterpret_cast<const char16_t *>(s.constData());
+    const qsizetype count = s.size();
+    if (std::all_of(units, units + count,
+                    [](char16_t c) { return c >= 0x20 && c < 0x7f && c != u'"' && c != u'\\'; })) {
+        const qsizetype at = out.size();
+        out.resize(at + count);
+        std::transform(units, units + count, out.data() + at, [](char16_t c) { return char(c); });
+        out.append('"');
+        return;
+    }
     const QByteArray u = s.toUtf8();
     const char *data = u.constData();
     qsizetype runStart = 0;

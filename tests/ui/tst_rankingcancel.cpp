@@ -2,6 +2,7 @@
 // A long ranking in the window is cancelled when it becomes useless: a new edit, loading another case,
 // and destroying the controller (quitting, closing the window) stop it at once instead of letting it
 // run on for minutes (a billion packages here) or keeping the application from quitting.
+#include "backgroundwork.h"
 #include "casedocument.h"
 #include "rankingcontroller.h"
 #include "testsupport.h"
@@ -16,17 +17,50 @@ using namespace pw;
 
 namespace {
 
-// 1,000 offerings per line: 10^9 packages, far too many to rank within the test's limits.
-JsonValue hugeCase() {
-    return test::plainCase({1000, 1000, 1000});
+// 1,000 offerings per line that are all alike (one carrier, one premium, the same limits): 10^9 packages
+// with the same cost and score, so no bound can rule any out (each could equal the lowest cost, or tie its
+// way into the top by the later keys) and the searches have to visit them all, far more than the test's
+// limits allow, however well the bounds prune cases whose packages differ.
+JsonValue alikeCase() {
+    JsonValue root = test::plainCase({1000, 1000, 1000});
+    JsonValue offerings = root[u"offerings"];
+    for (JsonValue &o : offerings.arrayItemsMut()) {
+        o.insert(QStringLiteral("provider_id"), QStringLiteral("carrier-0"));
+        JsonValue c = o[u"coverage"];
+        if (c.contains(QStringLiteral("liability_limit")))
+            c.insert(QStringLiteral("liability_limit"), 400000);
+        if (c.contains(QStringLiteral("bi_per_person"))) {
+            c.insert(QStringLiteral("bi_per_person"), 250000);
+            c.insert(QStringLiteral("bi_per_accident"), 500000);
+        }
+        if (c.contains(QStringLiteral("required_underlying"))) {
+            JsonValue req = JsonValue::object();
+            req.insert(QStringLiteral("auto_bi_per_person"), 250000);
+            req.insert(QStringLiteral("home_liability"), 300000);
+            c.insert(QStringLiteral("required_underlying"), req);
+        }
+        o.insert(QStringLiteral("coverage"), c);
+        JsonValue a = JsonValue::object();
+        a.insert(QStringLiteral("line_premium_annual"), 800);
+        o.insert(QStringLiteral("attributes"), a);
+    }
+    root.insert(QStringLiteral("offerings"), offerings);
+    return root;
 }
 
-// Lets the job start on its worker and get into the enumeration.
-void letItRun() {
+// Processes events until the job in flight enumerates the packages (the search for the pricing reference or
+// the ranking's: the long part), or the time is up.
+bool waitForEnumeration(const RankingController &ranking, int timeoutMs) {
     QElapsedTimer t;
     t.start();
-    while (t.elapsed() < 300)
+    while (t.elapsed() < timeoutMs) {
+        const auto stage = ranking.progress().stage;
+        if (ranking.isBusy() &&
+            (stage == EngineProgress::Stage::Pricing || stage == EngineProgress::Stage::Ranking))
+            return true;
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return false;
 }
 
 } // namespace
@@ -46,15 +80,15 @@ private slots:
         QFETCH(QString, event);
         CaseDocument doc;
         auto ranking = std::make_unique<RankingController>(&doc, nullptr);
-        doc.load(hugeCase(), QString()); // an edit of the whole case: the controller starts preparing
-        letItRun();
-        QVERIFY(ranking->isBusy());
+        doc.load(alikeCase(), QString()); // an edit of the whole case: the controller starts preparing
+        QVERIFY(waitForEnumeration(*ranking, 30000));
+        QCOMPARE(ranking->progress().total, qint64(1000) * 1000 * 1000);
         QElapsedTimer t;
         t.start();
         if (event == u"close") {
             ranking.reset();
             // Nothing is left running on the pool once the controller is gone.
-            QVERIFY(QThreadPool::globalInstance()->waitForDone(5000));
+            QVERIFY(backgroundPool()->waitForDone(5000));
             QVERIFY2(t.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(t.elapsed())));
             return;
         }
@@ -68,7 +102,7 @@ private slots:
             doc.setValue(QStringLiteral("input.coverage_types"), types, QStringLiteral("Lines"));
         }
         QVERIFY(ranking->waitForIdle(5000));
-        QVERIFY(QThreadPool::globalInstance()->waitForDone(5000));
+        QVERIFY(backgroundPool()->waitForDone(5000));
         QVERIFY2(t.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(t.elapsed())));
         QVERIFY(ranking->hasRun());
         QCOMPARE(ranking->run()[u"output"][u"solution_count"].toDouble(), event == u"load" ? 48.0 : 1000.0);

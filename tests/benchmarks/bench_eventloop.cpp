@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+// The window's event loop while the 50 MB case (3 lines × 14,700 household offerings) opens and ranks,
+// offscreen: File → Open in the background, then the ranking it starts, then the same file opened again
+// over it (the first case's tree is dropped). A 10 ms timer measures the loop's gaps (gapmeter.h); each
+// phase prints the max / p99 / median gap and its own time (to open: until the case is in the window;
+// to rank: until the ranking has handed back), and every event that held the loop for over 30 ms.
+// Runs PW_BENCH_REPS times (default 3) and prints each.
+// Run: QT_QPA_PLATFORM=offscreen build/tests/benchmarks/bench_eventloop
+#include "casedocument.h"
+#include "casegen.h"
+#include "gapmeter.h"
+#include "io/json.h"
+#include "io/safefilewriter.h"
+#include "mainwindow.h"
+#include "rankingcontroller.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <ctime>
+#include <functional>
+
+using namespace pw;
+
+namespace {
+
+double peakRssMB() {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return double(ru.ru_maxrss) / 1024.0;
+}
+
+// Processes events until `done` holds or `timeoutMs` passes; the milliseconds it took, or -1.
+double waitUntil(const std::function<bool()> &done, int timeoutMs) {
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs) return -1;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+void printPhase(const char *name, double ms, const bench::GapMeter &meter) {
+    std::printf(
+        "%-28s %9.0f ms | gaps max %6.1f  p99 %6.1f  median %5.1f ms (%zu ticks) | peak RSS %.0f MB\n", name,
+        ms, meter.maxGap(), meter.quantile(0.99), meter.quantile(0.5), meter.count(), peakRssMB());
+    std::fflush(stdout);
+}
+
+double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// Prints every event that held the loop for more than 30 ms (receiver, event type, milliseconds), to say
+// where a long gap comes from. Nested events are part of the one that sent them.
+class TimingApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override {
+        if (m_depth > 0) return QApplication::notify(receiver, event);
+        const QByteArray name = receiver->metaObject()->className();
+        const int type = int(event->type());
+        ++m_depth;
+        QElapsedTimer t;
+        t.start();
+        const double cpu = threadCpuMs();
+        const bool r = QApplication::notify(receiver, event);
+        --m_depth;
+        if (t.elapsed() > 30)
+            std::printf("    slow event: %lld ms (%.0f ms on the CPU), %s, event type %d\n", t.elapsed(),
+                        threadCpuMs() - cpu, name.constData(), type);
+        return r;
+    }
+
+private:
+    int m_depth = 0;
+};
+
+} // namespace
+
+int main(int argc, char **argv) {
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    TimingApplication app(argc, argv);
+    const int reps =
+        qEnvironmentVariableIsSet("PW_BENCH_REPS") ? qEnvironmentVariableIntValue("PW_BENCH_REPS") : 3;
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("fifty.json"));
+    const QStringList lines = {QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")};
+    if (!writeFileAtomically(file, writeJson(bench::householdCase(lines, {14700, 14700, 14700}, 60, 19)))
+             .isEmpty())
+        return 1;
+    std::printf("50 MB case: %s, %lld bytes\n", qPrintable(file), QFileInfo(file).size());
+    constexpr int kTimeoutMs = 600000;
+    for (int rep = 0; rep < reps; ++rep) {
+        MainWindow w;
+        w.setUnsavedAnswerForTests(QMessageBox::Discard);
+        w.show();
+        w.ranking()->waitForIdle(10000);
+        auto loaded = [&] { return w.document()->typedCase().offerings.size() == 44100 && !w.isOpening(); };
+        std::printf("run %d\n", rep + 1);
+        {
+            bench::GapMeter meter;
+            w.openCaseInBackground(file);
+            const double ms = waitUntil(loaded, kTimeoutMs);
+            meter.stop();
+            printPhase("open (read, parse, check)", ms, meter);
+        }
+        {
+            bench::GapMeter meter;
+            // PW_BENCH_RANK_MS: cancel the ranking after that many milliseconds (a quicker profile).
+            const int rankMs = qEnvironmentVariableIsSet("PW_BENCH_RANK_MS")
+                                   ? qEnvironmentVariableIntValue("PW_BENCH_RANK_MS")
+                                   : kTimeoutMs;
+            double ms = waitUntil([&] { return !w.ranking()->isBusy(); }, rankMs);
+            if (ms < 0) {
+                w.ranking()->cancel();
+                ms = waitUntil([&] { return !w.ranking()->isBusy(); }, kTimeoutMs);
+            }
+            waitUntil([] { return false; }, 300); // the output reaching the tables
+            meter.stop();
+            printPhase("rank (until handed back)", ms, meter);
+        }
+        {
+            bench::GapMeter meter;
+            w.openCaseInBackground(file); // over the open case: its tree and ranking are dropped
+            waitUntil([&] { return w.isOpening(); }, 1000);
+            const double ms = waitUntil(loaded, kTimeoutMs);
+            w.ranking()->cancel();
+            waitUntil([&] { return !w.ranking()->isBusy(); }, kTimeoutMs);
+            waitUntil([] { return false; }, 300);
+            meter.stop();
+            printPhase("open again, cancel ranking", ms, meter);
+        }
+    }
+    return 0;
+}

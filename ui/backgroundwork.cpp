@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#include "backgroundwork.h"
+
+#include <QPointer>
+
+#include <algorithm>
+
+namespace pw {
+
+QThreadPool *backgroundPool() {
+    static QPointer<QThreadPool> pool;
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app) return QThreadPool::globalInstance();
+    if (!pool) {
+        pool = new QThreadPool(app);
+        pool->setObjectName(QStringLiteral("backgroundPool"));
+        // One more than the cores: freeing a replaced case never waits behind an open and a ranking.
+        pool->setMaxThreadCount(std::max(2, QThread::idealThreadCount()) + 1);
+    }
+    return pool;
+}
+
+} // namespace pw

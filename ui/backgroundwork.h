@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QCoreApplication>
+#include <QMetaObject>
+#include <QThreadPool>
+
+#include <memory>
+#include <optional>
+#include <type_traits>
+
+namespace pw {
+
+// The pool the window's long jobs run on (opening a case, ranking, freeing a replaced case), apart from
+// Qt's global pool: the raster paint engine fills large areas in parallel on the global pool and waits for
+// its tasks, so a long job holding the global pool's threads froze painting for as long as it ran.
+// Owned by the application object (its threads end with it); the global pool when there is none.
+QThreadPool *backgroundPool();
+
+// Drops a reference to large data (a case's JSON tree, its typed case, a prepared case) on a worker thread,
+// so that when it is the last one the freeing (a 50 MB case is about a million allocations, ~170 ms) does
+// not stall the window. The release is queued behind the event being handled: the holders that the same
+// event updates (the document, the inspector, the ranking) have let go of the data by then, so the worker
+// holds the last reference. For plain data only (JSON values, model structs, shared_ptrs to them), never
+// QObjects or GUI resources. Without an application object the value is dropped at once.
+template <typename T> void releaseInBackground(T &&value) {
+    auto box = std::make_shared<std::optional<std::decay_t<T>>>(std::forward<T>(value));
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app) return;
+    QMetaObject::invokeMethod(
+        app, [box] { backgroundPool()->start([box] { box->reset(); }); }, Qt::QueuedConnection);
+}
+
+} // namespace pw
