@@ -48,7 +48,10 @@ ImportReport importCaseFolder(CaseLibrary &library, const QString &folder, const
         o.author = author;
         o.ranking = rankCaseSnapshot(*parsed.root, now);
         o.detail = QStringLiteral("imported from %1").arg(path);
-        const auto outcome = library.importCase(bytes, o);
+        auto outcome = library.importCase(bytes, o);
+        // Another client stored the same thing at the same moment: deciding again sees what it stored.
+        if (!outcome && library.lastFailure() == LibraryFailure::Conflict)
+            outcome = library.importCase(bytes, o);
         if (!outcome) {
             const LibraryFailure failure = library.lastFailure();
             if (failure == LibraryFailure::Unreachable || failure == LibraryFailure::Refused) {

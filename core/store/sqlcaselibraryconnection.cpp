@@ -221,7 +221,9 @@ void SqlCaseLibrary::fail(const QString &message, LibraryFailure kind) const {
 
 void SqlCaseLibrary::failOn(const QSqlError &error, const QString &what) const {
     const QString state = error.nativeErrorCode();
-    const QString reason = oneLine(error.text());
+    // The server's own words; Qt's ("QPSQL: Unable to create query") only when the server said nothing.
+    const QString reason =
+        oneLine(error.databaseText().trimmed().isEmpty() ? error.text() : error.databaseText());
     if (!m_location.isServer()) {
         fail(QStringLiteral("Cannot %1: %2").arg(what, reason));
         return;
