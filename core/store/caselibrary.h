@@ -38,7 +38,9 @@ namespace pw {
 // Sharing (a server library). Several people write the same cases, so a save can be refused for reasons a
 // local file never has; lastFailure() tells which (with lastError()'s sentence):
 //   Conflict    the version moved on since the caller read it (SaveOptions::expectedRevision); lastConflict()
-//               says who changed it and when. Nothing was written.
+//               says who changed it and when. Nothing was written. Also another client writing the same
+//               thing at the same moment (a unique key, SQLSTATE 23505 / 40001 / 40P01): nothing was
+//               written, and trying again is the answer (lastConflict() is then empty).
 //   Refused     the server's grants refused the change (SQLSTATE 42501: an underwriter may only add notes).
 //   Unreachable the server cannot be reached (host:port named); every later call tries to connect again.
 // Each version carries a revision (1 when created, one more on every successful saveVersion) and the user
