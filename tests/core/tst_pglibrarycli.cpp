@@ -73,6 +73,10 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 4);
         QVERIFY2(r.err.contains("the library server refused: uma may not change cases (underwriter)"),
                  r.err.constData());
+        // One plain line: none of Qt SQL's own warnings ("Unable to free statement", "QPSQL: …").
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(!r.err.contains("QPSQL") && !r.err.contains("Unable to") && !r.err.contains("QSqlQuery"),
+                 r.err.constData());
     }
 
     void wrongPasswordAndPasswordInUrl() {
@@ -100,6 +104,7 @@ private Q_SLOTS:
                                       .arg(m_pg.port())
                                       .toUtf8()),
                  r.err.constData());
+        QVERIFY2(r.err.count('\n') == 1, r.err.constData()); // one plain line, no Qt SQL warnings
         QVERIFY(r.out.isEmpty());
         QVERIFY2(m_pg.start(), qPrintable(m_pg.error()));
         r = library(QStringLiteral("alice"), {QStringLiteral("list")});

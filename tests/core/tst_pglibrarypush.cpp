@@ -233,9 +233,19 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains("Dana Clear\\u001b[2JScreen") || r.out.contains("Dana Clear\\x1b[2JScreen") ||
                      r.out.contains("Clear\\e[2JScreen"),
                  r.out.constData());
+        // A file whose name holds terminal controls (and is not a case): named, escaped, skipped.
+        {
+            QFile evil(folder + QStringLiteral("/evil\x1b[2J") + QChar(0x202e) + QStringLiteral("\a.json"));
+            QVERIFY(evil.open(QIODevice::WriteOnly));
+            evil.write("[1]");
+        }
         r = cli(QStringLiteral("alice"), {QStringLiteral("import"), folder});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(r.out, QStringLiteral("imported %1 new, 0 updated, 0 unchanged, 0 skipped\n")
+        QVERIFY2(r.exitCode == 1, r.err.constData());
+        QVERIFY2(r.err.contains("skipped evil"), r.err.constData());
+        QVERIFY(QFile::remove(folder + QStringLiteral("/evil\x1b[2J") + QChar(0x202e) +
+                              QStringLiteral("\a.json")));
+        QCOMPARE(safe(r.out + r.err), QString());
+        QCOMPARE(r.out, QStringLiteral("imported %1 new, 0 updated, 0 unchanged, 1 skipped\n")
                             .arg(names.size())
                             .toUtf8());
         QCOMPARE(safe(r.out + r.err), QString());
