@@ -133,6 +133,8 @@ int runLibraryPush(CaseLibrary &server, bool json, CliIo &io) {
         io.err << "library push: " << escapeControls(r.error) << "\n";
         return libraryExitCode(server, ExitStore);
     }
+    // Read two ways: a push whose conflicts were stored beside the server's versions "succeeded", yet
+    // someone must look at those cases. Chosen: exit 6, the code of a conflict elsewhere in `library`.
     if (!r.conflicts.isEmpty()) {
         io.err << "library push: " << r.conflicts.size()
                << " case(s) had changed on the server meanwhile: your versions were added beside the "

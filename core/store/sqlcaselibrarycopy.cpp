@@ -120,6 +120,8 @@ bool SqlCaseLibrary::appendCopy(qint64 caseId, const CaseCopy &copy, CopyOutcome
     for (const LibraryVersion *v : missing) {
         const auto number = nextVersionNumber(caseId, what);
         if (!number) return false;
+        // "By USER": the user pushing (this connection's database user) — the edits came with them; the
+        // local library's OS user may be another name for the same person.
         const QString label = movedOn ? QStringLiteral("Offline edit by %1").arg(m_userName) : v->label;
         const auto id = insertVersion(caseId, *number, label, ids.value(v->parentVersionId, current), v->body,
                                       v->ranking, now);

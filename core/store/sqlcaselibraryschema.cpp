@@ -250,6 +250,8 @@ bool SqlCaseLibrary::mayMigrate(int version) {
         !q.next())
         return false;
     if (q.value(0).toBool()) return true;
+    // LibraryFailure::Other: the library cannot be opened (CLI exit 2), as a local file that cannot be;
+    // not Refused (exit 4), which says "your role may not", while here nobody but the owner can help.
     if (version == 0)
         fail(QStringLiteral("the library on the server is not set up yet: ask the agency's administrator to "
                             "run `placement-workbench library setup-server`"),
