@@ -14,17 +14,6 @@ using namespace librarysql;
 
 namespace {
 
-AuditEntry entry(qint64 caseId, qint64 versionId, const QDateTime &at, const QString &kind,
-                 const QString &author) {
-    AuditEntry e;
-    e.caseId = caseId;
-    e.versionId = versionId;
-    e.at = at;
-    e.kind = kind;
-    e.author = author;
-    return e;
-}
-
 QString compactOrEmpty(const std::optional<JsonValue> &v) {
     return v ? QString::fromUtf8(writeJson(*v, -1)) : QString();
 }
@@ -86,7 +75,7 @@ bool SqlCaseLibrary::appendAudit(const AuditEntry &e) {
 
 bool SqlCaseLibrary::appendRankingAudit(qint64 caseId, qint64 versionId, const RankingSnapshot &r,
                                         const QString &author, const QDateTime &now) {
-    AuditEntry e = entry(caseId, versionId, now, QStringLiteral("ranking"), author);
+    AuditEntry e = auditEntry(caseId, versionId, now, QStringLiteral("ranking"), author);
     e.engineVersion = r.engineVersion;
     e.profileHash = r.profileHash;
     e.inputHash = r.inputHash;
@@ -116,10 +105,10 @@ std::optional<qint64> SqlCaseLibrary::insertCase(const QByteArray &body, const S
     const auto versionId =
         insertVersion(caseId, 1, QStringLiteral("Original"), 0, body, options.ranking, now);
     if (!versionId || !touchCase(caseId, *versionId, now)) return std::nullopt;
-    AuditEntry e =
-        entry(caseId, *versionId, now,
-              options.detail.startsWith(u"imported") ? QStringLiteral("imported") : QStringLiteral("created"),
-              options.author);
+    AuditEntry e = auditEntry(caseId, *versionId, now,
+                              options.detail.startsWith(u"imported") ? QStringLiteral("imported")
+                                                                     : QStringLiteral("created"),
+                              options.author);
     e.detail = options.detail;
     if (!appendAudit(e)) return std::nullopt;
     if (options.ranking.hasRun &&
@@ -174,90 +163,18 @@ bool SqlCaseLibrary::appendEditAudit(qint64 caseId, qint64 versionId, const QByt
     const auto before = parseJson(beforeBytes), after = parseJson(afterBytes);
     if (before && after) {
         for (const JsonChange &c : diffJson(*before, *after)) {
-            AuditEntry e = entry(caseId, versionId, now, QStringLiteral("edit"), author);
+            AuditEntry e = auditEntry(caseId, versionId, now, QStringLiteral("edit"), author);
             e.path = c.path;
             e.oldValue = compactOrEmpty(c.before);
             e.newValue = compactOrEmpty(c.after);
             if (!appendAudit(e)) return false;
         }
     } else if (beforeBytes != afterBytes) {
-        AuditEntry e = entry(caseId, versionId, now, QStringLiteral("edit"), author);
+        AuditEntry e = auditEntry(caseId, versionId, now, QStringLiteral("edit"), author);
         e.detail = QStringLiteral("the case bytes were replaced (one side is not valid JSON)");
         if (!appendAudit(e)) return false;
     }
     return true;
-}
-
-std::optional<ImportOutcome> SqlCaseLibrary::importCase(const QByteArray &body, const SaveOptions &options) {
-    std::optional<ImportOutcome> out;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString what = QStringLiteral("import the case");
-    const bool ok = inTransaction(what, [&]() -> bool {
-        // Under these locks no other client decides about the same file or the same bytes until this
-        // transaction ends: what it finds below is what it writes next to.
-        if (!lockKeys({QStringLiteral("file:") + options.filePath, QStringLiteral("bytes:") + bodyHash(body)},
-                      what))
-            return false;
-        ImportOutcome o;
-        const auto known = caseByFile(options.filePath);
-        if (!m_lastError.isEmpty()) return false;
-        if (known) {
-            o.caseId = known->caseId;
-            o.insuredName = known->facts.insuredName;
-            const auto current = version(known->versionId);
-            if (!current) {
-                if (m_lastError.isEmpty()) fail(QStringLiteral("Cannot %1: its version is gone").arg(what));
-                return false;
-            }
-            if (current->body == body) {
-                o.kind = ImportOutcome::Kind::Unchanged;
-                o.versionId = current->versionId;
-                out = o;
-                return true;
-            }
-            // The file changed since it was imported: a new version of the case, the stored one kept as it
-            // was (nothing anyone saved is lost; `library versions` lists both).
-            const auto number = nextVersionNumber(known->caseId, what);
-            if (!number) return false;
-            const auto id = insertVersion(known->caseId, *number, QStringLiteral("Re-imported"),
-                                          current->versionId, body, options.ranking, now);
-            if (!id || !touchCase(known->caseId, *id, now)) return false;
-            AuditEntry e = entry(known->caseId, *id, now, QStringLiteral("imported"), options.author);
-            e.detail = QStringLiteral("version %1 (Re-imported) from version %2: %3")
-                           .arg(*number)
-                           .arg(current->number)
-                           .arg(options.detail);
-            if (!appendAudit(e) ||
-                !appendEditAudit(known->caseId, *id, current->body, body, options.author, now))
-                return false;
-            if (options.ranking.hasRun &&
-                !appendRankingAudit(known->caseId, *id, options.ranking, options.author, now))
-                return false;
-            o.kind = ImportOutcome::Kind::Updated;
-            o.versionId = *id;
-            out = o;
-            return true;
-        }
-        const std::vector<qint64> same = versionsWithBytes(body);
-        if (!m_lastError.isEmpty()) return false;
-        if (!same.empty()) {
-            const auto v = version(same.front());
-            const auto c = v ? caseById(v->caseId) : std::nullopt;
-            if (!m_lastError.isEmpty()) return false;
-            o.kind = ImportOutcome::Kind::Duplicate;
-            o.versionId = same.front();
-            o.caseId = v ? v->caseId : 0;
-            o.insuredName = c ? c->facts.insuredName : QString();
-            out = o;
-            return true;
-        }
-        const auto id = insertCase(body, options, now, &o.caseId);
-        if (!id) return false;
-        o.versionId = *id;
-        out = o;
-        return true;
-    });
-    return ok ? out : std::nullopt;
 }
 
 bool SqlCaseLibrary::checkRevision(qint64 versionId, const SaveOptions &options) {
@@ -363,7 +280,7 @@ std::optional<qint64> SqlCaseLibrary::copyVersion(qint64 fromVersionId, const QS
             label.trimmed().isEmpty() ? QStringLiteral("Re-quote %1").arg(number) : label.trimmed();
         newId = insertVersion(from->caseId, number, text, fromVersionId, from->body, from->ranking, now);
         if (!newId || !touchCase(from->caseId, *newId, now)) return false;
-        AuditEntry e = entry(from->caseId, *newId, now, QStringLiteral("copied"), author);
+        AuditEntry e = auditEntry(from->caseId, *newId, now, QStringLiteral("copied"), author);
         e.detail = QStringLiteral("version %1 (%2) copied from version %3 (%4)")
                        .arg(number)
                        .arg(text)
@@ -434,8 +351,8 @@ bool SqlCaseLibrary::deleteCase(qint64 caseId) {
     // key, as a person may delete only their own notes directly).
     const auto c = caseById(caseId);
     return inTransaction(QStringLiteral("delete the case"), [&] {
-        AuditEntry e =
-            entry(caseId, 0, QDateTime::currentDateTimeUtc(), QStringLiteral("deleted"), systemUserName());
+        AuditEntry e = auditEntry(caseId, 0, QDateTime::currentDateTimeUtc(), QStringLiteral("deleted"),
+                                  systemUserName());
         e.detail =
             QStringLiteral("case %1 (%2) deleted").arg(caseId).arg(c ? c->facts.insuredName : QString());
         if (!appendAudit(e)) return false;
@@ -474,8 +391,8 @@ std::optional<qint64> SqlCaseLibrary::addNote(const LibraryNote &n) {
             return false;
         id = q.value(0).toLongLong();
         q.finish();
-        AuditEntry e =
-            entry(n.caseId, n.versionId, QDateTime::currentDateTimeUtc(), QStringLiteral("note"), n.author);
+        AuditEntry e = auditEntry(n.caseId, n.versionId, QDateTime::currentDateTimeUtc(),
+                                  QStringLiteral("note"), n.author);
         e.detail = n.offeringId.isEmpty() ? QStringLiteral("note added")
                                           : QStringLiteral("note added on offering %1").arg(n.offeringId);
         return appendAudit(e);
