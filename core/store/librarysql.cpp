@@ -89,4 +89,15 @@ bool sameRanking(const RankingSnapshot &a, const RankingSnapshot &b) {
            a.appetite == b.appetite;
 }
 
+AuditEntry auditEntry(qint64 caseId, qint64 versionId, const QDateTime &at, const QString &kind,
+                      const QString &author) {
+    AuditEntry e;
+    e.caseId = caseId;
+    e.versionId = versionId;
+    e.at = at;
+    e.kind = kind;
+    e.author = author;
+    return e;
+}
+
 } // namespace pw::librarysql

@@ -34,6 +34,10 @@ QByteArray rankingJson(const RankingSnapshot &ranking);
 QString listItemPattern(const QString &item);
 QString likeEscaped(const QString &text);
 
+// An audit entry of `kind` by `author` at `at` (the other fields empty).
+AuditEntry auditEntry(qint64 caseId, qint64 versionId, const QDateTime &at, const QString &kind,
+                      const QString &author);
+
 // The SHA-256 of a version's bytes, hex (versions.body_hash: duplicates are found by it).
 QString bodyHash(const QByteArray &body);
 

@@ -10,6 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace pw;
 
 class TestLibraryCli : public QObject {
@@ -57,8 +60,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.split('\n');
         QCOMPARE(lines.size(), 5); // header, 2 cases, count, ""
-        QVERIFY(
-            lines[1].startsWith("2      Dana Line·Breaker        NJ  07030")); // newest first; no raw newline
+        QVERIFY(lines[1].startsWith(
+            "2      Dana Line\\nBreaker       NJ  07030")); // newest first; no raw newline
         QVERIFY(lines[2].startsWith(
             "1      Dana Okafor              NY  11231  home+auto+umbrella   Harborview"));
         QVERIFY(lines[2].contains(" 6     1    "));
@@ -102,7 +105,7 @@ private Q_SLOTS:
     void versionsAndDiff() {
         {
             auto lib = openCaseLibrary(m_dir.filePath(QStringLiteral("data/library.sqlite")));
-            QVERIFY(lib->isOpen());
+            QVERIFY2(lib->isOpen(), qPrintable(lib->lastError()));
             const auto c = lib->caseById(1);
             QVERIFY(c);
             const auto v2 = lib->copyVersion(c->versionId, QStringLiteral("Renewal"), QStringLiteral("t"));
@@ -238,6 +241,35 @@ private Q_SLOTS:
     }
 
     // Versions of two households are not one case's edits: refused, and said why.
+    // `library search dana okafor` without quotes: the words are one search (every word must match).
+    void searchTakesSeveralWords_data() {
+        QTest::addColumn<QStringList>("words");
+        QTest::addColumn<QByteArray>("last");
+        QTest::newRow("two words") << QStringList{"dana", "okafor"} << QByteArray("1 case\n");
+        QTest::newRow("any order") << QStringList{"OKAFOR", "dana"} << QByteArray("1 case\n");
+        QTest::newRow("a word nobody has") << QStringList{"dana", "nobody"} << QByteArray("0 cases\n");
+    }
+    void searchTakesSeveralWords() {
+        QFETCH(QStringList, words);
+        QFETCH(QByteArray, last);
+        const auto r = library(QStringList{QStringLiteral("search")} + words);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.endsWith(last), r.out.constData());
+    }
+
+    // Without USER, USERNAME and LOGNAME the audit's author is the account the process runs as.
+    void authorWithoutUserVariables() {
+        const QByteArray saved[] = {qgetenv("USER"), qgetenv("USERNAME"), qgetenv("LOGNAME")};
+        for (const char *name : {"USER", "USERNAME", "LOGNAME"})
+            qunsetenv(name);
+        const QString name = systemUserName();
+        qputenv("USER", saved[0]);
+        qputenv("USERNAME", saved[1]);
+        qputenv("LOGNAME", saved[2]);
+        QVERIFY(name != u"unknown");
+        QCOMPARE(name, QString::fromLocal8Bit(getpwuid(geteuid())->pw_name));
+    }
+
     void diffAcrossCasesIsRefused() {
         auto lib = openCaseLibrary(m_dir.filePath(QStringLiteral("data/library.sqlite")));
         const auto a = lib->caseById(1), b = lib->caseById(2);
