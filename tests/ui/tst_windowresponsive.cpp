@@ -3,8 +3,8 @@
 // ranks: reading, parsing, validating and ranking run off the GUI thread, and the strips say how far they
 // are; opening it again over itself frees the first case off the GUI thread, with the offerings table (44,100
 // rows) on screen. A 10 ms timer measures the event loop's longest gap, until the ranking's cancellation has
-// reached the tables; the bound is generous (a loaded machine must not fail it; a quiet one stays near 50
-// ms), where work on the GUI thread, or a long job holding Qt's global pool (the raster paint engine's
+// reached the tables; the bound (1.5 s) is generous so a loaded machine never fails it (a quiet one stays
+// near 50 ms; bench_eventloop prints the figures), where work on the GUI thread, or a long job holding Qt's global pool (the raster paint engine's
 // parallel fills wait for it), blocked it for seconds.
 #include "casedocument.h"
 #include "caseeditor.h"
@@ -97,7 +97,9 @@ private slots:
         meter.stop();
         const double gap = meter.maxGap();
         qInfo("longest event-loop gap: %.0f ms", gap);
-        QVERIFY2(gap < 250, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(gap)));
+        // Not a speed figure (bench_eventloop prints those): a stall of whole seconds, as work on the GUI
+        // thread gave (5.7 s to open, 4–9 s after a ranking), fails; a loaded CI machine's 400 ms does not.
+        QVERIFY2(gap < 1500, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(gap)));
     }
 };
 
