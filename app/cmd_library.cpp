@@ -9,6 +9,7 @@
 #include "store/caselibrary.h"
 #include "store/libraryimport.h"
 #include "util/dates.h"
+#include "util/displaytext.h"
 #include "util/numbers.h"
 #include "util/usdata.h"
 
@@ -19,13 +20,21 @@ namespace pw {
 
 namespace {
 
-// Text from a case is data: control characters (a newline in a name) must not break the table's lines.
+// Text from a case, a file name or the server is data: control characters (ESC, BEL, a newline in a name)
+// and bidirectional overrides are shown as visible escapes (escapeControls), never sent to the terminal.
 QString oneLine(const QString &text, int width = 0) {
-    QString s;
-    for (const QChar c : text)
-        s += c.category() == QChar::Other_Control || c == u'\u2028' || c == u'\u2029' ? QChar(u'·') : c;
-    if (width > 0 && s.size() > width) s = s.left(width - 1) + u'…';
-    return s;
+    const QString s = escapeControls(text);
+    if (width <= 0 || s.size() <= width) return s;
+    // Cut between characters of the text, never inside an escape ("\u202e") or a surrogate pair.
+    QString cut;
+    for (qsizetype i = 0; i < text.size();) {
+        const qsizetype n = text[i].isHighSurrogate() && i + 1 < text.size() ? 2 : 1;
+        const QString piece = escapeControls(text.mid(i, n));
+        if (cut.size() + piece.size() > width - 1) break;
+        cut += piece;
+        i += n;
+    }
+    return cut + u'…';
 }
 
 QString cell(const QString &text, int width) {
@@ -100,28 +109,33 @@ int runLibrary(const QStringList &args, CliIo &io) {
         "The case library: PLACEMENT_WORKBENCH_DATA_DIR/library.sqlite (else the user's data folder), or\n"
         "with --server the agency's library on PostgreSQL (README: Sharing a library across an agency).\n"
         "  library list                      every case, newest first\n"
-        "  library search TEXT               cases whose name, ZIP, state, carrier or policy number "
+        "  library search TEXT...            cases whose name, ZIP, state, carrier or policy number "
         "contains\n"
-        "                                    every word of TEXT (any case)\n"
-        "  library import DIR                add the folder's *.json case files (a known file is updated;\n"
-        "                                    a file whose bytes the library holds is not added again)\n"
+        "                                    every word of TEXT (any case; several words need no quotes)\n"
+        "  library import DIR                add the folder's *.json case files (a known file that changed\n"
+        "                                    gets a new version; a file whose bytes the library holds is "
+        "not\n"
+        "                                    added again; a file the library cannot store is skipped)\n"
         "  library export ID -o FILE         write case ID's current version (--version N: version N)\n"
         "                                    byte for byte as stored; --request-body: without "
         "\"workbench\";\n"
         "                                    -o - writes to standard output\n"
-        "  library versions ID               the versions of case ID\n"
+        "  library versions ID               the versions of case ID (revision, who saved each)\n"
         "  library diff VERSION VERSION      fields, offerings and ranking changed between two versions of\n"
         "                                    one case (versions of different cases are refused)\n"
-        "  library push --server URL         copy the local library's cases to the server (a case already\n"
-        "                                    there with the same bytes is skipped) and report what was "
-        "copied\n"
+        "  library push --server URL         copy the local library's cases to the server: a case already\n"
+        "                                    there gains the versions it lacks (a conflict when the\n"
+        "                                    server's copy changed meanwhile: named, nothing overwritten)\n"
         "  library setup-server --server URL make the server's schema and grant the agency's roles (as the\n"
         "                                    owner); --print-sql: the administrator's SQL script\n"
         "--server postgresql://USER@HOST:PORT/DATABASE[?sslmode=MODE]: the password comes from PGPASSWORD,\n"
         "else the keychain entry of Settings > Library; never put it in the URL.\n"
-        "Exit 0; 1 on a mistake, a skipped file or a library error; 2 when the local library cannot be\n"
-        "opened; 4 when the server refused (login, or the role may not change cases); 5 when the server\n"
-        "cannot be reached; 6 when a write to the server failed otherwise."));
+        "Exit 0; 1 on a mistake, a skipped file or case, a library error, or a file export cannot write;\n"
+        "2 when the library cannot be opened (the local file, or a server library not set up yet: its\n"
+        "administrator runs setup-server); 4 when the server refused (login, or the role may not change\n"
+        "cases); 5 when the server cannot be reached; 6 on a conflict (someone else changed the case: who\n"
+        "and when are named; push added the offline versions beside theirs) or when a write to the\n"
+        "server failed otherwise."));
     p.addPositionalArgument(
         QStringLiteral("SUBCOMMAND"), QStringLiteral("What to do (see above)."),
         QStringLiteral("list|search|import|export|versions|diff|push|setup-server [ARGS]"));
@@ -165,7 +179,8 @@ int runLibrary(const QStringList &args, CliIo &io) {
                   "--help)\n";
         return ExitProblems;
     }
-    if (pos.size() != arity.value(sub)) {
+    // `library search dana okafor`: the words after search are one text (every word must match).
+    if (pos.size() != arity.value(sub) && !(sub == u"search" && pos.size() > 2)) {
         io.err << "library " << sub << ": expected " << arity.value(sub) - 1 << " argument(s) (see --help)\n";
         return ExitProblems;
     }
@@ -183,6 +198,12 @@ int runLibrary(const QStringList &args, CliIo &io) {
     }
     if (p.isSet(versionOpt) && !idArgument(p.value(versionOpt), QStringLiteral("--version"), io))
         return ExitProblems;
+    if (p.isSet(serverOpt) && p.value(serverOpt).trimmed().isEmpty()) {
+        io.err << "library: --server needs a URL (postgresql://USER@HOST:PORT/DATABASE); without --server "
+                  "the library is the local one\n";
+        return ExitProblems;
+    }
+    const QuietSqlMessages quiet;
     if (sub == u"setup-server") return runLibrarySetupServer(p.value(serverOpt), p.isSet(printSqlOpt), io);
     if (sub == u"push" && !p.isSet(serverOpt)) {
         io.err << "library push: --server URL is required (the library to copy the local cases to)\n";
@@ -196,12 +217,12 @@ int runLibrary(const QStringList &args, CliIo &io) {
 
     if (sub == u"list" || sub == u"search") {
         LibraryQuery q;
-        if (sub == u"search") q.text = pos.value(1);
+        if (sub == u"search") q.text = pos.mid(1).join(u' ');
         q.state = p.value(stateOpt).trimmed().toUpper();
         q.line = p.value(lineOpt).trimmed().toLower();
         const auto cases = lib->cases(q);
         if (!lib->lastError().isEmpty()) {
-            io.err << "library: " << lib->lastError() << "\n";
+            io.err << "library: " << oneLine(lib->lastError()) << "\n";
             return libraryExitCode(*lib, ExitProblems);
         }
         if (format == u"json") {
@@ -227,7 +248,7 @@ int runLibrary(const QStringList &args, CliIo &io) {
         if (!r.duplicates.isEmpty()) io.out << ", " << r.duplicates.size() << " already in the library";
         io.out << "\n";
         if (!r.libraryError.isEmpty()) {
-            io.err << "library import: " << r.libraryError << "\n";
+            io.err << "library import: " << oneLine(r.libraryError) << "\n";
             return libraryExitCode(*lib, ExitProblems);
         }
         return r.ok() ? ExitOk : ExitProblems;
@@ -241,7 +262,7 @@ int runLibrary(const QStringList &args, CliIo &io) {
         }
         const auto c = lib->caseById(*caseId);
         if (!c && !lib->lastError().isEmpty()) {
-            io.err << "library export: " << lib->lastError() << "\n";
+            io.err << "library export: " << oneLine(lib->lastError()) << "\n";
             return libraryExitCode(*lib, ExitProblems);
         }
         if (!c) {
@@ -272,17 +293,17 @@ int runLibrary(const QStringList &args, CliIo &io) {
                               });
             if (!written) return ExitUnreadable;
             if (!err.isEmpty()) {
-                io.err << "library export: " << err << "\n";
+                io.err << "library export: " << oneLine(err) << "\n";
                 return libraryExitCode(*lib, ExitProblems);
             }
             return ExitOk;
         }
         const QString err = exportVersion(*lib, versionId, target, p.isSet(bodyOpt), author);
         if (!err.isEmpty()) {
-            io.err << "library export: " << err << "\n";
+            io.err << "library export: " << oneLine(err) << "\n";
             return libraryExitCode(*lib, ExitProblems);
         }
-        io.err << "library export: wrote " << target << "\n";
+        io.err << "library export: wrote " << oneLine(target) << "\n";
         return ExitOk;
     }
     if (sub == u"versions") {
@@ -290,7 +311,7 @@ int runLibrary(const QStringList &args, CliIo &io) {
         if (!caseId) return ExitProblems;
         const auto versions = lib->versions(*caseId);
         if (versions.empty() && !lib->lastError().isEmpty()) {
-            io.err << "library versions: " << lib->lastError() << "\n";
+            io.err << "library versions: " << oneLine(lib->lastError()) << "\n";
             return libraryExitCode(*lib, ExitProblems);
         }
         if (versions.empty()) {
@@ -308,6 +329,8 @@ int runLibrary(const QStringList &args, CliIo &io) {
                                v.parentVersionId ? JsonValue(qint64(v.parentVersionId)) : JsonValue());
                 o.appendMember(QStringLiteral("created_at"), formatTimestamp(v.createdAt));
                 o.appendMember(QStringLiteral("modified_at"), formatTimestamp(v.modifiedAt));
+                o.appendMember(QStringLiteral("revision"), v.revision);
+                o.appendMember(QStringLiteral("modified_by"), v.modifiedBy);
                 o.appendMember(QStringLiteral("top_package"), v.ranking.topText());
                 o.appendMember(QStringLiteral("ranking"), v.ranking.toJson());
                 arr.append(o);
@@ -317,11 +340,13 @@ int runLibrary(const QStringList &args, CliIo &io) {
         }
         io.out << cell(QStringLiteral("Version"), 8) << ' ' << cell(QStringLiteral("Id"), 7) << ' '
                << cell(QStringLiteral("Label"), 20) << ' ' << cell(QStringLiteral("Created"), 24) << ' '
-               << cell(QStringLiteral("Modified"), 24) << " Top package\n";
+               << cell(QStringLiteral("Modified"), 24) << ' ' << cell(QStringLiteral("Rev"), 4) << ' '
+               << cell(QStringLiteral("Saved by"), 16) << " Top package\n";
         for (const LibraryVersion &v : versions)
             io.out << cell(QString::number(v.number), 8) << ' ' << cell(QString::number(v.versionId), 7)
                    << ' ' << cell(v.label, 20) << ' ' << cell(formatTimestamp(v.createdAt), 24) << ' '
-                   << cell(formatTimestamp(v.modifiedAt), 24) << ' '
+                   << cell(formatTimestamp(v.modifiedAt), 24) << ' ' << cell(QString::number(v.revision), 4)
+                   << ' ' << cell(v.modifiedBy, 16) << ' '
                    << oneLine(v.ranking.hasRun ? v.ranking.topText() : QStringLiteral("(not ranked)"))
                    << "\n";
         return ExitOk;
@@ -333,7 +358,7 @@ int runLibrary(const QStringList &args, CliIo &io) {
     const auto va = lib->version(*a), vb = lib->version(*b);
     if (!va || !vb) {
         if (!lib->lastError().isEmpty()) {
-            io.err << "library diff: " << lib->lastError() << "\n";
+            io.err << "library diff: " << oneLine(lib->lastError()) << "\n";
             return libraryExitCode(*lib, ExitProblems);
         }
         io.err << "library diff: there is no version " << (va ? *b : *a) << "\n";
@@ -352,7 +377,9 @@ int runLibrary(const QStringList &args, CliIo &io) {
         io.err << "library diff: a version is not valid JSON\n";
         return ExitProblems;
     }
-    io.out << renderCaseDiff(diffJson(*ra, *rb), diffRankings(va->ranking, vb->ranking));
+    // The diff's lines are ours; the names and values in them are the cases' data.
+    io.out << escapeControlsKeepLines(
+        renderCaseDiff(diffJson(*ra, *rb), diffRankings(va->ranking, vb->ranking)));
     return ExitOk;
 }
 

@@ -6,8 +6,40 @@
 #include "store/librarypush.h"
 #include "store/libraryserver.h"
 #include "store/sqlcaselibrary.h"
+#include "util/displaytext.h"
 
 namespace pw {
+
+namespace {
+
+QtMessageHandler g_previousHandler = nullptr;
+
+// Qt SQL's own warnings ("QSqlQuery::exec: database not open", "Unable to free statement: …", QPSQL's
+// notices of the server) repeat, in Qt's words, a failure the command already says in one plain line.
+bool isSqlNoise(const QMessageLogContext &context, const QString &message) {
+    if (context.category && QLatin1StringView(context.category).startsWith(QLatin1StringView("qt.sql")))
+        return true;
+    for (const char *prefix : {"QSqlQuery::", "QSqlDatabase", "QPSQL", "Unable to free statement",
+                               "QSqlDatabasePrivate", "WARNING:  ", "NOTICE:  ", "FATAL:  "})
+        if (message.startsWith(QLatin1StringView(prefix))) return true;
+    return false;
+}
+
+void quietSqlHandler(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+    if (type != QtFatalMsg && isSqlNoise(context, message)) return;
+    if (g_previousHandler) g_previousHandler(type, context, message);
+}
+
+} // namespace
+
+QuietSqlMessages::QuietSqlMessages() {
+    g_previousHandler = qInstallMessageHandler(quietSqlHandler);
+}
+
+QuietSqlMessages::~QuietSqlMessages() {
+    qInstallMessageHandler(g_previousHandler);
+    g_previousHandler = nullptr;
+}
 
 QString libraryPassword(const LibraryLocation &location) {
     if (!location.isServer()) return {};
@@ -45,19 +77,19 @@ std::unique_ptr<CaseLibrary> openLibraryForCli(const QString &serverUrl, CliIo &
     }
     auto lib = openCaseLibrary(location, libraryPassword(location));
     if (!lib->isOpen()) {
-        io.err << "library: " << lib->lastError() << "\n";
+        io.err << "library: " << escapeControls(lib->lastError()) << "\n";
         *exitCode = libraryExitCode(*lib, ExitUnreadable);
         return nullptr;
     }
     for (const QString &notice : lib->notices())
-        io.err << "library: note: " << notice << "\n";
+        io.err << "library: note: " << escapeControls(notice) << "\n";
     return lib;
 }
 
 int runLibraryPush(CaseLibrary &server, bool json, CliIo &io) {
     auto local = openCaseLibrary(LibraryLocation::local());
     if (!local->isOpen()) {
-        io.err << "library push: " << local->lastError() << "\n";
+        io.err << "library push: " << escapeControls(local->lastError()) << "\n";
         return ExitUnreadable;
     }
     const PushReport r = pushLibrary(*local, server);
@@ -69,24 +101,45 @@ int runLibraryPush(CaseLibrary &server, bool json, CliIo &io) {
         o.appendMember(QStringLiteral("notes_copied"), r.notesCopied);
         o.appendMember(QStringLiteral("audit_entries_copied"), r.auditCopied);
         o.appendMember(QStringLiteral("cases_skipped"), r.casesSkipped);
-        JsonValue skipped = JsonValue::array();
-        for (const QString &s : r.skipped)
-            skipped.append(s);
-        o.appendMember(QStringLiteral("skipped"), skipped);
+        o.appendMember(QStringLiteral("cases_updated"), r.casesUpdated);
+        auto list = [](const QStringList &items) {
+            JsonValue a = JsonValue::array();
+            for (const QString &s : items)
+                a.append(s);
+            return a;
+        };
+        o.appendMember(QStringLiteral("copied"), list(r.copied));
+        o.appendMember(QStringLiteral("updated"), list(r.updated));
+        o.appendMember(QStringLiteral("conflicts"), list(r.conflicts));
+        o.appendMember(QStringLiteral("skipped"), list(r.skipped));
+        o.appendMember(QStringLiteral("failed"), list(r.failed));
         o.appendMember(QStringLiteral("error"), r.error.isEmpty() ? JsonValue() : JsonValue(r.error));
         io.out << QString::fromUtf8(writeJson(o));
     } else {
-        io.out << "pushed to " << server.location().displayName() << ": " << r.casesCopied
+        io.out << "pushed to " << escapeControls(server.location().displayName()) << ": " << r.casesCopied
                << " case(s) copied (" << r.versionsCopied << " versions, " << r.notesCopied << " notes, "
-               << r.auditCopied << " audit entries), " << r.casesSkipped << " skipped\n";
-        for (const QString &s : r.skipped)
-            io.out << "  skipped " << s << "\n";
+               << r.auditCopied << " audit entries), " << r.casesUpdated << " updated, " << r.casesSkipped
+               << " skipped, " << r.conflicts.size() << " conflict(s), " << r.failed.size() << " failed\n";
+        const std::pair<const char *, const QStringList *> sections[] = {{"copied", &r.copied},
+                                                                         {"updated", &r.updated},
+                                                                         {"CONFLICT", &r.conflicts},
+                                                                         {"skipped", &r.skipped},
+                                                                         {"failed", &r.failed}};
+        for (const auto &[label, items] : sections)
+            for (const QString &s : *items)
+                io.out << "  " << label << " " << escapeControls(s) << "\n";
     }
-    if (!r.ok()) {
-        io.err << "library push: " << r.error << "\n";
+    if (!r.error.isEmpty()) {
+        io.err << "library push: " << escapeControls(r.error) << "\n";
         return libraryExitCode(server, ExitStore);
     }
-    return ExitOk;
+    if (!r.conflicts.isEmpty()) {
+        io.err << "library push: " << r.conflicts.size()
+               << " case(s) had changed on the server meanwhile: your versions were added beside the "
+                  "server's (see CONFLICT above)\n";
+        return ExitStore;
+    }
+    return r.failed.isEmpty() ? ExitOk : ExitProblems;
 }
 
 int runLibrarySetupServer(const QString &serverUrl, bool printSql, CliIo &io) {
@@ -108,9 +161,16 @@ int runLibrarySetupServer(const QString &serverUrl, bool printSql, CliIo &io) {
     int exit = ExitOk;
     auto lib = openLibraryForCli(serverUrl, io, &exit);
     if (!lib) return exit;
+    // Only the schema's owner grants: anyone else would send every GRANT for the server to ignore.
+    if (lib->role() != LibraryRole::Owner) {
+        io.err << "library setup-server: " << escapeControls(lib->userName())
+               << " does not own the library's tables on the server: run setup-server as the owner (e.g. "
+                  "pw_owner, README: Sharing a library across an agency)\n";
+        return ExitRefused;
+    }
     auto *sql = dynamic_cast<SqlCaseLibrary *>(lib.get());
     if (!sql || !sql->applyServerRights()) {
-        io.err << "library setup-server: " << lib->lastError() << "\n";
+        io.err << "library setup-server: " << escapeControls(lib->lastError()) << "\n";
         return libraryExitCode(*lib, ExitStore);
     }
     io.out << "the library on " << lib->location().displayName() << " is at schema " << lib->schemaVersion()

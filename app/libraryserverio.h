@@ -11,6 +11,16 @@ namespace pw {
 // The command line's side of a library on a server (`library --server URL …`, `library push`,
 // `library setup-server`): the password, opening, and exit codes.
 
+// While it lives, Qt SQL's own warnings (QSqlQuery, QPSQL, the server's notices) are not printed: the
+// command says each failure once, in its own words. Restores the handler before it.
+class QuietSqlMessages {
+public:
+    QuietSqlMessages();
+    ~QuietSqlMessages();
+    QuietSqlMessages(const QuietSqlMessages &) = delete;
+    QuietSqlMessages &operator=(const QuietSqlMessages &) = delete;
+};
+
 // The password for `location`: PGPASSWORD when set, else the keychain entry location.secretName() (as
 // Settings → Library keeps it), else empty (the server may not ask for one; if it does, the open fails
 // and says where to put it).

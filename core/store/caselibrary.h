@@ -75,6 +75,9 @@ struct LibraryCase {
     int remoteRunCount = 0;
     int revision = 0;   // the current version's revision
     QString modifiedBy; // who saved the current version last
+    // The case's identity across libraries (a UUID made when the case was created, kept by push): a case
+    // pushed again is recognised by it, whatever happened to its versions meanwhile.
+    QString uid;
     bool operator==(const LibraryCase &) const = default;
 };
 
@@ -90,6 +93,9 @@ struct LibraryVersion {
     QByteArray body;    // the case file bytes (only filled by version(), not by versions())
     int revision = 0;   // 1 when created, one more on every successful saveVersion
     QString modifiedBy; // who saved it last (database user on a server, OS user locally)
+    // The SHA-256 of the bytes the version had when it was made here (saves change the bytes, not this):
+    // push tells "the other side changed it" from "only this side did" by it.
+    QString baseHash;
     bool operator==(const LibraryVersion &) const = default;
 };
 
@@ -109,7 +115,9 @@ struct LibraryNote {
 
 // One audit entry. Kinds: "created", "imported", "edit" (path, oldValue, newValue as compact JSON, empty
 // when the member was absent), "copied" (a new version from another), "ranking" (engineVersion,
-// profileHash, inputHash, clock, topResult), "exported", "note". Entries are only ever appended.
+// profileHash, inputHash, clock, topResult), "exported", "note", "deleted" (the case was deleted; its
+// entries stay), and on a server "bytes replaced" / "bytes deleted" (written by the server itself whenever
+// a version's stored bytes change or go). Entries are only ever appended.
 // `databaseUser` is the user the library knew when the entry was written: on a server the server's own
 // current_user (a column default the client cannot choose), locally the OS user.
 struct AuditEntry {
@@ -174,6 +182,38 @@ struct CaseCopy {
     QStringList remoteRuns;
 };
 
+// What importCase did with one file (the decision and the write are one transaction, so clients
+// importing the same folder at once store each case once).
+struct ImportOutcome {
+    enum class Kind {
+        Added,     // a new case
+        Updated,   // the file's case gained a version with the new bytes ("Re-imported")
+        Unchanged, // the file's case already has these bytes as its current version
+        Duplicate  // another case holds exactly these bytes: nothing added
+    };
+    Kind kind = Kind::Added;
+    qint64 caseId = 0, versionId = 0; // Duplicate: the case and version holding the bytes
+    QString insuredName;              // of that case
+};
+
+// What addCaseCopy did with a case from another library. The case is found by its uid; a case without
+// one here, whose versions are exactly the copy's bytes in order, counts as already there too.
+struct CopyOutcome {
+    enum class Kind {
+        Copied,       // a new case with every version, note, audit entry and remote-run link
+        AlreadyThere, // every version's bytes are already in the case here: nothing written
+        Appended,     // the case is here; the copy's versions it lacked were added as new versions
+        Conflict      // as Appended, but the case here had changes the copy never saw: the added
+                      // versions are labelled "Offline edit by USER", and changedBy/changedAt say who
+                      // changed this side and when (the newest such change)
+    };
+    Kind kind = Kind::Copied;
+    qint64 caseId = 0;
+    int versionsAdded = 0, notesAdded = 0, auditAdded = 0;
+    QString changedBy;
+    QDateTime changedAt;
+};
+
 class CaseLibrary {
 public:
     virtual ~CaseLibrary() = default;
@@ -217,9 +257,16 @@ public:
     [[nodiscard]] virtual bool linkRemoteRuns(qint64 caseId, const QStringList &runIds) = 0;
     [[nodiscard]] virtual bool addAudit(const AuditEntry &entry) = 0;
     [[nodiscard]] virtual bool deleteCase(qint64 caseId) = 0;
-    // Adds a copy of a case from another library in one transaction (times, labels, authors kept; the
-    // versions' revisions start at 1); returns the new case id.
-    [[nodiscard]] virtual std::optional<qint64> addCaseCopy(const CaseCopy &copy) = 0;
+    // A copy of a case from another library (times, labels, authors kept; the versions' revisions start
+    // at 1).
+    // Adds the case of another library, or the versions of it this library lacks (CopyOutcome), in one
+    // transaction under a lock on the case's identity and bytes: clients pushing at once store it once.
+    [[nodiscard]] virtual std::optional<CopyOutcome> addCaseCopy(const CaseCopy &copy) = 0;
+    // A case file read from options.filePath (absolute; its bytes `body`): a new case, a new version of the
+    // file's known case when the bytes changed, or nothing when they did not or another case holds exactly
+    // these bytes. Decided and written in one transaction under a lock on the path and the bytes.
+    [[nodiscard]] virtual std::optional<ImportOutcome> importCase(const QByteArray &body,
+                                                                  const SaveOptions &options) = 0;
 
     virtual std::vector<LibraryCase> cases(const LibraryQuery &query = {}) const = 0;
     virtual std::optional<LibraryCase> caseById(qint64 caseId) const = 0;
@@ -253,7 +300,8 @@ std::unique_ptr<CaseLibrary> openCaseLibrary(const QString &path = QString());
 // lastFailure() (Unreachable: the server cannot be reached; Refused: the login or the grants refused).
 std::unique_ptr<CaseLibrary> openCaseLibrary(const LibraryLocation &location, const QString &password = {});
 
-// The OS user name (USER, USERNAME), or "unknown": the default author of notes and audit entries.
+// The OS user name (USER, USERNAME, LOGNAME, else the process's account), or "unknown": the default
+// author of notes and audit entries.
 QString systemUserName();
 
 } // namespace pw

@@ -48,41 +48,36 @@ ImportReport importCaseFolder(CaseLibrary &library, const QString &folder, const
         o.author = author;
         o.ranking = rankCaseSnapshot(*parsed.root, now);
         o.detail = QStringLiteral("imported from %1").arg(path);
-        const auto known = library.caseByFile(path);
-        if (known) {
-            const auto current = library.version(known->versionId);
-            if (current && current->body == bytes) {
-                ++report.unchanged;
-                continue;
-            }
-            // The file changed since it was imported: a new version of the case, the stored one kept as it
-            // was (nothing a user saved is lost; `library versions` lists both).
-            const auto fresh = library.copyVersion(known->versionId, QStringLiteral("Re-imported"), author);
-            if (!fresh || !library.saveVersion(*fresh, bytes, o)) {
-                report.libraryError = library.lastError();
+        auto outcome = library.importCase(bytes, o);
+        // Another client stored the same thing at the same moment: deciding again sees what it stored.
+        if (!outcome && library.lastFailure() == LibraryFailure::Conflict)
+            outcome = library.importCase(bytes, o);
+        if (!outcome) {
+            const LibraryFailure failure = library.lastFailure();
+            if (failure == LibraryFailure::Unreachable || failure == LibraryFailure::Refused) {
+                report.libraryError =
+                    QStringLiteral("%1 (while importing %2)").arg(library.lastError(), info.fileName());
                 return report;
             }
-            ++report.updated;
-        } else {
-            const std::vector<qint64> same = library.versionsWithBytes(bytes);
-            if (!library.lastError().isEmpty()) {
-                report.libraryError = library.lastError();
-                return report;
-            }
-            if (!same.empty()) {
-                const auto v = library.version(same.front());
-                const auto c = v ? library.caseById(v->caseId) : std::nullopt;
-                report.duplicates << QStringLiteral("%1: the same bytes as case %2 (%3); not added again")
-                                         .arg(info.fileName())
-                                         .arg(v ? v->caseId : 0)
-                                         .arg(c ? c->facts.insuredName : QString());
-                continue;
-            }
-            if (!library.addCase(bytes, o)) {
-                report.libraryError = library.lastError();
-                return report;
-            }
+            report.skipped << QStringLiteral("%1: %2").arg(info.fileName(), library.lastError());
+            continue;
+        }
+        switch (outcome->kind) {
+        case ImportOutcome::Kind::Added:
             ++report.added;
+            break;
+        case ImportOutcome::Kind::Updated:
+            ++report.updated;
+            break;
+        case ImportOutcome::Kind::Unchanged:
+            ++report.unchanged;
+            break;
+        case ImportOutcome::Kind::Duplicate:
+            report.duplicates << QStringLiteral("%1: the same bytes as case %2 (%3); not added again")
+                                     .arg(info.fileName())
+                                     .arg(outcome->caseId)
+                                     .arg(outcome->insuredName);
+            break;
         }
     }
     if (progress) progress(done, int(files.size()));

@@ -12,17 +12,21 @@
 namespace pw {
 
 // Importing a folder of case files (*.json, not recursive, in name order) into the library, and exporting
-// a version back to a file. A file the library already knows (same absolute path) is saved into that
-// case's current version when its bytes changed (audited like any save) and left alone when they did not;
-// a new file becomes a new case — unless the library already holds exactly its bytes (the same case saved
-// under another name, or twice in the folder): that file is recognised and named in `duplicates`, not added
-// again. Each case is ranked at `now` for the list's summary. A file that cannot be read or is not JSON is
-// skipped with its reason; the others are still imported.
+// a version back to a file. A file the library already knows (same absolute path) becomes a new version
+// of that case ("Re-imported", audited like any save; the versions before are kept) when its bytes changed
+// and is left alone when they did not; a new file becomes a new case — unless the library already holds
+// exactly its bytes (the same case saved under another name, or twice in the folder): that file is
+// recognised and named in `duplicates`, not added again. Each decision and its write are one transaction
+// (CaseLibrary::importCase), so several clients importing the same folder at once store each case once and
+// each counts truthfully what it did. Each case is ranked at `now` for the list's summary. A file that
+// cannot be read, is not JSON or that the library cannot store is skipped with its reason; the others are
+// still imported. A server that refuses or cannot be reached stops the import (libraryError names the
+// file in progress).
 struct ImportReport {
     int added = 0, updated = 0, unchanged = 0;
     QStringList duplicates; // "copy.json: the same bytes as case 3 (Dana Okafor); not added again"
     QStringList skipped;    // "name.json: reason"
-    QString libraryError;   // set when a write to the library failed (the import stops there)
+    QString libraryError;   // the server refused or went away (the import stops there)
     bool ok() const { return skipped.isEmpty() && libraryError.isEmpty(); }
 };
 

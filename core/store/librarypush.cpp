@@ -11,24 +11,6 @@ QString caseName(const LibraryCase &c) {
     return c.facts.insuredName.isEmpty() ? QStringLiteral("case %1").arg(c.caseId) : c.facts.insuredName;
 }
 
-// Whether `to` already has a case whose versions are exactly these bytes, in this order.
-bool alreadyThere(CaseLibrary &to, const std::vector<LibraryVersion> &versions) {
-    if (versions.empty()) return false;
-    for (const qint64 candidate : to.versionsWithBytes(versions.front().body)) {
-        const auto first = to.version(candidate);
-        if (!first) continue;
-        const std::vector<LibraryVersion> theirs = to.versions(first->caseId);
-        if (theirs.size() != versions.size()) continue;
-        bool same = true;
-        for (size_t i = 0; same && i < theirs.size(); ++i) {
-            const auto v = to.version(theirs[i].versionId);
-            same = v && v->body == versions[i].body;
-        }
-        if (same) return true;
-    }
-    return false;
-}
-
 } // namespace
 
 PushReport pushLibrary(CaseLibrary &from, CaseLibrary &to, const QList<qint64> &caseIds,
@@ -69,16 +51,6 @@ PushReport pushLibrary(CaseLibrary &from, CaseLibrary &to, const QList<qint64> &
             }
             copy.versions.push_back(std::move(*v));
         }
-        if (alreadyThere(to, copy.versions)) {
-            ++report.casesSkipped;
-            report.skipped
-                << QStringLiteral("%1: already on the server (same bytes)").arg(caseName(*summary));
-            continue;
-        }
-        if (!to.lastError().isEmpty()) {
-            report.error = to.lastError();
-            return report;
-        }
         copy.notes = from.notes(summary->caseId);
         copy.audit = from.auditTrail(summary->caseId);
         copy.remoteRuns = from.remoteRuns(summary->caseId);
@@ -86,14 +58,48 @@ PushReport pushLibrary(CaseLibrary &from, CaseLibrary &to, const QList<qint64> &
             report.error = from.lastError();
             return report;
         }
-        if (!to.addCaseCopy(copy)) {
-            report.error = QStringLiteral("%1: %2").arg(caseName(*summary), to.lastError());
-            return report;
+        const auto outcome = to.addCaseCopy(copy);
+        const QString name = caseName(*summary);
+        if (!outcome) {
+            const LibraryFailure failure = to.lastFailure();
+            if (failure == LibraryFailure::Unreachable || failure == LibraryFailure::Refused) {
+                report.error = QStringLiteral("%1: %2").arg(name, to.lastError());
+                return report;
+            }
+            report.failed << QStringLiteral("%1: %2").arg(name, to.lastError());
+            continue;
         }
-        ++report.casesCopied;
-        report.versionsCopied += int(copy.versions.size());
-        report.notesCopied += int(copy.notes.size());
-        report.auditCopied += int(copy.audit.size());
+        report.versionsCopied += outcome->versionsAdded;
+        report.notesCopied += outcome->notesAdded;
+        report.auditCopied += outcome->auditAdded;
+        switch (outcome->kind) {
+        case CopyOutcome::Kind::Copied:
+            ++report.casesCopied;
+            report.copied
+                << QStringLiteral("%1: copied (%2 version(s))").arg(name).arg(outcome->versionsAdded);
+            break;
+        case CopyOutcome::Kind::AlreadyThere:
+            ++report.casesSkipped;
+            report.skipped << QStringLiteral("%1: already on the server (same bytes)").arg(name);
+            break;
+        case CopyOutcome::Kind::Appended:
+            ++report.casesUpdated;
+            report.updated << QStringLiteral("%1: %2 version(s) added").arg(name).arg(outcome->versionsAdded);
+            break;
+        case CopyOutcome::Kind::Conflict:
+            ++report.casesUpdated;
+            report.conflicts << QStringLiteral("%1: %2 changed the server's copy at %3; your %4 version(s) "
+                                               "were added as \"Offline edit by %5\" (case %6 on the "
+                                               "server)")
+                                    .arg(name,
+                                         outcome->changedBy.isEmpty() ? QStringLiteral("someone")
+                                                                      : outcome->changedBy,
+                                         outcome->changedAt.toString(Qt::ISODate))
+                                    .arg(outcome->versionsAdded)
+                                    .arg(to.userName())
+                                    .arg(outcome->caseId);
+            break;
+        }
     }
     if (progress) progress(total, total);
     return report;

@@ -6,6 +6,7 @@
 #include "store/librarysql.h"
 
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace pw {
 
@@ -41,13 +42,15 @@ std::optional<qint64> SqlCaseLibrary::insertVersion(qint64 caseId, int number, c
     QVariantList values{caseId, number, label, parentId, timeText(now), timeText(now), bodyHash(body)};
     values += factValues(facts);
     values += rankingValues(ranking);
+    values << bodyHash(body); // base_hash (not a placeholder counted above)
     if (!run(q,
              QStringLiteral(
                  "INSERT INTO versions (case_id, number, label, parent_id, created_at, modified_at, "
                  "body_hash, ") +
                  kFactColumns + QStringLiteral(", ") + kRankingColumns +
-                 QStringLiteral(", revision, modified_by) VALUES (") + placeholders(int(values.size())) +
-                 QStringLiteral(", 1, ") + userSql() + QStringLiteral(") RETURNING id"),
+                 QStringLiteral(", revision, modified_by, base_hash) VALUES (") +
+                 placeholders(int(values.size()) - 1) + QStringLiteral(", 1, ") + userSql() +
+                 QStringLiteral(", ?) RETURNING id"),
              values, QStringLiteral("store the case")) ||
         !q.next()) {
         if (m_lastError.isEmpty()) fail(QStringLiteral("Cannot store the case: no id returned"));
@@ -96,30 +99,165 @@ bool SqlCaseLibrary::appendRankingAudit(qint64 caseId, qint64 versionId, const R
     return appendAudit(e);
 }
 
+std::optional<qint64> SqlCaseLibrary::insertCase(const QByteArray &body, const SaveOptions &options,
+                                                 const QDateTime &now, qint64 *caseIdOut) {
+    QSqlQuery q = query();
+    if (!run(q,
+             QStringLiteral("INSERT INTO cases (created_at, modified_at, file_path, current_version, uid) "
+                            "VALUES (?, ?, ?, 0, ?) RETURNING id"),
+             {timeText(now), timeText(now), options.filePath,
+              QUuid::createUuid().toString(QUuid::WithoutBraces)},
+             QStringLiteral("add the case")) ||
+        !q.next())
+        return std::nullopt;
+    const qint64 caseId = q.value(0).toLongLong();
+    q.finish();
+    if (caseIdOut) *caseIdOut = caseId;
+    const auto versionId =
+        insertVersion(caseId, 1, QStringLiteral("Original"), 0, body, options.ranking, now);
+    if (!versionId || !touchCase(caseId, *versionId, now)) return std::nullopt;
+    AuditEntry e =
+        entry(caseId, *versionId, now,
+              options.detail.startsWith(u"imported") ? QStringLiteral("imported") : QStringLiteral("created"),
+              options.author);
+    e.detail = options.detail;
+    if (!appendAudit(e)) return std::nullopt;
+    if (options.ranking.hasRun &&
+        !appendRankingAudit(caseId, *versionId, options.ranking, options.author, now))
+        return std::nullopt;
+    return versionId;
+}
+
 std::optional<qint64> SqlCaseLibrary::addCase(const QByteArray &body, const SaveOptions &options) {
     std::optional<qint64> versionId;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool ok = inTransaction(QStringLiteral("add the case"), [&] {
-        QSqlQuery q = query();
-        if (!run(q,
-                 QStringLiteral("INSERT INTO cases (created_at, modified_at, file_path, current_version) "
-                                "VALUES (?, ?, ?, 0) RETURNING id"),
-                 {timeText(now), timeText(now), options.filePath}, QStringLiteral("add the case")) ||
-            !q.next())
-            return false;
-        const qint64 caseId = q.value(0).toLongLong();
-        versionId = insertVersion(caseId, 1, QStringLiteral("Original"), 0, body, options.ranking, now);
-        if (!versionId || !touchCase(caseId, *versionId, now)) return false;
-        AuditEntry e = entry(caseId, *versionId, now,
-                             options.detail.startsWith(u"imported") ? QStringLiteral("imported")
-                                                                    : QStringLiteral("created"),
-                             options.author);
-        e.detail = options.detail;
-        if (!appendAudit(e)) return false;
-        return !options.ranking.hasRun ||
-               appendRankingAudit(caseId, *versionId, options.ranking, options.author, now);
+        versionId = insertCase(body, options, now, nullptr);
+        return versionId.has_value();
     });
     return ok ? versionId : std::nullopt;
+}
+
+bool SqlCaseLibrary::lockKeys(QStringList keys, const QString &what) {
+    const QString lock = m_dialect->keyLock();
+    if (lock.isEmpty()) return true;
+    keys.sort();
+    keys.removeDuplicates();
+    for (const QString &key : keys) {
+        QSqlQuery q = query();
+        if (!run(q, lock, {key}, what)) return false;
+    }
+    return true;
+}
+
+std::optional<int> SqlCaseLibrary::nextVersionNumber(qint64 caseId, const QString &what) {
+    // The case's row is locked first: two clients adding a version to one case number them one after the
+    // other instead of both taking MAX + 1.
+    QSqlQuery l = query();
+    if (!run(l, QStringLiteral("SELECT id FROM cases WHERE id = ?") + m_dialect->forUpdate(), {caseId}, what))
+        return std::nullopt;
+    if (!l.next()) {
+        fail(QStringLiteral("Cannot %1: case %2 is not in the library").arg(what).arg(caseId));
+        return std::nullopt;
+    }
+    l.finish();
+    QSqlQuery q = query();
+    if (!run(q, QStringLiteral("SELECT MAX(number) FROM versions WHERE case_id = ?"), {caseId}, what) ||
+        !q.next())
+        return std::nullopt;
+    return q.value(0).toInt() + 1;
+}
+
+bool SqlCaseLibrary::appendEditAudit(qint64 caseId, qint64 versionId, const QByteArray &beforeBytes,
+                                     const QByteArray &afterBytes, const QString &author,
+                                     const QDateTime &now) {
+    const auto before = parseJson(beforeBytes), after = parseJson(afterBytes);
+    if (before && after) {
+        for (const JsonChange &c : diffJson(*before, *after)) {
+            AuditEntry e = entry(caseId, versionId, now, QStringLiteral("edit"), author);
+            e.path = c.path;
+            e.oldValue = compactOrEmpty(c.before);
+            e.newValue = compactOrEmpty(c.after);
+            if (!appendAudit(e)) return false;
+        }
+    } else if (beforeBytes != afterBytes) {
+        AuditEntry e = entry(caseId, versionId, now, QStringLiteral("edit"), author);
+        e.detail = QStringLiteral("the case bytes were replaced (one side is not valid JSON)");
+        if (!appendAudit(e)) return false;
+    }
+    return true;
+}
+
+std::optional<ImportOutcome> SqlCaseLibrary::importCase(const QByteArray &body, const SaveOptions &options) {
+    std::optional<ImportOutcome> out;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString what = QStringLiteral("import the case");
+    const bool ok = inTransaction(what, [&]() -> bool {
+        // Under these locks no other client decides about the same file or the same bytes until this
+        // transaction ends: what it finds below is what it writes next to.
+        if (!lockKeys({QStringLiteral("file:") + options.filePath, QStringLiteral("bytes:") + bodyHash(body)},
+                      what))
+            return false;
+        ImportOutcome o;
+        const auto known = caseByFile(options.filePath);
+        if (!m_lastError.isEmpty()) return false;
+        if (known) {
+            o.caseId = known->caseId;
+            o.insuredName = known->facts.insuredName;
+            const auto current = version(known->versionId);
+            if (!current) {
+                if (m_lastError.isEmpty()) fail(QStringLiteral("Cannot %1: its version is gone").arg(what));
+                return false;
+            }
+            if (current->body == body) {
+                o.kind = ImportOutcome::Kind::Unchanged;
+                o.versionId = current->versionId;
+                out = o;
+                return true;
+            }
+            // The file changed since it was imported: a new version of the case, the stored one kept as it
+            // was (nothing anyone saved is lost; `library versions` lists both).
+            const auto number = nextVersionNumber(known->caseId, what);
+            if (!number) return false;
+            const auto id = insertVersion(known->caseId, *number, QStringLiteral("Re-imported"),
+                                          current->versionId, body, options.ranking, now);
+            if (!id || !touchCase(known->caseId, *id, now)) return false;
+            AuditEntry e = entry(known->caseId, *id, now, QStringLiteral("imported"), options.author);
+            e.detail = QStringLiteral("version %1 (Re-imported) from version %2: %3")
+                           .arg(*number)
+                           .arg(current->number)
+                           .arg(options.detail);
+            if (!appendAudit(e) ||
+                !appendEditAudit(known->caseId, *id, current->body, body, options.author, now))
+                return false;
+            if (options.ranking.hasRun &&
+                !appendRankingAudit(known->caseId, *id, options.ranking, options.author, now))
+                return false;
+            o.kind = ImportOutcome::Kind::Updated;
+            o.versionId = *id;
+            out = o;
+            return true;
+        }
+        const std::vector<qint64> same = versionsWithBytes(body);
+        if (!m_lastError.isEmpty()) return false;
+        if (!same.empty()) {
+            const auto v = version(same.front());
+            const auto c = v ? caseById(v->caseId) : std::nullopt;
+            if (!m_lastError.isEmpty()) return false;
+            o.kind = ImportOutcome::Kind::Duplicate;
+            o.versionId = same.front();
+            o.caseId = v ? v->caseId : 0;
+            o.insuredName = c ? c->facts.insuredName : QString();
+            out = o;
+            return true;
+        }
+        const auto id = insertCase(body, options, now, &o.caseId);
+        if (!id) return false;
+        o.versionId = *id;
+        out = o;
+        return true;
+    });
+    return ok ? out : std::nullopt;
 }
 
 bool SqlCaseLibrary::checkRevision(qint64 versionId, const SaveOptions &options) {
@@ -164,7 +302,6 @@ bool SqlCaseLibrary::saveVersion(qint64 versionId, const QByteArray &body, const
                 fail(QStringLiteral("Cannot save: version %1 is not in the library").arg(versionId));
             return false;
         }
-        const auto before = parseJson(old->body);
         const CaseFacts facts = after ? caseFactsOf(*after) : CaseFacts();
         QSqlQuery q = query();
         QVariantList values{timeText(now), bodyHash(body)};
@@ -201,19 +338,7 @@ bool SqlCaseLibrary::saveVersion(qint64 versionId, const QByteArray &body, const
                      {options.filePath, old->caseId}, QStringLiteral("save the case")))
                 return false;
         }
-        if (before && after) {
-            for (const JsonChange &c : diffJson(*before, *after)) {
-                AuditEntry e = entry(old->caseId, versionId, now, QStringLiteral("edit"), options.author);
-                e.path = c.path;
-                e.oldValue = compactOrEmpty(c.before);
-                e.newValue = compactOrEmpty(c.after);
-                if (!appendAudit(e)) return false;
-            }
-        } else if (old->body != body) {
-            AuditEntry e = entry(old->caseId, versionId, now, QStringLiteral("edit"), options.author);
-            e.detail = QStringLiteral("the case bytes were replaced (one side is not valid JSON)");
-            if (!appendAudit(e)) return false;
-        }
+        if (!appendEditAudit(old->caseId, versionId, old->body, body, options.author, now)) return false;
         if (newRanking && !sameRanking(old->ranking, options.ranking))
             return appendRankingAudit(old->caseId, versionId, options.ranking, options.author, now);
         return true;
@@ -231,12 +356,9 @@ std::optional<qint64> SqlCaseLibrary::copyVersion(qint64 fromVersionId, const QS
     std::optional<qint64> newId;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool ok = inTransaction(QStringLiteral("copy the version"), [&] {
-        QSqlQuery q = query();
-        if (!run(q, QStringLiteral("SELECT MAX(number) FROM versions WHERE case_id = ?"), {from->caseId},
-                 QStringLiteral("copy the version")) ||
-            !q.next())
-            return false;
-        const int number = q.value(0).toInt() + 1;
+        const auto next = nextVersionNumber(from->caseId, QStringLiteral("copy the version"));
+        if (!next) return false;
+        const int number = *next;
         const QString text =
             label.trimmed().isEmpty() ? QStringLiteral("Re-quote %1").arg(number) : label.trimmed();
         newId = insertVersion(from->caseId, number, text, fromVersionId, from->body, from->ranking, now);
@@ -307,14 +429,23 @@ bool SqlCaseLibrary::addAudit(const AuditEntry &entry) {
 }
 
 bool SqlCaseLibrary::deleteCase(qint64 caseId) {
+    // The audit trail outlives the case: its entries stay, with one more saying who deleted it (on a
+    // server nobody may delete audit entries). Notes go with the case (on a server through the foreign
+    // key, as a person may delete only their own notes directly).
+    const auto c = caseById(caseId);
     return inTransaction(QStringLiteral("delete the case"), [&] {
+        AuditEntry e =
+            entry(caseId, 0, QDateTime::currentDateTimeUtc(), QStringLiteral("deleted"), systemUserName());
+        e.detail =
+            QStringLiteral("case %1 (%2) deleted").arg(caseId).arg(c ? c->facts.insuredName : QString());
+        if (!appendAudit(e)) return false;
         QSqlQuery d = query();
         if (!run(d,
                  QStringLiteral("DELETE FROM version_data WHERE version_id IN (SELECT id FROM versions WHERE "
                                 "case_id = ?)"),
                  {caseId}, QStringLiteral("delete the case")))
             return false;
-        for (const char *table : {"notes", "audit", "case_runs", "versions"}) {
+        for (const char *table : {"notes", "case_runs", "versions"}) {
             QSqlQuery q = query();
             if (!run(q, QStringLiteral("DELETE FROM %1 WHERE case_id = ?").arg(QLatin1StringView(table)),
                      {caseId}, QStringLiteral("delete the case")))

@@ -25,6 +25,8 @@ namespace pw {
 //   4  sharing: versions gain revision, modified_by and body_hash (SHA-256 of the bytes, for duplicates);
 //      notes and audit gain db_user (on a server a column default of current_user); indexes for the state
 //      filter and newest-first order; on PostgreSQL the pg_trgm search index and the agency's grants
+//   5  cases gain uid (a UUID, backfilled; unique), the identity push recognises a case by; versions gain
+//      base_hash (the bytes' hash when the version was made), so push tells whose side changed
 // Each instance opens its own named connection, so the window, a worker thread, the CLI and tests can
 // share one file or server. On a server every migration step runs under the dialect's migration lock and
 // reads the schema version again inside it, so clients starting at once migrate once.
@@ -32,7 +34,7 @@ namespace pw {
 // connects again, and a statement outside a transaction is retried once on the new connection.
 class SqlCaseLibrary : public CaseLibrary {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // `password` is for a server only; it is kept in memory to connect again and never written anywhere.
     SqlCaseLibrary(const LibraryLocation &location, const QString &password,
@@ -65,7 +67,8 @@ public:
     bool linkRemoteRuns(qint64 caseId, const QStringList &runIds) override;
     bool addAudit(const AuditEntry &entry) override;
     bool deleteCase(qint64 caseId) override;
-    std::optional<qint64> addCaseCopy(const CaseCopy &copy) override;
+    std::optional<CopyOutcome> addCaseCopy(const CaseCopy &copy) override;
+    std::optional<ImportOutcome> importCase(const QByteArray &body, const SaveOptions &options) override;
 
     std::vector<LibraryCase> cases(const LibraryQuery &query) const override;
     std::optional<LibraryCase> caseById(qint64 caseId) const override;
@@ -103,6 +106,23 @@ private:
     bool migrateTo2();
     bool migrateTo3();
     bool migrateTo4();
+    bool migrateTo5();
+    // On a server, before migrating: whether this user may make or change the schema (else the library
+    // is "not set up yet", a plain sentence naming setup-server).
+    bool mayMigrate(int version);
+    // Inside a write transaction: waits for the dialect's key lock on each key (in sorted order, so two
+    // clients never wait for each other).
+    bool lockKeys(QStringList keys, const QString &what);
+    // Inside a write transaction: locks the case's row and returns its next version number.
+    std::optional<int> nextVersionNumber(qint64 caseId, const QString &what);
+    // Inside a write transaction: a new case (uid made if empty) with version 1 and its audit.
+    std::optional<qint64> insertCase(const QByteArray &body, const SaveOptions &options, const QDateTime &now,
+                                     qint64 *caseIdOut);
+    // The audit's "edit" entries of every JSON path that differs between two versions' bytes.
+    bool appendEditAudit(qint64 caseId, qint64 versionId, const QByteArray &before, const QByteArray &after,
+                         const QString &author, const QDateTime &now);
+    std::optional<qint64> insertCopy(const CaseCopy &copy, CopyOutcome &outcome);
+    bool appendCopy(qint64 caseId, const CaseCopy &copy, CopyOutcome &outcome);
     bool createOptionalIndexes();
     bool serverRolesExist();
     // Writes every version's facts (name, search text, …) again from its stored bytes.

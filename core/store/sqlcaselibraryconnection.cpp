@@ -11,6 +11,11 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace pw {
 
 namespace {
@@ -65,6 +70,11 @@ QString systemUserName() {
         const QString v = qEnvironmentVariable(name).trimmed();
         if (!v.isEmpty()) return v;
     }
+#ifdef Q_OS_UNIX
+    // No variable (a service, `env -i`): the account the process runs as.
+    if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name && *pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+#endif
     return QStringLiteral("unknown");
 }
 
@@ -211,9 +221,19 @@ void SqlCaseLibrary::fail(const QString &message, LibraryFailure kind) const {
 
 void SqlCaseLibrary::failOn(const QSqlError &error, const QString &what) const {
     const QString state = error.nativeErrorCode();
-    const QString reason = oneLine(error.text());
+    // The server's own words; Qt's ("QPSQL: Unable to create query") only when the server said nothing.
+    const QString reason =
+        oneLine(error.databaseText().trimmed().isEmpty() ? error.text() : error.databaseText());
     if (!m_location.isServer()) {
         fail(QStringLiteral("Cannot %1: %2").arg(what, reason));
+        return;
+    }
+    // A unique key or a serialisation failure: another client wrote the same thing at the same moment.
+    if (state == u"23505" || state == u"40001" || state == u"40P01") {
+        fail(QStringLiteral("Cannot %1: another user changed the same case at the same moment; nothing "
+                            "was written: try again")
+                 .arg(what),
+             LibraryFailure::Conflict);
         return;
     }
     if (state == u"42501") {
@@ -263,10 +283,19 @@ bool SqlCaseLibrary::run(QSqlQuery &q, const QString &sql, const QVariantList &v
         bool ok = values.isEmpty() ? q.exec(sql) : q.prepare(sql);
         if (ok && !values.isEmpty()) {
             // Qt binds a null QString as SQL NULL; the library's text columns are NOT NULL with '' for none.
-            for (const QVariant &v : values)
-                q.addBindValue(v.typeId() == QMetaType::QString && v.toString().isNull()
-                                   ? QVariant(QStringLiteral(""))
-                                   : v);
+            // A text column cannot hold U+0000 on a server (PostgreSQL's TEXT refuses it, and QPSQL cuts
+            // the statement there): it is stored as U+FFFD in every text column, on both back-ends. A
+            // version's bytes are a BLOB/BYTEA and stay exact.
+            for (const QVariant &v : values) {
+                if (v.typeId() != QMetaType::QString) {
+                    q.addBindValue(v);
+                    continue;
+                }
+                QString text = v.toString();
+                if (text.isNull()) text = QStringLiteral("");
+                text.replace(QChar(u'\0'), QChar(u'\uFFFD'));
+                q.addBindValue(text);
+            }
             ok = q.exec();
         }
         if (ok) return true;

@@ -42,9 +42,9 @@ CaseFacts readFacts(const QSqlQuery &q, int first) {
 }
 
 // Versions: id, case_id, number, label, parent_id, created_at, modified_at, revision, modified_by,
-// facts (7), ranking (4)
-const QString kVersionColumns =
-    QStringLiteral("id, case_id, number, label, parent_id, created_at, modified_at, revision, modified_by, ");
+// base_hash, facts (7), ranking (4)
+const QString kVersionColumns = QStringLiteral(
+    "id, case_id, number, label, parent_id, created_at, modified_at, revision, modified_by, base_hash, ");
 
 LibraryVersion readVersion(const QSqlQuery &q) {
     LibraryVersion v;
@@ -57,8 +57,9 @@ LibraryVersion readVersion(const QSqlQuery &q) {
     v.modifiedAt = timeFrom(q.value(6));
     v.revision = q.value(7).toInt();
     v.modifiedBy = q.value(8).toString();
-    v.facts = readFacts(q, 9);
-    v.ranking = listRanking(q, 16);
+    v.baseHash = q.value(9).toString();
+    v.facts = readFacts(q, 10);
+    v.ranking = listRanking(q, 17);
     return v;
 }
 
@@ -79,7 +80,7 @@ std::vector<LibraryCase> SqlCaseLibrary::readCases(const QString &where, const Q
                                  "v.top_package, v.top_cost, v.top_cost_high, v.qualified_count, "
                                  "c.file_path, c.created_at, c.modified_at, "
                                  "(SELECT COUNT(*) FROM case_runs r WHERE r.case_id = c.id), "
-                                 "v.revision, v.modified_by "
+                                 "v.revision, v.modified_by, c.uid "
                                  "FROM cases c JOIN versions v ON v.id = c.current_version") +
                   where + QStringLiteral(" ORDER BY c.modified_at DESC, c.id DESC");
     QVariantList binds = values;
@@ -108,6 +109,7 @@ std::vector<LibraryCase> SqlCaseLibrary::readCases(const QString &where, const Q
         c.remoteRunCount = q.value(16).toInt();
         c.revision = q.value(17).toInt();
         c.modifiedBy = q.value(18).toString();
+        c.uid = q.value(19).toString();
         out.push_back(std::move(c));
     }
     return out;
@@ -175,10 +177,10 @@ std::optional<LibraryVersion> SqlCaseLibrary::version(qint64 versionId) const {
         return std::nullopt;
     if (!q.next()) return std::nullopt;
     LibraryVersion v = readVersion(q);
-    const QByteArray json = q.value(20).toByteArray();
+    const QByteArray json = q.value(21).toByteArray();
     if (const auto parsed = json.isEmpty() ? std::nullopt : parseJson(json))
         v.ranking = RankingSnapshot::fromJson(*parsed);
-    v.body = q.value(21).toByteArray();
+    v.body = q.value(22).toByteArray();
     return v;
 }
 

@@ -7,6 +7,7 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace pw {
 
@@ -36,10 +37,12 @@ bool SqlCaseLibrary::migrate() {
     if (!readVersion(version)) return false;
     if (version > kSchemaVersion) return tooNew(version);
     m_schemaVersion = version;
+    if (version < kSchemaVersion && m_location.isServer() && !mayMigrate(version)) return false;
     const std::pair<int, bool (SqlCaseLibrary::*)()> steps[] = {{1, &SqlCaseLibrary::migrateTo1},
                                                                 {2, &SqlCaseLibrary::migrateTo2},
                                                                 {3, &SqlCaseLibrary::migrateTo3},
-                                                                {4, &SqlCaseLibrary::migrateTo4}};
+                                                                {4, &SqlCaseLibrary::migrateTo4},
+                                                                {5, &SqlCaseLibrary::migrateTo5}};
     bool migrated = false;
     for (const auto &[target, step] : steps) {
         if (m_schemaVersion >= target) continue;
@@ -204,6 +207,61 @@ bool SqlCaseLibrary::migrateTo4() {
             return false;
     }
     return createOptionalIndexes();
+}
+
+bool SqlCaseLibrary::migrateTo5() {
+    // Push recognises a case by its uid (every case made before gets one now) and tells whose side changed
+    // a version by the bytes it started from (before schema 5 that is taken to be its bytes now).
+    const QString what = QStringLiteral("upgrade the case library to schema 5");
+    for (const QString &sql : {QStringLiteral("ALTER TABLE cases ADD COLUMN uid TEXT NOT NULL DEFAULT ''"),
+                               QStringLiteral("ALTER TABLE versions ADD COLUMN base_hash TEXT NOT NULL "
+                                              "DEFAULT ''"),
+                               QStringLiteral("UPDATE versions SET base_hash = body_hash")}) {
+        QSqlQuery q = query();
+        if (!run(q, sql, {}, what)) return false;
+    }
+    QSqlQuery rows = query();
+    if (!run(rows, QStringLiteral("SELECT id FROM cases"), {}, what)) return false;
+    std::vector<qint64> ids;
+    while (rows.next())
+        ids.push_back(rows.value(0).toLongLong());
+    rows.finish();
+    for (const qint64 id : ids) {
+        QSqlQuery q = query();
+        if (!run(q, QStringLiteral("UPDATE cases SET uid = ? WHERE id = ?"),
+                 {QUuid::createUuid().toString(QUuid::WithoutBraces), id}, what))
+            return false;
+    }
+    QSqlQuery index = query();
+    return run(index, QStringLiteral("CREATE UNIQUE INDEX cases_uid ON cases (uid)"), {}, what);
+}
+
+bool SqlCaseLibrary::mayMigrate(int version) {
+    // Only the schema's owner (or a superuser) makes or changes the tables; anyone else would be refused
+    // half way with a grant error that reads as "you may not change cases".
+    QSqlQuery q = query();
+    if (!run(q,
+             QStringLiteral(
+                 "SELECT COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false) OR "
+                 "CASE WHEN to_regclass('library_schema') IS NULL THEN "
+                 "has_schema_privilege(current_schema(), 'CREATE') ELSE pg_has_role(current_user, "
+                 "(SELECT relowner FROM pg_class WHERE oid = to_regclass('library_schema')), 'USAGE') END"),
+             {}, QStringLiteral("look at the library on the server")) ||
+        !q.next())
+        return false;
+    if (q.value(0).toBool()) return true;
+    if (version == 0)
+        fail(QStringLiteral("the library on the server is not set up yet: ask the agency's administrator to "
+                            "run `placement-workbench library setup-server`"),
+             LibraryFailure::Other);
+    else
+        fail(QStringLiteral("the library on the server is at schema %1 and this version of the workbench "
+                            "needs schema %2: ask the agency's administrator to run `placement-workbench "
+                            "library setup-server` with this version")
+                 .arg(version)
+                 .arg(kSchemaVersion),
+             LibraryFailure::Other);
+    return false;
 }
 
 bool SqlCaseLibrary::createOptionalIndexes() {

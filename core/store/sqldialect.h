@@ -35,6 +35,11 @@ public:
     // Run first in every migration transaction: waits until no other client is migrating (SQLite: none
     // needed, BEGIN IMMEDIATE serialises writers).
     virtual QString migrationLock() const = 0;
+    // Run inside a write transaction with one bound text: waits until no other client's transaction holds
+    // the same key, so a "is this case already here?" decision and the insert it leads to are one step
+    // (PostgreSQL: a transaction-scoped advisory lock on the key's hash; SQLite: none needed, BEGIN
+    // IMMEDIATE serialises writers).
+    virtual QString keyLock() const = 0;
     // Moves `table`'s identity sequence past the ids rows were copied with (empty: nothing to do).
     virtual QString resetIdentity(const QString &table) const = 0;
     // The SQL expression naming the user as the database knows them (PostgreSQL: current_user); empty
@@ -63,6 +68,7 @@ public:
     bool isFileBased() const override { return true; }
     QString forUpdate() const override { return {}; }
     QString migrationLock() const override { return {}; }
+    QString keyLock() const override { return {}; }
     QString resetIdentity(const QString &) const override { return {}; }
     QString currentUser() const override { return {}; }
     QStringList optionalIndexes() const override { return {}; }
@@ -102,6 +108,10 @@ public:
     // The key is the library's (ASCII "PWLIBRAR"); other applications of the database use their own.
     QString migrationLock() const override {
         return QStringLiteral("SELECT pg_advisory_xact_lock(5789672958633710162)");
+    }
+    // Keys share the library's first half of the key space (ASCII "PWLK"), hashed by the server.
+    QString keyLock() const override {
+        return QStringLiteral("SELECT pg_advisory_xact_lock(1347898443, hashtext(?))");
     }
     QString resetIdentity(const QString &table) const override {
         return QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "

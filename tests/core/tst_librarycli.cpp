@@ -57,8 +57,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.split('\n');
         QCOMPARE(lines.size(), 5); // header, 2 cases, count, ""
-        QVERIFY(
-            lines[1].startsWith("2      Dana Line·Breaker        NJ  07030")); // newest first; no raw newline
+        QVERIFY(lines[1].startsWith(
+            "2      Dana Line\\nBreaker       NJ  07030")); // newest first; no raw newline
         QVERIFY(lines[2].startsWith(
             "1      Dana Okafor              NY  11231  home+auto+umbrella   Harborview"));
         QVERIFY(lines[2].contains(" 6     1    "));
@@ -102,7 +102,7 @@ private Q_SLOTS:
     void versionsAndDiff() {
         {
             auto lib = openCaseLibrary(m_dir.filePath(QStringLiteral("data/library.sqlite")));
-            QVERIFY(lib->isOpen());
+            QVERIFY2(lib->isOpen(), qPrintable(lib->lastError()));
             const auto c = lib->caseById(1);
             QVERIFY(c);
             const auto v2 = lib->copyVersion(c->versionId, QStringLiteral("Renewal"), QStringLiteral("t"));

@@ -50,7 +50,7 @@ private Q_SLOTS:
                  qPrintable(m_pg.error()));
         const auto r = library(QStringLiteral("owner"), {QStringLiteral("setup-server")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY2(r.out.contains("is at schema 4; pw_agent and pw_underwriter have their rights"),
+        QVERIFY2(r.out.contains("is at schema 5; pw_agent and pw_underwriter have their rights"),
                  r.out.constData());
         writeCase(QStringLiteral("cases"), QStringLiteral("a.json"), QStringLiteral("Okafor"));
         writeCase(QStringLiteral("cases"), QStringLiteral("b.json"), QStringLiteral("Ortega"));
@@ -133,11 +133,15 @@ private Q_SLOTS:
         QCOMPARE((*report)[u"cases_skipped"].toDouble(), 1.0);
         QCOMPARE((*report)[u"skipped"].at(0).toString(),
                  QStringLiteral("Dana Okafor: already on the server (same bytes)"));
+        // The report names the cases it copied, too.
+        QCOMPARE((*report)[u"copied"].size(), 1);
+        QCOMPARE((*report)[u"copied"].at(0).toString(), QStringLiteral("Dana Local: copied (2 version(s))"));
         r = library(QStringLiteral("alice"), {QStringLiteral("push")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.startsWith(
                      QStringLiteral("pushed to alice@127.0.0.1:%1/library: 0 case(s) copied (0 versions, 0 "
-                                    "notes, 0 audit entries), 2 skipped\n")
+                                    "notes, 0 audit entries), 0 updated, 2 skipped, 0 conflict(s), 0 "
+                                    "failed\n")
                          .arg(m_pg.port())
                          .toUtf8()),
                  r.out.constData());
