@@ -148,10 +148,6 @@ bool MainWindow::saveToLibrary() {
     return handleSaveOutcome(m_library->saveToLibrary(), false);
 }
 
-void MainWindow::recordLibrarySave(const QString &fileName) {
-    handleSaveOutcome(m_library->recordFileSave(fileName), true);
-}
-
 bool MainWindow::copyAndRequote(const QString &label) {
     const QString err = m_library->copyAndRequote(label);
     if (!err.isEmpty()) {

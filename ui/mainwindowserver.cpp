@@ -245,9 +245,10 @@ bool MainWindow::resolveConflict(const LibrarySaveOutcome &out) {
     RankingSnapshot mine;
     if (m_ranking->hasRun() && !m_ranking->isStale() && !m_ranking->isBusy())
         mine = snapshotOfRun(m_ranking->run(), m_doc->root(), m_ranking->appetite(), m_doc->now());
-    showMessage(LibraryConflictDialog::describe(name, *out.conflict));
+    const qint64 opened = m_library->versionId();
+    showMessage(LibraryConflictDialog::describe(name, *out.conflict, out.theirs, opened));
     for (;;) {
-        LibraryConflictDialog dialog(name, *out.conflict, out.theirs, m_doc->root(), mine, this);
+        LibraryConflictDialog dialog(name, *out.conflict, out.theirs, m_doc->root(), mine, opened, this);
         dialog.exec();
         switch (dialog.choice()) {
         case LibraryConflictDialog::Choice::Cancel:

@@ -8,6 +8,7 @@
 #include "serverwindowfixture.h"
 
 #include "casedocument.h"
+#include "elidinglabel.h"
 #include "library/casehistorypanel.h"
 #include "library/libraryconflictdialog.h"
 #include "mainwindow.h"
@@ -16,6 +17,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QPainter>
 #include <QPlainTextEdit>
@@ -55,6 +57,36 @@ QString renderOver(QWidget *window, QWidget *dialog, const QString &file) {
     p.drawRect(frame.adjusted(0, 0, -1, -1));
     p.end();
     return img.save(file, "PNG") ? QString() : QStringLiteral("cannot write %1").arg(file);
+}
+
+// What the status bar says now.
+QString statusOf(const MainWindow &w) {
+    return w.findChild<ElidingLabel *>(QStringLiteral("statusMessage"))->fullText();
+}
+
+// The column of `table` whose header reads `header` (-1: none).
+int columnOf(const QTableWidget *table, const QString &header) {
+    for (int c = 0; c < table->columnCount(); ++c)
+        if (table->horizontalHeaderItem(c) && table->horizontalHeaderItem(c)->text() == header) return c;
+    return -1;
+}
+
+// Answers the next conflict dialog with the button named `button`; *seen gets its sentence.
+void answerConflict(const QString &button, QString *seen) {
+    test::whenShown(QStringLiteral("libraryConflictDialog"), [button, seen](QWidget *d) {
+        *seen = d->findChild<QLabel *>(QStringLiteral("conflictText"))->text();
+        QTest::mouseClick(d->findChild<QPushButton *>(button), Qt::LeftButton);
+    });
+}
+
+// File → Save As…: types `path` into the file dialog and presses Enter, as a person does.
+void saveAsThroughDialog(MainWindow &w, const QString &path) {
+    test::whenShown(QStringLiteral("saveCaseDialog"), [path](QWidget *d) {
+        auto *name = d->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        name->setText(path);
+        QTest::keyClick(name, Qt::Key_Return);
+    });
+    w.findChild<QAction *>(QStringLiteral("actionSaveAs"))->trigger();
 }
 
 } // namespace
@@ -214,6 +246,165 @@ private Q_SLOTS:
         }
     }
 
+    // A case on the server names a file (imported from a folder on some computer). Opening it from the
+    // library never makes that path this window's file: Save writes the server only. A save the library
+    // refuses (a conflict) writes no file at all, also with Save As, and the status bar does not say
+    // "saved".
+    void refusedSaveWritesNoFile_data() {
+        QTest::addColumn<QString>("how");
+        QTest::newRow("save goes to the server only") << QStringLiteral("save");
+        QTest::newRow("conflict on Save") << QStringLiteral("conflict");
+        QTest::newRow("conflict on Save As") << QStringLiteral("conflictSaveAs");
+    }
+    void refusedSaveWritesNoFile() {
+        QFETCH(QString, how);
+        const QString imported = m_env.dir->filePath(QStringLiteral("brooklyn-household.json"));
+        const QByteArray original =
+            test::householdBytes(QStringLiteral("Ama"), QStringLiteral("Mensah"), QStringLiteral("11201"));
+        {
+            QFile f(imported);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(original);
+        }
+        SaveOptions o;
+        o.filePath = imported; // as an import from a folder records it
+        o.detail = QStringLiteral("imported from %1").arg(imported);
+        auto carol = m_env.serverAs(QStringLiteral("alice"));
+        const auto id = carol->addCase(original, o);
+        QVERIFY2(id, qPrintable(carol->lastError()));
+
+        auto bob = m_env.windowAs(QStringLiteral("bob"));
+        QVERIFY(test::openFromLibraryPage(*bob, QStringLiteral("mensah")));
+        QCOMPARE(bob->document()->fileName(), QString()); // the server's case, not a file here
+        QVERIFY(test::typeIntoInsured(*bob, "field_first_name", QStringLiteral("Amara")));
+        const QString saveAsPath = m_env.dir->filePath(QStringLiteral("bobs-copy.json"));
+        if (how == u"save") {
+            bob->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
+            QVERIFY(!bob->document()->isModified());
+            QCOMPARE(firstNameOf(m_env.serverAs(QStringLiteral("alice"))->version(*id)->body),
+                     QStringLiteral("Amara"));
+            QCOMPARE(statusOf(*bob), QStringLiteral("Saved in the library"));
+        } else {
+            // Alice saves first; Bob's save is refused and he cancels.
+            QVERIFY(carol->saveVersion(*id,
+                                       test::householdBytes(QStringLiteral("Ama"), QStringLiteral("Mensah"),
+                                                            QStringLiteral("11215")),
+                                       SaveOptions{}));
+            QString seen;
+            answerConflict(QStringLiteral("conflictCancel"), &seen);
+            if (how == u"conflict")
+                bob->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
+            else
+                saveAsThroughDialog(*bob, saveAsPath);
+            QVERIFY2(seen.contains(QStringLiteral("nothing was overwritten")), qPrintable(seen));
+            QVERIFY(bob->document()->isModified());
+            QCOMPARE(statusOf(*bob), QStringLiteral("Not saved: your edits are still open"));
+            QCOMPARE(bob->findChild<QLabel *>(QStringLiteral("savedState"))->text(),
+                     QStringLiteral("● modified"));
+            QCOMPARE(zipOf(m_env.serverAs(QStringLiteral("alice"))->version(*id)->body),
+                     QStringLiteral("11215"));
+        }
+        // The file the import named is as it was; a refused Save As wrote nothing.
+        QFile f(imported);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), original);
+        QVERIFY(!QFile::exists(saveAsPath));
+    }
+
+    // Notes and the audit trail say who was signed in (the server's own record), whatever name was typed
+    // as the author; the author field starts as the signed-in user.
+    void historyShowsTheSignedInUser() {
+        auto uma = m_env.windowAs(QStringLiteral("uma"));
+        QVERIFY(test::openFromLibraryPage(*uma, QStringLiteral("okafor")));
+        uma->findChild<QAction *>(QStringLiteral("actionCaseHistory"))->trigger();
+        auto *author = uma->findChild<QLineEdit *>(QStringLiteral("noteAuthor"));
+        QCOMPARE(author->text(), QStringLiteral("uma"));
+        // She writes someone else's name as the author.
+        author->setFocus();
+        author->selectAll();
+        QTest::keyClicks(author, QStringLiteral("alice"));
+        QTest::keyClick(author, Qt::Key_Tab);
+        QTest::keyClicks(uma->findChild<QPlainTextEdit *>(QStringLiteral("noteText")),
+                         QStringLiteral("Checked."));
+        QTest::mouseClick(uma->findChild<QPushButton *>(QStringLiteral("noteAdd")), Qt::LeftButton);
+        QVERIFY(uma->libraryPage()->waitForIdle());
+        QVERIFY(uma->libraryPage()->history()->waitForIdle());
+        auto *notes = uma->findChild<QTableWidget *>(QStringLiteral("notesTable"));
+        QCOMPARE(notes->rowCount(), 1);
+        QCOMPARE(notes->item(0, columnOf(notes, QStringLiteral("Author")))->text(), QStringLiteral("alice"));
+        QCOMPARE(notes->item(0, columnOf(notes, QStringLiteral("Signed in as")))->text(),
+                 QStringLiteral("uma"));
+        QCOMPARE(notes->item(0, columnOf(notes, QStringLiteral("Note")))->text(), QStringLiteral("Checked."));
+
+        // Alice edits and saves; her edit's audit entries say "alice", the note's says uma wrote it.
+        QSettings().remove(QStringLiteral("library/author"));
+        auto alice = m_env.windowAs(QStringLiteral("alice"));
+        QVERIFY(test::openFromLibraryPage(*alice, QStringLiteral("okafor")));
+        QVERIFY(test::typeIntoInsured(*alice, "field_zip_code", QStringLiteral("11215")));
+        alice->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
+        QVERIFY(!alice->document()->isModified());
+        alice->findChild<QAction *>(QStringLiteral("actionCaseHistory"))->trigger();
+        QVERIFY(alice->libraryPage()->history()->waitForIdle());
+        auto *audit = alice->findChild<QTableWidget *>(QStringLiteral("auditTable"));
+        const int who = columnOf(audit, QStringLiteral("Who")),
+                  what = columnOf(audit, QStringLiteral("What")),
+                  path = columnOf(audit, QStringLiteral("Path"));
+        bool sawEdit = false, sawNote = false;
+        for (int r = 0; r < audit->rowCount(); ++r) {
+            const QString kind = audit->item(r, what)->text();
+            if (kind == u"edit" && audit->item(r, path)->text() == u"input.address.zip_code") {
+                QCOMPARE(audit->item(r, who)->text(), QStringLiteral("alice"));
+                sawEdit = true;
+            }
+            if (kind == u"note") {
+                QCOMPARE(audit->item(r, who)->text(), QStringLiteral("uma (author: alice)"));
+                sawNote = true;
+            }
+        }
+        QVERIFY(sawEdit);
+        QVERIFY(sawNote);
+    }
+
+    // Bob made another version the case's current one while Alice kept the older version open: her save
+    // is a conflict naming his version, never a silent demotion of it. The Versions list says who saved
+    // each version and which is current.
+    void saveOfAnOlderVersionIsAConflict() {
+        auto alice = m_env.windowAs(QStringLiteral("alice"));
+        QVERIFY(test::openFromLibraryPage(*alice, QStringLiteral("okafor")));
+        auto bob = m_env.serverAs(QStringLiteral("bob"));
+        const auto his =
+            bob->copyVersion(m_versionId, QStringLiteral("Bob's renewal"), QStringLiteral("bob"));
+        QVERIFY2(his, qPrintable(bob->lastError()));
+        QCOMPARE(bob->caseById(m_caseId)->versionId, *his);
+
+        QVERIFY(test::typeIntoInsured(*alice, "field_zip_code", QStringLiteral("11215")));
+        QString seen;
+        answerConflict(QStringLiteral("conflictCancel"), &seen);
+        alice->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
+        QVERIFY2(seen.contains(QStringLiteral("Dana Okafor was changed by bob")), qPrintable(seen));
+        QVERIFY2(seen.contains(
+                     QStringLiteral("their version 2 (Bob's renewal) is now the case's current version")),
+                 qPrintable(seen));
+        QVERIFY(alice->document()->isModified());
+        auto server = m_env.serverAs(QStringLiteral("alice"));
+        QCOMPARE(server->caseById(m_caseId)->versionId, *his); // still Bob's
+        QCOMPARE(server->version(m_versionId)->revision, 1);   // her version untouched
+
+        alice->showLibrary(true);
+        QVERIFY(alice->libraryPage()->waitForIdle());
+        alice->libraryPage()->history()->setCase(m_caseId);
+        QVERIFY(alice->libraryPage()->history()->waitForIdle());
+        auto *versions = alice->findChild<QTableWidget *>(QStringLiteral("versionsTable"));
+        QCOMPARE(versions->rowCount(), 2);
+        const int by = columnOf(versions, QStringLiteral("By")),
+                  current = columnOf(versions, QStringLiteral("Current"));
+        QVERIFY(by >= 0 && current >= 0);
+        QCOMPARE(versions->item(0, by)->text(), QStringLiteral("alice"));
+        QCOMPARE(versions->item(1, by)->text(), QStringLiteral("bob"));
+        QCOMPARE(versions->item(0, current)->text(), QString());
+        QCOMPARE(versions->item(1, current)->text(), QStringLiteral("current"));
+    }
+
     void testConnectionSaysWhatHappened_data() {
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("password"); // empty: the user's own
@@ -316,7 +507,8 @@ private Q_SLOTS:
         QVERIFY(uma->libraryPage()->waitForIdle()); // written on a worker, then the notes are read again
         auto *table = uma->findChild<QTableWidget *>(QStringLiteral("notesTable"));
         QCOMPARE(table->rowCount(), 1);
-        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Roof age verified from inspection."));
+        QCOMPARE(table->item(0, columnOf(table, QStringLiteral("Note")))->text(),
+                 QStringLiteral("Roof age verified from inspection."));
         const auto notes = server->notes(m_caseId);
         QCOMPARE(notes.size(), size_t(1));
         QCOMPARE(notes[0].text, QStringLiteral("Roof age verified from inspection."));

@@ -75,8 +75,9 @@ QString LibraryController::libraryFolder() const {
 }
 
 QString LibraryController::author() const {
-    const QString a = QSettings().value(QStringLiteral("library/author")).toString().trimmed();
-    return a.isEmpty() ? systemUserName() : a;
+    // The signed-in server user also while offline (the case is theirs, kept on this computer for now).
+    const LibraryLocation &where = m_connection->location();
+    return libraryAuthor(QSettings(), where.isServer() ? where.user : systemUserName());
 }
 
 QString LibraryController::libraryTitle() const {
@@ -88,6 +89,7 @@ void LibraryController::adopt(const LibraryVersion &v, bool inLocal) {
     m_versionId = v.versionId;
     m_caseId = v.caseId;
     m_revision = v.revision;
+    m_currentVersionId = v.versionId; // a save, an addition or a copy makes its version the current one
     m_docInLocal = inLocal && m_connection->location().kind == LibraryLocation::Kind::Server;
     const QString name = v.facts.insuredName.isEmpty() ? tr("(no name)") : v.facts.insuredName;
     m_title = tr("%1 — library, version %2 (%3)").arg(name).arg(v.number).arg(v.label);
@@ -192,6 +194,7 @@ void LibraryController::documentLoaded() {
         m_versionId = c->versionId;
         m_caseId = c->caseId;
         m_revision = c->revision;
+        m_currentVersionId = c->versionId;
     }
 }
 
@@ -322,7 +325,9 @@ bool LibraryController::openVersion(qint64 versionId, QString *error) {
     }
     const auto &c = r.libraryCase;
     QString file;
-    if (c && c->versionId == versionId && !c->filePath.isEmpty()) {
+    // A server's case is saved to the server only (until Save As): the path it names was recorded on
+    // somebody's computer, maybe another one, and a file there is not this case's to overwrite.
+    if (lib == m_connection->local() && c && c->versionId == versionId && !c->filePath.isEmpty()) {
         QFile f(c->filePath);
         if (f.open(QIODevice::ReadOnly) && f.size() == v.body.size() && f.readAll() == v.body)
             file = c->filePath;
@@ -331,6 +336,7 @@ bool LibraryController::openVersion(qint64 versionId, QString *error) {
     m_doc->load(*root, file);
     m_loadingVersion = false;
     adopt(v, lib == m_connection->local());
+    if (c) m_currentVersionId = c->versionId; // an older version may be opened on purpose
     return true;
 }
 

@@ -157,6 +157,9 @@ private:
     QFuture<QString> m_autosaveJob;
     qint64 m_versionId = 0, m_caseId = 0;
     int m_revision = 0;
+    // The case's current version when the open version was read or saved: a save is refused (Conflict)
+    // when someone made another version current meanwhile (SaveOptions::expectedCurrentVersion).
+    qint64 m_currentVersionId = 0;
     bool m_docInLocal = false; // the open case's ids are of the local library (not the server's)
     QString m_title;           // "Dana Okafor — library, version 2 (Renewal)" of the open version
     int m_busy = 0;

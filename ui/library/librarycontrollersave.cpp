@@ -59,7 +59,8 @@ LibrarySaveOutcome LibraryController::failedSave(const JobResult &r, const QByte
         return saveOffline(bytes, filePath);
     }
     if (r.failure == LibraryFailure::Conflict && m_versionId) {
-        const qint64 id = m_versionId;
+        // What the library has now: the conflict's version (the open one, or the one made current).
+        const qint64 id = r.conflict && r.conflict->versionId ? r.conflict->versionId : m_versionId;
         const JobResult theirs = runJob(docLibrary(), [id](CaseLibrary &l) {
             JobResult j;
             j.version = l.version(id);
@@ -103,7 +104,10 @@ LibrarySaveOutcome LibraryController::recordFileSave(const QString &fileName) {
         !m_docInLocal)
         return saveOffline(bytes, path);
     SaveOptions o = saveOptions(path);
-    if (m_versionId) o.expectedRevision = m_revision;
+    if (m_versionId) {
+        o.expectedRevision = m_revision;
+        o.expectedCurrentVersion = m_currentVersionId;
+    }
     const QStringList runs = remoteRunIds(path);
     const qint64 versionId = m_versionId;
     const QString detail = tr("saved to %1").arg(path);
@@ -112,7 +116,15 @@ LibrarySaveOutcome LibraryController::recordFileSave(const QString &fileName) {
         JobResult j;
         qint64 id = versionId;
         if (id == 0)
-            if (const auto c = l.caseByFile(path)) id = c->versionId; // a file the library knows
+            if (const auto c = l.caseByFile(path)) {
+                // A file the library knows. On a server a path is only a path on somebody's computer:
+                // the case is this file's only when this user saved it last (else the file becomes a new
+                // case — never written over a colleague's case that happens to name the same path).
+                if (!l.location().isServer() || c->modifiedBy == l.userName()) {
+                    id = c->versionId;
+                    o.expectedRevision = c->revision; // never over a save made meanwhile
+                }
+            }
         if (id) {
             if (!l.saveVersion(id, bytes, o)) return j;
         } else {
@@ -144,7 +156,8 @@ LibrarySaveOutcome LibraryController::saveToLibrary() {
     }
     const QByteArray bytes = writeJson(m_doc->root());
     SaveOptions o = saveOptions(QString());
-    o.expectedRevision = m_revision; // never over someone else's save
+    o.expectedRevision = m_revision;               // never over someone else's save
+    o.expectedCurrentVersion = m_currentVersionId; // nor over a version someone made current
     const qint64 versionId = m_versionId;
     CaseLibrary *target = docLibrary();
     const JobResult r = runJob(target, [=](CaseLibrary &l) {
