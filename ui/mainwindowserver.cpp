@@ -154,7 +154,10 @@ void MainWindow::updateLibraryState() {
                                    : tr("The library server is back. %n case(s) were saved on this computer "
                                         "while it was unreachable.",
                                         "", waiting));
-    m_bannerText->setText(escapeControls(lines.join(u' ')));
+    // One line per message: a refusal and the read-only notice never run into each other.
+    for (QString &line : lines)
+        line = escapeControls(line); // server words inside stay on their line
+    m_bannerText->setText(lines.join(u'\n'));
     m_bannerText->setToolTip(c->state() == LibraryConnection::State::Offline
                                  ? escapeControls(c->offlineDetail())
                                  : QString()); // the server's own words, apart from the plain sentence
@@ -170,11 +173,12 @@ void MainWindow::updateLibraryState() {
 
     // An underwriter opens cases read-only: the server refuses their writes, and the window does not offer
     // them. Notes stay open (Case → Notes and history).
-    m_editor->setEnabled(!readOnly);
+    m_editor->setEditable(!readOnly); // the section list stays usable for reading
+    m_libraryPage->setImportEnabled(!readOnly);
     m_appetite->setEnabled(!readOnly);
     for (QCheckBox *box : m_lineBoxes)
         box->setEnabled(!readOnly);
-    for (const char *name : {"actionSave", "actionCopyRequote", "actionLibraryImport"})
+    for (const char *name : {"actionSave", "actionCopyRequote", "actionLibraryImport", "actionImport"})
         if (auto *a = findChild<QAction *>(QString::fromLatin1(name))) a->setEnabled(!readOnly);
 }
 

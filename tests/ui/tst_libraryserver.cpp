@@ -19,11 +19,14 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QTest>
 
@@ -403,6 +406,103 @@ private Q_SLOTS:
         QCOMPARE(versions->item(1, by)->text(), QStringLiteral("bob"));
         QCOMPARE(versions->item(0, current)->text(), QString());
         QCOMPARE(versions->item(1, current)->text(), QStringLiteral("current"));
+    }
+
+    // Case text that is hostile to a layout or to the reading order: a name of thousands of characters
+    // never widens the window or the conflict dialog beyond the screen, and right-to-left overrides are
+    // shown as escapes in the list, the history header and the window title.
+    void hostileNamesStayInTheirPlace_data() {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("last");
+        QTest::addColumn<QString>("search");
+        QTest::newRow("5,000 characters")
+            << QString(5000, u'W') << QStringLiteral("Long") << QStringLiteral("long");
+        QTest::newRow("right-to-left override")
+            << QStringLiteral("\u202Eevil gnp.exe\u202C") << QStringLiteral("Doe") << QStringLiteral("doe");
+    }
+    void hostileNamesStayInTheirPlace() {
+        QFETCH(QString, first);
+        QFETCH(QString, last);
+        QFETCH(QString, search);
+        auto carol = m_env.serverAs(QStringLiteral("alice"));
+        const auto id =
+            carol->addCase(test::householdBytes(first, last, QStringLiteral("11201")), SaveOptions{});
+        QVERIFY2(id, qPrintable(carol->lastError()));
+        auto bob = m_env.windowAs(QStringLiteral("bob"));
+        // The window's own width (the offscreen screen is narrower than the fixture's 1366 pixels).
+        const int screenWidth = std::max(bob->width(), bob->screen()->availableGeometry().width());
+        bob->showLibrary(true);
+        QVERIFY(bob->libraryPage()->waitForIdle());
+        bob->libraryPage()->selectCase(carol->version(*id)->caseId);
+        QVERIFY(bob->libraryPage()->history()->waitForIdle());
+        QApplication::processEvents();
+        QVERIFY2(bob->width() <= screenWidth, qPrintable(QString::number(bob->width())));
+        auto *header = bob->findChild<ElidingLabel *>(QStringLiteral("caseHistoryTitle"));
+        QVERIFY2(header->fullText().contains(last), qPrintable(header->fullText()));
+        QVERIFY(header->width() < screenWidth);
+        auto *list = bob->libraryPage()->table();
+        QVERIFY2(list->width() > 300, qPrintable(QString::number(list->width()))); // the list keeps its room
+        const QString cell = list->model()->index(list->currentIndex().row(), 0).data().toString();
+        QVERIFY2(cell.contains(last), qPrintable(cell));
+        for (const QString &shown : {cell, header->fullText()}) {
+            QVERIFY(!shown.contains(QChar(0x202E)));
+            QVERIFY(!shown.contains(QChar(0x202C)));
+        }
+
+        QVERIFY(test::openFromLibraryPage(*bob, search));
+        QApplication::processEvents();
+        QVERIFY2(bob->width() <= screenWidth, qPrintable(QString::number(bob->width())));
+        QVERIFY(!bob->windowTitle().contains(QChar(0x202E)));
+        QVERIFY(bob->windowTitle().size() < 300);
+
+        // Someone saves first: the conflict dialog fits the screen and says the whole question.
+        QVERIFY(carol->saveVersion(*id, test::householdBytes(first, last, QStringLiteral("11215")),
+                                   SaveOptions{}));
+        QVERIFY(test::typeIntoInsured(*bob, "field_zip_code", QStringLiteral("11230")));
+        int dialogWidth = 0;
+        QString text;
+        test::whenShown(QStringLiteral("libraryConflictDialog"), [&](QWidget *d) {
+            dialogWidth = d->width();
+            text = d->findChild<QLabel *>(QStringLiteral("conflictText"))->text();
+            QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("conflictCancel")), Qt::LeftButton);
+        });
+        bob->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
+        QVERIFY(dialogWidth > 0);
+        QVERIFY2(dialogWidth <= screenWidth, qPrintable(QString::number(dialogWidth)));
+        QVERIFY2(text.endsWith(QStringLiteral("What now?")), qPrintable(text));
+        QVERIFY2(text.size() < 400, qPrintable(QString::number(text.size())));
+        QVERIFY(!text.contains(QChar(0x202E)));
+    }
+
+    // An underwriter reads every section (the section list moves between them) but cannot import
+    // offerings or a folder; a refused save and the read-only notice are separate lines of the banner.
+    void underwriterNavigatesButCannotImport() {
+        auto uma = m_env.windowAs(QStringLiteral("uma"));
+        QVERIFY(test::openFromLibraryPage(*uma, QStringLiteral("okafor")));
+        auto *sections = uma->findChild<QListWidget *>(QStringLiteral("sectionList"));
+        QVERIFY(sections->isEnabled());
+        uma->caseEditor()->showSection(CaseEditor::Insured);
+        const QRect drivers = sections->visualItemRect(sections->item(CaseEditor::Drivers));
+        QTest::mouseClick(sections->viewport(), Qt::LeftButton, {}, drivers.center());
+        QCOMPARE(sections->currentRow(), int(CaseEditor::Drivers));
+        QCOMPARE(uma->findChild<QStackedWidget *>(QStringLiteral("sectionStack"))->currentIndex(),
+                 int(CaseEditor::Drivers));
+        QVERIFY(!uma->findChild<QStackedWidget *>(QStringLiteral("sectionStack"))->isEnabled());
+        QVERIFY(!uma->findChild<QAction *>(QStringLiteral("actionImport"))->isEnabled());
+        uma->showLibrary(true);
+        QVERIFY(!uma->findChild<QPushButton *>(QStringLiteral("libraryImport"))->isEnabled());
+        uma->showLibrary(false);
+        // Quit with a change on screen, answering Save: the refusal is said on its own line.
+        uma->document()->setValue(QStringLiteral("input.address.zip_code"),
+                                  JsonValue(QStringLiteral("99999")), QStringLiteral("Change ZIP"));
+        uma->setUnsavedAnswerForTests(QMessageBox::Save);
+        QVERIFY(!uma->close());
+        uma->setUnsavedAnswerForTests(QMessageBox::Discard);
+        const QStringList lines = uma->libraryBannerText().split(u'\n');
+        QCOMPARE(lines,
+                 (QStringList{
+                     QStringLiteral("Not saved: an underwriter cannot change cases (add a note instead)"),
+                     QStringLiteral("Read-only: you are signed in as an underwriter — you can add notes")}));
     }
 
     void testConnectionSaysWhatHappened_data() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "casehistorypanel.h"
 
+#include "elidinglabel.h"
 #include "librarylocationsettings.h"
 #include "librarymodel.h"
 #include "store/casediff.h"
@@ -74,9 +75,8 @@ CaseHistoryPanel::CaseHistoryPanel(CaseLibrary *library, QWidget *parent)
     setObjectName(QStringLiteral("caseHistory"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_title = new QLabel(this);
+    m_title = new ElidingLabel(this); // a long name is cut to the room, never widens the window
     m_title->setObjectName(QStringLiteral("caseHistoryTitle"));
-    m_title->setTextFormat(Qt::PlainText);
     layout->addWidget(m_title);
     m_tabs = new QTabWidget(this);
     layout->addWidget(m_tabs);
@@ -249,10 +249,10 @@ void CaseHistoryPanel::reload() {
     m_addNote->setEnabled(m_caseId != 0);
     if (m_caseId == 0) {
         ++m_generation; // a read still on its way is of another case
-        m_title->setText(tr("Select a case to see its versions, notes and audit trail."));
+        m_title->setFullText(tr("Select a case to see its versions, notes and audit trail."));
         return;
     }
-    m_title->setText(tr("Reading…"));
+    m_title->setFullText(tr("Reading…"));
     const qint64 caseId = m_caseId;
     onWorker<History>(
         [caseId](CaseLibrary &lib) {
@@ -283,7 +283,7 @@ void CaseHistoryPanel::reload() {
 
 void CaseHistoryPanel::showHistory(const History &h) {
     const auto &c = h.libraryCase;
-    m_title->setText(
+    m_title->setFullText(
         c ? tr("%1 — %2 %3")
                 .arg(c->facts.insuredName.isEmpty() ? tr("(no name)") : singleLine(c->facts.insuredName),
                      singleLine(c->facts.state), singleLine(c->facts.zip))

@@ -14,6 +14,7 @@ class QTableWidget;
 namespace pw {
 
 class CaseLibrary;
+class ElidingLabel;
 
 // The selected household's history beside the library list: its versions (open one, compare any two:
 // fields and offerings by JSON path, and how the ranking moved), its notes (on the case or on one offering,
@@ -61,7 +62,7 @@ private:
     CaseLibrary *m_library;
     qint64 m_caseId = 0;
     QTabWidget *m_tabs = nullptr;
-    QLabel *m_title = nullptr;
+    ElidingLabel *m_title = nullptr;
     QTableWidget *m_versions = nullptr;
     QPushButton *m_open = nullptr, *m_compare = nullptr;
     QPlainTextEdit *m_diff = nullptr;

@@ -5,6 +5,7 @@
 #include "libraryconnection.h"
 #include "librarylocationsettings.h"
 #include "rankingcontroller.h"
+#include "util/displaytext.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -91,7 +92,10 @@ void LibraryController::adopt(const LibraryVersion &v, bool inLocal) {
     m_revision = v.revision;
     m_currentVersionId = v.versionId; // a save, an addition or a copy makes its version the current one
     m_docInLocal = inLocal && m_connection->location().kind == LibraryLocation::Kind::Server;
-    const QString name = v.facts.insuredName.isEmpty() ? tr("(no name)") : v.facts.insuredName;
+    // The window title: case text, so control and bidi characters as escapes and a long name cut.
+    const QString name = v.facts.insuredName.isEmpty()
+                             ? tr("(no name)")
+                             : elideGraphemes(escapeControls(withoutLineBreaks(v.facts.insuredName)), 80);
     m_title = tr("%1 — library, version %2 (%3)").arg(name).arg(v.number).arg(v.label);
     if (m_docInLocal) m_title += tr(" — on this computer");
 }

@@ -62,7 +62,7 @@ LibraryPage::LibraryPage(CaseLibrary *library, QWidget *parent)
     open->setObjectName(QStringLiteral("libraryOpen"));
     open->setToolTip(tr("Open the selected case (Enter)"));
     bar->addWidget(open);
-    auto *import = new QPushButton(tr("Import folder…"), this);
+    auto *import = m_import = new QPushButton(tr("Import folder…"), this);
     import->setObjectName(QStringLiteral("libraryImport"));
     import->setToolTip(tr("Add every case file (*.json) of a folder to the library"));
     bar->addWidget(import);
@@ -160,6 +160,10 @@ void LibraryPage::setLibrary(CaseLibrary *library) {
 void LibraryPage::refresh() {
     reloadStates();
     startQuery();
+}
+
+void LibraryPage::setImportEnabled(bool enabled) {
+    m_import->setEnabled(enabled);
 }
 
 void LibraryPage::setBackEnabled(bool enabled) {

@@ -42,6 +42,8 @@ public:
     bool waitForIdle(int timeoutMs = 10000);
     bool isLoading() const { return m_pending > 0; }
     void setBackEnabled(bool enabled);
+    // Import folder… is offered only to users who may add cases (not to an underwriter).
+    void setImportEnabled(bool enabled);
     void focusSearch();
     void selectCase(qint64 caseId);
     CaseHistoryPanel *history() const { return m_history; }
@@ -73,6 +75,7 @@ private:
     QComboBox *m_state = nullptr, *m_line = nullptr;
     QLabel *m_count = nullptr;
     QPushButton *m_back = nullptr;
+    QPushButton *m_import = nullptr;
     CaseHistoryPanel *m_history = nullptr;
     QTimer *m_debounce = nullptr;
     quint64 m_generation = 0;
