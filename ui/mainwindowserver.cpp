@@ -84,19 +84,29 @@ void MainWindow::buildLibraryBanner() {
     });
     connect(connection, &LibraryConnection::uploadFinished, this, [this](const PushReport &r) {
         updateTitle(); // the open case may be the server's copy now
-        QString text = r.error.isEmpty()
-                           ? tr("Uploaded to the server: %1 case(s), %2 version(s), %3 note(s); %4 skipped.")
-                                 .arg(r.casesCopied)
-                                 .arg(r.versionsCopied)
-                                 .arg(r.notesCopied)
-                                 .arg(r.casesSkipped)
-                           : tr("The upload stopped: %1").arg(r.error);
+        QString text =
+            r.error.isEmpty()
+                ? tr("Uploaded to the server: %1 new case(s), %2 case(s) updated, %3 version(s), %4 "
+                     "note(s); %5 skipped.")
+                      .arg(r.casesCopied)
+                      .arg(r.casesUpdated)
+                      .arg(r.versionsCopied)
+                      .arg(r.notesCopied)
+                      .arg(r.casesSkipped)
+                : tr("The upload stopped: %1").arg(r.error);
+        // Someone changed a case on the server meanwhile: said first, nothing of theirs was overwritten.
+        if (!r.conflicts.isEmpty())
+            text = tr("Changed on the server meanwhile (your edits were added as new versions, theirs kept): "
+                      "%1. ")
+                       .arg(r.conflicts.join(QStringLiteral("; "))) +
+                   text;
         showMessage(text);
         QMessageBox box(r.error.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
                         tr("Upload to the library server"), text, QMessageBox::Ok, this);
         box.setObjectName(QStringLiteral("uploadReport"));
         box.setTextFormat(Qt::PlainText);
-        if (!r.skipped.isEmpty()) box.setDetailedText(r.skipped.join(u'\n'));
+        const QStringList details = r.conflicts + r.updated + r.copied + r.skipped + r.failed;
+        if (!details.isEmpty()) box.setDetailedText(escapeControlsKeepLines(details.join(u'\n')));
         if (m_testAnswer < 0) box.exec();
         if (isLibraryShown()) m_libraryPage->refresh();
     });

@@ -25,11 +25,15 @@ class TestLibraryOffline : public QObject {
     Q_OBJECT
 
     test::ServerWindows m_env;
-    qint64 m_versionId = 0;
+    qint64 m_versionId = 0, m_caseId = 0;
     pid_t m_frozen = 0; // a server process stopped with SIGSTOP, continued at cleanup
 
     std::unique_ptr<CaseLibrary> localLibrary() const {
         return openCaseLibrary(m_env.dir->filePath(QStringLiteral("library.sqlite")));
+    }
+    static QString zipOfVersion(CaseLibrary &lib, qint64 versionId) {
+        return jsonValueAt(*parseJson(lib.version(versionId)->body), QStringLiteral("input.address.zip_code"))
+            .toString();
     }
     static QPushButton *button(MainWindow &w, const char *name) {
         return w.findChild<QPushButton *>(QString::fromLatin1(name));
@@ -51,6 +55,7 @@ private Q_SLOTS:
             o);
         QVERIFY2(id, qPrintable(alice->lastError()));
         m_versionId = *id;
+        m_caseId = alice->version(*id)->caseId;
     }
     void cleanup() {
         if (m_frozen) ::kill(std::exchange(m_frozen, 0), SIGCONT);
@@ -123,21 +128,80 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!connection->isUploading() && connection->offlineCases().isEmpty(), 20000);
         QTRY_COMPARE(w->libraryBannerText(), QString());
         auto server = m_env.serverAs(QStringLiteral("alice"));
-        QCOMPARE(server->caseCount(), 2); // hers from before, untouched, and the one saved offline
+        // No second case: the offline edit is a new version of the case it came from; the version she
+        // opened is kept as it was.
+        QCOMPARE(server->caseCount(), 1);
         QCOMPARE(server->versionsWithBytes(saved).size(), size_t(1));
+        const auto uploaded = server->version(server->versionsWithBytes(saved).front());
+        QCOMPARE(uploaded->caseId, m_caseId);
+        QCOMPARE(server->caseById(m_caseId)->versionId, uploaded->versionId);
         QVERIFY(server->version(m_versionId)->body != saved);
-        // The open case is the server's copy now: its next save goes there, not into another upload.
+        // The open case is the server's case again: its next save goes there, not into another upload.
         QVERIFY2(!w->windowTitle().contains(QStringLiteral("on this computer")),
                  qPrintable(w->windowTitle()));
-        QCOMPARE(w->library()->versionId(), server->versionsWithBytes(saved).front());
+        QCOMPARE(w->library()->caseId(), m_caseId);
+        QCOMPARE(w->library()->versionId(), uploaded->versionId);
         QVERIFY(test::typeIntoInsured(*w, "field_zip_code", QStringLiteral("11217")));
         w->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
         QVERIFY(!w->document()->isModified());
-        QCOMPARE(server->caseCount(), 2);
+        QCOMPARE(server->caseCount(), 1);
         const auto after = server->version(w->library()->versionId());
         QCOMPARE(after->revision, 2);
         QCOMPARE(after->body, writeJson(w->document()->root()));
         QVERIFY(connection->offlineCases().isEmpty());
+    }
+
+    // Two sessions save the same server case while the server is down: one local copy of it. Meanwhile
+    // Bob saves the case on the server: the upload adds Alice's edit beside his as a new version of the
+    // same case, names the conflict, and overwrites nothing.
+    void uploadKeepsOneCaseAndReportsAConflict() {
+        auto offlineEdit = [&](const QString &zip) {
+            auto w = m_env.windowAs(QStringLiteral("alice"));
+            w->library()->connection()->setProbeIntervalMs(200);
+            if (!test::openFromLibraryPage(*w, QStringLiteral("okafor"))) return QByteArray();
+            if (!test::typeIntoInsured(*w, "field_zip_code", zip)) return QByteArray();
+            if (!m_env.pg.stop()) return QByteArray();
+            w->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
+            const QByteArray saved =
+                w->document()->isModified() ? QByteArray() : writeJson(w->document()->root());
+            if (!m_env.pg.restart()) return QByteArray();
+            return saved;
+        };
+        QVERIFY(!offlineEdit(QStringLiteral("11215")).isEmpty());
+        const QByteArray second = offlineEdit(QStringLiteral("11217"));
+        QVERIFY(!second.isEmpty());
+        QCOMPARE(localLibrary()->caseCount(), 1); // the second session reused the local copy
+
+        // Bob saves the server's case meanwhile.
+        auto bob = m_env.serverAs(QStringLiteral("bob"));
+        SaveOptions o;
+        o.expectedRevision = 1;
+        QVERIFY2(bob->saveVersion(m_versionId,
+                                  test::householdBytes(QStringLiteral("Dana"), QStringLiteral("Okafor"),
+                                                       QStringLiteral("11230")),
+                                  o),
+                 qPrintable(bob->lastError()));
+
+        auto w = m_env.windowAs(QStringLiteral("alice"));
+        LibraryConnection *connection = w->library()->connection();
+        QCOMPARE(connection->state(), LibraryConnection::State::Online);
+        QPushButton *upload = button(*w, "libraryUploadButton");
+        QTRY_VERIFY(upload->isVisible());
+        QCOMPARE(upload->text(), QStringLiteral("Upload 1 case(s) saved while offline"));
+        QString report;
+        connect(connection, &LibraryConnection::uploadFinished, w.get(),
+                [&](const PushReport &r) { report = r.conflicts.join(u'\n'); });
+        QTest::mouseClick(upload, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!connection->isUploading() && connection->offlineCases().isEmpty(), 20000);
+        QVERIFY2(report.contains(QStringLiteral("bob")), qPrintable(report));
+        auto server = m_env.serverAs(QStringLiteral("alice"));
+        QCOMPARE(server->caseCount(), 1);
+        QCOMPARE(zipOfVersion(*server, m_versionId), QStringLiteral("11230")); // Bob's save stands
+        const auto mine = server->versionsWithBytes(second);
+        QCOMPARE(mine.size(), size_t(1));
+        const auto added = server->version(mine.front());
+        QCOMPARE(added->caseId, m_caseId);
+        QCOMPARE(added->label, QStringLiteral("Offline edit by alice"));
     }
 
     void serverHangsOnSave() {

@@ -213,9 +213,10 @@ void LibraryConnection::rememberOfflineCase(qint64 localCaseId) {
 
 bool LibraryConnection::upload() {
     if (m_state != State::Online || m_upload.isRunning() || offlineCases().isEmpty()) return false;
-    // Read two ways: "upload" could fold an offline save into the server case it came from, or copy it over.
-    // It copies (pushLibrary): each case saved offline becomes a case of its own on the server, beside the
-    // server's copy it started from, so neither side's edits are lost or silently merged.
+    // pushLibrary recognises a case by its uid: a case saved offline that came from the server (its local
+    // twin, see LibraryController::saveOffline) gains the server case's new versions — labelled as an
+    // offline edit and reported as a conflict when the server's copy changed meanwhile; nothing is
+    // overwritten or merged silently. A case made offline is copied as a new server case.
     m_uploading = offlineCases();
     // Both connections are opened on the worker; progress comes back queued to this thread.
     m_upload.setFuture(QtConcurrent::run([from = m_local->connector(), to = m_server->connector(),

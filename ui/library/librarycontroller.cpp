@@ -67,6 +67,7 @@ void LibraryController::switchLibrary(const LibraryLocation &location, const QSt
     m_versionId = m_caseId = 0;
     m_revision = 0;
     m_docInLocal = false;
+    m_serverCopy.reset();
     m_title.clear();
     emit libraryChanged(0);
 }
@@ -98,6 +99,26 @@ void LibraryController::adopt(const LibraryVersion &v, bool inLocal) {
                              : elideGraphemes(escapeControls(withoutLineBreaks(v.facts.insuredName)), 80);
     m_title = tr("%1 — library, version %2 (%3)").arg(name).arg(v.number).arg(v.label);
     if (m_docInLocal) m_title += tr(" — on this computer");
+}
+
+void LibraryController::readServerCopy(CaseLibrary &l, qint64 caseId, JobResult &j) {
+    const auto summary = l.caseById(caseId);
+    if (!summary) return;
+    CaseCopy copy;
+    copy.summary = *summary;
+    for (const LibraryVersion &listed : l.versions(caseId)) {
+        auto v = l.version(listed.versionId);
+        if (!v) return;
+        copy.versions.push_back(std::move(*v));
+    }
+    if (l.lastError().isEmpty()) j.copy = std::move(copy);
+}
+
+void LibraryController::keepServerCopy(CaseLibrary *lib, const JobResult &r) {
+    if (lib && lib == m_connection->server())
+        m_serverCopy = r.copy;
+    else if (lib == m_connection->local() && !m_docInLocal)
+        m_serverCopy.reset();
 }
 
 LibraryController::JobResult LibraryController::runJob(CaseLibrary *lib, Job job) {
@@ -175,11 +196,15 @@ void LibraryController::followUpload(const PushReport &report, const QList<qint6
         JobResult j;
         const std::vector<qint64> ids = l.versionsWithBytes(body);
         if (!ids.empty()) j.version = l.version(ids.back());
-        j.ok = j.version.has_value();
+        if (j.version) readServerCopy(l, j.version->caseId, j);
+        j.ok = j.version.has_value() && l.lastError().isEmpty();
         return j;
     });
     if (!r.ok) return; // the case stays the local one; saving it again offers another upload
+    // The upload appended the offline versions to the server case they came from (same uid): the window
+    // is on that case again, at the version holding the bytes it has open.
     adopt(*r.version, false);
+    keepServerCopy(m_connection->server(), r);
     emit libraryChanged(m_caseId);
 }
 
@@ -187,6 +212,7 @@ void LibraryController::documentLoaded() {
     m_autosave->stop();
     removeOwnRecovery(); // the record was of the case that was open before
     if (m_loadingVersion) return;
+    m_serverCopy.reset();
     m_versionId = m_caseId = 0;
     m_revision = 0;
     m_docInLocal = false;
@@ -313,7 +339,8 @@ bool LibraryController::openVersion(qint64 versionId, QString *error) {
         JobResult j;
         j.version = l.version(versionId);
         if (j.version) j.libraryCase = l.caseById(j.version->caseId);
-        j.ok = j.version.has_value();
+        if (j.version && l.location().isServer()) readServerCopy(l, j.version->caseId, j);
+        j.ok = j.version.has_value() && l.lastError().isEmpty();
         return j;
     });
     if (!r.ok) {
@@ -340,6 +367,7 @@ bool LibraryController::openVersion(qint64 versionId, QString *error) {
     m_doc->load(*root, file);
     m_loadingVersion = false;
     adopt(v, lib == m_connection->local());
+    keepServerCopy(lib, r);
     if (c) m_currentVersionId = c->versionId; // an older version may be opened on purpose
     return true;
 }

@@ -73,13 +73,37 @@ LibrarySaveOutcome LibraryController::failedSave(const JobResult &r, const QByte
 }
 
 LibrarySaveOutcome LibraryController::saveOffline(const QByteArray &bytes, const QString &filePath) {
-    // The server's case cannot be written: the case as it is becomes a case of the local library, kept
-    // for upload. Nothing of the server's copy is touched.
+    // The server's case cannot be written: the case as it is goes to the local library, kept for upload.
+    // Nothing of the server's copy is touched. A case opened from the server is saved into its local twin
+    // (the server case's versions under the same uid, made now or kept from an earlier offline save), so
+    // the upload appends the edit to that very server case — or reports a conflict when someone changed
+    // the server's copy meanwhile — and saving again offline reuses the twin.
     SaveOptions o = saveOptions(filePath);
     o.detail = tr("saved on this computer while the library server was unreachable");
-    const JobResult r = runJob(m_connection->local(), [bytes, o](CaseLibrary &l) {
+    std::optional<CaseCopy> twin = m_serverCopy;
+    if (twin) {
+        twin->notes.clear(); // the server keeps those; the twin carries the versions only
+        twin->audit.clear();
+        twin->remoteRuns.clear();
+    }
+    QByteArray opened; // the bytes of the server version the window has open
+    if (twin)
+        for (const LibraryVersion &v : twin->versions)
+            if (v.versionId == m_versionId) opened = v.body;
+    const JobResult r = runJob(m_connection->local(), [bytes, o, twin, opened](CaseLibrary &l) {
         JobResult j;
-        const auto id = l.addCase(bytes, o);
+        std::optional<qint64> id;
+        if (twin) {
+            const auto kept = l.addCaseCopy(*twin);
+            if (!kept) return j;
+            for (const qint64 v : l.versionsWithBytes(opened))
+                if (const auto found = l.version(v); found && found->caseId == kept->caseId) id = v;
+            if (!id)
+                if (const auto c = l.caseById(kept->caseId)) id = c->versionId; // edited here before
+            if (!id || !l.saveVersion(*id, bytes, o)) return j;
+        } else {
+            id = l.addCase(bytes, o);
+        }
         if (id) j.version = l.version(*id);
         j.ok = j.version.has_value();
         return j;
@@ -136,11 +160,13 @@ LibrarySaveOutcome LibraryController::recordFileSave(const QString &fileName) {
         j.version = l.version(id);
         if (!j.version) return j;
         if (!runs.isEmpty() && !l.linkRemoteRuns(j.version->caseId, runs)) return j;
+        if (l.location().isServer()) readServerCopy(l, j.version->caseId, j);
         j.ok = true;
         return j;
     });
     if (!r.ok) return failedSave(r, bytes, path);
     adopt(*r.version, target == m_connection->local());
+    keepServerCopy(target, r);
     if (m_docInLocal) m_connection->rememberOfflineCase(m_caseId);
     emit libraryChanged(m_caseId);
     LibrarySaveOutcome out;
@@ -163,6 +189,7 @@ LibrarySaveOutcome LibraryController::saveToLibrary() {
     const JobResult r = runJob(target, [=](CaseLibrary &l) {
         JobResult j;
         if (l.saveVersion(versionId, bytes, o)) j.version = l.version(versionId);
+        if (j.version && l.location().isServer()) readServerCopy(l, j.version->caseId, j);
         j.ok = j.version.has_value();
         return j;
     });
@@ -172,6 +199,7 @@ LibrarySaveOutcome LibraryController::saveToLibrary() {
         return out;
     }
     adopt(*r.version, target == m_connection->local());
+    keepServerCopy(target, r);
     if (m_docInLocal) m_connection->rememberOfflineCase(m_caseId);
     m_doc->markSaved();
     emit libraryChanged(m_caseId);
@@ -206,6 +234,7 @@ QString LibraryController::copyAndRequote(const QString &label) {
             if (!l.saveVersion(*copy, bytes, o)) return j;
         }
         j.version = l.version(*copy);
+        if (j.version && l.location().isServer()) readServerCopy(l, j.version->caseId, j);
         j.ok = j.version.has_value();
         return j;
     });
@@ -218,6 +247,7 @@ QString LibraryController::copyAndRequote(const QString &label) {
     m_doc->load(root, QString()); // the copy lives in the library only, until Save As
     m_loadingVersion = false;
     adopt(*r.version, target == m_connection->local());
+    keepServerCopy(target, r);
     if (m_docInLocal) m_connection->rememberOfflineCase(m_caseId);
     emit libraryChanged(m_caseId);
     return QString();
