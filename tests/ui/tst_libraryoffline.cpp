@@ -6,13 +6,16 @@
 #include "serverwindowfixture.h"
 
 #include "casedocument.h"
+#include "elidinglabel.h"
 #include "mainwindow.h"
 
 #include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTest>
 #include <QThreadPool>
 
@@ -61,6 +64,7 @@ private Q_SLOTS:
         if (m_frozen) ::kill(std::exchange(m_frozen, 0), SIGCONT);
         // A save the window stopped waiting for finishes on its worker before the next test empties the book.
         QThreadPool::globalInstance()->waitForDone(20000);
+        libraryThreadPool()->waitForDone(20000);
         if (!m_env.pg.isRunning()) QVERIFY2(m_env.pg.restart(), qPrintable(m_env.pg.error()));
         setLibrarySecretStoreForTests(nullptr);
     }
@@ -246,6 +250,61 @@ private Q_SLOTS:
         QCOMPARE(w->library()->connection()->offlineCases().size(), 1);
         QVERIFY(!button(*w, "libraryStopWaitingButton")->isVisible());
         ::kill(std::exchange(m_frozen, 0), SIGCONT);
+    }
+
+    // The server freezes (postmaster and every backend stopped) and File → Library… is chosen: the window
+    // keeps running, the status bar says it in plain words (no driver text), the banner says the server
+    // is unreachable, and when the server answers again the list reads itself again.
+    void libraryListWhileTheServerIsFrozen() {
+        auto w = m_env.windowAs(QStringLiteral("alice"));
+        LibraryConnection *connection = w->library()->connection();
+        connection->setProbeIntervalMs(200);
+        QVERIFY(w->openSample(QStringLiteral("brooklyn-household.json")));
+        const QStringList pids =
+            m_env.pg
+                .scalar(QStringLiteral("SELECT string_agg(pid::text, ' ') FROM pg_stat_activity WHERE "
+                                       "pid <> pg_backend_pid() AND backend_type = 'client backend'"))
+                .split(u' ', Qt::SkipEmptyParts);
+        const QString dataDir =
+            m_env.pg.scalar(QStringLiteral("SELECT setting FROM pg_settings WHERE name = 'data_directory'"));
+        QFile pidFile(dataDir + QStringLiteral("/postmaster.pid"));
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        m_frozen = pidFile.readLine().trimmed().toInt();
+        QVERIFY(m_frozen > 0);
+        QVERIFY(::kill(m_frozen, SIGSTOP) == 0);
+        for (const QString &p : pids)
+            ::kill(p.toInt(), SIGSTOP);
+        auto thaw = qScopeGuard([&] {
+            for (const QString &p : pids)
+                ::kill(p.toInt(), SIGCONT);
+            if (m_frozen) ::kill(std::exchange(m_frozen, 0), SIGCONT);
+        });
+
+        int ticks = 0;
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, [&] { ++ticks; });
+        tick.start(50);
+        QElapsedTimer t;
+        t.start();
+        w->findChild<QAction *>(QStringLiteral("actionLibrary"))->trigger();
+        QVERIFY2(t.elapsed() < 500, qPrintable(QString::number(t.elapsed()))); // the click returns at once
+        auto *count = w->findChild<QLabel *>(QStringLiteral("libraryCount"));
+        // The list's read fails: the window goes offline and shows the library on this computer.
+        QTRY_COMPARE_WITH_TIMEOUT(connection->state(), LibraryConnection::State::Offline, 30000);
+        QVERIFY2(ticks >= int(t.elapsed() / 50 / 2), qPrintable(QString::number(ticks))); // never blocked
+        const QString said = w->findChild<ElidingLabel *>(QStringLiteral("statusMessage"))->fullText();
+        QVERIFY2(said.startsWith(QStringLiteral("The library could not be read: ")), qPrintable(said));
+        QVERIFY2(!said.contains(QStringLiteral("QPSQL")), qPrintable(said));
+        QTRY_VERIFY(w->libraryBannerText().contains(QStringLiteral("Not connected to the library server")));
+        QTRY_COMPARE(count->text(), QStringLiteral("0 cases")); // the local library, not a stale row
+
+        thaw.dismiss();
+        for (const QString &p : pids)
+            ::kill(p.toInt(), SIGCONT);
+        ::kill(std::exchange(m_frozen, 0), SIGCONT);
+        // Back by itself: the list shows the server's case without anything typed.
+        QTRY_COMPARE_WITH_TIMEOUT(connection->state(), LibraryConnection::State::Online, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(count->text(), QStringLiteral("1 case"), 20000);
     }
 
     void serverGoneAtStart() {

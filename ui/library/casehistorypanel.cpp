@@ -8,6 +8,7 @@
 #include "store/caselibrary.h"
 #include "util/dates.h"
 
+#include "libraryconnection.h"
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -216,18 +217,19 @@ void CaseHistoryPanel::onWorker(std::function<R(CaseLibrary &)> work, std::funct
     const quint64 generation = latestOnly ? ++m_generation : 0;
     ++m_pending;
     QPointer<CaseHistoryPanel> self(this);
-    (void)QtConcurrent::run([connect = m_library->connector(), work, done, self, generation, latestOnly] {
-        const std::unique_ptr<CaseLibrary> lib = connect();
-        R result = work(*lib);
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, done, generation, latestOnly, result = std::move(result)] {
-                if (!self) return;
-                --self->m_pending;
-                if (!latestOnly || generation == self->m_generation) done(result);
-            },
-            Qt::QueuedConnection);
-    });
+    (void)QtConcurrent::run(libraryThreadPool(),
+                            [connect = m_library->connector(), work, done, self, generation, latestOnly] {
+                                const std::unique_ptr<CaseLibrary> lib = connect();
+                                R result = work(*lib);
+                                QMetaObject::invokeMethod(
+                                    qApp,
+                                    [self, done, generation, latestOnly, result = std::move(result)] {
+                                        if (!self) return;
+                                        --self->m_pending;
+                                        if (!latestOnly || generation == self->m_generation) done(result);
+                                    },
+                                    Qt::QueuedConnection);
+                            });
 }
 
 bool CaseHistoryPanel::waitForIdle(int timeoutMs) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "libraryconnection.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPointer>
@@ -9,6 +10,15 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace pw {
+
+QThreadPool *libraryThreadPool() {
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool(qApp); // ends with the application, after waiting for its workers
+        p->setMaxThreadCount(8);         // network waits, not CPU work
+        return p;
+    }();
+    return pool;
+}
 
 QString describeLibraryFailure(LibraryFailure failure, const QString &error) {
     // One plain sentence of what it means; the server's own text is the detail, shown apart.
@@ -124,8 +134,9 @@ void LibraryConnection::open(const LibraryLocation &location, const QString &pas
         // The first answer is awaited in a local event loop: painting goes on, the network wait does not
         // sit on this thread.
         m_state = State::Offline;
-        m_probe.setFuture(
-            QtConcurrent::run([location, password] { return checkLibraryConnection(location, password); }));
+        m_probe.setFuture(QtConcurrent::run(libraryThreadPool(), [location, password] {
+            return checkLibraryConnection(location, password);
+        }));
         QEventLoop loop;
         connect(&m_probe, &QFutureWatcher<ConnectionCheck>::finished, &loop, &QEventLoop::quit);
         QTimer::singleShot(kConnectWaitMs, &loop, &QEventLoop::quit);
@@ -191,7 +202,7 @@ void LibraryConnection::markOffline(const QString &why, const QString &detail, b
 
 void LibraryConnection::retryNow() {
     if (m_state != State::Offline || m_probe.isRunning()) return;
-    m_probe.setFuture(QtConcurrent::run([location = m_location, password = m_password] {
+    m_probe.setFuture(QtConcurrent::run(libraryThreadPool(), [location = m_location, password = m_password] {
         return checkLibraryConnection(location, password);
     }));
 }
@@ -219,21 +230,22 @@ bool LibraryConnection::upload() {
     // overwritten or merged silently. A case made offline is copied as a new server case.
     m_uploading = offlineCases();
     // Both connections are opened on the worker; progress comes back queued to this thread.
-    m_upload.setFuture(QtConcurrent::run([from = m_local->connector(), to = m_server->connector(),
-                                          ids = m_uploading, self = QPointer<LibraryConnection>(this)] {
-        const auto source = from();
-        const auto target = to();
-        if (!source->isOpen() || !target->isOpen()) {
-            PushReport r;
-            r.error = source->isOpen() ? target->lastError() : source->lastError();
-            return r;
-        }
-        return pushLibrary(*source, *target, ids, [self](int done, int total) {
-            QMetaObject::invokeMethod(self, [self, done, total] {
-                if (self) emit self->uploadProgress(done, total);
+    m_upload.setFuture(
+        QtConcurrent::run(libraryThreadPool(), [from = m_local->connector(), to = m_server->connector(),
+                                                ids = m_uploading, self = QPointer<LibraryConnection>(this)] {
+            const auto source = from();
+            const auto target = to();
+            if (!source->isOpen() || !target->isOpen()) {
+                PushReport r;
+                r.error = source->isOpen() ? target->lastError() : source->lastError();
+                return r;
+            }
+            return pushLibrary(*source, *target, ids, [self](int done, int total) {
+                QMetaObject::invokeMethod(self, [self, done, total] {
+                    if (self) emit self->uploadProgress(done, total);
+                });
             });
-        });
-    }));
+        }));
     emit stateChanged();
     return true;
 }

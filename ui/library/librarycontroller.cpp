@@ -132,17 +132,18 @@ LibraryController::JobResult LibraryController::runJob(CaseLibrary *lib, Job job
     QEventLoop loop;
     connect(&watcher, &QFutureWatcher<JobResult>::finished, &loop, &QEventLoop::quit);
     if (m_busy++ == 0) emit busyChanged(true);
-    watcher.setFuture(QtConcurrent::run([connect = lib->connector(), job = std::move(job)] {
-        const std::unique_ptr<CaseLibrary> worker = connect();
-        JobResult r;
-        if (worker->isOpen()) r = job(*worker);
-        if (!r.ok) {
-            r.failure = worker->lastFailure();
-            r.error = worker->lastError();
-            r.conflict = worker->lastConflict();
-        }
-        return r;
-    }));
+    watcher.setFuture(
+        QtConcurrent::run(libraryThreadPool(), [connect = lib->connector(), job = std::move(job)] {
+            const std::unique_ptr<CaseLibrary> worker = connect();
+            JobResult r;
+            if (worker->isOpen()) r = job(*worker);
+            if (!r.ok) {
+                r.failure = worker->lastFailure();
+                r.error = worker->lastError();
+                r.conflict = worker->lastConflict();
+            }
+            return r;
+        }));
     bool stopped = false;
     if (!watcher.isFinished()) {
         QTimer slow;
@@ -269,13 +270,13 @@ void LibraryController::autosaveNow() {
     r.savedAt = QDateTime::currentDateTimeUtc();
     // Serialising a large case and writing it are both worker work; the tree is shared copy-on-write.
     // Recovery records are of this computer: always the local library.
-    m_autosaveJob =
-        QtConcurrent::run([connect = m_connection->local()->connector(), root = m_doc->root(), r]() mutable {
-            r.body = writeJson(root);
-            const std::unique_ptr<CaseLibrary> lib = connect();
-            if (!lib->isOpen()) return lib->lastError();
-            return lib->writeRecovery(r) ? QString() : lib->lastError();
-        });
+    m_autosaveJob = QtConcurrent::run(libraryThreadPool(), [connect = m_connection->local()->connector(),
+                                                            root = m_doc->root(), r]() mutable {
+        r.body = writeJson(root);
+        const std::unique_ptr<CaseLibrary> lib = connect();
+        if (!lib->isOpen()) return lib->lastError();
+        return lib->writeRecovery(r) ? QString() : lib->lastError();
+    });
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
         const QString err = watcher->result();

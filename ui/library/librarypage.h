@@ -54,6 +54,9 @@ signals:
     void backRequested();
     void importRequested();
     void message(const QString &text);
+    // The list could not be read because the server cannot be reached: `words` in plain words, `detail`
+    // the server's or driver's own (the window marks the library offline and checks again).
+    void unreachable(const QString &words, const QString &detail);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -62,7 +65,7 @@ protected:
 private:
     void startQuery();
     void deliver(quint64 generation, std::vector<LibraryCase> cases, bool complete, const QString &error,
-                 int total);
+                 int total, LibraryFailure failure = LibraryFailure::None);
     void openCurrent();
     void currentChanged();
     void reloadStates();

@@ -5,6 +5,7 @@
 #include "plaintext.h"
 #include "store/secretstore.h"
 
+#include "libraryconnection.h"
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -167,7 +168,8 @@ void LibrarySettingsDialog::testConnection() {
     m_testButton->setEnabled(false);
     m_testing = true;
     setMessage(m_testResult, tr("Connecting to %1…").arg(l.displayName()), false);
-    m_test.setFuture(QtConcurrent::run([l, pw = password()] { return checkLibraryConnection(l, pw); }));
+    m_test.setFuture(QtConcurrent::run(libraryThreadPool(),
+                                       [l, pw = password()] { return checkLibraryConnection(l, pw); }));
 }
 
 void LibrarySettingsDialog::accept() {
