@@ -204,7 +204,9 @@ void MainWindow::showLibrarySettings() {
     if (dialog.exec() != QDialog::Accepted) return;
     const LibraryLocation location = dialog.location();
     QString error;
-    const QString password = savedLibraryPassword(librarySecretStore(), location, &error);
+    const QString password = !dialog.sessionPassword().isEmpty()
+                                 ? dialog.sessionPassword()
+                                 : savedLibraryPassword(librarySecretStore(), location, &error);
     m_refusal.clear();
     m_library->switchLibrary(location, password);
     m_libraryPage->setLibrary(m_library->library());

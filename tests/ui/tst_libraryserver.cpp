@@ -526,7 +526,7 @@ private Q_SLOTS:
             << QStringLiteral("mallory") << QStringLiteral("guess") << library << false
             << QStringLiteral("Wrong user name or password: the server refused to sign you in.");
         QTest::newRow("server unreachable") << QStringLiteral("alice") << QString() << library << true
-                                            << QStringLiteral("The server could not be reached");
+                                            << QStringLiteral("Nothing answers at that host and port");
         QTest::newRow("schema newer")
             << QStringLiteral("alice") << QString() << QStringLiteral("future") << false
             << QStringLiteral("The library was made by a newer version of the "
@@ -581,6 +581,30 @@ private Q_SLOTS:
         QVERIFY2(banner.contains(QStringLiteral("Fix it in Edit → Library settings…")), qPrintable(banner));
         QVERIFY(!banner.contains(QStringLiteral("stale-password")));
         QVERIFY(!c->isRetrying()); // a refused login is not tried again and again
+    }
+
+    // No keychain at start: the banner says the password could not be read (not "wrong password") and
+    // where to type it.
+    void noKeychainAtStart() {
+        class NoKeychain : public SecretStore {
+        public:
+            std::optional<QString> read(const QString &, QString *error) override {
+                if (error) *error = QStringLiteral("Could not connect: No such file or directory");
+                return std::nullopt;
+            }
+            bool write(const QString &, const QString &, QString *error) override {
+                return read({}, error).has_value();
+            }
+            bool remove(const QString &, QString *error) override { return read({}, error).has_value(); }
+        };
+        setLibrarySecretStoreForTests(std::make_unique<NoKeychain>());
+        auto bob = m_env.windowAs(QStringLiteral("bob"));
+        QCOMPARE(bob->library()->connection()->state(), LibraryConnection::State::Offline);
+        const QString banner = bob->libraryBannerText();
+        QVERIFY2(banner.contains(QStringLiteral("could not be read from the system keychain")),
+                 qPrintable(banner));
+        QVERIFY2(banner.contains(QStringLiteral("Edit → Library settings…")), qPrintable(banner));
+        QVERIFY2(!banner.contains(QStringLiteral("Wrong user name or password")), qPrintable(banner));
     }
 
     void underwriterReadsAndAddsNotes() {

@@ -13,6 +13,7 @@
 #include "library/librarysettingsdialog.h"
 #include "mainwindow.h"
 #include "store/memorysecretstore.h"
+#include "store/secretstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -38,6 +39,20 @@ void typeInto(QLineEdit *e, const QString &text) {
     QTest::keyClick(e, Qt::Key_Delete);
     QTest::keyClicks(e, text);
 }
+
+// A system keychain that is not there (no Secret Service on the session bus).
+class NoKeychain : public SecretStore {
+public:
+    std::optional<QString> read(const QString &, QString *error) override {
+        if (error) *error = QStringLiteral("Could not connect: No such file or directory");
+        return std::nullopt;
+    }
+    bool write(const QString &, const QString &, QString *error) override {
+        if (error) *error = QStringLiteral("Could not connect: No such file or directory");
+        return false;
+    }
+    bool remove(const QString &, QString *error) override { return write({}, {}, error); }
+};
 
 template <class T> T *child(QWidget *w, const char *name) {
     T *c = w->findChild<T *>(QString::fromLatin1(name));
@@ -127,8 +142,10 @@ private Q_SLOTS:
         });
         w.findChild<QAction *>(QStringLiteral("actionLibrarySettings"))->trigger();
         QVERIFY(done);
-        QVERIFY2(tested.contains(QStringLiteral("could not be reached")), qPrintable(tested));
-        QVERIFY2(!tlsWords.contains(sslMode), qPrintable(tlsWords)); // plain words, not libpq's
+        QVERIFY2(tested.startsWith(QStringLiteral("Nothing answers at that host and port")),
+                 qPrintable(tested));
+        QVERIFY2(!tested.contains(QStringLiteral("QPSQL")), qPrintable(tested)); // no driver jargon
+        QVERIFY2(!tlsWords.contains(sslMode), qPrintable(tlsWords));             // plain words, not libpq's
 
         // The choice is in the settings, the password is not — anywhere in the file.
         const LibraryLocation saved = savedLibraryLocation(QSettings());
@@ -162,6 +179,32 @@ private Q_SLOTS:
         QVERIFY(pw->text().isEmpty());
         QVERIFY2(pw->placeholderText().contains(QStringLiteral("keychain")),
                  qPrintable(pw->placeholderText()));
+    }
+
+    // Without a keychain OK says why the password cannot be kept and offers the way forward: OK again
+    // uses it for this session only; it is written nowhere.
+    void noKeychainOffersThisSessionOnly() {
+        QSettings settings;
+        NoKeychain keychain;
+        LibrarySettingsDialog d(&settings, &keychain);
+        d.show();
+        QTest::mouseClick(child<QRadioButton>(&d, "libraryServerRadio"), Qt::LeftButton, {}, QPoint(5, 5));
+        typeInto(child<QLineEdit>(&d, "libraryHostEdit"), QStringLiteral("127.0.0.1"));
+        typeInto(child<QLineEdit>(&d, "libraryDatabaseEdit"), QStringLiteral("agency"));
+        typeInto(child<QLineEdit>(&d, "libraryUserEdit"), QStringLiteral("alice"));
+        typeInto(child<QLineEdit>(&d, "libraryPasswordEdit"), QStringLiteral("only-for-now"));
+        QTest::mouseClick(child<QPushButton>(&d, "libraryOkButton"), Qt::LeftButton);
+        QVERIFY(d.isVisible());
+        const QString said = child<QLabel>(&d, "librarySettingsMessage")->text();
+        QVERIFY2(said.startsWith(QStringLiteral("The system keychain is not available")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("Press OK again to use it until the workbench closes")),
+                 qPrintable(said));
+        QCOMPARE(savedLibraryLocation(settings).kind, LibraryLocation::Kind::Local);
+        QTest::mouseClick(child<QPushButton>(&d, "libraryOkButton"), Qt::LeftButton);
+        QCOMPARE(d.result(), int(QDialog::Accepted));
+        QCOMPARE(d.sessionPassword(), QStringLiteral("only-for-now"));
+        QCOMPARE(savedLibraryLocation(settings).kind, LibraryLocation::Kind::Server);
+        QVERIFY(!settingsText().contains(QStringLiteral("only-for-now")));
     }
 
     void serverNeedsHostDatabaseAndUser() {

@@ -26,6 +26,18 @@ QString describeLibraryFailure(LibraryFailure failure, const QString &error) {
     if (e.contains(u"password authentication failed") || e.contains(u"no password supplied") ||
         e.contains(u"password is required"))
         return QObject::tr("Wrong user name or password: the server refused to sign you in.");
+    if (e.contains(u"server does not support ssl"))
+        return QObject::tr(
+            "The server does not offer encrypted connections (TLS): choose an encryption "
+            "setting that allows an unencrypted connection, or have TLS set up on the server.");
+    if (e.contains(u"could not translate host name") || e.contains(u"name or service not known"))
+        return QObject::tr("The host name is not known: check the spelling of the host.");
+    if (e.contains(u"connection refused"))
+        return QObject::tr("Nothing answers at that host and port: check the port, and that the server is "
+                           "running.");
+    if (e.contains(u"timeout expired") || e.contains(u"timed out"))
+        return QObject::tr("The server did not answer in time: it may be down or overloaded, or a firewall "
+                           "is in the way.");
     if (e.contains(u"newer version"))
         return QObject::tr("The library was made by a newer version of the workbench: update the workbench "
                            "to use it.");
@@ -42,6 +54,15 @@ QString describeLibraryFailure(LibraryFailure failure, const QString &error) {
         break;
     }
     return QObject::tr("The library could not be used.");
+}
+
+QString libraryFailureDetail(const QString &error) {
+    // Qt's driver prefixes ("QPSQL: Unable to connect") say nothing to an agent; the server's words stay.
+    QString d = error;
+    for (const QString &noise :
+         {QStringLiteral("QPSQL: Unable to connect"), QStringLiteral("QPSQL: "), QStringLiteral("QSQLITE: ")})
+        d.replace(noise, QString());
+    return d.simplified();
 }
 
 ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QString &password) {

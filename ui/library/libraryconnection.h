@@ -28,6 +28,9 @@ struct ConnectionCheck {
 ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QString &password);
 // The sentence for a library that failed to open (isOpen() false), or for its last failure.
 QString describeLibraryFailure(LibraryFailure failure, const QString &error);
+// The server's own words of a failure for showing apart from describeLibraryFailure's sentence, without
+// the SQL driver's jargon ("QPSQL: Unable to connect").
+QString libraryFailureDetail(const QString &error);
 
 // The threads every library call of the window runs on (reads, saves, checks, uploads, autosave). Not
 // Qt's global pool: the raster paint engine hands work to that one and waits for it, so workers stuck on

@@ -31,6 +31,13 @@ LibraryController::LibraryController(CaseDocument *doc, RankingController *ranki
     QString keychainError;
     const QString password = savedLibraryPassword(librarySecretStore(), location, &keychainError);
     m_connection->open(location, password);
+    if (!keychainError.isEmpty() && location.isServer() && !m_connection->server())
+        // Not "wrong password": the password could not be read at all. Said with the way forward.
+        m_connection->markOffline(
+            tr("The library password could not be read from the system keychain. Type it "
+               "in Edit → Library settings… (without a keychain it is used for this "
+               "session only)."),
+            keychainError, false);
     m_session = std::make_unique<AutosaveSession>(libraryFolder());
     m_autosave = new QTimer(this);
     m_autosave->setSingleShot(true);
