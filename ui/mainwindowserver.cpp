@@ -152,9 +152,10 @@ void MainWindow::updateLibraryState() {
         lines << tr("Not connected to the library server %1. %2 Your case stays open; saving keeps it in the "
                     "library on this computer until the server is back.")
                      .arg(c->location().displayName(), c->offlineReason());
-        lines << (c->isRetrying()
-                      ? tr("Checking again every %n second(s).", "", std::max(1, c->probeIntervalMs() / 1000))
-                      : tr("Fix it in Edit → Library settings…, then Retry now."));
+        const int seconds = std::max(1, c->probeIntervalMs() / 1000);
+        lines << (!c->isRetrying() ? tr("Fix it in Edit → Library settings…, then Retry now.")
+                  : seconds == 1   ? tr("Checking again every second.")
+                                   : tr("Checking again every %1 seconds.").arg(seconds));
     } else if (readOnly) {
         lines << tr("Read-only: you are signed in as an underwriter — you can add notes");
         colour = QStringLiteral("#e3f2fd");
@@ -213,11 +214,15 @@ void MainWindow::showLibrarySettings() {
     if (isLibraryShown()) m_libraryPage->refresh();
     updateTitle();
     updateLibraryState();
+    const bool unreachable =
+        location.isServer() && m_library->connection()->state() == LibraryConnection::State::Offline;
     showMessage(!error.isEmpty() ? error
-                                 : tr("The case library is now %1")
-                                       .arg(location.kind == LibraryLocation::Kind::Server
-                                                ? location.displayName()
-                                                : tr("the file on this computer")));
+                : unreachable    ? tr("The case library is now %1, but it cannot be reached: the library on "
+                                         "this computer is shown until it can.")
+                                    .arg(location.displayName())
+                              : tr("The case library is now %1")
+                                    .arg(location.isServer() ? location.displayName()
+                                                             : tr("the file on this computer")));
 }
 
 bool MainWindow::handleSaveOutcome(const LibrarySaveOutcome &out, bool fileWritten) {

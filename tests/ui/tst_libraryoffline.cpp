@@ -297,6 +297,10 @@ private Q_SLOTS:
         QVERIFY2(!said.contains(QStringLiteral("QPSQL")), qPrintable(said));
         QTRY_VERIFY(w->libraryBannerText().contains(QStringLiteral("Not connected to the library server")));
         QTRY_COMPARE(count->text(), QStringLiteral("0 cases")); // the local library, not a stale row
+        auto *source = w->findChild<ElidingLabel *>(QStringLiteral("librarySource"));
+        QCOMPARE(source->fullText(), QStringLiteral("on this computer"));
+        QVERIFY2(w->libraryBannerText().contains(QStringLiteral("Checking again every second.")),
+                 qPrintable(w->libraryBannerText()));
 
         thaw.dismiss();
         for (const QString &p : pids)
@@ -305,6 +309,8 @@ private Q_SLOTS:
         // Back by itself: the list shows the server's case without anything typed.
         QTRY_COMPARE_WITH_TIMEOUT(connection->state(), LibraryConnection::State::Online, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(count->text(), QStringLiteral("1 case"), 20000);
+        QVERIFY2(source->fullText().startsWith(QStringLiteral("on the server alice@")),
+                 qPrintable(source->fullText()));
     }
 
     void serverGoneAtStart() {

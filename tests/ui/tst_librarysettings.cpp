@@ -7,6 +7,7 @@
 #include "windowfixture.h"
 
 #include "casedocument.h"
+#include "elidinglabel.h"
 #include "library/libraryconnection.h"
 #include "library/librarycontroller.h"
 #include "library/librarylocationsettings.h"
@@ -164,6 +165,10 @@ private Q_SLOTS:
 
         // The window switched: the server is not there, so the banner says so and the case stays open.
         QCOMPARE(w.library()->connection()->state(), LibraryConnection::State::Offline);
+        const QString status = w.findChild<ElidingLabel *>(QStringLiteral("statusMessage"))->fullText();
+        QVERIFY2(status.contains(
+                     QStringLiteral("but it cannot be reached: the library on this computer is shown")),
+                 qPrintable(status));
         QVERIFY2(w.libraryBannerText().contains(
                      QStringLiteral("Not connected to the library server alice@127.0.0.1")),
                  qPrintable(w.libraryBannerText()));

@@ -2,6 +2,7 @@
 #include "librarypage.h"
 
 #include "casehistorypanel.h"
+#include "elidinglabel.h"
 #include "fieldformat.h"
 #include "libraryconnection.h"
 #include "librarymodel.h"
@@ -37,6 +38,11 @@ LibraryPage::LibraryPage(CaseLibrary *library, QWidget *parent)
     auto *bar = new QHBoxLayout;
     auto *title = new QLabel(tr("<b>Case library</b>"), this);
     bar->addWidget(title);
+    m_source = new ElidingLabel(this); // which library the list is: the server or this computer's
+    m_source->setObjectName(QStringLiteral("librarySource"));
+    m_source->setMaximumWidth(260);
+    bar->addWidget(m_source);
+    showSource();
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("librarySearch"));
     m_search->setPlaceholderText(tr("Search name, ZIP, carrier, policy number…"));
@@ -152,10 +158,17 @@ void LibraryPage::reloadStates() {
     });
 }
 
+void LibraryPage::showSource() {
+    const LibraryLocation where = m_library ? m_library->location() : LibraryLocation();
+    m_source->setFullText(where.isServer() ? tr("on the server %1").arg(where.displayName())
+                                           : tr("on this computer"));
+}
+
 void LibraryPage::setLibrary(CaseLibrary *library) {
     // Not waited for: a query still running on the old library (perhaps a server that stopped answering)
     // delivers to nobody (the generation moves on below).
     m_library = library;
+    showSource();
     m_history->setLibrary(library);
     ++m_generation; // anything still on its way is dropped
 }

@@ -16,6 +16,7 @@ class QTimer;
 namespace pw {
 
 class CaseHistoryPanel;
+class ElidingLabel;
 class LibraryModel;
 
 // The library start page: every household in the case library, searched as you type (name, ZIP, state,
@@ -69,6 +70,7 @@ private:
     void openCurrent();
     void currentChanged();
     void reloadStates();
+    void showSource();
 
     CaseLibrary *m_library;
     LibraryModel *m_model = nullptr;
@@ -77,6 +79,7 @@ private:
     QLineEdit *m_search = nullptr;
     QComboBox *m_state = nullptr, *m_line = nullptr;
     QLabel *m_count = nullptr;
+    ElidingLabel *m_source = nullptr;
     QPushButton *m_back = nullptr;
     QPushButton *m_import = nullptr;
     CaseHistoryPanel *m_history = nullptr;
