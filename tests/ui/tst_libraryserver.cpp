@@ -5,6 +5,7 @@
 // theirs, Cancel keeps editing — never a silent overwrite, nothing lost. An underwriter's window is
 // read-only with a banner and can add a note; a write the server refuses is said in the banner. The
 // conflict dialog over the window is rendered to library-conflict.png beside the test binary.
+#include "nokeychain.h"
 #include "serverwindowfixture.h"
 
 #include "casedocument.h"
@@ -586,18 +587,7 @@ private Q_SLOTS:
     // No keychain at start: the banner says the password could not be read (not "wrong password") and
     // where to type it.
     void noKeychainAtStart() {
-        class NoKeychain : public SecretStore {
-        public:
-            std::optional<QString> read(const QString &, QString *error) override {
-                if (error) *error = QStringLiteral("Could not connect: No such file or directory");
-                return std::nullopt;
-            }
-            bool write(const QString &, const QString &, QString *error) override {
-                return read({}, error).has_value();
-            }
-            bool remove(const QString &, QString *error) override { return read({}, error).has_value(); }
-        };
-        setLibrarySecretStoreForTests(std::make_unique<NoKeychain>());
+        setLibrarySecretStoreForTests(std::make_unique<test::NoKeychain>());
         auto bob = m_env.windowAs(QStringLiteral("bob"));
         QCOMPARE(bob->library()->connection()->state(), LibraryConnection::State::Offline);
         const QString banner = bob->libraryBannerText();

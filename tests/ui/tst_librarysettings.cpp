@@ -3,6 +3,7 @@
 // saying in plain words what happened, OK keeping the choice in the settings and the password only in the
 // keychain (the settings file is read back: the password is not in it), and the window switching to the
 // chosen library — here a server that is not there, so the banner says so and the case stays open.
+#include "nokeychain.h"
 #include "testsupport.h"
 #include "windowfixture.h"
 
@@ -14,7 +15,6 @@
 #include "library/librarysettingsdialog.h"
 #include "mainwindow.h"
 #include "store/memorysecretstore.h"
-#include "store/secretstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,20 +40,6 @@ void typeInto(QLineEdit *e, const QString &text) {
     QTest::keyClick(e, Qt::Key_Delete);
     QTest::keyClicks(e, text);
 }
-
-// A system keychain that is not there (no Secret Service on the session bus).
-class NoKeychain : public SecretStore {
-public:
-    std::optional<QString> read(const QString &, QString *error) override {
-        if (error) *error = QStringLiteral("Could not connect: No such file or directory");
-        return std::nullopt;
-    }
-    bool write(const QString &, const QString &, QString *error) override {
-        if (error) *error = QStringLiteral("Could not connect: No such file or directory");
-        return false;
-    }
-    bool remove(const QString &, QString *error) override { return write({}, {}, error); }
-};
 
 template <class T> T *child(QWidget *w, const char *name) {
     T *c = w->findChild<T *>(QString::fromLatin1(name));
@@ -190,7 +176,7 @@ private Q_SLOTS:
     // uses it for this session only; it is written nowhere.
     void noKeychainOffersThisSessionOnly() {
         QSettings settings;
-        NoKeychain keychain;
+        test::NoKeychain keychain;
         LibrarySettingsDialog d(&settings, &keychain);
         d.show();
         QTest::mouseClick(child<QRadioButton>(&d, "libraryServerRadio"), Qt::LeftButton, {}, QPoint(5, 5));
