@@ -349,6 +349,10 @@ CaseEditor::CaseEditor(CaseDocument *doc, QWidget *parent)
     m_list->setCurrentRow(0);
 }
 
+void CaseEditor::setEditable(bool editable) {
+    m_stack->setEnabled(editable);
+}
+
 void CaseEditor::showSection(int section) {
     if (section >= 0 && section < SectionCount) m_list->setCurrentRow(section);
 }

@@ -26,6 +26,9 @@ public:
     explicit CaseEditor(CaseDocument *doc, QWidget *parent = nullptr);
 
     void showSection(int section);
+    // Read-only (an underwriter's view): the sections' editors take no input, the section list still
+    // moves between them.
+    void setEditable(bool editable);
     int currentSection() const;
     // Opens the section that owns a JSON path and focuses its editor.
     bool focusPath(const QString &path);

@@ -612,6 +612,13 @@ void MainWindow::updateTitle() {
 }
 
 bool MainWindow::saveTo(const QString &fileName) {
+    // The library is asked first: a save it refuses (someone else saved the case meanwhile, or the server
+    // denies the write) writes nothing anywhere, the file on disk included. Any other library failure
+    // does not keep the file from being written (said after the file is saved).
+    const LibrarySaveOutcome library = m_library->recordFileSave(QFileInfo(fileName).absoluteFilePath());
+    if (!library.ok &&
+        (library.failure == LibraryFailure::Conflict || library.failure == LibraryFailure::Refused))
+        return handleSaveOutcome(library, false);
     const QString err = writeFileAtomically(fileName, writeJson(m_doc->root()));
     if (!err.isEmpty()) {
         // The document stays modified and keeps its file name: nothing was written, the old file is intact.
@@ -620,7 +627,8 @@ bool MainWindow::saveTo(const QString &fileName) {
                         tr("The case was not saved. The file on disk is unchanged."), QMessageBox::Ok, this);
         box.setObjectName(QStringLiteral("saveErrorDialog"));
         box.setTextFormat(Qt::PlainText);
-        box.setInformativeText(err);
+        box.setInformativeText(library.ok ? tr("%1\n(The case library has the case as it is now.)").arg(err)
+                                          : err);
         box.exec();
         return false;
     }
@@ -633,7 +641,7 @@ bool MainWindow::saveTo(const QString &fileName) {
                     ? tr("Saved %1; %n value(s) not accepted are not in the file", "", m_doc->refusedCount())
                           .arg(fileName)
                     : tr("Saved %1").arg(fileName));
-    recordLibrarySave(fileName); // after: what the library says about it is the last word
+    handleSaveOutcome(library, true); // what the library says about it is the last word
     return true;
 }
 

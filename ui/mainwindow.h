@@ -127,7 +127,6 @@ private:
     void addLibraryActions(QMenu *file);
     void addCaseLibraryActions(QMenu *caseMenu);
     bool saveToLibrary();
-    void recordLibrarySave(const QString &fileName);
     void importFolderIntoLibrary();
     void buildLibraryBanner();
     void updateLibraryState();

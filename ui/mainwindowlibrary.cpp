@@ -6,11 +6,13 @@
 #include "casedocument.h"
 #include "elidinglabel.h"
 #include "library/casehistorypanel.h"
+#include "library/libraryconnection.h"
 #include "library/librarycontroller.h"
 #include "library/librarypage.h"
 #include "rankingcontroller.h"
 #include "store/libraryimport.h"
 
+#include "library/libraryconnection.h"
 #include <QAction>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -61,6 +63,12 @@ void MainWindow::buildLibrary() {
     connect(m_libraryPage, &LibraryPage::backRequested, this, [this] { showLibrary(false); });
     connect(m_libraryPage, &LibraryPage::importRequested, this, &MainWindow::importFolderIntoLibrary);
     connect(m_libraryPage, &LibraryPage::message, this, &MainWindow::showMessage);
+    // The list could not reach the server: the window says so in the banner and checks again; when the
+    // server is back the list is read again by itself (activeLibraryChanged).
+    connect(m_libraryPage, &LibraryPage::unreachable, m_library->connection(),
+            [this](const QString &words, const QString &detail) {
+                m_library->connection()->markOffline(words, detail);
+            });
 }
 
 void MainWindow::addLibraryActions(QMenu *file) {
@@ -148,10 +156,6 @@ bool MainWindow::saveToLibrary() {
     return handleSaveOutcome(m_library->saveToLibrary(), false);
 }
 
-void MainWindow::recordLibrarySave(const QString &fileName) {
-    handleSaveOutcome(m_library->recordFileSave(fileName), true);
-}
-
 bool MainWindow::copyAndRequote(const QString &label) {
     const QString err = m_library->copyAndRequote(label);
     if (!err.isEmpty()) {
@@ -187,16 +191,16 @@ void MainWindow::importFolderIntoLibrary() {
         }
         m_libraryPage->refresh();
     });
-    watcher->setFuture(
-        QtConcurrent::run([connect = m_library->library()->connector(), dir, author = m_library->author()] {
-            const auto lib = connect();
-            if (!lib->isOpen()) {
-                ImportReport r;
-                r.libraryError = lib->lastError();
-                return r;
-            }
-            return importCaseFolder(*lib, dir, QDateTime::currentDateTimeUtc(), author);
-        }));
+    watcher->setFuture(QtConcurrent::run(libraryThreadPool(), [connect = m_library->library()->connector(),
+                                                               dir, author = m_library->author()] {
+        const auto lib = connect();
+        if (!lib->isOpen()) {
+            ImportReport r;
+            r.libraryError = lib->lastError();
+            return r;
+        }
+        return importCaseFolder(*lib, dir, QDateTime::currentDateTimeUtc(), author);
+    }));
 }
 
 void MainWindow::offerRecovery() {

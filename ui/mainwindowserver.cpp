@@ -84,19 +84,29 @@ void MainWindow::buildLibraryBanner() {
     });
     connect(connection, &LibraryConnection::uploadFinished, this, [this](const PushReport &r) {
         updateTitle(); // the open case may be the server's copy now
-        QString text = r.error.isEmpty()
-                           ? tr("Uploaded to the server: %1 case(s), %2 version(s), %3 note(s); %4 skipped.")
-                                 .arg(r.casesCopied)
-                                 .arg(r.versionsCopied)
-                                 .arg(r.notesCopied)
-                                 .arg(r.casesSkipped)
-                           : tr("The upload stopped: %1").arg(r.error);
+        QString text =
+            r.error.isEmpty()
+                ? tr("Uploaded to the server: %1 new case(s), %2 case(s) updated, %3 version(s), %4 "
+                     "note(s); %5 skipped.")
+                      .arg(r.casesCopied)
+                      .arg(r.casesUpdated)
+                      .arg(r.versionsCopied)
+                      .arg(r.notesCopied)
+                      .arg(r.casesSkipped)
+                : tr("The upload stopped: %1").arg(r.error);
+        // Someone changed a case on the server meanwhile: said first, nothing of theirs was overwritten.
+        if (!r.conflicts.isEmpty())
+            text = tr("Changed on the server meanwhile (your edits were added as new versions, theirs kept): "
+                      "%1. ")
+                       .arg(r.conflicts.join(QStringLiteral("; "))) +
+                   text;
         showMessage(text);
         QMessageBox box(r.error.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
                         tr("Upload to the library server"), text, QMessageBox::Ok, this);
         box.setObjectName(QStringLiteral("uploadReport"));
         box.setTextFormat(Qt::PlainText);
-        if (!r.skipped.isEmpty()) box.setDetailedText(r.skipped.join(u'\n'));
+        const QStringList details = r.conflicts + r.updated + r.copied + r.skipped + r.failed;
+        if (!details.isEmpty()) box.setDetailedText(escapeControlsKeepLines(details.join(u'\n')));
         if (m_testAnswer < 0) box.exec();
         if (isLibraryShown()) m_libraryPage->refresh();
     });
@@ -142,9 +152,10 @@ void MainWindow::updateLibraryState() {
         lines << tr("Not connected to the library server %1. %2 Your case stays open; saving keeps it in the "
                     "library on this computer until the server is back.")
                      .arg(c->location().displayName(), c->offlineReason());
-        lines << (c->isRetrying()
-                      ? tr("Checking again every %n second(s).", "", std::max(1, c->probeIntervalMs() / 1000))
-                      : tr("Fix it in Edit → Library settings…, then Retry now."));
+        const int seconds = std::max(1, c->probeIntervalMs() / 1000);
+        lines << (!c->isRetrying() ? tr("Fix it in Edit → Library settings…, then Retry now.")
+                  : seconds == 1   ? tr("Checking again every second.")
+                                   : tr("Checking again every %1 seconds.").arg(seconds));
     } else if (readOnly) {
         lines << tr("Read-only: you are signed in as an underwriter — you can add notes");
         colour = QStringLiteral("#e3f2fd");
@@ -154,7 +165,10 @@ void MainWindow::updateLibraryState() {
                                    : tr("The library server is back. %n case(s) were saved on this computer "
                                         "while it was unreachable.",
                                         "", waiting));
-    m_bannerText->setText(escapeControls(lines.join(u' ')));
+    // One line per message: a refusal and the read-only notice never run into each other.
+    for (QString &line : lines)
+        line = escapeControls(line); // server words inside stay on their line
+    m_bannerText->setText(lines.join(u'\n'));
     m_bannerText->setToolTip(c->state() == LibraryConnection::State::Offline
                                  ? escapeControls(c->offlineDetail())
                                  : QString()); // the server's own words, apart from the plain sentence
@@ -170,11 +184,12 @@ void MainWindow::updateLibraryState() {
 
     // An underwriter opens cases read-only: the server refuses their writes, and the window does not offer
     // them. Notes stay open (Case → Notes and history).
-    m_editor->setEnabled(!readOnly);
+    m_editor->setEditable(!readOnly); // the section list stays usable for reading
+    m_libraryPage->setImportEnabled(!readOnly);
     m_appetite->setEnabled(!readOnly);
     for (QCheckBox *box : m_lineBoxes)
         box->setEnabled(!readOnly);
-    for (const char *name : {"actionSave", "actionCopyRequote", "actionLibraryImport"})
+    for (const char *name : {"actionSave", "actionCopyRequote", "actionLibraryImport", "actionImport"})
         if (auto *a = findChild<QAction *>(QString::fromLatin1(name))) a->setEnabled(!readOnly);
 }
 
@@ -190,18 +205,24 @@ void MainWindow::showLibrarySettings() {
     if (dialog.exec() != QDialog::Accepted) return;
     const LibraryLocation location = dialog.location();
     QString error;
-    const QString password = savedLibraryPassword(librarySecretStore(), location, &error);
+    const QString password = !dialog.sessionPassword().isEmpty()
+                                 ? dialog.sessionPassword()
+                                 : savedLibraryPassword(librarySecretStore(), location, &error);
     m_refusal.clear();
     m_library->switchLibrary(location, password);
     m_libraryPage->setLibrary(m_library->library());
     if (isLibraryShown()) m_libraryPage->refresh();
     updateTitle();
     updateLibraryState();
+    const bool unreachable =
+        location.isServer() && m_library->connection()->state() == LibraryConnection::State::Offline;
     showMessage(!error.isEmpty() ? error
-                                 : tr("The case library is now %1")
-                                       .arg(location.kind == LibraryLocation::Kind::Server
-                                                ? location.displayName()
-                                                : tr("the file on this computer")));
+                : unreachable    ? tr("The case library is now %1, but it cannot be reached: the library on "
+                                         "this computer is shown until it can.")
+                                    .arg(location.displayName())
+                              : tr("The case library is now %1")
+                                    .arg(location.isServer() ? location.displayName()
+                                                             : tr("the file on this computer")));
 }
 
 bool MainWindow::handleSaveOutcome(const LibrarySaveOutcome &out, bool fileWritten) {
@@ -245,9 +266,10 @@ bool MainWindow::resolveConflict(const LibrarySaveOutcome &out) {
     RankingSnapshot mine;
     if (m_ranking->hasRun() && !m_ranking->isStale() && !m_ranking->isBusy())
         mine = snapshotOfRun(m_ranking->run(), m_doc->root(), m_ranking->appetite(), m_doc->now());
-    showMessage(LibraryConflictDialog::describe(name, *out.conflict));
+    const qint64 opened = m_library->versionId();
+    showMessage(LibraryConflictDialog::describe(name, *out.conflict, out.theirs, opened));
     for (;;) {
-        LibraryConflictDialog dialog(name, *out.conflict, out.theirs, m_doc->root(), mine, this);
+        LibraryConflictDialog dialog(name, *out.conflict, out.theirs, m_doc->root(), mine, opened, this);
         dialog.exec();
         switch (dialog.choice()) {
         case LibraryConflictDialog::Choice::Cancel:

@@ -171,6 +171,12 @@ struct SaveOptions {
     // Set: saveVersion refuses (LibraryFailure::Conflict, nothing written) when the stored revision
     // differs. The check and the update are one transaction with the version's row locked.
     std::optional<int> expectedRevision;
+    // Set: saveVersion also refuses (Conflict, nothing written) when the case's current version is no
+    // longer this one — someone made another version current (a "save as new version") since the caller
+    // read the case; lastConflict() then names that version, who saved it and when. A save makes the
+    // saved version current, so without this check an edit of an older version would silently demote a
+    // colleague's newer one.
+    std::optional<qint64> expectedCurrentVersion;
 };
 
 // A whole case as another library holds it, for copying between libraries (librarypush.h): versions

@@ -189,7 +189,8 @@ bool SqlCaseLibrary::checkRevision(qint64 versionId, const SaveOptions &options)
         return false;
     }
     const int stored = q.value(0).toInt();
-    if (!options.expectedRevision || *options.expectedRevision == stored) return true;
+    if (!options.expectedRevision || *options.expectedRevision == stored)
+        return checkCurrent(versionId, options);
     SaveConflict c;
     c.versionId = versionId;
     c.storedRevision = stored;
@@ -201,6 +202,44 @@ bool SqlCaseLibrary::checkRevision(qint64 versionId, const SaveOptions &options)
                   c.modifiedAt.toString(Qt::ISODate))
              .arg(c.storedRevision)
              .arg(c.expectedRevision),
+         LibraryFailure::Conflict);
+    m_conflict = c;
+    return false;
+}
+
+bool SqlCaseLibrary::checkCurrent(qint64 versionId, const SaveOptions &options) {
+    if (!options.expectedCurrentVersion) return true;
+    // The case row is locked (after the version's, the order every save takes) so no other save can make
+    // another version current between the check and the update.
+    QSqlQuery q = query();
+    if (!run(q,
+             QStringLiteral("SELECT current_version FROM cases WHERE id = (SELECT case_id FROM versions "
+                            "WHERE id = ?)") +
+                 m_dialect->forUpdate(),
+             {versionId}, QStringLiteral("save the case")))
+        return false;
+    if (!q.next()) {
+        fail(QStringLiteral("Cannot save: version %1 is not in the library").arg(versionId));
+        return false;
+    }
+    const qint64 current = q.value(0).toLongLong();
+    if (current == *options.expectedCurrentVersion) return true;
+    const auto now = version(current);
+    if (!now) {
+        if (m_lastError.isEmpty())
+            fail(QStringLiteral("Cannot save: the case's current version %1 cannot be read").arg(current));
+        return false;
+    }
+    SaveConflict c;
+    c.versionId = current;
+    c.storedRevision = now->revision;
+    c.expectedRevision = options.expectedRevision.value_or(0);
+    c.modifiedBy = now->modifiedBy;
+    c.modifiedAt = now->modifiedAt;
+    fail(QStringLiteral("Cannot save: %1 made version %2 (%3) the case's current version at %4")
+             .arg(c.modifiedBy.isEmpty() ? QStringLiteral("someone") : c.modifiedBy)
+             .arg(now->number)
+             .arg(now->label, c.modifiedAt.toString(Qt::ISODate)),
          LibraryFailure::Conflict);
     m_conflict = c;
     return false;

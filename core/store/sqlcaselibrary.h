@@ -132,6 +132,8 @@ private:
                                         const QDateTime &now);
     // Inside saveVersion's transaction: locks the version's row and checks options.expectedRevision.
     bool checkRevision(qint64 versionId, const SaveOptions &options);
+    // The case's current version is still options.expectedCurrentVersion (when set); else a Conflict.
+    bool checkCurrent(qint64 versionId, const SaveOptions &options);
     bool appendAudit(const AuditEntry &entry);
     bool appendRankingAudit(qint64 caseId, qint64 versionId, const RankingSnapshot &r, const QString &author,
                             const QDateTime &now);

@@ -6,13 +6,16 @@
 #include "serverwindowfixture.h"
 
 #include "casedocument.h"
+#include "elidinglabel.h"
 #include "mainwindow.h"
 
 #include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTest>
 #include <QThreadPool>
 
@@ -25,11 +28,15 @@ class TestLibraryOffline : public QObject {
     Q_OBJECT
 
     test::ServerWindows m_env;
-    qint64 m_versionId = 0;
+    qint64 m_versionId = 0, m_caseId = 0;
     pid_t m_frozen = 0; // a server process stopped with SIGSTOP, continued at cleanup
 
     std::unique_ptr<CaseLibrary> localLibrary() const {
         return openCaseLibrary(m_env.dir->filePath(QStringLiteral("library.sqlite")));
+    }
+    static QString zipOfVersion(CaseLibrary &lib, qint64 versionId) {
+        return jsonValueAt(*parseJson(lib.version(versionId)->body), QStringLiteral("input.address.zip_code"))
+            .toString();
     }
     static QPushButton *button(MainWindow &w, const char *name) {
         return w.findChild<QPushButton *>(QString::fromLatin1(name));
@@ -51,11 +58,13 @@ private Q_SLOTS:
             o);
         QVERIFY2(id, qPrintable(alice->lastError()));
         m_versionId = *id;
+        m_caseId = alice->version(*id)->caseId;
     }
     void cleanup() {
         if (m_frozen) ::kill(std::exchange(m_frozen, 0), SIGCONT);
         // A save the window stopped waiting for finishes on its worker before the next test empties the book.
         QThreadPool::globalInstance()->waitForDone(20000);
+        libraryThreadPool()->waitForDone(20000);
         if (!m_env.pg.isRunning()) QVERIFY2(m_env.pg.restart(), qPrintable(m_env.pg.error()));
         setLibrarySecretStoreForTests(nullptr);
     }
@@ -123,21 +132,80 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!connection->isUploading() && connection->offlineCases().isEmpty(), 20000);
         QTRY_COMPARE(w->libraryBannerText(), QString());
         auto server = m_env.serverAs(QStringLiteral("alice"));
-        QCOMPARE(server->caseCount(), 2); // hers from before, untouched, and the one saved offline
+        // No second case: the offline edit is a new version of the case it came from; the version she
+        // opened is kept as it was.
+        QCOMPARE(server->caseCount(), 1);
         QCOMPARE(server->versionsWithBytes(saved).size(), size_t(1));
+        const auto uploaded = server->version(server->versionsWithBytes(saved).front());
+        QCOMPARE(uploaded->caseId, m_caseId);
+        QCOMPARE(server->caseById(m_caseId)->versionId, uploaded->versionId);
         QVERIFY(server->version(m_versionId)->body != saved);
-        // The open case is the server's copy now: its next save goes there, not into another upload.
+        // The open case is the server's case again: its next save goes there, not into another upload.
         QVERIFY2(!w->windowTitle().contains(QStringLiteral("on this computer")),
                  qPrintable(w->windowTitle()));
-        QCOMPARE(w->library()->versionId(), server->versionsWithBytes(saved).front());
+        QCOMPARE(w->library()->caseId(), m_caseId);
+        QCOMPARE(w->library()->versionId(), uploaded->versionId);
         QVERIFY(test::typeIntoInsured(*w, "field_zip_code", QStringLiteral("11217")));
         w->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
         QVERIFY(!w->document()->isModified());
-        QCOMPARE(server->caseCount(), 2);
+        QCOMPARE(server->caseCount(), 1);
         const auto after = server->version(w->library()->versionId());
         QCOMPARE(after->revision, 2);
         QCOMPARE(after->body, writeJson(w->document()->root()));
         QVERIFY(connection->offlineCases().isEmpty());
+    }
+
+    // Two sessions save the same server case while the server is down: one local copy of it. Meanwhile
+    // Bob saves the case on the server: the upload adds Alice's edit beside his as a new version of the
+    // same case, names the conflict, and overwrites nothing.
+    void uploadKeepsOneCaseAndReportsAConflict() {
+        auto offlineEdit = [&](const QString &zip) {
+            auto w = m_env.windowAs(QStringLiteral("alice"));
+            w->library()->connection()->setProbeIntervalMs(200);
+            if (!test::openFromLibraryPage(*w, QStringLiteral("okafor"))) return QByteArray();
+            if (!test::typeIntoInsured(*w, "field_zip_code", zip)) return QByteArray();
+            if (!m_env.pg.stop()) return QByteArray();
+            w->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
+            const QByteArray saved =
+                w->document()->isModified() ? QByteArray() : writeJson(w->document()->root());
+            if (!m_env.pg.restart()) return QByteArray();
+            return saved;
+        };
+        QVERIFY(!offlineEdit(QStringLiteral("11215")).isEmpty());
+        const QByteArray second = offlineEdit(QStringLiteral("11217"));
+        QVERIFY(!second.isEmpty());
+        QCOMPARE(localLibrary()->caseCount(), 1); // the second session reused the local copy
+
+        // Bob saves the server's case meanwhile.
+        auto bob = m_env.serverAs(QStringLiteral("bob"));
+        SaveOptions o;
+        o.expectedRevision = 1;
+        QVERIFY2(bob->saveVersion(m_versionId,
+                                  test::householdBytes(QStringLiteral("Dana"), QStringLiteral("Okafor"),
+                                                       QStringLiteral("11230")),
+                                  o),
+                 qPrintable(bob->lastError()));
+
+        auto w = m_env.windowAs(QStringLiteral("alice"));
+        LibraryConnection *connection = w->library()->connection();
+        QCOMPARE(connection->state(), LibraryConnection::State::Online);
+        QPushButton *upload = button(*w, "libraryUploadButton");
+        QTRY_VERIFY(upload->isVisible());
+        QCOMPARE(upload->text(), QStringLiteral("Upload 1 case(s) saved while offline"));
+        QString report;
+        connect(connection, &LibraryConnection::uploadFinished, w.get(),
+                [&](const PushReport &r) { report = r.conflicts.join(u'\n'); });
+        QTest::mouseClick(upload, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!connection->isUploading() && connection->offlineCases().isEmpty(), 20000);
+        QVERIFY2(report.contains(QStringLiteral("bob")), qPrintable(report));
+        auto server = m_env.serverAs(QStringLiteral("alice"));
+        QCOMPARE(server->caseCount(), 1);
+        QCOMPARE(zipOfVersion(*server, m_versionId), QStringLiteral("11230")); // Bob's save stands
+        const auto mine = server->versionsWithBytes(second);
+        QCOMPARE(mine.size(), size_t(1));
+        const auto added = server->version(mine.front());
+        QCOMPARE(added->caseId, m_caseId);
+        QCOMPARE(added->label, QStringLiteral("Offline edit by alice"));
     }
 
     void serverHangsOnSave() {
@@ -182,6 +250,67 @@ private Q_SLOTS:
         QCOMPARE(w->library()->connection()->offlineCases().size(), 1);
         QVERIFY(!button(*w, "libraryStopWaitingButton")->isVisible());
         ::kill(std::exchange(m_frozen, 0), SIGCONT);
+    }
+
+    // The server freezes (postmaster and every backend stopped) and File → Library… is chosen: the window
+    // keeps running, the status bar says it in plain words (no driver text), the banner says the server
+    // is unreachable, and when the server answers again the list reads itself again.
+    void libraryListWhileTheServerIsFrozen() {
+        auto w = m_env.windowAs(QStringLiteral("alice"));
+        LibraryConnection *connection = w->library()->connection();
+        connection->setProbeIntervalMs(200);
+        QVERIFY(w->openSample(QStringLiteral("brooklyn-household.json")));
+        const QStringList pids =
+            m_env.pg
+                .scalar(QStringLiteral("SELECT string_agg(pid::text, ' ') FROM pg_stat_activity WHERE "
+                                       "pid <> pg_backend_pid() AND backend_type = 'client backend'"))
+                .split(u' ', Qt::SkipEmptyParts);
+        const QString dataDir =
+            m_env.pg.scalar(QStringLiteral("SELECT setting FROM pg_settings WHERE name = 'data_directory'"));
+        QFile pidFile(dataDir + QStringLiteral("/postmaster.pid"));
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        m_frozen = pidFile.readLine().trimmed().toInt();
+        QVERIFY(m_frozen > 0);
+        QVERIFY(::kill(m_frozen, SIGSTOP) == 0);
+        for (const QString &p : pids)
+            ::kill(p.toInt(), SIGSTOP);
+        auto thaw = qScopeGuard([&] {
+            for (const QString &p : pids)
+                ::kill(p.toInt(), SIGCONT);
+            if (m_frozen) ::kill(std::exchange(m_frozen, 0), SIGCONT);
+        });
+
+        int ticks = 0;
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, [&] { ++ticks; });
+        tick.start(50);
+        QElapsedTimer t;
+        t.start();
+        w->findChild<QAction *>(QStringLiteral("actionLibrary"))->trigger();
+        QVERIFY2(t.elapsed() < 500, qPrintable(QString::number(t.elapsed()))); // the click returns at once
+        auto *count = w->findChild<QLabel *>(QStringLiteral("libraryCount"));
+        // The list's read fails: the window goes offline and shows the library on this computer.
+        QTRY_COMPARE_WITH_TIMEOUT(connection->state(), LibraryConnection::State::Offline, 30000);
+        QVERIFY2(ticks >= int(t.elapsed() / 50 / 2), qPrintable(QString::number(ticks))); // never blocked
+        const QString said = w->findChild<ElidingLabel *>(QStringLiteral("statusMessage"))->fullText();
+        QVERIFY2(said.startsWith(QStringLiteral("The library could not be read: ")), qPrintable(said));
+        QVERIFY2(!said.contains(QStringLiteral("QPSQL")), qPrintable(said));
+        QTRY_VERIFY(w->libraryBannerText().contains(QStringLiteral("Not connected to the library server")));
+        QTRY_COMPARE(count->text(), QStringLiteral("0 cases")); // the local library, not a stale row
+        auto *source = w->findChild<ElidingLabel *>(QStringLiteral("librarySource"));
+        QCOMPARE(source->fullText(), QStringLiteral("on this computer"));
+        QVERIFY2(w->libraryBannerText().contains(QStringLiteral("Checking again every second.")),
+                 qPrintable(w->libraryBannerText()));
+
+        thaw.dismiss();
+        for (const QString &p : pids)
+            ::kill(p.toInt(), SIGCONT);
+        ::kill(std::exchange(m_frozen, 0), SIGCONT);
+        // Back by itself: the list shows the server's case without anything typed.
+        QTRY_COMPARE_WITH_TIMEOUT(connection->state(), LibraryConnection::State::Online, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(count->text(), QStringLiteral("1 case"), 20000);
+        QVERIFY2(source->fullText().startsWith(QStringLiteral("on the server alice@")),
+                 qPrintable(source->fullText()));
     }
 
     void serverGoneAtStart() {

@@ -5,9 +5,11 @@
 // theirs, Cancel keeps editing — never a silent overwrite, nothing lost. An underwriter's window is
 // read-only with a banner and can add a note; a write the server refuses is said in the banner. The
 // conflict dialog over the window is rendered to library-conflict.png beside the test binary.
+#include "nokeychain.h"
 #include "serverwindowfixture.h"
 
 #include "casedocument.h"
+#include "elidinglabel.h"
 #include "library/casehistorypanel.h"
 #include "library/libraryconflictdialog.h"
 #include "mainwindow.h"
@@ -16,12 +18,16 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QTest>
 
@@ -55,6 +61,36 @@ QString renderOver(QWidget *window, QWidget *dialog, const QString &file) {
     p.drawRect(frame.adjusted(0, 0, -1, -1));
     p.end();
     return img.save(file, "PNG") ? QString() : QStringLiteral("cannot write %1").arg(file);
+}
+
+// What the status bar says now.
+QString statusOf(const MainWindow &w) {
+    return w.findChild<ElidingLabel *>(QStringLiteral("statusMessage"))->fullText();
+}
+
+// The column of `table` whose header reads `header` (-1: none).
+int columnOf(const QTableWidget *table, const QString &header) {
+    for (int c = 0; c < table->columnCount(); ++c)
+        if (table->horizontalHeaderItem(c) && table->horizontalHeaderItem(c)->text() == header) return c;
+    return -1;
+}
+
+// Answers the next conflict dialog with the button named `button`; *seen gets its sentence.
+void answerConflict(const QString &button, QString *seen) {
+    test::whenShown(QStringLiteral("libraryConflictDialog"), [button, seen](QWidget *d) {
+        *seen = d->findChild<QLabel *>(QStringLiteral("conflictText"))->text();
+        QTest::mouseClick(d->findChild<QPushButton *>(button), Qt::LeftButton);
+    });
+}
+
+// File → Save As…: types `path` into the file dialog and presses Enter, as a person does.
+void saveAsThroughDialog(MainWindow &w, const QString &path) {
+    test::whenShown(QStringLiteral("saveCaseDialog"), [path](QWidget *d) {
+        auto *name = d->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        name->setText(path);
+        QTest::keyClick(name, Qt::Key_Return);
+    });
+    w.findChild<QAction *>(QStringLiteral("actionSaveAs"))->trigger();
 }
 
 } // namespace
@@ -214,6 +250,262 @@ private Q_SLOTS:
         }
     }
 
+    // A case on the server names a file (imported from a folder on some computer). Opening it from the
+    // library never makes that path this window's file: Save writes the server only. A save the library
+    // refuses (a conflict) writes no file at all, also with Save As, and the status bar does not say
+    // "saved".
+    void refusedSaveWritesNoFile_data() {
+        QTest::addColumn<QString>("how");
+        QTest::newRow("save goes to the server only") << QStringLiteral("save");
+        QTest::newRow("conflict on Save") << QStringLiteral("conflict");
+        QTest::newRow("conflict on Save As") << QStringLiteral("conflictSaveAs");
+    }
+    void refusedSaveWritesNoFile() {
+        QFETCH(QString, how);
+        const QString imported = m_env.dir->filePath(QStringLiteral("brooklyn-household.json"));
+        const QByteArray original =
+            test::householdBytes(QStringLiteral("Ama"), QStringLiteral("Mensah"), QStringLiteral("11201"));
+        {
+            QFile f(imported);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(original);
+        }
+        SaveOptions o;
+        o.filePath = imported; // as an import from a folder records it
+        o.detail = QStringLiteral("imported from %1").arg(imported);
+        auto carol = m_env.serverAs(QStringLiteral("alice"));
+        const auto id = carol->addCase(original, o);
+        QVERIFY2(id, qPrintable(carol->lastError()));
+
+        auto bob = m_env.windowAs(QStringLiteral("bob"));
+        QVERIFY(test::openFromLibraryPage(*bob, QStringLiteral("mensah")));
+        QCOMPARE(bob->document()->fileName(), QString()); // the server's case, not a file here
+        QVERIFY(test::typeIntoInsured(*bob, "field_first_name", QStringLiteral("Amara")));
+        const QString saveAsPath = m_env.dir->filePath(QStringLiteral("bobs-copy.json"));
+        if (how == u"save") {
+            bob->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
+            QVERIFY(!bob->document()->isModified());
+            QCOMPARE(firstNameOf(m_env.serverAs(QStringLiteral("alice"))->version(*id)->body),
+                     QStringLiteral("Amara"));
+            QCOMPARE(statusOf(*bob), QStringLiteral("Saved in the library"));
+        } else {
+            // Alice saves first; Bob's save is refused and he cancels.
+            QVERIFY(carol->saveVersion(*id,
+                                       test::householdBytes(QStringLiteral("Ama"), QStringLiteral("Mensah"),
+                                                            QStringLiteral("11215")),
+                                       SaveOptions{}));
+            QString seen;
+            answerConflict(QStringLiteral("conflictCancel"), &seen);
+            if (how == u"conflict")
+                bob->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
+            else
+                saveAsThroughDialog(*bob, saveAsPath);
+            QVERIFY2(seen.contains(QStringLiteral("nothing was overwritten")), qPrintable(seen));
+            QVERIFY(bob->document()->isModified());
+            QCOMPARE(statusOf(*bob), QStringLiteral("Not saved: your edits are still open"));
+            QCOMPARE(bob->findChild<QLabel *>(QStringLiteral("savedState"))->text(),
+                     QStringLiteral("● modified"));
+            QCOMPARE(zipOf(m_env.serverAs(QStringLiteral("alice"))->version(*id)->body),
+                     QStringLiteral("11215"));
+        }
+        // The file the import named is as it was; a refused Save As wrote nothing.
+        QFile f(imported);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), original);
+        QVERIFY(!QFile::exists(saveAsPath));
+    }
+
+    // Notes and the audit trail say who was signed in (the server's own record), whatever name was typed
+    // as the author; the author field starts as the signed-in user.
+    void historyShowsTheSignedInUser() {
+        auto uma = m_env.windowAs(QStringLiteral("uma"));
+        QVERIFY(test::openFromLibraryPage(*uma, QStringLiteral("okafor")));
+        uma->findChild<QAction *>(QStringLiteral("actionCaseHistory"))->trigger();
+        auto *author = uma->findChild<QLineEdit *>(QStringLiteral("noteAuthor"));
+        QCOMPARE(author->text(), QStringLiteral("uma"));
+        // She writes someone else's name as the author.
+        author->setFocus();
+        author->selectAll();
+        QTest::keyClicks(author, QStringLiteral("alice"));
+        QTest::keyClick(author, Qt::Key_Tab);
+        QTest::keyClicks(uma->findChild<QPlainTextEdit *>(QStringLiteral("noteText")),
+                         QStringLiteral("Checked."));
+        QTest::mouseClick(uma->findChild<QPushButton *>(QStringLiteral("noteAdd")), Qt::LeftButton);
+        QVERIFY(uma->libraryPage()->waitForIdle());
+        QVERIFY(uma->libraryPage()->history()->waitForIdle());
+        auto *notes = uma->findChild<QTableWidget *>(QStringLiteral("notesTable"));
+        QCOMPARE(notes->rowCount(), 1);
+        QCOMPARE(notes->item(0, columnOf(notes, QStringLiteral("Author")))->text(), QStringLiteral("alice"));
+        QCOMPARE(notes->item(0, columnOf(notes, QStringLiteral("Signed in as")))->text(),
+                 QStringLiteral("uma"));
+        QCOMPARE(notes->item(0, columnOf(notes, QStringLiteral("Note")))->text(), QStringLiteral("Checked."));
+
+        // Alice edits and saves; her edit's audit entries say "alice", the note's says uma wrote it.
+        QSettings().remove(QStringLiteral("library/author"));
+        auto alice = m_env.windowAs(QStringLiteral("alice"));
+        QVERIFY(test::openFromLibraryPage(*alice, QStringLiteral("okafor")));
+        QVERIFY(test::typeIntoInsured(*alice, "field_zip_code", QStringLiteral("11215")));
+        alice->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
+        QVERIFY(!alice->document()->isModified());
+        alice->findChild<QAction *>(QStringLiteral("actionCaseHistory"))->trigger();
+        QVERIFY(alice->libraryPage()->history()->waitForIdle());
+        auto *audit = alice->findChild<QTableWidget *>(QStringLiteral("auditTable"));
+        const int who = columnOf(audit, QStringLiteral("Who")),
+                  what = columnOf(audit, QStringLiteral("What")),
+                  path = columnOf(audit, QStringLiteral("Path"));
+        bool sawEdit = false, sawNote = false;
+        for (int r = 0; r < audit->rowCount(); ++r) {
+            const QString kind = audit->item(r, what)->text();
+            if (kind == u"edit" && audit->item(r, path)->text() == u"input.address.zip_code") {
+                QCOMPARE(audit->item(r, who)->text(), QStringLiteral("alice"));
+                sawEdit = true;
+            }
+            if (kind == u"note") {
+                QCOMPARE(audit->item(r, who)->text(), QStringLiteral("uma (author: alice)"));
+                sawNote = true;
+            }
+        }
+        QVERIFY(sawEdit);
+        QVERIFY(sawNote);
+    }
+
+    // Bob made another version the case's current one while Alice kept the older version open: her save
+    // is a conflict naming his version, never a silent demotion of it. The Versions list says who saved
+    // each version and which is current.
+    void saveOfAnOlderVersionIsAConflict() {
+        auto alice = m_env.windowAs(QStringLiteral("alice"));
+        QVERIFY(test::openFromLibraryPage(*alice, QStringLiteral("okafor")));
+        auto bob = m_env.serverAs(QStringLiteral("bob"));
+        const auto his =
+            bob->copyVersion(m_versionId, QStringLiteral("Bob's renewal"), QStringLiteral("bob"));
+        QVERIFY2(his, qPrintable(bob->lastError()));
+        QCOMPARE(bob->caseById(m_caseId)->versionId, *his);
+
+        QVERIFY(test::typeIntoInsured(*alice, "field_zip_code", QStringLiteral("11215")));
+        QString seen;
+        answerConflict(QStringLiteral("conflictCancel"), &seen);
+        alice->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
+        QVERIFY2(seen.contains(QStringLiteral("Dana Okafor was changed by bob")), qPrintable(seen));
+        QVERIFY2(seen.contains(
+                     QStringLiteral("their version 2 (Bob's renewal) is now the case's current version")),
+                 qPrintable(seen));
+        QVERIFY(alice->document()->isModified());
+        auto server = m_env.serverAs(QStringLiteral("alice"));
+        QCOMPARE(server->caseById(m_caseId)->versionId, *his); // still Bob's
+        QCOMPARE(server->version(m_versionId)->revision, 1);   // her version untouched
+
+        alice->showLibrary(true);
+        QVERIFY(alice->libraryPage()->waitForIdle());
+        alice->libraryPage()->history()->setCase(m_caseId);
+        QVERIFY(alice->libraryPage()->history()->waitForIdle());
+        auto *versions = alice->findChild<QTableWidget *>(QStringLiteral("versionsTable"));
+        QCOMPARE(versions->rowCount(), 2);
+        const int by = columnOf(versions, QStringLiteral("By")),
+                  current = columnOf(versions, QStringLiteral("Current"));
+        QVERIFY(by >= 0 && current >= 0);
+        QCOMPARE(versions->item(0, by)->text(), QStringLiteral("alice"));
+        QCOMPARE(versions->item(1, by)->text(), QStringLiteral("bob"));
+        QCOMPARE(versions->item(0, current)->text(), QString());
+        QCOMPARE(versions->item(1, current)->text(), QStringLiteral("current"));
+    }
+
+    // Case text that is hostile to a layout or to the reading order: a name of thousands of characters
+    // never widens the window or the conflict dialog beyond the screen, and right-to-left overrides are
+    // shown as escapes in the list, the history header and the window title.
+    void hostileNamesStayInTheirPlace_data() {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("last");
+        QTest::addColumn<QString>("search");
+        QTest::newRow("5,000 characters")
+            << QString(5000, u'W') << QStringLiteral("Long") << QStringLiteral("long");
+        QTest::newRow("right-to-left override")
+            << QStringLiteral("\u202Eevil gnp.exe\u202C") << QStringLiteral("Doe") << QStringLiteral("doe");
+    }
+    void hostileNamesStayInTheirPlace() {
+        QFETCH(QString, first);
+        QFETCH(QString, last);
+        QFETCH(QString, search);
+        auto carol = m_env.serverAs(QStringLiteral("alice"));
+        const auto id =
+            carol->addCase(test::householdBytes(first, last, QStringLiteral("11201")), SaveOptions{});
+        QVERIFY2(id, qPrintable(carol->lastError()));
+        auto bob = m_env.windowAs(QStringLiteral("bob"));
+        // The window's own width (the offscreen screen is narrower than the fixture's 1366 pixels).
+        const int screenWidth = std::max(bob->width(), bob->screen()->availableGeometry().width());
+        bob->showLibrary(true);
+        QVERIFY(bob->libraryPage()->waitForIdle());
+        bob->libraryPage()->selectCase(carol->version(*id)->caseId);
+        QVERIFY(bob->libraryPage()->history()->waitForIdle());
+        QApplication::processEvents();
+        QVERIFY2(bob->width() <= screenWidth, qPrintable(QString::number(bob->width())));
+        auto *header = bob->findChild<ElidingLabel *>(QStringLiteral("caseHistoryTitle"));
+        QVERIFY2(header->fullText().contains(last), qPrintable(header->fullText()));
+        QVERIFY(header->width() < screenWidth);
+        auto *list = bob->libraryPage()->table();
+        QVERIFY2(list->width() > 300, qPrintable(QString::number(list->width()))); // the list keeps its room
+        const QString cell = list->model()->index(list->currentIndex().row(), 0).data().toString();
+        QVERIFY2(cell.contains(last), qPrintable(cell));
+        for (const QString &shown : {cell, header->fullText()}) {
+            QVERIFY(!shown.contains(QChar(0x202E)));
+            QVERIFY(!shown.contains(QChar(0x202C)));
+        }
+
+        QVERIFY(test::openFromLibraryPage(*bob, search));
+        QApplication::processEvents();
+        QVERIFY2(bob->width() <= screenWidth, qPrintable(QString::number(bob->width())));
+        QVERIFY(!bob->windowTitle().contains(QChar(0x202E)));
+        QVERIFY(bob->windowTitle().size() < 300);
+
+        // Someone saves first: the conflict dialog fits the screen and says the whole question.
+        QVERIFY(carol->saveVersion(*id, test::householdBytes(first, last, QStringLiteral("11215")),
+                                   SaveOptions{}));
+        QVERIFY(test::typeIntoInsured(*bob, "field_zip_code", QStringLiteral("11230")));
+        int dialogWidth = 0;
+        QString text;
+        test::whenShown(QStringLiteral("libraryConflictDialog"), [&](QWidget *d) {
+            dialogWidth = d->width();
+            text = d->findChild<QLabel *>(QStringLiteral("conflictText"))->text();
+            QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("conflictCancel")), Qt::LeftButton);
+        });
+        bob->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
+        QVERIFY(dialogWidth > 0);
+        QVERIFY2(dialogWidth <= screenWidth, qPrintable(QString::number(dialogWidth)));
+        QVERIFY2(text.endsWith(QStringLiteral("What now?")), qPrintable(text));
+        QVERIFY2(text.size() < 400, qPrintable(QString::number(text.size())));
+        QVERIFY(!text.contains(QChar(0x202E)));
+    }
+
+    // An underwriter reads every section (the section list moves between them) but cannot import
+    // offerings or a folder; a refused save and the read-only notice are separate lines of the banner.
+    void underwriterNavigatesButCannotImport() {
+        auto uma = m_env.windowAs(QStringLiteral("uma"));
+        QVERIFY(test::openFromLibraryPage(*uma, QStringLiteral("okafor")));
+        auto *sections = uma->findChild<QListWidget *>(QStringLiteral("sectionList"));
+        QVERIFY(sections->isEnabled());
+        uma->caseEditor()->showSection(CaseEditor::Insured);
+        const QRect drivers = sections->visualItemRect(sections->item(CaseEditor::Drivers));
+        QTest::mouseClick(sections->viewport(), Qt::LeftButton, {}, drivers.center());
+        QCOMPARE(sections->currentRow(), int(CaseEditor::Drivers));
+        QCOMPARE(uma->findChild<QStackedWidget *>(QStringLiteral("sectionStack"))->currentIndex(),
+                 int(CaseEditor::Drivers));
+        QVERIFY(!uma->findChild<QStackedWidget *>(QStringLiteral("sectionStack"))->isEnabled());
+        QVERIFY(!uma->findChild<QAction *>(QStringLiteral("actionImport"))->isEnabled());
+        uma->showLibrary(true);
+        QVERIFY(!uma->findChild<QPushButton *>(QStringLiteral("libraryImport"))->isEnabled());
+        uma->showLibrary(false);
+        // Quit with a change on screen, answering Save: the refusal is said on its own line.
+        uma->document()->setValue(QStringLiteral("input.address.zip_code"),
+                                  JsonValue(QStringLiteral("99999")), QStringLiteral("Change ZIP"));
+        uma->setUnsavedAnswerForTests(QMessageBox::Save);
+        QVERIFY(!uma->close());
+        uma->setUnsavedAnswerForTests(QMessageBox::Discard);
+        const QStringList lines = uma->libraryBannerText().split(u'\n');
+        QCOMPARE(lines,
+                 (QStringList{
+                     QStringLiteral("Not saved: an underwriter cannot change cases (add a note instead)"),
+                     QStringLiteral("Read-only: you are signed in as an underwriter — you can add notes")}));
+    }
+
     void testConnectionSaysWhatHappened_data() {
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("password"); // empty: the user's own
@@ -235,7 +527,7 @@ private Q_SLOTS:
             << QStringLiteral("mallory") << QStringLiteral("guess") << library << false
             << QStringLiteral("Wrong user name or password: the server refused to sign you in.");
         QTest::newRow("server unreachable") << QStringLiteral("alice") << QString() << library << true
-                                            << QStringLiteral("The server could not be reached");
+                                            << QStringLiteral("Nothing answers at that host and port");
         QTest::newRow("schema newer")
             << QStringLiteral("alice") << QString() << QStringLiteral("future") << false
             << QStringLiteral("The library was made by a newer version of the "
@@ -292,6 +584,19 @@ private Q_SLOTS:
         QVERIFY(!c->isRetrying()); // a refused login is not tried again and again
     }
 
+    // No keychain at start: the banner says the password could not be read (not "wrong password") and
+    // where to type it.
+    void noKeychainAtStart() {
+        setLibrarySecretStoreForTests(std::make_unique<test::NoKeychain>());
+        auto bob = m_env.windowAs(QStringLiteral("bob"));
+        QCOMPARE(bob->library()->connection()->state(), LibraryConnection::State::Offline);
+        const QString banner = bob->libraryBannerText();
+        QVERIFY2(banner.contains(QStringLiteral("could not be read from the system keychain")),
+                 qPrintable(banner));
+        QVERIFY2(banner.contains(QStringLiteral("Edit → Library settings…")), qPrintable(banner));
+        QVERIFY2(!banner.contains(QStringLiteral("Wrong user name or password")), qPrintable(banner));
+    }
+
     void underwriterReadsAndAddsNotes() {
         auto uma = m_env.windowAs(QStringLiteral("uma"));
         QCOMPARE(uma->library()->connection()->role(), LibraryRole::Underwriter);
@@ -316,7 +621,8 @@ private Q_SLOTS:
         QVERIFY(uma->libraryPage()->waitForIdle()); // written on a worker, then the notes are read again
         auto *table = uma->findChild<QTableWidget *>(QStringLiteral("notesTable"));
         QCOMPARE(table->rowCount(), 1);
-        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Roof age verified from inspection."));
+        QCOMPARE(table->item(0, columnOf(table, QStringLiteral("Note")))->text(),
+                 QStringLiteral("Roof age verified from inspection."));
         const auto notes = server->notes(m_caseId);
         QCOMPARE(notes.size(), size_t(1));
         QCOMPARE(notes[0].text, QStringLiteral("Roof age verified from inspection."));

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "casehistorypanel.h"
 
+#include "elidinglabel.h"
+#include "librarylocationsettings.h"
 #include "librarymodel.h"
 #include "store/casediff.h"
 #include "store/caselibrary.h"
 #include "util/dates.h"
 
+#include "libraryconnection.h"
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -50,6 +53,15 @@ void setRow(QTableWidget *t, int row, const QStringList &cells) {
     }
 }
 
+// Who wrote an audit entry: the user the library knew (on a server its own current_user, which the client
+// cannot choose), and the typed author's name beside it when that says something else.
+QString auditWho(const AuditEntry &e) {
+    if (e.databaseUser.isEmpty()) return e.author;
+    if (e.author.isEmpty() || e.author == e.databaseUser || e.author == u"unknown") return e.databaseUser;
+    return QCoreApplication::translate("pw::CaseHistoryPanel", "%1 (author: %2)")
+        .arg(e.databaseUser, e.author);
+}
+
 QString when(const QDateTime &t, bool seconds = true) {
     return t.isValid() ? QLocale().toString(t.toLocalTime(), seconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
                                                                      : QStringLiteral("yyyy-MM-dd HH:mm"))
@@ -64,9 +76,8 @@ CaseHistoryPanel::CaseHistoryPanel(CaseLibrary *library, QWidget *parent)
     setObjectName(QStringLiteral("caseHistory"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_title = new QLabel(this);
+    m_title = new ElidingLabel(this); // a long name is cut to the room, never widens the window
     m_title->setObjectName(QStringLiteral("caseHistoryTitle"));
-    m_title->setTextFormat(Qt::PlainText);
     layout->addWidget(m_title);
     m_tabs = new QTabWidget(this);
     layout->addWidget(m_tabs);
@@ -74,11 +85,13 @@ CaseHistoryPanel::CaseHistoryPanel(CaseLibrary *library, QWidget *parent)
     // Versions
     auto *versionsPage = new QWidget(m_tabs);
     auto *vl = new QVBoxLayout(versionsPage);
-    m_versions = makeTable(QStringLiteral("versionsTable"),
-                           {tr("#"), tr("Label"), tr("Saved"), tr("Qual."), tr("Top package")}, versionsPage);
+    m_versions = makeTable(
+        QStringLiteral("versionsTable"),
+        {tr("#"), tr("Label"), tr("Saved"), tr("By"), tr("Current"), tr("Qual."), tr("Top package")},
+        versionsPage);
     m_versions->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    for (int c = 0; c < 4; ++c)
-        m_versions->setColumnWidth(c, std::array{26, 100, 122, 42}[size_t(c)]);
+    for (int c = 0; c < 6; ++c)
+        m_versions->setColumnWidth(c, std::array{26, 100, 122, 70, 56, 42}[size_t(c)]);
     auto *buttons = new QHBoxLayout;
     m_open = new QPushButton(tr("Open version"), versionsPage);
     m_open->setObjectName(QStringLiteral("versionOpen"));
@@ -103,20 +116,28 @@ CaseHistoryPanel::CaseHistoryPanel(CaseLibrary *library, QWidget *parent)
     // Notes
     auto *notesPage = new QWidget(m_tabs);
     auto *nl = new QVBoxLayout(notesPage);
-    m_notes =
-        makeTable(QStringLiteral("notesTable"), {tr("When"), tr("Author"), tr("On"), tr("Note")}, notesPage);
-    m_notes->setColumnWidth(0, 130);
-    m_notes->setColumnWidth(1, 90);
-    m_notes->setColumnWidth(2, 150);
+    m_notes = makeTable(QStringLiteral("notesTable"),
+                        {tr("When"), tr("Author"), tr("Signed in as"), tr("On"), tr("Note")}, notesPage);
+    for (int c = 0; c < 4; ++c)
+        m_notes->setColumnWidth(c, std::array{130, 90, 90, 150}[size_t(c)]);
+    m_notes->horizontalHeaderItem(2)->setToolTip(
+        tr("The user the library server knows: the Author is typed, this is who was signed in"));
     nl->addWidget(m_notes, 1);
     auto *form = new QFormLayout;
     m_author = new QLineEdit(notesPage);
     m_author->setObjectName(QStringLiteral("noteAuthor"));
-    m_author->setText(QSettings().value(QStringLiteral("library/author"), systemUserName()).toString());
-    m_author->setToolTip(
-        tr("Written on every note and audit entry (your OS user name unless you change it)"));
-    connect(m_author, &QLineEdit::editingFinished, this,
-            [this] { QSettings().setValue(QStringLiteral("library/author"), m_author->text().trimmed()); });
+    m_author->setText(libraryAuthor(QSettings(), signedInUser()));
+    m_author->setToolTip(tr("Written on every note and audit entry (the user signed in to the library unless "
+                            "you change it); the library also records who was signed in"));
+    connect(m_author, &QLineEdit::editingFinished, this, [this] {
+        // Only a name that differs from the signed-in user is kept: the default follows the sign-in.
+        const QString typed = m_author->text().trimmed();
+        QSettings settings;
+        if (typed.isEmpty() || typed == signedInUser())
+            settings.remove(QStringLiteral("library/author"));
+        else
+            settings.setValue(QStringLiteral("library/author"), typed);
+    });
     m_noteOffering = new QComboBox(notesPage);
     m_noteOffering->setObjectName(QStringLiteral("noteOffering"));
     m_noteText = new QPlainTextEdit(notesPage);
@@ -158,11 +179,16 @@ CaseHistoryPanel::CaseHistoryPanel(CaseLibrary *library, QWidget *parent)
 
 QString CaseHistoryPanel::author() const {
     const QString a = m_author->text().trimmed();
-    return a.isEmpty() ? systemUserName() : a;
+    return a.isEmpty() ? signedInUser() : a;
+}
+
+QString CaseHistoryPanel::signedInUser() const {
+    return m_library ? m_library->userName() : systemUserName();
 }
 
 void CaseHistoryPanel::setLibrary(CaseLibrary *library) {
     m_library = library;
+    m_author->setText(libraryAuthor(QSettings(), signedInUser()));
     setCase(0);
 }
 
@@ -191,18 +217,19 @@ void CaseHistoryPanel::onWorker(std::function<R(CaseLibrary &)> work, std::funct
     const quint64 generation = latestOnly ? ++m_generation : 0;
     ++m_pending;
     QPointer<CaseHistoryPanel> self(this);
-    (void)QtConcurrent::run([connect = m_library->connector(), work, done, self, generation, latestOnly] {
-        const std::unique_ptr<CaseLibrary> lib = connect();
-        R result = work(*lib);
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, done, generation, latestOnly, result = std::move(result)] {
-                if (!self) return;
-                --self->m_pending;
-                if (!latestOnly || generation == self->m_generation) done(result);
-            },
-            Qt::QueuedConnection);
-    });
+    (void)QtConcurrent::run(libraryThreadPool(),
+                            [connect = m_library->connector(), work, done, self, generation, latestOnly] {
+                                const std::unique_ptr<CaseLibrary> lib = connect();
+                                R result = work(*lib);
+                                QMetaObject::invokeMethod(
+                                    qApp,
+                                    [self, done, generation, latestOnly, result = std::move(result)] {
+                                        if (!self) return;
+                                        --self->m_pending;
+                                        if (!latestOnly || generation == self->m_generation) done(result);
+                                    },
+                                    Qt::QueuedConnection);
+                            });
 }
 
 bool CaseHistoryPanel::waitForIdle(int timeoutMs) {
@@ -224,10 +251,10 @@ void CaseHistoryPanel::reload() {
     m_addNote->setEnabled(m_caseId != 0);
     if (m_caseId == 0) {
         ++m_generation; // a read still on its way is of another case
-        m_title->setText(tr("Select a case to see its versions, notes and audit trail."));
+        m_title->setFullText(tr("Select a case to see its versions, notes and audit trail."));
         return;
     }
-    m_title->setText(tr("Reading…"));
+    m_title->setFullText(tr("Reading…"));
     const qint64 caseId = m_caseId;
     onWorker<History>(
         [caseId](CaseLibrary &lib) {
@@ -258,7 +285,7 @@ void CaseHistoryPanel::reload() {
 
 void CaseHistoryPanel::showHistory(const History &h) {
     const auto &c = h.libraryCase;
-    m_title->setText(
+    m_title->setFullText(
         c ? tr("%1 — %2 %3")
                 .arg(c->facts.insuredName.isEmpty() ? tr("(no name)") : singleLine(c->facts.insuredName),
                      singleLine(c->facts.state), singleLine(c->facts.zip))
@@ -268,7 +295,8 @@ void CaseHistoryPanel::showHistory(const History &h) {
     for (int i = 0; i < int(versions.size()); ++i) {
         const LibraryVersion &v = versions[size_t(i)];
         setRow(m_versions, i,
-               {QString::number(v.number), v.label, when(v.modifiedAt, false),
+               {QString::number(v.number), v.label, when(v.modifiedAt, false), v.modifiedBy,
+                c && c->versionId == v.versionId ? tr("current") : QString(),
                 v.ranking.hasRun ? QString::number(v.ranking.qualifiedCount) : QStringLiteral("—"),
                 v.ranking.hasRun ? v.ranking.topText() : tr("not ranked")});
         m_versions->item(i, 0)->setData(Qt::UserRole, v.versionId);
@@ -285,7 +313,8 @@ void CaseHistoryPanel::showHistory(const History &h) {
     for (int i = 0; i < int(notes.size()); ++i) {
         const LibraryNote &n = notes[size_t(i)];
         setRow(m_notes, i,
-               {when(n.createdAt), n.author, n.offeringId.isEmpty() ? tr("case") : n.offeringId, n.text});
+               {when(n.createdAt), n.author, n.databaseUser.isEmpty() ? n.author : n.databaseUser,
+                n.offeringId.isEmpty() ? tr("case") : n.offeringId, n.text});
     }
     const auto &trail = h.trail;
     m_audit->setRowCount(int(trail.size()));
@@ -296,7 +325,7 @@ void CaseHistoryPanel::showHistory(const History &h) {
             details = tr("top %1; engine %2, profile %3, input %4, clock %5; %6")
                           .arg(e.topResult.isEmpty() ? tr("none") : e.topResult, e.engineVersion,
                                e.profileHash, e.inputHash, formatTimestamp(e.clock), e.detail);
-        setRow(m_audit, i, {when(e.at), e.author, e.kind, e.path, e.oldValue, e.newValue, details});
+        setRow(m_audit, i, {when(e.at), auditWho(e), e.kind, e.path, e.oldValue, e.newValue, details});
     }
     m_audit->scrollToBottom();
     if (!h.error.isEmpty()) emit message(h.error);

@@ -14,11 +14,14 @@ class QTableWidget;
 namespace pw {
 
 class CaseLibrary;
+class ElidingLabel;
 
 // The selected household's history beside the library list: its versions (open one, compare any two:
 // fields and offerings by JSON path, and how the ranking moved), its notes (on the case or on one offering,
-// with author and time; the author is the OS user name unless changed here, kept in QSettings
-// "library/author"), and the audit trail, read-only. Everything shown from the case is plain text.
+// with author, time and the user who was signed in; the author is the signed-in user unless changed here,
+// kept in QSettings "library/author"), and the audit trail, read-only ("Who" is the user the library
+// recorded, the typed author beside it when it differs). The versions list says who saved each version
+// last and which one is the case's current version. Everything shown from the case is plain text.
 // Reads and note writes run on a worker thread with their own connection (the library may be a server);
 // each read carries a generation number and the answer to a superseded one is dropped.
 class CaseHistoryPanel : public QWidget {
@@ -35,6 +38,8 @@ public:
     // Compares two versions (by id) and shows the report; also what the Compare button does.
     void compareVersions(qint64 a, qint64 b);
     QString author() const;
+    // The user signed in to the library shown (the database user on a server, the OS user locally).
+    QString signedInUser() const;
     // Blocks (processing events) until the reads and writes in flight have landed (tests, screenshots).
     bool waitForIdle(int timeoutMs = 10000);
 
@@ -57,7 +62,7 @@ private:
     CaseLibrary *m_library;
     qint64 m_caseId = 0;
     QTabWidget *m_tabs = nullptr;
-    QLabel *m_title = nullptr;
+    ElidingLabel *m_title = nullptr;
     QTableWidget *m_versions = nullptr;
     QPushButton *m_open = nullptr, *m_compare = nullptr;
     QPlainTextEdit *m_diff = nullptr;

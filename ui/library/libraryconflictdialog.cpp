@@ -14,12 +14,22 @@
 
 namespace pw {
 
-QString LibraryConflictDialog::describe(const QString &caseName, const SaveConflict &c) {
-    // Local time, as the agent reads a clock; the user name is the library's (database or OS user).
+QString LibraryConflictDialog::describe(const QString &caseName, const SaveConflict &c,
+                                        const std::optional<LibraryVersion> &theirs, qint64 openedVersionId) {
+    // Local time, as the agent reads a clock; the user name is the library's (database or OS user). A
+    // long name is cut (the dialog must fit on the screen) and control characters are shown as escapes.
     const QString when = QLocale().toString(c.modifiedAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QString name =
+        caseName.isEmpty() ? tr("This case") : elideGraphemes(escapeControls(caseName), kNameGraphemes);
+    const QString who = c.modifiedBy.isEmpty() ? tr("someone") : escapeControls(c.modifiedBy);
+    if (openedVersionId && c.versionId && c.versionId != openedVersionId && theirs)
+        return tr("%1 was changed by %2 at %3: their version %4 (%5) is now the case's current version, "
+                  "not the version you opened.")
+            .arg(name, who, when)
+            .arg(theirs->number)
+            .arg(elideGraphemes(escapeControls(theirs->label), kNameGraphemes));
     return tr("%1 was changed by %2 at %3 (you opened revision %4, the library has %5).")
-        .arg(caseName.isEmpty() ? tr("This case") : caseName,
-             c.modifiedBy.isEmpty() ? tr("someone") : c.modifiedBy, when)
+        .arg(name, who, when)
         .arg(c.expectedRevision)
         .arg(c.storedRevision);
 }
@@ -27,7 +37,7 @@ QString LibraryConflictDialog::describe(const QString &caseName, const SaveConfl
 LibraryConflictDialog::LibraryConflictDialog(const QString &caseName, const SaveConflict &conflict,
                                              const std::optional<LibraryVersion> &theirs,
                                              const JsonValue &mine, const RankingSnapshot &myRanking,
-                                             QWidget *parent)
+                                             qint64 openedVersionId, QWidget *parent)
     : QDialog(parent)
     , m_theirs(theirs)
     , m_mine(mine)
@@ -37,7 +47,7 @@ LibraryConflictDialog::LibraryConflictDialog(const QString &caseName, const Save
     m_text = plainTextLabel(new QLabel(this)); // names and user names are data
     m_text->setObjectName(QStringLiteral("conflictText"));
     m_text->setWordWrap(true);
-    m_text->setText(escapeControls(describe(caseName, conflict)) + u'\n' + u'\n' +
+    m_text->setText(describe(caseName, conflict, theirs, openedVersionId) + u'\n' + u'\n' +
                     tr("Your edits are not saved yet and nothing was overwritten. What now?"));
     auto *reload = new QPushButton(tr("Reload their version"), this);
     reload->setObjectName(QStringLiteral("conflictReload"));

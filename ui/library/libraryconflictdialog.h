@@ -25,16 +25,24 @@ class LibraryConflictDialog : public QDialog {
 public:
     enum class Choice { Cancel, Reload, SaveAsNew };
 
-    // `caseName`: the insured's name (case text, shown as plain text); `theirs`: the stored version, if it
-    // could be read; `mine`: the open document; `myRanking`: its ranking in effect (may be empty).
+    // Case names longer than this many graphemes are cut with "…" in the sentence (the dialog fits).
+    static constexpr int kNameGraphemes = 80;
+
+    // `caseName`: the insured's name (case text, shown as plain text, cut to kNameGraphemes); `theirs`:
+    // the stored version, if it could be read; `mine`: the open document; `myRanking`: its ranking in
+    // effect (may be empty); `openedVersionId`: the version the window had open (a conflict on another
+    // version means someone made that one the case's current version).
     LibraryConflictDialog(const QString &caseName, const SaveConflict &conflict,
                           const std::optional<LibraryVersion> &theirs, const JsonValue &mine,
-                          const RankingSnapshot &myRanking, QWidget *parent = nullptr);
+                          const RankingSnapshot &myRanking, qint64 openedVersionId,
+                          QWidget *parent = nullptr);
 
     Choice choice() const { return m_choice; }
     QString text() const;
     // The sentence of the dialog (also for the status bar).
-    static QString describe(const QString &caseName, const SaveConflict &conflict);
+    static QString describe(const QString &caseName, const SaveConflict &conflict,
+                            const std::optional<LibraryVersion> &theirs = std::nullopt,
+                            qint64 openedVersionId = 0);
 
 private:
     void compare();

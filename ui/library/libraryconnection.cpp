@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "libraryconnection.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPointer>
@@ -10,12 +11,33 @@
 
 namespace pw {
 
+QThreadPool *libraryThreadPool() {
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool(qApp); // ends with the application, after waiting for its workers
+        p->setMaxThreadCount(8);         // network waits, not CPU work
+        return p;
+    }();
+    return pool;
+}
+
 QString describeLibraryFailure(LibraryFailure failure, const QString &error) {
     // One plain sentence of what it means; the server's own text is the detail, shown apart.
     const QString e = error.toLower();
     if (e.contains(u"password authentication failed") || e.contains(u"no password supplied") ||
         e.contains(u"password is required"))
         return QObject::tr("Wrong user name or password: the server refused to sign you in.");
+    if (e.contains(u"server does not support ssl"))
+        return QObject::tr(
+            "The server does not offer encrypted connections (TLS): choose an encryption "
+            "setting that allows an unencrypted connection, or have TLS set up on the server.");
+    if (e.contains(u"could not translate host name") || e.contains(u"name or service not known"))
+        return QObject::tr("The host name is not known: check the spelling of the host.");
+    if (e.contains(u"connection refused"))
+        return QObject::tr("Nothing answers at that host and port: check the port, and that the server is "
+                           "running.");
+    if (e.contains(u"timeout expired") || e.contains(u"timed out"))
+        return QObject::tr("The server did not answer in time: it may be down or overloaded, or a firewall "
+                           "is in the way.");
     if (e.contains(u"newer version"))
         return QObject::tr("The library was made by a newer version of the workbench: update the workbench "
                            "to use it.");
@@ -32,6 +54,15 @@ QString describeLibraryFailure(LibraryFailure failure, const QString &error) {
         break;
     }
     return QObject::tr("The library could not be used.");
+}
+
+QString libraryFailureDetail(const QString &error) {
+    // Qt's driver prefixes ("QPSQL: Unable to connect") say nothing to an agent; the server's words stay.
+    QString d = error;
+    for (const QString &noise :
+         {QStringLiteral("QPSQL: Unable to connect"), QStringLiteral("QPSQL: "), QStringLiteral("QSQLITE: ")})
+        d.replace(noise, QString());
+    return d.simplified();
 }
 
 ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QString &password) {
@@ -124,8 +155,9 @@ void LibraryConnection::open(const LibraryLocation &location, const QString &pas
         // The first answer is awaited in a local event loop: painting goes on, the network wait does not
         // sit on this thread.
         m_state = State::Offline;
-        m_probe.setFuture(
-            QtConcurrent::run([location, password] { return checkLibraryConnection(location, password); }));
+        m_probe.setFuture(QtConcurrent::run(libraryThreadPool(), [location, password] {
+            return checkLibraryConnection(location, password);
+        }));
         QEventLoop loop;
         connect(&m_probe, &QFutureWatcher<ConnectionCheck>::finished, &loop, &QEventLoop::quit);
         QTimer::singleShot(kConnectWaitMs, &loop, &QEventLoop::quit);
@@ -191,7 +223,7 @@ void LibraryConnection::markOffline(const QString &why, const QString &detail, b
 
 void LibraryConnection::retryNow() {
     if (m_state != State::Offline || m_probe.isRunning()) return;
-    m_probe.setFuture(QtConcurrent::run([location = m_location, password = m_password] {
+    m_probe.setFuture(QtConcurrent::run(libraryThreadPool(), [location = m_location, password = m_password] {
         return checkLibraryConnection(location, password);
     }));
 }
@@ -213,26 +245,28 @@ void LibraryConnection::rememberOfflineCase(qint64 localCaseId) {
 
 bool LibraryConnection::upload() {
     if (m_state != State::Online || m_upload.isRunning() || offlineCases().isEmpty()) return false;
-    // Read two ways: "upload" could fold an offline save into the server case it came from, or copy it over.
-    // It copies (pushLibrary): each case saved offline becomes a case of its own on the server, beside the
-    // server's copy it started from, so neither side's edits are lost or silently merged.
+    // pushLibrary recognises a case by its uid: a case saved offline that came from the server (its local
+    // twin, see LibraryController::saveOffline) gains the server case's new versions — labelled as an
+    // offline edit and reported as a conflict when the server's copy changed meanwhile; nothing is
+    // overwritten or merged silently. A case made offline is copied as a new server case.
     m_uploading = offlineCases();
     // Both connections are opened on the worker; progress comes back queued to this thread.
-    m_upload.setFuture(QtConcurrent::run([from = m_local->connector(), to = m_server->connector(),
-                                          ids = m_uploading, self = QPointer<LibraryConnection>(this)] {
-        const auto source = from();
-        const auto target = to();
-        if (!source->isOpen() || !target->isOpen()) {
-            PushReport r;
-            r.error = source->isOpen() ? target->lastError() : source->lastError();
-            return r;
-        }
-        return pushLibrary(*source, *target, ids, [self](int done, int total) {
-            QMetaObject::invokeMethod(self, [self, done, total] {
-                if (self) emit self->uploadProgress(done, total);
+    m_upload.setFuture(
+        QtConcurrent::run(libraryThreadPool(), [from = m_local->connector(), to = m_server->connector(),
+                                                ids = m_uploading, self = QPointer<LibraryConnection>(this)] {
+            const auto source = from();
+            const auto target = to();
+            if (!source->isOpen() || !target->isOpen()) {
+                PushReport r;
+                r.error = source->isOpen() ? target->lastError() : source->lastError();
+                return r;
+            }
+            return pushLibrary(*source, *target, ids, [self](int done, int total) {
+                QMetaObject::invokeMethod(self, [self, done, total] {
+                    if (self) emit self->uploadProgress(done, total);
+                });
             });
-        });
-    }));
+        }));
     emit stateChanged();
     return true;
 }

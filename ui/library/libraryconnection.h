@@ -6,6 +6,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -27,6 +28,14 @@ struct ConnectionCheck {
 ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QString &password);
 // The sentence for a library that failed to open (isOpen() false), or for its last failure.
 QString describeLibraryFailure(LibraryFailure failure, const QString &error);
+// The server's own words of a failure for showing apart from describeLibraryFailure's sentence, without
+// the SQL driver's jargon ("QPSQL: Unable to connect").
+QString libraryFailureDetail(const QString &error);
+
+// The threads every library call of the window runs on (reads, saves, checks, uploads, autosave). Not
+// Qt's global pool: the raster paint engine hands work to that one and waits for it, so workers stuck on
+// a server that stopped answering there would stop the window from painting.
+QThreadPool *libraryThreadPool();
 
 // The window's link to its case library (issue 16): the library chosen in Settings → Library — the local
 // file, or a PostgreSQL server — and, beside a server, the local library the window falls back to when

@@ -5,6 +5,7 @@
 #include "libraryconnection.h"
 #include "librarylocationsettings.h"
 #include "rankingcontroller.h"
+#include "util/displaytext.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -30,6 +31,13 @@ LibraryController::LibraryController(CaseDocument *doc, RankingController *ranki
     QString keychainError;
     const QString password = savedLibraryPassword(librarySecretStore(), location, &keychainError);
     m_connection->open(location, password);
+    if (!keychainError.isEmpty() && location.isServer() && !m_connection->server())
+        // Not "wrong password": the password could not be read at all. Said with the way forward.
+        m_connection->markOffline(
+            tr("The library password could not be read from the system keychain. Type it "
+               "in Edit → Library settings… (without a keychain it is used for this "
+               "session only)."),
+            keychainError, false);
     m_session = std::make_unique<AutosaveSession>(libraryFolder());
     m_autosave = new QTimer(this);
     m_autosave->setSingleShot(true);
@@ -66,6 +74,7 @@ void LibraryController::switchLibrary(const LibraryLocation &location, const QSt
     m_versionId = m_caseId = 0;
     m_revision = 0;
     m_docInLocal = false;
+    m_serverCopy.reset();
     m_title.clear();
     emit libraryChanged(0);
 }
@@ -75,8 +84,9 @@ QString LibraryController::libraryFolder() const {
 }
 
 QString LibraryController::author() const {
-    const QString a = QSettings().value(QStringLiteral("library/author")).toString().trimmed();
-    return a.isEmpty() ? systemUserName() : a;
+    // The signed-in server user also while offline (the case is theirs, kept on this computer for now).
+    const LibraryLocation &where = m_connection->location();
+    return libraryAuthor(QSettings(), where.isServer() ? where.user : systemUserName());
 }
 
 QString LibraryController::libraryTitle() const {
@@ -88,10 +98,34 @@ void LibraryController::adopt(const LibraryVersion &v, bool inLocal) {
     m_versionId = v.versionId;
     m_caseId = v.caseId;
     m_revision = v.revision;
+    m_currentVersionId = v.versionId; // a save, an addition or a copy makes its version the current one
     m_docInLocal = inLocal && m_connection->location().kind == LibraryLocation::Kind::Server;
-    const QString name = v.facts.insuredName.isEmpty() ? tr("(no name)") : v.facts.insuredName;
+    // The window title: case text, so control and bidi characters as escapes and a long name cut.
+    const QString name = v.facts.insuredName.isEmpty()
+                             ? tr("(no name)")
+                             : elideGraphemes(escapeControls(withoutLineBreaks(v.facts.insuredName)), 80);
     m_title = tr("%1 — library, version %2 (%3)").arg(name).arg(v.number).arg(v.label);
     if (m_docInLocal) m_title += tr(" — on this computer");
+}
+
+void LibraryController::readServerCopy(CaseLibrary &l, qint64 caseId, JobResult &j) {
+    const auto summary = l.caseById(caseId);
+    if (!summary) return;
+    CaseCopy copy;
+    copy.summary = *summary;
+    for (const LibraryVersion &listed : l.versions(caseId)) {
+        auto v = l.version(listed.versionId);
+        if (!v) return;
+        copy.versions.push_back(std::move(*v));
+    }
+    if (l.lastError().isEmpty()) j.copy = std::move(copy);
+}
+
+void LibraryController::keepServerCopy(CaseLibrary *lib, const JobResult &r) {
+    if (lib && lib == m_connection->server())
+        m_serverCopy = r.copy;
+    else if (lib == m_connection->local() && !m_docInLocal)
+        m_serverCopy.reset();
 }
 
 LibraryController::JobResult LibraryController::runJob(CaseLibrary *lib, Job job) {
@@ -105,17 +139,18 @@ LibraryController::JobResult LibraryController::runJob(CaseLibrary *lib, Job job
     QEventLoop loop;
     connect(&watcher, &QFutureWatcher<JobResult>::finished, &loop, &QEventLoop::quit);
     if (m_busy++ == 0) emit busyChanged(true);
-    watcher.setFuture(QtConcurrent::run([connect = lib->connector(), job = std::move(job)] {
-        const std::unique_ptr<CaseLibrary> worker = connect();
-        JobResult r;
-        if (worker->isOpen()) r = job(*worker);
-        if (!r.ok) {
-            r.failure = worker->lastFailure();
-            r.error = worker->lastError();
-            r.conflict = worker->lastConflict();
-        }
-        return r;
-    }));
+    watcher.setFuture(
+        QtConcurrent::run(libraryThreadPool(), [connect = lib->connector(), job = std::move(job)] {
+            const std::unique_ptr<CaseLibrary> worker = connect();
+            JobResult r;
+            if (worker->isOpen()) r = job(*worker);
+            if (!r.ok) {
+                r.failure = worker->lastFailure();
+                r.error = worker->lastError();
+                r.conflict = worker->lastConflict();
+            }
+            return r;
+        }));
     bool stopped = false;
     if (!watcher.isFinished()) {
         QTimer slow;
@@ -169,11 +204,15 @@ void LibraryController::followUpload(const PushReport &report, const QList<qint6
         JobResult j;
         const std::vector<qint64> ids = l.versionsWithBytes(body);
         if (!ids.empty()) j.version = l.version(ids.back());
-        j.ok = j.version.has_value();
+        if (j.version) readServerCopy(l, j.version->caseId, j);
+        j.ok = j.version.has_value() && l.lastError().isEmpty();
         return j;
     });
     if (!r.ok) return; // the case stays the local one; saving it again offers another upload
+    // The upload appended the offline versions to the server case they came from (same uid): the window
+    // is on that case again, at the version holding the bytes it has open.
     adopt(*r.version, false);
+    keepServerCopy(m_connection->server(), r);
     emit libraryChanged(m_caseId);
 }
 
@@ -181,6 +220,7 @@ void LibraryController::documentLoaded() {
     m_autosave->stop();
     removeOwnRecovery(); // the record was of the case that was open before
     if (m_loadingVersion) return;
+    m_serverCopy.reset();
     m_versionId = m_caseId = 0;
     m_revision = 0;
     m_docInLocal = false;
@@ -192,6 +232,7 @@ void LibraryController::documentLoaded() {
         m_versionId = c->versionId;
         m_caseId = c->caseId;
         m_revision = c->revision;
+        m_currentVersionId = c->versionId;
     }
 }
 
@@ -236,13 +277,13 @@ void LibraryController::autosaveNow() {
     r.savedAt = QDateTime::currentDateTimeUtc();
     // Serialising a large case and writing it are both worker work; the tree is shared copy-on-write.
     // Recovery records are of this computer: always the local library.
-    m_autosaveJob =
-        QtConcurrent::run([connect = m_connection->local()->connector(), root = m_doc->root(), r]() mutable {
-            r.body = writeJson(root);
-            const std::unique_ptr<CaseLibrary> lib = connect();
-            if (!lib->isOpen()) return lib->lastError();
-            return lib->writeRecovery(r) ? QString() : lib->lastError();
-        });
+    m_autosaveJob = QtConcurrent::run(libraryThreadPool(), [connect = m_connection->local()->connector(),
+                                                            root = m_doc->root(), r]() mutable {
+        r.body = writeJson(root);
+        const std::unique_ptr<CaseLibrary> lib = connect();
+        if (!lib->isOpen()) return lib->lastError();
+        return lib->writeRecovery(r) ? QString() : lib->lastError();
+    });
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
         const QString err = watcher->result();
@@ -306,7 +347,8 @@ bool LibraryController::openVersion(qint64 versionId, QString *error) {
         JobResult j;
         j.version = l.version(versionId);
         if (j.version) j.libraryCase = l.caseById(j.version->caseId);
-        j.ok = j.version.has_value();
+        if (j.version && l.location().isServer()) readServerCopy(l, j.version->caseId, j);
+        j.ok = j.version.has_value() && l.lastError().isEmpty();
         return j;
     });
     if (!r.ok) {
@@ -322,7 +364,9 @@ bool LibraryController::openVersion(qint64 versionId, QString *error) {
     }
     const auto &c = r.libraryCase;
     QString file;
-    if (c && c->versionId == versionId && !c->filePath.isEmpty()) {
+    // A server's case is saved to the server only (until Save As): the path it names was recorded on
+    // somebody's computer, maybe another one, and a file there is not this case's to overwrite.
+    if (lib == m_connection->local() && c && c->versionId == versionId && !c->filePath.isEmpty()) {
         QFile f(c->filePath);
         if (f.open(QIODevice::ReadOnly) && f.size() == v.body.size() && f.readAll() == v.body)
             file = c->filePath;
@@ -331,6 +375,8 @@ bool LibraryController::openVersion(qint64 versionId, QString *error) {
     m_doc->load(*root, file);
     m_loadingVersion = false;
     adopt(v, lib == m_connection->local());
+    keepServerCopy(lib, r);
+    if (c) m_currentVersionId = c->versionId; // an older version may be opened on purpose
     return true;
 }
 

@@ -127,6 +127,7 @@ private:
         std::optional<SaveConflict> conflict;
         std::optional<LibraryVersion> version;
         std::optional<LibraryCase> libraryCase;
+        std::optional<CaseCopy> copy; // the server case as it is after the job (readServerCopy)
     };
     using Job = std::function<JobResult(CaseLibrary &)>;
     // Runs `job` on a worker with a new connection to `lib`, waiting in a local event loop. A failed job
@@ -136,6 +137,13 @@ private:
     LibrarySaveOutcome failedSave(const JobResult &r, const QByteArray &bytes, const QString &filePath);
     LibrarySaveOutcome saveOffline(const QByteArray &bytes, const QString &filePath);
     void adopt(const LibraryVersion &v, bool inLocal);
+    // Reads the case's summary (with its uid) and every version with its bytes into j.copy: what the
+    // window knows of a server case, so a save while the server is unreachable becomes a local copy of
+    // that very case (same uid; its versions remember the bytes they started from) that the upload
+    // appends to the server case — or reports as a conflict when the server's copy changed meanwhile.
+    static void readServerCopy(CaseLibrary &l, qint64 caseId, JobResult &j);
+    // After a job on `lib`: keeps its server copy (or forgets it for a local library).
+    void keepServerCopy(CaseLibrary *lib, const JobResult &r);
     // After an upload: the open case, if it was one of the uploaded local cases, is the server's copy now.
     void followUpload(const PushReport &report, const QList<qint64> &caseIds);
     void documentLoaded();
@@ -157,6 +165,11 @@ private:
     QFuture<QString> m_autosaveJob;
     qint64 m_versionId = 0, m_caseId = 0;
     int m_revision = 0;
+    // The case's current version when the open version was read or saved: a save is refused (Conflict)
+    // when someone made another version current meanwhile (SaveOptions::expectedCurrentVersion).
+    qint64 m_currentVersionId = 0;
+    // The open server case as last read or saved (empty: not a server case); see readServerCopy.
+    std::optional<CaseCopy> m_serverCopy;
     bool m_docInLocal = false; // the open case's ids are of the local library (not the server's)
     QString m_title;           // "Dana Okafor — library, version 2 (Renewal)" of the open version
     int m_busy = 0;

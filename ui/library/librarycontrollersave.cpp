@@ -59,7 +59,8 @@ LibrarySaveOutcome LibraryController::failedSave(const JobResult &r, const QByte
         return saveOffline(bytes, filePath);
     }
     if (r.failure == LibraryFailure::Conflict && m_versionId) {
-        const qint64 id = m_versionId;
+        // What the library has now: the conflict's version (the open one, or the one made current).
+        const qint64 id = r.conflict && r.conflict->versionId ? r.conflict->versionId : m_versionId;
         const JobResult theirs = runJob(docLibrary(), [id](CaseLibrary &l) {
             JobResult j;
             j.version = l.version(id);
@@ -72,13 +73,37 @@ LibrarySaveOutcome LibraryController::failedSave(const JobResult &r, const QByte
 }
 
 LibrarySaveOutcome LibraryController::saveOffline(const QByteArray &bytes, const QString &filePath) {
-    // The server's case cannot be written: the case as it is becomes a case of the local library, kept
-    // for upload. Nothing of the server's copy is touched.
+    // The server's case cannot be written: the case as it is goes to the local library, kept for upload.
+    // Nothing of the server's copy is touched. A case opened from the server is saved into its local twin
+    // (the server case's versions under the same uid, made now or kept from an earlier offline save), so
+    // the upload appends the edit to that very server case — or reports a conflict when someone changed
+    // the server's copy meanwhile — and saving again offline reuses the twin.
     SaveOptions o = saveOptions(filePath);
     o.detail = tr("saved on this computer while the library server was unreachable");
-    const JobResult r = runJob(m_connection->local(), [bytes, o](CaseLibrary &l) {
+    std::optional<CaseCopy> twin = m_serverCopy;
+    if (twin) {
+        twin->notes.clear(); // the server keeps those; the twin carries the versions only
+        twin->audit.clear();
+        twin->remoteRuns.clear();
+    }
+    QByteArray opened; // the bytes of the server version the window has open
+    if (twin)
+        for (const LibraryVersion &v : twin->versions)
+            if (v.versionId == m_versionId) opened = v.body;
+    const JobResult r = runJob(m_connection->local(), [bytes, o, twin, opened](CaseLibrary &l) {
         JobResult j;
-        const auto id = l.addCase(bytes, o);
+        std::optional<qint64> id;
+        if (twin) {
+            const auto kept = l.addCaseCopy(*twin);
+            if (!kept) return j;
+            for (const qint64 v : l.versionsWithBytes(opened))
+                if (const auto found = l.version(v); found && found->caseId == kept->caseId) id = v;
+            if (!id)
+                if (const auto c = l.caseById(kept->caseId)) id = c->versionId; // edited here before
+            if (!id || !l.saveVersion(*id, bytes, o)) return j;
+        } else {
+            id = l.addCase(bytes, o);
+        }
         if (id) j.version = l.version(*id);
         j.ok = j.version.has_value();
         return j;
@@ -103,7 +128,10 @@ LibrarySaveOutcome LibraryController::recordFileSave(const QString &fileName) {
         !m_docInLocal)
         return saveOffline(bytes, path);
     SaveOptions o = saveOptions(path);
-    if (m_versionId) o.expectedRevision = m_revision;
+    if (m_versionId) {
+        o.expectedRevision = m_revision;
+        o.expectedCurrentVersion = m_currentVersionId;
+    }
     const QStringList runs = remoteRunIds(path);
     const qint64 versionId = m_versionId;
     const QString detail = tr("saved to %1").arg(path);
@@ -112,7 +140,15 @@ LibrarySaveOutcome LibraryController::recordFileSave(const QString &fileName) {
         JobResult j;
         qint64 id = versionId;
         if (id == 0)
-            if (const auto c = l.caseByFile(path)) id = c->versionId; // a file the library knows
+            if (const auto c = l.caseByFile(path)) {
+                // A file the library knows. On a server a path is only a path on somebody's computer:
+                // the case is this file's only when this user saved it last (else the file becomes a new
+                // case — never written over a colleague's case that happens to name the same path).
+                if (!l.location().isServer() || c->modifiedBy == l.userName()) {
+                    id = c->versionId;
+                    o.expectedRevision = c->revision; // never over a save made meanwhile
+                }
+            }
         if (id) {
             if (!l.saveVersion(id, bytes, o)) return j;
         } else {
@@ -124,11 +160,13 @@ LibrarySaveOutcome LibraryController::recordFileSave(const QString &fileName) {
         j.version = l.version(id);
         if (!j.version) return j;
         if (!runs.isEmpty() && !l.linkRemoteRuns(j.version->caseId, runs)) return j;
+        if (l.location().isServer()) readServerCopy(l, j.version->caseId, j);
         j.ok = true;
         return j;
     });
     if (!r.ok) return failedSave(r, bytes, path);
     adopt(*r.version, target == m_connection->local());
+    keepServerCopy(target, r);
     if (m_docInLocal) m_connection->rememberOfflineCase(m_caseId);
     emit libraryChanged(m_caseId);
     LibrarySaveOutcome out;
@@ -144,12 +182,14 @@ LibrarySaveOutcome LibraryController::saveToLibrary() {
     }
     const QByteArray bytes = writeJson(m_doc->root());
     SaveOptions o = saveOptions(QString());
-    o.expectedRevision = m_revision; // never over someone else's save
+    o.expectedRevision = m_revision;               // never over someone else's save
+    o.expectedCurrentVersion = m_currentVersionId; // nor over a version someone made current
     const qint64 versionId = m_versionId;
     CaseLibrary *target = docLibrary();
     const JobResult r = runJob(target, [=](CaseLibrary &l) {
         JobResult j;
         if (l.saveVersion(versionId, bytes, o)) j.version = l.version(versionId);
+        if (j.version && l.location().isServer()) readServerCopy(l, j.version->caseId, j);
         j.ok = j.version.has_value();
         return j;
     });
@@ -159,6 +199,7 @@ LibrarySaveOutcome LibraryController::saveToLibrary() {
         return out;
     }
     adopt(*r.version, target == m_connection->local());
+    keepServerCopy(target, r);
     if (m_docInLocal) m_connection->rememberOfflineCase(m_caseId);
     m_doc->markSaved();
     emit libraryChanged(m_caseId);
@@ -193,6 +234,7 @@ QString LibraryController::copyAndRequote(const QString &label) {
             if (!l.saveVersion(*copy, bytes, o)) return j;
         }
         j.version = l.version(*copy);
+        if (j.version && l.location().isServer()) readServerCopy(l, j.version->caseId, j);
         j.ok = j.version.has_value();
         return j;
     });
@@ -205,6 +247,7 @@ QString LibraryController::copyAndRequote(const QString &label) {
     m_doc->load(root, QString()); // the copy lives in the library only, until Save As
     m_loadingVersion = false;
     adopt(*r.version, target == m_connection->local());
+    keepServerCopy(target, r);
     if (m_docInLocal) m_connection->rememberOfflineCase(m_caseId);
     emit libraryChanged(m_caseId);
     return QString();

@@ -83,4 +83,9 @@ const std::vector<TlsModeChoice> &tlsModeChoices() {
     return choices;
 }
 
+QString libraryAuthor(const QSettings &settings, const QString &signedInUser) {
+    const QString a = settings.value(QStringLiteral("library/author")).toString().trimmed();
+    return a.isEmpty() ? signedInUser : a;
+}
+
 } // namespace pw

@@ -23,6 +23,10 @@ void saveLibraryLocation(QSettings &settings, const LibraryLocation &location);
 // A keychain that cannot be read leaves the reason in *error.
 QString savedLibraryPassword(SecretStore &secrets, const LibraryLocation &location, QString *error = nullptr);
 
+// The author written on notes and audit entries: QSettings "library/author" when set, else the user
+// signed in to the library (`signedInUser`: the database user on a server, the OS user locally).
+QString libraryAuthor(const QSettings &settings, const QString &signedInUser);
+
 // The store the window keeps library passwords in: the system keychain, or what a test installed.
 SecretStore &librarySecretStore();
 // Tests: replaces the store (nullptr: back to the keychain).

@@ -2,6 +2,7 @@
 #include "librarymodel.h"
 
 #include "fieldformat.h"
+#include "util/displaytext.h"
 #include "util/numbers.h"
 
 #include <QFileInfo>
@@ -12,8 +13,10 @@ namespace pw {
 QString singleLine(const QString &text) {
     QString s = text;
     for (QChar &c : s)
-        if (c.category() == QChar::Other_Control || c == u'\u2028' || c == u'\u2029') c = u'·';
-    return s;
+        if (c == u'\n' || c == u'\r' || c == u'\u2028' || c == u'\u2029') c = u'·';
+    // Other control and bidirectional formatting characters as visible escapes: "\u202E" in a name
+    // would otherwise draw the rest of the line (and of the label around it) right to left.
+    return escapeControls(s);
 }
 
 LibraryModel::LibraryModel(QObject *parent)

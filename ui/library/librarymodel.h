@@ -52,7 +52,8 @@ private:
     std::vector<LibraryCase> m_cases;
 };
 
-// Text from a case for a one-line cell: control characters (a newline in a name) shown as '·'.
+// Text from a case for a one-line cell: line breaks shown as '·', other control and bidirectional
+// formatting characters as escapes (escapeControls, util/displaytext.h).
 QString singleLine(const QString &text);
 
 } // namespace pw

@@ -2,8 +2,11 @@
 #include "librarypage.h"
 
 #include "casehistorypanel.h"
+#include "elidinglabel.h"
 #include "fieldformat.h"
+#include "libraryconnection.h"
 #include "librarymodel.h"
+#include "plaintext.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -35,6 +38,11 @@ LibraryPage::LibraryPage(CaseLibrary *library, QWidget *parent)
     auto *bar = new QHBoxLayout;
     auto *title = new QLabel(tr("<b>Case library</b>"), this);
     bar->addWidget(title);
+    m_source = new ElidingLabel(this); // which library the list is: the server or this computer's
+    m_source->setObjectName(QStringLiteral("librarySource"));
+    m_source->setMaximumWidth(260);
+    bar->addWidget(m_source);
+    showSource();
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("librarySearch"));
     m_search->setPlaceholderText(tr("Search name, ZIP, carrier, policy number…"));
@@ -62,7 +70,7 @@ LibraryPage::LibraryPage(CaseLibrary *library, QWidget *parent)
     open->setObjectName(QStringLiteral("libraryOpen"));
     open->setToolTip(tr("Open the selected case (Enter)"));
     bar->addWidget(open);
-    auto *import = new QPushButton(tr("Import folder…"), this);
+    auto *import = m_import = new QPushButton(tr("Import folder…"), this);
     import->setObjectName(QStringLiteral("libraryImport"));
     import->setToolTip(tr("Add every case file (*.json) of a folder to the library"));
     bar->addWidget(import);
@@ -131,7 +139,7 @@ void LibraryPage::reloadStates() {
     // Read on a worker like the rows (the library may be a server); the filter keeps its choice.
     ++m_pending;
     QPointer<LibraryPage> self(this);
-    (void)QtConcurrent::run([connect = m_library->connector(), self] {
+    (void)QtConcurrent::run(libraryThreadPool(), [connect = m_library->connector(), self] {
         const std::unique_ptr<CaseLibrary> lib = connect();
         const QStringList states = lib->isOpen() ? lib->states() : QStringList();
         QMetaObject::invokeMethod(
@@ -150,9 +158,17 @@ void LibraryPage::reloadStates() {
     });
 }
 
+void LibraryPage::showSource() {
+    const LibraryLocation where = m_library ? m_library->location() : LibraryLocation();
+    m_source->setFullText(where.isServer() ? tr("on the server %1").arg(where.displayName())
+                                           : tr("on this computer"));
+}
+
 void LibraryPage::setLibrary(CaseLibrary *library) {
-    waitForIdle(); // a running query's rows are of the old library
+    // Not waited for: a query still running on the old library (perhaps a server that stopped answering)
+    // delivers to nobody (the generation moves on below).
     m_library = library;
+    showSource();
     m_history->setLibrary(library);
     ++m_generation; // anything still on its way is dropped
 }
@@ -160,6 +176,10 @@ void LibraryPage::setLibrary(CaseLibrary *library) {
 void LibraryPage::refresh() {
     reloadStates();
     startQuery();
+}
+
+void LibraryPage::setImportEnabled(bool enabled) {
+    m_import->setEnabled(enabled);
 }
 
 void LibraryPage::setBackEnabled(bool enabled) {
@@ -192,31 +212,33 @@ void LibraryPage::startQuery() {
     ++m_pending;
     QPointer<LibraryPage> self(this);
     auto deliverLater = [self, generation](std::vector<LibraryCase> cases, bool complete,
-                                           const QString &error, int total) {
+                                           const QString &error, int total,
+                                           LibraryFailure failure = LibraryFailure::None) {
         QMetaObject::invokeMethod(
             qApp,
-            [self, generation, cases = std::move(cases), complete, error, total]() mutable {
-                if (self) self->deliver(generation, std::move(cases), complete, error, total);
+            [self, generation, cases = std::move(cases), complete, error, total, failure]() mutable {
+                if (self) self->deliver(generation, std::move(cases), complete, error, total, failure);
             },
             Qt::QueuedConnection);
     };
     // The worker opens its own connection (a connection belongs to its thread) and delivers twice: the
     // first page at once, then everything.
-    (void)QtConcurrent::run([connect = m_library->connector(), query, deliverLater] {
+    (void)QtConcurrent::run(libraryThreadPool(), [connect = m_library->connector(), query, deliverLater] {
         const std::unique_ptr<CaseLibrary> lib = connect();
-        if (!lib->isOpen()) return deliverLater({}, true, lib->lastError(), 0);
+        if (!lib->isOpen()) return deliverLater({}, true, lib->lastError(), 0, lib->lastFailure());
         const int total = lib->caseCount();
         LibraryQuery first = query;
         first.limit = kFirstPage;
         std::vector<LibraryCase> page = lib->cases(first);
-        if (!lib->lastError().isEmpty()) return deliverLater({}, true, lib->lastError(), 0);
+        if (!lib->lastError().isEmpty())
+            return deliverLater({}, true, lib->lastError(), 0, lib->lastFailure());
         if (int(page.size()) < kFirstPage)
             return deliverLater(std::move(page), true, QString(), int(page.size()));
         deliverLater(std::move(page), false, QString(), total);
         std::vector<LibraryCase> all = lib->cases(query);
         const QString error = lib->lastError();
         const int n = int(all.size());
-        deliverLater(std::move(all), true, error, n);
+        deliverLater(std::move(all), true, error, n, lib->lastFailure());
     });
 }
 
@@ -229,18 +251,27 @@ bool LibraryPage::waitForIdle(int timeoutMs) {
 }
 
 void LibraryPage::deliver(quint64 generation, std::vector<LibraryCase> cases, bool complete,
-                          const QString &error, int total) {
+                          const QString &error, int total, LibraryFailure failure) {
     if (complete) --m_pending;
     if (generation != m_generation) return; // a newer query is on its way
     if (!error.isEmpty()) {
-        emit message(tr("The library could not be read: %1").arg(error));
+        // Plain words in the status bar; the driver's own text only in the tooltip. The rows of an
+        // earlier read are not shown as if they were current.
+        const QString words = describeLibraryFailure(failure, error);
+        emit message(tr("The library could not be read: %1").arg(words));
         m_count->setText(tr("unreadable"));
+        m_count->setToolTip(plainToolTip(error));
+        m_model->replaceCases({});
+        m_history->setCase(0);
+        if (failure == LibraryFailure::Unreachable) emit unreachable(words, error);
         return;
     }
+    m_count->setToolTip(QString());
     const qint64 current = m_history->caseId();
     // The old rows are freed on a worker: ten thousand of them take tens of milliseconds to free.
     std::vector<LibraryCase> old = m_model->replaceCases(std::move(cases));
-    if (old.size() > 1000) (void)QtConcurrent::run([old = std::move(old)]() mutable { old.clear(); });
+    if (old.size() > 1000)
+        (void)QtConcurrent::run(libraryThreadPool(), [old = std::move(old)]() mutable { old.clear(); });
     const int shown = m_model->rowCount();
     // total: every case in the library on the first page, the matches when complete.
     m_count->setText(complete ? (shown == 1 ? tr("1 case") : tr("%L1 cases").arg(shown))

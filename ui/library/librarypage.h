@@ -16,6 +16,7 @@ class QTimer;
 namespace pw {
 
 class CaseHistoryPanel;
+class ElidingLabel;
 class LibraryModel;
 
 // The library start page: every household in the case library, searched as you type (name, ZIP, state,
@@ -42,6 +43,8 @@ public:
     bool waitForIdle(int timeoutMs = 10000);
     bool isLoading() const { return m_pending > 0; }
     void setBackEnabled(bool enabled);
+    // Import folder… is offered only to users who may add cases (not to an underwriter).
+    void setImportEnabled(bool enabled);
     void focusSearch();
     void selectCase(qint64 caseId);
     CaseHistoryPanel *history() const { return m_history; }
@@ -52,6 +55,9 @@ signals:
     void backRequested();
     void importRequested();
     void message(const QString &text);
+    // The list could not be read because the server cannot be reached: `words` in plain words, `detail`
+    // the server's or driver's own (the window marks the library offline and checks again).
+    void unreachable(const QString &words, const QString &detail);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -60,10 +66,11 @@ protected:
 private:
     void startQuery();
     void deliver(quint64 generation, std::vector<LibraryCase> cases, bool complete, const QString &error,
-                 int total);
+                 int total, LibraryFailure failure = LibraryFailure::None);
     void openCurrent();
     void currentChanged();
     void reloadStates();
+    void showSource();
 
     CaseLibrary *m_library;
     LibraryModel *m_model = nullptr;
@@ -72,7 +79,9 @@ private:
     QLineEdit *m_search = nullptr;
     QComboBox *m_state = nullptr, *m_line = nullptr;
     QLabel *m_count = nullptr;
+    ElidingLabel *m_source = nullptr;
     QPushButton *m_back = nullptr;
+    QPushButton *m_import = nullptr;
     CaseHistoryPanel *m_history = nullptr;
     QTimer *m_debounce = nullptr;
     quint64 m_generation = 0;

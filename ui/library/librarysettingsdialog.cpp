@@ -5,6 +5,7 @@
 #include "plaintext.h"
 #include "store/secretstore.h"
 
+#include "libraryconnection.h"
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -73,6 +74,7 @@ LibrarySettingsDialog::LibrarySettingsDialog(QSettings *settings, SecretStore *s
     m_testResult = plainTextLabel(new QLabel(this)); // server text is data
     m_testResult->setObjectName(QStringLiteral("libraryTestResult"));
     m_testResult->setWordWrap(true);
+    m_testResult->setMinimumWidth(280); // wraps on its own lines instead of being cut
     m_message = plainTextLabel(new QLabel(this));
     m_message->setObjectName(QStringLiteral("librarySettingsMessage"));
     m_message->setWordWrap(true);
@@ -112,14 +114,17 @@ LibrarySettingsDialog::LibrarySettingsDialog(QSettings *settings, SecretStore *s
     setMinimumWidth(560);
 
     connect(m_local, &QRadioButton::toggled, this, &LibrarySettingsDialog::updateEnabled);
+    connect(m_password, &QLineEdit::textEdited, this, [this] { m_sessionPassword.clear(); });
     connect(m_testButton, &QPushButton::clicked, this, &LibrarySettingsDialog::testConnection);
     connect(&m_test, &QFutureWatcher<ConnectionCheck>::finished, this, [this] {
         const ConnectionCheck c = m_test.result();
         m_testing = false;
         m_testButton->setEnabled(true);
+        const QString detail = libraryFailureDetail(c.detail);
         setMessage(m_testResult,
-                   c.detail.isEmpty() ? c.words : c.words + u'\n' + tr("The server said: %1").arg(c.detail),
+                   detail.isEmpty() ? c.words : c.words + u'\n' + tr("The server said: %1").arg(detail),
                    !c.connected);
+        adjustSize(); // the whole result shows: the dialog grows with it (up to the screen)
     });
     updateEnabled();
 }
@@ -167,7 +172,8 @@ void LibrarySettingsDialog::testConnection() {
     m_testButton->setEnabled(false);
     m_testing = true;
     setMessage(m_testResult, tr("Connecting to %1…").arg(l.displayName()), false);
-    m_test.setFuture(QtConcurrent::run([l, pw = password()] { return checkLibraryConnection(l, pw); }));
+    m_test.setFuture(QtConcurrent::run(libraryThreadPool(),
+                                       [l, pw = password()] { return checkLibraryConnection(l, pw); }));
 }
 
 void LibrarySettingsDialog::accept() {
@@ -179,12 +185,16 @@ void LibrarySettingsDialog::accept() {
     }
     if (l.kind == LibraryLocation::Kind::Server && !m_password->text().isEmpty()) {
         QString error;
-        if (!m_secrets->write(l.secretName(), m_password->text(), &error)) {
-            // Nothing is saved unless the password can be kept where it belongs.
+        if (m_sessionPassword.isEmpty() && !m_secrets->write(l.secretName(), m_password->text(), &error)) {
+            // The password is never written anywhere else. The way forward: use it for this session.
+            m_sessionPassword = m_password->text();
             setMessage(
                 m_message,
-                tr("The password could not be kept in the keychain, so nothing was changed: %1").arg(error),
+                tr("The system keychain is not available (%1), so the password cannot be kept. Press OK "
+                   "again to use it until the workbench closes — it is not saved anywhere — or Cancel.")
+                    .arg(libraryFailureDetail(error)),
                 true);
+            adjustSize();
             return;
         }
     }

@@ -40,6 +40,9 @@ public:
     bool isTesting() const { return m_testing; }
 
     void accept() override;
+    // The password to use until the workbench closes when the keychain could not keep it (the user
+    // pressed OK a second time after being told); empty otherwise.
+    QString sessionPassword() const { return m_sessionPassword; }
 
 private:
     void updateEnabled();
@@ -57,6 +60,7 @@ private:
     QComboBox *m_tls = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_testResult = nullptr, *m_message = nullptr;
+    QString m_sessionPassword; // the keychain could not keep it: used for this session only
     QFutureWatcher<ConnectionCheck> m_test;
     bool m_testing = false; // until the result is shown
 };
