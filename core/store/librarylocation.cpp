@@ -67,7 +67,7 @@ std::optional<LibraryLocation> LibraryLocation::fromUrl(const QString &text, QSt
     // The URL is not echoed back: it may hold a password the user should not see printed again.
     if (!url.password().isEmpty())
         return refuse(QStringLiteral("a library server URL must not contain a password (use PGPASSWORD or "
-                                     "the keychain: Settings → Library)"));
+                                     "the keychain: Edit → Library settings… in the window)"));
     LibraryLocation l;
     l.kind = Kind::Server;
     l.host = url.host();
@@ -100,7 +100,7 @@ std::optional<LibraryLocation> LibraryLocation::fromUrl(const QString &text, QSt
             l.sslMode = value;
         } else if (key == u"password") {
             return refuse(QStringLiteral("a library server URL must not contain a password (use PGPASSWORD "
-                                         "or the keychain: Settings → Library)"));
+                                         "or the keychain: Edit → Library settings… in the window)"));
         } else {
             return refuse(QStringLiteral("the library server URL has an unknown option (only sslmode)"));
         }

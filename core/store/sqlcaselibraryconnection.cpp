@@ -145,7 +145,8 @@ bool SqlCaseLibrary::connectDatabase() const {
             fail(QStringLiteral("The library server %1 refused %2's login to database %3: %4%5")
                      .arg(where, m_location.user, m_location.database, reason,
                           noPassword || reason.contains(QStringLiteral("password"))
-                              ? QStringLiteral(" (set the password in Settings → Library, or PGPASSWORD)")
+                              ? QStringLiteral(" (set the password in Edit → Library settings… in the "
+                                               "window, or PGPASSWORD on the command line)")
                               : QString()),
                  LibraryFailure::Refused);
         else

@@ -85,7 +85,7 @@ private Q_SLOTS:
         QTest::newRow("password")
             << "postgresql://alice:secret@h/agency"
             << "a library server URL must not contain a password (use PGPASSWORD or the "
-               "keychain: Settings → Library)";
+               "keychain: Edit → Library settings… in the window)";
     }
     void refused() {
         QFETCH(QString, url);
