@@ -42,9 +42,12 @@ QStringList libraryServerRightsSql() {
         QStringLiteral("CREATE TRIGGER pw_audit_user BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION "
                        "pw_stamp_db_user()"),
         // A version's "who saved it" follows every save (a new revision) and cannot be set to anyone else;
-        // an update that touches neither (a migration backfilling facts) leaves it as it was.
+        // an update that does not raise the revision keeps the one who saved it (so nobody claims another's
+        // version, not even as himself, without saving it).
         QStringLiteral("CREATE OR REPLACE FUNCTION pw_stamp_modified_by() RETURNS trigger LANGUAGE plpgsql "
-                       "AS $$ BEGIN NEW.modified_by := current_user; RETURN NEW; END $$"),
+                       "AS $$ BEGIN IF TG_OP = 'UPDATE' AND NEW.revision IS NOT DISTINCT FROM OLD.revision "
+                       "THEN NEW.modified_by := OLD.modified_by; ELSE NEW.modified_by := current_user; "
+                       "END IF; RETURN NEW; END $$"),
         QStringLiteral("DROP TRIGGER IF EXISTS pw_versions_user ON versions"),
         QStringLiteral("DROP TRIGGER IF EXISTS pw_versions_user_update ON versions"),
         QStringLiteral("CREATE TRIGGER pw_versions_user BEFORE INSERT ON versions FOR EACH ROW EXECUTE "

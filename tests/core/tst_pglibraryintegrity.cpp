@@ -131,6 +131,9 @@ private Q_SLOTS:
         QVERIFY(
             m_pg.runSql(QStringLiteral("UPDATE versions SET modified_by = 'uma'"), QStringLiteral("alice")));
         QCOMPARE(sql(QStringLiteral("SELECT modified_by FROM versions")), QStringLiteral("alice"));
+        // Without a save (the revision unchanged) nobody can claim another's version, not even as himself.
+        QVERIFY(m_pg.runSql(QStringLiteral("UPDATE versions SET modified_by = 'x'"), QStringLiteral("bob")));
+        QCOMPARE(sql(QStringLiteral("SELECT modified_by FROM versions")), QStringLiteral("alice"));
         QVERIFY(m_pg.runSql(QStringLiteral("INSERT INTO audit (case_id, at, kind, db_user) VALUES (%1, 'x', "
                                            "'edit', 'bob')")
                                 .arg(m_caseId),
