@@ -315,7 +315,7 @@ int runRank(const QStringList &args, CliIo &io) {
     const QCommandLineOption appetite(QStringLiteral("appetite"), QStringLiteral("Appetite bucket override."),
                                       QStringLiteral("BUCKET"));
     const QCommandLineOption top(QStringLiteral("top"),
-                                 QStringLiteral("How many solutions to return (default 10)."),
+                                 QStringLiteral("How many solutions to return: 1 to 10000 (default 10)."),
                                  QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption profile(QStringLiteral("profile"),
                                      QStringLiteral("Engine profile merged over the bundled one."),
