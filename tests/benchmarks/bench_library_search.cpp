@@ -25,7 +25,8 @@ int main(int argc, char *argv[]) {
         return 1;
     }
     {
-        auto owner = openCaseLibrary(pg.location(QStringLiteral("owner")), pg.password(QStringLiteral("owner")));
+        auto owner =
+            openCaseLibrary(pg.location(QStringLiteral("owner")), pg.password(QStringLiteral("owner")));
         if (!owner->isOpen()) {
             std::fprintf(stderr, "%s\n", qPrintable(owner->lastError()));
             return 1;

@@ -25,6 +25,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace pw::test {
 
@@ -83,6 +84,25 @@ public:
 
     std::unique_ptr<CaseLibrary> serverAs(const QString &user) {
         return openCaseLibrary(pg.location(user), pg.password(user));
+    }
+
+    // reset(), then one household on the server, Dana Okafor (11231), added by alice: its first version
+    // and case, or nullopt with *error.
+    struct SeededCase {
+        qint64 versionId = 0, caseId = 0;
+    };
+    std::optional<SeededCase> resetWithOneCase(QString *error) {
+        if (!reset(error)) return std::nullopt;
+        auto alice = serverAs(QStringLiteral("alice"));
+        SaveOptions o;
+        o.author = QStringLiteral("seed");
+        const auto id = alice->addCase(
+            householdBytes(QStringLiteral("Dana"), QStringLiteral("Okafor"), QStringLiteral("11231")), o);
+        if (!id) {
+            *error = alice->lastError();
+            return std::nullopt;
+        }
+        return SeededCase{*id, alice->version(*id)->caseId};
     }
 
     // A window signed in as `user` (Settings → Library as saved), shown at 1366×768 and active.

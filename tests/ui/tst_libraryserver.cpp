@@ -118,16 +118,10 @@ private Q_SLOTS:
     }
     void init() {
         QString error;
-        QVERIFY2(m_env.reset(&error), qPrintable(error));
-        auto alice = m_env.serverAs(QStringLiteral("alice"));
-        SaveOptions o;
-        o.author = QStringLiteral("seed");
-        const auto id = alice->addCase(
-            test::householdBytes(QStringLiteral("Dana"), QStringLiteral("Okafor"), QStringLiteral("11231")),
-            o);
-        QVERIFY2(id, qPrintable(alice->lastError()));
-        m_versionId = *id;
-        m_caseId = alice->version(*id)->caseId;
+        const auto seeded = m_env.resetWithOneCase(&error);
+        QVERIFY2(seeded, qPrintable(error));
+        m_versionId = seeded->versionId;
+        m_caseId = seeded->caseId;
     }
     void cleanup() { setLibrarySecretStoreForTests(nullptr); }
 

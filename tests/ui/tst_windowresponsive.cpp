@@ -4,8 +4,8 @@
 // are; opening it again over itself frees the first case off the GUI thread, with the offerings table (44,100
 // rows) on screen. A 10 ms timer measures the event loop's longest gap, until the ranking's cancellation has
 // reached the tables; the bound (1.5 s) is generous so a loaded machine never fails it (a quiet one stays
-// near 50 ms; bench_eventloop prints the figures), where work on the GUI thread, or a long job holding Qt's global pool (the raster paint engine's
-// parallel fills wait for it), blocked it for seconds.
+// near 50 ms; bench_eventloop prints the figures), where work on the GUI thread, or a long job holding Qt's
+// global pool (the raster paint engine's parallel fills wait for it), blocked it for seconds.
 #include "casedocument.h"
 #include "caseeditor.h"
 #include "casegen.h"
