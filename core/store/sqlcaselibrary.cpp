@@ -191,19 +191,21 @@ bool SqlCaseLibrary::checkRevision(qint64 versionId, const SaveOptions &options)
     const int stored = q.value(0).toInt();
     if (!options.expectedRevision || *options.expectedRevision == stored)
         return checkCurrent(versionId, options);
-    SaveConflict c;
-    c.versionId = versionId;
-    c.storedRevision = stored;
-    c.expectedRevision = *options.expectedRevision;
-    c.modifiedBy = q.value(1).toString();
-    c.modifiedAt = timeFrom(q.value(2));
-    fail(QStringLiteral("Cannot save: %1 changed this case at %2 (revision %3; yours was %4)")
-             .arg(c.modifiedBy.isEmpty() ? QStringLiteral("someone") : c.modifiedBy,
-                  c.modifiedAt.toString(Qt::ISODate))
-             .arg(c.storedRevision)
-             .arg(c.expectedRevision),
-         LibraryFailure::Conflict);
-    m_conflict = c;
+    const SaveConflict c{versionId, stored, *options.expectedRevision, q.value(1).toString(),
+                         timeFrom(q.value(2))};
+    return refuseConflict(c, QStringLiteral("%1 changed this case at %2 (revision %3; yours was %4)")
+                                 .arg(savedBy(c), c.modifiedAt.toString(Qt::ISODate))
+                                 .arg(c.storedRevision)
+                                 .arg(c.expectedRevision));
+}
+
+QString SqlCaseLibrary::savedBy(const SaveConflict &c) {
+    return c.modifiedBy.isEmpty() ? QStringLiteral("someone") : c.modifiedBy;
+}
+
+bool SqlCaseLibrary::refuseConflict(const SaveConflict &conflict, const QString &what) {
+    fail(QStringLiteral("Cannot save: ") + what, LibraryFailure::Conflict);
+    m_conflict = conflict;
     return false;
 }
 
@@ -230,19 +232,12 @@ bool SqlCaseLibrary::checkCurrent(qint64 versionId, const SaveOptions &options) 
             fail(QStringLiteral("Cannot save: the case's current version %1 cannot be read").arg(current));
         return false;
     }
-    SaveConflict c;
-    c.versionId = current;
-    c.storedRevision = now->revision;
-    c.expectedRevision = options.expectedRevision.value_or(0);
-    c.modifiedBy = now->modifiedBy;
-    c.modifiedAt = now->modifiedAt;
-    fail(QStringLiteral("Cannot save: %1 made version %2 (%3) the case's current version at %4")
-             .arg(c.modifiedBy.isEmpty() ? QStringLiteral("someone") : c.modifiedBy)
-             .arg(now->number)
-             .arg(now->label, c.modifiedAt.toString(Qt::ISODate)),
-         LibraryFailure::Conflict);
-    m_conflict = c;
-    return false;
+    const SaveConflict c{current, now->revision, options.expectedRevision.value_or(0), now->modifiedBy,
+                         now->modifiedAt};
+    return refuseConflict(c, QStringLiteral("%1 made version %2 (%3) the case's current version at %4")
+                                 .arg(savedBy(c))
+                                 .arg(now->number)
+                                 .arg(now->label, c.modifiedAt.toString(Qt::ISODate)));
 }
 
 bool SqlCaseLibrary::saveVersion(qint64 versionId, const QByteArray &body, const SaveOptions &options) {

@@ -134,6 +134,9 @@ private:
     bool checkRevision(qint64 versionId, const SaveOptions &options);
     // The case's current version is still options.expectedCurrentVersion (when set); else a Conflict.
     bool checkCurrent(qint64 versionId, const SaveOptions &options);
+    // Records `conflict` and "Cannot save: <what>" as a Conflict failure; always false.
+    bool refuseConflict(const SaveConflict &conflict, const QString &what);
+    static QString savedBy(const SaveConflict &conflict); // the user, or "someone" when unknown
     bool appendAudit(const AuditEntry &entry);
     bool appendRankingAudit(qint64 caseId, qint64 versionId, const RankingSnapshot &r, const QString &author,
                             const QDateTime &now);
