@@ -96,18 +96,35 @@ int JsonValue::size() const {
     return 0;
 }
 
+namespace {
+
+// Member names are short (a case's keys are a few to 30 characters) and most lookups compare against
+// names of another length or another first character: compared here in line, character by character,
+// rather than through the library's general comparison (a call and a vectorised set-up per member).
+template <typename Key> bool sameName(const QString &name, Key key) {
+    if (name.size() != key.size()) return false;
+    const QChar *a = name.constData();
+    for (qsizetype i = 0; i < key.size(); ++i)
+        if (a[i] != QChar(key[i])) return false;
+    return true;
+}
+
+template <typename Key> const JsonValue *findMember(const JsonValue::Object &members, Key key) {
+    for (const auto &m : members)
+        if (sameName(m.first, key)) return &m.second;
+    return nullptr;
+}
+
+} // namespace
+
 const JsonValue *JsonValue::find(QStringView key) const {
     if (m_type != Type::Object) return nullptr;
-    for (const auto &m : as<Object>(m_data))
-        if (m.first == key) return &m.second;
-    return nullptr;
+    return findMember(as<Object>(m_data), key);
 }
 
 const JsonValue *JsonValue::find(QLatin1StringView key) const {
     if (m_type != Type::Object) return nullptr;
-    for (const auto &m : as<Object>(m_data))
-        if (m.first == key) return &m.second;
-    return nullptr;
+    return findMember(as<Object>(m_data), key);
 }
 
 const JsonValue &JsonValue::operator[](QLatin1StringView key) const {

@@ -143,14 +143,21 @@ bool removeJsonValueAt(JsonValue &root, const QString &path) {
 
 namespace {
 
-// Walks the tree keeping the path as segments; the text of a path is built only for a duplicate.
-void walkDuplicates(const JsonValue &v, std::vector<JsonPathSegment> &path,
+// A step of the walk's path: the member name is borrowed from the tree (no copy, no reference count
+// taken per member); -1 index for a name.
+struct WalkStep {
+    const QString *key;
+    int index;
+};
+
+// Walks the tree keeping the path as borrowed steps; the text of a path is built only for a duplicate.
+void walkDuplicates(const JsonValue &v, std::vector<WalkStep> &path,
                     const std::function<void(const QString &)> &report) {
     if (v.isArray()) {
         const auto &items = v.arrayItems();
         for (size_t i = 0; i < items.size(); ++i) {
             if (!items[i].isArray() && !items[i].isObject()) continue;
-            path.push_back({QString(), int(i)});
+            path.push_back({nullptr, int(i)});
             walkDuplicates(items[i], path, report);
             path.pop_back();
         }
@@ -166,23 +173,31 @@ void walkDuplicates(const JsonValue &v, std::vector<JsonPathSegment> &path,
         const QString &name = members[i].first;
         bool duplicate = false;
         if (members.size() <= kDirect) {
-            for (size_t k = 0; k < i && !duplicate; ++k)
-                duplicate = members[k].first == name;
+            // The parser shares one text among equal names, so most equal names are found by their
+            // data; names of another length are passed over without a call.
+            for (size_t k = 0; k < i && !duplicate; ++k) {
+                const QString &other = members[k].first;
+                duplicate = other.size() == name.size() && (other.constData() == name.constData() ||
+                                                            QStringView(other) == QStringView(name));
+            }
         } else {
             duplicate = seen.contains(name);
             seen.insert(name);
         }
-        // Names go into the path as they are (shared, not copied); only a reported path is shortened and
-        // escaped, so the walk over a whole case does no text work for the names that are fine.
-        path.push_back({name, -1});
+        const bool nested = members[i].second.isArray() || members[i].second.isObject();
+        if (!duplicate && !nested) continue;
+        path.push_back({&name, -1});
         if (duplicate) {
-            std::vector<JsonPathSegment> shown = path;
-            for (auto &segment : shown)
-                if (segment.index < 0) segment.key = excerpt(segment.key, 80);
+            // Only a reported path is shortened and escaped, so the walk over a whole case does no text
+            // work for the names that are fine.
+            std::vector<JsonPathSegment> shown;
+            shown.reserve(path.size());
+            for (const WalkStep &step : path)
+                shown.push_back(step.key ? JsonPathSegment{excerpt(*step.key, 80), -1}
+                                         : JsonPathSegment{QString(), step.index});
             report(joinJsonPath(shown));
         }
-        if (members[i].second.isArray() || members[i].second.isObject())
-            walkDuplicates(members[i].second, path, report);
+        if (nested) walkDuplicates(members[i].second, path, report);
         path.pop_back();
     }
 }
@@ -190,7 +205,7 @@ void walkDuplicates(const JsonValue &v, std::vector<JsonPathSegment> &path,
 } // namespace
 
 void forEachDuplicateMember(const JsonValue &root, const std::function<void(const QString &path)> &report) {
-    std::vector<JsonPathSegment> path;
+    std::vector<WalkStep> path;
     walkDuplicates(root, path, report);
 }
 
