@@ -63,7 +63,10 @@ std::optional<QDateTime> parseTimestamp(const QString &input) {
         }
         if (i != t.size()) return std::nullopt;
     }
-    QDateTime out(date, QTime(h, mi, s, ms), QTimeZone::utc());
+    // One zone object for every timestamp of the process: QTimeZone::utc() looks the zone up by name on
+    // each call, and copies of one zone share its data.
+    static const QTimeZone utc = QTimeZone::utc();
+    QDateTime out(date, QTime(h, mi, s, ms), utc);
     if (offset) out = out.addSecs(-offset);
     return out;
 }
