@@ -173,6 +173,7 @@ Staged rankStaged(const PreparedCase &pc, const EngineOptions &options) {
         if (ranked.cancelled) return st;
     }
     const QStringList requested = gapRequestedLines(pc.cs.input);
+    const QString state = normalisedState(pc.cs.input.address.state); // once per run, not per solution
     sols.top = std::move(ranked.top);
     options.report(EngineProgress::Stage::Explaining, 0, qint64(sols.top.size()));
     for (const RankedPackage &pkg : sols.top) {
@@ -186,9 +187,8 @@ Staged rankStaged(const PreparedCase &pc, const EngineOptions &options) {
             for (int s = 0; s < int(pc.lines.size()); ++s)
                 lines.push_back(&pc.cs.offerings[size_t(factAt(pc, pkg.pos, s).offering)]);
             const CaseInput &in = pc.cs.input;
-            const GapAnalysis after =
-                analyseGaps(in, withPackageLines(currentSource(in), lines), requested,
-                            normalisedState(in.address.state), pc.now, *pc.profile, false);
+            const GapAnalysis after = analysePackageGaps(in, withPackageLines(currentSource(in), lines),
+                                                         requested, state, pc.now, *pc.profile);
             sols.gaps.push_back(comparePackageGaps(*before, after));
         }
         options.report(EngineProgress::Stage::Explaining, qint64(sols.labels.size()),

@@ -190,15 +190,16 @@ JsonValue GapAnalysis::toJson() const {
 GapLists comparePackageGaps(const GapAnalysis &before, const GapAnalysis &after) {
     GapLists out;
     const QStringList fired = before.firedRuleIds();
+    const QStringList firedAfter = after.firedRuleIds(); // once, not once per rule
     for (const QString &id : fired) {
         // Closed only when the rule is assessed everywhere and fires nowhere: a rule that fired on several
         // lines stays open while any of them is open (§11.8).
-        if (after.fires(id) || after.notAssessedAnywhere(id))
+        if (firedAfter.contains(id) || after.notAssessedAnywhere(id))
             out.open << id;
         else
             out.closed << id;
     }
-    for (const QString &id : after.firedRuleIds())
+    for (const QString &id : firedAfter)
         if (!fired.contains(id)) out.added << id;
     return out;
 }

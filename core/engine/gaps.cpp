@@ -65,8 +65,9 @@ struct PendingNa {
 class GapRules {
 public:
     GapRules(const CaseInput &in, const CoverageLines &lines, const QStringList &requested,
-             const QString &state, const QDateTime &now, const EngineProfile &p)
-        : m_in(in)
+             const QString &state, const QDateTime &now, const EngineProfile &p, bool rulesOnly = false)
+        : m_rulesOnly(rulesOnly)
+        , m_in(in)
         , m_lines(lines)
         , m_requested(requested)
         , m_state(state)
@@ -114,6 +115,8 @@ public:
     }
 
 private:
+    // A package's analysis, only compared: a gap that fires keeps its rule, line and severity alone.
+    bool m_rulesOnly;
     const CaseInput &m_in;
     const CoverageLines &m_lines;
     const QStringList &m_requested;
@@ -159,6 +162,14 @@ private:
         m_gaps.push_back(std::move(pg));
     }
 
+    // In a rules-only analysis, records that the rule fires (no texts or amounts are built) and returns
+    // true; the rule then returns before writing them. Otherwise false.
+    bool firedWithoutText(const QString &ruleId, const QString &lineName, const QString &severity) {
+        if (!m_rulesOnly) return false;
+        fire(ruleId, lineName, severity, QString(), QString(), JsonValue(), JsonValue(), QString());
+        return true;
+    }
+
     void notAssessed(const QString &ruleId, const QString &lineName, const QStringList &missing) {
         m_notAssessed.push_back(
             {int(gapRuleOrder().indexOf(ruleId)), lineRank(lineName), {ruleId, lineName, missing}});
@@ -177,6 +188,7 @@ private:
         const double rc = *m_in.residence.replacementCost;
         const QString sev =
             d.ratio < m_p.gapDwellingCriticalRatio ? QStringLiteral("critical") : QStringLiteral("high");
+        if (firedWithoutText(id, kHome, sev)) return;
         // Reading: `current` is the effective dwelling limit (the figure compared with the replacement
         // cost); it equals dwelling_limit unless extended replacement cost adds a percentage.
         QString from = formatMoney(*c.dwellingLimit);
@@ -200,6 +212,7 @@ private:
             return;
         }
         if (*c.settlement != Settlement::ActualCashValue) return;
+        if (firedWithoutText(id, kHome, QStringLiteral("high"))) return;
         fire(id, kHome, QStringLiteral("high"), QStringLiteral("Home losses settled at actual cash value"),
              QStringLiteral(
                  "Claims are paid at actual cash value: depreciation is deducted, so an old roof or "
@@ -217,6 +230,7 @@ private:
         const double min = m_p.gapHomeLiabilityMinimum;
         if (*c.liabilityLimit >= min) return;
         const bool umbrella = inForce(kUmbrella) || m_requested.contains(kUmbrella);
+        if (firedWithoutText(id, kHome, umbrella ? QStringLiteral("high") : QStringLiteral("medium"))) return;
         fire(id, kHome, umbrella ? QStringLiteral("high") : QStringLiteral("medium"),
              QStringLiteral("Home liability below %1").arg(formatMoney(min)),
              QStringLiteral(
@@ -231,6 +245,7 @@ private:
     void waterBackup(const CoverageDetail &c) {
         // An endorsement: absent means none (engine.md §9), so this rule is always assessed.
         if (c.waterBackupLimit && *c.waterBackupLimit > 0) return;
+        if (firedWithoutText(QStringLiteral("home.no_water_backup"), kHome, QStringLiteral("medium"))) return;
         fire(QStringLiteral("home.no_water_backup"), kHome, QStringLiteral("medium"),
              QStringLiteral("No water backup coverage"),
              QStringLiteral("The home policy pays $0 for water that backs up through drains or a sump pump; "
@@ -257,6 +272,7 @@ private:
             return d && d->floodLimit && *d->floodLimit > 0;
         };
         if (hasFlood(&c) || hasFlood(line(kFlood))) return;
+        if (firedWithoutText(id, kHome, QStringLiteral("critical"))) return;
         // Reading: the rule belongs to the home line (it runs when home is in force); `recommended` is null
         // because §9 names no flood amount.
         fire(id, kHome, QStringLiteral("critical"), QStringLiteral("Flood zone without flood insurance"),
@@ -301,9 +317,12 @@ private:
                                     *c.biPerAccident <= min->biPerAccident;
             const bool cslAtMin = c.limitCombinedSingle && *c.limitCombinedSingle <= min->biPerAccident;
             critical = splitAtMin || cslAtMin;
-            minText = QStringLiteral(" (the %1 state minimum is %2)")
-                          .arg(m_state, split(min->biPerPerson, min->biPerAccident));
+            if (!m_rulesOnly)
+                minText = QStringLiteral(" (the %1 state minimum is %2)")
+                              .arg(m_state, split(min->biPerPerson, min->biPerAccident));
         }
+        if (firedWithoutText(id, kAuto, critical ? QStringLiteral("critical") : QStringLiteral("high")))
+            return;
         // Reading: a split (even a lone stated part) is written as "pp/pa" with "?" for the part not stated;
         // a CSL alone is an amount.
         const bool hasSplit = c.biPerPerson || c.biPerAccident;
@@ -337,6 +356,7 @@ private:
             return;
         }
         if (o != Outcome::Fire) return;
+        if (firedWithoutText(id, kAuto, QStringLiteral("medium"))) return;
         // §9: when a split pair is below, the UM split string → the BI split string; else (only
         // um_per_accident below the CSL) um_per_accident → the CSL.
         const bool splitBelow = (c.umPerPerson && c.biPerPerson && *c.umPerPerson < *c.biPerPerson) ||
@@ -382,6 +402,7 @@ private:
             return;
         }
         if (o != Outcome::Fire) return;
+        if (firedWithoutText(id, kAuto, QStringLiteral("high"))) return;
         const int from = m_now.date().year() - int(m_p.physicalRecentYears);
         QStringList recent;
         for (const Vehicle &v : m_in.vehiclesDetail)
@@ -472,6 +493,7 @@ private:
             if (!missing.isEmpty()) notAssessed(id, kUmbrella, missing);
             return false;
         }
+        if (firedWithoutText(id, kUmbrella, QStringLiteral("high"))) return true;
         const double target = umbrellaTarget(a.netWorth, m_p);
         QString because = short_.size() > 1 ? short_.mid(0, short_.size() - 1).join(QStringLiteral(", ")) +
                                                   QStringLiteral(" and ") + short_.last()
@@ -530,12 +552,15 @@ private:
             return;
         }
         for (const Unmet &x : unmet)
-            fire(id, kUmbrella, QStringLiteral("critical"), x.title,
-                 QStringLiteral("The umbrella pays only above the limits it requires underneath: the %1 is "
-                                "%2, the umbrella requires %3. The difference would be uninsured.")
-                     .arg(x.what, x.fromText, x.toText),
-                 x.current, x.needed,
-                 QStringLiteral("Raise the %1 from %2 to at least %3.").arg(x.what, x.fromText, x.toText));
+            if (!firedWithoutText(id, kUmbrella, QStringLiteral("critical")))
+                fire(
+                    id, kUmbrella, QStringLiteral("critical"), x.title,
+                    QStringLiteral(
+                        "The umbrella pays only above the limits it requires underneath: the %1 is "
+                        "%2, the umbrella requires %3. The difference would be uninsured.")
+                        .arg(x.what, x.fromText, x.toText),
+                    x.current, x.needed,
+                    QStringLiteral("Raise the %1 from %2 to at least %3.").arg(x.what, x.fromText, x.toText));
     }
 
     void limitBelowNetWorth(const CoverageDetail &u) {
@@ -549,6 +574,7 @@ private:
         }
         const double limit = *u.umbrellaLimit, worth = *m_in.applicant.netWorth;
         if (limit >= worth) return;
+        if (firedWithoutText(id, kUmbrella, QStringLiteral("medium"))) return;
         const double target = umbrellaTarget(worth, m_p);
         fire(id, kUmbrella, QStringLiteral("medium"), QStringLiteral("Umbrella limit below net worth"),
              QStringLiteral("The umbrella limit of %1 is below the household's net worth of %2.")
@@ -596,6 +622,7 @@ private:
         }
         const OptDouble cash = m_in.applicant.cashReserve;
         if (cash && largest > *cash) {
+            if (firedWithoutText(id, name, QStringLiteral("medium"))) return;
             const QString L = name.at(0).toUpper() + name.mid(1);
             fire(id, name, QStringLiteral("medium"),
                  QStringLiteral("%1 deductible above the cash reserve").arg(L),
@@ -647,6 +674,7 @@ private:
             if (!missing.isEmpty()) notAssessed(id, QString(), missing);
             return;
         }
+        if (firedWithoutText(id, QString(), QStringLiteral("low"))) return;
         const QString date = latest->toString(Qt::ISODate);
         const QString clean = latest->addYears(int(m_p.gapLapseYears)).toString(Qt::ISODate);
         fire(id, QString(), QStringLiteral("low"), QStringLiteral("Recent lapse in coverage"),
@@ -660,6 +688,7 @@ private:
     }
 
     void notInForce(const QString &name) {
+        if (firedWithoutText(QStringLiteral("line.not_in_force"), name, QStringLiteral("info"))) return;
         fire(QStringLiteral("line.not_in_force"), name, QStringLiteral("info"),
              QStringLiteral("No current %1 policy").arg(name),
              QStringLiteral("%1 coverage is requested but no current %1 policy is in force.")
@@ -745,6 +774,12 @@ GapAnalysis analyseGaps(const CaseInput &input, const CoverageLines &lines, cons
                         const QString &state, const QDateTime &now, const EngineProfile &profile,
                         bool withMemo) {
     return GapRules(input, lines, requested, state, now, profile).run(withMemo);
+}
+
+GapAnalysis analysePackageGaps(const CaseInput &input, const CoverageLines &lines,
+                               const QStringList &requested, const QString &state, const QDateTime &now,
+                               const EngineProfile &profile) {
+    return GapRules(input, lines, requested, state, now, profile, true).run(false);
 }
 
 CoverageLines withPackageLines(const CoverageLines &current, const std::vector<const Offering *> &package) {

@@ -79,6 +79,14 @@ GapAnalysis analyseGaps(const CaseInput &input, const CoverageLines &lines, cons
                         const QString &state, const QDateTime &now, const EngineProfile &profile,
                         bool withMemo = true);
 
+// A package's analysis, only compared with the current coverage's (comparePackageGaps) and never shown:
+// the gaps and not-assessed entries of analyseGaps, in its order, but each gap holds its rule id, line and
+// severity alone (title, detail, recommendation, current and recommended are empty; no memo). Building
+// those texts for every returned solution was most of the per-solution gap work (engine.md §9).
+GapAnalysis analysePackageGaps(const CaseInput &input, const CoverageLines &lines,
+                               const QStringList &requested, const QString &state, const QDateTime &now,
+                               const EngineProfile &profile);
+
 // The current-coverage source with a package's offerings put in place of the current lines.
 CoverageLines withPackageLines(const CoverageLines &current, const std::vector<const Offering *> &package);
 
