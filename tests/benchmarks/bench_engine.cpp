@@ -11,6 +11,7 @@
 //    the bare enumeration floor on the same premiums in the same run (best of ten) and the ratio engine ÷
 //    floor for the fastest, median and slowest run (x_floor_min / _med / _max).
 // As whole processes of `placement-workbench` (wall time, `duration_ms`, peak RSS of the child):
+//  - `rank --format json` on a typical household, each run a fresh process (PW_BENCH_FRESH_REPS, 20);
 //  - `rank --format json` on the large case, with `--top 10000`;
 //  - a 50 MB case (3 lines × 14,700 offerings): `validate`, `gaps`, `rank` (bounded by a timeout);
 //  - `rank --batch` over 1,000 typical cases.
@@ -343,13 +344,13 @@ double durationMsOf(const QString &jsonFile) {
     return f.root ? (*f.root)[u"duration_ms"].toDouble(-1) : -1;
 }
 
-QString spread(std::vector<double> v, const char *unit) {
+QString spread(std::vector<double> v, const char *unit, int decimals = 1) {
     if (v.empty()) return QStringLiteral("-");
     std::sort(v.begin(), v.end());
     return QStringLiteral("%1 / %2 / %3 %4")
-        .arg(v.front(), 0, 'f', 1)
-        .arg(v[v.size() / 2], 0, 'f', 1)
-        .arg(v.back(), 0, 'f', 1)
+        .arg(v.front(), 0, 'f', decimals)
+        .arg(v[v.size() / 2], 0, 'f', decimals)
+        .arg(v.back(), 0, 'f', decimals)
         .arg(QLatin1StringView(unit));
 }
 
@@ -381,7 +382,7 @@ void processFigure(const char *name, const QStringList &args, const QTemporaryDi
         if (hasRun) engine.push_back(durationMsOf(out));
     }
     std::printf("%-34s wall %s | engine %s | peak RSS %s | exit %d", name, qPrintable(spread(wall, "ms")),
-                qPrintable(spread(engine, "ms")), qPrintable(spread(peak, "MB")), exitCode);
+                qPrintable(spread(engine, "ms", 3)), qPrintable(spread(peak, "MB")), exitCode);
     if (unfinished) std::printf(" | %d of %d runs unfinished after %.0f s", unfinished, reps, timeoutS);
     std::printf("\n");
     std::fflush(stdout);
@@ -397,6 +398,19 @@ void processFigures() {
     const QString now = QString::fromLatin1(kNow);
     std::printf("\nWhole processes (min / median / max of %d runs):\n", reps);
     std::fflush(stdout);
+
+    // The figure users read: `duration_ms` of a typical household in a fresh `rank` process, where the
+    // first case is also the first use of the engine's code and memory (PW_BENCH_FRESH_REPS runs,
+    // default 20).
+    const QString typicalFile = dir.filePath(QStringLiteral("typical.json"));
+    writeCase(typicalFile, typical());
+    const int freshReps = qEnvironmentVariableIsSet("PW_BENCH_FRESH_REPS")
+                              ? qEnvironmentVariableIntValue("PW_BENCH_FRESH_REPS")
+                              : 20;
+    processFigure("rank typical, fresh process",
+                  {QStringLiteral("rank"), typicalFile, QStringLiteral("--format"), QStringLiteral("json"),
+                   QStringLiteral("--now"), now},
+                  dir, freshReps, timeoutS, true);
 
     const QString large = dir.filePath(QStringLiteral("large.json"));
     writeCase(large, bench::householdCase(kThreeLines, {120, 120, 120}, 30, 11));

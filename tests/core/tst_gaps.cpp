@@ -121,6 +121,8 @@ private slots:
     void baseHouseholdHasNoGaps();
     void rules_data();
     void rules();
+    void packageAnalysisKeepsRules_data();
+    void packageAnalysisKeepsRules();
     void orderingAndJson();
     void deductiblePerLineInCoverageTypesOrder();
     void underlyingOneGapPerComponent();
@@ -594,6 +596,47 @@ void TestGaps::rules() {
     QVERIFY(!g->recommendation.isEmpty());
     // Amounts in the recommendation are written as agents read them.
     if (g->recommended.isNumber()) QVERIFY2(g->recommendation.contains(u'$'), qPrintable(g->recommendation));
+}
+
+void TestGaps::packageAnalysisKeepsRules_data() {
+    rules_data();
+}
+
+// A package's analysis is only compared, so it is built without texts: every row of the rule table gives
+// the same gaps (rule, line, severity, in order), the same not-assessed entries and the same
+// closed / open / new lists as the full analysis, against the base household and against the row itself.
+void TestGaps::packageAnalysisKeepsRules() {
+    QFETCH(QString, patch);
+    QFETCH(QString, state);
+    const CaseInput in = readInput(patched(patch));
+    const QString st = state == u"-" ? normalisedState(in.address.state) : state;
+    const auto run = [&](bool rulesOnly) {
+        return rulesOnly ? analysePackageGaps(in, currentSource(in), gapRequestedLines(in), st,
+                                              test::fixedNow(), defaultProfile())
+                         : analyseGaps(in, currentSource(in), gapRequestedLines(in), st, test::fixedNow(),
+                                       defaultProfile(), false);
+    };
+    const GapAnalysis full = run(false), rulesOnly = run(true);
+    const auto keys = [](const GapAnalysis &a) {
+        QStringList out;
+        for (const Gap &g : a.gaps)
+            out << g.ruleId + u'|' + g.line + u'|' + g.severity;
+        return out;
+    };
+    QCOMPARE(keys(rulesOnly), keys(full));
+    QVERIFY(rulesOnly.notAssessed == full.notAssessed);
+    for (const Gap &g : rulesOnly.gaps) {
+        QVERIFY(g.title.isEmpty() && g.detail.isEmpty() && g.recommendation.isEmpty());
+        QVERIFY(g.current.isNull() && g.recommended.isNull());
+    }
+    QVERIFY(rulesOnly.memo.isEmpty());
+    const GapAnalysis base = analyse(QString());
+    for (const GapAnalysis *before : {&base, &full}) {
+        const GapLists a = comparePackageGaps(*before, full), b = comparePackageGaps(*before, rulesOnly);
+        QCOMPARE(b.closed, a.closed);
+        QCOMPARE(b.open, a.open);
+        QCOMPARE(b.added, a.added);
+    }
 }
 
 void TestGaps::orderingAndJson() {
