@@ -226,6 +226,12 @@ private:
         }
     }
 
+    // The path of an offering's member ("offerings[3].id"), built only for a finding: most offerings have
+    // none, and formatting every offering's path was a tenth of validating a typical case.
+    static QString offeringPath(const Offering &o, QStringView member) {
+        return QStringLiteral("offerings[") + QString::number(o.sourceIndex) + u']' + member;
+    }
+
     void checkOfferings(const CaseInput &in) {
         QSet<QString> requested;
         for (const auto &t : in.coverageTypes)
@@ -234,38 +240,37 @@ private:
         // Bundle groups keyed by carrier + package id: the first stated package price counts.
         std::map<std::pair<QString, QString>, double> packagePrice;
         for (const Offering &o : m_case.offerings) {
-            const QString p = QStringLiteral("offerings[%1]").arg(o.sourceIndex);
             const bool ignored = !requested.contains(o.category);
             if (o.raw[u"id"].isNull())
-                error(p + QStringLiteral(".id"), QStringLiteral("the offering has no id"));
+                error(offeringPath(o, QStringLiteral(".id")), QStringLiteral("the offering has no id"));
             else if (o.id.trimmed().isEmpty() && o.raw[u"id"].isString())
-                error(p + QStringLiteral(".id"), QStringLiteral("the offering id is empty"));
+                error(offeringPath(o, QStringLiteral(".id")), QStringLiteral("the offering id is empty"));
             else if (!o.id.isEmpty() && ids.contains(o.id))
-                error(p + QStringLiteral(".id"),
+                error(offeringPath(o, QStringLiteral(".id")),
                       QStringLiteral("duplicate offering id \"%1\"").arg(excerpt(o.id, 80)));
             ids.insert(o.id);
             if (o.raw[u"category"].isNull())
-                error(p + QStringLiteral(".category"),
+                error(offeringPath(o, QStringLiteral(".category")),
                       QStringLiteral("the offering has no category (home, auto or umbrella)"));
             if (o.providerId.isEmpty() && o.providerName.isEmpty() && o.raw[u"provider_id"].isNull() &&
                 o.raw[u"provider_name"].isNull())
-                error(p + QStringLiteral(".provider_id"),
+                error(offeringPath(o, QStringLiteral(".provider_id")),
                       QStringLiteral("the offering names no carrier (provider_id or provider_name)"));
             if (o.commission && (*o.commission < 0 || *o.commission > 1))
-                error(p + QStringLiteral(".commission"),
+                error(offeringPath(o, QStringLiteral(".commission")),
                       QStringLiteral("commission %1 is outside 0–1 (write 13% as 0.13)").arg(*o.commission));
             const Grade g = normaliseGrade(o.qualityRating, o.qualityRatingAgency);
             if (!gradeEntry(m_profile, g))
-                error(p + QStringLiteral(".quality_rating"),
+                error(offeringPath(o, QStringLiteral(".quality_rating")),
                       QStringLiteral("unknown %1 financial-strength grade \"%2\"")
                           .arg(g.demotech ? QStringLiteral("Demotech") : QStringLiteral("AM Best"),
                                excerpt(o.qualityRating, 40)));
             if (!o.category.isEmpty() && ignored) {
-                warning(p + QStringLiteral(".category"),
+                warning(offeringPath(o, QStringLiteral(".category")),
                         QStringLiteral("offering %1 is for %2, which was not requested; it will be ignored")
                             .arg(excerpt(o.id, 80), excerpt(o.category, 40)));
             }
-            checkDates(o, p);
+            checkDates(o);
             // Ignored offerings are never members of a bundle group (engine.md §4).
             if (!ignored && o.attributes.packagePremiumAnnual && !o.attributes.packageId.isEmpty()) {
                 const auto key = std::make_pair(o.carrierKey(), o.attributes.packageId);
@@ -275,7 +280,7 @@ private:
                 else if (std::llround(it->second * 100) !=
                          std::llround(*o.attributes.packagePremiumAnnual * 100))
                     warning(
-                        p + QStringLiteral(".attributes.package_premium_annual"),
+                        offeringPath(o, QStringLiteral(".attributes.package_premium_annual")),
                         QStringLiteral(
                             "package %1 is priced %2 here but %3 on an earlier offering; the first counts")
                             .arg(excerpt(o.attributes.packageId, 60),
@@ -286,30 +291,30 @@ private:
             const double maxRating = m_profile.serviceRatingMax;
             if (o.attributes.serviceRating &&
                 (*o.attributes.serviceRating < 0 || *o.attributes.serviceRating > maxRating))
-                warning(p + QStringLiteral(".attributes.service_rating"),
+                warning(offeringPath(o, QStringLiteral(".attributes.service_rating")),
                         QStringLiteral("service rating %1 is outside 0–%2; read as %3")
                             .arg(QString::number(*o.attributes.serviceRating), QString::number(maxRating),
                                  QString::number(std::clamp(*o.attributes.serviceRating, 0.0, maxRating))));
         }
     }
 
-    void checkDates(const Offering &o, const QString &p) {
+    void checkDates(const Offering &o) {
         std::optional<QDateTime> generated, expires;
         if (!o.attributes.quoteGeneratedAt.isEmpty()) {
             generated = parseTimestamp(o.attributes.quoteGeneratedAt);
             if (!generated)
-                warning(p + QStringLiteral(".attributes.quote_generated_at"),
+                warning(offeringPath(o, QStringLiteral(".attributes.quote_generated_at")),
                         QStringLiteral("\"%1\" is not an RFC 3339 timestamp; read as not stated")
                             .arg(excerpt(o.attributes.quoteGeneratedAt, 40)));
         }
         if (!o.attributes.quoteExpiresAt.isEmpty()) {
             expires = parseTimestamp(o.attributes.quoteExpiresAt);
             if (!expires)
-                warning(p + QStringLiteral(".attributes.quote_expires_at"),
+                warning(offeringPath(o, QStringLiteral(".attributes.quote_expires_at")),
                         QStringLiteral("\"%1\" is not an RFC 3339 timestamp; read as not stated")
                             .arg(excerpt(o.attributes.quoteExpiresAt, 40)));
             else if (*expires < m_now)
-                warning(p + QStringLiteral(".attributes.quote_expires_at"),
+                warning(offeringPath(o, QStringLiteral(".attributes.quote_expires_at")),
                         QStringLiteral("quote %1 expired %2%3")
                             .arg(excerpt(o.id, 80), formatTimestamp(*expires),
                                  generated && *expires < *generated
@@ -319,7 +324,7 @@ private:
         }
         // One finding per quote: an expired quote already says when it was generated.
         if (generated && expires && *expires < *generated && !(*expires < m_now))
-            warning(p + QStringLiteral(".attributes.quote_expires_at"),
+            warning(offeringPath(o, QStringLiteral(".attributes.quote_expires_at")),
                     QStringLiteral("the quote expires (%1) before it was generated (%2)")
                         .arg(formatTimestamp(*expires), formatTimestamp(*generated)));
     }
