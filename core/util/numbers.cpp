@@ -55,13 +55,42 @@ namespace {
 
 // Writes `prefix`, then v rounded to `decimals` with US grouping ("1,234,567.50"), as Latin-1 text in one
 // allocation: reasons format many numbers per solution.
+// The fixed text of `rounded` (already rounded to `decimals`) with `decimals` places, written from its
+// count c of 10^-decimals units when |c| < 2^43 (amounts of a case always are): there the double's error
+// against c / 10^d is below 2^-10 of a unit, so the general printer (which rounds the exact binary value
+// to d places) writes the digits of c too, and is not needed (it was most of formatting an amount).
+// Returns the end, or nullptr out of that range.
+char *fixedFromUnits(char *out, double rounded, int decimals) {
+    static constexpr double kPowers[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    if (decimals < 0 || decimals > 8) return nullptr;
+    const double units = std::round(rounded * kPowers[decimals]);
+    if (!(std::fabs(units) < 8796093022208.0)) return nullptr; // 2^43
+    unsigned long long c = static_cast<unsigned long long>(std::fabs(units));
+    char rev[32];
+    int n = 0;
+    do {
+        rev[n++] = char('0' + c % 10);
+        c /= 10;
+    } while (c);
+    while (n <= decimals) // at least one digit before the point
+        rev[n++] = '0';
+    char *o = out;
+    if (units < 0) *o++ = '-';
+    for (int i = n - 1; i >= 0; --i) {
+        if (i == decimals - 1) *o++ = '.';
+        *o++ = rev[i];
+    }
+    return o;
+}
+
 QString groupedText(const char *prefix, double v, int decimals) {
     char digits[400];
     double rounded = roundHalfAway(v, decimals);
     if (rounded == 0) rounded = 0; // never "-0"
-    const auto r = std::to_chars(digits, digits + sizeof digits, rounded, std::chars_format::fixed, decimals);
+    const char *end = fixedFromUnits(digits, rounded, decimals);
+    if (!end)
+        end = std::to_chars(digits, digits + sizeof digits, rounded, std::chars_format::fixed, decimals).ptr;
     const char *p = digits;
-    const char *end = r.ptr;
     char out[560];
     int o = 0;
     if (p < end && *p == '-') {

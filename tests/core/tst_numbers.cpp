@@ -9,6 +9,8 @@
 #include <QTest>
 
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 
 using namespace pw;
 
@@ -225,6 +227,74 @@ private slots:
         QCOMPARE(*parseCombinedSingleLimitText(QStringLiteral("$1,000,000 csl"), DecimalMark::Point),
                  1000000.0);
         QVERIFY(!parseCombinedSingleLimitText(QStringLiteral("$500 CSL"), DecimalMark::Point));
+    }
+
+    // Number and money text against printf's fixed notation of the rounded value (the exact binary value
+    // rounded to the places asked), grouped by threes: amounts written from their integer count of
+    // units must read the same as the general printer's, on every kind of value up to and past the
+    // range where the count is used (2^43 units).
+    void groupedTextMatchesPrintf_data() {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("decimals");
+        const char *kinds[] = {"whole dollars",   "cents", "three decimals", "arbitrary",
+                               "near 2^43 units", "huge",  "tiny",           "negative cents"};
+        for (int k = 0; k < 8; ++k)
+            for (int d : {0, 1, 2, 3})
+                QTest::addRow("%s, %d places", kinds[k], d) << k << d;
+    }
+
+    void groupedTextMatchesPrintf() {
+        QFETCH(int, kind);
+        QFETCH(int, decimals);
+        QRandomGenerator rng(quint32(7 + kind * 31 + decimals));
+        const auto grouped = [](const QByteArray &fixed) { // "-1234567.50" → "-1,234,567.50"
+            const bool negative = fixed.startsWith('-');
+            QByteArray body = negative ? fixed.mid(1) : fixed;
+            const qsizetype dot = body.contains('.') ? body.indexOf('.') : body.size();
+            for (qsizetype i = dot - 3; i > 0; i -= 3)
+                body.insert(i, ',');
+            return QString::fromLatin1((negative ? QByteArray("-") : QByteArray()) + body);
+        };
+        for (int i = 0; i < 20000; ++i) {
+            double v = 0;
+            switch (kind) {
+            case 0:
+                v = double(rng.bounded(5000000));
+                break;
+            case 1:
+                v = double(rng.bounded(100000000)) / 100.0;
+                break;
+            case 2:
+                v = double(rng.bounded(100000000)) / 1000.0;
+                break;
+            case 3:
+                v = (rng.generateDouble() - 0.5) * std::pow(10.0, rng.bounded(12));
+                break;
+            case 4:
+                v = (8796093022208.0 + double(int(rng.bounded(2000)) - 1000)) / std::pow(10.0, decimals);
+                break;
+            case 5:
+                v = rng.generateDouble() * 1e18;
+                break;
+            case 6:
+                v = (rng.generateDouble() - 0.5) * 0.01;
+                break;
+            case 7:
+                v = -double(rng.bounded(100000000)) / 100.0;
+                break;
+            }
+            double rounded = pw::roundHalfAway(v, decimals);
+            if (rounded == 0) rounded = 0;
+            char fixed[400];
+            std::snprintf(fixed, sizeof fixed, "%.*f", decimals, rounded);
+            const QString expected = grouped(QByteArray(fixed));
+            QCOMPARE(formatNumber(v, decimals), expected);
+            if (decimals == 2) {
+                const QString money = formatMoney(v, true);
+                const QString sign = expected.startsWith(u'-') ? QStringLiteral("-") : QString();
+                QCOMPARE(money, sign + u'$' + expected.mid(sign.size()));
+            }
+        }
     }
 };
 
