@@ -284,8 +284,14 @@ private:
     Problems *m_problems;
 };
 
-void readSplitOrNumber(Reader &r, const JsonValue &obj, const QString &key, const QString &path,
-                       std::vector<OptDouble *> targets, const QStringList &targetKeys) {
+// `keys[0]` holds a number or a split string whose parts go to `targets` in order, unless the key of
+// that part is stated beside it. Lists, not containers: a case reads this for every auto offering.
+void readSplitOrNumber(Reader &r, const JsonValue &obj, const QString &path,
+                       std::initializer_list<OptDouble *> targetList,
+                       std::initializer_list<QLatin1StringView> keyList) {
+    OptDouble *const *targets = targetList.begin();
+    const QLatin1StringView *targetKeys = keyList.begin();
+    const QLatin1StringView key = targetKeys[0];
     const JsonValue &v = obj[key];
     if (v.isString()) {
         const auto parts = parseSplitLimit(v.toString());
@@ -296,9 +302,9 @@ void readSplitOrNumber(Reader &r, const JsonValue &obj, const QString &key, cons
                         .arg(excerpt(v.toString(), 40)));
             return;
         }
-        for (size_t i = 0; i < parts.size() && i < targets.size(); ++i) {
+        for (size_t i = 0; i < parts.size() && i < targetList.size(); ++i) {
             // Keys stated beside a split string win over its parts.
-            if (i > 0 && !obj[targetKeys[int(i)]].isNull()) continue;
+            if (i > 0 && !obj[targetKeys[i]].isNull()) continue;
             *targets[i] = parts[i];
         }
         return;
@@ -322,9 +328,10 @@ CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path
     const QString settlement = r.stringAt(obj, path, "settlement");
     if (!settlement.isEmpty()) {
         bool found = false;
+        const QString stated = settlement.trimmed().toLower(); // once, not once per settlement
         for (auto s : {Settlement::ActualCashValue, Settlement::ReplacementCost,
                        Settlement::ExtendedReplacementCost, Settlement::GuaranteedReplacementCost}) {
-            if (settlementName(s) == settlement.trimmed().toLower()) {
+            if (settlementName(s) == stated) {
                 c.settlement = s;
                 found = true;
             }
@@ -341,14 +348,13 @@ CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path
 
     c.biPerAccident = m("bi_per_accident");
     c.pdPerAccident = m("pd_per_accident");
-    readSplitOrNumber(r, obj, QStringLiteral("bi_per_person"), path,
-                      {&c.biPerPerson, &c.biPerAccident, &c.pdPerAccident},
-                      {QStringLiteral("bi_per_person"), QStringLiteral("bi_per_accident"),
-                       QStringLiteral("pd_per_accident")});
+    readSplitOrNumber(r, obj, path, {&c.biPerPerson, &c.biPerAccident, &c.pdPerAccident},
+                      {QLatin1StringView("bi_per_person"), QLatin1StringView("bi_per_accident"),
+                       QLatin1StringView("pd_per_accident")});
     c.limitCombinedSingle = m("limit_combined_single");
     c.umPerAccident = m("um_per_accident");
-    readSplitOrNumber(r, obj, QStringLiteral("um_per_person"), path, {&c.umPerPerson, &c.umPerAccident},
-                      {QStringLiteral("um_per_person"), QStringLiteral("um_per_accident")});
+    readSplitOrNumber(r, obj, path, {&c.umPerPerson, &c.umPerAccident},
+                      {QLatin1StringView("um_per_person"), QLatin1StringView("um_per_accident")});
     c.medicalPayments = m("medical_payments");
     c.pip = m("pip");
     c.comprehensiveDeductible = r.physical(obj, QStringLiteral("comprehensive_deductible"),
