@@ -154,7 +154,11 @@ void JsonValue::insert(const QString &key, JsonValue value) {
 }
 
 void JsonValue::appendMember(QString key, JsonValue value) {
-    objectMembersMut().emplace_back(std::move(key), std::move(value));
+    Object &members = objectMembersMut();
+    // Objects built member by member (run objects, solutions, reasons) have a handful of members: room
+    // for eight at once instead of growing (and moving every member) at one, two and four.
+    if (members.capacity() == 0) members.reserve(8);
+    members.emplace_back(std::move(key), std::move(value));
 }
 
 bool JsonValue::remove(QStringView key) {
@@ -170,7 +174,9 @@ bool JsonValue::remove(QStringView key) {
 }
 
 void JsonValue::append(JsonValue value) {
-    arrayItemsMut().push_back(std::move(value));
+    Array &items = arrayItemsMut();
+    if (items.capacity() == 0) items.reserve(4); // as appendMember: no growth at one and two items
+    items.push_back(std::move(value));
 }
 
 bool JsonValue::operator==(const JsonValue &other) const {
