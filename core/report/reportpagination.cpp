@@ -125,7 +125,8 @@ private:
         if (isHeading(b.kind)) return gap + height(m) + (depth < 2 ? firstPiece(j + 1, depth + 1) : 0);
         if (isProse(b.kind)) return gap + (m.lines.empty() ? height(m) : m.lines.front().bottom);
         if (cutBetweenRows(b, m) && !m.rows.empty()) {
-            double rows = m.rows.front().height;
+            // A first row taller than a page starts here when a quarter of a page's room is left.
+            double rows = std::min(m.rows.front().height, rowRoom(b, m) / 4);
             if (b.kind == Kind::Table && b.table.rows.front().group && m.rows.size() > 1)
                 rows += m.rowGap + m.rows[1].height;
             return gap + m.headerHeight + rows + m.tailHeight;
@@ -168,12 +169,29 @@ private:
 
     // The foot of a part of a table holding rows [a, k) whose frame starts at `top`, with what follows it on
     // its page: the last part what follows the table, another the empty paragraph before the next part.
-    double partBottom(const MeasuredBlock &m, const std::vector<MeasuredRow> &rows, size_t a, size_t k,
+    double rowsBottom(const MeasuredBlock &m, const std::vector<MeasuredRow> &rows, size_t a, size_t k,
                       double top) const {
         double y = top + m.headerHeight;
         for (size_t r = a; r < k; ++r)
             y += (r > a ? m.rowGap : 0) + rows[r].height;
-        return y + m.tailHeight + (k == rows.size() ? m.after : m_measured.separatorHeight);
+        return y;
+    }
+
+    // What follows a part of a table on its page at the most: the table's foot and the empty paragraph
+    // before the next part (or what follows the table).
+    double partFoot(const MeasuredBlock &m) const {
+        return m.tailHeight + std::max(m.after, m_measured.separatorHeight);
+    }
+
+    double partBottom(const MeasuredBlock &m, const std::vector<MeasuredRow> &rows, size_t a, size_t k,
+                      double top) const {
+        return rowsBottom(m, rows, a, k, top) + m.tailHeight +
+               (k == rows.size() ? m.after : m_measured.separatorHeight);
+    }
+
+    // The room for rows on a page of their own; a row taller than that is cut between its lines.
+    double rowRoom(const ReportBlock &b, const MeasuredBlock &m) const {
+        return pageRoom(b, m) - m.headerHeight - partFoot(m);
     }
 
     void cutTable(const ReportBlock &b, const MeasuredBlock &m) {
@@ -186,35 +204,32 @@ private:
             rows = b.table.rows;
         }
         std::vector<MeasuredRow> measured = m.rows;
-        // The room for rows on a page of their own.
-        const double room =
-            pageRoom(b, m) - m.headerHeight - m.tailHeight - std::max(m.after, m_measured.separatorHeight);
+        const double room = rowRoom(b, m);
         double top = topOf(b, m);
         size_t a = 0;
         while (a < rows.size()) {
             size_t k = a;
             while (k < rows.size() && partBottom(m, measured, a, k + 1, top) <= pageFoot())
                 ++k;
-            // A group row is never the last row of a page when a row of its group follows.
-            while (k < rows.size() && k > a + 1 && rows[k - 1].group)
-                --k;
+            if (k < rows.size() && measured[k].height > room) {
+                // A row taller than a page is cut between its lines: on this page when a quarter of a
+                // page's room is left here, else from the top of the next.
+                const double used =
+                    k > a ? rowsBottom(m, measured, a, k, top) + m.rowGap : top + m.headerHeight;
+                const double here = pageFoot() - partFoot(m) - used;
+                if ((here >= room / 4 || (m_empty && k == a)) && cutRow(rows, measured, k, here)) ++k;
+            } else {
+                // A group row is never the last row of a page when a row of its group follows.
+                while (k < rows.size() && k > a + 1 && rows[k - 1].group)
+                    --k;
+            }
             if (k == a) {
-                // Row a does not fit below the header here. Taller than a page: cut between its lines, here
-                // when a fair part of it fits, else from the top of the next page.
-                if (measured[a].height > room) {
-                    const double here = pageFoot() - m.tailHeight -
-                                        std::max(m.after, m_measured.separatorHeight) -
-                                        (top + m.headerHeight);
-                    if ((m_empty || here >= room / 4) && cutRow(rows, measured, a, here)) k = a + 1;
+                if (!m_empty) {
+                    breakPage();
+                    top = topOf(b, m);
+                    continue;
                 }
-                if (k == a) {
-                    if (!m_empty) {
-                        breakPage();
-                        top = topOf(b, m);
-                        continue;
-                    }
-                    k = a + 1; // cannot be cut: printed as it is
-                }
+                k = a + 1; // cannot be cut: printed as it is
             }
             ReportBlock part = b;
             if (b.kind == Kind::Facts) {

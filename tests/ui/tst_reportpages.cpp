@@ -10,6 +10,7 @@
 #include "io/casefile.h"
 #include "report/reportrenderer.h"
 
+#include <QDir>
 #include <QPdfWriter>
 #include <QProcess>
 #include <QRegularExpression>
@@ -52,8 +53,17 @@ QString rowToken(const char *kind, int row) {
     return QStringLiteral("%1%2").arg(QLatin1String(kind)).arg(row, 3, 10, QLatin1Char('0'));
 }
 
-// Paints `doc` as the PDF export does (US Letter at 300 dpi) and returns the text of each page.
-QStringList printedPages(const ReportDocument &doc, const QString &pdf) {
+// Paints `doc` as the PDF export does (US Letter at 300 dpi) and returns the text of each page. With
+// PW_KEEP_PDF set to a folder, the PDF is kept there to be looked at.
+QStringList printedPages(const ReportDocument &doc, const QString &file) {
+    const QString keep = qEnvironmentVariable("PW_KEEP_PDF");
+    const QString pdf =
+        keep.isEmpty() ? file
+                       : QDir(keep).filePath(QStringLiteral("%1-%2.pdf")
+                                                 .arg(QString::fromLatin1(QTest::currentTestFunction()),
+                                                      QString::fromLatin1(QTest::currentDataTag())
+                                                          .replace(QRegularExpression(QStringLiteral("\\W+")),
+                                                                   QStringLiteral("-"))));
     int pages = 0;
     {
         std::unique_ptr<QTextDocument> text = reportTextDocument(doc);
