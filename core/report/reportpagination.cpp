@@ -121,7 +121,8 @@ private:
         const ReportBlock &b = m_doc.blocks[j];
         const MeasuredBlock &m = m_measured.blocks[j];
         if (b.kind == Kind::PageBreak || !m.found) return 0;
-        const double gap = std::max(0.0, m.top - m_measured.blocks[j - 1].bottom);
+        const MeasuredBlock &before = m_measured.blocks[j - 1];
+        const double gap = std::max(0.0, m.top - (before.bottom + before.after));
         if (isHeading(b.kind)) return gap + height(m) + (depth < 2 ? firstPiece(j + 1, depth + 1) : 0);
         if (isProse(b.kind)) return gap + (m.lines.empty() ? height(m) : m.lines.front().bottom);
         if (cutBetweenRows(b, m) && !m.rows.empty()) {
@@ -129,7 +130,7 @@ private:
             double rows = std::min(m.rows.front().height, rowRoom(b, m) / 4);
             if (b.kind == Kind::Table && b.table.rows.front().group && m.rows.size() > 1)
                 rows += m.rowGap + m.rows[1].height;
-            return gap + m.headerHeight + rows + m.tailHeight;
+            return gap + m.headerHeight + rows + partFoot(m);
         }
         return gap + height(m);
     }
@@ -167,8 +168,7 @@ private:
         placedTo(top + height(m) + m.after);
     }
 
-    // The foot of a part of a table holding rows [a, k) whose frame starts at `top`, with what follows it on
-    // its page: the last part what follows the table, another the empty paragraph before the next part.
+    // The foot of the text of rows [a, k) of a part of a table whose frame starts at `top`.
     double rowsBottom(const MeasuredBlock &m, const std::vector<MeasuredRow> &rows, size_t a, size_t k,
                       double top) const {
         double y = top + m.headerHeight;
@@ -183,6 +183,8 @@ private:
         return m.tailHeight + std::max(m.after, m_measured.separatorHeight);
     }
 
+    // The foot of a part of a table holding rows [a, k) whose frame starts at `top`, with what follows it on
+    // its page: the last part what follows the table, another the empty paragraph before the next part.
     double partBottom(const MeasuredBlock &m, const std::vector<MeasuredRow> &rows, size_t a, size_t k,
                       double top) const {
         return rowsBottom(m, rows, a, k, top) + m.tailHeight +

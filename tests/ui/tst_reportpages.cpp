@@ -147,6 +147,7 @@ private slots:
     void rowsTallerThanAPage_data();
     void rowsTallerThanAPage();
     void scorecardRowsAreNeverSplit();
+    void paintedAgainTheSame();
     void wordsAreNeverBroken_data();
     void wordsAreNeverBroken();
 };
@@ -297,6 +298,40 @@ void TestReportPages::scorecardRowsAreNeverSplit() {
                                 .arg(first.value(0))
                                 .arg(last.value(0))));
     }
+}
+
+// A print preview paints the same text document again, on the same page size: the same pages.
+void TestReportPages::paintedAgainTheSame() {
+    ReportDocument doc;
+    doc.title = QStringLiteral("Pagination");
+    doc.heading(QStringLiteral("Quotes"));
+    ReportTable t = quoteTable(false);
+    for (int i = 0; i < 60; ++i)
+        addRow(t, i, filler(1 + (i * 7) % 60));
+    doc.table(t);
+    std::unique_ptr<QTextDocument> text = reportTextDocument(doc);
+    QTemporaryDir dir;
+    QList<QStringList> printed;
+    for (const QString &name : {QStringLiteral("first.pdf"), QStringLiteral("again.pdf")}) {
+        const QString pdf = dir.filePath(name);
+        int pages = 0;
+        {
+            QPdfWriter writer(pdf);
+            writer.setResolution(300);
+            writer.setPageLayout(
+                QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF()));
+            pages = paintReportPages(*text, doc, &writer);
+        }
+        QStringList pageTexts;
+        for (int p = 1; p <= pages; ++p)
+            pageTexts << pageText(pdf, p);
+        printed << pageTexts;
+    }
+    QVERIFY(printed[0].size() >= 3);
+    QCOMPARE(printed[1], printed[0]);
+    QSet<int> withRows;
+    const QString split = firstSplitRow(printed[1], 60, &withRows);
+    QVERIFY2(split.isEmpty(), qPrintable(split));
 }
 
 void TestReportPages::wordsAreNeverBroken_data() {

@@ -19,8 +19,6 @@
 #include <QImageReader>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QTextBlock>
-#include <QTextCursor>
 #include <QTextDocument>
 
 #include <cmath>
@@ -35,7 +33,8 @@ constexpr double kSideMargin = 64;   // 2/3 inch
 constexpr double kTopMargin = 84;    // room for the running header
 constexpr double kBottomMargin = 76; // room for the footer
 constexpr double kLogoMaxBytes = 8 * 1024 * 1024;
-constexpr double kKeepWithNext = 130; // a heading this close to a page's foot starts the next page
+constexpr double kKeepWithNext = 130;     // a heading this close to a page's foot starts the next page
+constexpr const char *kPaged = "pwPaged"; // set on a report's text document once laid out in pages
 // The body width of the narrower page a report is printed on (A4; Letter is 816 wide).
 constexpr double kNarrowestBodyWidth = 793.7 - 2 * kSideMargin;
 
@@ -129,10 +128,13 @@ void setReportHtml(QTextDocument &text, const ReportDocument &doc, const QImage 
 void layOutInPages(QTextDocument &text, const ReportDocument &doc, const QSizeF &body) {
     ReportDocument fitted = doc;
     fitColumnsToWords(fitted, text.defaultFont(), kNarrowestBodyWidth);
-    text.setTextWidth(body.width());
-    const MeasuredReport measured = measureReport(text, fitted);
     const QImage logo =
         text.resource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(kLogoResource))).value<QImage>();
+    // Painted before (a print preview asks again): the report's own content again, without the breaks.
+    if (text.property(kPaged).toBool()) setReportHtml(text, fitted, logo);
+    text.setProperty(kPaged, true);
+    text.setTextWidth(body.width());
+    const MeasuredReport measured = measureReport(text, fitted);
     PageFrame frame;
     frame.height = body.height();
     frame.keepWithNext = kKeepWithNext;
