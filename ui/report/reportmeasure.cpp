@@ -181,6 +181,10 @@ QString splitTableRow(QTextDocument &text, double pageHeight) {
         auto *table = qobject_cast<QTextTable *>(frame);
         if (!table) continue;
         ++number;
+        const QRectF extent = layout->frameBoundingRect(table);
+        // A table on one page has all its rows there.
+        if (std::floor(extent.top() / pageHeight) == std::floor((extent.bottom() - 0.01) / pageHeight))
+            continue;
         for (int r = table->format().headerRowCount(); r < table->rows(); ++r) {
             const RowExtent e = rowExtent(layout, table, r);
             // A row taller than a page that could not be cut spreads over two pages or more, as it must.
