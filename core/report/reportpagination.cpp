@@ -157,7 +157,10 @@ private:
         placedTo(top + height(m) + push);
     }
 
-    // A callout, a panel or a table without stated widths: on the next page when it does not fit here.
+    // A callout, a panel or a table without stated widths: on the next page when it does not fit here. One
+    // taller than a page is left where it is, for the layout to run on over the page (a panel or callout is
+    // one row that cannot be cut between lines here; a table without widths would change its columns if
+    // cut, so its rows could not be measured for the parts).
     void whole(const ReportBlock &b, const MeasuredBlock &m) {
         double top = topOf(b, m);
         if (!m_empty && top + height(m) + m.after > pageFoot() && height(m) + m.after <= pageRoom(b, m)) {
