@@ -27,6 +27,9 @@ struct ReportCell {
 struct ReportRow {
     std::vector<ReportCell> cells;
     bool group = false; // a heading row across the table ("Home"); its text is cells[0]
+    // The rest of the row above, cut at a page's foot because the row is taller than a page
+    // (report/reportpagination.h): printed with "(continued)" above its first cell's text.
+    bool continued = false;
     bool operator==(const ReportRow &) const = default;
 };
 

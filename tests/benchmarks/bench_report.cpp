@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Report export benchmark: the underwriter scorecard PDF of a case with 60 solutions (default: the
 // Brooklyn household sample), the time of each stage: building the document model, the QTextDocument
-// (HTML and column fitting), pagination with the first page painted, and painting the rest.
+// (HTML and column fitting), pagination with the first page painted (the report laid out as one long page,
+// measured, placed page by page so no table row is cut, and laid out again in pages), and painting the rest.
 // Run: build/tests/benchmarks/bench_report [CASE.json] [SOLUTIONS]
 // (not part of ctest: no test fails on wall-clock time).
 #include "io/casefile.h"

@@ -3,6 +3,8 @@
 
 #include "util/displaytext.h"
 
+#include <utility>
+
 namespace pw {
 
 namespace {
@@ -59,14 +61,20 @@ public:
                 QStringLiteral("<html><head><title>%1</title></head><body>\n").arg(htmlText(m_doc.title));
         }
         if (m_doc.cover.present) cover();
-        for (const ReportBlock &b : m_doc.blocks)
-            block(b);
+        for (size_t i = 0; i < m_doc.blocks.size(); ++i) {
+            // The layout finds each block by the anchor before its first text (reportmeasure.h).
+            m_anchor = file() ? QString() : QStringLiteral("<a name=\"%1\"></a>").arg(blockAnchor(int(i)));
+            block(m_doc.blocks[i]);
+        }
         m_out += QStringLiteral("</body></html>\n");
         return m_out;
     }
 
 private:
     bool file() const { return m_flavour == HtmlFlavour::File; }
+
+    // The anchor of the block being written, before its first text (once).
+    QString anchor() { return std::exchange(m_anchor, QString()); }
 
     // The style attribute that starts a new page, for the first element after a page break.
     QString breakStyle() {
@@ -146,7 +154,8 @@ private:
         const QString style = breakStyle();
         m_out += QStringLiteral("<%1%2%3>%4</%1>\n")
                      .arg(tag, cls.isEmpty() ? QString() : QStringLiteral(" class=\"%1\"").arg(cls),
-                          style.isEmpty() ? QString() : QStringLiteral(" style=\"%1\"").arg(style), html);
+                          style.isEmpty() ? QString() : QStringLiteral(" style=\"%1\"").arg(style),
+                          anchor() + html);
     }
 
     void callout(const QString &text, const QStringList &more) {
@@ -161,13 +170,13 @@ private:
         m_out += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"10\" border=\"0\" "
                                 "style=\"%1 margin-top: 4px; margin-bottom: 10px;\"><tr><td bgcolor=\"%2\" "
                                 "style=\"font-size: 11pt;\">%3</td></tr></table>\n")
-                     .arg(breakStyle(), QLatin1StringView(kCalloutFill), html);
+                     .arg(breakStyle(), QLatin1StringView(kCalloutFill), anchor() + html);
     }
 
     void panel(const QStringList &paragraphs) {
         QString html;
         for (const QString &p : paragraphs)
-            html += QStringLiteral("<p>%1</p>").arg(htmlText(p));
+            html += QStringLiteral("<p>%1%2</p>").arg(anchor(), htmlText(p));
         if (file()) {
             element(QStringLiteral("div"), QStringLiteral("panel"), html);
             return;
@@ -181,7 +190,7 @@ private:
     void bullets(const QStringList &items) {
         m_out += QStringLiteral("<ul style=\"%1\">\n").arg(breakStyle());
         for (const QString &i : items)
-            m_out += QStringLiteral("<li>%1</li>\n").arg(htmlText(i));
+            m_out += QStringLiteral("<li>%1%2</li>\n").arg(anchor(), htmlText(i));
         m_out += QStringLiteral("</ul>\n");
     }
 
@@ -194,7 +203,7 @@ private:
             const QString value = i.section(u'\t', 1);
             m_out += QStringLiteral(
                          "<tr><td width=\"28%\" class=\"fact-label\">%1</td><td width=\"72%\">%2</td></tr>\n")
-                         .arg(htmlText(label), htmlText(value));
+                         .arg(anchor() + htmlText(label), htmlText(value));
         }
         m_out += QStringLiteral("</table>\n");
     }
@@ -219,7 +228,8 @@ private:
         m_out += QStringLiteral("<thead><tr>");
         for (int c = 0; c < cols; ++c)
             m_out += QStringLiteral("<th%1%2 bgcolor=\"%3\" style=\"color: #ffffff;\">%4</th>")
-                         .arg(widthOf(c), alignOf(c), QLatin1StringView(kHeaderFill), htmlText(t.header[c]));
+                         .arg(widthOf(c), alignOf(c), QLatin1StringView(kHeaderFill),
+                              anchor() + htmlText(t.header[c]));
         m_out += QStringLiteral("</tr></thead>\n<tbody>\n");
         for (const ReportRow &r : t.rows) {
             if (r.group) {
@@ -235,10 +245,18 @@ private:
             for (int c = 0; c < cols; ++c) {
                 const ReportCell cell = c < int(r.cells.size()) ? r.cells[size_t(c)] : ReportCell();
                 const QString style = cellStyle(cell.style);
-                m_out += QStringLiteral("<td%1%2%3>%4</td>")
+                // The rest of a row taller than a page, on the next page, says so above its first cell.
+                QString continued;
+                if (r.continued && c == 0)
+                    continued =
+                        QStringLiteral("<span style=\"color:%1; font-style:italic; font-weight:normal;\">"
+                                       "(continued)</span>%2")
+                            .arg(QLatin1StringView(kMuted),
+                                 cell.text.isEmpty() ? QString() : QStringLiteral("<br>"));
+                m_out += QStringLiteral("<td%1%2%3>%4%5</td>")
                              .arg(widthOf(c), alignOf(c),
                                   style.isEmpty() ? QString() : QStringLiteral(" style=\"%1\"").arg(style),
-                                  htmlText(cell.text));
+                                  continued, htmlText(cell.text));
             }
             m_out += QStringLiteral("</tr>\n");
         }
@@ -286,10 +304,15 @@ private:
     HtmlFlavour m_flavour;
     const LogoImage &m_logo;
     QString m_out;
+    QString m_anchor;
     bool m_breakNext = false;
 };
 
 } // namespace
+
+QString blockAnchor(int index) {
+    return QStringLiteral("pw-block-%1").arg(index);
+}
 
 QString htmlText(const QString &text) {
     return escapeControls(text).toHtmlEscaped();

@@ -3,9 +3,11 @@
 
 #include "report/proposal.h"
 #include "report/reportexport.h"
+#include "report/reportpagination.h"
 #include "report/underwriterreport.h"
 #include "reportcolumns.h"
 #include "reporthtml.h"
+#include "reportmeasure.h"
 #include "util/displaytext.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -17,8 +19,6 @@
 #include <QImageReader>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QTextBlock>
-#include <QTextCursor>
 #include <QTextDocument>
 
 #include <cmath>
@@ -33,7 +33,8 @@ constexpr double kSideMargin = 64;   // 2/3 inch
 constexpr double kTopMargin = 84;    // room for the running header
 constexpr double kBottomMargin = 76; // room for the footer
 constexpr double kLogoMaxBytes = 8 * 1024 * 1024;
-constexpr double kKeepWithNext = 130; // a heading this close to a page's foot starts the next page
+constexpr double kKeepWithNext = 130;     // a heading this close to a page's foot starts the next page
+constexpr const char *kPaged = "pwPaged"; // set on a report's text document once laid out in pages
 // The body width of the narrower page a report is printed on (A4; Letter is 816 wide).
 constexpr double kNarrowestBodyWidth = 793.7 - 2 * kSideMargin;
 
@@ -112,32 +113,49 @@ RenderedReport renderPdf(const ReportDocument &doc, const ReportProgress &progre
     return out;
 }
 
-// QTextDocument has no "keep with next": a heading that would stand alone at the foot of a page (its
-// table or text on the next) is moved to the next page. Positions change as breaks are added, so the
-// layout is read again for each heading, in document order. Returns whether a heading was moved.
-bool keepHeadingsWithText(QTextDocument &text, double pageHeight) {
-    QAbstractTextDocumentLayout *layout = text.documentLayout();
-    bool moved = false;
-    for (QTextBlock b = text.begin(); b.isValid(); b = b.next()) {
-        if (b.blockFormat().headingLevel() == 0) continue;
-        if (b.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore) continue;
-        const double top = layout->blockBoundingRect(b).top();
-        const double offset = std::fmod(top, pageHeight);
-        if (offset < pageHeight - kKeepWithNext) continue;
-        QTextBlockFormat f = b.blockFormat();
-        f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-        QTextCursor(b).setBlockFormat(f);
-        moved = true;
-    }
-    return moved;
+// The HTML of `doc` in `text`, with the logo as its image resource.
+void setReportHtml(QTextDocument &text, const ReportDocument &doc, const QImage &logo) {
+    text.setHtml(reportHtml(doc, HtmlFlavour::TextDocument, logo.isNull() ? LogoImage() : logoPng(logo)));
+    if (!logo.isNull())
+        text.addResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(kLogoResource)), logo);
 }
 
-// Headings kept with their text (each move only pushes content down, so this ends; the bound is a guard).
-// Table rows are not kept whole: QTextDocument splits a row whose first line fits on a page, and moving
-// rows by stretching the row above (tried) made a 60-solution report take minutes and grow by a third.
-void paginate(QTextDocument &text, double pageHeight) {
-    for (int i = 0; i < 1000; ++i)
-        if (!keepHeadingsWithText(text, pageHeight)) return;
+// Lays the report out on pages of `body` so that no table row is cut by a page break
+// (report/reportpagination.h): measured once as one long page, placed page by page in the document model,
+// laid out again with the breaks made explicit. The placement is checked against the paged layout: where
+// a block that starts a page begins differently than planned, the plan is made again with what the layout
+// did; should a row still cross a page's foot, it is made again with more room left at each page's foot.
+void layOutInPages(QTextDocument &text, const ReportDocument &doc, const QSizeF &body) {
+    ReportDocument fitted = doc;
+    fitColumnsToWords(fitted, text.defaultFont(), kNarrowestBodyWidth);
+    const QImage logo =
+        text.resource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(kLogoResource))).value<QImage>();
+    // Painted before (a print preview asks again): the report's own content again, without the breaks.
+    if (text.property(kPaged).toBool()) setReportHtml(text, fitted, logo);
+    text.setProperty(kPaged, true);
+    text.setTextWidth(body.width());
+    const MeasuredReport measured = measureReport(text, fitted);
+    PageFrame frame;
+    frame.height = body.height();
+    frame.keepWithNext = kKeepWithNext;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const PaginatedReport paged = paginateReport(fitted, measured, frame);
+        setReportHtml(text, paged.document, logo);
+        text.setPageSize(body);
+        if (text.pageCount() == paged.pages && splitTableRow(text, body.height()).isEmpty()) return;
+        // Where the blocks planned at a page's top begin: a kind that begins lower than planned is learnt;
+        // with nothing to learn, more room is left at each page's foot.
+        const MeasuredReport actual = measureReport(text, paged.document, false);
+        bool learned = false;
+        for (size_t i = 0; i < actual.blocks.size(); ++i) {
+            if (!paged.startsPage[i] || !actual.blocks[i].found) continue;
+            const double inset = std::fmod(actual.blocks[i].top, body.height());
+            if (inset < std::fmod(paged.plannedTops[i], body.height()) + 0.25) continue;
+            frame.startInset[paged.document.blocks[i].kind] = inset;
+            learned = true;
+        }
+        if (!learned) frame.slack += 8;
+    }
 }
 
 } // namespace
@@ -162,12 +180,10 @@ std::unique_ptr<QTextDocument> reportTextDocument(const ReportDocument &doc, QSt
     text->setDocumentMargin(0);
     text->setDefaultStyleSheet(reportTextDocumentStyleSheet());
     const QImage logo = doc.cover.present ? readLogo(doc.cover.logoFile, notes) : QImage();
-    if (!logo.isNull())
-        text->addResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(kLogoResource)), logo);
     // Every word of a table keeps its room on the narrower of the pages a report is printed on.
     ReportDocument fitted = doc;
     fitColumnsToWords(fitted, font, kNarrowestBodyWidth);
-    text->setHtml(reportHtml(fitted, HtmlFlavour::TextDocument, logo.isNull() ? LogoImage() : logoPng(logo)));
+    setReportHtml(*text, fitted, logo);
     return text;
 }
 
@@ -178,10 +194,7 @@ int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaint
     const QSizeF page(full.width() / scale, full.height() / scale);
     const QRectF body(kSideMargin, kTopMargin, page.width() - 2 * kSideMargin,
                       page.height() - kTopMargin - kBottomMargin);
-    text.setPageSize(body.size());
-    paginate(text, body.height());
-    // A full layout again: the page count read right after the format changes can be stale.
-    text.markContentsDirty(0, text.characterCount());
+    layOutInPages(text, doc, body.size());
     const int pages = text.pageCount();
 
     QPainter p;

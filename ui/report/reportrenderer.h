@@ -56,7 +56,8 @@ QString logoProblem(const QString &fileName);
 ReportDocument buildReportDocument(const ReportJob &job);
 
 // The bytes of the report in the job's format: PDF (US Letter, header on every page after the cover,
-// "Page 2 of 5" in every footer, table headers repeated across pages), self-contained HTML, CSV or JSON.
+// "Page 2 of 5" in every footer, table headers repeated across pages, no row cut by a page break),
+// self-contained HTML, CSV or JSON.
 RenderedReport renderReport(const ReportJob &job, const ReportProgress &progress = {});
 
 // Prepares (validates and ranks) the request's case and renders it; a case with validation errors gives
@@ -69,7 +70,10 @@ std::optional<ReportJob> reportJob(const ReportRequest &request, QString *error)
 // per inch whose size is set by paintReportPages.
 std::unique_ptr<QTextDocument> reportTextDocument(const ReportDocument &doc, QStringList *notes = nullptr);
 // Paints every page of `text` on `device` (its current page size; the device's full page is used, so a
-// QPrinter must be set to full-page mode) with the running header and "Page i of N" footer. Returns the
+// QPrinter must be set to full-page mode) with the running header and "Page i of N" footer. `text` must be
+// reportTextDocument(doc): it is laid out anew for the device's page, its content set again from `doc`
+// with the page breaks made explicit, so that no table row is cut by a page break (a row taller than a
+// page is cut between its lines, its rest marked "(continued)"; report/reportpagination.h). Returns the
 // number of pages painted, 0 when cancelled or the device cannot be painted on.
 int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaintDevice *device,
                      const ReportProgress &progress = {});
