@@ -68,7 +68,10 @@ void RankingController::cancelJob() {
 }
 
 QString RankingController::appetite() const {
-    const QString b = m_doc->typedCase().input.appetiteBucket.trimmed();
+    // Read from the tree, not the typed case: after an edit of a large case the typed case is re-read on a
+    // worker (CaseDocument::isChecking) while the ranking starts at once.
+    const JsonValue &v = m_doc->root()[u"input"][u"appetite_bucket"];
+    const QString b = v.isString() ? v.toString().trimmed() : QString();
     const EngineProfile &p = defaultProfile();
     return p.hasBucket(b) ? b : p.defaultBucket;
 }

@@ -226,6 +226,7 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
         m_weights->setCustom(m_ranking->customWeights());
         updateBanner();
     });
+    connect(m_doc, &CaseDocument::validated, this, &ResultsPanel::updateBanner);
     m_weights->setBucket(m_ranking->appetite(), m_ranking->bucketWeights());
     runChanged();
 }
