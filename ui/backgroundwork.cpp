@@ -5,6 +5,10 @@
 
 #include <algorithm>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace pw {
 
 QThreadPool *backgroundPool() {
@@ -18,6 +22,12 @@ QThreadPool *backgroundPool() {
         pool->setMaxThreadCount(std::max(2, QThread::idealThreadCount()) + 1);
     }
     return pool;
+}
+
+void returnFreedMemory() {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 } // namespace pw

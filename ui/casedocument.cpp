@@ -236,8 +236,9 @@ void CaseDocument::load(const JsonValue &root, const QString &fileName, Validati
 
 void CaseDocument::releaseCase() {
     // The case being replaced may be large: its tree and typed case are freed off the GUI thread.
-    releaseInBackground(std::exchange(m_root, JsonValue()));
-    releaseInBackground(std::exchange(m_case, Case()));
+    // In one job, so the memory is given back once both are freed.
+    releaseInBackground(std::pair(std::exchange(m_root, JsonValue()), std::exchange(m_case, Case())),
+                        ReturnMemory::Yes);
 }
 
 void CaseDocument::finishLoad(const QString &fileName) {

@@ -437,7 +437,7 @@ void MainWindow::openCaseInBackground(const QString &fileName) {
         OpenedCase r = watcher->future().takeResult(); // moved on, not copied (the typed case is large)
         watcher->deleteLater();
         if (generation != m_openGeneration) { // cancelled, or replaced by a newer open
-            releaseInBackground(std::move(r));
+            releaseInBackground(std::move(r), ReturnMemory::Yes);
             return;
         }
         m_openCancel.reset();

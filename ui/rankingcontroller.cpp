@@ -153,7 +153,7 @@ void RankingController::documentLoaded() {
     releaseInBackground(std::exchange(m_run, JsonValue()));
     releaseInBackground(std::exchange(m_evaluated, QStringList()));
     releaseInBackground(std::exchange(m_gapsOnly, JsonValue()));
-    releaseInBackground(std::exchange(m_prepared, nullptr));
+    releaseInBackground(std::exchange(m_prepared, nullptr), ReturnMemory::Yes);
     m_stale = false;
     m_wholeTop = false;
     m_shortened = false;
