@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "backgroundwork.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -22,6 +24,17 @@ QThreadPool *backgroundPool() {
         pool->setMaxThreadCount(std::max(2, QThread::idealThreadCount()) + 1);
     }
     return pool;
+}
+
+bool processEventsWhile(const std::function<bool()> &busy, int timeoutMs) {
+    QElapsedTimer clock;
+    clock.start();
+    QTimer tick; // wakes the wait below to look at `busy` again
+    tick.setInterval(10);
+    tick.start();
+    while (busy() && clock.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
+    return !busy();
 }
 
 void returnFreedMemory() {

@@ -5,6 +5,7 @@
 #include <QMetaObject>
 #include <QThreadPool>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -29,6 +30,11 @@ QThreadPool *backgroundPool();
 // open then peaked higher). With ReturnMemory::Yes, for the release of a whole case or prepared case, the
 // worker hands the freed memory back to the system once the value is dropped.
 enum class ReturnMemory { No, Yes };
+
+// Processes events while `busy()` holds, at most `timeoutMs`; returns !busy(). For waits of tests,
+// screenshots and benchmarks: it sleeps between events (woken every 10 ms to look again), where
+// processEvents(AllEvents, ms) in a loop spins and took a whole core from the worker being waited for.
+bool processEventsWhile(const std::function<bool()> &busy, int timeoutMs);
 // Gives the memory the allocator holds free back to the system (glibc; nothing elsewhere). Slow-ish (it
 // walks the heap): on workers only, after a large release.
 void returnFreedMemory();

@@ -7,8 +7,6 @@
 #include "io/jsonpath.h"
 #include "io/validation.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QUndoCommand>
@@ -315,11 +313,7 @@ void CaseDocument::validationDone(quint64 generation, ValidationResult result) {
 }
 
 bool CaseDocument::waitForValidation(int timeoutMs) {
-    QElapsedTimer t;
-    t.start();
-    while ((m_checking || m_validationRunning) && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return !m_checking && !m_validationRunning;
+    return processEventsWhile([this] { return m_checking || m_validationRunning; }, timeoutMs);
 }
 
 void CaseDocument::mergeProblems() {

@@ -289,11 +289,7 @@ void RankingController::finishJob(quint64 generation, JobResult r) {
 }
 
 bool RankingController::waitForIdle(int timeoutMs) {
-    QElapsedTimer t;
-    t.start();
-    while (m_pending > 0 && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return m_pending == 0;
+    return processEventsWhile([this] { return m_pending > 0; }, timeoutMs);
 }
 
 } // namespace pw
