@@ -27,6 +27,8 @@ class ColumnFitter : public QObject {
 public:
     // `keepWhole`: columns never narrowed (check boxes, ranks, level chips).
     ColumnFitter(QTableView *view, QSet<int> keepWhole = {}, int minimumWidth = 48);
+    // How many rows of the longest text per column a fit measures besides those on screen.
+    static constexpr int kSampleRows = 24;
     void fit();
     void setKeepWhole(const QSet<int> &columns) { m_keepWhole = columns; }
     // Columns whose words wrap onto a second line before any other column is cut (labels, ranges, counts).
@@ -55,7 +57,6 @@ private:
     int sampledWidth(int column) const;
     // The rows a column is measured on: all of them up to kSampleRows, else the sample above.
     std::vector<int> sampleRows(int column) const;
-    static constexpr int kSampleRows = 24;
 
     QTableView *m_view;
     QSet<int> m_keepWhole;
