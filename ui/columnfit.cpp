@@ -8,6 +8,7 @@
 #include <QHelpEvent>
 #include <QResizeEvent>
 #include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTextBoundaryFinder>
 #include <QToolTip>
@@ -50,22 +51,26 @@ void ColumnFitter::fitRows() {
     QHeaderView *rows = m_view->verticalHeader();
     if (!model) return;
     const int oneLine = rows->defaultSectionSize();
-    // As the delegate lays text out: the style's text margin on both sides.
-    const int margins = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1);
+    // As the delegate lays text out: the style's text margin on both sides, and a pixel for rounding.
+    const int margins =
+        2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 1;
     for (int r = 0; r < model->rowCount(); ++r) {
-        int height = oneLine;
+        // A row whose wrapping cells all fit on one line is one line; a row with one that wraps is
+        // sized as the header's ResizeToContents sized it (every cell, the grid line).
+        bool wraps = false;
         for (int c : m_wrapping) {
-            if (m_view->isColumnHidden(c) || c >= model->columnCount()) continue;
+            if (wraps || m_view->isColumnHidden(c) || c >= model->columnCount()) continue;
             const QModelIndex index = model->index(r, c);
             QFont font = m_view->font();
             const QVariant f = index.data(Qt::FontRole);
             if (f.canConvert<QFont>()) font = f.value<QFont>();
-            const QFontMetricsF fm(font);
-            // The fitted width keeps every wrapping cell to two lines (wrappedWidth).
-            if (std::ceil(fm.horizontalAdvance(index.data(Qt::DisplayRole).toString())) + margins >
-                m_view->columnWidth(c))
-                height = std::max(height, oneLine + int(std::ceil(fm.lineSpacing())));
+            wraps = std::ceil(QFontMetricsF(font).horizontalAdvance(index.data(Qt::DisplayRole).toString())) +
+                        margins >
+                    m_view->columnWidth(c);
         }
+        const int height =
+            wraps ? std::max(oneLine, static_cast<const QAbstractItemView *>(m_view)->sizeHintForRow(r))
+                  : oneLine;
         if (rows->sectionSize(r) != height) rows->resizeSection(r, height);
     }
 }

@@ -38,10 +38,11 @@ public:
     // A column never wider than `width` (chips whose header word is longer than the chip).
     void setMaximumWidth(int column, int width) { m_maximum.insert(column, width); }
     void clearMaximumWidths() { m_maximum.clear(); }
-    // Rows two lines tall where a wrapping column's text does not fit its width on one, else one line
-    // (the vertical header's default size). Measured from the wrapping columns' text alone: the header's
-    // own ResizeToContents asked the delegate for every cell of every row at each layout, 40 ms and more
-    // on the GUI thread for a ranking of 200 rows. Done by fit(), and when the rows are re-sorted.
+    // Each row one line (the vertical header's default size) unless a wrapping cell's text is wider than
+    // its column, then as tall as its cells ask (QTableView::sizeHintForRow, as ResizeToContents). Once
+    // per fit: the header's own ResizeToContents asked the delegate for every cell of every row at each
+    // layout, five times per fit, 40 ms and more on the GUI thread for a ranking of 200 rows. Done by
+    // fit(), and when the rows are re-sorted.
     void fitRows();
 
 protected:
