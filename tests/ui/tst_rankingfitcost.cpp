@@ -10,7 +10,7 @@
 #include "columnfit.h"
 #include "mainwindow.h"
 #include "rankingcontroller.h"
-#include "testsupport.h"
+#include "windowfixture.h"
 
 #include <QMessageBox>
 #include <QStyledItemDelegate>
@@ -59,16 +59,11 @@ private slots:
         QFETCH(int, perLine);
         QFETCH(int, width);
         MainWindow w;
-        w.setUnsavedAnswerForTests(QMessageBox::Discard);
-        w.document()->setNow(test::fixedNow());
-        w.resize(1366, 768);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.showResultTab(QStringLiteral("Ranking"));
-        w.document()->load(
+        QVERIFY(test::showWindowWithCase(
+            w,
             bench::generateCase({QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")},
-                                {perLine, perLine, perLine}, 12, 3),
-            QString());
+                                {perLine, perLine, perLine}, 12, 3)));
+        w.showResultTab(QStringLiteral("Ranking"));
         QVERIFY(w.ranking()->waitForIdle(60000));
         auto *view = w.findChild<QTableView *>(QStringLiteral("rankingTable"));
         QVERIFY(view);

@@ -8,7 +8,7 @@
 #include "casegen.h"
 #include "mainwindow.h"
 #include "rankingcontroller.h"
-#include "testsupport.h"
+#include "windowfixture.h"
 
 #include <QLabel>
 #include <QMessageBox>
@@ -52,14 +52,9 @@ private slots:
         QFETCH(int, firstListed);
         QFETCH(bool, shortened);
         MainWindow w;
-        w.setUnsavedAnswerForTests(QMessageBox::Discard);
-        w.document()->setNow(test::fixedNow());
-        w.resize(1366, 768);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
         const QStringList lines = {QStringLiteral("home"), QStringLiteral("auto"),
                                    QStringLiteral("umbrella")};
-        w.document()->load(bench::generateCase(lines, {perLine, perLine, perLine}, 20, 7), QString());
+        QVERIFY(test::showWindowWithCase(w, bench::generateCase(lines, {perLine, perLine, perLine}, 20, 7)));
         RankingController *ranking = w.ranking();
         QVERIFY(ranking->waitForIdle(120000));
         QVERIFY(ranking->hasRun());
