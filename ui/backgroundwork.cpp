@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "backgroundwork.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
+#include <QTimer>
 
 #include <algorithm>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace pw {
 
@@ -18,6 +24,23 @@ QThreadPool *backgroundPool() {
         pool->setMaxThreadCount(std::max(2, QThread::idealThreadCount()) + 1);
     }
     return pool;
+}
+
+bool processEventsWhile(const std::function<bool()> &busy, int timeoutMs) {
+    QElapsedTimer clock;
+    clock.start();
+    QTimer tick; // wakes the wait below to look at `busy` again
+    tick.setInterval(10);
+    tick.start();
+    while (busy() && clock.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
+    return !busy();
+}
+
+void returnFreedMemory() {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 } // namespace pw

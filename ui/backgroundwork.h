@@ -5,6 +5,7 @@
 #include <QMetaObject>
 #include <QThreadPool>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -23,12 +24,34 @@ QThreadPool *backgroundPool();
 // event updates (the document, the inspector, the ranking) have let go of the data by then, so the worker
 // holds the last reference. For plain data only (JSON values, model structs, shared_ptrs to them), never
 // QObjects or GUI resources. Without an application object the value is dropped at once.
-template <typename T> void releaseInBackground(T &&value) {
+//
+// Memory freed on a worker stays with the allocator's arena of that thread, reusable but resident: opening
+// the 50 MB case over itself again and again held 920 MB where the live case needs under 300 MB (and each
+// open then peaked higher). With ReturnMemory::Yes, for the release of a whole case or prepared case, the
+// worker hands the freed memory back to the system once the value is dropped.
+enum class ReturnMemory { No, Yes };
+
+// Processes events while `busy()` holds, at most `timeoutMs`; returns !busy(). For waits of tests,
+// screenshots and benchmarks: it sleeps between events (woken every 10 ms to look again), where
+// processEvents(AllEvents, ms) in a loop spins and took a whole core from the worker being waited for.
+bool processEventsWhile(const std::function<bool()> &busy, int timeoutMs);
+// Gives the memory the allocator holds free back to the system (glibc; nothing elsewhere). Slow-ish (it
+// walks the heap): on workers only, after a large release.
+void returnFreedMemory();
+
+template <typename T> void releaseInBackground(T &&value, ReturnMemory giveBack = ReturnMemory::No) {
     auto box = std::make_shared<std::optional<std::decay_t<T>>>(std::forward<T>(value));
     QCoreApplication *app = QCoreApplication::instance();
     if (!app) return;
     QMetaObject::invokeMethod(
-        app, [box] { backgroundPool()->start([box] { box->reset(); }); }, Qt::QueuedConnection);
+        app,
+        [box, giveBack] {
+            backgroundPool()->start([box, giveBack] {
+                box->reset();
+                if (giveBack == ReturnMemory::Yes) returnFreedMemory();
+            });
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace pw

@@ -7,8 +7,11 @@
 #include "io/jsonpath.h"
 #include "io/validation.h"
 
+#include <QFutureWatcher>
+#include <QTimer>
 #include <QUndoCommand>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -42,8 +45,13 @@ CaseDocument::CaseDocument(QObject *parent)
     : QObject(parent)
     , m_undo(new QUndoStack(this)) {
     connect(m_undo, &QUndoStack::cleanChanged, this, &CaseDocument::updateModified);
+    m_validationTimer = new QTimer(this);
+    m_validationTimer->setSingleShot(true);
+    // Typing in a table commits a cell at a time: a burst of edits within this interval is checked once.
+    m_validationTimer->setInterval(150);
+    connect(m_validationTimer, &QTimer::timeout, this, &CaseDocument::startValidation);
     m_root = JsonValue::object();
-    revalidate();
+    revalidate(false);
 }
 
 CaseDocument::~CaseDocument() {
@@ -201,7 +209,8 @@ void CaseDocument::load(const JsonValue &root, const QString &fileName) {
     dropRefused([](const Refused &) { return true; });
     releaseCase();
     m_root = root.isObject() ? root : JsonValue::object();
-    revalidate();
+    // Checked at once whatever its size: a case is never shown with another case's problems.
+    revalidate(false);
     finishLoad(fileName);
 }
 
@@ -212,6 +221,10 @@ void CaseDocument::load(const JsonValue &root, const QString &fileName, Validati
     }
     dropRefused([](const Refused &) { return true; });
     releaseCase();
+    // A check still running is of the case replaced: its result is dropped.
+    ++m_validationGeneration;
+    m_validationTimer->stop();
+    m_checking = false;
     m_root = root;
     m_case = std::move(validated.parsed);
     m_validation = std::move(validated.problems);
@@ -221,8 +234,9 @@ void CaseDocument::load(const JsonValue &root, const QString &fileName, Validati
 
 void CaseDocument::releaseCase() {
     // The case being replaced may be large: its tree and typed case are freed off the GUI thread.
-    releaseInBackground(std::exchange(m_root, JsonValue()));
-    releaseInBackground(std::exchange(m_case, Case()));
+    // In one job, so the memory is given back once both are freed.
+    releaseInBackground(std::pair(std::exchange(m_root, JsonValue()), std::exchange(m_case, Case())),
+                        ReturnMemory::Yes);
 }
 
 void CaseDocument::finishLoad(const QString &fileName) {
@@ -248,11 +262,58 @@ void CaseDocument::applyValue(const QString &path, const std::optional<JsonValue
     updateModified();
 }
 
-void CaseDocument::revalidate() {
+void CaseDocument::revalidate(bool inBackground) {
+    ++m_validationGeneration; // a job in flight checks an older tree: its result is dropped
+    if (inBackground && m_root[u"offerings"].size() >= m_backgroundThreshold) {
+        // Checked on a worker once the edits pause; problems() stays that of the tree before the edit.
+        m_checking = true;
+        m_validationTimer->start();
+        return;
+    }
+    m_validationTimer->stop();
+    m_checking = false;
     ValidationResult v = validateCase(m_root, now(), defaultProfile());
-    m_case = std::move(v.parsed);
+    // The typed case replaced may be large (a case that just shrank below the threshold).
+    releaseInBackground(std::exchange(m_case, std::move(v.parsed)));
     m_validation = std::move(v.problems);
     mergeProblems();
+}
+
+void CaseDocument::startValidation() {
+    // One job at a time: when the one in flight ends (its result then out of date), the newest tree is
+    // checked (validationDone).
+    if (m_validationRunning || !m_checking) return;
+    m_validationRunning = true;
+    const quint64 generation = m_validationGeneration;
+    auto *watcher = new QFutureWatcher<ValidationResult>(this);
+    connect(watcher, &QFutureWatcher<ValidationResult>::finished, this, [this, watcher, generation] {
+        ValidationResult r = watcher->future().takeResult(); // moved on: the typed case is large
+        watcher->deleteLater();
+        validationDone(generation, std::move(r));
+    });
+    // The tree is shared (copy on write): the next edit copies what it changes, never this job's tree.
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [root = m_root, now = now()] {
+        return validateCase(root, now, defaultProfile());
+    }));
+}
+
+void CaseDocument::validationDone(quint64 generation, ValidationResult result) {
+    m_validationRunning = false;
+    if (generation != m_validationGeneration) {
+        // An edit (or a load) came after the tree this job checked.
+        releaseInBackground(std::move(result));
+        if (m_checking && !m_validationTimer->isActive()) startValidation();
+        return;
+    }
+    m_checking = false;
+    releaseInBackground(std::exchange(m_case, std::move(result.parsed)));
+    m_validation = std::move(result.problems);
+    mergeProblems();
+    emit validated();
+}
+
+bool CaseDocument::waitForValidation(int timeoutMs) {
+    return processEventsWhile([this] { return m_checking || m_validationRunning; }, timeoutMs);
 }
 
 void CaseDocument::mergeProblems() {

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 
+class QTimer;
 class QUndoStack;
 
 namespace pw {
@@ -18,6 +19,14 @@ namespace pw {
 // after every edit, the validation problems, and the undo stack. Every edit is a QUndoCommand that sets
 // (or removes) the value at one JSON path; array operations set the whole array. `edited(path)` names
 // the path that changed ("" after a load), so listeners can decide how much to refresh.
+//
+// Validating a large case takes seconds (about 60 µs per offering), so after an edit of a case with at
+// least backgroundValidationThreshold() offerings the tree is re-validated on a worker thread instead of
+// the GUI thread: debounced (a burst of edits is checked once), one job at a time, and a job's result is
+// applied only if no edit came after the tree it checked (a newer edit supersedes it; the newest tree is
+// checked when the job in flight ends). Until then problems() and typedCase() are those of the tree before
+// the edit, isChecking() is true, and `validated()` says when they are current again. Smaller cases are
+// validated at once, before `edited` is emitted. The tree itself (root(), value()) is always current.
 class CaseDocument : public QObject {
     Q_OBJECT
 public:
@@ -46,6 +55,16 @@ public:
     bool isModified() const;
     void markSaved();
 
+    // An edit's validation still runs on a worker: problems() and typedCase() are of an earlier tree.
+    bool isChecking() const { return m_checking; }
+    // Processes events until the latest edit is validated (tests and screenshots); false on timeout.
+    bool waitForValidation(int timeoutMs = 30000);
+    // Cases with at least this many offerings are validated off the GUI thread after an edit
+    // (default kBackgroundValidationOfferings; 0: every case, which tests use on small cases).
+    int backgroundValidationThreshold() const { return m_backgroundThreshold; }
+    void setBackgroundValidationThreshold(int offerings) { m_backgroundThreshold = offerings; }
+    static constexpr int kBackgroundValidationOfferings = 500; // ~30 ms of validation
+
     // The clock date rules use; invalid means the wall clock at each validation.
     QDateTime now() const;
     void setNow(const QDateTime &now);
@@ -72,6 +91,9 @@ public:
 
 signals:
     void edited(const QString &path);
+    // The validation of the latest edit ran off the GUI thread and is now in problems() and typedCase()
+    // (the tree did not change since `edited`); not emitted when an edit was validated at once.
+    void validated();
     void loaded();
     void modifiedChanged(bool modified);
     // Text refused at `path` no longer stands (fixed, undone or replaced by a valid value).
@@ -79,7 +101,11 @@ signals:
     void fileNameChanged(const QString &fileName);
 
 private:
-    void revalidate();
+    // Validates the tree: at once, or (`inBackground` and a large case) on a worker after a pause.
+    void revalidate(bool inBackground = true);
+    // Starts the worker job that validates the tree as it now stands (see isChecking()).
+    void startValidation();
+    void validationDone(quint64 generation, ValidationResult result);
     void finishLoad(const QString &fileName);
     void mergeProblems();
     void updateModified();
@@ -98,6 +124,13 @@ private:
     QString m_fileName;
     QDateTime m_now;
     bool m_modified = false; // as last announced by modifiedChanged
+    // Validation off the GUI thread: the generation counts trees; a job's result is applied only when
+    // its generation is still the current one.
+    int m_backgroundThreshold = kBackgroundValidationOfferings;
+    QTimer *m_validationTimer = nullptr; // the debounce
+    quint64 m_validationGeneration = 0;
+    bool m_checking = false;          // the current tree awaits its validation
+    bool m_validationRunning = false; // a job is on a worker (at most one)
 };
 
 // A fresh id for a copy: "<id>_copy", "<id>_copy2", … not in `taken`.

@@ -340,10 +340,12 @@ CaseEditor::CaseEditor(CaseDocument *doc, QWidget *parent)
         item->setToolTip(tr("Ctrl+%1").arg(i + 1));
     }
     connect(m_list, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
-    connect(doc, &CaseDocument::edited, this, [this] {
+    auto refresh = [this] {
         refreshBadges();
         updateZipCheck();
-    });
+    };
+    connect(doc, &CaseDocument::edited, this, refresh);
+    connect(doc, &CaseDocument::validated, this, refresh); // an edit's problems checked on a worker
     refreshBadges();
     updateZipCheck();
     m_list->setCurrentRow(0);

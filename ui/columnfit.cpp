@@ -6,7 +6,9 @@
 #include <QFontMetricsF>
 #include <QHeaderView>
 #include <QHelpEvent>
+#include <QResizeEvent>
 #include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTextBoundaryFinder>
 #include <QToolTip>
@@ -29,14 +31,48 @@ ColumnFitter::ColumnFitter(QTableView *view, QSet<int> keepWhole, int minimumWid
     , m_minimum(minimumWidth) {
     view->setTextElideMode(Qt::ElideMiddle);
     view->viewport()->installEventFilter(this);
+    // Sorting moves the rows: their heights follow their text.
+    if (QAbstractItemModel *model = view->model()) {
+        connect(model, &QAbstractItemModel::layoutChanged, this, &ColumnFitter::fitRows);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &ColumnFitter::fitRows);
+    }
 }
 
 void ColumnFitter::setWrapping(const QSet<int> &columns) {
     m_wrapping = columns;
     m_view->setWordWrap(!columns.isEmpty());
     m_view->verticalHeader()->setMinimumSectionSize(m_view->verticalHeader()->defaultSectionSize());
-    m_view->verticalHeader()->setSectionResizeMode(columns.isEmpty() ? QHeaderView::Interactive
-                                                                     : QHeaderView::ResizeToContents);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    fitRows();
+}
+
+void ColumnFitter::fitRows() {
+    QAbstractItemModel *model = m_view->model();
+    QHeaderView *rows = m_view->verticalHeader();
+    if (!model) return;
+    const int oneLine = rows->defaultSectionSize();
+    // As the delegate lays text out: the style's text margin on both sides, and a pixel for rounding.
+    const int margins =
+        2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 1;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        // A row whose wrapping cells all fit on one line is one line; a row with one that wraps is
+        // sized as the header's ResizeToContents sized it (every cell, the grid line).
+        bool wraps = false;
+        for (int c : m_wrapping) {
+            if (wraps || m_view->isColumnHidden(c) || c >= model->columnCount()) continue;
+            const QModelIndex index = model->index(r, c);
+            QFont font = m_view->font();
+            const QVariant f = index.data(Qt::FontRole);
+            if (f.canConvert<QFont>()) font = f.value<QFont>();
+            wraps = std::ceil(QFontMetricsF(font).horizontalAdvance(index.data(Qt::DisplayRole).toString())) +
+                        margins >
+                    m_view->columnWidth(c);
+        }
+        const int height =
+            wraps ? std::max(oneLine, static_cast<const QAbstractItemView *>(m_view)->sizeHintForRow(r))
+                  : oneLine;
+        if (rows->sectionSize(r) != height) rows->resizeSection(r, height);
+    }
 }
 
 int ColumnFitter::wrappedWidth(int column) const {
@@ -45,7 +81,7 @@ int ColumnFitter::wrappedWidth(int column) const {
     // The style's text margin on both sides (as the item view lays text out), and a pixel for rounding.
     const int margins =
         2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 1;
-    for (int r = 0; r < model->rowCount(); ++r) {
+    for (int r : sampleRows(column)) {
         const QModelIndex index = model->index(r, column);
         QFont font = m_view->font();
         const QVariant f = index.data(Qt::FontRole);
@@ -53,6 +89,38 @@ int ColumnFitter::wrappedWidth(int column) const {
         widest = std::max(widest, twoLineWidth(index.data(Qt::DisplayRole).toString(), font) + margins);
     }
     return widest;
+}
+
+std::vector<int> ColumnFitter::sampleRows(int column) const {
+    QAbstractItemModel *model = m_view->model();
+    const int rows = model->rowCount();
+    std::vector<int> sample;
+    if (rows <= kSampleRows) {
+        for (int r = 0; r < rows; ++r)
+            sample.push_back(r);
+        return sample;
+    }
+    std::vector<std::pair<qsizetype, int>> lengths; // text length, row
+    lengths.reserve(size_t(rows));
+    for (int r = 0; r < rows; ++r)
+        lengths.emplace_back(model->index(r, column).data(Qt::DisplayRole).toString().size(), r);
+    std::partial_sort(lengths.begin(), lengths.begin() + kSampleRows, lengths.end(),
+                      [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (int i = 0; i < kSampleRows; ++i)
+        sample.push_back(lengths[size_t(i)].second);
+    const int top = std::max(0, m_view->rowAt(0));
+    int bottom = m_view->rowAt(m_view->viewport()->height() - 1);
+    if (bottom < 0) bottom = std::min(rows - 1, top + kSampleRows);
+    for (int r = top; r <= bottom; ++r)
+        if (std::find(sample.begin(), sample.end(), r) == sample.end()) sample.push_back(r);
+    return sample;
+}
+
+int ColumnFitter::sampledWidth(int column) const {
+    int widest = 0;
+    for (int r : sampleRows(column))
+        widest = std::max(widest, m_view->sizeHintForIndex(m_view->model()->index(r, column)).width());
+    return m_view->showGrid() ? widest + 1 : widest;
 }
 
 void ColumnFitter::fit() {
@@ -64,8 +132,7 @@ void ColumnFitter::fit() {
     int total = 0;
     for (int c = 0; c < n; ++c) {
         if (m_view->isColumnHidden(c)) continue;
-        want[size_t(c)] = std::max(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(c),
-                                   m_view->horizontalHeader()->sectionSizeHint(c));
+        want[size_t(c)] = std::max(sampledWidth(c), m_view->horizontalHeader()->sectionSizeHint(c));
         if (m_maximum.contains(c)) want[size_t(c)] = std::min(want[size_t(c)], m_maximum.value(c));
         total += want[size_t(c)];
     }
@@ -120,13 +187,16 @@ void ColumnFitter::fit() {
                                                                         : std::min(want[size_t(c)], cap);
         m_view->setColumnWidth(c, w);
     }
+    fitRows();
     m_fitting = false;
 }
 
 bool ColumnFitter::eventFilter(QObject *watched, QEvent *event) {
     if (watched == m_view->viewport()) {
         if (event->type() == QEvent::Resize) {
-            fit();
+            // Only the width decides the columns (a banner or the why-line above changes the height).
+            auto *resize = static_cast<QResizeEvent *>(event);
+            if (resize->size().width() != resize->oldSize().width()) fit();
         } else if (event->type() == QEvent::ToolTip) {
             auto *help = static_cast<QHelpEvent *>(event);
             const QModelIndex index = m_view->indexAt(help->pos());

@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QString>
 
+#include <vector>
+
 class QFont;
 class QTableView;
 
@@ -25,15 +27,23 @@ class ColumnFitter : public QObject {
 public:
     // `keepWhole`: columns never narrowed (check boxes, ranks, level chips).
     ColumnFitter(QTableView *view, QSet<int> keepWhole = {}, int minimumWidth = 48);
+    // How many rows of the longest text per column a fit measures besides those on screen.
+    static constexpr int kSampleRows = 24;
     void fit();
     void setKeepWhole(const QSet<int> &columns) { m_keepWhole = columns; }
     // Columns whose words wrap onto a second line before any other column is cut (labels, ranges, counts).
-    // Turns on word wrap in the view and sizes its rows to their contents; the view's delegate keeps the
-    // other columns to one line (ChipDelegate::setWrappingColumns).
+    // Turns on word wrap in the view and sizes its rows to their contents (fitRows); the view's delegate
+    // keeps the other columns to one line (ChipDelegate::setWrappingColumns).
     void setWrapping(const QSet<int> &columns);
     // A column never wider than `width` (chips whose header word is longer than the chip).
     void setMaximumWidth(int column, int width) { m_maximum.insert(column, width); }
     void clearMaximumWidths() { m_maximum.clear(); }
+    // Each row one line (the vertical header's default size) unless a wrapping cell's text is wider than
+    // its column, then as tall as its cells ask (QTableView::sizeHintForRow, as ResizeToContents). Once
+    // per fit: the header's own ResizeToContents asked the delegate for every cell of every row at each
+    // layout, five times per fit, 40 ms and more on the GUI thread for a ranking of 200 rows. Done by
+    // fit(), and when the rows are re-sorted.
+    void fitRows();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -41,6 +51,13 @@ protected:
 private:
     // The narrowest a wrapping column can be: its header, and each cell in at most two lines.
     int wrappedWidth(int column) const;
+    // The width a column's contents ask for (as QTableView::sizeHintForColumn), from a sample of its
+    // rows: those on screen and the kSampleRows with the longest text (a 200-row ranking asked the
+    // delegate for all 2,800 cells at every fit). Its widest text is among the longest in practice; a
+    // cell the sample missed that is cut shows whole in its tooltip.
+    int sampledWidth(int column) const;
+    // The rows a column is measured on: all of them up to kSampleRows, else the sample above.
+    std::vector<int> sampleRows(int column) const;
 
     QTableView *m_view;
     QSet<int> m_keepWhole;

@@ -72,6 +72,8 @@ FieldBinder::FieldBinder(CaseDocument *doc, const QString &basePath, QObject *pa
         refresh();
         showProblems(m_doc->problems());
     });
+    // An edit of a large case is validated on a worker: its problems come later.
+    connect(doc, &CaseDocument::validated, this, [this] { showProblems(m_doc->problems()); });
 }
 
 QString FieldBinder::fullPath(const QString &key) const {

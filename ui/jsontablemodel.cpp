@@ -19,6 +19,13 @@ JsonTableModel::JsonTableModel(CaseDocument *doc, const QString &arrayPath, std:
     , m_columns(std::move(columns)) {
     m_rows = m_doc->value(m_arrayPath).size();
     connect(doc, &CaseDocument::edited, this, &JsonTableModel::documentEdited);
+    // The problems of an edit validated on a worker tint the cells when they arrive; only the roles that
+    // show problems change (a sorting or filtering proxy has nothing to redo).
+    connect(doc, &CaseDocument::validated, this, [this] {
+        if (m_rows > 0)
+            emit dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1),
+                             {Qt::BackgroundRole, Qt::ToolTipRole, ProblemRole, ProblemLevelRole});
+    });
 }
 
 int JsonTableModel::columnOf(const QString &key) const {

@@ -131,6 +131,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Ctrl+Z in a field with nothing of its own to undo undoes the document's last edit (eventFilter).
     qApp->installEventFilter(this);
     connect(m_doc, &CaseDocument::edited, this, &MainWindow::documentEdited);
+    connect(m_doc, &CaseDocument::validated, this, &MainWindow::documentEdited);
     connect(m_doc, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &CaseDocument::fileNameChanged, this, &MainWindow::updateTitle);
     connect(m_ranking, &RankingController::runChanged, this, &MainWindow::runChanged);
@@ -436,7 +437,7 @@ void MainWindow::openCaseInBackground(const QString &fileName) {
         OpenedCase r = watcher->future().takeResult(); // moved on, not copied (the typed case is large)
         watcher->deleteLater();
         if (generation != m_openGeneration) { // cancelled, or replaced by a newer open
-            releaseInBackground(std::move(r));
+            releaseInBackground(std::move(r), ReturnMemory::Yes);
             return;
         }
         m_openCancel.reset();
@@ -554,12 +555,17 @@ void MainWindow::setAppetite(const QString &bucket) {
 void MainWindow::documentEdited() {
     m_problems->setProblems(m_doc->problems(), m_doc->root());
     const int e = m_problems->errorCount(), w = m_problems->warningCount();
-    m_dock->setWindowTitle(e + w == 0 ? tr("Problems (none)")
-                                      : tr("Problems (%1, %2) — click one to open its field")
-                                            .arg(countText(e, tr("error")), countText(w, tr("warning"))));
+    // While the last edit of a large case is checked on a worker, the list is the one before it.
+    m_dock->setWindowTitle((e + w == 0 ? tr("Problems (none)")
+                                       : tr("Problems (%1, %2) — click one to open its field")
+                                             .arg(countText(e, tr("error")), countText(w, tr("warning")))) +
+                           (m_doc->isChecking() ? tr(" · checking the last edit…") : QString()));
     const int idx = m_appetite->findData(m_ranking->appetite());
     m_appetite->setCurrentIndex(idx);
-    const QStringList types = m_doc->typedCase().input.coverageTypes;
+    // From the tree (the typed case may still be re-read on a worker after an edit).
+    QStringList types;
+    for (const JsonValue &t : m_doc->root()[u"input"][u"coverage_types"].arrayItems())
+        types << t.toString();
     for (int i = 0; i < 3; ++i)
         m_lineBoxes[i]->setChecked(types.contains(QString::fromLatin1(kLines[i])));
     updateSummary();

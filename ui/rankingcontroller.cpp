@@ -24,7 +24,21 @@ struct RankingController::JobResult {
     bool preparedAgain = false; // a full run (filter and price), not a re-rank
     JsonValue gapsOnly;         // see coverageAnalysis()
     QStringList evaluated;      // the ids of the offerings ranked (see evaluatedOfferingIds())
+    bool shortened = false;     // ranked for kQuickTop only (see isTopShortened())
 };
+
+namespace {
+
+// The options a job ranks `pc` with: the short list first on a large case unless the whole top was asked
+// for. `shortened` says whether it was cut.
+EngineOptions rankingOptions(const PreparedCase &pc, EngineOptions opts, bool wholeTop, bool *shortened) {
+    *shortened = !wholeTop && pc.packageCount > RankingController::kLargeEnumeration &&
+                 opts.top > RankingController::kQuickTop;
+    if (*shortened) opts.top = RankingController::kQuickTop;
+    return opts;
+}
+
+} // namespace
 
 RankingController::RankingController(CaseDocument *doc, QObject *parent)
     : QObject(parent)
@@ -68,7 +82,10 @@ void RankingController::cancelJob() {
 }
 
 QString RankingController::appetite() const {
-    const QString b = m_doc->typedCase().input.appetiteBucket.trimmed();
+    // Read from the tree, not the typed case: after an edit of a large case the typed case is re-read on a
+    // worker (CaseDocument::isChecking) while the ranking starts at once.
+    const JsonValue &v = m_doc->root()[u"input"][u"appetite_bucket"];
+    const QString b = v.isString() ? v.toString().trimmed() : QString();
     const EngineProfile &p = defaultProfile();
     return p.hasBucket(b) ? b : p.defaultBucket;
 }
@@ -136,8 +153,10 @@ void RankingController::documentLoaded() {
     releaseInBackground(std::exchange(m_run, JsonValue()));
     releaseInBackground(std::exchange(m_evaluated, QStringList()));
     releaseInBackground(std::exchange(m_gapsOnly, JsonValue()));
-    releaseInBackground(std::exchange(m_prepared, nullptr));
+    releaseInBackground(std::exchange(m_prepared, nullptr), ReturnMemory::Yes);
     m_stale = false;
+    m_wholeTop = false;
+    m_shortened = false;
     m_errorCount = 0;
     emit runChanged();
 }
@@ -197,8 +216,13 @@ void RankingController::startJob(EngineOptions opts, std::function<JobResult(con
         backgroundPool(), [work = std::move(work), opts = std::move(opts)] { return work(opts); }));
 }
 
+void RankingController::rankWholeTop() {
+    m_wholeTop = true;
+    rankNow();
+}
+
 void RankingController::prepareNow() {
-    startJob(currentOptions(), [root = m_doc->root()](const EngineOptions &opts) {
+    startJob(currentOptions(), [root = m_doc->root(), whole = m_wholeTop](const EngineOptions &opts) {
         JobResult r;
         r.preparedAgain = true;
         const Preparation prep = prepareCase(root, opts);
@@ -206,7 +230,8 @@ void RankingController::prepareNow() {
             r.errors += p.isError() ? 1 : 0;
         r.prepared = prep.prepared;
         if (prep.prepared) {
-            if (JsonValue run = rankPrepared(*prep.prepared, opts, &r.engineMs); run.isObject()) {
+            const EngineOptions ranking = rankingOptions(*prep.prepared, opts, whole, &r.shortened);
+            if (JsonValue run = rankPrepared(*prep.prepared, ranking, &r.engineMs); run.isObject()) {
                 r.run = std::move(run);
                 r.evaluated = offeringIds(prep.prepared->root);
             }
@@ -224,10 +249,11 @@ void RankingController::rankNow() {
         prepareNow();
         return;
     }
-    startJob(currentOptions(), [prepared = m_prepared](const EngineOptions &opts) {
+    startJob(currentOptions(), [prepared = m_prepared, whole = m_wholeTop](const EngineOptions &opts) {
         JobResult r;
         r.prepared = prepared;
-        if (JsonValue run = rankPrepared(*prepared, opts, &r.engineMs); run.isObject()) {
+        const EngineOptions ranking = rankingOptions(*prepared, opts, whole, &r.shortened);
+        if (JsonValue run = rankPrepared(*prepared, ranking, &r.engineMs); run.isObject()) {
             r.run = std::move(run);
             r.evaluated = offeringIds(prepared->root);
         }
@@ -254,6 +280,7 @@ void RankingController::finishJob(quint64 generation, JobResult r) {
         releaseInBackground(std::exchange(m_run, *r.run));
         releaseInBackground(std::exchange(m_evaluated, r.evaluated));
         m_stale = false;
+        m_shortened = r.shortened;
         m_engineMs = r.engineMs;
     } else {
         m_stale = m_run.isObject();
@@ -262,11 +289,7 @@ void RankingController::finishJob(quint64 generation, JobResult r) {
 }
 
 bool RankingController::waitForIdle(int timeoutMs) {
-    QElapsedTimer t;
-    t.start();
-    while (m_pending > 0 && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return m_pending == 0;
+    return processEventsWhile([this] { return m_pending > 0; }, timeoutMs);
 }
 
 } // namespace pw

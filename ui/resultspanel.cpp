@@ -74,6 +74,10 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_rankAgain->setObjectName(QStringLiteral("rankAgain"));
     connect(m_rankAgain, &QPushButton::clicked, m_ranking, &RankingController::prepareNow);
     buttons->addWidget(m_rankAgain);
+    m_rankWholeTop = new QPushButton(tr("Rank the top %1").arg(m_ranking->top()), m_bannerBox);
+    m_rankWholeTop->setObjectName(QStringLiteral("rankWholeTop"));
+    connect(m_rankWholeTop, &QPushButton::clicked, m_ranking, &RankingController::rankWholeTop);
+    buttons->addWidget(m_rankWholeTop);
     buttons->addStretch(1);
     layout->addWidget(m_bannerBox);
     m_bannerBox->hide();
@@ -86,6 +90,7 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
         if (busy) {
             m_rankingStrip->start(tr("Ranking…"));
             updateRankingProgress();
+            m_rankWholeTop->hide(); // asked for, or another ranking is on its way
         } else {
             m_rankingStrip->finish();
             updateBanner(); // a cancelled ranking says so once it has stopped
@@ -226,6 +231,7 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
         m_weights->setCustom(m_ranking->customWeights());
         updateBanner();
     });
+    connect(m_doc, &CaseDocument::validated, this, &ResultsPanel::updateBanner);
     m_weights->setBucket(m_ranking->appetite(), m_ranking->bucketWeights());
     runChanged();
 }
@@ -449,6 +455,16 @@ void ResultsPanel::updateBanner() {
                   "offering per requested line.")
                    .arg(joinWords(words));
     }
+    // A large case is ranked for its short list first (RankingController::isTopShortened): said, with the
+    // way to the whole list, while nothing more pressing is.
+    const bool shortened =
+        text.isEmpty() && m_ranking->hasRun() && !m_ranking->isStale() && m_ranking->isTopShortened();
+    if (shortened)
+        text = tr("<b>The %1 best of %2 packages.</b> A case this large is ranked for its short list first, "
+                  "as quickly as the command line ranks it; its top %3 takes about twice as long.")
+                   .arg(m_ranking->run()[u"solutions"].size())
+                   .arg(QLocale().toString(qint64(out[u"solution_count"].toDouble())))
+                   .arg(m_ranking->top());
     const bool cancelled = m_ranking->wasCancelled() && !m_ranking->isBusy();
     if (cancelled)
         text = tr("<b>Ranking cancelled.</b> ") +
@@ -456,6 +472,7 @@ void ResultsPanel::updateBanner() {
                                     : QString()) +
                tr("It runs again with the next change, or with Rank again.");
     m_rankAgain->setVisible(cancelled);
+    m_rankWholeTop->setVisible(shortened && !cancelled && !m_ranking->isBusy());
     const char *lineNames[] = {"home", "auto", "umbrella"};
     for (int i = 0; i < 3; ++i)
         m_addButtons[i]->setVisible(!cancelled && errors == 0 &&

@@ -73,6 +73,8 @@ private:
     RankingController *m_ranking;
     ProgressStrip *m_rankingStrip = nullptr;
     QPushButton *m_rankAgain = nullptr;
+    QPushButton *m_rankWholeTop =
+        nullptr; // ranks the whole top of a large case (see RankingController::isTopShortened)
     QTabWidget *m_tabs = nullptr;
     QLabel *m_banner = nullptr;
     QWidget *m_bannerBox = nullptr;

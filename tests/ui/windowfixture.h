@@ -39,6 +39,18 @@ inline MainWindow *openWindowOnSample(const QString &sample = QStringLiteral("br
     return w;
 }
 
+// Shows `w` as openWindowOnSample does (test clock, 1366×768, unsaved changes discarded) and loads `root`
+// into it (validated at once, its ranking started); false when the window is not exposed.
+inline bool showWindowWithCase(MainWindow &w, const JsonValue &root) {
+    w.setUnsavedAnswerForTests(QMessageBox::Discard);
+    w.document()->setNow(fixedNow());
+    w.resize(1366, 768);
+    w.show();
+    if (!QTest::qWaitForWindowExposed(&w)) return false;
+    w.document()->load(root, QString());
+    return true;
+}
+
 // Whether an image (a widget or a table cell as drawn) has a frame of `color`: in most rows of its
 // middle half, a pixel of that colour (give or take anti-aliasing) within 2 px of both the left and the
 // right edge.
