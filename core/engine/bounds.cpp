@@ -3,6 +3,8 @@
 #include "bounds.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace pw {
@@ -16,6 +18,23 @@ constexpr double kCostMargin = 1e-3;
 constexpr double kScoreMargin = 1e-7;
 constexpr unsigned kBlocks =
     PackedFact::CoverageBlocks | PackedFact::FinancialBlocks | PackedFact::AppetiteBlocks;
+
+// The smallest whole or half cent ≥ v.
+inline double ceilHalf(double v) {
+    return std::ceil(v * 2) / 2;
+}
+
+// How far low may fall below the sum of its contributions: nothing when every line premium and package
+// price is a whole number of cents (the sum is then whole and low is not rounded), else half a cent.
+double lowSlack(const PreparedCase &pc) {
+    bool whole = true;
+    for (const auto &slot : pc.packed)
+        for (const PackedFact &x : slot)
+            whole = whole && x.premiumCents == std::floor(x.premiumCents);
+    for (double price : pc.groupPrice)
+        whole = whole && price == std::floor(price);
+    return whole ? 0.0 : 0.5;
+}
 
 inline double clamp100(double v) {
     return v < 0 ? 0 : (v > 100 ? 100 : v);
@@ -63,6 +82,24 @@ void computeCostFloors(PreparedCase &pc) {
     }
 }
 
+void OfferingsBest::add(const PackedFact &x) {
+    cov = std::max(cov, coverageMax(x));
+    fin = std::max(fin, x.financial);
+    app = std::max(app, x.appetitePoints);
+    costFloor = std::min(costFloor, x.costFloorCents);
+    if (x.flags & PackedFact::HasRating) ratingMax = std::max(ratingMax, x.rating);
+    incumbent = incumbent || (x.flags & PackedFact::Incumbent);
+    mayQualify = mayQualify || !(x.flags & kBlocks);
+}
+
+long long ChoiceBound::midCentsRounded() const {
+    // The mid is a whole or half cent rounded half away from zero (up: costs are not negative), so the
+    // rounded mid is at least ⌈mid⌉ ≥ ⌈midCents⌉.
+    if (midCents < -1e15) return std::numeric_limits<long long>::min();
+    if (midCents > 1e15) return std::numeric_limits<long long>::max();
+    return (long long)std::ceil(midCents);
+}
+
 void SlotsBest::add(const SlotsBest &o) {
     covSum += o.covSum;
     covMin = std::min(covMin, o.covMin);
@@ -79,24 +116,34 @@ ScoreBounds::ScoreBounds(const PreparedCase &pc, const Weights &weights)
     , m_lines(int(pc.lines.size())) {
     const EngineProfile &p = *pc.profile;
     std::array<SlotsBest, kMaxLines> slotBest{};
-    for (int s = 0; s < m_lines; ++s) {
-        SlotsBest b;
-        double cov = -kInf, fin = -kInf, app = -kInf, cost = kInf;
-        bool incumbent = false;
+    m_carrierSlots.assign(size_t(pc.carriers.size()), 0u);
+    m_groupSlots.assign(pc.groupMemberCount.size(), 0u);
+    m_groupMayBeIntact.assign(pc.groupMemberCount.size(), 1);
+    std::vector<int> eligibleMembers(pc.groupMemberCount.size(), 0);
+    for (int s = 0; s < m_lines; ++s)
         for (const PackedFact &x : pc.packed[size_t(s)]) {
-            cov = std::max(cov, coverageMax(x));
-            fin = std::max(fin, x.financial);
-            app = std::max(app, x.appetitePoints);
-            cost = std::min(cost, x.costFloorCents);
-            if (x.flags & PackedFact::HasRating) b.ratingMax = std::max(b.ratingMax, x.rating);
-            incumbent = incumbent || (x.flags & PackedFact::Incumbent);
+            if (x.group < 0) continue;
+            const size_t g = size_t(x.group);
+            if (m_groupSlots[g] & (1u << s)) m_groupMayBeIntact[g] = 0; // two members in one slot
+            m_groupSlots[g] |= 1u << s;
+            ++eligibleMembers[g];
         }
-        b.covSum = cov;
-        b.covMin = cov;
-        b.finMin = fin;
-        b.appSum = app;
-        b.costFloor = cost;
-        b.incumbentSlots = incumbent ? 1 : 0;
+    for (size_t g = 0; g < eligibleMembers.size(); ++g)
+        if (eligibleMembers[g] != pc.groupMemberCount[g]) m_groupMayBeIntact[g] = 0;
+    for (int s = 0; s < m_lines; ++s) {
+        OfferingsBest o;
+        for (const PackedFact &x : pc.packed[size_t(s)]) {
+            o.add(x);
+            if (x.carrier >= 0) m_carrierSlots[size_t(x.carrier)] |= 1u << s;
+        }
+        SlotsBest b;
+        b.covSum = o.cov;
+        b.covMin = o.cov;
+        b.finMin = o.fin;
+        b.appSum = o.app;
+        b.costFloor = o.costFloor;
+        b.ratingMax = o.ratingMax;
+        b.incumbentSlots = o.incumbent ? 1 : 0;
         slotBest[size_t(s)] = b;
     }
     for (int k = m_lines - 1; k >= 0; --k) {
@@ -116,6 +163,7 @@ ScoreBounds::ScoreBounds(const PreparedCase &pc, const Weights &weights)
         m_placement[size_t(c)] = clamp100(std::min(best + bonus, p.placementCap));
     }
     m_pricingBounded = pc.costFloorsHold && p.pricingSlope >= 0 && pc.referenceMid > 0;
+    m_lowSlack = lowSlack(pc);
 }
 
 PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position, const PackagePositions &pos,
@@ -123,6 +171,31 @@ PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position
     const PackedFact &x = m_pc.packed[size_t(slot)][size_t(position)];
     PartialChoice n = c;
     n.costFloor += x.costFloorCents;
+    // What a chosen offering adds beyond its floor when its group is broken: premium − min(premium, share),
+    // and half its part of the group's bundle_break amount (round(rate × Σ premiums) ≥ Σ (round(rate ×
+    // premium) − 1) over the members in the package, the rate not negative when the floors hold).
+    auto brokenExtra = [&](const PackedFact &y) {
+        return std::max(0.0, y.premiumCents + double(y.indicativeCents) / 2 - y.costFloorCents) +
+               double(std::max<long long>(0, y.breakAloneCents - 1)) / 2;
+    };
+    bool open = x.group >= 0 && m_groupMayBeIntact[size_t(x.group)];
+    for (int t = 0; t < m_lines; ++t) {
+        if (t == slot || !(c.chosen & (1u << t))) continue;
+        const int other = m_pc.packed[size_t(t)][size_t(pos[size_t(t)])].group;
+        // Slot t holds another offering where x's group has a member: x's group is broken.
+        if (open && other != x.group && (m_groupSlots[size_t(x.group)] & (1u << t))) open = false;
+        // x is not the member of slot t's group in this slot: that group is broken.
+        const int g = c.openGroup[size_t(t)];
+        if (g >= 0 && g != x.group && (m_groupSlots[size_t(g)] & (1u << slot))) {
+            n.openGroup[size_t(t)] = -1;
+            n.costFloor += brokenExtra(m_pc.packed[size_t(t)][size_t(pos[size_t(t)])]);
+        }
+    }
+    n.chosen |= 1u << slot;
+    if (open)
+        n.openGroup[size_t(slot)] = x.group;
+    else if (x.group >= 0)
+        n.costFloor += brokenExtra(x);
     const double cov = coverageMax(x);
     n.covSum += cov;
     n.covMin = std::min(n.covMin, cov);
@@ -131,33 +204,74 @@ PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position
     if (x.flags & PackedFact::HasRating) n.ratingMax = std::max(n.ratingMax, x.rating);
     n.incumbents += (x.flags & PackedFact::Incumbent) ? 1 : 0;
     if (std::find(n.carriers.begin(), n.carriers.begin() + n.carrierCount, x.carrier) ==
-        n.carriers.begin() + n.carrierCount)
+        n.carriers.begin() + n.carrierCount) {
         n.carriers[size_t(n.carrierCount++)] = x.carrier;
+        if (x.carrier >= 0) n.carrierSlots |= m_carrierSlots[size_t(x.carrier)];
+    }
     if (x.flags & kBlocks) n.mayQualify = false;
-    if (n.mayQualify && pairs) {
-        PackagePositions p = pos;
-        p[size_t(slot)] = position;
-        if (completesFiringPair(m_pc, slot, p)) n.mayQualify = false;
+    if (!pairs || m_pc.umbrellaSlot < 0) return n;
+    PackagePositions p = pos;
+    p[size_t(slot)] = position;
+    if (n.mayQualify && completesFiringPair(m_pc, slot, p)) n.mayQualify = false;
+    // The umbrella, auto and home all chosen: the umbrella's line score is known (§5.2 underlying).
+    unsigned need = 1u << m_pc.umbrellaSlot;
+    if (m_pc.autoSlot >= 0) need |= 1u << m_pc.autoSlot;
+    if (m_pc.homeSlot >= 0) need |= 1u << m_pc.homeSlot;
+    if ((n.chosen & need) == need && (c.chosen & need) != need) {
+        const PackedFact &u = m_pc.packed[size_t(m_pc.umbrellaSlot)][size_t(p[size_t(m_pc.umbrellaSlot)])];
+        const double line =
+            underlyingOutcome(m_pc, p) == Outcome::NotStated ? u.coverageLineUnderlyingNS : u.coverageLine;
+        n.covSum += line - coverageMax(u);
+        n.covMin = 1e300;
+        for (int t = 0; t < m_lines; ++t)
+            if (n.chosen & (1u << t))
+                n.covMin =
+                    std::min(n.covMin, t == m_pc.umbrellaSlot
+                                           ? line
+                                           : coverageMax(m_pc.packed[size_t(t)][size_t(p[size_t(t)])]));
     }
     return n;
 }
 
+int ScoreBounds::carriersAtLeast(const PartialChoice &c, int depth) const {
+    const unsigned freeSlots = ((1u << m_lines) - 1) & ~((1u << depth) - 1);
+    return c.carrierCount + ((freeSlots & ~c.carrierSlots) ? 1 : 0);
+}
+
 ChoiceBound ScoreBounds::bound(const PartialChoice &c, int depth) const {
-    return boundWith(c, m_suffix[size_t(depth)]);
+    return boundWith(c, m_suffix[size_t(depth)], carriersAtLeast(c, depth));
+}
+
+ChoiceBound ScoreBounds::boundOver(const PartialChoice &c, int slot, const OfferingsBest &best,
+                                   int newCarriers) const {
+    PartialChoice n = c;
+    n.costFloor += best.costFloor;
+    n.covSum += best.cov;
+    n.covMin = std::min(n.covMin, best.cov);
+    n.finMin = std::min(n.finMin, best.fin);
+    n.appSum += best.app;
+    n.ratingMax = std::max(n.ratingMax, best.ratingMax);
+    n.incumbents += best.incumbent ? 1 : 0;
+    n.mayQualify = n.mayQualify && best.mayQualify;
+    // The offering of `slot` may be of a new carrier (covering later slots) or a chosen one: only a slot
+    // from `slot` on that no chosen carrier serves is sure to need a new one.
+    const int carriers = std::max(c.carrierCount + newCarriers, carriersAtLeast(c, slot));
+    return boundWith(n, m_suffix[size_t(slot + 1)], std::min(carriers, m_lines));
 }
 
 ChoiceBound ScoreBounds::offeringBound(int slot, int position) const {
     // Alone: the umbrella's pairs are not complete, so they do not disqualify.
-    return boundWith(extend(PartialChoice{}, slot, position, PackagePositions{0, 0, 0}, false),
-                     m_others[size_t(slot)]);
+    const PartialChoice c = extend(PartialChoice{}, slot, position, PackagePositions{0, 0, 0}, false);
+    return boundWith(c, m_others[size_t(slot)], carriersAtLeast(c, 0));
 }
 
-ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest) const {
+ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest, int carriers) const {
     const EngineProfile &p = *m_pc.profile;
     ChoiceBound b;
     b.mayQualify = c.mayQualify;
-    b.carriers = c.carrierCount;
-    b.midCents = m_pc.costFloorsHold ? c.costFloor + rest.costFloor - 0.5 - kCostMargin : -kInf;
+    b.carriers = carriers;
+    b.midCents =
+        m_pc.costFloorsHold ? ceilHalf(c.costFloor + rest.costFloor - m_lowSlack - kCostMargin) : -kInf;
     std::array<double, 6> ub{};
     ub[size_t(Dimension::Pricing)] =
         m_pricingBounded ? clamp100(100 - p.pricingSlope * ((b.midCents / 100) / m_pc.referenceMid - 1))
@@ -166,16 +280,34 @@ ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest
     ub[size_t(Dimension::Coverage)] = clamp100((c.covSum + rest.covSum + lowest) / (m_lines + 1));
     ub[size_t(Dimension::Financial)] = clamp100(std::min(c.finMin, rest.finMin));
     ub[size_t(Dimension::Appetite)] = clamp100(p.appetiteStart + c.appSum + rest.appSum);
-    ub[size_t(Dimension::Placement)] = m_placement[size_t(c.carrierCount)];
+    ub[size_t(Dimension::Placement)] = m_placement[size_t(carriers)];
     const double mean = std::max(p.serviceBase, std::max(c.ratingMax, rest.ratingMax));
     const double incumbents = std::max(0.0, p.serviceIncumbent) * (c.incumbents + rest.incumbentSlots);
-    ub[size_t(Dimension::Service)] =
-        clamp100(std::min(mean + incumbents, p.serviceCap) + std::max(0.0, p.renewalPenalty) * (m_lines - 1));
-    double overall = 0.005 + kScoreMargin;
+    // Renewals: at least one per chosen offering outside an open group and one per open group.
+    int renewals = 0;
+    for (int t = 0; t < m_lines; ++t) {
+        if (!(c.chosen & (1u << t))) continue;
+        const int g = c.openGroup[size_t(t)];
+        bool counted = false;
+        for (int u = 0; u < t && g >= 0; ++u)
+            counted = counted || ((c.chosen & (1u << u)) && c.openGroup[size_t(u)] == g);
+        renewals += counted ? 0 : 1;
+    }
+    const double penalty = p.renewalPenalty >= 0 ? p.renewalPenalty * (m_lines - 1)
+                                                 : p.renewalPenalty * std::max(0, renewals - 1);
+    ub[size_t(Dimension::Service)] = clamp100(std::min(mean + incumbents, p.serviceCap) + penalty);
+    // Each dimension rounds to at most the rounded bound (round2 is monotone; the margin covers the
+    // floating difference between the bound and the package's own sum). The overall score sums the
+    // same terms in the same order (overallScore), each at most the bound's term (a weight ≤ 0 adds at
+    // most 0), so its floating sum is at most the bound's, and so is its rounding. Bounds on the grid
+    // of hundredths let a subtree whose best package ties with the worst kept one be told from one that
+    // could beat it.
+    double overall = 0;
     for (Dimension d : kDimensions)
-        if (m_weights[size_t(d)] > 0) overall += m_weights[size_t(d)] * (ub[size_t(d)] + 0.005);
-    b.overall = overall;
-    b.coverage = ub[size_t(Dimension::Coverage)] + 0.005 + kScoreMargin;
+        overall +=
+            m_weights[size_t(d)] > 0 ? m_weights[size_t(d)] * round2(ub[size_t(d)] + kScoreMargin) : 0.0;
+    b.overall = round2(overall + kScoreMargin) + kScoreMargin;
+    b.coverage = round2(ub[size_t(Dimension::Coverage)] + kScoreMargin) + kScoreMargin;
     return b;
 }
 
@@ -186,7 +318,8 @@ bool computeReference(PreparedCase &pc, Search search, const std::atomic<bool> *
     if (n == 0 || !pc.missingLines.isEmpty()) return true;
     computeCostFloors(pc);
 
-    double best = kInf; // the lowest cost_mid found, in dollars (PackageNumbers::mid)
+    double best = kInf;      // the lowest cost_mid found, in dollars (PackageNumbers::mid)
+    double bestCents = kInf; // the same in cents (a whole or half cent, exact)
     PackageNumbers num;
     // Every package priced: the reference of §5.1 as written (tests compare the search with it, and a
     // profile with negative uplifts, whose cost floors bound nothing, takes this path).
@@ -277,6 +410,7 @@ bool computeReference(PreparedCase &pc, Search search, const std::atomic<bool> *
     for (int s = n - 1; s >= 0; --s)
         restFloor[size_t(s)] =
             restFloor[size_t(s + 1)] + pc.packed[size_t(s)][size_t(order[size_t(s)].front())].costFloorCents;
+    const double slack = lowSlack(pc);
     PackagePositions pos{0, 0, 0};
     bool stopped = false;
     auto visit = [&](auto &&self, int depth, double floor) -> void {
@@ -285,7 +419,8 @@ bool computeReference(PreparedCase &pc, Search search, const std::atomic<bool> *
         const auto &slot = pc.packed[size_t(depth)];
         for (int i : order[size_t(depth)]) {
             const double f = floor + slot[size_t(i)].costFloorCents;
-            if (f + restFloor[size_t(depth + 1)] - 0.5 - kCostMargin >= best * 100) break;
+            // Every mid below is a whole or half cent at least this: none can be lower than the best.
+            if (ceilHalf(f + restFloor[size_t(depth + 1)] - slack - kCostMargin) >= bestCents) break;
             pos[size_t(depth)] = i;
             if (wantQualified && completesFiringPair(pc, depth, pos)) continue;
             if (depth + 1 < n) {
@@ -294,7 +429,10 @@ bool computeReference(PreparedCase &pc, Search search, const std::atomic<bool> *
                 continue;
             }
             evaluateCost(pc, pos, num);
-            if ((!wantQualified || num.qualified) && num.mid < best) best = num.mid;
+            if ((!wantQualified || num.qualified) && num.mid < best) {
+                best = num.mid;
+                bestCents = double(num.lowCents + num.highCents) / 2;
+            }
         }
     };
     visit(visit, 0, 0.0);
