@@ -82,8 +82,8 @@ void computeCostFloors(PreparedCase &pc) {
     }
 }
 
-void OfferingsBest::add(const PackedFact &x) {
-    cov = std::max(cov, coverageMax(x));
+void OfferingsBest::add(const PackedFact &x, double coverage) {
+    cov = std::max(cov, coverage);
     fin = std::max(fin, x.financial);
     app = std::max(app, x.appetitePoints);
     costFloor = std::min(costFloor, x.costFloorCents);
@@ -110,12 +110,81 @@ void SlotsBest::add(const SlotsBest &o) {
     incumbentSlots += o.incumbentSlots;
 }
 
+double ScoreBounds::brokenExtra(const PackedFact &y) const {
+    // premium − min(premium, share), and half its part of the group's bundle_break amount: a broken group
+    // adds round(rate × Σ premiums of its members in the package) ≥ Σ max(0, rate × premium − ½) (the
+    // rate is not negative when the floors hold; one member's term is at most rate × its premium − ½).
+    return std::max(0.0, y.premiumCents + double(y.indicativeCents) / 2 - y.costFloorCents) +
+           std::max(0.0, m_pc.profile->bundleBreakUplift * y.premiumCents - 0.5) / 2;
+}
+
+double ScoreBounds::floorAfter(int slot, int position, unsigned chosen) const {
+    const PackedFact &x = m_pc.packed[size_t(slot)][size_t(position)];
+    const bool broken = x.group >= 0 && (!m_groupMayBeIntact[size_t(x.group)] ||
+                                         (m_groupSlots[size_t(x.group)] & chosen & ~(1u << slot)));
+    return broken ? x.costFloorCents + brokenExtra(x) : x.costFloorCents;
+}
+
+double ScoreBounds::openFloor(const PartialChoice &c, int slot) const {
+    double f = kInf;
+    for (int t = 0; t < m_lines; ++t) {
+        const int g = c.openGroup[size_t(t)];
+        if (g < 0) continue;
+        const int member = m_groupMember[size_t(g)][size_t(slot)];
+        if (member >= 0) f = std::min(f, m_pc.packed[size_t(slot)][size_t(member)].costFloorCents);
+    }
+    return f;
+}
+
+double ScoreBounds::restFloor(const PartialChoice &c, int from) const {
+    double sum = 0;
+    for (int t = from; t < m_lines; ++t)
+        sum += std::min(m_slotFloor[size_t(t)][c.chosen & 7u], openFloor(c, t));
+    return sum;
+}
+
 ScoreBounds::ScoreBounds(const PreparedCase &pc, const Weights &weights)
     : m_pc(pc)
     , m_weights(weights)
     , m_lines(int(pc.lines.size())) {
     const EngineProfile &p = *pc.profile;
     std::array<SlotsBest, kMaxLines> slotBest{};
+    // The umbrella's line: `underlying` not stated costs it points, unless its requirement row is met
+    // (Pass) or unmet (Fire) by some auto and home; the higher of the two values it can take.
+    for (int s = 0; s < m_lines; ++s) {
+        auto &cov = m_covMax[size_t(s)];
+        cov.resize(pc.packed[size_t(s)].size());
+        for (size_t i = 0; i < cov.size(); ++i)
+            cov[i] = ::pw::coverageMax(pc.packed[size_t(s)][i]);
+    }
+    if (pc.umbrellaSlot >= 0) {
+        const int rows =
+            pc.umbrellaRow.empty() ? 0 : *std::max_element(pc.umbrellaRow.begin(), pc.umbrellaRow.end()) + 1;
+        // Per row: which outcomes the auto (home) choices give (bit = Outcome value).
+        auto outcomes = [&](int slot, const std::vector<unsigned char> &table) {
+            std::vector<unsigned> seen(size_t(rows), slot < 0 ? 1u << unsigned(Outcome::Pass) : 0u);
+            if (slot < 0) return seen;
+            const size_t width = pc.packed[size_t(slot)].size();
+            for (int r = 0; r < rows; ++r)
+                for (size_t i = 0; i < width; ++i)
+                    seen[size_t(r)] |= 1u << unsigned(table[size_t(r) * width + i]);
+            return seen;
+        };
+        const std::vector<unsigned> autos = outcomes(pc.autoSlot, pc.underAuto);
+        const std::vector<unsigned> homes = outcomes(pc.homeSlot, pc.underHome);
+        const unsigned pass = 1u << unsigned(Outcome::Pass), notStated = 1u << unsigned(Outcome::NotStated),
+                       fire = 1u << unsigned(Outcome::Fire);
+        auto &cov = m_covMax[size_t(pc.umbrellaSlot)];
+        for (size_t i = 0; i < cov.size(); ++i) {
+            const size_t r = size_t(pc.umbrellaRow[i]);
+            const unsigned a = autos[r], h = homes[r];
+            const bool lineAsIs = ((a & fire) || (h & fire)) || ((a & pass) && (h & pass));
+            const bool lineNotStated = ((a & notStated) && (h & (pass | notStated))) ||
+                                       ((h & notStated) && (a & (pass | notStated)));
+            const PackedFact &x = pc.packed[size_t(pc.umbrellaSlot)][i];
+            if (lineAsIs != lineNotStated) cov[i] = lineAsIs ? x.coverageLine : x.coverageLineUnderlyingNS;
+        }
+    }
     m_carrierSlots.assign(size_t(pc.carriers.size()), 0u);
     m_groupSlots.assign(pc.groupMemberCount.size(), 0u);
     m_groupMayBeIntact.assign(pc.groupMemberCount.size(), 1);
@@ -130,10 +199,27 @@ ScoreBounds::ScoreBounds(const PreparedCase &pc, const Weights &weights)
         }
     for (size_t g = 0; g < eligibleMembers.size(); ++g)
         if (eligibleMembers[g] != pc.groupMemberCount[g]) m_groupMayBeIntact[g] = 0;
+    m_groupMember.assign(pc.groupMemberCount.size(), {-1, -1, -1});
+    for (int s = 0; s < m_lines; ++s)
+        for (int i = 0; i < int(pc.packed[size_t(s)].size()); ++i) {
+            const int g = pc.packed[size_t(s)][size_t(i)].group;
+            if (g >= 0 && m_groupMayBeIntact[size_t(g)]) m_groupMember[size_t(g)][size_t(s)] = i;
+        }
+    // Per slot and set of chosen slots: the lowest floor of an offering whose group is not yet broken
+    // by the chosen ones (a group broken by them adds the whole premium); an open group's own members
+    // are added by openFloor.
+    for (int s = 0; s < m_lines; ++s)
+        for (unsigned chosen = 0; chosen < 8; ++chosen) {
+            double f = kInf;
+            for (int i = 0; i < int(pc.packed[size_t(s)].size()); ++i)
+                f = std::min(f, floorAfter(s, i, chosen & ~(1u << s)));
+            m_slotFloor[size_t(s)][chosen] = f;
+        }
     for (int s = 0; s < m_lines; ++s) {
         OfferingsBest o;
-        for (const PackedFact &x : pc.packed[size_t(s)]) {
-            o.add(x);
+        for (size_t i = 0; i < pc.packed[size_t(s)].size(); ++i) {
+            const PackedFact &x = pc.packed[size_t(s)][i];
+            o.add(x, m_covMax[size_t(s)][i]);
             if (x.carrier >= 0) m_carrierSlots[size_t(x.carrier)] |= 1u << s;
         }
         SlotsBest b;
@@ -171,13 +257,6 @@ PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position
     const PackedFact &x = m_pc.packed[size_t(slot)][size_t(position)];
     PartialChoice n = c;
     n.costFloor += x.costFloorCents;
-    // What a chosen offering adds beyond its floor when its group is broken: premium − min(premium, share),
-    // and half its part of the group's bundle_break amount (round(rate × Σ premiums) ≥ Σ (round(rate ×
-    // premium) − 1) over the members in the package, the rate not negative when the floors hold).
-    auto brokenExtra = [&](const PackedFact &y) {
-        return std::max(0.0, y.premiumCents + double(y.indicativeCents) / 2 - y.costFloorCents) +
-               double(std::max<long long>(0, y.breakAloneCents - 1)) / 2;
-    };
     bool open = x.group >= 0 && m_groupMayBeIntact[size_t(x.group)];
     for (int t = 0; t < m_lines; ++t) {
         if (t == slot || !(c.chosen & (1u << t))) continue;
@@ -196,7 +275,7 @@ PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position
         n.openGroup[size_t(slot)] = x.group;
     else if (x.group >= 0)
         n.costFloor += brokenExtra(x);
-    const double cov = coverageMax(x);
+    const double cov = coverageMax(slot, position);
     n.covSum += cov;
     n.covMin = std::min(n.covMin, cov);
     n.finMin = std::min(n.finMin, x.financial);
@@ -221,14 +300,11 @@ PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position
         const PackedFact &u = m_pc.packed[size_t(m_pc.umbrellaSlot)][size_t(p[size_t(m_pc.umbrellaSlot)])];
         const double line =
             underlyingOutcome(m_pc, p) == Outcome::NotStated ? u.coverageLineUnderlyingNS : u.coverageLine;
-        n.covSum += line - coverageMax(u);
+        n.covSum += line - coverageMax(m_pc.umbrellaSlot, p[size_t(m_pc.umbrellaSlot)]);
         n.covMin = 1e300;
         for (int t = 0; t < m_lines; ++t)
             if (n.chosen & (1u << t))
-                n.covMin =
-                    std::min(n.covMin, t == m_pc.umbrellaSlot
-                                           ? line
-                                           : coverageMax(m_pc.packed[size_t(t)][size_t(p[size_t(t)])]));
+                n.covMin = std::min(n.covMin, t == m_pc.umbrellaSlot ? line : coverageMax(t, p[size_t(t)]));
     }
     return n;
 }
@@ -239,13 +315,13 @@ int ScoreBounds::carriersAtLeast(const PartialChoice &c, int depth) const {
 }
 
 ChoiceBound ScoreBounds::bound(const PartialChoice &c, int depth) const {
-    return boundWith(c, m_suffix[size_t(depth)], carriersAtLeast(c, depth));
+    return boundWith(c, m_suffix[size_t(depth)], carriersAtLeast(c, depth), restFloor(c, depth));
 }
 
 ChoiceBound ScoreBounds::boundOver(const PartialChoice &c, int slot, const OfferingsBest &best,
                                    int newCarriers) const {
     PartialChoice n = c;
-    n.costFloor += best.costFloor;
+    n.costFloor += std::min(best.costFloor, openFloor(c, slot));
     n.covSum += best.cov;
     n.covMin = std::min(n.covMin, best.cov);
     n.finMin = std::min(n.finMin, best.fin);
@@ -256,22 +332,26 @@ ChoiceBound ScoreBounds::boundOver(const PartialChoice &c, int slot, const Offer
     // The offering of `slot` may be of a new carrier (covering later slots) or a chosen one: only a slot
     // from `slot` on that no chosen carrier serves is sure to need a new one.
     const int carriers = std::max(c.carrierCount + newCarriers, carriersAtLeast(c, slot));
-    return boundWith(n, m_suffix[size_t(slot + 1)], std::min(carriers, m_lines));
+    ChoiceBound b =
+        boundWith(n, m_suffix[size_t(slot + 1)], std::min(carriers, m_lines), restFloor(c, slot + 1));
+    b.overall = std::min(b.overall, best.overall);
+    b.coverage = std::min(b.coverage, best.coverage);
+    return b;
 }
 
 ChoiceBound ScoreBounds::offeringBound(int slot, int position) const {
     // Alone: the umbrella's pairs are not complete, so they do not disqualify.
     const PartialChoice c = extend(PartialChoice{}, slot, position, PackagePositions{0, 0, 0}, false);
-    return boundWith(c, m_others[size_t(slot)], carriersAtLeast(c, 0));
+    return boundWith(c, m_others[size_t(slot)], carriersAtLeast(c, 0), m_others[size_t(slot)].costFloor);
 }
 
-ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest, int carriers) const {
+ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest, int carriers,
+                                   double restFloor) const {
     const EngineProfile &p = *m_pc.profile;
     ChoiceBound b;
     b.mayQualify = c.mayQualify;
     b.carriers = carriers;
-    b.midCents =
-        m_pc.costFloorsHold ? ceilHalf(c.costFloor + rest.costFloor - m_lowSlack - kCostMargin) : -kInf;
+    b.midCents = m_pc.costFloorsHold ? ceilHalf(c.costFloor + restFloor - m_lowSlack - kCostMargin) : -kInf;
     std::array<double, 6> ub{};
     ub[size_t(Dimension::Pricing)] =
         m_pricingBounded ? clamp100(100 - p.pricingSlope * ((b.midCents / 100) / m_pc.referenceMid - 1))

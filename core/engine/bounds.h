@@ -28,7 +28,8 @@ namespace pw {
 //    the package holds all its members: once a chosen slot holds another offering where the group has a
 //    member (or a member is filtered out, or two share a slot) the group is broken in every package of the
 //    subtree, and each of its chosen offerings adds its whole premium, not min(premium, share), and half
-//    its part of the break uplift.
+//    its part of the break uplift. So does an offering of a slot still to choose whose group has a member
+//    in a chosen slot other than the chosen offering.
 //  * Pricing (§5.1): 100 − slope·(mid ÷ reference − 1), clamped, falls as mid rises (slope ≥ 0), so the
 //    lowest possible mid gives its highest score (a negative slope: bounded by 100).
 //  * Coverage (§5.2): (Σ line scores + lowest) ÷ (lines + 1) rises with every line score; a line scores at
@@ -92,7 +93,10 @@ struct OfferingsBest {
     double cov = -1e300, fin = -1e300, app = -1e300, costFloor = 1e300, ratingMax = -1e300;
     bool incumbent = false;
     bool mayQualify = false; // one of them has no ⛔ flag
-    void add(const PackedFact &x);
+    // The highest of their ScoreBounds::offeringBound scores (a package with one of them scores at most
+    // that whatever else it holds); +∞ when not known.
+    double overall = 1e300, coverage = 1e300;
+    void add(const PackedFact &x, double coverage); // coverage: ScoreBounds::coverageMax
 };
 
 // Upper bounds (and the cost lower bound) over every package that extends a partial choice.
@@ -124,11 +128,23 @@ public:
     // The carrier count of every package extending `c` with the slots from `depth` on free is at least
     // this: the chosen carriers, and one more when some free slot has no offering of a chosen carrier.
     int carriersAtLeast(const PartialChoice &c, int depth) const;
+    // The offering's cost floor when the slots in `chosen` are chosen and its group (if any) is not one
+    // of theirs: with its whole premium (and break uplift) when a chosen slot breaks its group. Each
+    // search chooses the slots in order, so a slot's offerings are visited with chosen = slots before it.
+    double floorAfter(int slot, int position, unsigned chosen) const;
+    // The highest line score the offering can have in a package (the umbrella's depends on `underlying`).
+    double coverageMax(int slot, int position) const { return m_covMax[size_t(slot)][size_t(position)]; }
     // Bit s set when the carrier has an offering in slot s.
     unsigned carrierSlots(int carrier) const { return m_carrierSlots[size_t(carrier)]; }
 
 private:
-    ChoiceBound boundWith(const PartialChoice &c, const SlotsBest &rest, int carriers) const;
+    ChoiceBound boundWith(const PartialChoice &c, const SlotsBest &rest, int carriers,
+                          double restFloor) const;
+    double brokenExtra(const PackedFact &y) const;
+    // The lowest floor of the open groups' members in `slot` (+∞ when none).
+    double openFloor(const PartialChoice &c, int slot) const;
+    // Σ over the slots from `from` on of the lowest floor an offering there can have after `c`.
+    double restFloor(const PartialChoice &c, int from) const;
 
     const PreparedCase &m_pc;
     Weights m_weights;
@@ -139,6 +155,10 @@ private:
     std::vector<unsigned> m_carrierSlots;            // per carrier index: bit s = an offering in slot s
     std::vector<unsigned> m_groupSlots;              // per bundle group: bit s = a member in slot s
     std::vector<char> m_groupMayBeIntact;            // every member eligible, each in its own slot
+    std::vector<std::array<int, kMaxLines>>
+        m_groupMember; // per group that may be intact: its member per slot
+    std::array<std::array<double, 8>, kMaxLines> m_slotFloor{}; // per slot and chosen slots (bits)
+    std::array<std::vector<double>, kMaxLines> m_covMax;        // coverageMax per slot and position
     bool m_pricingBounded = false;
     double m_lowSlack = 0.5; // lowSlack in bounds.cpp
 };

@@ -112,12 +112,20 @@ Order Order::make(const Walk &walk, Kind kind) {
             if (!c) c = compareBytes(walk.keys.id(s, a), walk.keys.id(s, b));
             return c ? c < 0 : a < b;
         });
-        slot.best.assign(m + 1, OfferingsBest{});
+        OfferingsBest none;
+        none.overall = none.coverage = -1e300;
+        slot.best.assign(m + 1, none);
         slot.minId.assign(m + 1, -1);
         for (size_t j = m; j-- > 0;) {
             const int position = slot.order[j];
             slot.best[j] = slot.best[j + 1];
-            slot.best[j].add(packed[size_t(position)]);
+            slot.best[j].add(packed[size_t(position)], walk.bounds.coverageMax(s, position));
+            slot.best[j].overall = std::max(slot.best[j + 1].overall, alone[size_t(position)].overall);
+            slot.best[j].coverage = std::max(slot.best[j + 1].coverage, alone[size_t(position)].coverage);
+            // Visited after the slots before it are chosen: its floor given that (an open group's own
+            // member is added back by ScoreBounds::boundOver).
+            slot.best[j].costFloor =
+                std::min(slot.best[j + 1].costFloor, walk.bounds.floorAfter(s, position, (1u << s) - 1));
             const int next = slot.minId[j + 1];
             slot.minId[j] = next >= 0 && compareBytes(walk.keys.id(s, next), walk.keys.id(s, position)) <= 0
                                 ? next
