@@ -52,6 +52,9 @@ using rank::Keys;
 // From this many packages on, Search::Pruned runs one search per list.
 constexpr long long kPerListFrom = 200000;
 
+// Greedy descents before each search (ranksearch.h).
+constexpr int kDives = 16;
+
 // Below a hundredth, above the floating error of a score rounded to hundredths.
 constexpr double kGridMargin = 1e-6;
 
@@ -257,14 +260,41 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top,
         auto subtree = [](const ChoiceBound &b, const KeyBound &key) {
             return Subtree{b, b.midCentsRounded(), key};
         };
+        // Each search starts with a few dives (ranksearch.h), each list preferring at every slot the child
+        // whose bounds look best under its own order.
+        auto preferTop = [](const ChoiceBound &a, const ChoiceBound &b) {
+            if (a.mayQualify != b.mayQualify) return a.mayQualify;
+            if (a.overall != b.overall) return a.overall > b.overall;
+            if (a.midCents != b.midCents) return a.midCents < b.midCents;
+            return a.carriers < b.carriers;
+        };
+        auto preferValue = [&](const ChoiceBound &a, const ChoiceBound &b) {
+            if (a.mayQualify != b.mayQualify) return a.mayQualify;
+            if ((a.coverage >= p.levelL2) != (b.coverage >= p.levelL2)) return a.coverage >= p.levelL2;
+            if (a.midCents != b.midCents) return a.midCents < b.midCents;
+            return a.overall > b.overall;
+        };
+        auto preferCoverage = [](const ChoiceBound &a, const ChoiceBound &b) {
+            if (a.mayQualify != b.mayQualify) return a.mayQualify;
+            if (a.coverage != b.coverage) return a.coverage > b.coverage;
+            if (a.midCents != b.midCents) return a.midCents < b.midCents;
+            return a.overall > b.overall;
+        };
+        auto preferSimplest = [](const ChoiceBound &a, const ChoiceBound &b) {
+            if (a.mayQualify != b.mayQualify) return a.mayQualify;
+            if (a.carriers != b.carriers) return a.carriers < b.carriers;
+            if (a.overall != b.overall) return a.overall > b.overall;
+            return a.midCents < b.midCents;
+        };
         // Small cases: one search; large ones: one per list, each ordered for its own list (the lists do
         // not depend on each other, so the union of the searches finds exactly the same packages).
         const bool perList =
             search == Search::PrunedPerList || (search == Search::Pruned && pc.packageCount > kPerListFrom);
         if (!perList) {
             const rank::Order order = rank::Order::make(walk, rank::Order::ByOverall);
+            const rank::ByCarrier carriers = rank::byCarrier(pc, order);
             stopped = !rank::search(
-                walk, order, nullptr,
+                walk, order, &carriers,
                 [&](const ChoiceBound &b, const KeyBound &key) {
                     const Subtree s = subtree(b, key);
                     return topMatters(s) || valueMatters(s) || coverageMatters(s) || simplestMatters(s);
@@ -275,11 +305,12 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top,
                     offerValue();
                     offerCoverage();
                     offerSimplest();
-                });
+                },
+                kDives, preferTop);
         } else {
             const rank::Order byOverall = rank::Order::make(walk, rank::Order::ByOverall);
             auto run = [&](const rank::Order &order, const rank::ByCarrier *carriers, auto &&matters,
-                           auto &&offer) {
+                           auto &&offer, auto &&prefer) {
                 if (stopped) return;
                 stopped = !rank::search(
                     walk, order, carriers,
@@ -287,14 +318,20 @@ RankResult rankPackages(const PreparedCase &pc, const Weights &weights, int top,
                     [&](const PackagePositions &pos) {
                         evaluate(pos);
                         offer();
-                    });
+                    },
+                    kDives, prefer);
             };
-            run(byOverall, nullptr, topMatters, offerTop);
-            run(rank::Order::make(walk, rank::Order::ByCost), nullptr, valueMatters, offerValue);
-            run(rank::Order::make(walk, rank::Order::ByCoverage), nullptr, coverageMatters, offerCoverage);
-            // Fewest carriers: the chosen carriers' offerings first, then the others, which add one.
-            const rank::ByCarrier carriers = rank::byCarrier(pc, byOverall);
-            run(byOverall, &carriers, simplestMatters, offerSimplest);
+            // Each slot after the first: the chosen carriers' offerings first, then the others, which add
+            // a carrier (fewer carriers score higher on placement and come first for simplest).
+            const rank::ByCarrier byOverallCarriers = rank::byCarrier(pc, byOverall);
+            run(byOverall, &byOverallCarriers, topMatters, offerTop, preferTop);
+            const rank::Order byCost = rank::Order::make(walk, rank::Order::ByCost);
+            const rank::ByCarrier byCostCarriers = rank::byCarrier(pc, byCost);
+            run(byCost, &byCostCarriers, valueMatters, offerValue, preferValue);
+            const rank::Order byCoverage = rank::Order::make(walk, rank::Order::ByCoverage);
+            const rank::ByCarrier byCoverageCarriers = rank::byCarrier(pc, byCoverage);
+            run(byCoverage, &byCoverageCarriers, coverageMatters, offerCoverage, preferCoverage);
+            run(byOverall, &byOverallCarriers, simplestMatters, offerSimplest, preferSimplest);
         }
     }
     if (stopped) {

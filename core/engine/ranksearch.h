@@ -88,8 +88,11 @@ public:
         , m_leaf(leaf)
         , m_lines(int(walk.pc.lines.size())) {}
 
-    bool run() {
+    // Dives first (see search()), then the search proper.
+    template <typename Prefer> bool run(int dives, Prefer &&prefer) {
         if (m_lines == 0) return true;
+        for (int j = 0; j < std::min(dives, int(m_order.bySlot[0].order.size())); ++j)
+            dive(m_order.bySlot[0].order[size_t(j)], prefer);
         visit(0);
         return !m_stopped;
     }
@@ -98,6 +101,38 @@ private:
     ChoiceBound known(ChoiceBound b) const {
         b.mayQualify = b.mayQualify && m_walk.qualifiedOnly;
         return b;
+    }
+
+    // From the offering at `position` of slot 0, the child whose bound `prefer` ranks first at each later
+    // slot, to the package it ends in (once per package).
+    template <typename Prefer> void dive(int position, Prefer &prefer) {
+        PackagePositions pos{position, 0, 0};
+        PartialChoice c = m_walk.bounds.extend(PartialChoice{}, 0, position, pos);
+        for (int depth = 1; depth < m_lines; ++depth) {
+            PartialChoice best;
+            ChoiceBound bestBound;
+            int bestPosition = -1;
+            for (int i = 0; i < int(m_walk.pc.packed[size_t(depth)].size()); ++i) {
+                pos[size_t(depth)] = i;
+                const PartialChoice next = m_walk.bounds.extend(c, depth, i, pos);
+                const ChoiceBound b = known(m_walk.bounds.bound(next, depth + 1));
+                if (bestPosition < 0 || prefer(b, bestBound)) {
+                    best = next;
+                    bestBound = b;
+                    bestPosition = i;
+                }
+            }
+            if (bestPosition < 0) return;
+            pos[size_t(depth)] = bestPosition;
+            c = best;
+        }
+        if (dived(pos)) return;
+        m_dived.push_back(pos);
+        m_leaf(pos);
+    }
+
+    bool dived(const PackagePositions &pos) const {
+        return std::find(m_dived.begin(), m_dived.end(), pos) != m_dived.end();
     }
 
     // Follows the offering at `position` of slot `depth` when it matters; returns whether it did.
@@ -110,7 +145,7 @@ private:
                        KeyBound{m_prefix[size_t(depth)], id, !last}))
             return false;
         if (last) {
-            m_leaf(m_pos);
+            if (m_dived.empty() || !dived(m_pos)) m_leaf(m_pos);
             return true;
         }
         m_choice[size_t(depth + 1)] = c;
@@ -180,13 +215,19 @@ private:
     PackagePositions m_pos{0, 0, 0};
     std::array<PartialChoice, kMaxLines + 1> m_choice{};
     std::array<std::string, kMaxLines + 1> m_prefix; // the chosen ids, each followed by ","
+    std::vector<PackagePositions> m_dived;           // the packages the dives gave (a few)
 };
 
-template <typename Matters, typename Leaf>
-bool search(const Walk &walk, const Order &order, const ByCarrier *carriers, Matters &&matters, Leaf &&leaf) {
+// Runs a Search. First `dives` greedy descents from the first offerings of slot 0, each taking at every
+// later slot the child whose bound prefer(a, b) ranks before the others' (the list's own preference):
+// packages that good found early let `matters` rule out more, whatever order the ties put them in. The
+// search proper does not give those packages to `leaf` again.
+template <typename Matters, typename Leaf, typename Prefer>
+bool search(const Walk &walk, const Order &order, const ByCarrier *carriers, Matters &&matters, Leaf &&leaf,
+            int dives, Prefer &&prefer) {
     return Search<std::remove_reference_t<Matters>, std::remove_reference_t<Leaf>>(walk, order, carriers,
                                                                                    matters, leaf)
-        .run();
+        .run(dives, prefer);
 }
 
 } // namespace pw::rank
