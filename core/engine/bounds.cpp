@@ -469,11 +469,14 @@ bool computeReference(PreparedCase &pc, Search search, const std::atomic<bool> *
     if (!pc.costFloorsHold) return enumerate(false);
     const bool wantQualified = qualified > 0;
 
-    // Depth first over the slots, each slot's candidates (the unflagged ones when searching the qualified)
-    // in order of cost floor: once a child's floor plus the best of the slots after it reaches the best
-    // mid found, every later child does too.
+    // Depth first over the slots. Each slot's candidates (the unflagged ones when searching the
+    // qualified) in order of their floor once the slots before it are chosen (ScoreBounds::floorAfter:
+    // the whole premium when those break its group); the members of the groups the choice keeps open
+    // (whose floor is their share) first. Once a candidate's floor plus the least the later slots add
+    // reaches the best mid found, every later candidate's does too.
+    const ScoreBounds bounds(pc, Weights{});
     std::array<std::vector<int>, kMaxLines> order;
-    std::array<double, kMaxLines + 1> restFloor{};
+    std::array<std::vector<char>, kMaxLines> candidate;
     for (int s = 0; s < n; ++s) {
         auto &o = order[size_t(s)];
         if (wantQualified) {
@@ -482,40 +485,110 @@ bool computeReference(PreparedCase &pc, Search search, const std::atomic<bool> *
             o.resize(pc.packed[size_t(s)].size());
             std::iota(o.begin(), o.end(), 0);
         }
-        const auto &slot = pc.packed[size_t(s)];
-        std::stable_sort(o.begin(), o.end(), [&](int a, int b) {
-            return slot[size_t(a)].costFloorCents < slot[size_t(b)].costFloorCents;
-        });
+        candidate[size_t(s)].assign(pc.packed[size_t(s)].size(), 0);
+        std::vector<double> floor(pc.packed[size_t(s)].size());
+        for (int i : o) {
+            floor[size_t(i)] = bounds.floorAfter(s, i, (1u << s) - 1);
+            candidate[size_t(s)][size_t(i)] = 1;
+        }
+        std::stable_sort(o.begin(), o.end(),
+                         [&](int a, int b) { return floor[size_t(a)] < floor[size_t(b)]; });
     }
-    for (int s = n - 1; s >= 0; --s)
-        restFloor[size_t(s)] =
-            restFloor[size_t(s + 1)] + pc.packed[size_t(s)][size_t(order[size_t(s)].front())].costFloorCents;
     const double slack = lowSlack(pc);
+    // Searching the qualified with an umbrella: a choice can lead to a qualified package only when some
+    // requirement row is met by its auto and home (chosen, or some unflagged one) and has an unflagged
+    // umbrella (chosen, or some). Checked per choice when the rows are few.
+    std::vector<char> rowUmbrella, rowAuto, rowHome;
+    const int rowCount =
+        pc.umbrellaRow.empty() ? 0 : *std::max_element(pc.umbrellaRow.begin(), pc.umbrellaRow.end()) + 1;
+    const bool checkRows = wantQualified && pc.umbrellaSlot >= 0 && rowCount <= 64;
+    auto meets = [&](int slot, const std::vector<unsigned char> &table, int r, int i) {
+        return slot < 0 ||
+               Outcome(table[size_t(r) * pc.packed[size_t(slot)].size() + size_t(i)]) != Outcome::Fire;
+    };
+    if (checkRows) {
+        rowUmbrella.assign(size_t(rowCount), 0);
+        rowAuto.assign(size_t(rowCount), pc.autoSlot < 0);
+        rowHome.assign(size_t(rowCount), pc.homeSlot < 0);
+        for (int i : unflagged[size_t(pc.umbrellaSlot)])
+            rowUmbrella[size_t(pc.umbrellaRow[size_t(i)])] = 1;
+        for (int r = 0; r < rowCount; ++r) {
+            if (pc.autoSlot >= 0)
+                for (int i : unflagged[size_t(pc.autoSlot)])
+                    if (meets(pc.autoSlot, pc.underAuto, r, i)) rowAuto[size_t(r)] = 1;
+            if (pc.homeSlot >= 0)
+                for (int i : unflagged[size_t(pc.homeSlot)])
+                    if (meets(pc.homeSlot, pc.underHome, r, i)) rowHome[size_t(r)] = 1;
+        }
+    }
     PackagePositions pos{0, 0, 0};
+    auto mayQualify = [&](int depth) { // slots 0..depth of pos chosen
+        if (!checkRows) return true;
+        auto chosen = [&](int slot) { return slot >= 0 && slot <= depth; };
+        for (int r = 0; r < rowCount; ++r) {
+            if (chosen(pc.umbrellaSlot) ? pc.umbrellaRow[size_t(pos[size_t(pc.umbrellaSlot)])] != r
+                                        : !rowUmbrella[size_t(r)])
+                continue;
+            if (chosen(pc.autoSlot) ? !meets(pc.autoSlot, pc.underAuto, r, pos[size_t(pc.autoSlot)])
+                                    : !rowAuto[size_t(r)])
+                continue;
+            if (chosen(pc.homeSlot) ? !meets(pc.homeSlot, pc.underHome, r, pos[size_t(pc.homeSlot)])
+                                    : !rowHome[size_t(r)])
+                continue;
+            return true;
+        }
+        return false;
+    };
+    std::array<PartialChoice, kMaxLines + 1> choice{};
+    // Every mid of a subtree is a whole or half cent at least this: none below the best, none matters.
+    auto cannotBeat = [&](double floorCents) {
+        return ceilHalf(floorCents - slack - kCostMargin) >= bestCents;
+    };
     bool stopped = false;
-    auto visit = [&](auto &&self, int depth, double floor) -> void {
+    auto visit = [&](auto &&self, int depth) -> void {
         if (depth + 1 < n && cancel && cancel->load(std::memory_order_relaxed)) stopped = true;
         if (stopped) return;
         const auto &slot = pc.packed[size_t(depth)];
-        for (int i : order[size_t(depth)]) {
-            const double f = floor + slot[size_t(i)].costFloorCents;
-            // Every mid below is a whole or half cent at least this: none can be lower than the best.
-            if (ceilHalf(f + restFloor[size_t(depth + 1)] - slack - kCostMargin) >= bestCents) break;
+        const PartialChoice &c = choice[size_t(depth)];
+        auto child = [&](int i) {
             pos[size_t(depth)] = i;
-            if (wantQualified && completesFiringPair(pc, depth, pos)) continue;
+            if (wantQualified && (completesFiringPair(pc, depth, pos) || !mayQualify(depth))) return;
+            const PartialChoice next = bounds.extend(c, depth, i, pos, false);
+            if (cannotBeat(next.costFloor + bounds.restFloor(next, depth + 1))) return;
             if (depth + 1 < n) {
-                self(self, depth + 1, f);
-                if (stopped) return;
-                continue;
+                choice[size_t(depth + 1)] = next;
+                self(self, depth + 1);
+                return;
             }
             evaluateCost(pc, pos, num);
             if ((!wantQualified || num.qualified) && num.mid < best) {
                 best = num.mid;
                 bestCents = double(num.lowCents + num.highCents) / 2;
             }
+        };
+        auto open = [&](int group) {
+            for (int t = 0; t < depth; ++t)
+                if (group >= 0 && c.openGroup[size_t(t)] == group) return true;
+            return false;
+        };
+        for (int t = 0; t < depth && !stopped; ++t) {
+            const int g = c.openGroup[size_t(t)];
+            const int member = g >= 0 ? bounds.groupMember(g, depth) : -1;
+            bool first = true; // each open group once
+            for (int u = 0; u < t; ++u)
+                first = first && c.openGroup[size_t(u)] != g;
+            if (member >= 0 && first && candidate[size_t(depth)][size_t(member)]) child(member);
+        }
+        // Whatever the choice here, the later slots add at least this.
+        const double rest = c.costFloor + bounds.restFloor(c, depth + 1);
+        for (int i : order[size_t(depth)]) {
+            if (stopped) return;
+            if (cannotBeat(rest + bounds.floorAfter(depth, i, (1u << depth) - 1))) break;
+            if (open(slot[size_t(i)].group)) continue; // visited above
+            child(i);
         }
     };
-    visit(visit, 0, 0.0);
+    visit(visit, 0);
     if (stopped) return false;
     pc.referenceMid = best;
     return true;

@@ -134,6 +134,10 @@ public:
     double floorAfter(int slot, int position, unsigned chosen) const;
     // The highest line score the offering can have in a package (the umbrella's depends on `underlying`).
     double coverageMax(int slot, int position) const { return m_covMax[size_t(slot)][size_t(position)]; }
+    // Σ over the slots from `from` on of the lowest floor an offering there can have after `c` (cents).
+    double restFloor(const PartialChoice &c, int from) const;
+    // The position of a bundle group's member in `slot`, or -1 (also when the group can never be intact).
+    int groupMember(int group, int slot) const { return m_groupMember[size_t(group)][size_t(slot)]; }
     // Bit s set when the carrier has an offering in slot s.
     unsigned carrierSlots(int carrier) const { return m_carrierSlots[size_t(carrier)]; }
 
@@ -143,8 +147,6 @@ private:
     double brokenExtra(const PackedFact &y) const;
     // The lowest floor of the open groups' members in `slot` (+∞ when none).
     double openFloor(const PartialChoice &c, int slot) const;
-    // Σ over the slots from `from` on of the lowest floor an offering there can have after `c`.
-    double restFloor(const PartialChoice &c, int from) const;
 
     const PreparedCase &m_pc;
     Weights m_weights;
