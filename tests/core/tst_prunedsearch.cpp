@@ -335,6 +335,41 @@ private slots:
         // The ties do not stop the bounds from skipping packages.
         QVERIFY2(pruned * 4 >= compared, qPrintable(QStringLiteral("%1 of %2").arg(pruned).arg(compared)));
     }
+
+    // Ids with commas join to the same key ("a" + "b,c" and "a,b" + "c"): the package the enumeration
+    // meets first ranks first among such twins, and the pruned searches must keep the same one, whatever
+    // the case order, the top N and the list.
+    void keyTwinsPrunedEqualsExhaustive_data() {
+        QTest::addColumn<bool>("reversed");
+        QTest::newRow("case order") << false;
+        QTest::newRow("reversed case order") << true;
+    }
+    void keyTwinsPrunedEqualsExhaustive() {
+        QFETCH(bool, reversed);
+        QStringList offerings;
+        const std::pair<const char *, const char *> ids[] = {
+            {"a", "home"}, {"a,b", "home"}, {"b,c", "auto"}, {"c", "auto"}, {"a,b,b", "home"}, {"b", "auto"}};
+        for (const auto &[id, line] : ids) {
+            offerings << QStringLiteral(
+                             R"({"id": "%1", "provider_id": "p", "provider_name": "P", "category": "%2",
+                "quality_rating": "A", "pricing_tier": "standard", "attributes": {"line_premium_annual": 1000}})")
+                             .arg(QString::fromLatin1(id), QString::fromLatin1(line));
+        }
+        if (reversed) std::reverse(offerings.begin(), offerings.end());
+        const QByteArray json = QStringLiteral(R"({"input": {"coverage_types": ["home", "auto"],
+            "address": {"state": "NY"}, "appetite_bucket": "balanced"}, "offerings": [%1]})")
+                                    .arg(offerings.join(u','))
+                                    .toUtf8();
+        EngineOptions options;
+        options.now = test::fixedNow();
+        const auto pc = prepareCase(*parseJson(json), options).prepared;
+        QVERIFY(pc);
+        QCOMPARE(pc->packageCount, 9);
+        const Weights weights = pc->profile->weights.at(pc->inputBucket);
+        for (int top : {1, 2, 3, 5})
+            for (Search search : {Search::PrunedTogether, Search::PrunedPerList})
+                QVERIFY(sameAsExhaustive(*pc, weights, top, search, 0));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPrunedSearch)
