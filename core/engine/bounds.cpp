@@ -1,21 +1,19 @@
 // SPDX-License-Identifier: MIT
-// Bounds for the searches over packages and the pricing reference (engine.md §4, §5; see bounds.h).
+// Bounds for the searches over packages (engine.md §4, §5; see bounds.h).
 #include "bounds.h"
 
+#include "engine/boundsdetail.h"
+
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace pw {
 
 namespace {
 
-constexpr double kInf = 1e300;
-// Margins for floating sums: far above their error (values are at most ~1e11 cents or 100 points),
-// far below a cent or a hundredth of a point.
-constexpr double kCostMargin = 1e-3;
-constexpr double kScoreMargin = 1e-7;
-constexpr unsigned kBlocks =
-    PackedFact::CoverageBlocks | PackedFact::FinancialBlocks | PackedFact::AppetiteBlocks;
+constexpr double kScoreMargin = 1e-7; // far above the floating error of a score, far below a hundredth
 
 inline double clamp100(double v) {
     return v < 0 ? 0 : (v > 100 ? 100 : v);
@@ -25,25 +23,9 @@ inline double coverageMax(const PackedFact &x) {
     return std::max(x.coverageLine, x.coverageLineUnderlyingNS);
 }
 
-// The umbrella's underlying outcome for one of its pairs, once both are chosen.
-inline bool pairFires(const PreparedCase &pc, int otherSlot, const std::vector<unsigned char> &table,
-                      const PackagePositions &pos) {
-    const size_t row = size_t(pc.umbrellaRow[size_t(pos[size_t(pc.umbrellaSlot)])]);
-    return Outcome(table[row * pc.packed[size_t(otherSlot)].size() + size_t(pos[size_t(otherSlot)])]) ==
-           Outcome::Fire;
-}
-
-// True when choosing pos[slot] completes an umbrella pair whose requirement is unmet (§5.2 underlying).
-inline bool completesFiringPair(const PreparedCase &pc, int slot, const PackagePositions &pos) {
-    if (pc.umbrellaSlot < 0) return false;
-    if (pc.autoSlot >= 0 && slot == std::max(pc.umbrellaSlot, pc.autoSlot) &&
-        pairFires(pc, pc.autoSlot, pc.underAuto, pos))
-        return true;
-    return pc.homeSlot >= 0 && slot == std::max(pc.umbrellaSlot, pc.homeSlot) &&
-           pairFires(pc, pc.homeSlot, pc.underHome, pos);
-}
-
 } // namespace
+
+using namespace bounds_detail;
 
 void computeCostFloors(PreparedCase &pc) {
     const EngineProfile &p = *pc.profile;
@@ -63,6 +45,24 @@ void computeCostFloors(PreparedCase &pc) {
     }
 }
 
+void OfferingsBest::add(const PackedFact &x, double coverage) {
+    cov = std::max(cov, coverage);
+    fin = std::max(fin, x.financial);
+    app = std::max(app, x.appetitePoints);
+    costFloor = std::min(costFloor, x.costFloorCents);
+    if (x.flags & PackedFact::HasRating) ratingMax = std::max(ratingMax, x.rating);
+    incumbent = incumbent || (x.flags & PackedFact::Incumbent);
+    mayQualify = mayQualify || !(x.flags & kBlocks);
+}
+
+long long ChoiceBound::midCentsRounded() const {
+    // The mid is a whole or half cent rounded half away from zero (up: costs are not negative), so the
+    // rounded mid is at least ⌈mid⌉ ≥ ⌈midCents⌉.
+    if (midCents < -1e15) return std::numeric_limits<long long>::min();
+    if (midCents > 1e15) return std::numeric_limits<long long>::max();
+    return (long long)std::ceil(midCents);
+}
+
 void SlotsBest::add(const SlotsBest &o) {
     covSum += o.covSum;
     covMin = std::min(covMin, o.covMin);
@@ -73,30 +73,126 @@ void SlotsBest::add(const SlotsBest &o) {
     incumbentSlots += o.incumbentSlots;
 }
 
+double ScoreBounds::brokenExtra(const PackedFact &y) const {
+    // premium − min(premium, share), and half its part of the group's bundle_break amount: a broken group
+    // adds round(rate × Σ premiums of its members in the package) ≥ Σ max(0, rate × premium − ½) (the
+    // rate is not negative when the floors hold; one member's term is at most rate × its premium − ½).
+    return std::max(0.0, y.premiumCents + double(y.indicativeCents) / 2 - y.costFloorCents) +
+           std::max(0.0, m_pc.profile->bundleBreakUplift * y.premiumCents - 0.5) / 2;
+}
+
+double ScoreBounds::floorAfter(int slot, int position, unsigned chosen) const {
+    const PackedFact &x = m_pc.packed[size_t(slot)][size_t(position)];
+    const bool broken = x.group >= 0 && (!m_groupMayBeIntact[size_t(x.group)] ||
+                                         (m_groupSlots[size_t(x.group)] & chosen & ~(1u << slot)));
+    return broken ? x.costFloorCents + brokenExtra(x) : x.costFloorCents;
+}
+
+double ScoreBounds::openFloor(const PartialChoice &c, int slot) const {
+    double f = kInf;
+    for (int t = 0; t < m_lines; ++t) {
+        const int g = c.openGroup[size_t(t)];
+        if (g < 0) continue;
+        const int member = m_groupMember[size_t(g)][size_t(slot)];
+        if (member >= 0) f = std::min(f, m_pc.packed[size_t(slot)][size_t(member)].costFloorCents);
+    }
+    return f;
+}
+
+double ScoreBounds::restFloor(const PartialChoice &c, int from) const {
+    double sum = 0;
+    for (int t = from; t < m_lines; ++t)
+        sum += std::min(m_slotFloor[size_t(t)][c.chosen & 7u], openFloor(c, t));
+    return sum;
+}
+
 ScoreBounds::ScoreBounds(const PreparedCase &pc, const Weights &weights)
     : m_pc(pc)
     , m_weights(weights)
     , m_lines(int(pc.lines.size())) {
     const EngineProfile &p = *pc.profile;
     std::array<SlotsBest, kMaxLines> slotBest{};
+    // The umbrella's line: `underlying` not stated costs it points, unless its requirement row is met
+    // (Pass) or unmet (Fire) by some auto and home; the higher of the two values it can take.
     for (int s = 0; s < m_lines; ++s) {
-        SlotsBest b;
-        double cov = -kInf, fin = -kInf, app = -kInf, cost = kInf;
-        bool incumbent = false;
-        for (const PackedFact &x : pc.packed[size_t(s)]) {
-            cov = std::max(cov, coverageMax(x));
-            fin = std::max(fin, x.financial);
-            app = std::max(app, x.appetitePoints);
-            cost = std::min(cost, x.costFloorCents);
-            if (x.flags & PackedFact::HasRating) b.ratingMax = std::max(b.ratingMax, x.rating);
-            incumbent = incumbent || (x.flags & PackedFact::Incumbent);
+        auto &cov = m_covMax[size_t(s)];
+        cov.resize(pc.packed[size_t(s)].size());
+        for (size_t i = 0; i < cov.size(); ++i)
+            cov[i] = ::pw::coverageMax(pc.packed[size_t(s)][i]);
+    }
+    if (pc.umbrellaSlot >= 0) {
+        const int rows =
+            pc.umbrellaRow.empty() ? 0 : *std::max_element(pc.umbrellaRow.begin(), pc.umbrellaRow.end()) + 1;
+        // Per row: which outcomes the auto (home) choices give (bit = Outcome value).
+        auto outcomes = [&](int slot, const std::vector<unsigned char> &table) {
+            std::vector<unsigned> seen(size_t(rows), slot < 0 ? 1u << unsigned(Outcome::Pass) : 0u);
+            if (slot < 0) return seen;
+            const size_t width = pc.packed[size_t(slot)].size();
+            for (int r = 0; r < rows; ++r)
+                for (size_t i = 0; i < width; ++i)
+                    seen[size_t(r)] |= 1u << unsigned(table[size_t(r) * width + i]);
+            return seen;
+        };
+        const std::vector<unsigned> autos = outcomes(pc.autoSlot, pc.underAuto);
+        const std::vector<unsigned> homes = outcomes(pc.homeSlot, pc.underHome);
+        const unsigned pass = 1u << unsigned(Outcome::Pass), notStated = 1u << unsigned(Outcome::NotStated),
+                       fire = 1u << unsigned(Outcome::Fire);
+        auto &cov = m_covMax[size_t(pc.umbrellaSlot)];
+        for (size_t i = 0; i < cov.size(); ++i) {
+            const size_t r = size_t(pc.umbrellaRow[i]);
+            const unsigned a = autos[r], h = homes[r];
+            const bool lineAsIs = ((a & fire) || (h & fire)) || ((a & pass) && (h & pass));
+            const bool lineNotStated = ((a & notStated) && (h & (pass | notStated))) ||
+                                       ((h & notStated) && (a & (pass | notStated)));
+            const PackedFact &x = pc.packed[size_t(pc.umbrellaSlot)][i];
+            if (lineAsIs != lineNotStated) cov[i] = lineAsIs ? x.coverageLine : x.coverageLineUnderlyingNS;
         }
-        b.covSum = cov;
-        b.covMin = cov;
-        b.finMin = fin;
-        b.appSum = app;
-        b.costFloor = cost;
-        b.incumbentSlots = incumbent ? 1 : 0;
+    }
+    m_carrierSlots.assign(size_t(pc.carriers.size()), 0u);
+    m_groupSlots.assign(pc.groupMemberCount.size(), 0u);
+    m_groupMayBeIntact.assign(pc.groupMemberCount.size(), 1);
+    std::vector<int> eligibleMembers(pc.groupMemberCount.size(), 0);
+    for (int s = 0; s < m_lines; ++s)
+        for (const PackedFact &x : pc.packed[size_t(s)]) {
+            if (x.group < 0) continue;
+            const size_t g = size_t(x.group);
+            if (m_groupSlots[g] & (1u << s)) m_groupMayBeIntact[g] = 0; // two members in one slot
+            m_groupSlots[g] |= 1u << s;
+            ++eligibleMembers[g];
+        }
+    for (size_t g = 0; g < eligibleMembers.size(); ++g)
+        if (eligibleMembers[g] != pc.groupMemberCount[g]) m_groupMayBeIntact[g] = 0;
+    m_groupMember.assign(pc.groupMemberCount.size(), {-1, -1, -1});
+    for (int s = 0; s < m_lines; ++s)
+        for (int i = 0; i < int(pc.packed[size_t(s)].size()); ++i) {
+            const int g = pc.packed[size_t(s)][size_t(i)].group;
+            if (g >= 0 && m_groupMayBeIntact[size_t(g)]) m_groupMember[size_t(g)][size_t(s)] = i;
+        }
+    // Per slot and set of chosen slots: the lowest floor of an offering whose group is not yet broken
+    // by the chosen ones (a group broken by them adds the whole premium); an open group's own members
+    // are added by openFloor.
+    for (int s = 0; s < m_lines; ++s)
+        for (unsigned chosen = 0; chosen < 8; ++chosen) {
+            double f = kInf;
+            for (int i = 0; i < int(pc.packed[size_t(s)].size()); ++i)
+                f = std::min(f, floorAfter(s, i, chosen & ~(1u << s)));
+            m_slotFloor[size_t(s)][chosen] = f;
+        }
+    for (int s = 0; s < m_lines; ++s) {
+        OfferingsBest o;
+        for (size_t i = 0; i < pc.packed[size_t(s)].size(); ++i) {
+            const PackedFact &x = pc.packed[size_t(s)][i];
+            o.add(x, m_covMax[size_t(s)][i]);
+            if (x.carrier >= 0) m_carrierSlots[size_t(x.carrier)] |= 1u << s;
+        }
+        SlotsBest b;
+        b.covSum = o.cov;
+        b.covMin = o.cov;
+        b.finMin = o.fin;
+        b.appSum = o.app;
+        b.costFloor = o.costFloor;
+        b.ratingMax = o.ratingMax;
+        b.incumbentSlots = o.incumbent ? 1 : 0;
         slotBest[size_t(s)] = b;
     }
     for (int k = m_lines - 1; k >= 0; --k) {
@@ -116,6 +212,7 @@ ScoreBounds::ScoreBounds(const PreparedCase &pc, const Weights &weights)
         m_placement[size_t(c)] = clamp100(std::min(best + bonus, p.placementCap));
     }
     m_pricingBounded = pc.costFloorsHold && p.pricingSlope >= 0 && pc.referenceMid > 0;
+    m_lowSlack = lowSlack(pc);
 }
 
 PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position, const PackagePositions &pos,
@@ -123,7 +220,25 @@ PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position
     const PackedFact &x = m_pc.packed[size_t(slot)][size_t(position)];
     PartialChoice n = c;
     n.costFloor += x.costFloorCents;
-    const double cov = coverageMax(x);
+    bool open = x.group >= 0 && m_groupMayBeIntact[size_t(x.group)];
+    for (int t = 0; t < m_lines; ++t) {
+        if (t == slot || !(c.chosen & (1u << t))) continue;
+        const int other = m_pc.packed[size_t(t)][size_t(pos[size_t(t)])].group;
+        // Slot t holds another offering where x's group has a member: x's group is broken.
+        if (open && other != x.group && (m_groupSlots[size_t(x.group)] & (1u << t))) open = false;
+        // x is not the member of slot t's group in this slot: that group is broken.
+        const int g = c.openGroup[size_t(t)];
+        if (g >= 0 && g != x.group && (m_groupSlots[size_t(g)] & (1u << slot))) {
+            n.openGroup[size_t(t)] = -1;
+            n.costFloor += brokenExtra(m_pc.packed[size_t(t)][size_t(pos[size_t(t)])]);
+        }
+    }
+    n.chosen |= 1u << slot;
+    if (open)
+        n.openGroup[size_t(slot)] = x.group;
+    else if (x.group >= 0)
+        n.costFloor += brokenExtra(x);
+    const double cov = coverageMax(slot, position);
     n.covSum += cov;
     n.covMin = std::min(n.covMin, cov);
     n.finMin = std::min(n.finMin, x.financial);
@@ -131,33 +246,75 @@ PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position
     if (x.flags & PackedFact::HasRating) n.ratingMax = std::max(n.ratingMax, x.rating);
     n.incumbents += (x.flags & PackedFact::Incumbent) ? 1 : 0;
     if (std::find(n.carriers.begin(), n.carriers.begin() + n.carrierCount, x.carrier) ==
-        n.carriers.begin() + n.carrierCount)
+        n.carriers.begin() + n.carrierCount) {
         n.carriers[size_t(n.carrierCount++)] = x.carrier;
+        if (x.carrier >= 0) n.carrierSlots |= m_carrierSlots[size_t(x.carrier)];
+    }
     if (x.flags & kBlocks) n.mayQualify = false;
-    if (n.mayQualify && pairs) {
-        PackagePositions p = pos;
-        p[size_t(slot)] = position;
-        if (completesFiringPair(m_pc, slot, p)) n.mayQualify = false;
+    if (!pairs || m_pc.umbrellaSlot < 0) return n;
+    PackagePositions p = pos;
+    p[size_t(slot)] = position;
+    if (n.mayQualify && completesFiringPair(m_pc, slot, p)) n.mayQualify = false;
+    // The umbrella, auto and home all chosen: the umbrella's line score is known (§5.2 underlying).
+    unsigned need = 1u << m_pc.umbrellaSlot;
+    if (m_pc.autoSlot >= 0) need |= 1u << m_pc.autoSlot;
+    if (m_pc.homeSlot >= 0) need |= 1u << m_pc.homeSlot;
+    if ((n.chosen & need) == need && (c.chosen & need) != need) {
+        const PackedFact &u = m_pc.packed[size_t(m_pc.umbrellaSlot)][size_t(p[size_t(m_pc.umbrellaSlot)])];
+        const double line =
+            underlyingOutcome(m_pc, p) == Outcome::NotStated ? u.coverageLineUnderlyingNS : u.coverageLine;
+        n.covSum += line - coverageMax(m_pc.umbrellaSlot, p[size_t(m_pc.umbrellaSlot)]);
+        n.covMin = 1e300;
+        for (int t = 0; t < m_lines; ++t)
+            if (n.chosen & (1u << t))
+                n.covMin = std::min(n.covMin, t == m_pc.umbrellaSlot ? line : coverageMax(t, p[size_t(t)]));
     }
     return n;
 }
 
+int ScoreBounds::carriersAtLeast(const PartialChoice &c, int depth) const {
+    const unsigned freeSlots = ((1u << m_lines) - 1) & ~((1u << depth) - 1);
+    return c.carrierCount + ((freeSlots & ~c.carrierSlots) ? 1 : 0);
+}
+
 ChoiceBound ScoreBounds::bound(const PartialChoice &c, int depth) const {
-    return boundWith(c, m_suffix[size_t(depth)]);
+    return boundWith(c, m_suffix[size_t(depth)], carriersAtLeast(c, depth), restFloor(c, depth));
+}
+
+ChoiceBound ScoreBounds::boundOver(const PartialChoice &c, int slot, const OfferingsBest &best,
+                                   int newCarriers) const {
+    PartialChoice n = c;
+    n.costFloor += std::min(best.costFloor, openFloor(c, slot));
+    n.covSum += best.cov;
+    n.covMin = std::min(n.covMin, best.cov);
+    n.finMin = std::min(n.finMin, best.fin);
+    n.appSum += best.app;
+    n.ratingMax = std::max(n.ratingMax, best.ratingMax);
+    n.incumbents += best.incumbent ? 1 : 0;
+    n.mayQualify = n.mayQualify && best.mayQualify;
+    // The offering of `slot` may be of a new carrier (covering later slots) or a chosen one: only a slot
+    // from `slot` on that no chosen carrier serves is sure to need a new one.
+    const int carriers = std::max(c.carrierCount + newCarriers, carriersAtLeast(c, slot));
+    ChoiceBound b =
+        boundWith(n, m_suffix[size_t(slot + 1)], std::min(carriers, m_lines), restFloor(c, slot + 1));
+    b.overall = std::min(b.overall, best.overall);
+    b.coverage = std::min(b.coverage, best.coverage);
+    return b;
 }
 
 ChoiceBound ScoreBounds::offeringBound(int slot, int position) const {
     // Alone: the umbrella's pairs are not complete, so they do not disqualify.
-    return boundWith(extend(PartialChoice{}, slot, position, PackagePositions{0, 0, 0}, false),
-                     m_others[size_t(slot)]);
+    const PartialChoice c = extend(PartialChoice{}, slot, position, PackagePositions{0, 0, 0}, false);
+    return boundWith(c, m_others[size_t(slot)], carriersAtLeast(c, 0), m_others[size_t(slot)].costFloor);
 }
 
-ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest) const {
+ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest, int carriers,
+                                   double restFloor) const {
     const EngineProfile &p = *m_pc.profile;
     ChoiceBound b;
     b.mayQualify = c.mayQualify;
-    b.carriers = c.carrierCount;
-    b.midCents = m_pc.costFloorsHold ? c.costFloor + rest.costFloor - 0.5 - kCostMargin : -kInf;
+    b.carriers = carriers;
+    b.midCents = m_pc.costFloorsHold ? ceilHalf(c.costFloor + restFloor - m_lowSlack - kCostMargin) : -kInf;
     std::array<double, 6> ub{};
     ub[size_t(Dimension::Pricing)] =
         m_pricingBounded ? clamp100(100 - p.pricingSlope * ((b.midCents / 100) / m_pc.referenceMid - 1))
@@ -166,141 +323,35 @@ ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest
     ub[size_t(Dimension::Coverage)] = clamp100((c.covSum + rest.covSum + lowest) / (m_lines + 1));
     ub[size_t(Dimension::Financial)] = clamp100(std::min(c.finMin, rest.finMin));
     ub[size_t(Dimension::Appetite)] = clamp100(p.appetiteStart + c.appSum + rest.appSum);
-    ub[size_t(Dimension::Placement)] = m_placement[size_t(c.carrierCount)];
+    ub[size_t(Dimension::Placement)] = m_placement[size_t(carriers)];
     const double mean = std::max(p.serviceBase, std::max(c.ratingMax, rest.ratingMax));
     const double incumbents = std::max(0.0, p.serviceIncumbent) * (c.incumbents + rest.incumbentSlots);
-    ub[size_t(Dimension::Service)] =
-        clamp100(std::min(mean + incumbents, p.serviceCap) + std::max(0.0, p.renewalPenalty) * (m_lines - 1));
-    double overall = 0.005 + kScoreMargin;
+    // Renewals: at least one per chosen offering outside an open group and one per open group.
+    int renewals = 0;
+    for (int t = 0; t < m_lines; ++t) {
+        if (!(c.chosen & (1u << t))) continue;
+        const int g = c.openGroup[size_t(t)];
+        bool counted = false;
+        for (int u = 0; u < t && g >= 0; ++u)
+            counted = counted || ((c.chosen & (1u << u)) && c.openGroup[size_t(u)] == g);
+        renewals += counted ? 0 : 1;
+    }
+    const double penalty = p.renewalPenalty >= 0 ? p.renewalPenalty * (m_lines - 1)
+                                                 : p.renewalPenalty * std::max(0, renewals - 1);
+    ub[size_t(Dimension::Service)] = clamp100(std::min(mean + incumbents, p.serviceCap) + penalty);
+    // Each dimension rounds to at most the rounded bound (round2 is monotone; the margin covers the
+    // floating difference between the bound and the package's own sum). The overall score sums the
+    // same terms in the same order (overallScore), each at most the bound's term (a weight ≤ 0 adds at
+    // most 0), so its floating sum is at most the bound's, and so is its rounding. Bounds on the grid
+    // of hundredths let a subtree whose best package ties with the worst kept one be told from one that
+    // could beat it.
+    double overall = 0;
     for (Dimension d : kDimensions)
-        if (m_weights[size_t(d)] > 0) overall += m_weights[size_t(d)] * (ub[size_t(d)] + 0.005);
-    b.overall = overall;
-    b.coverage = ub[size_t(Dimension::Coverage)] + 0.005 + kScoreMargin;
+        overall +=
+            m_weights[size_t(d)] > 0 ? m_weights[size_t(d)] * round2(ub[size_t(d)] + kScoreMargin) : 0.0;
+    b.overall = round2(overall + kScoreMargin) + kScoreMargin;
+    b.coverage = round2(ub[size_t(Dimension::Coverage)] + kScoreMargin) + kScoreMargin;
     return b;
-}
-
-bool computeReference(PreparedCase &pc, Search search, const std::atomic<bool> *cancel) {
-    const int n = int(pc.lines.size());
-    pc.packageCount = 0;
-    pc.qualifiedCount = 0;
-    if (n == 0 || !pc.missingLines.isEmpty()) return true;
-    computeCostFloors(pc);
-
-    double best = kInf; // the lowest cost_mid found, in dollars (PackageNumbers::mid)
-    PackageNumbers num;
-    // Every package priced: the reference of §5.1 as written (tests compare the search with it, and a
-    // profile with negative uplifts, whose cost floors bound nothing, takes this path).
-    auto enumerate = [&](bool count) {
-        double bestAny = kInf;
-        long long packages = 0, qualified = 0;
-        bool stopped = false;
-        forEachPackage(pc, [&](const PackagePositions &pos) {
-            if (stopped || ((packages & 0xffff) == 0 && cancel && cancel->load(std::memory_order_relaxed))) {
-                stopped = true;
-                return;
-            }
-            ++packages;
-            evaluateCost(pc, pos, num);
-            bestAny = std::min(bestAny, num.mid);
-            if (num.qualified) {
-                ++qualified;
-                best = std::min(best, num.mid);
-            }
-        });
-        if (stopped) return false;
-        if (count) {
-            pc.packageCount = packages;
-            pc.qualifiedCount = qualified;
-        }
-        pc.referenceMid = qualified > 0 ? best : bestAny;
-        return true;
-    };
-    if (search == Search::Exhaustive) return enumerate(true);
-
-    // Counts: qualified = no ⛔ flag on any offering and the umbrella's requirement met by both pairs.
-    long long packages = 1;
-    std::array<std::vector<int>, kMaxLines> unflagged;
-    for (int s = 0; s < n; ++s) {
-        packages *= (long long)pc.packed[size_t(s)].size();
-        for (int i = 0; i < int(pc.packed[size_t(s)].size()); ++i)
-            if (!(pc.packed[size_t(s)][size_t(i)].flags & kBlocks)) unflagged[size_t(s)].push_back(i);
-    }
-    long long qualified = 0;
-    if (pc.umbrellaSlot < 0) {
-        qualified = 1;
-        for (int s = 0; s < n; ++s)
-            qualified *= (long long)unflagged[size_t(s)].size();
-    } else {
-        // Per requirement row: how many unflagged autos and homes meet it (not Fire).
-        const int rows = *std::max_element(pc.umbrellaRow.begin(), pc.umbrellaRow.end()) + 1;
-        auto meeting = [&](int slot, const std::vector<unsigned char> &table) {
-            std::vector<long long> count(size_t(rows), 1);
-            if (slot < 0) return count;
-            const size_t width = pc.packed[size_t(slot)].size();
-            for (int r = 0; r < rows; ++r) {
-                count[size_t(r)] = 0;
-                for (int i : unflagged[size_t(slot)])
-                    count[size_t(r)] += Outcome(table[size_t(r) * width + size_t(i)]) != Outcome::Fire;
-            }
-            return count;
-        };
-        const std::vector<long long> autos = meeting(pc.autoSlot, pc.underAuto);
-        const std::vector<long long> homes = meeting(pc.homeSlot, pc.underHome);
-        for (int u : unflagged[size_t(pc.umbrellaSlot)]) {
-            const size_t r = size_t(pc.umbrellaRow[size_t(u)]);
-            qualified += autos[r] * homes[r];
-        }
-    }
-    pc.packageCount = packages;
-    pc.qualifiedCount = qualified;
-    if (!pc.costFloorsHold) return enumerate(false);
-    const bool wantQualified = qualified > 0;
-
-    // Depth first over the slots, each slot's candidates (the unflagged ones when searching the qualified)
-    // in order of cost floor: once a child's floor plus the best of the slots after it reaches the best
-    // mid found, every later child does too.
-    std::array<std::vector<int>, kMaxLines> order;
-    std::array<double, kMaxLines + 1> restFloor{};
-    for (int s = 0; s < n; ++s) {
-        auto &o = order[size_t(s)];
-        if (wantQualified) {
-            o = unflagged[size_t(s)];
-        } else {
-            o.resize(pc.packed[size_t(s)].size());
-            std::iota(o.begin(), o.end(), 0);
-        }
-        const auto &slot = pc.packed[size_t(s)];
-        std::stable_sort(o.begin(), o.end(), [&](int a, int b) {
-            return slot[size_t(a)].costFloorCents < slot[size_t(b)].costFloorCents;
-        });
-    }
-    for (int s = n - 1; s >= 0; --s)
-        restFloor[size_t(s)] =
-            restFloor[size_t(s + 1)] + pc.packed[size_t(s)][size_t(order[size_t(s)].front())].costFloorCents;
-    PackagePositions pos{0, 0, 0};
-    bool stopped = false;
-    auto visit = [&](auto &&self, int depth, double floor) -> void {
-        if (depth + 1 < n && cancel && cancel->load(std::memory_order_relaxed)) stopped = true;
-        if (stopped) return;
-        const auto &slot = pc.packed[size_t(depth)];
-        for (int i : order[size_t(depth)]) {
-            const double f = floor + slot[size_t(i)].costFloorCents;
-            if (f + restFloor[size_t(depth + 1)] - 0.5 - kCostMargin >= best * 100) break;
-            pos[size_t(depth)] = i;
-            if (wantQualified && completesFiringPair(pc, depth, pos)) continue;
-            if (depth + 1 < n) {
-                self(self, depth + 1, f);
-                if (stopped) return;
-                continue;
-            }
-            evaluateCost(pc, pos, num);
-            if ((!wantQualified || num.qualified) && num.mid < best) best = num.mid;
-        }
-    };
-    visit(visit, 0, 0.0);
-    if (stopped) return false;
-    pc.referenceMid = best;
-    return true;
 }
 
 } // namespace pw

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <atomic>
+#include <vector>
 
 namespace pw {
 
@@ -20,28 +21,46 @@ namespace pw {
 //    profile's uplift rates are not (each is a rounded non-negative product), and an indicative offering's
 //    own uplift is in every package it is in. So cost_mid = low + Σ uplifts ÷ 2 ≥ Σ over the package's
 //    offerings of costFloorCents − ½ cent, where costFloorCents = min(premium, share) + indicative ÷ 2.
-//    With a negative uplift rate (a user profile) nothing is pruned on cost.
+//    When every premium and package price is a whole number of cents, low is their exact sum and the
+//    ½ cent goes. Low and the uplifts are whole cents, so the mid is a whole or half cent: the bound
+//    rounds up to the next half cent, and the rounded mid (half away from zero) is at least its ceiling.
+//    With a negative uplift rate (a user profile) nothing is pruned on cost. A group is intact only when
+//    the package holds all its members: once a chosen slot holds another offering where the group has a
+//    member (or a member is filtered out, or two share a slot) the group is broken in every package of the
+//    subtree, and each of its chosen offerings adds its whole premium, not min(premium, share), and half
+//    its part of the break uplift. So does an offering of a slot still to choose whose group has a member
+//    in a chosen slot other than the chosen offering.
 //  * Pricing (§5.1): 100 − slope·(mid ÷ reference − 1), clamped, falls as mid rises (slope ≥ 0), so the
 //    lowest possible mid gives its highest score (a negative slope: bounded by 100).
 //  * Coverage (§5.2): (Σ line scores + lowest) ÷ (lines + 1) rises with every line score; a line scores at
-//    most the higher of its two clamped values (the umbrella's depends on `underlying`); the ⛔ cap only
+//    most the higher of its two clamped values (the umbrella's depends on `underlying`, known exactly once
+//    the umbrella, auto and home are all chosen); the ⛔ cap only
 //    lowers it. Financial (§5.3): the lowest grade, at most the lowest of the slots' best grades.
 //    Appetite (§5.4): start + Σ points, clamped, at most start + Σ each slot's highest points.
-//  * Placement (§5.5): at least as many carriers as the chosen offerings have; the bonus is at most
-//    bundle_line_bonus × (lines − 1); capped. Service (§5.6): the mean rating is at most the highest rating
-//    that any offering of the package can have (or the base when none states one), the incumbent bonus at
-//    most one per slot that has an incumbent offering, the renewal penalty never adds when it is ≤ 0.
-//  * Overall (§5.6, §11.1): Σ weight × round2(dimension), rounded. round2 adds at most 0.005 to a value,
-//    a negative weight times a dimension (0–100) is at most 0, so Σ_{w>0} w·(bound + 0.005) + 0.005 (and
-//    a margin for the floating sums) bounds the overall score from above.
+//  * Placement (§5.5): at least as many carriers as the chosen offerings have, and one more when a slot
+//    still to choose has no offering of a chosen carrier (its offering's carrier is new); the bonus is at
+//    most bundle_line_bonus × (lines − 1); capped. Service (§5.6): the mean rating is at most the highest
+//    rating that any offering of the package can have (or the base when none states one), the incumbent bonus
+//    at most one per slot that has an incumbent offering; a renewal penalty > 0 adds at most (lines − 1)
+//    times, one < 0 takes at least its rate × (renewals − 1), with renewals at least one per chosen
+//    offering outside a group that may be intact and one per such group.
+//  * Overall (§5.6, §11.1): Σ weight × round2(dimension), rounded. round2 is monotone, so a dimension
+//    rounds to at most round2(bound); a negative weight times a dimension (0–100) is at most 0; summed in
+//    overallScore's order the floating sum is at most the bound's term by term, so round2(Σ_{w>0}
+//    w·round2(bound)) (with a margin far below a hundredth) bounds the overall score from above, on the
+//    grid of hundredths: a subtree whose best can only tie with a kept package is told apart from one
+//    that could beat it. The coverage bound likewise is round2(bound).
 //  * Qualification (§5): a chosen offering with a ⛔ flag, or an umbrella whose chosen auto or home fails
 //    its underlying requirement, disqualifies every package that extends the choice.
 // A bound only decides whether a subtree is visited: the packages that are visited are priced and scored
 // by evaluatePackage exactly as before, so results do not depend on the bounds as long as they hold.
 
 enum class Search {
-    Pruned,    // skip subtrees the bounds rule out (the engine)
-    Exhaustive // visit every package (tests compare the two)
+    Pruned,     // skip subtrees the bounds rule out (the engine); rankPackages picks one of the two below
+    Exhaustive, // visit every package (tests compare the others with it)
+    // rankPackages only (computeReference treats them as Pruned):
+    PrunedTogether, // one search for the top N and every label list, skipping what matters to none
+    PrunedPerList   // one search per list, each in the order that finds that list's best soonest
 };
 
 // Sets every PackedFact::costFloorCents and pc.costFloorsHold (see above).
@@ -60,7 +79,24 @@ struct PartialChoice {
     int incumbents = 0;
     std::array<int, kMaxLines> carriers{};
     int carrierCount = 0;
+    unsigned carrierSlots = 0; // the slots (bit s) in which a chosen carrier has an offering
+    // Bundle groups: per chosen slot, the group of its offering while the group may still be intact
+    // (else -1: the offering is known to add its whole premium, and costFloor says so).
+    std::array<int, kMaxLines> openGroup{-1, -1, -1};
+    unsigned chosen = 0; // the chosen slots (bit s)
     bool mayQualify = true;
+};
+
+// The best values that any one of a set of offerings of a slot can add (a sorted slot's suffix in the
+// searches): a package that takes one of them is bounded as if it took this best-of-all offering.
+struct OfferingsBest {
+    double cov = -1e300, fin = -1e300, app = -1e300, costFloor = 1e300, ratingMax = -1e300;
+    bool incumbent = false;
+    bool mayQualify = false; // one of them has no ⛔ flag
+    // The highest of their ScoreBounds::offeringBound scores (a package with one of them scores at most
+    // that whatever else it holds); +∞ when not known.
+    double overall = 1e300, coverage = 1e300;
+    void add(const PackedFact &x, double coverage); // coverage: ScoreBounds::coverageMax
 };
 
 // Upper bounds (and the cost lower bound) over every package that extends a partial choice.
@@ -70,6 +106,8 @@ struct ChoiceBound {
     double midCents = 0; // ≤ its unrounded cost_mid in cents
     int carriers = 0;    // ≤ its carrier count
     bool mayQualify = true;
+    // ≤ its cost_mid in cents rounded half away from zero (the §7 key): ⌈midCents − ½⌉.
+    long long midCentsRounded() const;
 };
 
 class ScoreBounds {
@@ -81,11 +119,34 @@ public:
                          bool pairs = true) const;
     // The bound over the packages extending `c`, the first `depth` slots chosen and the others free.
     ChoiceBound bound(const PartialChoice &c, int depth) const;
+    // The bound over the packages extending `c` (the first `slot` slots chosen) whose offering for `slot`
+    // is one of those summarised by `best`; `newCarriers` more carriers than `c` has are known to come.
+    ChoiceBound boundOver(const PartialChoice &c, int slot, const OfferingsBest &best,
+                          int newCarriers = 0) const;
     // The bound over every package that contains the offering at `position` of `slot` (search order).
     ChoiceBound offeringBound(int slot, int position) const;
+    // The carrier count of every package extending `c` with the slots from `depth` on free is at least
+    // this: the chosen carriers, and one more when some free slot has no offering of a chosen carrier.
+    int carriersAtLeast(const PartialChoice &c, int depth) const;
+    // The offering's cost floor when the slots in `chosen` are chosen and its group (if any) is not one
+    // of theirs: with its whole premium (and break uplift) when a chosen slot breaks its group. Each
+    // search chooses the slots in order, so a slot's offerings are visited with chosen = slots before it.
+    double floorAfter(int slot, int position, unsigned chosen) const;
+    // The highest line score the offering can have in a package (the umbrella's depends on `underlying`).
+    double coverageMax(int slot, int position) const { return m_covMax[size_t(slot)][size_t(position)]; }
+    // Σ over the slots from `from` on of the lowest floor an offering there can have after `c` (cents).
+    double restFloor(const PartialChoice &c, int from) const;
+    // The position of a bundle group's member in `slot`, or -1 (also when the group can never be intact).
+    int groupMember(int group, int slot) const { return m_groupMember[size_t(group)][size_t(slot)]; }
+    // Bit s set when the carrier has an offering in slot s.
+    unsigned carrierSlots(int carrier) const { return m_carrierSlots[size_t(carrier)]; }
 
 private:
-    ChoiceBound boundWith(const PartialChoice &c, const SlotsBest &rest) const;
+    ChoiceBound boundWith(const PartialChoice &c, const SlotsBest &rest, int carriers,
+                          double restFloor) const;
+    double brokenExtra(const PackedFact &y) const;
+    // The lowest floor of the open groups' members in `slot` (+∞ when none).
+    double openFloor(const PartialChoice &c, int slot) const;
 
     const PreparedCase &m_pc;
     Weights m_weights;
@@ -93,7 +154,15 @@ private:
     std::array<SlotsBest, kMaxLines + 1> m_suffix{}; // best of slots k.. (m_suffix[lines] is empty)
     std::array<SlotsBest, kMaxLines> m_others{};     // best of every slot but s
     std::array<double, kMaxLines + 1> m_placement{}; // placement bound by carriers already chosen
+    std::vector<unsigned> m_carrierSlots;            // per carrier index: bit s = an offering in slot s
+    std::vector<unsigned> m_groupSlots;              // per bundle group: bit s = a member in slot s
+    std::vector<char> m_groupMayBeIntact;            // every member eligible, each in its own slot
+    std::vector<std::array<int, kMaxLines>>
+        m_groupMember; // per group that may be intact: its member per slot
+    std::array<std::array<double, 8>, kMaxLines> m_slotFloor{}; // per slot and chosen slots (bits)
+    std::array<std::vector<double>, kMaxLines> m_covMax;        // coverageMax per slot and position
     bool m_pricingBounded = false;
+    double m_lowSlack = 0.5; // lowSlack in bounds.cpp
 };
 
 // Pass 1: the package and qualified counts (counted, not enumerated: qualification is a per-offering flag

@@ -230,6 +230,20 @@ void BM_TwoLines10M(benchmark::State &state) {
     runLarge(state, root);
 }
 
+// The large and the 2-line 10^7 cases with every offering priced alike (or a cent apart): almost every
+// package ties on the overall score, and the cost, carriers and ids decide.
+void BM_LargeTies(benchmark::State &state) {
+    static const JsonValue root =
+        bench::tiedHouseholdCase(kThreeLines, {120, 120, 120}, 30, 11, bench::Premiums::Equal);
+    runLarge(state, root);
+}
+
+void BM_TwoLines10MNearTies(benchmark::State &state) {
+    static const JsonValue root =
+        bench::tiedHouseholdCase(kTwoLines, {3163, 3163}, 40, 17, bench::Premiums::Near);
+    runLarge(state, root);
+}
+
 BENCHMARK(BM_TypicalEndToEnd)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TypicalEngine)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TypicalStageParse)->Unit(benchmark::kMillisecond);
@@ -239,6 +253,8 @@ BENCHMARK(BM_TypicalStageRank)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Large)->Unit(benchmark::kMillisecond)->Iterations(7);
 BENCHMARK(BM_Wide)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TwoLines10M)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(BM_LargeTies)->Unit(benchmark::kMillisecond)->Iterations(7);
+BENCHMARK(BM_TwoLines10MNearTies)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 // ---- Whole processes ----------------------------------------------------------------------------
 

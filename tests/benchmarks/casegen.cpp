@@ -101,7 +101,8 @@ void addHousehold(JsonValue &input) {
 }
 
 JsonValue generate(const QStringList &lines, const std::vector<int> &perLine, int carriers, quint32 seed,
-                   bool household) {
+                   bool household, Premiums premiums = Premiums::Random) {
+    const double nearPremiums[] = {999.99, 1000, 1000.01};
     std::mt19937 rng(seed);
     JsonValue input = JsonValue::object();
     JsonValue address = JsonValue::object();
@@ -142,12 +143,19 @@ JsonValue generate(const QStringList &lines, const std::vector<int> &perLine, in
             o.insert(QStringLiteral("commission"), 0.12);
             o.insert(QStringLiteral("coverage"), coverageFor(lines[li], rng));
             JsonValue a = JsonValue::object();
-            a.insert(QStringLiteral("line_premium_annual"), 400 + double(rng() % 300000) / 100.0);
+            const double premium = 400 + double(rng() % 300000) / 100.0;
+            a.insert(QStringLiteral("line_premium_annual"),
+                     premiums == Premiums::Random
+                         ? premium
+                         : (premiums == Premiums::Equal ? 1000 : nearPremiums[size_t(id) % 3]));
             if (k < carriers) {
                 a.insert(QStringLiteral("package_id"), QStringLiteral("pkg_%1").arg(carrier));
-                a.insert(QStringLiteral("package_premium_annual"), 3000 + carrier * 37);
+                a.insert(QStringLiteral("package_premium_annual"),
+                         premiums == Premiums::Random ? 3000 + carrier * 37 : 900 * int(lines.size()));
             }
-            a.insert(QStringLiteral("service_rating"), 3 + double(rng() % 20) / 10.0);
+            const double rating = 3 + double(rng() % 20) / 10.0;
+            a.insert(QStringLiteral("service_rating"), premiums == Premiums::Random ? rating : 4.0);
+            if (premiums != Premiums::Random) o.insert(QStringLiteral("quality_rating"), QStringLiteral("A"));
             if (household) {
                 // The fields a real quote carries beside the ones the engine reads (Brooklyn's size).
                 a.insert(QStringLiteral("quote_id"),
@@ -200,6 +208,11 @@ JsonValue generateCase(const QStringList &lines, const std::vector<int> &perLine
 JsonValue householdCase(const QStringList &lines, const std::vector<int> &perLine, int carriers,
                         quint32 seed) {
     return generate(lines, perLine, carriers, seed, true);
+}
+
+JsonValue tiedHouseholdCase(const QStringList &lines, const std::vector<int> &perLine, int carriers,
+                            quint32 seed, Premiums premiums) {
+    return generate(lines, perLine, carriers, seed, true, premiums);
 }
 
 JsonValue typicalCase(quint32 seed) {

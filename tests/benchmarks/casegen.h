@@ -18,6 +18,14 @@ JsonValue generateCase(const QStringList &lines, const std::vector<int> &perLine
 JsonValue householdCase(const QStringList &lines, const std::vector<int> &perLine, int carriers,
                         quint32 seed);
 
+// How the premiums of a tied case are set: as householdCase (Random), all 1,000 with bundles at 900 a
+// line (Equal), or 999.99 / 1,000 / 1,000.01 in turn (Near, pricing scores that round alike). Equal and
+// Near also give every offering one grade and one service rating, so that most packages tie on the
+// overall score and the later keys of the rank order decide.
+enum class Premiums { Random, Equal, Near };
+JsonValue tiedHouseholdCase(const QStringList &lines, const std::vector<int> &perLine, int carriers,
+                            quint32 seed, Premiums premiums);
+
 // A typical household: 10 carriers × 3 lines, 1–2 options each (1,000–9,261 packages), with current
 // coverage and gap analysis on.
 JsonValue typicalCase(quint32 seed);
