@@ -196,10 +196,11 @@ void RankingController::startJob(EngineOptions opts, std::function<JobResult(con
     opts.cancel = m_cancel;
     m_userCancelled = false;
     m_progress = std::make_shared<SharedProgress>();
-    opts.progress = [progress = m_progress](const EngineProgress &p) {
+    opts.progress = [progress = m_progress, observer = m_progressObserver](const EngineProgress &p) {
         progress->done.store(p.done, std::memory_order_relaxed);
         progress->total.store(p.total, std::memory_order_relaxed);
         progress->stage.store(int(p.stage), std::memory_order_relaxed);
+        if (observer) observer(p);
     };
     const quint64 gen = ++m_generation;
     m_clock.start();

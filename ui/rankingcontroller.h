@@ -89,6 +89,11 @@ public:
 
     // Blocks until the current job is done (tests and screenshots).
     bool waitForIdle(int timeoutMs = 10000);
+    // Tests: called on the worker with each progress report of later jobs, after the strip's figures
+    // are stored; it may block there (a test holds a run at a stage to act on it while it is in flight).
+    void setProgressObserverForTests(std::function<void(const EngineProgress &)> observer) {
+        m_progressObserver = std::move(observer);
+    }
 
 public slots:
     void prepareNow(); // full re-run
@@ -129,6 +134,7 @@ private:
         std::atomic<qint64> done{0}, total{0};
     };
     std::shared_ptr<SharedProgress> m_progress;
+    std::function<void(const EngineProgress &)> m_progressObserver; // tests only, see its setter
     QTimer *m_progressTick = nullptr;
     bool m_userCancelled = false;
     int m_pending = 0;

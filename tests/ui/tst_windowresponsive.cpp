@@ -21,7 +21,11 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
+
+#include <atomic>
+#include <memory>
 
 using namespace pw;
 
@@ -67,6 +71,20 @@ private slots:
         }
         const size_t before = w.document()->typedCase().offerings.size();
 
+        // The cancel row holds the run at the start of its Ranking stage until Cancel has been clicked, so
+        // the click always meets a run in flight however fast the search is (a 50 MB case ranks in about
+        // a second); the run then stops at its first check of the flag.
+        auto release = std::make_shared<std::atomic<bool>>(false);
+        auto held = std::make_shared<std::atomic<bool>>(false);
+        if (how == u"cancel ranking")
+            w.ranking()->setProgressObserverForTests([release, held](const EngineProgress &p) {
+                if (p.stage != EngineProgress::Stage::Ranking) return;
+                held->store(true);
+                QElapsedTimer waited;
+                waited.start();
+                while (!release->load() && waited.elapsed() < 30000)
+                    QThread::msleep(5);
+            });
         bench::GapMeter meter;
         w.openCaseInBackground(file);
         // The strip shows at once, and the case on screen stays until the new one is ready.
@@ -83,9 +101,11 @@ private slots:
                  qPrintable(rankStrip->text()));
         QTest::qWait(1500); // ranking on its worker while the window keeps turning
         if (how == u"cancel ranking") {
+            QTRY_VERIFY_WITH_TIMEOUT(held->load(), 60000);
             auto *cancel = rankStrip->findChild<QPushButton *>(QStringLiteral("rankingProgressCancel"));
-            QVERIFY(cancel);
+            QVERIFY(cancel && cancel->isVisible());
             QTest::mouseClick(cancel, Qt::LeftButton);
+            release->store(true);
             QVERIFY(w.ranking()->waitForIdle(10000));
             QVERIFY(!rankStrip->isVisible());
             QVERIFY(w.ranking()->wasCancelled());
