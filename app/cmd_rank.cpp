@@ -31,21 +31,54 @@ QString safe(const JsonValue &v) {
     return escapeControls(v.toString());
 }
 
-// The first word of a carrier's name keeps the table's columns aligned ("Harborview"): leading spaces
-// skipped, escaped (the escapes are what the terminal shows), then cut to 14 terminal columns on grapheme
-// boundaries (a wide character or an emoji takes two). A name with no word in it shows as "(no name)" —
-// in the table only; JSON and CSV keep what the case says.
-QString carrierWord(const JsonValue &offering) {
-    const QString name = shortCarrier(offering);
-    qsizetype start = 0;
-    while (start < name.size() && name.at(start).isSpace())
-        ++start;
-    qsizetype end = start;
-    while (end < name.size() && !name.at(end).isSpace())
-        ++end;
-    if (end == start) return QStringLiteral("(no name)");
-    return cutToWidth(escapeControls(name.mid(start, end - start)), 14);
-}
+// The carriers column keeps the table's columns aligned with short names: the fewest leading words of
+// each carrier's name that tell it apart from every other carrier in the table ("Harborview" when the
+// first word is enough; "Carrier 9" and "Carrier 19", "21st Century" and "21st Amendment" when it is not;
+// the whole name when it is the start of another's), leading spaces skipped, escaped (the escapes are what
+// the terminal shows), then cut on grapheme boundaries (a wide character or an emoji takes two columns)
+// to 14 terminal columns for one word, 24 for more. A name with no word in it shows as "(no name)" — in
+// the table only; JSON and CSV keep what the case says.
+class CarrierNames {
+public:
+    explicit CarrierNames(const std::vector<JsonValue> &solutions) {
+        for (const auto &s : solutions)
+            for (const auto &o : s[u"offerings"].arrayItems()) {
+                const QStringList w = words(shortCarrier(o));
+                if (!m_all.contains(w)) m_all << w;
+            }
+    }
+    QString shown(const JsonValue &offering) const {
+        const QStringList w = words(shortCarrier(offering));
+        if (w.isEmpty()) return QStringLiteral("(no name)");
+        qsizetype k = 1;
+        while (k < w.size() && !uniqueStart(w, k))
+            ++k;
+        return cutToWidth(escapeControls(w.mid(0, k).join(u' ')), k == 1 ? 14 : 24);
+    }
+
+private:
+    static QStringList words(const QString &name) {
+        QStringList w;
+        qsizetype start = -1;
+        for (qsizetype i = 0; i <= name.size(); ++i) {
+            const bool space = i == name.size() || name.at(i).isSpace();
+            if (!space && start < 0) start = i;
+            if (space && start >= 0) {
+                w << name.mid(start, i - start);
+                start = -1;
+            }
+        }
+        return w;
+    }
+    // No other carrier's name starts with the same first k words.
+    bool uniqueStart(const QStringList &w, qsizetype k) const {
+        for (const QStringList &other : m_all)
+            if (other != w && other.size() >= k && std::equal(w.begin(), w.begin() + k, other.begin()))
+                return false;
+        return true;
+    }
+    QList<QStringList> m_all;
+};
 
 void printTable(const JsonValue &run, CliIo &io) {
     const JsonValue &analysis = run[u"output"][u"coverage_analysis"];
@@ -84,11 +117,12 @@ void printTable(const JsonValue &run, CliIo &io) {
             QString rank, label, carriers, cost, overall, levels;
         };
         std::vector<Row> rows;
+        const CarrierNames names(solutions);
         int carriersWidth = 36;
         for (const auto &s : solutions) {
             QStringList carriers;
             for (const auto &o : s[u"offerings"].arrayItems())
-                carriers << carrierWord(o);
+                carriers << names.shown(o);
             const double low = s[u"est_cost_low"].toDouble(), high = s[u"est_cost_high"].toDouble();
             const JsonValue &card = s[u"scorecard"];
             QStringList levels;

@@ -419,6 +419,61 @@ private slots:
         }
     }
 
+    // Carriers whose names start alike are told apart in the table: the fewest leading words that no
+    // other carrier in the table shares (the first word alone showed "Carrier / Carrier / Carrier").
+    void tableTellsCarriersApart_data() {
+        QTest::addColumn<QStringList>("names"); // for Harborview, Keystone, Bayside, Granite in turn
+        QTest::addColumn<QStringList>("shown");
+        QTest::newRow("numbered") << QStringList{"Carrier 9", "Carrier 19", "Carrier 49", "Other Mutual"}
+                                  << QStringList{"Carrier 9", "Carrier 19", "Carrier 49", "Other"};
+        QTest::newRow("shared first words")
+            << QStringList{"21st Century Insurance", "21st Amendment Mutual", "Bayside Insurance",
+                           "Granite State Casualty"}
+            << QStringList{"21st Century", "21st Amendment", "Bayside", "Granite"};
+        QTest::newRow("one name starts another")
+            << QStringList{"Acme", "Acme Mutual", "Bayside Insurance", "Granite State Casualty"}
+            << QStringList{"Acme", "Acme Mutual", "Bayside", "Granite"};
+        QTest::newRow("tabs and double spaces")
+            << QStringList{"North\tStar  Mutual", "North Point", "Bayside", "Granite"}
+            << QStringList{"North Star", "North Point", "Bayside", "Granite"};
+    }
+    void tableTellsCarriersApart() {
+        QFETCH(QStringList, names);
+        QFETCH(QStringList, shown);
+        const QStringList providers = {"prov_harborview", "prov_keystone", "prov_bayside", "prov_granite"};
+        const auto caseName = [&](qsizetype i) { return QString(names[i]).replace("\\t", "\t"); };
+        const QString file = changedCase(m_dir, [&](JsonValue &root) {
+            JsonValue offerings = JsonValue::array();
+            for (JsonValue o : root[u"offerings"].arrayItems()) {
+                const qsizetype i = providers.indexOf(o[u"provider_id"].toString());
+                if (i >= 0) o.insert(QStringLiteral("provider_name"), caseName(i));
+                offerings.append(o);
+            }
+            root.insert(QStringLiteral("offerings"), offerings);
+        });
+        const auto table = rank(file, QStringLiteral("table"));
+        QCOMPARE(table.exitCode, 0);
+        const QStringList rows = QString::fromUtf8(table.out).split(u'\n').mid(2, 10);
+        const auto run = parseJson(rank(file, QStringLiteral("json")).out);
+        QVERIFY(run);
+        // Row by row, position by position: the carrier of each ranked offering under its short name.
+        const auto &solutions = (*run)[u"solutions"].arrayItems();
+        QCOMPARE(qsizetype(solutions.size()), rows.size());
+        int checked = 0;
+        for (size_t r = 0; r < solutions.size(); ++r) {
+            QStringList expected;
+            for (const auto &o : solutions[r][u"offerings"].arrayItems()) {
+                const qsizetype i = providers.indexOf(o[u"provider_id"].toString());
+                expected << (i >= 0 ? shown[i] : o[u"provider_name"].toString().section(u' ', 0, 0));
+                checked += i >= 0 ? 1 : 0;
+            }
+            const QString cell =
+                QStringLiteral("  ") + expected.join(QStringLiteral(" / ")) + QStringLiteral(" ");
+            QVERIFY2(rows[qsizetype(r)].contains(cell), qPrintable(cell + u'\n' + rows[qsizetype(r)]));
+        }
+        QVERIFY(checked > 0);
+    }
+
     void validateMarksCutIds() {
         const QString id = QStringLiteral("quote_line_") + QString(150, u'x');
         const QString file = changedCase(m_dir, [&](JsonValue &root) {
