@@ -3,6 +3,7 @@
 
 #include "util/displaytext.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace pw {
@@ -139,7 +140,7 @@ private:
             bullets(b.items);
             return;
         case K::Facts:
-            facts(b.items);
+            facts(b.items, b.continues);
             return;
         case K::Panel:
             panel(b.items);
@@ -194,18 +195,27 @@ private:
         m_out += QStringLiteral("</ul>\n");
     }
 
-    void facts(const QStringList &items) {
+    void facts(const QStringList &items, bool continues) {
         m_out += QStringLiteral("<table class=\"facts\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" "
                                 "border=\"0\" style=\"%1\">\n")
                      .arg(breakStyle());
-        for (const QString &i : items) {
-            const QString label = i.section(u'\t', 0, 0);
-            const QString value = i.section(u'\t', 1);
+        for (qsizetype n = 0; n < items.size(); ++n) {
+            const QString label = items[n].section(u'\t', 0, 0);
+            const QString value = items[n].section(u'\t', 1);
             m_out += QStringLiteral(
                          "<tr><td width=\"28%\" class=\"fact-label\">%1</td><td width=\"72%\">%2</td></tr>\n")
-                         .arg(anchor() + htmlText(label), htmlText(value));
+                         .arg(anchor() + (n == 0 && continues ? continuedMark(label) : QString()) +
+                                  htmlText(label),
+                              htmlText(value));
         }
         m_out += QStringLiteral("</table>\n");
+    }
+
+    // "(continued)" on a line of its own above a cell's text (`text`: that text, maybe empty).
+    static QString continuedMark(const QString &text) {
+        return QStringLiteral("<span style=\"color:%1; font-style:italic; font-weight:normal;\">"
+                              "(continued)</span>%2")
+            .arg(QLatin1StringView(kMuted), text.isEmpty() ? QString() : QStringLiteral("<br>"));
     }
 
     void table(const ReportTable &t) {
@@ -246,13 +256,9 @@ private:
                 const ReportCell cell = c < int(r.cells.size()) ? r.cells[size_t(c)] : ReportCell();
                 const QString style = cellStyle(cell.style);
                 // The rest of a row taller than a page, on the next page, says so above its first cell.
-                QString continued;
-                if (r.continued && c == 0)
-                    continued =
-                        QStringLiteral("<span style=\"color:%1; font-style:italic; font-weight:normal;\">"
-                                       "(continued)</span>%2")
-                            .arg(QLatin1StringView(kMuted),
-                                 cell.text.isEmpty() ? QString() : QStringLiteral("<br>"));
+                const QString continued = r.continued && c == std::clamp(r.continuedColumn, 0, cols - 1)
+                                              ? continuedMark(cell.text)
+                                              : QString();
                 m_out += QStringLiteral("<td%1%2%3>%4%5</td>")
                              .arg(widthOf(c), alignOf(c),
                                   style.isEmpty() ? QString() : QStringLiteral(" style=\"%1\"").arg(style),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "reportrenderer.h"
 
+#include "pagebodypainter.h"
 #include "report/proposal.h"
 #include "report/reportexport.h"
 #include "report/reportpagination.h"
@@ -147,6 +148,22 @@ void layOutInPages(QTextDocument &text, const ReportDocument &doc, const QSizeF 
         // with nothing to learn, more room is left at each page's foot.
         const MeasuredReport actual = measureReport(text, paged.document, false);
         bool learned = false;
+        // A block left whole that the layout ran on over pages: how much it grew there.
+        for (size_t i = 0; i < actual.blocks.size(); ++i) {
+            const int from = paged.source[i];
+            if (from < 0 || !actual.blocks[i].found || !measured.blocks[size_t(from)].found) continue;
+            const ReportBlock &b = paged.document.blocks[i];
+            if (b.kind == ReportBlock::Kind::Table
+                    ? !b.table.widths.empty()
+                    : b.kind != ReportBlock::Kind::Callout && b.kind != ReportBlock::Kind::Panel)
+                continue;
+            const MeasuredBlock &was = measured.blocks[size_t(from)], &now = actual.blocks[i];
+            const double growth = (now.bottom - now.top) - (was.bottom - was.top);
+            if (growth > 0.5 && growth > frame.runOnGrowth[size_t(from)] + 0.25) {
+                frame.runOnGrowth[size_t(from)] = growth;
+                learned = true;
+            }
+        }
         for (size_t i = 0; i < actual.blocks.size(); ++i) {
             if (!paged.startsPage[i] || !actual.blocks[i].found) continue;
             const double inset = std::fmod(actual.blocks[i].top, body.height());
@@ -231,11 +248,18 @@ int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaint
                    Qt::AlignLeft | Qt::AlignTop,
                    fm.elidedText(escapeControls(doc.title), Qt::ElideRight, footer.width() * 0.75));
 
-        p.translate(body.left(), body.top() - i * body.height());
+        // The page's body through a painter that keeps only the text within it (pagebodypainter.h).
+        const QRectF pageBody(0, i * body.height(), body.width(), body.height());
+        QTransform toDevice;
+        toDevice.scale(scale, scale);
+        toDevice.translate(body.left(), body.top() - i * body.height());
+        PageBodyPainter bodyDevice(&p, toDevice.mapRect(pageBody));
+        QPainter bodyPainter(&bodyDevice);
+        bodyPainter.setTransform(toDevice);
         QAbstractTextDocumentLayout::PaintContext ctx;
-        ctx.clip = QRectF(0, i * body.height(), body.width(), body.height());
-        p.setClipRect(ctx.clip);
-        text.documentLayout()->draw(&p, ctx);
+        ctx.clip = pageBody;
+        text.documentLayout()->draw(&bodyPainter, ctx);
+        bodyPainter.end();
         p.restore();
         if (progress && !progress(i + 1, pages)) return 0;
     }
