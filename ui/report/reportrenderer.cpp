@@ -41,18 +41,29 @@ constexpr double kNarrowestBodyWidth = 793.7 - 2 * kSideMargin;
 
 // A QTextDocument laid out against a fixed 96-dpi reference device, so a report has the same line breaks
 // and page breaks on every machine, screen and printer (a printer only scales the painting).
+// It keeps the report it was made from with its columns fitted, so that laying it out in pages does not
+// fit them again.
 class ReportTextDocument : public QTextDocument {
 public:
-    ReportTextDocument()
-        : m_reference(1, 1, QImage::Format_RGB32) {
+    ReportTextDocument(const ReportDocument &source, ReportDocument fitted)
+        : m_reference(1, 1, QImage::Format_RGB32)
+        , m_source(source)
+        , m_fitted(std::move(fitted)) {
         const int dotsPerMeter = qRound(kLayoutDpi / 0.0254);
         m_reference.setDotsPerMeterX(dotsPerMeter);
         m_reference.setDotsPerMeterY(dotsPerMeter);
         documentLayout()->setPaintDevice(&m_reference);
     }
+    // The fitted report when `doc` is the report this document was made from, else null.
+    const ReportDocument *fittedFor(const ReportDocument &doc) const {
+        const bool same = doc.title == m_source.title && doc.runningHeader == m_source.runningHeader &&
+                          doc.cover == m_source.cover && doc.blocks == m_source.blocks;
+        return same ? &m_fitted : nullptr;
+    }
 
 private:
     QImage m_reference;
+    ReportDocument m_source, m_fitted;
 };
 
 // The logo image, or a null image with the reason it cannot be read.
@@ -127,8 +138,10 @@ void setReportHtml(QTextDocument &text, const ReportDocument &doc, const QImage 
 // a block that starts a page begins differently than planned, the plan is made again with what the layout
 // did; should a row still cross a page's foot, it is made again with more room left at each page's foot.
 void layOutInPages(QTextDocument &text, const ReportDocument &doc, const QSizeF &body) {
-    ReportDocument fitted = doc;
-    fitColumnsToWords(fitted, text.defaultFont(), kNarrowestBodyWidth);
+    const auto *own = dynamic_cast<const ReportTextDocument *>(&text);
+    const ReportDocument *known = own ? own->fittedFor(doc) : nullptr;
+    ReportDocument fitted = known ? *known : doc;
+    if (!known) fitColumnsToWords(fitted, text.defaultFont(), kNarrowestBodyWidth);
     const QImage logo =
         text.resource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(kLogoResource))).value<QImage>();
     // Painted before (a print preview asks again): the report's own content again, without the breaks.
@@ -188,18 +201,18 @@ ReportDocument buildReportDocument(const ReportJob &job) {
 }
 
 std::unique_ptr<QTextDocument> reportTextDocument(const ReportDocument &doc, QStringList *notes) {
-    auto text = std::make_unique<ReportTextDocument>();
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(9.5);
     // Unhinted metrics scale linearly from the 96-dpi layout to the printer.
     font.setHintingPreference(QFont::PreferNoHinting);
+    // Every word of a table keeps its room on the narrower of the pages a report is printed on.
+    ReportDocument fitted = doc;
+    fitColumnsToWords(fitted, font, kNarrowestBodyWidth);
+    auto text = std::make_unique<ReportTextDocument>(doc, fitted);
     text->setDefaultFont(font);
     text->setDocumentMargin(0);
     text->setDefaultStyleSheet(reportTextDocumentStyleSheet());
     const QImage logo = doc.cover.present ? readLogo(doc.cover.logoFile, notes) : QImage();
-    // Every word of a table keeps its room on the narrower of the pages a report is printed on.
-    ReportDocument fitted = doc;
-    fitColumnsToWords(fitted, font, kNarrowestBodyWidth);
     setReportHtml(*text, fitted, logo);
     return text;
 }
