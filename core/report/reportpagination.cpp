@@ -247,6 +247,9 @@ private:
                 part.items.clear();
                 for (size_t r = a; r < k; ++r)
                     part.items << rows[r].cells[0].text + u'\t' + rows[r].cells[1].text;
+                // A fact's rest is marked as a table row's is ("(continued)" above the text of the label's
+                // column, which is wide enough), its label not repeated: the label stands at the foot of the
+                // page before, and a label printed twice would read as a second fact.
                 part.continues = rows[a].continued;
             } else {
                 part.table.rows.assign(rows.begin() + qsizetype(a), rows.begin() + qsizetype(k));

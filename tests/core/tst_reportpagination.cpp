@@ -121,6 +121,20 @@ QString plan(const ReportDocument &doc) {
     return out.join(u' ');
 }
 
+// Facts measured as rows (3 above the first, 5 between two, 3 below the last).
+MeasuredBlock factsMeasure(std::vector<MeasuredRow> rows) {
+    MeasuredBlock b;
+    b.found = true;
+    b.headerHeight = 3;
+    b.rowGap = 5;
+    b.tailHeight = 3;
+    b.bottom = 3 + 3 + 5 * double(rows.size() - 1);
+    for (const MeasuredRow &r : rows)
+        b.bottom += r.height;
+    b.rows = std::move(rows);
+    return b;
+}
+
 QList<int> repeated(int value, int count) {
     return QList<int>(count, value);
 }
@@ -222,15 +236,7 @@ void TestReportPagination::factsAreCutBetweenItems() {
         items << QStringLiteral("Label %1\tvalue").arg(i);
     doc.facts(items);
     MeasuredReport measured;
-    MeasuredBlock b;
-    b.found = true;
-    b.headerHeight = 3;
-    b.rowGap = 5;
-    b.tailHeight = 3;
-    for (int i = 0; i < 40; ++i)
-        b.rows.push_back(row(1));
-    b.bottom = 3 + 40 * kLine + 39 * 5 + 3;
-    measured.blocks.push_back(b);
+    measured.blocks.push_back(factsMeasure(std::vector<MeasuredRow>(40, row(1))));
     PageFrame f = frame();
     f.startInset[ReportBlock::Kind::Facts] = 0;
     const PaginatedReport paged = paginateReport(doc, measured, f);
@@ -253,14 +259,7 @@ void TestReportPagination::factTallerThanAPageIsCutBetweenLines() {
                                QStringLiteral("After\tshort")};
     doc.facts(items);
     MeasuredReport measured;
-    MeasuredBlock b;
-    b.found = true;
-    b.headerHeight = 3;
-    b.rowGap = 5;
-    b.tailHeight = 3;
-    b.rows = {row(1), tall, row(1)};
-    b.bottom = 3 + 62 * kLine + 2 * 5 + 3;
-    measured.blocks.push_back(b);
+    measured.blocks.push_back(factsMeasure({row(1), tall, row(1)}));
     PageFrame f = frame();
     f.startInset[ReportBlock::Kind::Facts] = 0;
     const PaginatedReport paged = paginateReport(doc, measured, f);
