@@ -132,15 +132,13 @@ void measureRows(QAbstractTextDocumentLayout *layout, QTextTable *table, Measure
     }
 }
 
-// The index of the block whose anchor `block` holds, or -1.
+// The index of the block whose mark (blockAnchor, as the tooltip of its first text) `block` holds, or -1.
 int anchoredBlock(const QTextBlock &block, const std::map<QString, int> &anchors) {
     for (auto it = block.begin(); !it.atEnd(); ++it) {
-        const QTextCharFormat f = it.fragment().charFormat();
-        if (!f.isAnchor()) continue;
-        for (const QString &name : f.anchorNames()) {
-            const auto found = anchors.find(name);
-            if (found != anchors.end()) return found->second;
-        }
+        const QString name = it.fragment().charFormat().toolTip();
+        if (name.isEmpty()) continue;
+        const auto found = anchors.find(name);
+        if (found != anchors.end()) return found->second;
     }
     return -1;
 }
