@@ -28,8 +28,10 @@ struct ReportRow {
     std::vector<ReportCell> cells;
     bool group = false; // a heading row across the table ("Home"); its text is cells[0]
     // The rest of the row above, cut at a page's foot because the row is taller than a page
-    // (report/reportpagination.h): printed with "(continued)" above its first cell's text.
+    // (report/reportpagination.h): printed with "(continued)" above the text of its cell in column
+    // `continuedColumn` (a column wide enough for the word, so it is never broken).
     bool continued = false;
+    int continuedColumn = 0;
     bool operator==(const ReportRow &) const = default;
 };
 
@@ -61,6 +63,9 @@ struct ReportBlock {
     QString text;
     QStringList items;
     ReportTable table;
+    // Facts: the first item is the rest of an item cut at the page before (report/reportpagination.h),
+    // printed with "(continued)" above its label.
+    bool continues = false;
     bool operator==(const ReportBlock &) const = default;
 };
 

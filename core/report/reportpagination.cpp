@@ -53,6 +53,7 @@ public:
         for (size_t i = 0; i < m_doc.blocks.size(); ++i) {
             const ReportBlock &b = m_doc.blocks[i];
             const MeasuredBlock *m = i < m_measured.blocks.size() ? &m_measured.blocks[i] : nullptr;
+            m_source = int(i);
             if (b.kind == Kind::PageBreak) {
                 if (!m_empty) breakPage(); // a page already begun by a cut needs no second break
                 continue;
@@ -66,7 +67,7 @@ public:
             else if (cutBetweenRows(b, *m))
                 cutTable(b, *m);
             else
-                whole(b, *m);
+                whole(b, *m, i);
             m_prevBottom = m->bottom + m->after;
         }
         m_out.pages = m_page + 1;
@@ -86,6 +87,7 @@ private:
         m_out.document.blocks.push_back(std::move(b));
         m_out.plannedTops.push_back(top);
         m_out.startsPage.push_back(m_empty && m_page > 0);
+        m_out.source.push_back(m_source);
         m_empty = false;
     }
 
@@ -93,6 +95,7 @@ private:
         m_out.document.blocks.push_back({Kind::PageBreak, {}, {}, {}});
         m_out.plannedTops.push_back(-1);
         m_out.startsPage.push_back(false);
+        m_out.source.push_back(-1);
         ++m_page;
         m_empty = true;
     }
@@ -161,14 +164,15 @@ private:
     // taller than a page is left where it is, for the layout to run on over the page (a panel or callout is
     // one row that cannot be cut between lines here; a table without widths would change its columns if
     // cut, so its rows could not be measured for the parts).
-    void whole(const ReportBlock &b, const MeasuredBlock &m) {
+    void whole(const ReportBlock &b, const MeasuredBlock &m, size_t i) {
         double top = topOf(b, m);
         if (!m_empty && top + height(m) + m.after > pageFoot() && height(m) + m.after <= pageRoom(b, m)) {
             breakPage();
             top = topOf(b, m);
         }
+        const auto grown = m_frame.runOnGrowth.find(i);
         place(b, top);
-        placedTo(top + height(m) + m.after);
+        placedTo(top + height(m) + m.after + (grown == m_frame.runOnGrowth.end() ? 0 : grown->second));
     }
 
     // The foot of the text of rows [a, k) of a part of a table whose frame starts at `top`.
@@ -200,11 +204,11 @@ private:
     }
 
     void cutTable(const ReportBlock &b, const MeasuredBlock &m) {
-        // Facts are cut like a table's rows: their items are carried as one-cell rows.
+        // Facts are cut like a table's rows: their items are carried as rows of a label and a value.
         std::vector<ReportRow> rows;
         if (b.kind == Kind::Facts) {
             for (const QString &item : b.items)
-                rows.push_back({{ReportCell(item)}, false});
+                rows.push_back({{ReportCell(item.section(u'\t', 0, 0)), ReportCell(item.section(u'\t', 1))}});
         } else {
             rows = b.table.rows;
         }
@@ -222,7 +226,9 @@ private:
                 const double used =
                     k > a ? rowsBottom(m, measured, a, k, top) + m.rowGap : top + m.headerHeight;
                 const double here = pageFoot() - partFoot(m) - used;
-                if ((here >= room / 4 || (m_empty && k == a)) && cutRow(rows, measured, k, here)) ++k;
+                if ((here >= room / 4 || (m_empty && k == a)) &&
+                    cutRow(rows, measured, k, here, m.continuedColumn))
+                    ++k;
             } else {
                 // A group row is never the last row of a page when a row of its group follows.
                 while (k < rows.size() && k > a + 1 && rows[k - 1].group)
@@ -240,7 +246,11 @@ private:
             if (b.kind == Kind::Facts) {
                 part.items.clear();
                 for (size_t r = a; r < k; ++r)
-                    part.items << rows[r].cells.front().text;
+                    part.items << rows[r].cells[0].text + u'\t' + rows[r].cells[1].text;
+                // A fact's rest is marked as a table row's is ("(continued)" above the text of the label's
+                // column, which is wide enough), its label not repeated: the label stands at the foot of the
+                // page before, and a label printed twice would read as a second fact.
+                part.continues = rows[a].continued;
             } else {
                 part.table.rows.assign(rows.begin() + qsizetype(a), rows.begin() + qsizetype(k));
             }
@@ -255,14 +265,16 @@ private:
     }
 
     // Cuts row `r` after the lines that end within `room` of its top: the rest becomes the next row, marked
-    // continued ("(continued)" on a line of its own above its first cell's text). False when no line fits or
-    // a cell cannot be cut.
+    // continued ("(continued)" on a line of its own above the text of its cell in column `mark`). False when
+    // no line fits or a cell cannot be cut.
     static bool cutRow(std::vector<ReportRow> &rows, std::vector<MeasuredRow> &measured, size_t r,
-                       double room) {
+                       double room, int mark) {
         const MeasuredRow &m = measured[r];
         if (rows[r].group || m.cells.empty()) return false;
+        mark = std::clamp(mark, 0, int(m.cells.size()) - 1);
         ReportRow first = rows[r], rest = rows[r];
         rest.continued = true;
+        rest.continuedColumn = mark;
         first.cells.resize(m.cells.size());
         rest.cells.resize(m.cells.size());
         MeasuredRow firstM, restM;
@@ -288,7 +300,7 @@ private:
                     tail.lines.push_back(
                         {cell.lines[l].top - shift, cell.lines[l].bottom - shift, cell.lines[l].start - at});
             }
-            if (c == 0) {
+            if (int(c) == mark) {
                 const double h =
                     cell.lines.empty() ? lineHeight : cell.lines.front().bottom - cell.lines.front().top;
                 for (MeasuredLine &l : tail.lines) {
@@ -322,6 +334,7 @@ private:
     double m_cur = 0;        // the foot of what is placed, along the strip of pages
     double m_prevBottom = 0; // the foot of the block before, as measured
     bool m_empty = true;     // nothing placed on the page yet
+    int m_source = -1;       // the block of the input being placed
 };
 
 } // namespace

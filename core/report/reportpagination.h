@@ -18,8 +18,9 @@ namespace pw {
 //    with the header row repeated (a PageBreak before each further part), so no row is ever cut by the
 //    printer's page break; a group row ("Home") is kept with the row below it;
 //  - a row taller than a whole page (and only such a row) is cut between two of its lines: the rest goes
-//    on the next page as a row marked `continued`, whose first cell starts with "(continued)"; every word
-//    of the row is printed, none broken;
+//    on the next page as a row marked `continued`, whose cell in the measured `continuedColumn` starts with
+//    "(continued)" (facts: the part whose first item is such a rest `continues`, its label so marked);
+//    every word of the row is printed, none broken;
 //  - a heading that would stand within `keepWithNext` of a page's foot, or whose following table row or
 //    line would not fit below it, starts the next page;
 //  - a small table (facts, callout, panel) that does not fit on the rest of a page starts the next one;
@@ -67,6 +68,9 @@ struct MeasuredBlock {
     // table's page, so it must fit there).
     double after = 0;
     std::vector<MeasuredRow> rows;
+    // Tables: the first column wide enough for "(continued)" on one line (the widest when none is), where
+    // the rest of a cut row says so.
+    int continuedColumn = 0;
 };
 
 struct MeasuredReport {
@@ -84,6 +88,10 @@ struct PageFrame {
     // 6.4 leaves there (it drops a heading's margin at some page tops). The renderer raises it where the
     // layout leaves more.
     std::map<ReportBlock::Kind, double> startInset;
+    // How much taller than measured a block left whole (a callout or a panel taller than a page) comes out
+    // when the layout runs it on over pages, by its index in the document: the layout leaves room at each
+    // page's foot and top inside it. Learnt from the paged layout by the renderer.
+    std::map<size_t, double> runOnGrowth;
 };
 
 struct PaginatedReport {
@@ -91,6 +99,7 @@ struct PaginatedReport {
     int pages = 0;                   // as planned (the printed count is read from the layout)
     std::vector<double> plannedTops; // where each block of `document` is expected to start (unused: -1)
     std::vector<bool> startsPage;    // whether it was placed at the top of a page
+    std::vector<int> source;         // the index of the block of the input it comes from (-1: a page break)
 };
 
 // The document with explicit page breaks, cut tables and cut rows, for pages of `frame.height`. `measured`

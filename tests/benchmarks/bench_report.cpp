@@ -3,8 +3,15 @@
 // Brooklyn household sample), the time of each stage: building the document model, the QTextDocument
 // (HTML and column fitting), pagination with the first page painted (the report laid out as one long page,
 // measured, placed page by page so no table row is cut, and laid out again in pages), and painting the rest.
-// Run: build/tests/benchmarks/bench_report [CASE.json] [SOLUTIONS]
-// (not part of ctest: no test fails on wall-clock time).
+// Run: build/tests/benchmarks/bench_report [CASE.json | --typical] [SOLUTIONS]
+// (--typical: the generated typical household of casegen.h, thousands of packages, for --top 1000; not
+// part of ctest: no test fails on wall-clock time).
+// Recorded on the 2-core build machine (shared, so wall times vary; CPU time from /usr/bin/time):
+//   --typical 100:  136 pages, 4.1 s CPU (30 ms a page); painting 19 / 22 ms a page (first / last tenth)
+//   --typical 1000: 1,343 pages, 50.9 s CPU (38 ms a page), 556 MB; painting 25 / 29 ms a page
+// What still grows with the page count is inside Qt: QTextDocument's paged layout of many tables (about
+// twice its one-long-page layout, and a little more per page in a longer document).
+#include "casegen.h"
 #include "io/casefile.h"
 #include "report/reportrenderer.h"
 
@@ -16,6 +23,7 @@
 #include <QTimeZone>
 
 #include <cstdio>
+#include <vector>
 
 using namespace pw;
 
@@ -27,13 +35,17 @@ int main(int argc, char **argv) {
         args.value(1, QStringLiteral(PW_SOURCE_DIR "/resources/samples/brooklyn-household.json"));
     const int solutions = args.value(2, QStringLiteral("60")).toInt();
 
-    const CaseFileResult read = readCaseFile(file);
-    if (!read.root) {
-        std::fprintf(stderr, "bench_report: %s cannot be read\n", qPrintable(file));
-        return 2;
-    }
     ReportRequest request;
-    request.caseRoot = *read.root;
+    if (file == QStringLiteral("--typical")) {
+        request.caseRoot = bench::typicalCase(7);
+    } else {
+        const CaseFileResult read = readCaseFile(file);
+        if (!read.root) {
+            std::fprintf(stderr, "bench_report: %s cannot be read\n", qPrintable(file));
+            return 2;
+        }
+        request.caseRoot = *read.root;
+    }
     request.options.now = QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone::utc());
     request.options.top = solutions;
     request.kind = ReportKind::Underwriter;
@@ -58,12 +70,15 @@ int main(int argc, char **argv) {
     buffer.open(QIODevice::WriteOnly);
     double firstPage = 0;
     int pages = 0;
+    std::vector<double> painted; // when each page was done, ms
+    painted.reserve(4096);
     {
         QPdfWriter writer(&buffer);
         writer.setResolution(300);
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF()));
         pages = paintReportPages(*text, doc, &writer, [&](int done, int) {
             if (done == 1) firstPage = timer.nsecsElapsed() / 1e6;
+            painted.push_back(timer.nsecsElapsed() / 1e6);
             return true;
         });
     }
@@ -74,6 +89,14 @@ int main(int argc, char **argv) {
     std::printf("  text document (HTML)    %9.1f ms\n", html);
     std::printf("  pagination + 1st page   %9.1f ms\n", firstPage);
     std::printf("  other pages painted     %9.1f ms\n", total - firstPage);
+    // Painting a page takes as long at the end of a long report as at its start (no step that grows with
+    // the pages before): the time per page over the first and the last tenth of the pages.
+    if (painted.size() >= 20) {
+        const size_t tenth = painted.size() / 10, n = painted.size();
+        std::printf("  per page, first tenth   %9.2f ms\n", (painted[tenth] - painted[0]) / double(tenth));
+        std::printf("  per page, last tenth    %9.2f ms\n",
+                    (painted[n - 1] - painted[n - 1 - tenth]) / double(tenth));
+    }
     std::printf("  export total            %9.1f ms\n", model + html + total);
     return pages > 0 ? 0 : 1;
 }

@@ -121,6 +121,20 @@ QString plan(const ReportDocument &doc) {
     return out.join(u' ');
 }
 
+// Facts measured as rows (3 above the first, 5 between two, 3 below the last).
+MeasuredBlock factsMeasure(std::vector<MeasuredRow> rows) {
+    MeasuredBlock b;
+    b.found = true;
+    b.headerHeight = 3;
+    b.rowGap = 5;
+    b.tailHeight = 3;
+    b.bottom = 3 + 3 + 5 * double(rows.size() - 1);
+    for (const MeasuredRow &r : rows)
+        b.bottom += r.height;
+    b.rows = std::move(rows);
+    return b;
+}
+
 QList<int> repeated(int value, int count) {
     return QList<int>(count, value);
 }
@@ -134,6 +148,10 @@ private slots:
     void rowsPlacedWhileTheyFit();
     void rowTallerThanAPageIsCutBetweenLines();
     void factsAreCutBetweenItems();
+    void factTallerThanAPageIsCutBetweenLines();
+    void continuedStandsInTheColumnMeasured_data();
+    void continuedStandsInTheColumnMeasured();
+    void runOnBlockGrowsAsLearnt();
 };
 
 void TestReportPagination::rowsPlacedWhileTheyFit_data() {
@@ -218,15 +236,7 @@ void TestReportPagination::factsAreCutBetweenItems() {
         items << QStringLiteral("Label %1\tvalue").arg(i);
     doc.facts(items);
     MeasuredReport measured;
-    MeasuredBlock b;
-    b.found = true;
-    b.headerHeight = 3;
-    b.rowGap = 5;
-    b.tailHeight = 3;
-    for (int i = 0; i < 40; ++i)
-        b.rows.push_back(row(1));
-    b.bottom = 3 + 40 * kLine + 39 * 5 + 3;
-    measured.blocks.push_back(b);
+    measured.blocks.push_back(factsMeasure(std::vector<MeasuredRow>(40, row(1))));
     PageFrame f = frame();
     f.startInset[ReportBlock::Kind::Facts] = 0;
     const PaginatedReport paged = paginateReport(doc, measured, f);
@@ -236,6 +246,90 @@ void TestReportPagination::factsAreCutBetweenItems() {
     for (const ReportBlock &block : paged.document.blocks)
         printed << block.items;
     QCOMPARE(printed, items);
+}
+
+// A fact whose value is 60 lines (1200) on pages of 500: cut between the lines of its value, never printed
+// whole over the pages (the layout would run it on, then print empty parts): the first part with its
+// label, the rest in parts that `continue`, each with a part of the value, every word once, in order.
+void TestReportPagination::factTallerThanAPageIsCutBetweenLines() {
+    ReportDocument doc;
+    const MeasuredRow tall = row(60);
+    const QStringList items = {QStringLiteral("Before\tshort"),
+                               QStringLiteral("Carriers\t") + tall.cells[1].text,
+                               QStringLiteral("After\tshort")};
+    doc.facts(items);
+    MeasuredReport measured;
+    measured.blocks.push_back(factsMeasure({row(1), tall, row(1)}));
+    PageFrame f = frame();
+    f.startInset[ReportBlock::Kind::Facts] = 0;
+    const PaginatedReport paged = paginateReport(doc, measured, f);
+    QCOMPARE(plan(paged.document), QStringLiteral("F2 | F1 | F2"));
+    const std::vector<ReportBlock> &blocks = paged.document.blocks;
+    QCOMPARE(blocks[0].continues, false);
+    QCOMPARE(blocks[2].continues, true);
+    QCOMPARE(blocks[4].continues, true);
+    QCOMPARE(blocks[0].items[0], items[0]);
+    QVERIFY(blocks[0].items[1].startsWith(QStringLiteral("Carriers\tline00")));
+    QCOMPARE(blocks[2].items[0].section(u'\t', 0, 0), QString());
+    QCOMPARE(blocks[4].items[1], items[2]);
+    // Page 1: 3 + 20 + 5 before; the value's lines to 500 - 3: 23 lines. Page 2: 3 + lines + 3 <= 500
+    // ("(continued)" beside them, in the label's column): 24 lines. Page 3: the last 13 lines.
+    const QStringList parts = {blocks[0].items[1].section(u'\t', 1), blocks[2].items[0].section(u'\t', 1),
+                               blocks[4].items[0].section(u'\t', 1)};
+    QCOMPARE(parts[0].split(u' ').size(), 23);
+    QCOMPARE(parts[1].split(u' ').size(), 24);
+    QCOMPARE(parts[2].split(u' ').size(), 13);
+    QCOMPARE(parts.join(u' '), tall.cells[1].text);
+}
+
+void TestReportPagination::continuedStandsInTheColumnMeasured_data() {
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("restLines"); // lines of the first part of the rest, on page 2
+    QTest::newRow("first column") << 0 << 23;
+    QTest::newRow("second column") << 1 << 22; // the value's column holds the extra line
+}
+
+// The rest of a cut row says "(continued)" in the column the measure found wide enough for it: that
+// column's cell is a line taller.
+void TestReportPagination::continuedStandsInTheColumnMeasured() {
+    QFETCH(int, column);
+    QFETCH(int, restLines);
+    Made m = tableDocument({2, 60, 2});
+    m.measured.blocks.back().continuedColumn = column;
+    const PaginatedReport paged = paginateReport(m.doc, m.measured, frame());
+    std::vector<ReportRow> rows;
+    for (const ReportBlock &b : paged.document.blocks)
+        if (b.kind == ReportBlock::Kind::Table)
+            rows.insert(rows.end(), b.table.rows.begin(), b.table.rows.end());
+    QVERIFY(rows.size() >= 4);
+    QCOMPARE(rows[2].continued, true);
+    QCOMPARE(rows[2].continuedColumn, column);
+    QCOMPARE(rows[2].cells[1].text.split(u' ').size(), restLines);
+}
+
+// A callout taller than a page is left whole for the layout to run on; what the layout added inside it
+// (learnt from the paged layout) moves what follows it down by as much.
+void TestReportPagination::runOnBlockGrowsAsLearnt() {
+    ReportDocument doc;
+    doc.callout(QStringLiteral("long"));
+    doc.paragraph(QStringLiteral("after"));
+    MeasuredReport measured;
+    MeasuredBlock callout;
+    callout.found = true;
+    callout.bottom = 800;
+    MeasuredBlock after;
+    after.found = true;
+    after.top = 800;
+    after.bottom = 820;
+    after.lines.push_back({0, kLine, 0});
+    measured.blocks = {callout, after};
+    PageFrame f = frame();
+    const PaginatedReport plain = paginateReport(doc, measured, f);
+    QCOMPARE(plain.plannedTops[1], 800.0);
+    f.runOnGrowth[0] = 150;
+    const PaginatedReport grown = paginateReport(doc, measured, f);
+    QCOMPARE(grown.plannedTops[1], 950.0);
+    QCOMPARE(grown.source, (std::vector<int>{0, 1}));
 }
 
 QTEST_GUILESS_MAIN(TestReportPagination)

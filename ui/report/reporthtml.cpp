@@ -3,6 +3,7 @@
 
 #include "util/displaytext.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace pw {
@@ -62,8 +63,8 @@ public:
         }
         if (m_doc.cover.present) cover();
         for (size_t i = 0; i < m_doc.blocks.size(); ++i) {
-            // The layout finds each block by the anchor before its first text (reportmeasure.h).
-            m_anchor = file() ? QString() : QStringLiteral("<a name=\"%1\"></a>").arg(blockAnchor(int(i)));
+            // The layout finds each block by the mark on its first text (reportmeasure.h).
+            m_anchor = file() ? QString() : blockAnchor(int(i));
             block(m_doc.blocks[i]);
         }
         m_out += QStringLiteral("</body></html>\n");
@@ -73,8 +74,15 @@ public:
 private:
     bool file() const { return m_flavour == HtmlFlavour::File; }
 
-    // The anchor of the block being written, before its first text (once).
-    QString anchor() { return std::exchange(m_anchor, QString()); }
+    // `html` marked as the first text of the block being written (once): a span whose title (a tooltip,
+    // never printed) names the block. Not an <a name>: QTextDocument keeps anchor names as a string list,
+    // which its format collection does not hash, so every named anchor is compared with every other one
+    // as the document is built, a step that grows with the square of the blocks.
+    QString anchored(const QString &html) {
+        const QString name = std::exchange(m_anchor, QString());
+        if (name.isEmpty() || html.isEmpty()) return html;
+        return QStringLiteral("<span title=\"%1\">%2</span>").arg(name, html);
+    }
 
     // The style attribute that starts a new page, for the first element after a page break.
     QString breakStyle() {
@@ -139,7 +147,7 @@ private:
             bullets(b.items);
             return;
         case K::Facts:
-            facts(b.items);
+            facts(b.items, b.continues);
             return;
         case K::Panel:
             panel(b.items);
@@ -155,7 +163,7 @@ private:
         m_out += QStringLiteral("<%1%2%3>%4</%1>\n")
                      .arg(tag, cls.isEmpty() ? QString() : QStringLiteral(" class=\"%1\"").arg(cls),
                           style.isEmpty() ? QString() : QStringLiteral(" style=\"%1\"").arg(style),
-                          anchor() + html);
+                          anchored(html));
     }
 
     void callout(const QString &text, const QStringList &more) {
@@ -170,13 +178,13 @@ private:
         m_out += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"10\" border=\"0\" "
                                 "style=\"%1 margin-top: 4px; margin-bottom: 10px;\"><tr><td bgcolor=\"%2\" "
                                 "style=\"font-size: 11pt;\">%3</td></tr></table>\n")
-                     .arg(breakStyle(), QLatin1StringView(kCalloutFill), anchor() + html);
+                     .arg(breakStyle(), QLatin1StringView(kCalloutFill), anchored(html));
     }
 
     void panel(const QStringList &paragraphs) {
         QString html;
         for (const QString &p : paragraphs)
-            html += QStringLiteral("<p>%1%2</p>").arg(anchor(), htmlText(p));
+            html += QStringLiteral("<p>%1</p>").arg(anchored(htmlText(p)));
         if (file()) {
             element(QStringLiteral("div"), QStringLiteral("panel"), html);
             return;
@@ -190,22 +198,31 @@ private:
     void bullets(const QStringList &items) {
         m_out += QStringLiteral("<ul style=\"%1\">\n").arg(breakStyle());
         for (const QString &i : items)
-            m_out += QStringLiteral("<li>%1%2</li>\n").arg(anchor(), htmlText(i));
+            m_out += QStringLiteral("<li>%1</li>\n").arg(anchored(htmlText(i)));
         m_out += QStringLiteral("</ul>\n");
     }
 
-    void facts(const QStringList &items) {
+    void facts(const QStringList &items, bool continues) {
         m_out += QStringLiteral("<table class=\"facts\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" "
                                 "border=\"0\" style=\"%1\">\n")
                      .arg(breakStyle());
-        for (const QString &i : items) {
-            const QString label = i.section(u'\t', 0, 0);
-            const QString value = i.section(u'\t', 1);
-            m_out += QStringLiteral(
-                         "<tr><td width=\"28%\" class=\"fact-label\">%1</td><td width=\"72%\">%2</td></tr>\n")
-                         .arg(anchor() + htmlText(label), htmlText(value));
+        for (qsizetype n = 0; n < items.size(); ++n) {
+            const QString label = items[n].section(u'\t', 0, 0);
+            const QString value = items[n].section(u'\t', 1);
+            m_out +=
+                QStringLiteral(
+                    "<tr><td width=\"28%\" class=\"fact-label\">%1</td><td width=\"72%\">%2</td></tr>\n")
+                    .arg(anchored((n == 0 && continues ? continuedMark(label) : QString()) + htmlText(label)),
+                         htmlText(value));
         }
         m_out += QStringLiteral("</table>\n");
+    }
+
+    // "(continued)" on a line of its own above a cell's text (`text`: that text, maybe empty).
+    static QString continuedMark(const QString &text) {
+        return QStringLiteral("<span style=\"color:%1; font-style:italic; font-weight:normal;\">"
+                              "(continued)</span>%2")
+            .arg(QLatin1StringView(kMuted), text.isEmpty() ? QString() : QStringLiteral("<br>"));
     }
 
     void table(const ReportTable &t) {
@@ -229,7 +246,7 @@ private:
         for (int c = 0; c < cols; ++c)
             m_out += QStringLiteral("<th%1%2 bgcolor=\"%3\" style=\"color: #ffffff;\">%4</th>")
                          .arg(widthOf(c), alignOf(c), QLatin1StringView(kHeaderFill),
-                              anchor() + htmlText(t.header[c]));
+                              anchored(htmlText(t.header[c])));
         m_out += QStringLiteral("</tr></thead>\n<tbody>\n");
         for (const ReportRow &r : t.rows) {
             if (r.group) {
@@ -246,13 +263,9 @@ private:
                 const ReportCell cell = c < int(r.cells.size()) ? r.cells[size_t(c)] : ReportCell();
                 const QString style = cellStyle(cell.style);
                 // The rest of a row taller than a page, on the next page, says so above its first cell.
-                QString continued;
-                if (r.continued && c == 0)
-                    continued =
-                        QStringLiteral("<span style=\"color:%1; font-style:italic; font-weight:normal;\">"
-                                       "(continued)</span>%2")
-                            .arg(QLatin1StringView(kMuted),
-                                 cell.text.isEmpty() ? QString() : QStringLiteral("<br>"));
+                const QString continued = r.continued && c == std::clamp(r.continuedColumn, 0, cols - 1)
+                                              ? continuedMark(cell.text)
+                                              : QString();
                 m_out += QStringLiteral("<td%1%2%3>%4%5</td>")
                              .arg(widthOf(c), alignOf(c),
                                   style.isEmpty() ? QString() : QStringLiteral(" style=\"%1\"").arg(style),

@@ -32,8 +32,8 @@ struct LogoImage {
 QString reportHtml(const ReportDocument &doc, HtmlFlavour flavour, const LogoImage &logo = {});
 // The style sheet of the TextDocument flavour (QTextDocument::setDefaultStyleSheet).
 QString reportTextDocumentStyleSheet();
-// The name of the anchor the TextDocument flavour puts before the first text of block `index` of the
-// document, by which the laid-out document is measured block by block (reportmeasure.h).
+// The name the TextDocument flavour marks the first text of block `index` of the document with (its
+// tooltip), by which the laid-out document is measured block by block (reportmeasure.h).
 QString blockAnchor(int index);
 // Escapes one untrusted string for HTML text or attribute values.
 QString htmlText(const QString &text);

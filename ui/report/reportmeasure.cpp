@@ -80,7 +80,35 @@ void measureTable(QAbstractTextDocumentLayout *layout, QTextTable *table, Measur
     measureRows(layout, table, m);
 }
 
+// The first column of `table` whose cells are wide enough for "(continued)" on one line, in the italic of
+// their text; the widest when none is. Measured on the first body row that has a cell in every column.
+int continuedColumn(QAbstractTextDocumentLayout *layout, QTextTable *table) {
+    for (int r = table->format().headerRowCount(); r < table->rows(); ++r) {
+        if (table->cellAt(r, 0).columnSpan() != 1) continue;
+        int widest = 0;
+        double widestWidth = -1;
+        for (int c = 0; c < table->columns(); ++c) {
+            const QTextBlock block = table->cellAt(r, c).firstCursorPosition().block();
+            const QTextLayout *lines = block.layout();
+            if (!lines || lines->lineCount() == 0) continue;
+            QFont font = block.charFormat().font();
+            font.setItalic(true);
+            const double need =
+                QFontMetricsF(font, layout->paintDevice()).horizontalAdvance(QStringLiteral("(continued)"));
+            const double width = lines->lineAt(0).width();
+            if (width >= need + 1) return c;
+            if (width > widestWidth) {
+                widestWidth = width;
+                widest = c;
+            }
+        }
+        return widest;
+    }
+    return 0;
+}
+
 void measureRows(QAbstractTextDocumentLayout *layout, QTextTable *table, MeasuredBlock &m) {
+    m.continuedColumn = continuedColumn(layout, table);
     const int header = table->format().headerRowCount();
     std::vector<RowExtent> rows;
     for (int r = header; r < table->rows(); ++r)
@@ -104,15 +132,13 @@ void measureRows(QAbstractTextDocumentLayout *layout, QTextTable *table, Measure
     }
 }
 
-// The index of the block whose anchor `block` holds, or -1.
+// The index of the block whose mark (blockAnchor, as the tooltip of its first text) `block` holds, or -1.
 int anchoredBlock(const QTextBlock &block, const std::map<QString, int> &anchors) {
     for (auto it = block.begin(); !it.atEnd(); ++it) {
-        const QTextCharFormat f = it.fragment().charFormat();
-        if (!f.isAnchor()) continue;
-        for (const QString &name : f.anchorNames()) {
-            const auto found = anchors.find(name);
-            if (found != anchors.end()) return found->second;
-        }
+        const QString name = it.fragment().charFormat().toolTip();
+        if (name.isEmpty()) continue;
+        const auto found = anchors.find(name);
+        if (found != anchors.end()) return found->second;
     }
     return -1;
 }

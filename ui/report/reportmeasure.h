@@ -10,9 +10,9 @@ class QTextDocument;
 namespace pw {
 
 // Measures a report's laid-out QTextDocument block by block for paginateReport (report/reportpagination.h).
-// `text` must hold the TextDocument HTML of `doc` (reporthtml.h: each block's first text carries the anchor
+// `text` must hold the TextDocument HTML of `doc` (reporthtml.h: each block's first text carries the mark
 // blockAnchor(i)) and be laid out as one long page (QTextDocument::setTextWidth), so no page break moves
-// anything. Lengths are layout pixels. A block whose anchor is not found is reported as not found.
+// anything. Lengths are layout pixels. A block whose mark is not found is reported as not found.
 // With `detail` false only where each block starts and ends is measured (no lines, no rows).
 MeasuredReport measureReport(QTextDocument &text, const ReportDocument &doc, bool detail = true);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "reportrenderer.h"
 
+#include "pagebodypainter.h"
 #include "report/proposal.h"
 #include "report/reportexport.h"
 #include "report/reportpagination.h"
@@ -40,18 +41,29 @@ constexpr double kNarrowestBodyWidth = 793.7 - 2 * kSideMargin;
 
 // A QTextDocument laid out against a fixed 96-dpi reference device, so a report has the same line breaks
 // and page breaks on every machine, screen and printer (a printer only scales the painting).
+// It keeps the report it was made from with its columns fitted, so that laying it out in pages does not
+// fit them again.
 class ReportTextDocument : public QTextDocument {
 public:
-    ReportTextDocument()
-        : m_reference(1, 1, QImage::Format_RGB32) {
+    ReportTextDocument(const ReportDocument &source, ReportDocument fitted)
+        : m_reference(1, 1, QImage::Format_RGB32)
+        , m_source(source)
+        , m_fitted(std::move(fitted)) {
         const int dotsPerMeter = qRound(kLayoutDpi / 0.0254);
         m_reference.setDotsPerMeterX(dotsPerMeter);
         m_reference.setDotsPerMeterY(dotsPerMeter);
         documentLayout()->setPaintDevice(&m_reference);
     }
+    // The fitted report when `doc` is the report this document was made from, else null.
+    const ReportDocument *fittedFor(const ReportDocument &doc) const {
+        const bool same = doc.title == m_source.title && doc.runningHeader == m_source.runningHeader &&
+                          doc.cover == m_source.cover && doc.blocks == m_source.blocks;
+        return same ? &m_fitted : nullptr;
+    }
 
 private:
     QImage m_reference;
+    ReportDocument m_source, m_fitted;
 };
 
 // The logo image, or a null image with the reason it cannot be read.
@@ -126,8 +138,10 @@ void setReportHtml(QTextDocument &text, const ReportDocument &doc, const QImage 
 // a block that starts a page begins differently than planned, the plan is made again with what the layout
 // did; should a row still cross a page's foot, it is made again with more room left at each page's foot.
 void layOutInPages(QTextDocument &text, const ReportDocument &doc, const QSizeF &body) {
-    ReportDocument fitted = doc;
-    fitColumnsToWords(fitted, text.defaultFont(), kNarrowestBodyWidth);
+    const auto *own = dynamic_cast<const ReportTextDocument *>(&text);
+    const ReportDocument *known = own ? own->fittedFor(doc) : nullptr;
+    ReportDocument fitted = known ? *known : doc;
+    if (!known) fitColumnsToWords(fitted, text.defaultFont(), kNarrowestBodyWidth);
     const QImage logo =
         text.resource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(kLogoResource))).value<QImage>();
     // Painted before (a print preview asks again): the report's own content again, without the breaks.
@@ -147,6 +161,22 @@ void layOutInPages(QTextDocument &text, const ReportDocument &doc, const QSizeF 
         // with nothing to learn, more room is left at each page's foot.
         const MeasuredReport actual = measureReport(text, paged.document, false);
         bool learned = false;
+        // A block left whole that the layout ran on over pages: how much it grew there.
+        for (size_t i = 0; i < actual.blocks.size(); ++i) {
+            const int from = paged.source[i];
+            if (from < 0 || !actual.blocks[i].found || !measured.blocks[size_t(from)].found) continue;
+            const ReportBlock &b = paged.document.blocks[i];
+            if (b.kind == ReportBlock::Kind::Table
+                    ? !b.table.widths.empty()
+                    : b.kind != ReportBlock::Kind::Callout && b.kind != ReportBlock::Kind::Panel)
+                continue;
+            const MeasuredBlock &was = measured.blocks[size_t(from)], &now = actual.blocks[i];
+            const double growth = (now.bottom - now.top) - (was.bottom - was.top);
+            if (growth > 0.5 && growth > frame.runOnGrowth[size_t(from)] + 0.25) {
+                frame.runOnGrowth[size_t(from)] = growth;
+                learned = true;
+            }
+        }
         for (size_t i = 0; i < actual.blocks.size(); ++i) {
             if (!paged.startsPage[i] || !actual.blocks[i].found) continue;
             const double inset = std::fmod(actual.blocks[i].top, body.height());
@@ -171,18 +201,18 @@ ReportDocument buildReportDocument(const ReportJob &job) {
 }
 
 std::unique_ptr<QTextDocument> reportTextDocument(const ReportDocument &doc, QStringList *notes) {
-    auto text = std::make_unique<ReportTextDocument>();
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(9.5);
     // Unhinted metrics scale linearly from the 96-dpi layout to the printer.
     font.setHintingPreference(QFont::PreferNoHinting);
+    // Every word of a table keeps its room on the narrower of the pages a report is printed on.
+    ReportDocument fitted = doc;
+    fitColumnsToWords(fitted, font, kNarrowestBodyWidth);
+    auto text = std::make_unique<ReportTextDocument>(doc, fitted);
     text->setDefaultFont(font);
     text->setDocumentMargin(0);
     text->setDefaultStyleSheet(reportTextDocumentStyleSheet());
     const QImage logo = doc.cover.present ? readLogo(doc.cover.logoFile, notes) : QImage();
-    // Every word of a table keeps its room on the narrower of the pages a report is printed on.
-    ReportDocument fitted = doc;
-    fitColumnsToWords(fitted, font, kNarrowestBodyWidth);
     setReportHtml(*text, fitted, logo);
     return text;
 }
@@ -231,11 +261,18 @@ int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaint
                    Qt::AlignLeft | Qt::AlignTop,
                    fm.elidedText(escapeControls(doc.title), Qt::ElideRight, footer.width() * 0.75));
 
-        p.translate(body.left(), body.top() - i * body.height());
+        // The page's body through a painter that keeps only the text within it (pagebodypainter.h).
+        const QRectF pageBody(0, i * body.height(), body.width(), body.height());
+        QTransform toDevice;
+        toDevice.scale(scale, scale);
+        toDevice.translate(body.left(), body.top() - i * body.height());
+        PageBodyPainter bodyDevice(&p, toDevice.mapRect(pageBody));
+        QPainter bodyPainter(&bodyDevice);
+        bodyPainter.setTransform(toDevice);
         QAbstractTextDocumentLayout::PaintContext ctx;
-        ctx.clip = QRectF(0, i * body.height(), body.width(), body.height());
-        p.setClipRect(ctx.clip);
-        text.documentLayout()->draw(&p, ctx);
+        ctx.clip = pageBody;
+        text.documentLayout()->draw(&bodyPainter, ctx);
+        bodyPainter.end();
         p.restore();
         if (progress && !progress(i + 1, pages)) return 0;
     }

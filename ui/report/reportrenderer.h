@@ -73,7 +73,8 @@ std::unique_ptr<QTextDocument> reportTextDocument(const ReportDocument &doc, QSt
 // QPrinter must be set to full-page mode) with the running header and "Page i of N" footer. `text` must be
 // reportTextDocument(doc): it is laid out anew for the device's page, its content set again from `doc`
 // with the page breaks made explicit, so that no table row is cut by a page break (a row taller than a
-// page is cut between its lines, its rest marked "(continued)"; report/reportpagination.h). Returns the
+// page is cut between its lines, its rest marked "(continued)"; report/reportpagination.h); each page's text
+// layer holds only the lines within its body (pagebodypainter.h), so no line is in the PDF twice. Returns the
 // number of pages painted, 0 when cancelled or the device cannot be painted on.
 int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaintDevice *device,
                      const ReportProgress &progress = {});
