@@ -312,7 +312,8 @@ void buildPrepared(PreparedCase &pc) {
             pc.carrierNames.push_back(o.providerName);
         }
         f.carrier = *known;
-        f.coverage = assessLine(f.line, o, in, pc.now, p);
+        // Points only: the reasons' texts are built when a solution is explained (explain.cpp).
+        f.coverage = assessLine(f.line, o, in, pc.now, p, LineReasons::PointsOnly);
         const Grade g = normaliseGrade(o.qualityRating, o.qualityRatingAgency);
         const GradeEntry ge = gradeEntry(p, g).value_or(GradeEntry{p.notRated, false});
         f.financialScore = ge.score;
