@@ -226,23 +226,31 @@ double tierScore(const QString &pricingTier, const EngineProfile &p, QString *ti
 
 namespace {
 
-void add(LineAssessment &a, const QString &code, const QString &text, double points, bool blocker = false) {
+// Adds a reason's points; its code and sentence (built by `text`) only when the assessment keeps reasons.
+template <typename Text>
+void add(LineAssessment &a, const QString &code, double points, bool blocker, Text &&text) {
     a.points += points;
     a.blocked = a.blocked || blocker;
-    a.reasons.push_back({code, text, points, blocker});
+    if (a.withReasons) a.reasons.push_back({code, text(), points, blocker});
+}
+
+template <typename Text> void add(LineAssessment &a, const QString &code, double points, Text &&text) {
+    add(a, code, points, false, std::forward<Text>(text));
 }
 
 void assessHome(LineAssessment &a, const CoverageDetail &c, const CaseInput &in, const EngineProfile &p) {
     const auto d = rules::dwelling(c, in.residence.replacementCost);
     const QString dw = QStringLiteral("dwelling_ratio");
     if (d.outcome == Outcome::NotStated) {
-        add(a, dw,
-            QStringLiteral("Home: dwelling ratio not stated (%1 missing).")
-                .arg(d.missing.join(QStringLiteral(", "))),
-            p.dwellingNotStated);
+        add(a, dw, p.dwellingNotStated, [&] {
+            return QStringLiteral("Home: dwelling ratio not stated (%1 missing).")
+                .arg(d.missing.join(QStringLiteral(", ")));
+        });
     } else if (d.guaranteed) {
-        add(a, dw,
-            QStringLiteral("Home: guaranteed replacement cost counts as 100% of the replacement cost."), 0);
+        add(a, dw, 0, [&] {
+            return QStringLiteral(
+                "Home: guaranteed replacement cost counts as 100% of the replacement cost.");
+        });
     } else {
         double pts = p.dwellingBelowPoints;
         bool blocks = true;
@@ -253,35 +261,35 @@ void assessHome(LineAssessment &a, const CoverageDetail &c, const CaseInput &in,
                 break;
             }
         }
-        add(a, dw,
-            QStringLiteral("Home: effective dwelling %1 is %2 of the %3 replacement cost.")
-                .arg(money(d.effective), pct(d.ratio), money(*in.residence.replacementCost)),
-            pts, blocks);
+        add(a, dw, pts, blocks, [&] {
+            return QStringLiteral("Home: effective dwelling %1 is %2 of the %3 replacement cost.")
+                .arg(money(d.effective), pct(d.ratio), money(*in.residence.replacementCost));
+        });
     }
     if (!c.settlement)
-        add(a, QStringLiteral("settlement"), QStringLiteral("Home: settlement basis not stated."),
-            p.settlementNotStated);
+        add(a, QStringLiteral("settlement"), p.settlementNotStated,
+            [&] { return QStringLiteral("Home: settlement basis not stated."); });
     else if (*c.settlement == Settlement::ActualCashValue)
-        add(a, QStringLiteral("settlement"),
-            QStringLiteral("Home: losses settled at actual cash value (depreciated)."),
-            p.settlementAcvPoints);
+        add(a, QStringLiteral("settlement"), p.settlementAcvPoints,
+            [&] { return QStringLiteral("Home: losses settled at actual cash value (depreciated)."); });
     else
-        add(a, QStringLiteral("settlement"),
-            QStringLiteral("Home: settlement %1.").arg(settlementName(*c.settlement)), 0);
+        add(a, QStringLiteral("settlement"), 0,
+            [&] { return QStringLiteral("Home: settlement %1.").arg(settlementName(*c.settlement)); });
     if (!c.liabilityLimit)
-        add(a, QStringLiteral("home_liability"), QStringLiteral("Home: liability limit not stated."),
-            p.homeLiabilityNotStated);
+        add(a, QStringLiteral("home_liability"), p.homeLiabilityNotStated,
+            [&] { return QStringLiteral("Home: liability limit not stated."); });
     else
         add(a, QStringLiteral("home_liability"),
-            QStringLiteral("Home: liability %1 (minimum %2).")
-                .arg(money(*c.liabilityLimit), money(p.homeLiabilityMinimum)),
-            *c.liabilityLimit < p.homeLiabilityMinimum ? p.homeLiabilityPoints : 0);
+            *c.liabilityLimit < p.homeLiabilityMinimum ? p.homeLiabilityPoints : 0, [&] {
+                return QStringLiteral("Home: liability %1 (minimum %2).")
+                    .arg(money(*c.liabilityLimit), money(p.homeLiabilityMinimum));
+            });
     if (!c.waterBackupLimit || *c.waterBackupLimit == 0)
-        add(a, QStringLiteral("water_backup"), QStringLiteral("Home: no water backup endorsement."),
-            p.waterBackupPoints);
+        add(a, QStringLiteral("water_backup"), p.waterBackupPoints,
+            [&] { return QStringLiteral("Home: no water backup endorsement."); });
     else
-        add(a, QStringLiteral("water_backup"),
-            QStringLiteral("Home: water backup %1.").arg(money(*c.waterBackupLimit)), 0);
+        add(a, QStringLiteral("water_backup"), 0,
+            [&] { return QStringLiteral("Home: water backup %1.").arg(money(*c.waterBackupLimit)); });
     if (c.deductible.stated) {
         const QString code = QStringLiteral("deductible");
         if (c.deductible.percent) {
@@ -290,28 +298,29 @@ void assessHome(LineAssessment &a, const CoverageDetail &c, const CaseInput &in,
             const bool above = c.dwellingLimit ? *c.deductible.resolve(c.dwellingLimit) >
                                                      *c.dwellingLimit * p.deductibleMaxPct / 100.0
                                                : c.deductible.value > p.deductibleMaxPct;
-            add(a, code,
-                QStringLiteral("Home: all-peril deductible %1% of the dwelling limit (limit %2%).")
-                    .arg(formatNumber(c.deductible.value, 2), formatNumber(p.deductibleMaxPct, 2)),
-                above ? p.deductiblePoints : 0);
+            add(a, code, above ? p.deductiblePoints : 0, [&] {
+                return QStringLiteral("Home: all-peril deductible %1% of the dwelling limit (limit %2%).")
+                    .arg(formatNumber(c.deductible.value, 2), formatNumber(p.deductibleMaxPct, 2));
+            });
         } else if (c.deductible.value == 0) {
             // No amount is above a share of any dwelling limit: decided without the limit (§11.3).
-            add(a, code, QStringLiteral("Home: no all-peril deductible."), 0);
+            add(a, code, 0, [&] { return QStringLiteral("Home: no all-peril deductible."); });
         } else if (c.dwellingLimit) {
             const double limit = *c.dwellingLimit * p.deductibleMaxPct / 100.0;
-            add(a, code,
-                QStringLiteral("Home: all-peril deductible %1 against %2 (%3% of the dwelling limit).")
-                    .arg(money(c.deductible.value), money(limit), formatNumber(p.deductibleMaxPct, 0)),
-                c.deductible.value > limit ? p.deductiblePoints : 0);
+            add(a, code, c.deductible.value > limit ? p.deductiblePoints : 0, [&] {
+                return QStringLiteral("Home: all-peril deductible %1 against %2 (%3% of the dwelling limit).")
+                    .arg(money(c.deductible.value), money(limit), formatNumber(p.deductibleMaxPct, 0));
+            });
         } else {
-            add(a, code,
-                QStringLiteral("Home: deductible against the dwelling limit not stated (dwelling_limit "
-                               "missing)."),
-                p.deductibleNotStated);
+            add(a, code, p.deductibleNotStated, [&] {
+                return QStringLiteral(
+                    "Home: deductible against the dwelling limit not stated (dwelling_limit "
+                    "missing).");
+            });
         }
     } else {
-        add(a, QStringLiteral("deductible"), QStringLiteral("Home: all-peril deductible not stated."),
-            p.deductibleNotStated);
+        add(a, QStringLiteral("deductible"), p.deductibleNotStated,
+            [&] { return QStringLiteral("Home: all-peril deductible not stated."); });
     }
 }
 
@@ -329,55 +338,55 @@ void assessAuto(LineAssessment &a, const CoverageDetail &c, const CaseInput &in,
                 const EngineProfile &p) {
     switch (rules::bodilyInjury(c, p)) {
     case rules::BiTier::NotStated:
-        add(a, QStringLiteral("bodily_injury"), QStringLiteral("Auto: bodily injury limits not stated."),
-            p.biNotStated);
+        add(a, QStringLiteral("bodily_injury"), p.biNotStated,
+            [&] { return QStringLiteral("Auto: bodily injury limits not stated."); });
         break;
     case rules::BiTier::Full:
-        add(a, QStringLiteral("bodily_injury"),
-            QStringLiteral("Auto: bodily injury %1 meets %2/%3.")
+        add(a, QStringLiteral("bodily_injury"), 0, [&] {
+            return QStringLiteral("Auto: bodily injury %1 meets %2/%3.")
                 .arg(splitText(c), formatNumber(p.biFullPerPerson / 1000),
-                     formatNumber(p.biFullPerAccident / 1000)),
-            0);
+                     formatNumber(p.biFullPerAccident / 1000));
+        });
         break;
     case rules::BiTier::Mid:
-        add(a, QStringLiteral("bodily_injury"),
-            QStringLiteral("Auto: bodily injury %1 is below %2/%3.")
+        add(a, QStringLiteral("bodily_injury"), p.biMidPoints, [&] {
+            return QStringLiteral("Auto: bodily injury %1 is below %2/%3.")
                 .arg(splitText(c), formatNumber(p.biFullPerPerson / 1000),
-                     formatNumber(p.biFullPerAccident / 1000)),
-            p.biMidPoints);
+                     formatNumber(p.biFullPerAccident / 1000));
+        });
         break;
     case rules::BiTier::Low:
-        add(a, QStringLiteral("bodily_injury"),
-            QStringLiteral("Auto: bodily injury %1 is below %2/%3.")
+        add(a, QStringLiteral("bodily_injury"), p.biLowPoints, [&] {
+            return QStringLiteral("Auto: bodily injury %1 is below %2/%3.")
                 .arg(splitText(c), formatNumber(p.biMidPerPerson / 1000),
-                     formatNumber(p.biMidPerAccident / 1000)),
-            p.biLowPoints);
+                     formatNumber(p.biMidPerAccident / 1000));
+        });
         break;
     }
     switch (rules::umBelowBi(c)) {
     case Outcome::NotStated:
-        add(a, QStringLiteral("um_below_bi"), QStringLiteral("Auto: uninsured motorist limits not stated."),
-            p.umNotStated);
+        add(a, QStringLiteral("um_below_bi"), p.umNotStated,
+            [&] { return QStringLiteral("Auto: uninsured motorist limits not stated."); });
         break;
     case Outcome::Fire:
-        add(a, QStringLiteral("um_below_bi"),
-            QStringLiteral("Auto: uninsured motorist limits are below bodily injury."), p.umPoints);
+        add(a, QStringLiteral("um_below_bi"), p.umPoints,
+            [&] { return QStringLiteral("Auto: uninsured motorist limits are below bodily injury."); });
         break;
     case Outcome::Pass:
-        add(a, QStringLiteral("um_below_bi"),
-            QStringLiteral("Auto: uninsured motorist limits match bodily injury."), 0);
+        add(a, QStringLiteral("um_below_bi"), 0,
+            [&] { return QStringLiteral("Auto: uninsured motorist limits match bodily injury."); });
         break;
     }
     switch (rules::physicalDamage(c, in, now, p)) {
     case Outcome::NotStated:
-        add(a, QStringLiteral("physical_damage"),
-            QStringLiteral("Auto: physical damage on recent vehicles not stated."), p.physicalNotStated);
+        add(a, QStringLiteral("physical_damage"), p.physicalNotStated,
+            [&] { return QStringLiteral("Auto: physical damage on recent vehicles not stated."); });
         break;
     case Outcome::Fire:
-        add(a, QStringLiteral("physical_damage"),
-            QStringLiteral("Auto: no collision or comprehensive on a vehicle from %1 or later.")
-                .arg(now.toUTC().date().year() - int(p.physicalRecentYears)),
-            p.physicalPoints);
+        add(a, QStringLiteral("physical_damage"), p.physicalPoints, [&] {
+            return QStringLiteral("Auto: no collision or comprehensive on a vehicle from %1 or later.")
+                .arg(now.toUTC().date().year() - int(p.physicalRecentYears));
+        });
         break;
     case Outcome::Pass:
         break;
@@ -386,29 +395,31 @@ void assessAuto(LineAssessment &a, const CoverageDetail &c, const CaseInput &in,
 
 void assessUmbrella(LineAssessment &a, const CoverageDetail &c, const EngineProfile &p) {
     if (!c.umbrellaLimit)
-        add(a, QStringLiteral("umbrella_limit"), QStringLiteral("Umbrella: limit not stated."),
-            p.umbrellaNotStated);
+        add(a, QStringLiteral("umbrella_limit"), p.umbrellaNotStated,
+            [&] { return QStringLiteral("Umbrella: limit not stated."); });
     else
-        add(a, QStringLiteral("umbrella_limit"),
-            QStringLiteral("Umbrella: limit %1 (minimum %2).")
-                .arg(money(*c.umbrellaLimit), money(p.umbrellaMinimum)),
-            *c.umbrellaLimit < p.umbrellaMinimum ? p.umbrellaPoints : 0);
+        add(a, QStringLiteral("umbrella_limit"), *c.umbrellaLimit < p.umbrellaMinimum ? p.umbrellaPoints : 0,
+            [&] {
+                return QStringLiteral("Umbrella: limit %1 (minimum %2).")
+                    .arg(money(*c.umbrellaLimit), money(p.umbrellaMinimum));
+            });
 }
 
 } // namespace
 
 LineAssessment assessLine(Line line, const Offering &o, const CaseInput &input, const QDateTime &now,
-                          const EngineProfile &p) {
+                          const EngineProfile &p, LineReasons reasons) {
     LineAssessment a;
+    a.withReasons = reasons == LineReasons::Kept;
     const CoverageDetail &c = o.coverage;
     if (rules::usesTierFallback(line, c)) {
         QString tier;
         const double score = rules::tierScore(o.pricingTier, p, &tier);
         a.fallback = true;
-        add(a, QStringLiteral("tier_fallback"),
-            QStringLiteral("%1: no coverage details stated; scored on pricing tier %2 (%3).")
-                .arg(lineName(line).at(0).toUpper() + lineName(line).mid(1), tier, formatNumber(score)),
-            score - p.lineStart);
+        add(a, QStringLiteral("tier_fallback"), score - p.lineStart, [&] {
+            return QStringLiteral("%1: no coverage details stated; scored on pricing tier %2 (%3).")
+                .arg(lineName(line).at(0).toUpper() + lineName(line).mid(1), tier, formatNumber(score));
+        });
         return a;
     }
     switch (line) {

@@ -71,16 +71,20 @@ double tierScore(const QString &pricingTier, const EngineProfile &p, QString *ti
 
 } // namespace rules
 
-// A line's coverage score without the package-dependent umbrella `underlying` rule.
+// A line's coverage score without the package-dependent umbrella `underlying` rule (engine.md §5.2).
+// Invariant: points, blocked and fallback are the same whether the reasons are kept or not; `reasons`
+// is empty unless withReasons (their texts are built only for the solutions a run explains).
 struct LineAssessment {
     double points = 0; // Σ reason points (the line starts at the profile's line_start)
     bool blocked = false;
     bool fallback = false;
-    std::vector<Reason> reasons;
+    bool withReasons = true;
+    std::vector<Reason> reasons; // in rule order, each with its sentence; empty without withReasons
 };
 
+enum class LineReasons { Kept, PointsOnly };
 LineAssessment assessLine(Line line, const Offering &o, const CaseInput &input, const QDateTime &now,
-                          const EngineProfile &p);
+                          const EngineProfile &p, LineReasons reasons = LineReasons::Kept);
 
 // The umbrella's `underlying` rule for one package: the auto and home lines present (nullptr: absent).
 struct UnderlyingJudgement {

@@ -202,8 +202,11 @@ struct Explainer {
     std::vector<Reason> coverageReasons() const {
         std::vector<Reason> rs;
         for (int s = 0; s < n; ++s) {
-            for (const auto &r : f[size_t(s)]->coverage.reasons)
-                rs.push_back(r);
+            // The prepared case keeps a line's points only; its reasons are assessed again here, with
+            // the same offering, case, time and profile, so they add up to the points ranked on.
+            const OfferingFacts &x = *f[size_t(s)];
+            for (auto &r : assessLine(x.line, off(s), pc.cs.input, pc.now, *pc.profile).reasons)
+                rs.push_back(std::move(r));
             if (s == pc.umbrellaSlot) {
                 const CoverageDetail *a = pc.autoSlot >= 0 ? &off(pc.autoSlot).coverage : nullptr;
                 const CoverageDetail *h = pc.homeSlot >= 0 ? &off(pc.homeSlot).coverage : nullptr;

@@ -1,11 +1,23 @@
 // SPDX-License-Identifier: MIT
 #include "grades.h"
 
+#include <algorithm>
+
 namespace pw {
 
 Grade normaliseGrade(const QString &qualityRating, const QString &agency) {
     Grade g;
-    g.demotech = agency.trimmed().compare(u"demotech", Qt::CaseInsensitive) == 0;
+    g.demotech = QStringView(agency).trimmed().compare(u"demotech", Qt::CaseInsensitive) == 0;
+    // Nearly every grade is already canonical ("A++", "B-", "S"): upper-case letters, '+' and '-' only,
+    // which no step below changes; it is kept as it is (shared, no text built per offering).
+    const bool canonical =
+        !qualityRating.isEmpty() && std::all_of(qualityRating.cbegin(), qualityRating.cend(), [](QChar c) {
+            return (c >= u'A' && c <= u'Z') || c == u'+' || c == u'-';
+        });
+    if (canonical) {
+        g.grade = qualityRating;
+        return g;
+    }
     QString s = qualityRating.trimmed().toUpper();
     s.replace(u'\u2212', u'-');
     s.replace(u'\u2013', u'-');

@@ -76,9 +76,10 @@ FilteredOffering filterOffering(const Offering &o, const CaseInput &in, const QS
             return f;
         }
     }
-    if (const auto expires = parseTimestamp(o.attributes.quoteExpiresAt); expires && *expires < now) {
+    if (const auto expires = parseTimestampMs(o.attributes.quoteExpiresAt);
+        expires && *expires < now.toMSecsSinceEpoch()) {
         f.reason = QStringLiteral("quote_expired");
-        f.detail = QStringLiteral("The quote expired %1.").arg(formatTimestamp(*expires));
+        f.detail = QStringLiteral("The quote expired %1.").arg(formatTimestamp(utcFromMs(*expires)));
         return f;
     }
     if (!linePremiumOf(o, p)) {
@@ -131,12 +132,13 @@ void appetiteFacts(OfferingFacts &f, const Offering &o, const CaseInput &in, con
     if (o.attributes.bindable && !*o.attributes.bindable)
         add(QStringLiteral("not_bindable"),
             QStringLiteral("%1 %2 quote is not bindable.").arg(o.providerName, o.category), p.notBindable);
-    if (const auto gen = parseTimestamp(o.attributes.quoteGeneratedAt)) {
-        const qint64 ageMs = gen->msecsTo(now);
+    if (const auto gen = parseTimestampMs(o.attributes.quoteGeneratedAt)) {
+        const qint64 ageMs = now.toMSecsSinceEpoch() - *gen;
         if (double(ageMs) > p.staleQuoteDays * 24.0 * 3600.0 * 1000.0)
             add(QStringLiteral("stale_quote"),
                 QStringLiteral("%1 %2 quote generated %3, more than %4 days ago.")
-                    .arg(o.providerName, o.category, formatTimestamp(*gen), formatNumber(p.staleQuoteDays)),
+                    .arg(o.providerName, o.category, formatTimestamp(utcFromMs(*gen)),
+                         formatNumber(p.staleQuoteDays)),
                 p.staleQuote);
     }
     const QDate windowStart = now.toUTC().date().addYears(-int(p.nonRenewalYears));
@@ -312,7 +314,8 @@ void buildPrepared(PreparedCase &pc) {
             pc.carrierNames.push_back(o.providerName);
         }
         f.carrier = *known;
-        f.coverage = assessLine(f.line, o, in, pc.now, p);
+        // Points only: the reasons' texts are built when a solution is explained (explain.cpp).
+        f.coverage = assessLine(f.line, o, in, pc.now, p, LineReasons::PointsOnly);
         const Grade g = normaliseGrade(o.qualityRating, o.qualityRatingAgency);
         const GradeEntry ge = gradeEntry(p, g).value_or(GradeEntry{p.notRated, false});
         f.financialScore = ge.score;

@@ -42,7 +42,8 @@ struct OfferingFacts {
     bool indicative = false;
     double commission = 0;
     int carrier = -1; // index into PreparedCase::carriers
-    // coverage (without the umbrella's package-dependent `underlying` rule)
+    // coverage (without the umbrella's package-dependent `underlying` rule): points only, no reasons
+    // (explaining a solution assesses its lines again with their texts)
     LineAssessment coverage;
     // financial
     double financialScore = 0;

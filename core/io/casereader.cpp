@@ -365,9 +365,10 @@ CoverageDetail readCoverage(Reader &r, const JsonValue &obj, const QString &path
 
     c.umbrellaLimit = m("umbrella_limit");
     c.retainedLimit = m("retained_limit");
-    const QString ruPath = join(path, QStringLiteral("required_underlying"));
-    const JsonValue &ru = r.object(obj, QStringLiteral("required_underlying"), ruPath);
+    const PathJoin ruJoin = join(path, QLatin1StringView("required_underlying"));
+    const JsonValue &ru = r.object(obj, QLatin1StringView("required_underlying"), ruJoin);
     if (ru.isObject()) {
+        const QString ruPath = ruJoin; // its path text only for an umbrella that states a requirement
         RequiredUnderlying req;
         auto rm = [&](const char *key) { return r.moneyAt(ru, ruPath, key); };
         req.autoBiPerPerson = rm("auto_bi_per_person");

@@ -169,13 +169,21 @@ void walkDuplicates(const JsonValue &v, std::vector<WalkStep> &path,
     constexpr size_t kDirect = 16;
     QSet<QString> seen;
     if (members.size() > kDirect) seen.reserve(qsizetype(members.size()));
+    // Small objects: one bit per (length, first and last character) seen so far; equal names set the
+    // same bit, so only a name whose bit is already set is compared with the names before it.
+    quint64 seenShapes = 0;
     for (size_t i = 0; i < members.size(); ++i) {
         const QString &name = members[i].first;
         bool duplicate = false;
         if (members.size() <= kDirect) {
+            const size_t n = size_t(name.size());
+            const size_t shape = n == 0 ? 0 : n * 7 + name.front().unicode() + 3 * name.back().unicode();
+            const quint64 bit = quint64(1) << (shape & 63);
+            const bool maybeSeen = (seenShapes & bit) != 0;
+            seenShapes |= bit;
             // The parser shares one text among equal names, so most equal names are found by their
             // data; names of another length are passed over without a call.
-            for (size_t k = 0; k < i && !duplicate; ++k) {
+            for (size_t k = 0; maybeSeen && k < i && !duplicate; ++k) {
                 const QString &other = members[k].first;
                 duplicate = other.size() == name.size() && (other.constData() == name.constData() ||
                                                             QStringView(other) == QStringView(name));

@@ -299,34 +299,36 @@ private:
     }
 
     void checkDates(const Offering &o) {
-        std::optional<QDateTime> generated, expires;
+        // Instants as milliseconds since the epoch; a date-time is built only for a finding.
+        std::optional<qint64> generated, expires;
+        const qint64 now = m_now.toMSecsSinceEpoch();
         if (!o.attributes.quoteGeneratedAt.isEmpty()) {
-            generated = parseTimestamp(o.attributes.quoteGeneratedAt);
+            generated = parseTimestampMs(o.attributes.quoteGeneratedAt);
             if (!generated)
                 warning(offeringPath(o, QStringLiteral(".attributes.quote_generated_at")),
                         QStringLiteral("\"%1\" is not an RFC 3339 timestamp; read as not stated")
                             .arg(excerpt(o.attributes.quoteGeneratedAt, 40)));
         }
         if (!o.attributes.quoteExpiresAt.isEmpty()) {
-            expires = parseTimestamp(o.attributes.quoteExpiresAt);
+            expires = parseTimestampMs(o.attributes.quoteExpiresAt);
             if (!expires)
                 warning(offeringPath(o, QStringLiteral(".attributes.quote_expires_at")),
                         QStringLiteral("\"%1\" is not an RFC 3339 timestamp; read as not stated")
                             .arg(excerpt(o.attributes.quoteExpiresAt, 40)));
-            else if (*expires < m_now)
+            else if (*expires < now)
                 warning(offeringPath(o, QStringLiteral(".attributes.quote_expires_at")),
                         QStringLiteral("quote %1 expired %2%3")
-                            .arg(excerpt(o.id, 80), formatTimestamp(*expires),
+                            .arg(excerpt(o.id, 80), formatTimestamp(utcFromMs(*expires)),
                                  generated && *expires < *generated
                                      ? QStringLiteral(", before it was generated (%1)")
-                                           .arg(formatTimestamp(*generated))
+                                           .arg(formatTimestamp(utcFromMs(*generated)))
                                      : QString()));
         }
         // One finding per quote: an expired quote already says when it was generated.
-        if (generated && expires && *expires < *generated && !(*expires < m_now))
+        if (generated && expires && *expires < *generated && !(*expires < now))
             warning(offeringPath(o, QStringLiteral(".attributes.quote_expires_at")),
                     QStringLiteral("the quote expires (%1) before it was generated (%2)")
-                        .arg(formatTimestamp(*expires), formatTimestamp(*generated)));
+                        .arg(formatTimestamp(utcFromMs(*expires)), formatTimestamp(utcFromMs(*generated))));
     }
 };
 

@@ -5,7 +5,7 @@
 
 namespace pw {
 
-std::optional<QDateTime> parseTimestamp(const QString &input) {
+std::optional<qint64> parseTimestampMs(const QString &input) {
     // Hand-written (it runs for every quote date of every offering): YYYY-MM-DD[(T|t|
     // )hh:mm[:ss[.frac]][Z|±hh[:]mm]]
     const QStringView t = QStringView(input).trimmed();
@@ -63,12 +63,25 @@ std::optional<QDateTime> parseTimestamp(const QString &input) {
         }
         if (i != t.size()) return std::nullopt;
     }
+    // The instant as plain arithmetic: building a QDateTime costs more than the parse (quote dates are
+    // mostly compared with the run's clock, and a QDateTime is made only for what is shown).
+    constexpr qint64 kUnixEpochJulianDay = 2440588;
+    constexpr qint64 kMsPerDay = 86400000;
+    return (date.toJulianDay() - kUnixEpochJulianDay) * kMsPerDay +
+           (qint64(h) * 3600 + mi * 60 + s - offset) * 1000 + ms;
+}
+
+QDateTime utcFromMs(qint64 msecsSinceEpoch) {
     // One zone object for every timestamp of the process: QTimeZone::utc() looks the zone up by name on
     // each call, and copies of one zone share its data.
     static const QTimeZone utc = QTimeZone::utc();
-    QDateTime out(date, QTime(h, mi, s, ms), utc);
-    if (offset) out = out.addSecs(-offset);
-    return out;
+    return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, utc);
+}
+
+std::optional<QDateTime> parseTimestamp(const QString &input) {
+    const auto ms = parseTimestampMs(input);
+    if (!ms) return std::nullopt;
+    return utcFromMs(*ms);
 }
 
 std::optional<QDate> parseDate(const QString &text) {

@@ -39,6 +39,20 @@ void TestDuplicateMembers::paths_data() {
         big += "\"k" + QByteArray::number(i) + "\":" + QByteArray::number(i) + ",";
     big += "\"k7\":0}";
     QTest::newRow("large object") << big << QStringList{QStringLiteral("k7")};
+    // Small objects sort names by length and end characters first: names of one shape that differ are
+    // not duplicates, and a duplicate is found wherever it stands among them.
+    QTest::newRow("same shape, different names ok")
+        << QByteArray(R"({"axb":1,"ayb":2,"azb":3,"":4,"ba":5,"ab":6})") << QStringList();
+    QTest::newRow("duplicate among names of its shape")
+        << QByteArray(R"({"axb":1,"ayb":2,"azb":3,"ayb":4,"a":5})") << QStringList{QStringLiteral("ayb")};
+    QTest::newRow("empty name twice") << QByteArray(R"({"":1,"b":2,"":3})") << QStringList{QString()};
+    QTest::newRow("escaped equal name")
+        << QByteArray(R"({"k1":1,"k2":2,"k\u0031":3})") << QStringList{QStringLiteral("k1")};
+    QByteArray sixteen = "{";
+    for (int i = 0; i < 15; ++i)
+        sixteen += "\"m" + QByteArray::number(i) + "\":" + QByteArray::number(i) + ",";
+    sixteen += "\"m0\":0}";
+    QTest::newRow("sixteen members, first repeated last") << sixteen << QStringList{QStringLiteral("m0")};
     QTest::newRow("same name in different objects ok")
         << QByteArray(R"([{"id":1},{"id":2},{"x":{"id":3}}])") << QStringList();
 }
