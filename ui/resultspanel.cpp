@@ -426,7 +426,8 @@ void ResultsPanel::updateRankingProgress() {
         m_rankingStrip->setProgress(tr("Ranking %1 packages…").arg(packages), -1);
         break;
     case Stage::Explaining:
-        m_rankingStrip->setProgress(tr("Explaining solution %1 of %2…").arg(p.done + 1).arg(p.total),
+        m_rankingStrip->setProgress(tr("Explaining solution %1 of %2…")
+                                        .arg(QLocale().toString(p.done + 1), QLocale().toString(p.total)),
                                     p.total > 0 ? int(100 * p.done / p.total) : -1);
         break;
     }
