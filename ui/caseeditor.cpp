@@ -347,6 +347,7 @@ CaseEditor::CaseEditor(CaseDocument *doc, QWidget *parent)
     };
     connect(doc, &CaseDocument::edited, this, refresh);
     connect(doc, &CaseDocument::validated, this, refresh); // an edit's problems checked on a worker
+    connect(doc, &CaseDocument::refusedInputChanged, this, refresh);
     refreshBadges();
     updateZipCheck();
     m_list->setCurrentRow(0);

@@ -133,6 +133,7 @@ MainWindow::MainWindow(QWidget *parent)
     qApp->installEventFilter(this);
     connect(m_doc, &CaseDocument::edited, this, &MainWindow::documentEdited);
     connect(m_doc, &CaseDocument::validated, this, &MainWindow::documentEdited);
+    connect(m_doc, &CaseDocument::refusedInputChanged, this, &MainWindow::documentEdited);
     connect(m_doc, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &CaseDocument::fileNameChanged, this, &MainWindow::updateTitle);
     connect(m_ranking, &RankingController::runChanged, this, &MainWindow::runChanged);
@@ -492,7 +493,7 @@ bool MainWindow::finishOpen(const QString &fileName, OpenedCase r) {
         return false;
     }
     // Edits made to the case on screen while this one was read are asked about before they go.
-    if (m_doc->isModified() && !maybeSave()) {
+    if (m_doc->hasUnsavedWork() && !maybeSave()) {
         m_openStrip->finish();
         showMessage(tr("%1 was not opened: the case on screen has unsaved changes").arg(shown));
         return false;
@@ -692,7 +693,7 @@ void MainWindow::openDialog() {
 }
 
 bool MainWindow::maybeSave() {
-    if (!m_doc->isModified()) return true;
+    if (!m_doc->hasUnsavedWork()) return true;
     int answer = m_testAnswer;
     if (answer < 0) {
         QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),

@@ -14,12 +14,13 @@
 #include <QTimer>
 #include <QtConcurrent>
 
+#include <algorithm>
+
 namespace pw {
 
 struct RankingController::JobResult {
     std::shared_ptr<const PreparedCase> prepared;
     std::optional<JsonValue> run;
-    int errors = 0;
     double engineMs = 0;
     bool preparedAgain = false; // a full run (filter and price), not a re-rank
     JsonValue gapsOnly;         // see coverageAnalysis()
@@ -44,6 +45,8 @@ RankingController::RankingController(CaseDocument *doc, QObject *parent)
     : QObject(parent)
     , m_doc(doc) {
     connect(doc, &CaseDocument::edited, this, &RankingController::documentEdited);
+    // A refusal leaves the case as it was: no new ranking, but the shown run's staleness changes.
+    connect(doc, &CaseDocument::refusedInputChanged, this, &RankingController::runChanged);
     connect(doc, &CaseDocument::loaded, this, &RankingController::documentLoaded);
     m_progressTick = new QTimer(this);
     m_progressTick->setInterval(200);
@@ -139,7 +142,8 @@ bool RankingController::isStale() const {
 }
 
 int RankingController::errorCount() const {
-    return m_errorCount + m_doc->refusedCount();
+    const Problems &problems = m_doc->problems(); // refused inputs included (CaseDocument::problems)
+    return int(std::count_if(problems.begin(), problems.end(), [](const Problem &p) { return p.isError(); }));
 }
 
 const JsonValue &RankingController::coverageAnalysis() const {
@@ -157,7 +161,6 @@ void RankingController::documentLoaded() {
     m_stale = false;
     m_wholeTop = false;
     m_shortened = false;
-    m_errorCount = 0;
     emit runChanged();
 }
 
@@ -227,8 +230,6 @@ void RankingController::prepareNow() {
         JobResult r;
         r.preparedAgain = true;
         const Preparation prep = prepareCase(root, opts);
-        for (const Problem &p : prep.problems)
-            r.errors += p.isError() ? 1 : 0;
         r.prepared = prep.prepared;
         if (prep.prepared) {
             const EngineOptions ranking = rankingOptions(*prep.prepared, opts, whole, &r.shortened);
@@ -273,7 +274,6 @@ void RankingController::finishJob(quint64 generation, JobResult r) {
     m_cancel.reset();
     m_wallMs = double(m_clock.nsecsElapsed()) / 1e6;
     if (r.preparedAgain) {
-        m_errorCount = r.errors;
         releaseInBackground(std::exchange(m_prepared, r.prepared));
         releaseInBackground(std::exchange(m_gapsOnly, r.gapsOnly));
     }

@@ -232,6 +232,7 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
         updateBanner();
     });
     connect(m_doc, &CaseDocument::validated, this, &ResultsPanel::updateBanner);
+    connect(m_doc, &CaseDocument::refusedInputChanged, this, &ResultsPanel::updateBanner);
     m_weights->setBucket(m_ranking->appetite(), m_ranking->bucketWeights());
     runChanged();
 }
