@@ -68,7 +68,9 @@ void RankingController::cancel() {
     if (m_pending == 0) return;
     cancelJob();
     m_userCancelled = true;
-    m_stale = m_run.isObject();
+    // A run of the case as it stands (the cancelled job only asked for a longer list, or ranked again)
+    // stays current; one from before an edit is stale.
+    m_stale = m_run.isObject() && !m_runOfCase;
     // The worker stops at its next prefix; busy ends when it hands back (finishJob drops its result).
     emit runChanged();
 }
@@ -130,6 +132,7 @@ void RankingController::setTop(int top) {
 }
 
 void RankingController::documentEdited(const QString &path) {
+    m_runOfCase = false;
     // The bucket does not change filtering, pricing or scores: only the ranking.
     if ((path == u"input.appetite_bucket" || path.startsWith(kWeightsPath)) && m_prepared)
         rankNow();
@@ -159,6 +162,7 @@ void RankingController::documentLoaded() {
     releaseInBackground(std::exchange(m_gapsOnly, JsonValue()));
     releaseInBackground(std::exchange(m_prepared, nullptr), ReturnMemory::Yes);
     m_stale = false;
+    m_runOfCase = false;
     m_wholeTop = false;
     m_shortened = false;
     emit runChanged();
@@ -281,10 +285,12 @@ void RankingController::finishJob(quint64 generation, JobResult r) {
         releaseInBackground(std::exchange(m_run, *r.run));
         releaseInBackground(std::exchange(m_evaluated, r.evaluated));
         m_stale = false;
+        m_runOfCase = true; // the job was not superseded: no edit came after it started
         m_shortened = r.shortened;
         m_engineMs = r.engineMs;
     } else {
         m_stale = m_run.isObject();
+        m_runOfCase = false;
     }
     emit runChanged();
 }

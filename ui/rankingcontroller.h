@@ -141,6 +141,7 @@ private:
     bool m_userCancelled = false;
     int m_pending = 0;
     bool m_stale = false;
+    bool m_runOfCase = false; // m_run was ranked from the case as it stands (no edit since its job started)
     int m_top = 200;
     bool m_wholeTop = false;  // the agent asked for top() on a large case (until another case is loaded)
     bool m_shortened = false; // the run shown was ranked for kQuickTop only
