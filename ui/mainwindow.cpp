@@ -134,6 +134,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_doc, &CaseDocument::edited, this, &MainWindow::documentEdited);
     connect(m_doc, &CaseDocument::validated, this, &MainWindow::documentEdited);
     connect(m_doc, &CaseDocument::refusedInputChanged, this, &MainWindow::documentEdited);
+    connect(m_doc, &CaseDocument::edited, this, [this] { ++m_caseChanges; });
+    connect(m_doc, &CaseDocument::refusedInputChanged, this, [this] { ++m_caseChanges; });
     connect(m_doc, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &CaseDocument::fileNameChanged, this, &MainWindow::updateTitle);
     connect(m_ranking, &RankingController::runChanged, this, &MainWindow::runChanged);
@@ -481,6 +483,8 @@ bool MainWindow::isOpening() const {
 
 bool MainWindow::finishOpen(const QString &fileName, OpenedCase r) {
     const QString shown = QFileInfo(fileName).fileName();
+    const bool answered = m_discardedAt == m_caseChanges; // the answer was for this open only
+    m_discardedAt.reset();
     if (r.cancelled) {
         m_openStrip->finish();
         return false;
@@ -492,8 +496,9 @@ bool MainWindow::finishOpen(const QString &fileName, OpenedCase r) {
         m_openStrip->fail(escapeControls(why));
         return false;
     }
-    // Edits made to the case on screen while this one was read are asked about before they go.
-    if (m_doc->hasUnsavedWork() && !maybeSave()) {
+    // Edits made to the case on screen while this one was read are asked about before they go; what the
+    // agent already chose to discard before the file was picked is not asked about again.
+    if (m_doc->hasUnsavedWork() && !answered && !maybeSave()) {
         m_openStrip->finish();
         showMessage(tr("%1 was not opened: the case on screen has unsaved changes").arg(shown));
         return false;
@@ -689,11 +694,15 @@ void MainWindow::openDialog() {
     if (!maybeSave()) return;
     const QString f = QFileDialog::getOpenFileName(this, tr("Open case"), QString(),
                                                    tr("Case files (*.json);;All files (*)"));
-    if (!f.isEmpty()) openCaseInBackground(f);
+    if (f.isEmpty())
+        m_discardedAt.reset(); // nothing was opened: the answer was for that open only
+    else
+        openCaseInBackground(f);
 }
 
 bool MainWindow::maybeSave() {
     if (!m_doc->hasUnsavedWork()) return true;
+    ++m_questionsAsked;
     int answer = m_testAnswer;
     if (answer < 0) {
         QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
@@ -709,7 +718,9 @@ bool MainWindow::maybeSave() {
         answer = box.exec();
     }
     if (answer == QMessageBox::Save) return save();
-    return answer == QMessageBox::Discard;
+    if (answer != QMessageBox::Discard) return false;
+    m_discardedAt = m_caseChanges;
+    return true;
 }
 
 void MainWindow::sectionChanged(int section) {
