@@ -65,7 +65,7 @@ void CaseDocument::setFileName(const QString &fileName) {
 }
 
 bool CaseDocument::isModified() const {
-    return !m_undo->isClean() || !m_refused.empty();
+    return !m_undo->isClean();
 }
 
 void CaseDocument::updateModified() {
@@ -188,15 +188,13 @@ void CaseDocument::setRefusedInput(const QString &path, const QString &text, con
     std::erase_if(m_refused, [&](const Refused &r) { return r.path == path; });
     m_refused.push_back({path, text, message});
     mergeProblems();
-    emit edited(path);
-    updateModified();
+    emit refusedInputChanged(path);
 }
 
 void CaseDocument::clearRefusedInput(const QString &path) {
     if (!dropRefused([&](const Refused &r) { return r.path == path; })) return;
     mergeProblems();
-    emit edited(path);
-    updateModified();
+    emit refusedInputChanged(path);
 }
 
 std::optional<QString> CaseDocument::refusedText(const QString &path) const {

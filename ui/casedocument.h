@@ -50,9 +50,13 @@ public:
 
     QString fileName() const { return m_fileName; }
     void setFileName(const QString &fileName);
-    // Unsaved: edits since the last save, or text a field refused (it is in no file, and closing or
-    // replacing the case would lose it, so it is asked about like any unsaved edit).
+    // Unsaved: edits since the last save. Text a field refused is not one: the case keeps its previous
+    // value, so a refusal neither marks the case modified nor starts a ranking (its problem still blocks
+    // ranking until fixed; refusedInputChanged).
     bool isModified() const;
+    // What closing or replacing the case would lose: edits, or text a field refused (it is in no file, so
+    // it is asked about like an unsaved edit, though the case itself is unchanged).
+    bool hasUnsavedWork() const { return isModified() || !m_refused.empty(); }
     void markSaved();
 
     // An edit's validation still runs on a worker: problems() and typedCase() are of an earlier tree.
@@ -98,6 +102,9 @@ signals:
     void modifiedChanged(bool modified);
     // Text refused at `path` no longer stands (fixed, undone or replaced by a valid value).
     void refusedInputCleared(const QString &path, const QString &text);
+    // Text at `path` was refused, or the refused text there was withdrawn, without the tree changing
+    // (unlike `edited`): the problems changed, the case did not.
+    void refusedInputChanged(const QString &path);
     void fileNameChanged(const QString &fileName);
 
 private:

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QUuid>
@@ -346,6 +347,7 @@ CaseEditor::CaseEditor(CaseDocument *doc, QWidget *parent)
     };
     connect(doc, &CaseDocument::edited, this, refresh);
     connect(doc, &CaseDocument::validated, this, refresh); // an edit's problems checked on a worker
+    connect(doc, &CaseDocument::refusedInputChanged, this, refresh);
     refreshBadges();
     updateZipCheck();
     m_list->setCurrentRow(0);
@@ -404,7 +406,8 @@ void CaseEditor::refreshBadges() {
         else if (i == Vehicles)
             text += QStringLiteral(" (%1)").arg(c.input.vehiclesDetail.size());
         else if (i == Offerings)
-            text += QStringLiteral(" (%1)").arg(m_doc->value(QStringLiteral("offerings")).size());
+            text += QStringLiteral(" (%1)").arg(
+                QLocale().toString(qint64(m_doc->value(QStringLiteral("offerings")).size())));
         if (problems[size_t(i)] > 0)
             text += errors[size_t(i)] ? QStringLiteral("  ⛔") : QStringLiteral("  ⚠");
         QListWidgetItem *item = m_list->item(i);

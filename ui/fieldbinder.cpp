@@ -68,10 +68,12 @@ FieldBinder::FieldBinder(CaseDocument *doc, const QString &basePath, QObject *pa
     : QObject(parent)
     , m_doc(doc)
     , m_base(basePath) {
-    connect(doc, &CaseDocument::edited, this, [this] {
+    auto update = [this] {
         refresh();
         showProblems(m_doc->problems());
-    });
+    };
+    connect(doc, &CaseDocument::edited, this, update);
+    connect(doc, &CaseDocument::refusedInputChanged, this, update);
     // An edit of a large case is validated on a worker: its problems come later.
     connect(doc, &CaseDocument::validated, this, [this] { showProblems(m_doc->problems()); });
 }

@@ -19,6 +19,7 @@ JsonTableModel::JsonTableModel(CaseDocument *doc, const QString &arrayPath, std:
     , m_columns(std::move(columns)) {
     m_rows = m_doc->value(m_arrayPath).size();
     connect(doc, &CaseDocument::edited, this, &JsonTableModel::documentEdited);
+    connect(doc, &CaseDocument::refusedInputChanged, this, &JsonTableModel::documentEdited);
     // The problems of an edit validated on a worker tint the cells when they arrive; only the roles that
     // show problems change (a sorting or filtering proxy has nothing to redo).
     connect(doc, &CaseDocument::validated, this, [this] {

@@ -44,6 +44,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -132,6 +133,9 @@ MainWindow::MainWindow(QWidget *parent)
     qApp->installEventFilter(this);
     connect(m_doc, &CaseDocument::edited, this, &MainWindow::documentEdited);
     connect(m_doc, &CaseDocument::validated, this, &MainWindow::documentEdited);
+    connect(m_doc, &CaseDocument::refusedInputChanged, this, &MainWindow::documentEdited);
+    connect(m_doc, &CaseDocument::edited, this, [this] { ++m_caseChanges; });
+    connect(m_doc, &CaseDocument::refusedInputChanged, this, [this] { ++m_caseChanges; });
     connect(m_doc, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &CaseDocument::fileNameChanged, this, &MainWindow::updateTitle);
     connect(m_ranking, &RankingController::runChanged, this, &MainWindow::runChanged);
@@ -479,6 +483,8 @@ bool MainWindow::isOpening() const {
 
 bool MainWindow::finishOpen(const QString &fileName, OpenedCase r) {
     const QString shown = QFileInfo(fileName).fileName();
+    const bool answered = m_discardedAt == m_caseChanges; // the answer was for this open only
+    m_discardedAt.reset();
     if (r.cancelled) {
         m_openStrip->finish();
         return false;
@@ -490,8 +496,9 @@ bool MainWindow::finishOpen(const QString &fileName, OpenedCase r) {
         m_openStrip->fail(escapeControls(why));
         return false;
     }
-    // Edits made to the case on screen while this one was read are asked about before they go.
-    if (m_doc->isModified() && !maybeSave()) {
+    // Edits made to the case on screen while this one was read are asked about before they go; what the
+    // agent already chose to discard before the file was picked is not asked about again.
+    if (m_doc->hasUnsavedWork() && !answered && !maybeSave()) {
         m_openStrip->finish();
         showMessage(tr("%1 was not opened: the case on screen has unsaved changes").arg(shown));
         return false;
@@ -578,10 +585,12 @@ void MainWindow::runChanged() {
         m_packages->setText(tr(" no ranking yet"));
         return;
     }
-    const int total = int(out[u"solution_count"].toDouble());
-    const int qualified = int(out[u"qualified_count"].toDouble());
-    m_packages->setText((total == 1 ? tr(" ● 1 package, %1 qualified").arg(qualified)
-                                    : tr(" ● %1 packages, %2 qualified").arg(total).arg(qualified)) +
+    // Counts pass through qint64: a large case has more packages than an int holds.
+    const qint64 total = qint64(out[u"solution_count"].toDouble());
+    const QString qualified = QLocale().toString(qint64(out[u"qualified_count"].toDouble()));
+    m_packages->setText((total == 1
+                             ? tr(" ● 1 package, %1 qualified").arg(qualified)
+                             : tr(" ● %1 packages, %2 qualified").arg(QLocale().toString(total), qualified)) +
                         (m_ranking->isStale() ? tr(" (stale)") : QString()));
 }
 
@@ -599,7 +608,7 @@ void MainWindow::updateSummary() {
         parts << tr("current %1").arg(formatMoney(cp.toDouble()));
     parts << (m_doc->typedCase().offerings.size() == 1
                   ? tr("1 offering")
-                  : tr("%1 offerings").arg(m_doc->typedCase().offerings.size()));
+                  : tr("%1 offerings").arg(QLocale().toString(qint64(m_doc->typedCase().offerings.size()))));
     m_summary->setFullText(escapeControls(parts.join(QStringLiteral(" · "))));
 }
 
@@ -685,11 +694,15 @@ void MainWindow::openDialog() {
     if (!maybeSave()) return;
     const QString f = QFileDialog::getOpenFileName(this, tr("Open case"), QString(),
                                                    tr("Case files (*.json);;All files (*)"));
-    if (!f.isEmpty()) openCaseInBackground(f);
+    if (f.isEmpty())
+        m_discardedAt.reset(); // nothing was opened: the answer was for that open only
+    else
+        openCaseInBackground(f);
 }
 
 bool MainWindow::maybeSave() {
-    if (!m_doc->isModified()) return true;
+    if (!m_doc->hasUnsavedWork()) return true;
+    ++m_questionsAsked;
     int answer = m_testAnswer;
     if (answer < 0) {
         QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
@@ -705,7 +718,9 @@ bool MainWindow::maybeSave() {
         answer = box.exec();
     }
     if (answer == QMessageBox::Save) return save();
-    return answer == QMessageBox::Discard;
+    if (answer != QMessageBox::Discard) return false;
+    m_discardedAt = m_caseChanges;
+    return true;
 }
 
 void MainWindow::sectionChanged(int section) {

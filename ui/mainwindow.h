@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QCheckBox;
@@ -97,6 +98,8 @@ public:
     // Whether closing may proceed (asks about unsaved changes; tests can pre-answer).
     bool maybeSave();
     void setUnsavedAnswerForTests(int answer) { m_testAnswer = answer; }
+    // Tests: how many times the unsaved-changes question was asked.
+    int unsavedQuestionsForTests() const { return m_questionsAsked; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -159,6 +162,11 @@ private:
     bool m_wideCase = false;
     QList<int> m_narrowSizes, m_wideSizes;
     int m_testAnswer = -1;
+    int m_questionsAsked = 0;
+    // Changes to the case on screen (edits, refusals, loads), and the count when the agent last chose to
+    // discard them: a file opened after that answer asks again only about changes made since.
+    quint64 m_caseChanges = 0;
+    std::optional<quint64> m_discardedAt;
     QString m_pressedProblem; // the path of the problem under the pointer when the button went down
     int m_recoveryAnswer = -1;
     LibraryController *m_library = nullptr;

@@ -14,12 +14,13 @@
 #include <QTimer>
 #include <QtConcurrent>
 
+#include <algorithm>
+
 namespace pw {
 
 struct RankingController::JobResult {
     std::shared_ptr<const PreparedCase> prepared;
     std::optional<JsonValue> run;
-    int errors = 0;
     double engineMs = 0;
     bool preparedAgain = false; // a full run (filter and price), not a re-rank
     JsonValue gapsOnly;         // see coverageAnalysis()
@@ -44,6 +45,8 @@ RankingController::RankingController(CaseDocument *doc, QObject *parent)
     : QObject(parent)
     , m_doc(doc) {
     connect(doc, &CaseDocument::edited, this, &RankingController::documentEdited);
+    // A refusal leaves the case as it was: no new ranking, but the shown run's staleness changes.
+    connect(doc, &CaseDocument::refusedInputChanged, this, &RankingController::runChanged);
     connect(doc, &CaseDocument::loaded, this, &RankingController::documentLoaded);
     m_progressTick = new QTimer(this);
     m_progressTick->setInterval(200);
@@ -65,7 +68,9 @@ void RankingController::cancel() {
     if (m_pending == 0) return;
     cancelJob();
     m_userCancelled = true;
-    m_stale = m_run.isObject();
+    // A run of the case as it stands (the cancelled job only asked for a longer list, or ranked again)
+    // stays current; one from before an edit is stale.
+    m_stale = m_run.isObject() && !m_runOfCase;
     // The worker stops at its next prefix; busy ends when it hands back (finishJob drops its result).
     emit runChanged();
 }
@@ -127,6 +132,7 @@ void RankingController::setTop(int top) {
 }
 
 void RankingController::documentEdited(const QString &path) {
+    m_runOfCase = false;
     // The bucket does not change filtering, pricing or scores: only the ranking.
     if ((path == u"input.appetite_bucket" || path.startsWith(kWeightsPath)) && m_prepared)
         rankNow();
@@ -139,7 +145,8 @@ bool RankingController::isStale() const {
 }
 
 int RankingController::errorCount() const {
-    return m_errorCount + m_doc->refusedCount();
+    const Problems &problems = m_doc->problems(); // refused inputs included (CaseDocument::problems)
+    return int(std::count_if(problems.begin(), problems.end(), [](const Problem &p) { return p.isError(); }));
 }
 
 const JsonValue &RankingController::coverageAnalysis() const {
@@ -155,9 +162,9 @@ void RankingController::documentLoaded() {
     releaseInBackground(std::exchange(m_gapsOnly, JsonValue()));
     releaseInBackground(std::exchange(m_prepared, nullptr), ReturnMemory::Yes);
     m_stale = false;
+    m_runOfCase = false;
     m_wholeTop = false;
     m_shortened = false;
-    m_errorCount = 0;
     emit runChanged();
 }
 
@@ -227,8 +234,6 @@ void RankingController::prepareNow() {
         JobResult r;
         r.preparedAgain = true;
         const Preparation prep = prepareCase(root, opts);
-        for (const Problem &p : prep.problems)
-            r.errors += p.isError() ? 1 : 0;
         r.prepared = prep.prepared;
         if (prep.prepared) {
             const EngineOptions ranking = rankingOptions(*prep.prepared, opts, whole, &r.shortened);
@@ -273,7 +278,6 @@ void RankingController::finishJob(quint64 generation, JobResult r) {
     m_cancel.reset();
     m_wallMs = double(m_clock.nsecsElapsed()) / 1e6;
     if (r.preparedAgain) {
-        m_errorCount = r.errors;
         releaseInBackground(std::exchange(m_prepared, r.prepared));
         releaseInBackground(std::exchange(m_gapsOnly, r.gapsOnly));
     }
@@ -281,10 +285,12 @@ void RankingController::finishJob(quint64 generation, JobResult r) {
         releaseInBackground(std::exchange(m_run, *r.run));
         releaseInBackground(std::exchange(m_evaluated, r.evaluated));
         m_stale = false;
+        m_runOfCase = true; // the job was not superseded: no edit came after it started
         m_shortened = r.shortened;
         m_engineMs = r.engineMs;
     } else {
         m_stale = m_run.isObject();
+        m_runOfCase = false;
     }
     emit runChanged();
 }

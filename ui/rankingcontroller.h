@@ -44,7 +44,9 @@ public:
     bool isBusy() const { return m_pending > 0; }
     // Stale: the run shown is not of the case as it stands (validation errors, or text a field refused).
     bool isStale() const;
-    int errorCount() const; // validation errors of the last preparation, and refused inputs
+    // Errors of the document's latest validation, refused inputs among them: they follow each edit at once
+    // (not the last preparation, which ends later), so the "fix to re-rank" banner goes with the problem.
+    int errorCount() const;
     double lastEngineMs() const { return m_engineMs; }
     double lastWallMs() const { return m_wallMs; }
 
@@ -139,7 +141,7 @@ private:
     bool m_userCancelled = false;
     int m_pending = 0;
     bool m_stale = false;
-    int m_errorCount = 0;
+    bool m_runOfCase = false; // m_run was ranked from the case as it stands (no edit since its job started)
     int m_top = 200;
     bool m_wholeTop = false;  // the agent asked for top() on a large case (until another case is loaded)
     bool m_shortened = false; // the run shown was ranked for kQuickTop only

@@ -232,6 +232,7 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
         updateBanner();
     });
     connect(m_doc, &CaseDocument::validated, this, &ResultsPanel::updateBanner);
+    connect(m_doc, &CaseDocument::refusedInputChanged, this, &ResultsPanel::updateBanner);
     m_weights->setBucket(m_ranking->appetite(), m_ranking->bucketWeights());
     runChanged();
 }
@@ -426,7 +427,8 @@ void ResultsPanel::updateRankingProgress() {
         m_rankingStrip->setProgress(tr("Ranking %1 packages…").arg(packages), -1);
         break;
     case Stage::Explaining:
-        m_rankingStrip->setProgress(tr("Explaining solution %1 of %2…").arg(p.done + 1).arg(p.total),
+        m_rankingStrip->setProgress(tr("Explaining solution %1 of %2…")
+                                        .arg(QLocale().toString(p.done + 1), QLocale().toString(p.total)),
                                     p.total > 0 ? int(100 * p.done / p.total) : -1);
         break;
     }
@@ -466,11 +468,22 @@ void ResultsPanel::updateBanner() {
                    .arg(QLocale().toString(qint64(out[u"solution_count"].toDouble())))
                    .arg(m_ranking->top());
     const bool cancelled = m_ranking->wasCancelled() && !m_ranking->isBusy();
-    if (cancelled)
-        text = tr("<b>Ranking cancelled.</b> ") +
-               (m_ranking->hasRun() ? tr("The greyed results below are from before the cancelled ranking. ")
-                                    : QString()) +
-               tr("It runs again with the next change, or with Rank again.");
+    if (cancelled) {
+        // Cancelling a longer list (or ranking an unchanged case again) leaves the results below current:
+        // only what was cancelled is said, and nothing is greyed.
+        if (!m_ranking->hasRun())
+            text = tr("<b>Ranking cancelled.</b> ");
+        else if (m_ranking->isStale())
+            text = tr("<b>Ranking cancelled.</b> The greyed results below are from before the cancelled "
+                      "ranking. ");
+        else if (m_ranking->isTopShortened())
+            text = tr("<b>Ranking the top %1 cancelled.</b> The %2 best below are current for this case. ")
+                       .arg(m_ranking->top())
+                       .arg(m_ranking->run()[u"solutions"].size());
+        else
+            text = tr("<b>Ranking cancelled.</b> The results below are current for this case. ");
+        text += tr("It runs again with the next change, or with Rank again.");
+    }
     m_rankAgain->setVisible(cancelled);
     m_rankWholeTop->setVisible(shortened && !cancelled && !m_ranking->isBusy());
     const char *lineNames[] = {"home", "auto", "umbrella"};

@@ -327,7 +327,8 @@ QString proposalOptionsShortfall(const ReportInputs &inputs) {
     for (const auto &s : inputs.run[u"solutions"].arrayItems())
         shown += s[u"scorecard"][u"qualified"].toBool() ? 1 : 0;
     if (shown >= inputs.top || shown == 0) return QString();
-    const int packages = out[u"solution_count"].isNumber() ? int(out[u"solution_count"].toDouble()) : shown;
+    const qint64 packages =
+        out[u"solution_count"].isNumber() ? qint64(out[u"solution_count"].toDouble()) : qint64(shown);
     const QString options =
         shown == 1 ? QStringLiteral("1 option is") : QStringLiteral("%1 options are").arg(shown);
     if (packages <= shown)

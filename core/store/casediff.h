@@ -46,7 +46,7 @@ struct RankingMove {
 struct RankingDiff {
     bool topChanged = false;
     QString topBefore, topAfter; // RankingSnapshot::topText()
-    int qualifiedBefore = 0, qualifiedAfter = 0;
+    qint64 qualifiedBefore = 0, qualifiedAfter = 0;
     std::vector<RankingMove> moves; // after's order first, then packages only in before
     bool operator==(const RankingDiff &) const = default;
 };

@@ -117,8 +117,8 @@ RankingSnapshot RankingSnapshot::fromJson(const JsonValue &o) {
     RankingSnapshot s;
     if (!o.isObject()) return s;
     s.hasRun = o[u"has_run"].toBool();
-    s.solutionCount = int(o[u"solution_count"].toDouble());
-    s.qualifiedCount = int(o[u"qualified_count"].toDouble());
+    s.solutionCount = qint64(o[u"solution_count"].toDouble());
+    s.qualifiedCount = qint64(o[u"qualified_count"].toDouble());
     s.engineVersion = o[u"engine_version"].toString();
     s.profileHash = o[u"profile_hash"].toString();
     s.inputHash = o[u"input_hash"].toString();
@@ -144,8 +144,8 @@ RankingSnapshot snapshotOfRun(const JsonValue &run, const JsonValue &caseRoot, c
     if (!run.isObject()) return s;
     s.hasRun = true;
     const JsonValue &out = run[u"output"];
-    s.solutionCount = int(out[u"solution_count"].toDouble());
-    s.qualifiedCount = int(out[u"qualified_count"].toDouble());
+    s.solutionCount = qint64(out[u"solution_count"].toDouble());
+    s.qualifiedCount = qint64(out[u"qualified_count"].toDouble());
     s.engineVersion = run[u"engine_version"].toString();
     s.profileHash = profileBytes.isEmpty() ? bundledProfileHash() : hash16(profileBytes);
     s.inputHash = caseInputHash(caseRoot);

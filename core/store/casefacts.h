@@ -54,8 +54,8 @@ struct RankingSnapshot {
     static constexpr int kSnapshotPackages = 10;
     bool hasRun = false;
     std::vector<RankedPackage> packages;
-    int solutionCount = 0;
-    int qualifiedCount = 0;
+    qint64 solutionCount = 0; // packages ranked; may exceed 2^31 for a large case
+    qint64 qualifiedCount = 0;
     QString engineVersion;
     QString profileHash;
     QString inputHash;

@@ -73,7 +73,7 @@ QVariantList rankingValues(const RankingSnapshot &r) {
     const QVariant nullDouble(QMetaType::fromType<double>());
     return {top ? top->carriers : QString(), top ? QVariant(top->costLow) : nullDouble,
             top ? QVariant(top->costHigh) : nullDouble,
-            r.hasRun ? QVariant(r.qualifiedCount) : QVariant(QMetaType::fromType<int>())};
+            r.hasRun ? QVariant(r.qualifiedCount) : QVariant(QMetaType::fromType<qlonglong>())};
 }
 
 QByteArray rankingJson(const RankingSnapshot &r) {

@@ -17,7 +17,7 @@ namespace {
 RankingSnapshot listRanking(const QSqlQuery &q, int first) {
     RankingSnapshot r;
     r.hasRun = !q.value(first + 3).isNull();
-    r.qualifiedCount = q.value(first + 3).toInt();
+    r.qualifiedCount = q.value(first + 3).toLongLong();
     if (!q.value(first + 1).isNull()) {
         RankedPackage p;
         p.rank = 1;

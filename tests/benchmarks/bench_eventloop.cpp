@@ -20,6 +20,7 @@
 #include "rankingcontroller.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMessageBox>
@@ -122,6 +123,19 @@ private:
 int main(int argc, char **argv) {
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     TimingApplication app(argc, argv);
+    // Options are only --help (and --version): everything else is set through PW_BENCH_* variables, so
+    // any argument is answered with the usage rather than a 10-minute run.
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Measures the window's event loop while the 50 MB case opens and ranks (offscreen).\n"
+        "Environment: PW_BENCH_REPS (runs, default 3), PW_BENCH_OPENS (opens for the memory check, default "
+        "5), PW_BENCH_CLI=0 (skip the command line's ranking)."));
+    parser.addHelpOption();
+    parser.process(app); // --help prints the usage and exits; an unknown option is an error
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "bench_eventloop takes no arguments; see --help\n");
+        return 2;
+    }
     const int reps =
         qEnvironmentVariableIsSet("PW_BENCH_REPS") ? qEnvironmentVariableIntValue("PW_BENCH_REPS") : 3;
     QTemporaryDir dir;

@@ -297,7 +297,7 @@ void CaseHistoryPanel::showHistory(const History &h) {
         setRow(m_versions, i,
                {QString::number(v.number), v.label, when(v.modifiedAt, false), v.modifiedBy,
                 c && c->versionId == v.versionId ? tr("current") : QString(),
-                v.ranking.hasRun ? QString::number(v.ranking.qualifiedCount) : QStringLiteral("—"),
+                v.ranking.hasRun ? QLocale().toString(v.ranking.qualifiedCount) : QStringLiteral("—"),
                 v.ranking.hasRun ? v.ranking.topText() : tr("not ranked")});
         m_versions->item(i, 0)->setData(Qt::UserRole, v.versionId);
         m_versions->item(i, 1)->setToolTip(

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+// An edit the window refuses leaves the case as it was: the case is not marked modified and no ranking
+// starts, though the banner asks for the problem to be fixed; putting back the value the case holds
+// starts none either. The "fix to re-rank" banner follows the latest validation at once: it goes when
+// the problem is fixed (or the edit undone), not when the next ranking ends.
+#include "windowfixture.h"
+
+#include "casedocument.h"
+#include "caseeditor.h"
+#include "mainwindow.h"
+#include "offeringsmodel.h"
+#include "offeringspage.h"
+#include "rankingcontroller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+using namespace pw;
+
+namespace {
+
+// Types `text` into a form field (Return, as a person confirms it) or an offering's table cell.
+void typeInto(MainWindow &w, const QString &where, const QString &text) {
+    if (where == u"offering premium cell") {
+        w.caseEditor()->showSection(CaseEditor::Offerings);
+        auto *view = w.findChild<QTableView *>(QStringLiteral("offeringsTable"));
+        OfferingsModel *om = w.caseEditor()->offeringsPage()->model();
+        const int col = om->columnOf(QStringLiteral("attributes.line_premium_annual"));
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+        view->setFocus();
+        view->setCurrentIndex(proxy->mapFromSource(om->index(0, col)));
+        QTest::keyClick(view, Qt::Key_F2);
+        QWidget *editor = QApplication::focusWidget();
+        if (auto *e = qobject_cast<QLineEdit *>(editor)) e->selectAll();
+        QTest::keyClick(editor, Qt::Key_Delete);
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return);
+    } else {
+        w.caseEditor()->showSection(CaseEditor::Current);
+        QWidget *page = w.caseEditor()->page(CaseEditor::Current);
+        if (auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("currentCoverageTabs"))) {
+            tabs->setCurrentIndex(0);
+            page = tabs->widget(0);
+        }
+        auto *e = page->findChild<QLineEdit *>(QStringLiteral("field_annual_premium"));
+        QVERIFY(e);
+        e->setFocus();
+        e->selectAll();
+        QTest::keyClick(e, Qt::Key_Delete);
+        QTest::keyClicks(e, text);
+        QTest::keyClick(e, Qt::Key_Return);
+    }
+    QCoreApplication::processEvents();
+}
+
+QString bannerText(MainWindow &w) {
+    auto *banner = w.findChild<QLabel *>(QStringLiteral("resultsBanner"));
+    return banner && banner->isVisibleTo(&w) ? banner->text() : QString();
+}
+
+} // namespace
+
+class TestRejectedEdit : public QObject {
+    Q_OBJECT
+
+private slots:
+    void refusedEditChangesNothing_data() {
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("refused");
+        QTest::newRow("offering premium cell") << "offering premium cell"
+                                               << "offerings[0].attributes.line_premium_annual"
+                                               << "-50";
+        QTest::newRow("current premium field") << "current premium field"
+                                               << "input.current_coverage.home.annual_premium"
+                                               << "-50";
+        QTest::newRow("letters in the cell") << "offering premium cell"
+                                             << "offerings[0].attributes.line_premium_annual"
+                                             << "12O0";
+    }
+
+    void refusedEditChangesNothing() {
+        QFETCH(QString, where);
+        QFETCH(QString, path);
+        QFETCH(QString, refused);
+        std::unique_ptr<MainWindow> w(test::openWindowOnSample());
+        QVERIFY(w);
+        RankingController *ranking = w->ranking();
+        const JsonValue before = w->document()->value(path);
+        QVERIFY(before.isNumber());
+        const JsonValue runBefore = ranking->run();
+        QSignalSpy rankings(ranking, &RankingController::busyChanged);
+
+        typeInto(*w, where, refused);
+        QCOMPARE(w->document()->refusedText(path), std::optional<QString>(refused));
+        QCOMPARE(w->document()->value(path), before);
+        QVERIFY(!w->document()->isModified());
+        QVERIFY(!w->isWindowModified());
+        QCOMPARE(rankings.count(), 0); // no ranking started
+        QVERIFY(ranking->waitForIdle(10000));
+        QCOMPARE(ranking->run(), runBefore);
+        QVERIFY2(bannerText(*w).contains(QStringLiteral("Fix 1 problem(s) to re-rank")),
+                 qPrintable(bannerText(*w)));
+
+        // The value the case holds, typed back: the refusal goes, and still nothing was changed or ranked.
+        typeInto(*w, where, QString::number(before.toDouble()));
+        QCOMPARE(w->document()->refusedText(path), std::nullopt);
+        QCOMPARE(w->document()->value(path), before);
+        QVERIFY(!w->document()->isModified());
+        QVERIFY(!w->isWindowModified());
+        QCOMPARE(rankings.count(), 0);
+        QVERIFY2(!bannerText(*w).contains(QStringLiteral("Fix")), qPrintable(bannerText(*w)));
+        QVERIFY(!ranking->isStale());
+    }
+
+    void fixBannerFollowsTheLatestValidation_data() {
+        QTest::addColumn<QString>("fix"); // how the problem is fixed
+        QTest::newRow("undo") << "undo";
+        QTest::newRow("typing a valid date") << "type";
+    }
+
+    void fixBannerFollowsTheLatestValidation() {
+        QFETCH(QString, fix);
+        std::unique_ptr<MainWindow> w(test::openWindowOnSample());
+        QVERIFY(w);
+        RankingController *ranking = w->ranking();
+        // Rankings after the fix are held at their Ranking stage, so the banner is seen while one runs.
+        auto release = std::make_shared<std::atomic<bool>>(false);
+        auto held = std::make_shared<std::atomic<bool>>(false);
+        ranking->setProgressObserverForTests([release, held](const EngineProgress &p) {
+            if (p.stage != EngineProgress::Stage::Ranking) return;
+            held->store(true);
+            for (int i = 0; i < 6000 && !release->load(); ++i)
+                QThread::msleep(5);
+        });
+        w->caseEditor()->showSection(CaseEditor::Insured);
+        auto *dob = w->caseEditor()
+                        ->page(CaseEditor::Insured)
+                        ->findChild<QLineEdit *>(QStringLiteral("field_date_of_birth"));
+        QVERIFY(dob);
+        const QString valid = dob->text();
+        test::typeAndTab(dob, QStringLiteral("01/01/2099")); // a birth date in the future: an error
+        QVERIFY(ranking->waitForIdle(10000));
+        QVERIFY2(bannerText(*w).contains(QStringLiteral("Fix 1 problem(s) to re-rank")),
+                 qPrintable(bannerText(*w)));
+
+        if (fix == u"undo")
+            w->findChild<QAction *>(QStringLiteral("actionUndo"))->trigger();
+        else
+            test::typeAndTab(dob, valid);
+        QCoreApplication::processEvents();
+        QVERIFY(ranking->isBusy()); // the case ranks again…
+        QVERIFY2(!bannerText(*w).contains(QStringLiteral("Fix")), qPrintable(bannerText(*w))); // …unblamed
+        QCOMPARE(ranking->errorCount(), 0);
+        release->store(true);
+        QVERIFY(ranking->waitForIdle(10000));
+        QVERIFY(!ranking->isStale());
+        QVERIFY2(!bannerText(*w).contains(QStringLiteral("Fix")), qPrintable(bannerText(*w)));
+    }
+};
+
+QTEST_MAIN(TestRejectedEdit)
+#include "tst_rejectededit.moc"
