@@ -55,6 +55,21 @@ void OfferingsBest::add(const PackedFact &x, double coverage) {
     mayQualify = mayQualify || !(x.flags & kBlocks);
 }
 
+unsigned long long ScoreBounds::rowsMet(int slot, int position) const {
+    const PreparedCase &pc = m_pc;
+    if (m_rowUmbrella.empty()) return ~0ull;
+    if (pc.packed[size_t(slot)][size_t(position)].flags & kBlocks) return 0;
+    if (slot == pc.umbrellaSlot) return 1ull << pc.umbrellaRow[size_t(position)];
+    const std::vector<unsigned char> *table =
+        slot == pc.autoSlot ? &pc.underAuto : (slot == pc.homeSlot ? &pc.underHome : nullptr);
+    if (!table) return ~0ull;
+    const size_t width = pc.packed[size_t(slot)].size();
+    unsigned long long met = 0;
+    for (size_t r = 0; r < m_rowUmbrella.size(); ++r)
+        if (Outcome((*table)[r * width + size_t(position)]) != Outcome::Fire) met |= 1ull << r;
+    return met;
+}
+
 long long ChoiceBound::midCentsRounded() const {
     // The mid is a whole or half cent rounded half away from zero (up: costs are not negative), so the
     // rounded mid is at least ⌈mid⌉ ≥ ⌈midCents⌉.
@@ -148,6 +163,26 @@ ScoreBounds::ScoreBounds(const PreparedCase &pc, const Weights &weights)
             if (lineAsIs != lineNotStated) cov[i] = lineAsIs ? x.coverageLine : x.coverageLineUnderlyingNS;
         }
     }
+    if (pc.umbrellaSlot >= 0 && !pc.umbrellaRow.empty()) {
+        const int rows = *std::max_element(pc.umbrellaRow.begin(), pc.umbrellaRow.end()) + 1;
+        if (rows <= 64) {
+            auto meets = [&](int slot, const std::vector<unsigned char> &table, std::vector<char> &out) {
+                out.assign(size_t(rows), slot < 0);
+                if (slot < 0) return;
+                const size_t width = pc.packed[size_t(slot)].size();
+                for (int r = 0; r < rows; ++r)
+                    for (size_t i = 0; i < width && !out[size_t(r)]; ++i)
+                        out[size_t(r)] = !(pc.packed[size_t(slot)][i].flags & kBlocks) &&
+                                         Outcome(table[size_t(r) * width + i]) != Outcome::Fire;
+            };
+            meets(pc.autoSlot, pc.underAuto, m_rowAuto);
+            meets(pc.homeSlot, pc.underHome, m_rowHome);
+            m_rowUmbrella.assign(size_t(rows), 0);
+            const auto &umbrellas = pc.packed[size_t(pc.umbrellaSlot)];
+            for (size_t i = 0; i < umbrellas.size(); ++i)
+                if (!(umbrellas[i].flags & kBlocks)) m_rowUmbrella[size_t(pc.umbrellaRow[i])] = 1;
+        }
+    }
     m_carrierSlots.assign(size_t(pc.carriers.size()), 0u);
     m_groupSlots.assign(pc.groupMemberCount.size(), 0u);
     m_groupMayBeIntact.assign(pc.groupMemberCount.size(), 1);
@@ -234,9 +269,11 @@ PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position
         }
     }
     n.chosen |= 1u << slot;
-    if (open)
+    n.pos[size_t(slot)] = position;
+    if (open) {
         n.openGroup[size_t(slot)] = x.group;
-    else if (x.group >= 0)
+        n.openExtra[size_t(slot)] = brokenExtra(x);
+    } else if (x.group >= 0)
         n.costFloor += brokenExtra(x);
     const double cov = coverageMax(slot, position);
     n.covSum += cov;
@@ -255,6 +292,8 @@ PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position
     PackagePositions p = pos;
     p[size_t(slot)] = position;
     if (n.mayQualify && completesFiringPair(m_pc, slot, p)) n.mayQualify = false;
+    // Pairs still open: some requirement row must remain that the chosen offerings can all meet.
+    if (n.mayQualify && !rowsMayQualify(p, n.chosen)) n.mayQualify = false;
     // The umbrella, auto and home all chosen: the umbrella's line score is known (§5.2 underlying).
     unsigned need = 1u << m_pc.umbrellaSlot;
     if (m_pc.autoSlot >= 0) need |= 1u << m_pc.autoSlot;
@@ -272,6 +311,32 @@ PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position
     return n;
 }
 
+bool ScoreBounds::rowsMayQualify(const PackagePositions &pos, unsigned chosen, int overSlot,
+                                 unsigned long long overRows) const {
+    if (m_rowUmbrella.empty()) return true;
+    const PreparedCase &pc = m_pc;
+    auto isChosen = [&](int slot) { return slot >= 0 && (chosen & (1u << slot)); };
+    auto meets = [&](int slot, const std::vector<unsigned char> &table, int r) {
+        return Outcome(table[size_t(r) * pc.packed[size_t(slot)].size() + size_t(pos[size_t(slot)])]) !=
+               Outcome::Fire;
+    };
+    for (int r = 0; r < int(m_rowUmbrella.size()); ++r) {
+        if (overSlot >= 0 && !((overRows >> r) & 1u)) continue;
+        if (pc.umbrellaSlot != overSlot &&
+            (isChosen(pc.umbrellaSlot) ? pc.umbrellaRow[size_t(pos[size_t(pc.umbrellaSlot)])] != r
+                                       : !m_rowUmbrella[size_t(r)]))
+            continue;
+        if (pc.autoSlot != overSlot &&
+            (isChosen(pc.autoSlot) ? !meets(pc.autoSlot, pc.underAuto, r) : !m_rowAuto[size_t(r)]))
+            continue;
+        if (pc.homeSlot != overSlot &&
+            (isChosen(pc.homeSlot) ? !meets(pc.homeSlot, pc.underHome, r) : !m_rowHome[size_t(r)]))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 int ScoreBounds::carriersAtLeast(const PartialChoice &c, int depth) const {
     const unsigned freeSlots = ((1u << m_lines) - 1) & ~((1u << depth) - 1);
     return c.carrierCount + ((freeSlots & ~c.carrierSlots) ? 1 : 0);
@@ -284,19 +349,39 @@ ChoiceBound ScoreBounds::bound(const PartialChoice &c, int depth) const {
 ChoiceBound ScoreBounds::boundOver(const PartialChoice &c, int slot, const OfferingsBest &best,
                                    int newCarriers) const {
     PartialChoice n = c;
-    n.costFloor += std::min(best.costFloor, openFloor(c, slot));
+    if (newCarriers > 0) {
+        // None of the offerings is of a chosen carrier, so each is one more renewal (outside every group
+        // of c, and a group of its own is not yet counted), and none is the member in `slot` of an open group
+        // whose member there is of a chosen carrier (a group's members share its carrier): such a group
+        // is broken in every package here, each of its chosen offerings adding its whole premium and its
+        // part of the break uplift (as extend adds it). The later slots still see the floors of
+        // m_slotFloor for the slots chosen before `slot` (an offering here may open a group of its own).
+        for (int t = 0; t < m_lines; ++t) {
+            const int g = c.openGroup[size_t(t)];
+            if (g < 0 || !(m_groupSlots[size_t(g)] & (1u << slot))) continue;
+            const int member = m_groupMember[size_t(g)][size_t(slot)];
+            if (member < 0) continue;
+            const int carrier = m_pc.packed[size_t(slot)][size_t(member)].carrier;
+            if (carrier < 0 || std::find(c.carriers.begin(), c.carriers.begin() + c.carrierCount, carrier) ==
+                                   c.carriers.begin() + c.carrierCount)
+                continue;
+            n.openGroup[size_t(t)] = -1;
+            n.costFloor += c.openExtra[size_t(t)];
+        }
+    }
+    n.costFloor += std::min(best.costFloor, openFloor(n, slot));
     n.covSum += best.cov;
     n.covMin = std::min(n.covMin, best.cov);
     n.finMin = std::min(n.finMin, best.fin);
     n.appSum += best.app;
     n.ratingMax = std::max(n.ratingMax, best.ratingMax);
     n.incumbents += best.incumbent ? 1 : 0;
-    n.mayQualify = n.mayQualify && best.mayQualify;
+    n.mayQualify = n.mayQualify && best.mayQualify && rowsMayQualify(c.pos, c.chosen, slot, best.rows);
     // The offering of `slot` may be of a new carrier (covering later slots) or a chosen one: only a slot
     // from `slot` on that no chosen carrier serves is sure to need a new one.
     const int carriers = std::max(c.carrierCount + newCarriers, carriersAtLeast(c, slot));
-    ChoiceBound b =
-        boundWith(n, m_suffix[size_t(slot + 1)], std::min(carriers, m_lines), restFloor(c, slot + 1));
+    ChoiceBound b = boundWith(n, m_suffix[size_t(slot + 1)], std::min(carriers, m_lines),
+                              restFloor(n, slot + 1), newCarriers > 0 ? 1 : 0);
     b.overall = std::min(b.overall, best.overall);
     b.coverage = std::min(b.coverage, best.coverage);
     return b;
@@ -309,7 +394,7 @@ ChoiceBound ScoreBounds::offeringBound(int slot, int position) const {
 }
 
 ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest, int carriers,
-                                   double restFloor) const {
+                                   double restFloor, int moreRenewals) const {
     const EngineProfile &p = *m_pc.profile;
     ChoiceBound b;
     b.mayQualify = c.mayQualify;
@@ -327,7 +412,7 @@ ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest
     const double mean = std::max(p.serviceBase, std::max(c.ratingMax, rest.ratingMax));
     const double incumbents = std::max(0.0, p.serviceIncumbent) * (c.incumbents + rest.incumbentSlots);
     // Renewals: at least one per chosen offering outside an open group and one per open group.
-    int renewals = 0;
+    int renewals = moreRenewals;
     for (int t = 0; t < m_lines; ++t) {
         if (!(c.chosen & (1u << t))) continue;
         const int g = c.openGroup[size_t(t)];

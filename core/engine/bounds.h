@@ -51,7 +51,8 @@ namespace pw {
 //    grid of hundredths: a subtree whose best can only tie with a kept package is told apart from one
 //    that could beat it. The coverage bound likewise is round2(bound).
 //  * Qualification (§5): a chosen offering with a ⛔ flag, or an umbrella whose chosen auto or home fails
-//    its underlying requirement, disqualifies every package that extends the choice.
+//    its underlying requirement, disqualifies every package that extends the choice; so does a choice
+//    that leaves no requirement row both pairs can meet (rowsMayQualify), before the pairs are complete.
 // A bound only decides whether a subtree is visited: the packages that are visited are priced and scored
 // by evaluatePackage exactly as before, so results do not depend on the bounds as long as they hold.
 
@@ -83,7 +84,10 @@ struct PartialChoice {
     // Bundle groups: per chosen slot, the group of its offering while the group may still be intact
     // (else -1: the offering is known to add its whole premium, and costFloor says so).
     std::array<int, kMaxLines> openGroup{-1, -1, -1};
-    unsigned chosen = 0; // the chosen slots (bit s)
+    // Per chosen slot with an open group: what its offering adds once the group breaks (brokenExtra).
+    std::array<double, kMaxLines> openExtra{};
+    unsigned chosen = 0;           // the chosen slots (bit s)
+    PackagePositions pos{0, 0, 0}; // the chosen positions (the slots in `chosen`)
     bool mayQualify = true;
 };
 
@@ -93,6 +97,9 @@ struct OfferingsBest {
     double cov = -1e300, fin = -1e300, app = -1e300, costFloor = 1e300, ratingMax = -1e300;
     bool incumbent = false;
     bool mayQualify = false; // one of them has no ⛔ flag
+    // The umbrella's requirement rows (bit r) that one of them without a ⛔ flag meets (an umbrella: its
+    // row; an auto or home: the rows it does not fail); all bits when not known (ScoreBounds::rowsMet).
+    unsigned long long rows = ~0ull;
     // The highest of their ScoreBounds::offeringBound scores (a package with one of them scores at most
     // that whatever else it holds); +∞ when not known.
     double overall = 1e300, coverage = 1e300;
@@ -121,6 +128,9 @@ public:
     ChoiceBound bound(const PartialChoice &c, int depth) const;
     // The bound over the packages extending `c` (the first `slot` slots chosen) whose offering for `slot`
     // is one of those summarised by `best`; `newCarriers` more carriers than `c` has are known to come.
+    // With newCarriers > 0 those offerings are known to be of carriers that `c` has not chosen: an open
+    // group whose member in `slot` is of a chosen carrier is then broken, and `best.costFloor` must bound
+    // their floorAfter(slot, ·, slots before `slot`).
     ChoiceBound boundOver(const PartialChoice &c, int slot, const OfferingsBest &best,
                           int newCarriers = 0) const;
     // The bound over every package that contains the offering at `position` of `slot` (search order).
@@ -140,10 +150,20 @@ public:
     int groupMember(int group, int slot) const { return m_groupMember[size_t(group)][size_t(slot)]; }
     // Bit s set when the carrier has an offering in slot s.
     unsigned carrierSlots(int carrier) const { return m_carrierSlots[size_t(carrier)]; }
+    // False when no package extending the choice (the slots in `chosen` of `pos`) meets the umbrella's
+    // underlying requirement with both its pairs: no requirement row has an umbrella (the chosen one, or
+    // some unflagged one) that the auto and the home (chosen, or some unflagged one each) both meet
+    // (§5.2 underlying). True when the rows are too many to check (over 64) or there is no umbrella.
+    // With `overSlot` ≥ 0 (not in `chosen`): its offering is one of a set that meets the rows `overRows`.
+    bool rowsMayQualify(const PackagePositions &pos, unsigned chosen, int overSlot = -1,
+                        unsigned long long overRows = 0) const;
+    // The rows (bit r) the offering meets, for OfferingsBest::rows.
+    unsigned long long rowsMet(int slot, int position) const;
 
 private:
-    ChoiceBound boundWith(const PartialChoice &c, const SlotsBest &rest, int carriers,
-                          double restFloor) const;
+    // `moreRenewals`: renewals known to come beyond those of c's chosen offerings.
+    ChoiceBound boundWith(const PartialChoice &c, const SlotsBest &rest, int carriers, double restFloor,
+                          int moreRenewals = 0) const;
     double brokenExtra(const PackedFact &y) const;
     // The lowest floor of the open groups' members in `slot` (+∞ when none).
     double openFloor(const PartialChoice &c, int slot) const;
@@ -161,6 +181,8 @@ private:
         m_groupMember; // per group that may be intact: its member per slot
     std::array<std::array<double, 8>, kMaxLines> m_slotFloor{}; // per slot and chosen slots (bits)
     std::array<std::vector<double>, kMaxLines> m_covMax;        // coverageMax per slot and position
+    // Per requirement row: an unflagged umbrella has it, some unflagged auto (home) meets it.
+    std::vector<char> m_rowUmbrella, m_rowAuto, m_rowHome;
     bool m_pricingBounded = false;
     double m_lowSlack = 0.5; // lowSlack in bounds.cpp
 };

@@ -61,6 +61,13 @@ struct Order {
         std::vector<int> order;          // positions in visiting order
         std::vector<OfferingsBest> best; // best[j]: over order[j..]
         std::vector<int> minId;          // minId[j]: the position with the byte-smallest id in order[j..]
+        // When the slot's offerings fall into few classes (equal in everything the bounds use but the
+        // cost floor), the order visits them class by class, each by cost floor: classEnd[j] is the end
+        // of order[j]'s class, classBest[j] and classMinId[j] are over order[j..classEnd[j]). The rest
+        // of a class is then bounded as tightly as its next offering. Empty otherwise.
+        std::vector<int> classEnd;
+        std::vector<OfferingsBest> classBest;
+        std::vector<int> classMinId;
     };
     std::array<Slot, kMaxLines> bySlot;
     // Ties on the kind's keys go to the id (byte order), then to the position (case order).
@@ -157,13 +164,14 @@ private:
         return true;
     }
 
-    // Can a package whose offering of slot `depth` is one of order[j..] matter?
-    bool restMatters(int depth, int j, int newCarriers) {
+    // Can a package whose offering of slot `depth` is one of order[j..] (with `inClass`, one of
+    // order[j..classEnd[j])) matter?
+    bool restMatters(int depth, int j, int newCarriers, bool inClass = false) {
         const Order::Slot &slot = m_order.bySlot[size_t(depth)];
-        const ChoiceBound b =
-            m_walk.bounds.boundOver(m_choice[size_t(depth)], depth, slot.best[size_t(j)], newCarriers);
-        return m_matters(
-            known(b), KeyBound{m_prefix[size_t(depth)], m_walk.keys.id(depth, slot.minId[size_t(j)]), false});
+        const ChoiceBound b = m_walk.bounds.boundOver(
+            m_choice[size_t(depth)], depth, (inClass ? slot.classBest : slot.best)[size_t(j)], newCarriers);
+        const int minId = (inClass ? slot.classMinId : slot.minId)[size_t(j)];
+        return m_matters(known(b), KeyBound{m_prefix[size_t(depth)], m_walk.keys.id(depth, minId), false});
     }
 
     bool chosenCarrier(const PartialChoice &c, int carrier) const {
@@ -198,6 +206,15 @@ private:
             if (newCarriers && chosenCarrier(c, packed[size_t(position)].carrier)) continue;
             if (child(depth, position)) {
                 if (m_stopped) return;
+                continue;
+            }
+            if (!slot.classEnd.empty()) {
+                // Could a later offering of its class matter? If not, on to the next class (if any
+                // later one could matter).
+                const int end = slot.classEnd[size_t(j)];
+                if (j + 1 < end && restMatters(depth, j + 1, newCarriers, true)) continue;
+                j = end - 1;
+                if (end < m && !restMatters(depth, end, newCarriers)) break;
                 continue;
             }
             // Every few skipped offerings: could any later one matter?

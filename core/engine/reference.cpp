@@ -114,49 +114,11 @@ bool computeReference(PreparedCase &pc, Search search, const std::atomic<bool> *
                          [&](int a, int b) { return floor[size_t(a)] < floor[size_t(b)]; });
     }
     const double slack = lowSlack(pc);
-    // Searching the qualified with an umbrella: a choice can lead to a qualified package only when some
-    // requirement row is met by its auto and home (chosen, or some unflagged one) and has an unflagged
-    // umbrella (chosen, or some). Checked per choice when the rows are few.
-    std::vector<char> rowUmbrella, rowAuto, rowHome;
-    const int rowCount =
-        pc.umbrellaRow.empty() ? 0 : *std::max_element(pc.umbrellaRow.begin(), pc.umbrellaRow.end()) + 1;
-    const bool checkRows = wantQualified && pc.umbrellaSlot >= 0 && rowCount <= 64;
-    auto meets = [&](int slot, const std::vector<unsigned char> &table, int r, int i) {
-        return slot < 0 ||
-               Outcome(table[size_t(r) * pc.packed[size_t(slot)].size() + size_t(i)]) != Outcome::Fire;
-    };
-    if (checkRows) {
-        rowUmbrella.assign(size_t(rowCount), 0);
-        rowAuto.assign(size_t(rowCount), pc.autoSlot < 0);
-        rowHome.assign(size_t(rowCount), pc.homeSlot < 0);
-        for (int i : unflagged[size_t(pc.umbrellaSlot)])
-            rowUmbrella[size_t(pc.umbrellaRow[size_t(i)])] = 1;
-        for (int r = 0; r < rowCount; ++r) {
-            if (pc.autoSlot >= 0)
-                for (int i : unflagged[size_t(pc.autoSlot)])
-                    if (meets(pc.autoSlot, pc.underAuto, r, i)) rowAuto[size_t(r)] = 1;
-            if (pc.homeSlot >= 0)
-                for (int i : unflagged[size_t(pc.homeSlot)])
-                    if (meets(pc.homeSlot, pc.underHome, r, i)) rowHome[size_t(r)] = 1;
-        }
-    }
     PackagePositions pos{0, 0, 0};
+    // Searching the qualified with an umbrella: a choice can lead to a qualified package only when some
+    // requirement row is left that its umbrella, auto and home (chosen, or some unflagged one) meet.
     auto mayQualify = [&](int depth) { // slots 0..depth of pos chosen
-        if (!checkRows) return true;
-        auto chosen = [&](int slot) { return slot >= 0 && slot <= depth; };
-        for (int r = 0; r < rowCount; ++r) {
-            if (chosen(pc.umbrellaSlot) ? pc.umbrellaRow[size_t(pos[size_t(pc.umbrellaSlot)])] != r
-                                        : !rowUmbrella[size_t(r)])
-                continue;
-            if (chosen(pc.autoSlot) ? !meets(pc.autoSlot, pc.underAuto, r, pos[size_t(pc.autoSlot)])
-                                    : !rowAuto[size_t(r)])
-                continue;
-            if (chosen(pc.homeSlot) ? !meets(pc.homeSlot, pc.underHome, r, pos[size_t(pc.homeSlot)])
-                                    : !rowHome[size_t(r)])
-                continue;
-            return true;
-        }
-        return false;
+        return pc.umbrellaSlot < 0 || bounds.rowsMayQualify(pos, (2u << depth) - 1);
     };
     std::array<PartialChoice, kMaxLines + 1> choice{};
     // Every mid of a subtree is a whole or half cent at least this: none below the best, none matters.

@@ -116,8 +116,9 @@ void setEngineCounters(benchmark::State &state, std::vector<double> ms) {
     state.counters["engine_ms_max"] = ms.back();
 }
 
-// A large case ranked in process: engine time, and the floor on the same premiums with the ratio.
-void runLarge(benchmark::State &state, const JsonValue &root, int top = 10) {
+// A large case ranked in process: engine time, and (with `withFloor`; not for cases whose packages are
+// too many to enumerate) the floor on the same premiums with the ratio.
+void runLarge(benchmark::State &state, const JsonValue &root, int top = 10, bool withFloor = true) {
     const EngineOptions o = options(top);
     double packages = 0;
     std::vector<double> ms;
@@ -129,6 +130,7 @@ void runLarge(benchmark::State &state, const JsonValue &root, int top = 10) {
     }
     setCounters(state, packages);
     setEngineCounters(state, ms);
+    if (!withFloor) return;
     const Preparation prep = prepareCase(root, o);
     const double floor = floorMs(*prep.prepared);
     std::sort(ms.begin(), ms.end());
@@ -244,6 +246,20 @@ void BM_TwoLines10MNearTies(benchmark::State &state) {
     runLarge(state, root);
 }
 
+// The 50 MB shape: 3 lines × 14,700 offerings from 14,700 carriers (one offering per carrier and line),
+// premiums within ±20 % of a line's base, or all equal (3.2 × 10^12 packages).
+void BM_CarrierTriples(benchmark::State &state) {
+    static const JsonValue root =
+        bench::tiedHouseholdCase(kThreeLines, {14700, 14700, 14700}, 14700, 23, bench::Premiums::Spread);
+    runLarge(state, root, 10, false);
+}
+
+void BM_CarrierTriplesEqual(benchmark::State &state) {
+    static const JsonValue root =
+        bench::tiedHouseholdCase(kThreeLines, {14700, 14700, 14700}, 14700, 23, bench::Premiums::Equal);
+    runLarge(state, root, 10, false);
+}
+
 BENCHMARK(BM_TypicalEndToEnd)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TypicalEngine)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TypicalStageParse)->Unit(benchmark::kMillisecond);
@@ -255,6 +271,8 @@ BENCHMARK(BM_Wide)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TwoLines10M)->Unit(benchmark::kMillisecond)->Iterations(5);
 BENCHMARK(BM_LargeTies)->Unit(benchmark::kMillisecond)->Iterations(7);
 BENCHMARK(BM_TwoLines10MNearTies)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(BM_CarrierTriples)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_CarrierTriplesEqual)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 // ---- Whole processes ----------------------------------------------------------------------------
 

@@ -145,17 +145,20 @@ JsonValue generate(const QStringList &lines, const std::vector<int> &perLine, in
             JsonValue a = JsonValue::object();
             const double premium = 400 + double(rng() % 300000) / 100.0;
             a.insert(QStringLiteral("line_premium_annual"),
-                     premiums == Premiums::Random
-                         ? premium
-                         : (premiums == Premiums::Equal ? 1000 : nearPremiums[size_t(id) % 3]));
-            if (k < carriers) {
+                     premiums == Premiums::Random   ? premium
+                     : premiums == Premiums::Spread ? (1000 + 500 * li) * (0.8 + double(rng() % 40001) / 1e5)
+                     : premiums == Premiums::Equal  ? 1000
+                                                    : nearPremiums[size_t(id) % 3]);
+            if (k < carriers && premiums != Premiums::Spread) {
                 a.insert(QStringLiteral("package_id"), QStringLiteral("pkg_%1").arg(carrier));
                 a.insert(QStringLiteral("package_premium_annual"),
                          premiums == Premiums::Random ? 3000 + carrier * 37 : 900 * int(lines.size()));
             }
             const double rating = 3 + double(rng() % 20) / 10.0;
-            a.insert(QStringLiteral("service_rating"), premiums == Premiums::Random ? rating : 4.0);
-            if (premiums != Premiums::Random) o.insert(QStringLiteral("quality_rating"), QStringLiteral("A"));
+            a.insert(QStringLiteral("service_rating"),
+                     premiums == Premiums::Random || premiums == Premiums::Spread ? rating : 4.0);
+            if (premiums == Premiums::Equal || premiums == Premiums::Near)
+                o.insert(QStringLiteral("quality_rating"), QStringLiteral("A"));
             if (household) {
                 // The fields a real quote carries beside the ones the engine reads (Brooklyn's size).
                 a.insert(QStringLiteral("quote_id"),

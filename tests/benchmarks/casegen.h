@@ -22,7 +22,8 @@ JsonValue householdCase(const QStringList &lines, const std::vector<int> &perLin
 // line (Equal), or 999.99 / 1,000 / 1,000.01 in turn (Near, pricing scores that round alike). Equal and
 // Near also give every offering one grade and one service rating, so that most packages tie on the
 // overall score and the later keys of the rank order decide.
-enum class Premiums { Random, Equal, Near };
+// Spread: within ±20 % of a per-line base, no bundles, grades as Random (the 50 MB carrier-per-triple case).
+enum class Premiums { Random, Equal, Near, Spread };
 JsonValue tiedHouseholdCase(const QStringList &lines, const std::vector<int> &perLine, int carriers,
                             quint32 seed, Premiums premiums);
 

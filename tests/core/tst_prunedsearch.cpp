@@ -12,9 +12,12 @@
 #include "engine/engine.h"
 #include "engine/packages.h"
 #include "engine/ranking.h"
+#include "io/json.h"
 
 #include <QSet>
+
 #include <QTest>
+#include <random>
 
 using namespace pw;
 
@@ -196,6 +199,59 @@ bool sameAsExhaustive(const PreparedCase &pc, const Weights &weights, int top, S
     return want.evaluated == pc.packageCount;
 }
 
+// A household shaped like the large home/auto/umbrella cases: `carriers` carriers with one offering per
+// line each, no bundles, umbrellas whose underlying requirements some autos and homes fail (two rows),
+// grades that vary (some ⛔), and premiums within ±20 % of a line's base or all equal.
+std::shared_ptr<const PreparedCase> preparedTriples(quint32 seed, int carriers, bool equalPremiums) {
+    std::mt19937 rng(seed);
+    const char *grades[] = {"A++", "A", "A-", "B"};
+    const char *tiers[] = {"premium", "standard", "economy"};
+    const int base[] = {3000, 1800, 700};
+    const char *lines[] = {"home", "auto", "umbrella"};
+    QByteArray offerings;
+    for (int c = 0; c < carriers; ++c) {
+        for (int l = 0; l < 3; ++l) {
+            const double premium =
+                equalPremiums ? base[l] : base[l] * (0.8 + 0.4 * double(rng() % 1001) / 1000.0);
+            QByteArray coverage;
+            if (l == 0)
+                coverage =
+                    QByteArrayLiteral("{\"liability_limit\":") + (rng() % 3 ? "500000" : "100000") + "}";
+            else if (l == 1)
+                coverage = QByteArrayLiteral("{\"bi_per_person\":") + (rng() % 3 ? "250000" : "50000") +
+                           ",\"bi_per_accident\":500000}";
+            else
+                coverage = QByteArrayLiteral("{\"umbrella_limit\":1000000,\"required_underlying\":{"
+                                             "\"auto_bi_per_person\":") +
+                           (rng() % 2 ? "250000" : "50000") + ",\"home_liability\":300000}}";
+            if (!offerings.isEmpty()) offerings += ',';
+            offerings += QStringLiteral(R"({"id":"t_%1_%2","provider_id":"p%2","provider_name":"C %2",)"
+                                        R"("category":"%1","quality_rating":"%3","pricing_tier":"%4",)"
+                                        R"("coverage":%5,"attributes":{"line_premium_annual":%6,)"
+                                        R"("term_months":12}})")
+                             .arg(QLatin1StringView(lines[l]))
+                             .arg(c, 3, 10, QChar(u'0'))
+                             .arg(QLatin1StringView(grades[equalPremiums ? c % 2 : rng() % 4]))
+                             .arg(QLatin1StringView(tiers[equalPremiums ? 0 : rng() % 3]))
+                             .arg(QString::fromUtf8(coverage))
+                             .arg(premium, 0, 'f', 2)
+                             .toUtf8();
+        }
+    }
+    const QByteArray json =
+        QByteArrayLiteral(R"({"input":{"request_config":{"quote_matching":true},)"
+                          R"("coverage_types":["home","auto","umbrella"],"appetite_bucket":"balanced",)"
+                          R"("address":{"state":"NY","city":"X"},"applicant":{"first_name":"A"}},)"
+                          R"("offerings":[)") +
+        offerings + "]}";
+    const std::optional<JsonValue> root = parseJson(json);
+    if (!root) return nullptr;
+    EngineOptions options;
+    options.now = test::fixedNow();
+    options.profile = &profileVariant(int(seed % 2));
+    return prepareCase(*root, options).prepared;
+}
+
 } // namespace
 
 class TestPrunedSearch : public QObject {
@@ -334,6 +390,40 @@ private slots:
         QVERIFY2(compared >= 100, qPrintable(QString::number(compared)));
         // The ties do not stop the bounds from skipping packages.
         QVERIFY2(pruned * 4 >= compared, qPrintable(QStringLiteral("%1 of %2").arg(pruned).arg(compared)));
+    }
+
+    // Large slots of one offering per carrier and line, premiums ±20 % or all equal, umbrella pairs that
+    // fail: the slots are visited class by class and the rest of a slot bounded as a whole.
+    void triplesPrunedEqualsExhaustive_data() {
+        QTest::addColumn<bool>("equalPremiums");
+        QTest::newRow("premiums within 20 %") << false;
+        QTest::newRow("equal premiums") << true;
+    }
+    void triplesPrunedEqualsExhaustive() {
+        QFETCH(bool, equalPremiums);
+        int pruned = 0, compared = 0;
+        for (quint32 seed = 1; seed <= 6; ++seed) {
+            const auto pc = preparedTriples(seed, 36 + int(seed % 3) * 4, equalPremiums);
+            QVERIFY(pc);
+            QCOMPARE(pc->packed[0].size(), size_t(36 + (seed % 3) * 4));
+            QVERIFY(pc->qualifiedCount > 0 && pc->qualifiedCount < pc->packageCount);
+            PreparedCase enumerated = *pc;
+            QVERIFY(computeReference(enumerated, Search::Exhaustive));
+            QCOMPARE(pc->referenceMid, enumerated.referenceMid);
+            QCOMPARE(pc->qualifiedCount, enumerated.qualifiedCount);
+            const Weights weights = weightsVariant(*pc, seed);
+            for (int top : {1, 10, 100}) {
+                for (Search search : {Search::Pruned, Search::PrunedTogether, Search::PrunedPerList}) {
+                    long long evaluated = 0;
+                    QVERIFY(sameAsExhaustive(*pc, weights, top, search, seed, &evaluated));
+                    if (top == 10 && search == Search::PrunedPerList && evaluated * 10 < pc->packageCount)
+                        ++pruned;
+                }
+            }
+            ++compared;
+        }
+        QCOMPARE(compared, 6);
+        QVERIFY2(pruned >= 3, qPrintable(QString::number(pruned)));
     }
 
     // Ids with commas join to the same key ("a" + "b,c" and "a,b" + "c"): the package the enumeration
