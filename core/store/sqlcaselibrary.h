@@ -27,6 +27,7 @@ namespace pw {
 //      filter and newest-first order; on PostgreSQL the pg_trgm search index and the agency's grants
 //   5  cases gain uid (a UUID, backfilled; unique), the identity push recognises a case by; versions gain
 //      base_hash (the bytes' hash when the version was made), so push tells whose side changed
+//   6  versions.qualified_count holds 64 bits on a server too (a large case qualifies over 2^31 packages)
 // Each instance opens its own named connection, so the window, a worker thread, the CLI and tests can
 // share one file or server. On a server every migration step runs under the dialect's migration lock and
 // reads the schema version again inside it, so clients starting at once migrate once.
@@ -34,7 +35,7 @@ namespace pw {
 // connects again, and a statement outside a transaction is retried once on the new connection.
 class SqlCaseLibrary : public CaseLibrary {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // `password` is for a server only; it is kept in memory to connect again and never written anywhere.
     SqlCaseLibrary(const LibraryLocation &location, const QString &password,
@@ -107,6 +108,7 @@ private:
     bool migrateTo3();
     bool migrateTo4();
     bool migrateTo5();
+    bool migrateTo6();
     // On a server, before migrating: whether this user may make or change the schema (else the library
     // is "not set up yet", a plain sentence naming setup-server).
     bool mayMigrate(int version);

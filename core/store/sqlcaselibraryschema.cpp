@@ -38,11 +38,9 @@ bool SqlCaseLibrary::migrate() {
     if (version > kSchemaVersion) return tooNew(version);
     m_schemaVersion = version;
     if (version < kSchemaVersion && m_location.isServer() && !mayMigrate(version)) return false;
-    const std::pair<int, bool (SqlCaseLibrary::*)()> steps[] = {{1, &SqlCaseLibrary::migrateTo1},
-                                                                {2, &SqlCaseLibrary::migrateTo2},
-                                                                {3, &SqlCaseLibrary::migrateTo3},
-                                                                {4, &SqlCaseLibrary::migrateTo4},
-                                                                {5, &SqlCaseLibrary::migrateTo5}};
+    const std::pair<int, bool (SqlCaseLibrary::*)()> steps[] = {
+        {1, &SqlCaseLibrary::migrateTo1}, {2, &SqlCaseLibrary::migrateTo2}, {3, &SqlCaseLibrary::migrateTo3},
+        {4, &SqlCaseLibrary::migrateTo4}, {5, &SqlCaseLibrary::migrateTo5}, {6, &SqlCaseLibrary::migrateTo6}};
     bool migrated = false;
     for (const auto &[target, step] : steps) {
         if (m_schemaVersion >= target) continue;
@@ -234,6 +232,17 @@ bool SqlCaseLibrary::migrateTo5() {
     }
     QSqlQuery index = query();
     return run(index, QStringLiteral("CREATE UNIQUE INDEX cases_uid ON cases (uid)"), {}, what);
+}
+
+bool SqlCaseLibrary::migrateTo6() {
+    // A large case's qualified packages outnumber 2^31 (616,612,602,168 of 3.2 × 10^12): the column holds
+    // 64 bits. SQLite's INTEGER always did; a server's INTEGER is 32-bit and refused such a save.
+    if (m_dialect->idType() == u"INTEGER") return true;
+    QSqlQuery q = query();
+    return run(
+        q,
+        QStringLiteral("ALTER TABLE versions ALTER COLUMN qualified_count TYPE %1").arg(m_dialect->idType()),
+        {}, QStringLiteral("upgrade the case library to schema 6"));
 }
 
 bool SqlCaseLibrary::mayMigrate(int version) {

@@ -4,8 +4,10 @@
 // the same case (the second told who and when, nothing lost); an underwriter refused by the server itself
 // (also in raw SQL); a stopped server reported as unreachable and used again after a restart; a wrong
 // password never echoed; pushing a local library (copied, then skipped as the same bytes).
+#include "io/json.h"
 #include "io/jsonpath.h"
 #include "pgcluster.h"
+#include "store/casefacts.h"
 #include "store/caselibrary.h"
 #include "store/librarypush.h"
 #include "store/sqlcaselibrary.h"
@@ -163,6 +165,27 @@ private Q_SLOTS:
         QCOMPARE(lib->integrityCheck(), QStringLiteral("ok"));
         QVERIFY(lib->deleteCase(c1->caseId));
         QCOMPARE(lib->caseCount(), 1);
+    }
+
+    // A large case's ranking counts (3.2 × 10^12 packages, 616,612,602,168 qualified) are kept exactly:
+    // a server's 32-bit column refused the save before schema 6.
+    void largeCountsAreKept_data() { backends(); }
+    void largeCountsAreKept() {
+        QFETCH(QString, kind);
+        auto lib = fresh(kind);
+        QVERIFY2(lib->isOpen(), qPrintable(lib->lastError()));
+        const QByteArray bytes = household(QStringLiteral("Okafor"), QStringLiteral("NY"),
+                                           QStringLiteral("11231"), QStringLiteral("21st Century"));
+        const auto v = lib->addCase(bytes, by(QStringLiteral("Pat")));
+        QVERIFY2(v, qPrintable(lib->lastError()));
+        RankingSnapshot r = rankCaseSnapshot(*parseJson(bytes), test::fixedNow());
+        QVERIFY(r.hasRun);
+        r.solutionCount = 3176523000000;
+        r.qualifiedCount = 616612602168;
+        QVERIFY2(lib->recordRanking(*v, r, QStringLiteral("Pat")), qPrintable(lib->lastError()));
+        const auto c = lib->caseById(lib->version(*v)->caseId);
+        QVERIFY(c && c->ranking.hasRun);
+        QCOMPARE(c->ranking.qualifiedCount, qint64(616612602168));
     }
 
     // Two clients read the same version; the second save is refused with who and when; nothing is lost.

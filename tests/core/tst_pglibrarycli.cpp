@@ -50,7 +50,7 @@ private Q_SLOTS:
                  qPrintable(m_pg.error()));
         const auto r = library(QStringLiteral("owner"), {QStringLiteral("setup-server")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY2(r.out.contains("is at schema 5; pw_agent and pw_underwriter have their rights"),
+        QVERIFY2(r.out.contains("is at schema 6; pw_agent and pw_underwriter have their rights"),
                  r.out.constData());
         writeCase(QStringLiteral("cases"), QStringLiteral("a.json"), QStringLiteral("Okafor"));
         writeCase(QStringLiteral("cases"), QStringLiteral("b.json"), QStringLiteral("Ortega"));
