@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "progressstrip.h"
 #include "rankingcontroller.h"
+#include "rankinghold.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -49,14 +50,7 @@ private slots:
         QVERIFY(ranking->isTopShortened());
         const JsonValue shortList = ranking->run();
 
-        auto release = std::make_shared<std::atomic<bool>>(false);
-        auto held = std::make_shared<std::atomic<bool>>(false);
-        ranking->setProgressObserverForTests([release, held](const EngineProgress &p) {
-            if (p.stage != EngineProgress::Stage::Ranking) return;
-            held->store(true);
-            for (int i = 0; i < 6000 && !release->load(); ++i)
-                QThread::msleep(5);
-        });
+        test::RankingHold hold(ranking);
         if (what == u"whole top") {
             auto *wholeTop = w.findChild<QPushButton *>(QStringLiteral("rankWholeTop"));
             QVERIFY(wholeTop && wholeTop->isVisible());
@@ -65,13 +59,13 @@ private slots:
             w.document()->setValue(QStringLiteral("input.appetite_bucket"),
                                    JsonValue(QStringLiteral("simplicity")));
         }
-        QTRY_VERIFY_WITH_TIMEOUT(held->load(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(hold.isHeld(), 60000);
         auto *strip = w.findChild<ProgressStrip *>(QStringLiteral("rankingProgress"));
         QVERIFY(strip);
         auto *cancel = strip->findChild<QPushButton *>(QStringLiteral("rankingProgressCancel"));
         QVERIFY(cancel && cancel->isVisible());
         QTest::mouseClick(cancel, Qt::LeftButton);
-        release->store(true);
+        hold.release();
         QVERIFY(ranking->waitForIdle(60000));
         QVERIFY(ranking->wasCancelled());
 

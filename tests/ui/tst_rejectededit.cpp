@@ -11,6 +11,7 @@
 #include "offeringsmodel.h"
 #include "offeringspage.h"
 #include "rankingcontroller.h"
+#include "rankinghold.h"
 
 #include <QAction>
 #include <QApplication>
@@ -136,14 +137,7 @@ private slots:
         QVERIFY(w);
         RankingController *ranking = w->ranking();
         // Rankings after the fix are held at their Ranking stage, so the banner is seen while one runs.
-        auto release = std::make_shared<std::atomic<bool>>(false);
-        auto held = std::make_shared<std::atomic<bool>>(false);
-        ranking->setProgressObserverForTests([release, held](const EngineProgress &p) {
-            if (p.stage != EngineProgress::Stage::Ranking) return;
-            held->store(true);
-            for (int i = 0; i < 6000 && !release->load(); ++i)
-                QThread::msleep(5);
-        });
+        test::RankingHold hold(ranking);
         w->caseEditor()->showSection(CaseEditor::Insured);
         auto *dob = w->caseEditor()
                         ->page(CaseEditor::Insured)
@@ -163,7 +157,7 @@ private slots:
         QVERIFY(ranking->isBusy()); // the case ranks again…
         QVERIFY2(!bannerText(*w).contains(QStringLiteral("Fix")), qPrintable(bannerText(*w))); // …unblamed
         QCOMPARE(ranking->errorCount(), 0);
-        release->store(true);
+        hold.release();
         QVERIFY(ranking->waitForIdle(10000));
         QVERIFY(!ranking->isStale());
         QVERIFY2(!bannerText(*w).contains(QStringLiteral("Fix")), qPrintable(bannerText(*w)));

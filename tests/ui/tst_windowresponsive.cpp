@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "progressstrip.h"
 #include "rankingcontroller.h"
+#include "rankinghold.h"
 #include "testsupport.h"
 
 #include <QLabel>
@@ -26,6 +27,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 using namespace pw;
 
@@ -74,17 +76,8 @@ private slots:
         // The cancel row holds the run at the start of its Ranking stage until Cancel has been clicked, so
         // the click always meets a run in flight however fast the search is (a 50 MB case ranks in about
         // a second); the run then stops at its first check of the flag.
-        auto release = std::make_shared<std::atomic<bool>>(false);
-        auto held = std::make_shared<std::atomic<bool>>(false);
-        if (how == u"cancel ranking")
-            w.ranking()->setProgressObserverForTests([release, held](const EngineProgress &p) {
-                if (p.stage != EngineProgress::Stage::Ranking) return;
-                held->store(true);
-                QElapsedTimer waited;
-                waited.start();
-                while (!release->load() && waited.elapsed() < 30000)
-                    QThread::msleep(5);
-            });
+        std::optional<test::RankingHold> hold;
+        if (how == u"cancel ranking") hold.emplace(w.ranking());
         bench::GapMeter meter;
         w.openCaseInBackground(file);
         // The strip shows at once, and the case on screen stays until the new one is ready.
@@ -101,11 +94,11 @@ private slots:
                  qPrintable(rankStrip->text()));
         QTest::qWait(1500); // ranking on its worker while the window keeps turning
         if (how == u"cancel ranking") {
-            QTRY_VERIFY_WITH_TIMEOUT(held->load(), 60000);
+            QTRY_VERIFY_WITH_TIMEOUT(hold->isHeld(), 60000);
             auto *cancel = rankStrip->findChild<QPushButton *>(QStringLiteral("rankingProgressCancel"));
             QVERIFY(cancel && cancel->isVisible());
             QTest::mouseClick(cancel, Qt::LeftButton);
-            release->store(true);
+            hold->release();
             QVERIFY(w.ranking()->waitForIdle(10000));
             QVERIFY(!rankStrip->isVisible());
             QVERIFY(w.ranking()->wasCancelled());
