@@ -10,6 +10,11 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace pw {
 
@@ -24,6 +29,19 @@ QThreadPool *backgroundPool() {
         pool->setMaxThreadCount(std::max(2, QThread::idealThreadCount()) + 1);
     }
     return pool;
+}
+
+void lowerWorkerPriority() {
+#ifdef Q_OS_LINUX
+    thread_local bool lowered = false;
+    if (lowered) return;
+    lowered = true;
+    // On Linux the nice value belongs to the thread (setpriority(2), "BUGS"); raising it needs no privilege.
+    // A failure leaves the thread at the normal priority: slower to yield, never wrong.
+    const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+    const int now = ::getpriority(PRIO_PROCESS, tid);
+    if (now < 10) (void)::setpriority(PRIO_PROCESS, tid, 10);
+#endif
 }
 
 bool processEventsWhile(const std::function<bool()> &busy, int timeoutMs) {

@@ -290,7 +290,7 @@ void CaseDocument::startValidation() {
         validationDone(generation, std::move(r));
     });
     // The tree is shared (copy on write): the next edit copies what it changes, never this job's tree.
-    watcher->setFuture(QtConcurrent::run(backgroundPool(), [root = m_root, now = now()] {
+    watcher->setFuture(runInBackground([root = m_root, now = now()] {
         return validateCase(root, now, defaultProfile());
     }));
 }

@@ -460,7 +460,7 @@ void MainWindow::openCaseInBackground(const QString &fileName) {
             },
             Qt::QueuedConnection);
     };
-    watcher->setFuture(QtConcurrent::run(backgroundPool(), [fileName, now = m_doc->now(), cancel, report] {
+    watcher->setFuture(runInBackground([fileName, now = m_doc->now(), cancel, report] {
         OpenControl control;
         control.cancel = cancel.get();
         control.progress = report;

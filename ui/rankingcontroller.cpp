@@ -220,8 +220,7 @@ void RankingController::startJob(EngineOptions opts, std::function<JobResult(con
         watcher->deleteLater();
         finishJob(gen, std::move(r));
     });
-    watcher->setFuture(QtConcurrent::run(
-        backgroundPool(), [work = std::move(work), opts = std::move(opts)] { return work(opts); }));
+    watcher->setFuture(runInBackground([work = std::move(work), opts = std::move(opts)] { return work(opts); }));
 }
 
 void RankingController::rankWholeTop() {

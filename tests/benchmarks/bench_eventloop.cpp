@@ -93,7 +93,8 @@ double threadCpuMs() {
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
-// Prints every event that held the loop for more than 30 ms (receiver, event type, milliseconds), to say
+// Prints every event that held the loop for more than 30 ms, or PW_BENCH_SLOW_MS (receiver, event type,
+// milliseconds), to say
 // where a long gap comes from. Nested events are part of the one that sent them.
 class TimingApplication : public QApplication {
 public:
@@ -108,7 +109,9 @@ public:
         const double cpu = threadCpuMs();
         const bool r = QApplication::notify(receiver, event);
         --m_depth;
-        if (t.elapsed() > 30)
+        static const int slowMs =
+            qEnvironmentVariableIsSet("PW_BENCH_SLOW_MS") ? qEnvironmentVariableIntValue("PW_BENCH_SLOW_MS") : 30;
+        if (t.elapsed() > slowMs)
             std::printf("    slow event: %lld ms (%.0f ms on the CPU), %s, event type %d\n", t.elapsed(),
                         threadCpuMs() - cpu, name.constData(), type);
         return r;
@@ -157,6 +160,7 @@ int main(int argc, char **argv) {
         std::printf("run %d\n", rep + 1);
         {
             bench::GapMeter meter;
+            meter.explainGapsOver(30);
             w.openCaseInBackground(file);
             const double ms = waitUntil(loaded, kTimeoutMs);
             meter.stop();
@@ -177,6 +181,7 @@ int main(int argc, char **argv) {
                 std::printf("    ranking %s at %lld ms\n", busy ? "started" : "ended", since.elapsed());
             });
             bench::GapMeter meter;
+            meter.explainGapsOver(30);
             // PW_BENCH_RANK_MS: cancel the ranking after that many milliseconds (a quicker profile).
             const int rankMs = qEnvironmentVariableIsSet("PW_BENCH_RANK_MS")
                                    ? qEnvironmentVariableIntValue("PW_BENCH_RANK_MS")
@@ -197,6 +202,7 @@ int main(int argc, char **argv) {
         }
         {
             bench::GapMeter meter;
+            meter.explainGapsOver(30);
             w.openCaseInBackground(file); // over the open case: its tree and ranking are dropped
             waitUntil([&] { return w.isOpening(); }, 1000);
             const double ms = waitUntil(loaded, kTimeoutMs);
