@@ -14,6 +14,9 @@ namespace pw {
 namespace {
 
 constexpr double kScoreMargin = 1e-7; // far above the floating error of a score, far below a hundredth
+// An amount of cents this close to whole counts as whole in brokenExtra: the few members of a package add
+// at most a few times this, far below kCostMargin.
+constexpr double kWholeCent = 1e-6;
 
 inline double clamp100(double v) {
     return v < 0 ? 0 : (v > 100 ? 100 : v);
@@ -50,7 +53,10 @@ void OfferingsBest::add(const PackedFact &x, double coverage) {
     fin = std::max(fin, x.financial);
     app = std::max(app, x.appetitePoints);
     costFloor = std::min(costFloor, x.costFloorCents);
-    if (x.flags & PackedFact::HasRating) ratingMax = std::max(ratingMax, x.rating);
+    if (x.flags & PackedFact::HasRating)
+        ratingMax = std::max(ratingMax, x.rating);
+    else
+        allRated = false;
     incumbent = incumbent || (x.flags & PackedFact::Incumbent);
     mayQualify = mayQualify || !(x.flags & kBlocks);
 }
@@ -84,16 +90,43 @@ void SlotsBest::add(const SlotsBest &o) {
     finMin = std::min(finMin, o.finMin);
     appSum += o.appSum;
     costFloor += o.costFloor;
-    ratingMax = std::max(ratingMax, o.ratingMax);
     incumbentSlots += o.incumbentSlots;
+    ratedSlots += o.ratedSlots;
+    ratedSum += o.ratedSum;
+    optionalSlots += o.optionalSlots;
+    optionalMax = std::max(optionalMax, o.optionalMax);
+}
+
+SlotsBest SlotsBest::of(const OfferingsBest &o) {
+    SlotsBest b;
+    b.covSum = o.cov;
+    b.covMin = o.cov;
+    b.finMin = o.fin;
+    b.appSum = o.app;
+    b.costFloor = o.costFloor;
+    b.incumbentSlots = o.incumbent ? 1 : 0;
+    if (o.allRated) {
+        b.ratedSlots = 1;
+        b.ratedSum = o.ratingMax;
+    } else if (o.ratingMax > -kInf) {
+        b.optionalSlots = 1;
+        b.optionalMax = o.ratingMax;
+    }
+    return b;
 }
 
 double ScoreBounds::brokenExtra(const PackedFact &y) const {
     // premium − min(premium, share), and half its part of the group's bundle_break amount: a broken group
-    // adds round(rate × Σ premiums of its members in the package) ≥ Σ max(0, rate × premium − ½) (the
-    // rate is not negative when the floors hold; one member's term is at most rate × its premium − ½).
+    // adds A = round(rate × Σ premiums of its members in the package) ≥ Σ max(0, rate × premium − δ) (the
+    // rate is not negative when the floors hold). Write each member's rate × premium as q + f, q its
+    // rounding (a whole cent) and |f| ≤ ½. When every f of the package's members is 0 the sum is whole
+    // and A = Σ q: δ = 0. Otherwise A ≥ Σ q + Σ f − ½ and the members with f ≠ 0 take δ = ½ (at least
+    // one of them is there). A whole amount (the usual case: a premium in whole dollars or cents and a
+    // rate in tenths) then bounds as tightly as it is, so that packages that tie on cost are told apart.
+    const double amount = m_pc.profile->bundleBreakUplift * y.premiumCents;
+    const double delta = std::fabs(amount - std::round(amount)) < kWholeCent ? 0.0 : 0.5;
     return std::max(0.0, y.premiumCents + double(y.indicativeCents) / 2 - y.costFloorCents) +
-           std::max(0.0, m_pc.profile->bundleBreakUplift * y.premiumCents - 0.5) / 2;
+           std::max(0.0, amount - delta) / 2;
 }
 
 double ScoreBounds::floorAfter(int slot, int position, unsigned chosen) const {
@@ -220,15 +253,7 @@ ScoreBounds::ScoreBounds(const PreparedCase &pc, const Weights &weights)
             o.add(x, m_covMax[size_t(s)][i]);
             if (x.carrier >= 0) m_carrierSlots[size_t(x.carrier)] |= 1u << s;
         }
-        SlotsBest b;
-        b.covSum = o.cov;
-        b.covMin = o.cov;
-        b.finMin = o.fin;
-        b.appSum = o.app;
-        b.costFloor = o.costFloor;
-        b.ratingMax = o.ratingMax;
-        b.incumbentSlots = o.incumbent ? 1 : 0;
-        slotBest[size_t(s)] = b;
+        slotBest[size_t(s)] = SlotsBest::of(o);
     }
     for (int k = m_lines - 1; k >= 0; --k) {
         m_suffix[size_t(k)] = m_suffix[size_t(k + 1)];
@@ -237,14 +262,21 @@ ScoreBounds::ScoreBounds(const PreparedCase &pc, const Weights &weights)
     for (int s = 0; s < m_lines; ++s)
         for (int t = 0; t < m_lines; ++t)
             if (t != s) m_others[size_t(s)].add(slotBest[size_t(t)]);
-    // Placement: the best over every carrier count from the chosen ones up, with the largest bonus.
+    // Placement: the best over every carrier count from the chosen ones up. An intact bundle group is one
+    // carrier's, so with k carriers the lines beyond each carrier's first are lines − k: the bonus is at
+    // most bundle_line_bonus × (lines − k), and nothing when no group can be intact.
     const auto &byCarriers = p.placementByCarriers;
-    const double bonus = std::max(0.0, p.bundleLineBonus * (m_lines - 1));
+    const bool anyIntact =
+        std::find(m_groupMayBeIntact.begin(), m_groupMayBeIntact.end(), 1) != m_groupMayBeIntact.end();
     for (int c = 0; c <= m_lines; ++c) {
         double best = -kInf;
-        for (int k = std::max(c, 1); k <= std::max(m_lines, 1); ++k)
-            best = std::max(best, byCarriers[size_t(std::min<int>(k, int(byCarriers.size())) - 1)]);
-        m_placement[size_t(c)] = clamp100(std::min(best + bonus, p.placementCap));
+        for (int k = std::max(c, 1); k <= std::max(m_lines, 1); ++k) {
+            const double bonus = anyIntact ? std::max(0.0, p.bundleLineBonus * (m_lines - k)) : 0.0;
+            best = std::max(best,
+                            std::min(byCarriers[size_t(std::min<int>(k, int(byCarriers.size())) - 1)] + bonus,
+                                     p.placementCap));
+        }
+        m_placement[size_t(c)] = clamp100(best);
     }
     m_pricingBounded = pc.costFloorsHold && p.pricingSlope >= 0 && pc.referenceMid > 0;
     m_lowSlack = lowSlack(pc);
@@ -280,7 +312,10 @@ PartialChoice ScoreBounds::extend(const PartialChoice &c, int slot, int position
     n.covMin = std::min(n.covMin, cov);
     n.finMin = std::min(n.finMin, x.financial);
     n.appSum += x.appetitePoints;
-    if (x.flags & PackedFact::HasRating) n.ratingMax = std::max(n.ratingMax, x.rating);
+    if (x.flags & PackedFact::HasRating) {
+        n.ratingSum += x.rating;
+        ++n.ratingCount;
+    }
     n.incumbents += (x.flags & PackedFact::Incumbent) ? 1 : 0;
     if (std::find(n.carriers.begin(), n.carriers.begin() + n.carrierCount, x.carrier) ==
         n.carriers.begin() + n.carrierCount) {
@@ -370,18 +405,14 @@ ChoiceBound ScoreBounds::boundOver(const PartialChoice &c, int slot, const Offer
         }
     }
     n.costFloor += std::min(best.costFloor, openFloor(n, slot));
-    n.covSum += best.cov;
-    n.covMin = std::min(n.covMin, best.cov);
-    n.finMin = std::min(n.finMin, best.fin);
-    n.appSum += best.app;
-    n.ratingMax = std::max(n.ratingMax, best.ratingMax);
-    n.incumbents += best.incumbent ? 1 : 0;
+    SlotsBest rest = SlotsBest::of(best);
+    rest.add(m_suffix[size_t(slot + 1)]);
     n.mayQualify = n.mayQualify && best.mayQualify && rowsMayQualify(c.pos, c.chosen, slot, best.rows);
     // The offering of `slot` may be of a new carrier (covering later slots) or a chosen one: only a slot
     // from `slot` on that no chosen carrier serves is sure to need a new one.
     const int carriers = std::max(c.carrierCount + newCarriers, carriersAtLeast(c, slot));
-    ChoiceBound b = boundWith(n, m_suffix[size_t(slot + 1)], std::min(carriers, m_lines),
-                              restFloor(n, slot + 1), newCarriers > 0 ? 1 : 0);
+    ChoiceBound b =
+        boundWith(n, rest, std::min(carriers, m_lines), restFloor(n, slot + 1), newCarriers > 0 ? 1 : 0);
     b.overall = std::min(b.overall, best.overall);
     b.coverage = std::min(b.coverage, best.coverage);
     return b;
@@ -391,6 +422,32 @@ ChoiceBound ScoreBounds::offeringBound(int slot, int position) const {
     // Alone: the umbrella's pairs are not complete, so they do not disqualify.
     const PartialChoice c = extend(PartialChoice{}, slot, position, PackagePositions{0, 0, 0}, false);
     return boundWith(c, m_others[size_t(slot)], carriersAtLeast(c, 0), m_others[size_t(slot)].costFloor);
+}
+
+bool ScoreBounds::unjoinableSlot(const PartialChoice &c) const {
+    for (int f = 0; f < m_lines; ++f) {
+        if (c.chosen & (1u << f)) continue;
+        bool joinable = false;
+        for (int t = 0; t < m_lines && !joinable; ++t) {
+            const int g = (c.chosen & (1u << t)) ? c.openGroup[size_t(t)] : -1;
+            joinable = g >= 0 && m_groupMember[size_t(g)][size_t(f)] >= 0;
+        }
+        if (!joinable) return true;
+    }
+    return false;
+}
+
+double ScoreBounds::serviceMean(const PartialChoice &c, const SlotsBest &rest) const {
+    // The chosen ratings, one rating (at most its highest) from each slot all of whose offerings state one,
+    // and from the other slots none or one each: adding ratings of the same value moves the mean towards
+    // it, so the highest mean takes all of the optional ones (at optionalMax) or none. With no rating at
+    // all the service starts from the base.
+    const double sum = c.ratingSum + rest.ratedSum;
+    const int count = c.ratingCount + rest.ratedSlots;
+    double best = count > 0 ? sum / count : m_pc.profile->serviceBase;
+    if (rest.optionalSlots > 0)
+        best = std::max(best, (sum + rest.optionalSlots * rest.optionalMax) / (count + rest.optionalSlots));
+    return best;
 }
 
 ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest, int carriers,
@@ -409,10 +466,13 @@ ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest
     ub[size_t(Dimension::Financial)] = clamp100(std::min(c.finMin, rest.finMin));
     ub[size_t(Dimension::Appetite)] = clamp100(p.appetiteStart + c.appSum + rest.appSum);
     ub[size_t(Dimension::Placement)] = m_placement[size_t(carriers)];
-    const double mean = std::max(p.serviceBase, std::max(c.ratingMax, rest.ratingMax));
+    const double mean = serviceMean(c, rest);
     const double incumbents = std::max(0.0, p.serviceIncumbent) * (c.incumbents + rest.incumbentSlots);
-    // Renewals: at least one per chosen offering outside an open group and one per open group.
-    int renewals = moreRenewals;
+    // Renewals: at least one per chosen offering outside an open group and one per open group; then the
+    // slots not chosen: one more when one of them has no member of an open group (its offering is outside
+    // every intact group, or in a group of unchosen slots only, a renewal of its own either way), unless
+    // `moreRenewals` already counts it (an offering there may form such a group with it).
+    int renewals = 0;
     for (int t = 0; t < m_lines; ++t) {
         if (!(c.chosen & (1u << t))) continue;
         const int g = c.openGroup[size_t(t)];
@@ -421,6 +481,7 @@ ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest
             counted = counted || ((c.chosen & (1u << u)) && c.openGroup[size_t(u)] == g);
         renewals += counted ? 0 : 1;
     }
+    renewals += std::max(moreRenewals, unjoinableSlot(c) ? 1 : 0);
     const double penalty = p.renewalPenalty >= 0 ? p.renewalPenalty * (m_lines - 1)
                                                  : p.renewalPenalty * std::max(0, renewals - 1);
     ub[size_t(Dimension::Service)] = clamp100(std::min(mean + incumbents, p.serviceCap) + penalty);

@@ -28,7 +28,8 @@ namespace pw {
 //    the package holds all its members: once a chosen slot holds another offering where the group has a
 //    member (or a member is filtered out, or two share a slot) the group is broken in every package of the
 //    subtree, and each of its chosen offerings adds its whole premium, not min(premium, share), and half
-//    its part of the break uplift. So does an offering of a slot still to choose whose group has a member
+//    its part of the break uplift (rate × premium, less ½ cent unless that is a whole cent: see
+//    ScoreBounds::brokenExtra). So does an offering of a slot still to choose whose group has a member
 //    in a chosen slot other than the chosen offering.
 //  * Pricing (§5.1): 100 − slope·(mid ÷ reference − 1), clamped, falls as mid rises (slope ≥ 0), so the
 //    lowest possible mid gives its highest score (a negative slope: bounded by 100).
@@ -38,12 +39,16 @@ namespace pw {
 //    lowers it. Financial (§5.3): the lowest grade, at most the lowest of the slots' best grades.
 //    Appetite (§5.4): start + Σ points, clamped, at most start + Σ each slot's highest points.
 //  * Placement (§5.5): at least as many carriers as the chosen offerings have, and one more when a slot
-//    still to choose has no offering of a chosen carrier (its offering's carrier is new); the bonus is at
-//    most bundle_line_bonus × (lines − 1); capped. Service (§5.6): the mean rating is at most the highest
-//    rating that any offering of the package can have (or the base when none states one), the incumbent bonus
-//    at most one per slot that has an incumbent offering; a renewal penalty > 0 adds at most (lines − 1)
-//    times, one < 0 takes at least its rate × (renewals − 1), with renewals at least one per chosen
-//    offering outside a group that may be intact and one per such group.
+//    still to choose has no offering of a chosen carrier (its offering's carrier is new); an intact group
+//    is one carrier's, so with k carriers the bonus is at most bundle_line_bonus × (lines − k) (none when
+//    no group can be intact); capped. Service (§5.6): the mean rating is at most that of the chosen
+//    ratings with, from each slot still to choose, its highest rating when all its offerings state one,
+//    and the highest of the others' or none when only some do (ratings of one value move a mean towards
+//    it, so all of those or none gives the highest); the base when the package may have no rating. The
+//    incumbent bonus is at most one per slot that has an incumbent offering; a renewal penalty > 0 adds at
+//    most (lines − 1) times, one < 0 takes at least its rate × (renewals − 1), with renewals at least one
+//    per chosen offering outside a group that may be intact, one per such group, and one more when a slot
+//    still to choose has no member of such a group (every carrier different: one per offering).
 //  * Overall (§5.6, §11.1): Σ weight × round2(dimension), rounded. round2 is monotone, so a dimension
 //    rounds to at most round2(bound); a negative weight times a dimension (0–100) is at most 0; summed in
 //    overallScore's order the floating sum is at most the bound's term by term, so round2(Σ_{w>0}
@@ -67,17 +72,27 @@ enum class Search {
 // Sets every PackedFact::costFloorCents and pc.costFloorsHold (see above).
 void computeCostFloors(PreparedCase &pc);
 
+struct OfferingsBest;
+
 // The aggregate of the best values that a set of still unchosen slots can add.
 struct SlotsBest {
-    double covSum = 0, covMin = 1e300, finMin = 1e300, appSum = 0, costFloor = 0, ratingMax = -1e300;
+    double covSum = 0, covMin = 1e300, finMin = 1e300, appSum = 0, costFloor = 0;
     int incumbentSlots = 0;
+    // Service ratings: the slots all of whose offerings state one (each adds one rating, at most its
+    // slot's highest: Σ of those highest in ratedSum), and the slots where some do and some do not (each
+    // adds at most one rating, at most optionalMax).
+    int ratedSlots = 0, optionalSlots = 0;
+    double ratedSum = 0, optionalMax = -1e300;
     void add(const SlotsBest &o);
+    // One slot whose offering is one of those summarised by `o`.
+    static SlotsBest of(const OfferingsBest &o);
 };
 
 // The offerings chosen so far (the first `depth` slots), as the bounds need them.
 struct PartialChoice {
-    double costFloor = 0, covSum = 0, covMin = 1e300, finMin = 1e300, appSum = 0, ratingMax = -1e300;
-    int incumbents = 0;
+    double costFloor = 0, covSum = 0, covMin = 1e300, finMin = 1e300, appSum = 0;
+    double ratingSum = 0; // the chosen offerings' service ratings (× factor), in slot order
+    int ratingCount = 0, incumbents = 0;
     std::array<int, kMaxLines> carriers{};
     int carrierCount = 0;
     unsigned carrierSlots = 0; // the slots (bit s) in which a chosen carrier has an offering
@@ -96,6 +111,7 @@ struct PartialChoice {
 struct OfferingsBest {
     double cov = -1e300, fin = -1e300, app = -1e300, costFloor = 1e300, ratingMax = -1e300;
     bool incumbent = false;
+    bool allRated = true;    // every one of them states a service rating
     bool mayQualify = false; // one of them has no ⛔ flag
     // The umbrella's requirement rows (bit r) that one of them without a ⛔ flag meets (an umbrella: its
     // row; an auto or home: the rows it does not fail); all bits when not known (ScoreBounds::rowsMet).
@@ -165,6 +181,10 @@ private:
     ChoiceBound boundWith(const PartialChoice &c, const SlotsBest &rest, int carriers, double restFloor,
                           int moreRenewals = 0) const;
     double brokenExtra(const PackedFact &y) const;
+    // True when a slot that `c` leaves unchosen has no member of a group that `c` keeps open.
+    bool unjoinableSlot(const PartialChoice &c) const;
+    // The highest mean service rating (or the base) of a package extending `c` with `rest` for the others.
+    double serviceMean(const PartialChoice &c, const SlotsBest &rest) const;
     // The lowest floor of the open groups' members in `slot` (+∞ when none).
     double openFloor(const PartialChoice &c, int slot) const;
 
