@@ -5,6 +5,7 @@
 // appetite bucket, custom weights (zero and negative ones) and profiles whose numbers break the usual
 // shapes — and must agree exactly: the pricing reference, the counts, the top N in order with their
 // numbers, and every label winner. A bound that is too low on any dimension makes them differ.
+#include "casegen.h"
 #include "randomhousehold.h"
 #include "testsupport.h"
 
@@ -252,6 +253,59 @@ std::shared_ptr<const PreparedCase> preparedTriples(quint32 seed, int carriers, 
     return prepareCase(*root, options).prepared;
 }
 
+// The benchmark's carrier-per-triple shape (bench_engine's BM_CarrierTriples, 3 × 14,700 there): `carriers`
+// carriers with one household offering per line each, premiums within ±20 % of a line's base and no
+// bundles (Spread), or all 1,000 with every carrier's three lines a bundle at 2,700 (Equal).
+std::shared_ptr<const PreparedCase> preparedCarrierTriples(quint32 seed, int carriers,
+                                                           bench::Premiums premiums, int profile) {
+    EngineOptions options;
+    options.now = test::fixedNow();
+    options.profile = &profileVariant(profile);
+    const QStringList lines = {QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")};
+    return prepareCase(
+               bench::tiedHouseholdCase(lines, {carriers, carriers, carriers}, carriers, seed, premiums),
+               options)
+        .prepared;
+}
+
+// For every package and each of its partial choices (the first d slots chosen, d = 0 … lines), the bound
+// of the choice holds for the package's exact numbers, and so does each offering's bound alone. Counts the
+// checks in `checked`; warns about the first that fails.
+bool boundsHold(const PreparedCase &pc, const Weights &weights, quint32 seed, long long &checked) {
+    const ScoreBounds bounds(pc, weights);
+    const int n = int(pc.lines.size());
+    bool ok = true;
+    forEachPackage(pc, [&](const PackagePositions &pos) {
+        if (!ok) return;
+        PackageNumbers num;
+        evaluatePackage(pc, pos, num);
+        const double overall = overallScore(num, weights);
+        const double midCents = double(num.lowCents + num.highCents) / 2; // exact
+        std::array<PartialChoice, kMaxLines + 1> choice{};
+        for (int d = 0; d <= n && ok; ++d) {
+            if (d > 0)
+                choice[size_t(d)] = bounds.extend(choice[size_t(d - 1)], d - 1, pos[size_t(d - 1)], pos);
+            const ChoiceBound b = bounds.bound(choice[size_t(d)], d);
+            ok = b.overall >= overall && b.coverage >= num.dims[size_t(Dimension::Coverage)] &&
+                 b.midCents <= midCents && b.midCentsRounded() <= num.midCents &&
+                 b.carriers <= num.carriers && (b.mayQualify || !num.qualified);
+            if (!ok)
+                qWarning("seed %u %s, first %d slots: bound overall %.4f coverage %.4f mid %.2f carriers "
+                         "%d may qualify %d; package %.2f %.2f %.2f %d %d",
+                         seed, packageKey(pc, pos).constData(), d, b.overall, b.coverage, b.midCents,
+                         b.carriers, b.mayQualify, overall, num.dims[size_t(Dimension::Coverage)], midCents,
+                         num.carriers, num.qualified);
+            ++checked;
+        }
+        // Alone: the bound of any package containing one offering.
+        for (int s = 0; s < n && ok; ++s) {
+            const ChoiceBound b = bounds.offeringBound(s, pos[size_t(s)]);
+            ok = b.overall >= overall;
+        }
+    });
+    return ok;
+}
+
 } // namespace
 
 class TestPrunedSearch : public QObject {
@@ -277,40 +331,7 @@ private slots:
             QVERIFY(pc);
             if (pc->packageCount == 0) continue;
             const Weights weights = weightsVariant(*pc, seed);
-            const ScoreBounds bounds(*pc, weights);
-            const int n = int(pc->lines.size());
-            bool ok = true;
-            forEachPackage(*pc, [&](const PackagePositions &pos) {
-                if (!ok) return;
-                PackageNumbers num;
-                evaluatePackage(*pc, pos, num);
-                const double overall = overallScore(num, weights);
-                const double midCents = double(num.lowCents + num.highCents) / 2; // exact
-                std::array<PartialChoice, kMaxLines + 1> choice{};
-                for (int d = 0; d <= n && ok; ++d) {
-                    if (d > 0)
-                        choice[size_t(d)] =
-                            bounds.extend(choice[size_t(d - 1)], d - 1, pos[size_t(d - 1)], pos);
-                    const ChoiceBound b = bounds.bound(choice[size_t(d)], d);
-                    ok = b.overall >= overall && b.coverage >= num.dims[size_t(Dimension::Coverage)] &&
-                         b.midCents <= midCents && b.midCentsRounded() <= num.midCents &&
-                         b.carriers <= num.carriers && (b.mayQualify || !num.qualified);
-                    if (!ok)
-                        qWarning(
-                            "seed %u %s, first %d slots: bound overall %.4f coverage %.4f mid %.2f carriers "
-                            "%d may qualify %d; package %.2f %.2f %.2f %d %d",
-                            seed, packageKey(*pc, pos).constData(), d, b.overall, b.coverage, b.midCents,
-                            b.carriers, b.mayQualify, overall, num.dims[size_t(Dimension::Coverage)],
-                            midCents, num.carriers, num.qualified);
-                    ++checked;
-                }
-                // Alone: the bound of any package containing one offering.
-                for (int s = 0; s < n && ok; ++s) {
-                    const ChoiceBound b = bounds.offeringBound(s, pos[size_t(s)]);
-                    ok = b.overall >= overall;
-                }
-            });
-            QVERIFY(ok);
+            QVERIFY(boundsHold(*pc, weights, seed, checked));
         }
         QVERIFY2(checked > 50000, qPrintable(QString::number(checked)));
     }
@@ -424,6 +445,102 @@ private slots:
         }
         QCOMPARE(compared, 6);
         QVERIFY2(pruned >= 3, qPrintable(QString::number(pruned)));
+    }
+
+    // The bounds on the generated carrier-per-triple shape under every profile variant.
+    void carrierTriplesBoundsHold_data() {
+        QTest::addColumn<int>("premiums");
+        QTest::addColumn<int>("profile");
+        for (int profile = 0; profile < 3; ++profile) {
+            QTest::addRow("premiums within 20 %%, profile %d", profile)
+                << int(bench::Premiums::Spread) << profile;
+            QTest::addRow("equal premiums, profile %d", profile) << int(bench::Premiums::Equal) << profile;
+        }
+    }
+    void carrierTriplesBoundsHold() {
+        QFETCH(int, premiums);
+        QFETCH(int, profile);
+        long long checked = 0;
+        for (quint32 seed : {23u, 24u}) {
+            const auto pc = preparedCarrierTriples(seed, 12, bench::Premiums(premiums), profile);
+            QVERIFY(pc);
+            QVERIFY(boundsHold(*pc, weightsVariant(*pc, seed), seed, checked));
+            QVERIFY(boundsHold(*pc, pc->profile->weights.at(pc->inputBucket), seed, checked));
+        }
+        QCOMPARE(checked, 4LL * 12 * 12 * 12 * 4);
+    }
+
+    // The generated carrier-per-triple shape, large enough that Search::Pruned runs one search per list:
+    // every pruned search finds what every package gives, for several top N, under the bundled profile
+    // and one with a bigger bundle bonus and a service penalty that adds.
+    void carrierTriplesPrunedEqualsExhaustive_data() {
+        QTest::addColumn<int>("premiums");
+        QTest::addColumn<int>("profile");
+        QTest::newRow("premiums within 20 %, no bundles") << int(bench::Premiums::Spread) << 0;
+        QTest::newRow("premiums within 20 %, big bonus") << int(bench::Premiums::Spread) << 1;
+        QTest::newRow("equal premiums, bundled triples") << int(bench::Premiums::Equal) << 0;
+        QTest::newRow("equal premiums, big bonus") << int(bench::Premiums::Equal) << 1;
+    }
+    void carrierTriplesPrunedEqualsExhaustive() {
+        QFETCH(int, premiums);
+        QFETCH(int, profile);
+        for (quint32 seed : {23u, 24u}) {
+            const auto pc = preparedCarrierTriples(seed, 64, bench::Premiums(premiums), profile);
+            QVERIFY(pc);
+            QCOMPARE(pc->packageCount, 64LL * 64 * 64);
+            QVERIFY(pc->qualifiedCount > 0 && pc->qualifiedCount < pc->packageCount);
+            PreparedCase enumerated = *pc;
+            QVERIFY(computeReference(enumerated, Search::Exhaustive));
+            QCOMPARE(pc->referenceMid, enumerated.referenceMid);
+            QCOMPARE(pc->qualifiedCount, enumerated.qualifiedCount);
+            const Weights weights = pc->profile->weights.at(pc->inputBucket);
+            for (int top : {1, 10, 57})
+                for (Search search : {Search::Pruned, Search::PrunedTogether})
+                    QVERIFY(sameAsExhaustive(*pc, weights, top, search, seed));
+        }
+    }
+
+    // On that shape every carrier of a package differs or the package is one carrier's: bundles never span
+    // carriers. The bounds of a complete choice are then its own numbers: with whole-cent premiums the
+    // cost (a broken bundle's uplift too), and with no bundles the overall (within the half cent of
+    // low's rounding) and coverage scores of the qualified packages, so that the searches tell apart packages
+    // that tie on cost or score with the worst one kept.
+    void carrierTriplesCompleteBoundsExact_data() {
+        QTest::addColumn<int>("premiums");
+        QTest::newRow("premiums within 20 %, no bundles") << int(bench::Premiums::Spread);
+        QTest::newRow("equal premiums, bundled triples") << int(bench::Premiums::Equal);
+    }
+    void carrierTriplesCompleteBoundsExact() {
+        QFETCH(int, premiums);
+        const int profile = 0;
+        const auto pc = preparedCarrierTriples(31, 12, bench::Premiums(premiums), profile);
+        QVERIFY(pc);
+        const Weights weights = pc->profile->weights.at(pc->inputBucket);
+        const ScoreBounds bounds(*pc, weights);
+        const bool noBundles = bench::Premiums(premiums) == bench::Premiums::Spread;
+        long long checked = 0, mismatches = 0;
+        forEachPackage(*pc, [&](const PackagePositions &pos) {
+            PackageNumbers num;
+            evaluatePackage(*pc, pos, num);
+            const double overall = overallScore(num, weights);
+            PartialChoice c;
+            for (int s = 0; s < 3; ++s)
+                c = bounds.extend(c, s, pos[size_t(s)], pos);
+            const ChoiceBound b = bounds.bound(c, 3);
+            // Spread premiums have fractions of a cent (low may round half a cent down, a hundredth of a
+            // pricing point): the scores within that.
+            bool exact = noBundles || b.midCents == double(num.lowCents + num.highCents) / 2;
+            if (noBundles && num.qualified) // a ⛔ cap is not followed: disqualified ones rank last
+                exact = b.overall >= overall && b.overall - overall < 0.01 + 1e-6 &&
+                        std::fabs(b.coverage - num.dims[size_t(Dimension::Coverage)]) < 1e-6;
+            if (!exact && mismatches++ < 3)
+                qWarning("%s: bound overall %.4f coverage %.4f mid %.2f; package %.2f %.2f %.2f",
+                         packageKey(*pc, pos).constData(), b.overall, b.coverage, b.midCents, overall,
+                         num.dims[size_t(Dimension::Coverage)], double(num.lowCents + num.highCents) / 2);
+            ++checked;
+        });
+        QCOMPARE(checked, 12LL * 12 * 12);
+        QCOMPARE(mismatches, 0);
     }
 
     // Ids with commas join to the same key ("a" + "b,c" and "a,b" + "c"): the package the enumeration
