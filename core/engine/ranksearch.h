@@ -87,6 +87,8 @@ ByCarrier byCarrier(const PreparedCase &pc, const Order &order);
 // false when `cancel` was set before it finished.
 template <typename Matters, typename Leaf> class Search {
 public:
+    static constexpr int kDiveWidth = 256;
+
     Search(const Walk &walk, const Order &order, const ByCarrier *carriers, Matters &matters, Leaf &leaf)
         : m_walk(walk)
         , m_order(order)
@@ -111,15 +113,31 @@ private:
     }
 
     // From the offering at `position` of slot 0, the child whose bound `prefer` ranks first at each later
-    // slot, to the package it ends in (once per package).
+    // slot, to the package it ends in (once per package). A slot of more than kDiveWidth offerings offers
+    // the first kDiveWidth of its order and the chosen carriers' offerings (a dive only finds good packages
+    // early; which ones does not change the result).
     template <typename Prefer> void dive(int position, Prefer &prefer) {
         PackagePositions pos{position, 0, 0};
         PartialChoice c = m_walk.bounds.extend(PartialChoice{}, 0, position, pos);
+        std::vector<int> &candidates = m_diveCandidates;
         for (int depth = 1; depth < m_lines; ++depth) {
+            const int m = int(m_walk.pc.packed[size_t(depth)].size());
+            candidates.clear();
+            if (m <= kDiveWidth) {
+                for (int i = 0; i < m; ++i)
+                    candidates.push_back(i);
+            } else {
+                const std::vector<int> &order = m_order.bySlot[size_t(depth)].order;
+                candidates.assign(order.begin(), order.begin() + kDiveWidth);
+                for (int k = 0; m_carriers && k < c.carrierCount; ++k)
+                    if (c.carriers[size_t(k)] >= 0)
+                        for (int i : (*m_carriers)[size_t(depth)][size_t(c.carriers[size_t(k)])])
+                            candidates.push_back(i);
+            }
             PartialChoice best;
             ChoiceBound bestBound;
             int bestPosition = -1;
-            for (int i = 0; i < int(m_walk.pc.packed[size_t(depth)].size()); ++i) {
+            for (int i : candidates) {
                 pos[size_t(depth)] = i;
                 const PartialChoice next = m_walk.bounds.extend(c, depth, i, pos);
                 const ChoiceBound b = known(m_walk.bounds.bound(next, depth + 1));
@@ -233,6 +251,7 @@ private:
     std::array<PartialChoice, kMaxLines + 1> m_choice{};
     std::array<std::string, kMaxLines + 1> m_prefix; // the chosen ids, each followed by ","
     std::vector<PackagePositions> m_dived;           // the packages the dives gave (a few)
+    std::vector<int> m_diveCandidates;
 };
 
 // Runs a Search. First `dives` greedy descents from the first offerings of slot 0, each taking at every
