@@ -255,7 +255,8 @@ private:
 };
 
 // Runs a Search. First `dives` greedy descents from the first offerings of slot 0, each taking at every
-// later slot the child whose bound prefer(a, b) ranks before the others' (the list's own preference):
+// later slot the child whose bound prefer(a, b) ranks before the others' (the list's own preference; in a
+// slot of more than Search::kDiveWidth offerings, among the first of `order` and the chosen carriers'):
 // packages that good found early let `matters` rule out more, whatever order the ties put them in. The
 // search proper does not give those packages to `leaf` again.
 template <typename Matters, typename Leaf, typename Prefer>
