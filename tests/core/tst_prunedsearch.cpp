@@ -256,15 +256,18 @@ std::shared_ptr<const PreparedCase> preparedTriples(quint32 seed, int carriers, 
 // The benchmark's carrier-per-triple shape (bench_engine's BM_CarrierTriples, 3 × 14,700 there): `carriers`
 // carriers with one household offering per line each, premiums within ±20 % of a line's base and no
 // bundles (Spread), or all 1,000 with every carrier's three lines a bundle at 2,700 (Equal).
+// With `twoLines`, home and auto only.
 std::shared_ptr<const PreparedCase> preparedCarrierTriples(quint32 seed, int carriers,
-                                                           bench::Premiums premiums, int profile) {
+                                                           bench::Premiums premiums, int profile,
+                                                           bool twoLines = false) {
     EngineOptions options;
     options.now = test::fixedNow();
     options.profile = &profileVariant(profile);
-    const QStringList lines = {QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")};
-    return prepareCase(
-               bench::tiedHouseholdCase(lines, {carriers, carriers, carriers}, carriers, seed, premiums),
-               options)
+    QStringList lines = {QStringLiteral("home"), QStringLiteral("auto"), QStringLiteral("umbrella")};
+    if (twoLines) lines.removeLast();
+    return prepareCase(bench::tiedHouseholdCase(lines, std::vector<int>(size_t(lines.size()), carriers),
+                                                carriers, seed, premiums),
+                       options)
         .prepared;
 }
 
@@ -498,6 +501,23 @@ private slots:
                 for (Search search : {Search::Pruned, Search::PrunedTogether})
                     QVERIFY(sameAsExhaustive(*pc, weights, top, search, seed));
         }
+    }
+
+    // Slots wider than a dive weighs (Search::kDiveWidth): two lines of 400 carriers each.
+    void wideSlotsPrunedEqualsExhaustive_data() {
+        QTest::addColumn<int>("premiums");
+        QTest::newRow("premiums within 20 %, no bundles") << int(bench::Premiums::Spread);
+        QTest::newRow("equal premiums, bundled pairs") << int(bench::Premiums::Equal);
+    }
+    void wideSlotsPrunedEqualsExhaustive() {
+        QFETCH(int, premiums);
+        const auto pc = preparedCarrierTriples(29, 400, bench::Premiums(premiums), 0, true);
+        QVERIFY(pc);
+        QCOMPARE(pc->packageCount, 400LL * 400);
+        const Weights weights = pc->profile->weights.at(pc->inputBucket);
+        for (int top : {1, 10})
+            for (Search search : {Search::PrunedTogether, Search::PrunedPerList})
+                QVERIFY(sameAsExhaustive(*pc, weights, top, search, 29));
     }
 
     // On that shape every carrier of a package differs or the package is one carrier's: bundles never span
