@@ -258,8 +258,12 @@ void ResultsPanel::runChanged() {
     m_rankingModel->setRun(run, lines());
     // Columns fit the pane. The label, the cost range and the gap count wrap onto a second line first
     // ("$5,940 –" over "$6,534"), so the carriers are read in full and the level chips stay on screen at
-    // 1366 px; only when that is not enough do the carriers give way (elided in the middle, whole in the
-    // tooltip). Names are never abbreviated.
+    // 1366 px. The carriers are never cut to make room: on a narrower pane (a 1,060 px window) the table
+    // scrolls sideways instead, the chips at its right end still one scroll away and repeated in the
+    // scorecard below. Only a name wider than a third of the pane is cut (elided in the middle, whole in
+    // the tooltip), the last resort. Names are never abbreviated.
+    // Read two ways: "give the name column room" could also mean hiding the chips when narrow; chosen:
+    // every column stays, and the table scrolls, so nothing an agent relies on vanishes with the width.
     QSet<int> whole{RankingModel::Compare, RankingModel::Rank, m_rankingModel->changeColumn(),
                     m_rankingModel->overallColumn()};
     const QSet<int> wrapping{RankingModel::Label, m_rankingModel->costColumn(), m_rankingModel->gapsColumn()};
@@ -271,6 +275,10 @@ void ResultsPanel::runChanged() {
         m_rankingFit->setMaximumWidth(c, 31);
     }
     m_rankingFit->setKeepWhole(whole);
+    QSet<int> carriers;
+    for (int c = RankingModel::FirstLine; c < m_rankingModel->costColumn(); ++c)
+        carriers.insert(c);
+    m_rankingFit->setReadable(carriers);
     m_rankingFit->fit();
     m_costChart->setRun(run, lines());
     m_weights->setBucket(m_ranking->appetite(), m_ranking->bucketWeights());
