@@ -55,7 +55,7 @@ QString renderCases(const std::vector<LibraryCase> &cases) {
                cell(c.facts.insuredName.isEmpty() ? QStringLiteral("(no name)") : c.facts.insuredName, 24) +
                u' ' + cell(c.facts.state, 3) + u' ' + cell(c.facts.zip, 6) + u' ' +
                cell(c.facts.lines.join(u'+'), 20) + u' ' + cell(top, 44) + u' ' +
-               cell(c.ranking.hasRun ? QString::number(c.ranking.qualifiedCount) : QStringLiteral("—"), 5) +
+               cell(c.ranking.hasRun ? formatCount(c.ranking.qualifiedCount) : QStringLiteral("—"), 5) +
                u' ' + cell(QString::number(c.versionCount), 4) + u' ' + formatTimestamp(c.modifiedAt) + u'\n';
     }
     out += cases.size() == 1 ? QStringLiteral("1 case\n") : QStringLiteral("%1 cases\n").arg(cases.size());

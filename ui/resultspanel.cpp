@@ -18,6 +18,7 @@
 #include "engine/plainwords.h"
 #include "engine/whyline.h"
 #include "util/displaytext.h"
+#include "util/numbers.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -25,7 +26,6 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QLocale>
 #include <QMimeData>
 #include <QPalette>
 #include <QPushButton>
@@ -419,7 +419,7 @@ void ResultsPanel::updateGaps() {
 void ResultsPanel::updateRankingProgress() {
     if (!m_ranking->isBusy()) return;
     const RankingController::Progress p = m_ranking->progress();
-    const QString packages = QLocale().toString(p.total);
+    const QString packages = formatCount(p.total);
     using Stage = EngineProgress::Stage;
     switch (p.stage) {
     case Stage::Validating:
@@ -435,9 +435,9 @@ void ResultsPanel::updateRankingProgress() {
         m_rankingStrip->setProgress(tr("Ranking %1 packages…").arg(packages), -1);
         break;
     case Stage::Explaining:
-        m_rankingStrip->setProgress(tr("Explaining solution %1 of %2…")
-                                        .arg(QLocale().toString(p.done + 1), QLocale().toString(p.total)),
-                                    p.total > 0 ? int(100 * p.done / p.total) : -1);
+        m_rankingStrip->setProgress(
+            tr("Explaining solution %1 of %2…").arg(formatCount(p.done + 1), formatCount(p.total)),
+            p.total > 0 ? int(100 * p.done / p.total) : -1);
         break;
     }
 }
@@ -473,7 +473,7 @@ void ResultsPanel::updateBanner() {
         text = tr("<b>The %1 best of %2 packages.</b> A case this large is ranked for its short list first, "
                   "as quickly as the command line ranks it; its top %3 takes about twice as long.")
                    .arg(m_ranking->run()[u"solutions"].size())
-                   .arg(QLocale().toString(qint64(out[u"solution_count"].toDouble())))
+                   .arg(formatCount(qint64(out[u"solution_count"].toDouble())))
                    .arg(m_ranking->top());
     const bool cancelled = m_ranking->wasCancelled() && !m_ranking->isBusy();
     if (cancelled) {
