@@ -14,6 +14,30 @@
 
 using namespace pw;
 
+namespace {
+
+// The Brooklyn sample with its first offering's premium stated `times` times (the later ones far higher).
+QByteArray brooklynWithPremiumStated(int times) {
+    QByteArray bytes = test::readFileBytes(test::samplePath(QStringLiteral("brooklyn-household.json")));
+    const QByteArray first = "\"line_premium_annual\": 3890";
+    if (!bytes.contains(first)) qFatal("the sample's first premium is not 3890");
+    QByteArray repeated = first;
+    for (int i = 1; i < times; ++i)
+        repeated += ", \"line_premium_annual\": " + QByteArray::number(9000 + i - 1);
+    return bytes.replace(bytes.indexOf(first), first.size(), repeated);
+}
+
+// `bytes` written to dup.json in `dir`; its path.
+QString writeCaseFile(const QTemporaryDir &dir, const QByteArray &bytes) {
+    const QString file = dir.filePath(QStringLiteral("dup.json"));
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(file));
+    return file;
+}
+
+} // namespace
+
 class TestDuplicateMembers : public QObject {
     Q_OBJECT
 private slots:
@@ -85,11 +109,8 @@ void TestDuplicateMembers::paths() {
 }
 
 void TestDuplicateMembers::caseWithDuplicatePremium() {
-    QByteArray bytes = test::readFileBytes(test::samplePath(QStringLiteral("brooklyn-household.json")));
     // The first offering's premium stated a second time, far higher.
-    const QByteArray first = "\"line_premium_annual\": 3890";
-    QVERIFY(bytes.contains(first));
-    bytes.replace(bytes.indexOf(first), first.size(), QByteArray(first + ", \"line_premium_annual\": 9000"));
+    const QByteArray bytes = brooklynWithPremiumStated(2);
     const auto root = parseJson(bytes);
     QVERIFY(root);
     const ValidationResult v = validateCase(*root, test::fixedNow(), defaultProfile());
@@ -101,12 +122,7 @@ void TestDuplicateMembers::caseWithDuplicatePremium() {
     QVERIFY2(it->message.contains(QStringLiteral("stated twice")), qPrintable(it->message));
 
     QTemporaryDir dir;
-    const QString file = dir.filePath(QStringLiteral("dup.json"));
-    QFile f(file);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-    f.close();
-    const auto rank = test::runWorkbench({QStringLiteral("rank"), file});
+    const auto rank = test::runWorkbench({QStringLiteral("rank"), writeCaseFile(dir, bytes)});
     QCOMPARE(rank.exitCode, 1);
     QVERIFY2(
         rank.err.contains("offerings[0].attributes.line_premium_annual: error: this member is stated twice"),
@@ -126,20 +142,9 @@ void TestDuplicateMembers::validateReportsEachRepeatedMemberOnce_data() {
 void TestDuplicateMembers::validateReportsEachRepeatedMemberOnce() {
     QFETCH(int, times);
     QFETCH(QString, words);
-    QByteArray bytes = test::readFileBytes(test::samplePath(QStringLiteral("brooklyn-household.json")));
-    const QByteArray first = "\"line_premium_annual\": 3890";
-    QVERIFY(bytes.contains(first));
-    QByteArray repeated = first;
-    for (int i = 1; i < times; ++i)
-        repeated += ", \"line_premium_annual\": " + QByteArray::number(9000 + i);
-    bytes.replace(bytes.indexOf(first), first.size(), repeated);
     QTemporaryDir dir;
-    const QString file = dir.filePath(QStringLiteral("dup.json"));
-    QFile f(file);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-    f.close();
-    const auto r = test::runWorkbench({QStringLiteral("validate"), file});
+    const auto r = test::runWorkbench(
+        {QStringLiteral("validate"), writeCaseFile(dir, brooklynWithPremiumStated(times))});
     QCOMPARE(r.exitCode, 1);
     QStringList atPath;
     for (const QString &line : QString::fromUtf8(r.out + r.err).split(u'\n'))
