@@ -28,7 +28,9 @@ void printTable(const GapAnalysis &a, CliIo &io) {
     QStringList counts;
     for (const QString &sev : gapSeverityOrder())
         counts << QStringLiteral("%1 %2").arg(a.count(sev)).arg(sev);
-    io.out << QStringLiteral("%1 gaps: %2\n").arg(a.gaps.size()).arg(counts.join(QStringLiteral(", ")));
+    io.out << QStringLiteral("%1 gaps: %2\n")
+                  .arg(formatCount(qint64(a.gaps.size())))
+                  .arg(counts.join(QStringLiteral(", ")));
     if (!a.gaps.empty()) {
         int ruleWidth = 4;
         for (const Gap &g : a.gaps)

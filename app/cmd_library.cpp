@@ -55,7 +55,7 @@ QString renderCases(const std::vector<LibraryCase> &cases) {
                cell(c.facts.insuredName.isEmpty() ? QStringLiteral("(no name)") : c.facts.insuredName, 24) +
                u' ' + cell(c.facts.state, 3) + u' ' + cell(c.facts.zip, 6) + u' ' +
                cell(c.facts.lines.join(u'+'), 20) + u' ' + cell(top, 44) + u' ' +
-               cell(c.ranking.hasRun ? QString::number(c.ranking.qualifiedCount) : QStringLiteral("—"), 5) +
+               cell(c.ranking.hasRun ? formatCount(c.ranking.qualifiedCount) : QStringLiteral("—"), 5) +
                u' ' + cell(QString::number(c.versionCount), 4) + u' ' + formatTimestamp(c.modifiedAt) + u'\n';
     }
     out += cases.size() == 1 ? QStringLiteral("1 case\n") : QStringLiteral("%1 cases\n").arg(cases.size());
@@ -132,10 +132,10 @@ int runLibrary(const QStringList &args, CliIo &io) {
         "else the keychain entry of Settings > Library; never put it in the URL.\n"
         "Exit 0; 1 on a mistake, a skipped file or case, a library error, or a file export cannot write;\n"
         "2 when the library cannot be opened (the local file, or a server library not set up yet: its\n"
-        "administrator runs setup-server); 4 when the server refused (login, or the role may not change\n"
-        "cases); 5 when the server cannot be reached; 6 on a conflict (someone else changed the case: who\n"
-        "and when are named; push added the offline versions beside theirs) or when a write to the\n"
-        "server failed otherwise."));
+        "administrator runs setup-server); 4 when the server refused (login, the role may not change\n"
+        "cases, or setup-server run by anyone but the owner, set up yet or not); 5 when the server\n"
+        "cannot be reached; 6 on a conflict (someone else changed the case: who and when are named; push\n"
+        "added the offline versions beside theirs) or when a write to the server failed otherwise."));
     p.addPositionalArgument(
         QStringLiteral("SUBCOMMAND"), QStringLiteral("What to do (see above)."),
         QStringLiteral("list|search|import|export|versions|diff|push|setup-server [ARGS]"));

@@ -3,6 +3,7 @@
 #include "clisupport.h"
 
 #include "engine/engine.h"
+#include "engine/plainwords.h"
 #include "io/casefile.h"
 #include "util/displaytext.h"
 #include "util/numbers.h"
@@ -106,9 +107,9 @@ void printTable(const JsonValue &run, CliIo &io) {
     const JsonValue &out = run[u"output"];
     const auto &solutions = run[u"solutions"].arrayItems();
     io.out << QStringLiteral("%1 packages, %2 qualified; %3 offerings (%4 ignored, %5 filtered)\n")
-                  .arg(out[u"solution_count"].numberText(), out[u"qualified_count"].numberText(),
-                       out[u"pool_size"].numberText(), out[u"ignored"].numberText(),
-                       out[u"filtered"].numberText());
+                  .arg(countValueText(out[u"solution_count"]), countValueText(out[u"qualified_count"]),
+                       countValueText(out[u"pool_size"]), countValueText(out[u"ignored"]),
+                       countValueText(out[u"filtered"]));
     if (out[u"message"].isString()) io.out << safe(out[u"message"]) << "\n";
     if (!solutions.empty()) {
         // Cells first, so the carriers column is as wide as its widest cell (in terminal columns) and the

@@ -56,6 +56,7 @@ int libraryExitCode(const CaseLibrary &library, int otherwise) {
         return ExitRefused;
     case LibraryFailure::Conflict:
         return ExitStore;
+    case LibraryFailure::NotSetUp: // cannot be opened, as a local file that cannot be (README: exit 2)
     case LibraryFailure::None:
     case LibraryFailure::Other:
         break;
@@ -160,16 +161,25 @@ int runLibrarySetupServer(const QString &serverUrl, bool printSql, CliIo &io) {
         io.err << "library setup-server: --server URL is required (the owner's login), or --print-sql\n";
         return ExitProblems;
     }
-    int exit = ExitOk;
-    auto lib = openLibraryForCli(serverUrl, io, &exit);
-    if (!lib) return exit;
-    // Only the schema's owner grants: anyone else would send every GRANT for the server to ignore.
-    if (lib->role() != LibraryRole::Owner) {
-        io.err << "library setup-server: " << escapeControls(lib->userName())
+    // Only the schema's owner makes the tables and grants: anyone else is refused (exit 4, README), whether
+    // the library is set up (they would send every GRANT for the server to ignore) or not yet (opening it
+    // could not make the tables: LibraryFailure::NotSetUp, which other commands report as exit 2).
+    const auto refuseNonOwner = [&io](const QString &user) {
+        io.err << "library setup-server: " << escapeControls(user)
                << " does not own the library's tables on the server: run setup-server as the owner (e.g. "
                   "pw_owner, README: Sharing a library across an agency)\n";
-        return ExitRefused;
+        return int(ExitRefused);
+    };
+    auto lib = openCaseLibrary(*location, libraryPassword(*location));
+    if (!lib->isOpen() && lib->lastFailure() == LibraryFailure::NotSetUp)
+        return refuseNonOwner(location->user);
+    if (!lib->isOpen()) {
+        io.err << "library setup-server: " << escapeControls(lib->lastError()) << "\n";
+        return libraryExitCode(*lib, ExitUnreadable);
     }
+    if (lib->role() != LibraryRole::Owner) return refuseNonOwner(lib->userName());
+    for (const QString &notice : lib->notices())
+        io.err << "library: note: " << escapeControls(notice) << "\n";
     auto *sql = dynamic_cast<SqlCaseLibrary *>(lib.get());
     if (!sql || !sql->applyServerRights()) {
         io.err << "library setup-server: " << escapeControls(lib->lastError()) << "\n";

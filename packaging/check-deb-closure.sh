@@ -10,13 +10,15 @@
 #        check-deb-closure.sh --runtime BUILD_DIR
 #             prints "PACKAGE<TAB>VERSION<TAB>FILE" for each package the program loads or opens at run time that
 #             no linker sees (not the owner of a library the executable links): Qt plugins' packages, the
-#             keychain back-end qtkeychain dlopen()s, the fonts the window draws with. Exit 1 when such a
+#             keychain back-end qtkeychain dlopen()s, the fonts the window and the PDF reports draw with,
+#             CJK carrier names included). Exit 1 when such a
 #             file belongs to a -dev package (a package must never depend on one), 2 when the probe fails.
 #
 # The files the build used: the CMake package configs in CMakeCache.txt, every system header in the compiler's
 # dependency records (ninja -t deps), every shared library the built executables link (ldd), and every library
 # and plugin the workbench loads at run time (a probe run under LD_DEBUG, which sees dlopen()ed Qt plugins no
-# linker sees) and every font file it opens (the same run under strace). Each file's owner (dpkg -S) must lie
+# linker sees) and every font file it opens (the same run under strace, and a PDF report of a case whose
+# carrier has a CJK name, which DejaVu lacks). Each file's owner (dpkg -S) must lie
 # in the closure of LIST: Depends and Pre-Depends followed recursively, Recommends not (setup installs with
 # --no-install-recommends), plus what every Debian system has (Essential or Priority: required).
 set -u
@@ -87,6 +89,22 @@ runtime_files() {
     echo "check-deb-closure: the run-time probe of $app failed; run-time files are not checked" >&2
     return 1
   fi
+  # A PDF report prints carrier names in every script an agency meets: a proposal for the sample with a
+  # Chinese carrier name opens the CJK font (without one the name prints as nothing).
+  sed 's/"provider_name": "Harborview Mutual"/"provider_name": "港湾相互保险 Harborview Mutual"/' "$sample" \
+    >"$tmp/probe/cjk.json"
+  if cmp -s "$sample" "$tmp/probe/cjk.json"; then
+    echo "check-deb-closure: cannot put a CJK carrier name into $sample (no \"Harborview Mutual\" in it)" >&2
+    return 1
+  fi
+  [ ${#trace[@]} -gt 0 ] && trace[-1]="$tmp/probe/opened-report" # after -o: the report's own trace file
+  if ! (cd "$tmp/probe" && timeout 120 "${trace[@]}" env -u DBUS_SESSION_BUS_ADDRESS -u DISPLAY \
+        -u WAYLAND_DISPLAY LD_DEBUG=files LD_DEBUG_OUTPUT="$tmp/probe/ld" QT_QPA_PLATFORM=offscreen \
+        HOME="$tmp/probe" XDG_RUNTIME_DIR="$tmp/probe" PLACEMENT_WORKBENCH_DATA_DIR="$tmp/probe" \
+        "$app" report cjk.json --kind proposal -o "$tmp/probe/cjk.pdf" >/dev/null 2>&1); then
+    echo "check-deb-closure: the PDF report probe of $app failed; run-time files are not checked" >&2
+    return 1
+  fi
   # The agency's library on a server: `library --server` loads the PostgreSQL driver (and libpq) no linker
   # sees. Nothing listens on port 9 of 127.0.0.1: the command must end "cannot be reached" (exit 5).
   local rc=0
@@ -100,8 +118,8 @@ runtime_files() {
   fi
   cat "$tmp/probe"/ld.* 2>/dev/null | sed -n 's/.*calling init: \(\/[^ ]*\).*/\1/p'
   [ -f "$tmp/probe/opened" ] &&
-    sed -n 's/.*openat([^"]*"\(\/usr\/share\/fonts\/[^"]*\.\([ot]tf\|ttc\|pfb\|pcf\.gz\)\)".*/\1/p' \
-      "$tmp/probe/opened"
+    cat "$tmp/probe"/opened* |
+    sed -n 's/.*openat([^"]*"\(\/usr\/share\/fonts\/[^"]*\.\([ot]tf\|ttc\|pfb\|pcf\.gz\)\)".*/\1/p'
   return 0
 }
 used_files() {

@@ -50,15 +50,20 @@ while IFS=$'\t' read -r pkg version file; do
   grep -qF "$pkg (>= $upstream)" <<<"$(field Depends)" ||
     fail "Depends lacks $pkg (>= $upstream), loaded at run time ($file)"
 done <"$tmp/runtime"
+# The PDF reports print CJK carrier names: the package must bring a CJK font (fonts-droid-fallback, as
+# packaging/debian-packages.txt does for a source build).
+grep -qE '(^|, )fonts-droid-fallback( |,|$)' <<<"$(field Depends)" ||
+  fail "Depends lacks fonts-droid-fallback, the CJK font PDF reports print CJK carrier names with"
 # Debian policy: the copyright file and the changelog
 for f in copyright changelog.Debian.gz; do
   dpkg-deb -c "$deb" | grep -q "/usr/share/doc/placement-workbench/$f$" || fail "the package lacks /usr/share/doc/placement-workbench/$f"
 done
 echo "run-time packages no linker sees: $(cut -f1 "$tmp/runtime" | tr '\n' ' ')"
 # The probe must see what the program is known to load that way: the SQLite driver (the run store), the
-# keychain back-end qtkeychain dlopen()s, and the font with ⛔ (U+26D4) that DejaVu lacks.
+# keychain back-end qtkeychain dlopen()s, the font with ⛔ (U+26D4) that DejaVu lacks, and the CJK font a PDF
+# report prints a Chinese, Japanese or Korean carrier name with.
 for kind in "SQLite driver:/sqldrivers/libqsqlite[.]so$" "keychain back-end:/libsecret-1[.]so" \
-            "font for ⛔:/usr/share/fonts/.*Symbola"; do
+            "font for ⛔:/usr/share/fonts/.*Symbola" "CJK font:/usr/share/fonts/.*DroidSansFallback"; do
   cut -f3 "$tmp/runtime" | grep -qE "${kind#*:}" || fail "the run-time probe did not find the ${kind%%:*}"
 done
 dev=$(grep -- '-dev$' <<<"$depends")

@@ -11,6 +11,7 @@
 #include "jsontablemodel.h"
 #include "offeringspage.h"
 #include "tablepage.h"
+#include "util/numbers.h"
 #include "util/usdata.h"
 
 #include <QDate>
@@ -18,7 +19,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QLocale>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QUuid>
@@ -407,7 +407,7 @@ void CaseEditor::refreshBadges() {
             text += QStringLiteral(" (%1)").arg(c.input.vehiclesDetail.size());
         else if (i == Offerings)
             text += QStringLiteral(" (%1)").arg(
-                QLocale().toString(qint64(m_doc->value(QStringLiteral("offerings")).size())));
+                formatCount(qint64(m_doc->value(QStringLiteral("offerings")).size())));
         if (problems[size_t(i)] > 0)
             text += errors[size_t(i)] ? QStringLiteral("  ⛔") : QStringLiteral("  ⚠");
         QListWidgetItem *item = m_list->item(i);

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <functional>
 #include <vector>
 
 namespace pw {
@@ -51,9 +52,7 @@ void ColumnFitter::fitRows() {
     QHeaderView *rows = m_view->verticalHeader();
     if (!model) return;
     const int oneLine = rows->defaultSectionSize();
-    // As the delegate lays text out: the style's text margin on both sides, and a pixel for rounding.
-    const int margins =
-        2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 1;
+    const int margins = textMargins();
     for (int r = 0; r < model->rowCount(); ++r) {
         // A row whose wrapping cells all fit on one line is one line; a row with one that wraps is
         // sized as the header's ResizeToContents sized it (every cell, the grid line).
@@ -78,15 +77,29 @@ void ColumnFitter::fitRows() {
 int ColumnFitter::wrappedWidth(int column) const {
     QAbstractItemModel *model = m_view->model();
     int widest = m_view->horizontalHeader()->sectionSizeHint(column);
-    // The style's text margin on both sides (as the item view lays text out), and a pixel for rounding.
-    const int margins =
-        2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 1;
+    const int margins = textMargins();
     for (int r : sampleRows(column)) {
         const QModelIndex index = model->index(r, column);
         QFont font = m_view->font();
         const QVariant f = index.data(Qt::FontRole);
         if (f.canConvert<QFont>()) font = f.value<QFont>();
         widest = std::max(widest, twoLineWidth(index.data(Qt::DisplayRole).toString(), font) + margins);
+    }
+    return widest;
+}
+
+int ColumnFitter::textWidth(int column) const {
+    QAbstractItemModel *model = m_view->model();
+    int widest = m_minimum;
+    for (int r : sampleRows(column)) {
+        const QModelIndex index = model->index(r, column);
+        QFont font = m_view->font();
+        const QVariant f = index.data(Qt::FontRole);
+        if (f.canConvert<QFont>()) font = f.value<QFont>();
+        widest = std::max(
+            widest,
+            int(std::ceil(QFontMetricsF(font).horizontalAdvance(index.data(Qt::DisplayRole).toString()))) +
+                textMargins());
     }
     return widest;
 }
@@ -123,6 +136,15 @@ int ColumnFitter::sampledWidth(int column) const {
     return m_view->showGrid() ? widest + 1 : widest;
 }
 
+int ColumnFitter::textMargins() const {
+    // As the delegate lays text out: the style's text margin on both sides, and a pixel for rounding.
+    return 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 1;
+}
+
+int ColumnFitter::readableCap() const {
+    return std::max(m_minimum, m_view->viewport()->width() / 3);
+}
+
 void ColumnFitter::fit() {
     QAbstractItemModel *model = m_view->model();
     if (!model || m_fitting) return;
@@ -137,13 +159,21 @@ void ColumnFitter::fit() {
         total += want[size_t(c)];
     }
     const int available = m_view->viewport()->width();
-    if (total > available && available > 0) {
-        // Wrapping columns give way first, each in proportion to what it can give (down to two lines).
+    // A name is read whole up to a third of the pane; only a longer one is cut (the last resort).
+    for (int c : m_readable)
+        if (c < n && !m_view->isColumnHidden(c) && want[size_t(c)] > readableCap()) {
+            total -= want[size_t(c)] - readableCap();
+            want[size_t(c)] = readableCap();
+        }
+    // While the columns are wider than the pane, those of `columns` give way, each in proportion to what
+    // it can give (down to `floor`).
+    const auto giveWay = [&](const QSet<int> &columns, const std::function<int(int)> &floor) {
+        if (total <= available || available <= 0) return;
         std::vector<int> slack(size_t(n), 0);
         int allSlack = 0;
         for (int c = 0; c < n; ++c) {
-            if (m_view->isColumnHidden(c) || !m_wrapping.contains(c)) continue;
-            slack[size_t(c)] = std::max(0, want[size_t(c)] - wrappedWidth(c));
+            if (m_view->isColumnHidden(c) || !columns.contains(c)) continue;
+            slack[size_t(c)] = std::max(0, want[size_t(c)] - floor(c));
             allSlack += slack[size_t(c)];
         }
         const int excess = total - available;
@@ -154,7 +184,10 @@ void ColumnFitter::fit() {
             want[size_t(c)] -= give;
             total -= give;
         }
-    }
+    };
+    // Wrapping columns give way first (down to two lines), then names down to their bare text.
+    giveWay(m_wrapping, [this](int c) { return wrappedWidth(c); });
+    giveWay(m_readable, [this](int c) { return std::min(readableCap(), textWidth(c)); });
     int cap = INT_MAX;
     if (total > available && available > 0) {
         // The largest cap at which the flexible columns, each min(want, cap), fit beside the kept ones.
@@ -162,7 +195,7 @@ void ColumnFitter::fit() {
         std::vector<int> flexible;
         for (int c = 0; c < n; ++c) {
             if (m_view->isColumnHidden(c)) continue;
-            if (m_keepWhole.contains(c) || m_wrapping.contains(c))
+            if (m_keepWhole.contains(c) || m_wrapping.contains(c) || m_readable.contains(c))
                 fixed += want[size_t(c)];
             else
                 flexible.push_back(want[size_t(c)]);
@@ -183,8 +216,8 @@ void ColumnFitter::fit() {
     }
     for (int c = 0; c < n; ++c) {
         if (m_view->isColumnHidden(c)) continue;
-        const int w = m_keepWhole.contains(c) || m_wrapping.contains(c) ? want[size_t(c)]
-                                                                        : std::min(want[size_t(c)], cap);
+        const bool kept = m_keepWhole.contains(c) || m_wrapping.contains(c) || m_readable.contains(c);
+        const int w = kept ? want[size_t(c)] : std::min(want[size_t(c)], cap);
         m_view->setColumnWidth(c, w);
     }
     fitRows();

@@ -18,7 +18,9 @@ namespace pw {
 // still takes at most two lines ("$5,940 –" over "$6,534"); the view wraps words and its rows grow to their
 // contents, so a row is two lines tall only where it has to be. Only when that is not enough are the
 // widest other columns (those not kept whole) narrowed to a common cap, never below `minimumWidth`, so
-// every column stays on screen. Cut text is elided in the middle ("Harb…utual"), and
+// every column stays on screen. Readable columns (names) are never narrowed below their whole text up to
+// a third of the pane: rather than cut a name, the table scrolls sideways; only a name wider than that is
+// cut, the last resort. Cut text is elided in the middle ("Harb…utual"), and
 // hovering a cut cell shows its whole text above the model's own tooltip. Refits when the model resets
 // or changes its layout, and when the viewport is resized; a column the user drags keeps its width until
 // the next reset.
@@ -31,6 +33,11 @@ public:
     static constexpr int kSampleRows = 24;
     void fit();
     void setKeepWhole(const QSet<int> &columns) { m_keepWhole = columns; }
+    // Columns of names a person must read whole (carriers): kept at their whole text, at most
+    // readableCap() wide; when the pane is too narrow for them and the others, the table scrolls sideways.
+    void setReadable(const QSet<int> &columns) { m_readable = columns; }
+    // The widest a readable column is made: a third of the viewport, at least `minimumWidth`.
+    int readableCap() const;
     // Columns whose words wrap onto a second line before any other column is cut (labels, ranges, counts).
     // Turns on word wrap in the view and sizes its rows to their contents (fitRows); the view's delegate
     // keeps the other columns to one line (ChipDelegate::setWrappingColumns).
@@ -56,12 +63,18 @@ private:
     // delegate for all 2,800 cells at every fit). Its widest text is among the longest in practice; a
     // cell the sample missed that is cut shows whole in its tooltip.
     int sampledWidth(int column) const;
+    // The widest text of a column on one line with the style's text margins (what the view shows uncut),
+    // from the same sample; at least `minimumWidth`.
+    int textWidth(int column) const;
+    // The style's text margin on both sides, as the item view lays text out, and a pixel for rounding.
+    int textMargins() const;
     // The rows a column is measured on: all of them up to kSampleRows, else the sample above.
     std::vector<int> sampleRows(int column) const;
 
     QTableView *m_view;
     QSet<int> m_keepWhole;
     QSet<int> m_wrapping;
+    QSet<int> m_readable;
     QHash<int, int> m_maximum;
     int m_minimum;
     bool m_fitting = false;

@@ -44,7 +44,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -587,10 +586,9 @@ void MainWindow::runChanged() {
     }
     // Counts pass through qint64: a large case has more packages than an int holds.
     const qint64 total = qint64(out[u"solution_count"].toDouble());
-    const QString qualified = QLocale().toString(qint64(out[u"qualified_count"].toDouble()));
-    m_packages->setText((total == 1
-                             ? tr(" ● 1 package, %1 qualified").arg(qualified)
-                             : tr(" ● %1 packages, %2 qualified").arg(QLocale().toString(total), qualified)) +
+    const QString qualified = formatCount(qint64(out[u"qualified_count"].toDouble()));
+    m_packages->setText((total == 1 ? tr(" ● 1 package, %1 qualified").arg(qualified)
+                                    : tr(" ● %1 packages, %2 qualified").arg(formatCount(total), qualified)) +
                         (m_ranking->isStale() ? tr(" (stale)") : QString()));
 }
 
@@ -608,7 +606,7 @@ void MainWindow::updateSummary() {
         parts << tr("current %1").arg(formatMoney(cp.toDouble()));
     parts << (m_doc->typedCase().offerings.size() == 1
                   ? tr("1 offering")
-                  : tr("%1 offerings").arg(QLocale().toString(qint64(m_doc->typedCase().offerings.size()))));
+                  : tr("%1 offerings").arg(formatCount(qint64(m_doc->typedCase().offerings.size()))));
     m_summary->setFullText(escapeControls(parts.join(QStringLiteral(" · "))));
 }
 

@@ -18,6 +18,7 @@
 #include "engine/plainwords.h"
 #include "engine/whyline.h"
 #include "util/displaytext.h"
+#include "util/numbers.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -25,7 +26,6 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QLocale>
 #include <QMimeData>
 #include <QPalette>
 #include <QPushButton>
@@ -258,8 +258,12 @@ void ResultsPanel::runChanged() {
     m_rankingModel->setRun(run, lines());
     // Columns fit the pane. The label, the cost range and the gap count wrap onto a second line first
     // ("$5,940 –" over "$6,534"), so the carriers are read in full and the level chips stay on screen at
-    // 1366 px; only when that is not enough do the carriers give way (elided in the middle, whole in the
-    // tooltip). Names are never abbreviated.
+    // 1366 px. The carriers are never cut to make room: on a narrower pane (a 1,060 px window) the table
+    // scrolls sideways instead, the chips at its right end still one scroll away and repeated in the
+    // scorecard below. Only a name wider than a third of the pane is cut (elided in the middle, whole in
+    // the tooltip), the last resort. Names are never abbreviated.
+    // Read two ways: "give the name column room" could also mean hiding the chips when narrow; chosen:
+    // every column stays, and the table scrolls, so nothing an agent relies on vanishes with the width.
     QSet<int> whole{RankingModel::Compare, RankingModel::Rank, m_rankingModel->changeColumn(),
                     m_rankingModel->overallColumn()};
     const QSet<int> wrapping{RankingModel::Label, m_rankingModel->costColumn(), m_rankingModel->gapsColumn()};
@@ -271,6 +275,10 @@ void ResultsPanel::runChanged() {
         m_rankingFit->setMaximumWidth(c, 31);
     }
     m_rankingFit->setKeepWhole(whole);
+    QSet<int> carriers;
+    for (int c = RankingModel::FirstLine; c < m_rankingModel->costColumn(); ++c)
+        carriers.insert(c);
+    m_rankingFit->setReadable(carriers);
     m_rankingFit->fit();
     m_costChart->setRun(run, lines());
     m_weights->setBucket(m_ranking->appetite(), m_ranking->bucketWeights());
@@ -411,7 +419,7 @@ void ResultsPanel::updateGaps() {
 void ResultsPanel::updateRankingProgress() {
     if (!m_ranking->isBusy()) return;
     const RankingController::Progress p = m_ranking->progress();
-    const QString packages = QLocale().toString(p.total);
+    const QString packages = formatCount(p.total);
     using Stage = EngineProgress::Stage;
     switch (p.stage) {
     case Stage::Validating:
@@ -427,9 +435,9 @@ void ResultsPanel::updateRankingProgress() {
         m_rankingStrip->setProgress(tr("Ranking %1 packages…").arg(packages), -1);
         break;
     case Stage::Explaining:
-        m_rankingStrip->setProgress(tr("Explaining solution %1 of %2…")
-                                        .arg(QLocale().toString(p.done + 1), QLocale().toString(p.total)),
-                                    p.total > 0 ? int(100 * p.done / p.total) : -1);
+        m_rankingStrip->setProgress(
+            tr("Explaining solution %1 of %2…").arg(formatCount(p.done + 1), formatCount(p.total)),
+            p.total > 0 ? int(100 * p.done / p.total) : -1);
         break;
     }
 }
@@ -465,7 +473,7 @@ void ResultsPanel::updateBanner() {
         text = tr("<b>The %1 best of %2 packages.</b> A case this large is ranked for its short list first, "
                   "as quickly as the command line ranks it; its top %3 takes about twice as long.")
                    .arg(m_ranking->run()[u"solutions"].size())
-                   .arg(QLocale().toString(qint64(out[u"solution_count"].toDouble())))
+                   .arg(formatCount(qint64(out[u"solution_count"].toDouble())))
                    .arg(m_ranking->top());
     const bool cancelled = m_ranking->wasCancelled() && !m_ranking->isBusy();
     if (cancelled) {

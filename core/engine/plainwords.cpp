@@ -2,6 +2,7 @@
 #include "engine/plainwords.h"
 
 #include "util/dates.h"
+#include "util/numbers.h"
 
 #include <QLocale>
 #include <QObject>
@@ -118,8 +119,16 @@ QString lineWords(const QString &line) {
 
 QString countText(qint64 n, const QString &singular, const QString &plural) {
     const QString p = plural.isEmpty() ? singular + u's' : plural;
-    return QStringLiteral("%1 %2").arg(QLocale(QLocale::English, QLocale::UnitedStates).toString(n),
-                                       n == 1 ? singular : p);
+    return QStringLiteral("%1 %2").arg(formatCount(n), n == 1 ? singular : p);
+}
+
+QString countValueText(const JsonValue &v) {
+    if (!v.isNumber()) return QStringLiteral("—");
+    const double d = v.toDouble();
+    // Integral and exact in a double (below 2^53): every digit is the count's.
+    if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9007199254740992.0)
+        return formatCount(qint64(d));
+    return QString::fromLatin1(v.numberText());
 }
 
 QString ordinalText(qint64 n) {

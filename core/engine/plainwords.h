@@ -53,6 +53,10 @@ QString codeWords(const QString &code);
 // English counts: countText(1, "error") -> "1 error", countText(2, "error") -> "2 errors";
 // countText(2, "package", "packages") for irregular plurals.
 QString countText(qint64 n, const QString &singular, const QString &plural = QString());
+// A count read from engine output (solution_count, pool_size…) as formatCount writes it (util/numbers.h:
+// "3,176,523,000,000"); a number that is not a whole count is written as its JSON text (never rounded into
+// a wrong count), and a value that is not a number as "—".
+QString countValueText(const JsonValue &v);
 // "2nd", "3rd", "11th", "21st".
 QString ordinalText(qint64 n);
 // "a", "a and b", "a, b and c".

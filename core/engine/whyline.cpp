@@ -5,7 +5,6 @@
 #include "util/displaytext.h"
 #include "util/numbers.h"
 
-#include <QLocale>
 #include <QObject>
 #include <QStringList>
 
@@ -248,7 +247,7 @@ QString whyLine(const JsonValue &run, int solutionIndex) {
         if (s[u"label_winner"].toBool() && showsLabel(s)) tags << solutionLabelWords(s);
         const qint64 total = qint64(run[u"output"][u"solution_count"].toDouble(double(solutions.size())));
         const qint64 rank = qint64(s[u"rank"].toDouble(solutionIndex + 1));
-        tags << QObject::tr("ranked %1 of %2").arg(ordinalText(rank), QLocale().toString(total));
+        tags << QObject::tr("ranked %1 of %2").arg(ordinalText(rank), formatCount(total));
         head += QStringLiteral(", ") + tags.join(QStringLiteral(", "));
     }
     if (!qualified(s)) {

@@ -460,12 +460,13 @@ Case readCase(const JsonValue &root, Problems *problems, bool readOfferings) {
     Reader r(problems);
     Case cs;
     // The reader takes the first of two members with one name, most JSON tools the last: the same file
-    // would mean two prices. Every duplicate is an error at its path.
+    // would mean two prices. Every repeated member is one error at its path, saying how often it is stated.
     JsonValue checked = root;
     if (!readOfferings && checked.isObject()) checked.remove(u"offerings");
-    forEachDuplicateMember(checked, [&](const QString &path) {
-        r.error(path, QStringLiteral("this member is stated twice in one object; JSON tools disagree on "
-                                     "which one counts, so keep one"));
+    forEachDuplicateMember(checked, [&](const QString &path, int times) {
+        r.error(path, QStringLiteral("this member is stated %1 in one object; JSON tools disagree on "
+                                     "which one counts, so keep one")
+                          .arg(statedTimesText(times)));
     });
     if (!root.isObject()) {
         r.error(QString(),

@@ -150,51 +150,86 @@ struct WalkStep {
     int index;
 };
 
+// The members of one object whose name an earlier member already has: for each such name once, the index
+// of its second statement and how many times the object states it. Small objects (nearly all of a case)
+// compare names directly; large ones count in a hash.
+std::vector<std::pair<size_t, int>> repeatedNames(const JsonValue::Object &members) {
+    std::vector<std::pair<size_t, int>> repeated;
+    constexpr size_t kDirect = 16;
+    if (members.size() > kDirect) {
+        QHash<QString, int> times;
+        times.reserve(qsizetype(members.size()));
+        for (const auto &m : members)
+            ++times[m.first];
+        QSet<QString> seen;
+        for (size_t i = 0; i < members.size(); ++i) {
+            const QString &name = members[i].first;
+            if (seen.contains(name)) continue;
+            seen.insert(name);
+            const int n = times.value(name);
+            if (n < 2) continue;
+            size_t second = i + 1;
+            while (members[second].first != name)
+                ++second;
+            repeated.emplace_back(second, n);
+        }
+        std::sort(repeated.begin(), repeated.end());
+        return repeated;
+    }
+    // Small objects: one bit per (length, first and last character) seen so far; equal names set the
+    // same bit, so only a name whose bit is already set is compared with the names before it.
+    quint64 seenShapes = 0;
+    for (size_t i = 0; i < members.size(); ++i) {
+        const QString &name = members[i].first;
+        const size_t n = size_t(name.size());
+        const size_t shape = n == 0 ? 0 : n * 7 + name.front().unicode() + 3 * name.back().unicode();
+        const quint64 bit = quint64(1) << (shape & 63);
+        const bool maybeSeen = (seenShapes & bit) != 0;
+        seenShapes |= bit;
+        if (!maybeSeen) continue;
+        // The parser shares one text among equal names, so most equal names are found by their data;
+        // names of another length are passed over without a call.
+        auto same = [&](size_t k) {
+            const QString &other = members[k].first;
+            return other.size() == name.size() &&
+                   (other.constData() == name.constData() || QStringView(other) == QStringView(name));
+        };
+        int before = 0;
+        for (size_t k = 0; k < i && before < 2; ++k)
+            before += same(k) ? 1 : 0;
+        if (before != 1) continue; // not repeated, or its second statement was counted already
+        int times = 2;
+        for (size_t k = i + 1; k < members.size(); ++k)
+            times += same(k) ? 1 : 0;
+        repeated.emplace_back(i, times);
+    }
+    return repeated;
+}
+
 // Walks the tree keeping the path as borrowed steps; the text of a path is built only for a duplicate.
+// `found` keeps each path once (with the most statements seen): two statements of one object that both
+// repeat a member inside would otherwise name that inner path twice.
 void walkDuplicates(const JsonValue &v, std::vector<WalkStep> &path,
-                    const std::function<void(const QString &)> &report) {
+                    std::vector<std::pair<QString, int>> &found) {
     if (v.isArray()) {
         const auto &items = v.arrayItems();
         for (size_t i = 0; i < items.size(); ++i) {
             if (!items[i].isArray() && !items[i].isObject()) continue;
             path.push_back({nullptr, int(i)});
-            walkDuplicates(items[i], path, report);
+            walkDuplicates(items[i], path, found);
             path.pop_back();
         }
         return;
     }
     if (!v.isObject()) return;
     const auto &members = v.objectMembers();
-    // Small objects (nearly all of a case) compare names directly; large ones use a set.
-    constexpr size_t kDirect = 16;
-    QSet<QString> seen;
-    if (members.size() > kDirect) seen.reserve(qsizetype(members.size()));
-    // Small objects: one bit per (length, first and last character) seen so far; equal names set the
-    // same bit, so only a name whose bit is already set is compared with the names before it.
-    quint64 seenShapes = 0;
+    const std::vector<std::pair<size_t, int>> repeated = repeatedNames(members);
+    size_t next = 0; // into `repeated`, in member order
     for (size_t i = 0; i < members.size(); ++i) {
-        const QString &name = members[i].first;
-        bool duplicate = false;
-        if (members.size() <= kDirect) {
-            const size_t n = size_t(name.size());
-            const size_t shape = n == 0 ? 0 : n * 7 + name.front().unicode() + 3 * name.back().unicode();
-            const quint64 bit = quint64(1) << (shape & 63);
-            const bool maybeSeen = (seenShapes & bit) != 0;
-            seenShapes |= bit;
-            // The parser shares one text among equal names, so most equal names are found by their
-            // data; names of another length are passed over without a call.
-            for (size_t k = 0; maybeSeen && k < i && !duplicate; ++k) {
-                const QString &other = members[k].first;
-                duplicate = other.size() == name.size() && (other.constData() == name.constData() ||
-                                                            QStringView(other) == QStringView(name));
-            }
-        } else {
-            duplicate = seen.contains(name);
-            seen.insert(name);
-        }
+        const bool duplicate = next < repeated.size() && repeated[next].first == i;
         const bool nested = members[i].second.isArray() || members[i].second.isObject();
         if (!duplicate && !nested) continue;
-        path.push_back({&name, -1});
+        path.push_back({&members[i].first, -1});
         if (duplicate) {
             // Only a reported path is shortened and escaped, so the walk over a whole case does no text
             // work for the names that are fine.
@@ -203,18 +238,34 @@ void walkDuplicates(const JsonValue &v, std::vector<WalkStep> &path,
             for (const WalkStep &step : path)
                 shown.push_back(step.key ? JsonPathSegment{excerpt(*step.key, 80), -1}
                                          : JsonPathSegment{QString(), step.index});
-            report(joinJsonPath(shown));
+            QString text = joinJsonPath(shown);
+            const int times = repeated[next].second;
+            ++next;
+            const auto it =
+                std::find_if(found.begin(), found.end(), [&](const auto &f) { return f.first == text; });
+            if (it == found.end())
+                found.emplace_back(std::move(text), times);
+            else
+                it->second = std::max(it->second, times);
         }
-        if (nested) walkDuplicates(members[i].second, path, report);
+        if (nested) walkDuplicates(members[i].second, path, found);
         path.pop_back();
     }
 }
 
 } // namespace
 
-void forEachDuplicateMember(const JsonValue &root, const std::function<void(const QString &path)> &report) {
+void forEachDuplicateMember(const JsonValue &root,
+                            const std::function<void(const QString &path, int times)> &report) {
     std::vector<WalkStep> path;
-    walkDuplicates(root, path, report);
+    std::vector<std::pair<QString, int>> found;
+    walkDuplicates(root, path, found);
+    for (const auto &[text, times] : found)
+        report(text, times);
+}
+
+QString statedTimesText(int times) {
+    return times == 2 ? QStringLiteral("twice") : QStringLiteral("%1 times").arg(times);
 }
 
 } // namespace pw

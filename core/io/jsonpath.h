@@ -32,9 +32,17 @@ bool setJsonValueAt(JsonValue &root, const QString &path, const JsonValue &value
 // Removes the member or element at a path; returns false when it did not exist.
 bool removeJsonValueAt(JsonValue &root, const QString &path);
 
-// Calls `report` with the path of every member whose name an earlier member of the same object already
-// has (`offerings[2].attributes.line_premium_annual`), depth first in document order. JSON tools disagree
-// on which of two such members counts, so a file with one means two different things.
-void forEachDuplicateMember(const JsonValue &root, const std::function<void(const QString &path)> &report);
+// Calls `report` once for each member name an object states more than once, with the member's path
+// (`offerings[2].attributes.line_premium_annual`) and how many times that object states it, depth first in
+// document order (at the name's second statement). JSON tools disagree on which of such members counts, so
+// a file with one means different things.
+// Read two ways: a member stated three times could be one problem or two (one per extra statement). The
+// tree keeps no line numbers, so two reports would be two identical lines at one path; chosen: one report
+// naming the path and the count ("stated 3 times"). A path is reported once even when two statements of an
+// enclosing member both repeat it (with the larger count).
+void forEachDuplicateMember(const JsonValue &root,
+                            const std::function<void(const QString &path, int times)> &report);
+// "twice", "3 times": how often a member is stated, for the messages about forEachDuplicateMember's finds.
+QString statedTimesText(int times);
 
 } // namespace pw

@@ -388,11 +388,13 @@ OfferingImport importOfferingJson(const QByteArray &bytes, const QStringList &ex
                            true);
     if (root->isObject()) {
         const auto &members = root->objectMembers();
-        if (std::count_if(members.begin(), members.end(),
-                          [](const auto &m) { return m.first == u"offerings"; }) > 1)
+        const auto lists = std::count_if(members.begin(), members.end(),
+                                         [](const auto &m) { return m.first == u"offerings"; });
+        if (lists > 1)
             return refusedFile({0, -1, QString(),
-                                QStringLiteral("offerings: the list of offerings is stated twice; JSON tools "
-                                               "disagree on which one counts, so keep one"),
+                                QStringLiteral("offerings: the list of offerings is stated %1; JSON tools "
+                                               "disagree on which one counts, so keep one")
+                                    .arg(statedTimesText(int(lists))),
                                 true},
                                false);
     }
@@ -426,11 +428,11 @@ OfferingImport importOfferingJson(const QByteArray &bytes, const QStringList &ex
         row.offering = item;
         // A member stated twice means two values (the first for some tools, the last for others); the
         // offering is refused before anything reorders or reads its members.
-        forEachDuplicateMember(row.offering, [&](const QString &path) {
+        forEachDuplicateMember(row.offering, [&](const QString &path, int times) {
             row.issues.push_back({n, -1, QString(),
-                                  QStringLiteral("%1: this member is stated twice in one object; JSON tools "
+                                  QStringLiteral("%1: this member is stated %2 in one object; JSON tools "
                                                  "disagree on which one counts, so keep one")
-                                      .arg(path),
+                                      .arg(path, statedTimesText(times)),
                                   true});
         });
         cleanJsonText(row.offering, QString(), row);

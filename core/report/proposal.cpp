@@ -330,20 +330,15 @@ QString proposalOptionsShortfall(const ReportInputs &inputs) {
     const qint64 packages =
         out[u"solution_count"].isNumber() ? qint64(out[u"solution_count"].toDouble()) : qint64(shown);
     const QString options =
-        shown == 1 ? QStringLiteral("1 option is") : QStringLiteral("%1 options are").arg(shown);
+        shown == 1 ? QStringLiteral("1 option is") : QStringLiteral("%1 options are").arg(formatCount(shown));
     if (packages <= shown)
         return QStringLiteral("Up to %1 options were asked for; %2 shown, as only %3 could be assembled from "
                               "the quotes.")
-            .arg(inputs.top)
-            .arg(options)
-            .arg(packages == 1 ? QStringLiteral("1 package") : QStringLiteral("%1 packages").arg(packages));
+            .arg(formatCount(inputs.top), options, countText(packages, QStringLiteral("package")));
     return QStringLiteral("Up to %1 options were asked for; %2 shown, as only %3 of the %4 packages quoted "
                           "meet%5 every eligibility rule.")
-        .arg(inputs.top)
-        .arg(options)
-        .arg(shown)
-        .arg(packages)
-        .arg(shown == 1 ? QStringLiteral("s") : QString());
+        .arg(formatCount(inputs.top), options, formatCount(shown), formatCount(packages),
+             shown == 1 ? QStringLiteral("s") : QString());
 }
 
 ReportDocument buildProposal(const ReportInputs &inputs, const AgencyInfo &agency,

@@ -211,8 +211,8 @@ void ProposalBuilder::allOptions() {
 QString ProposalBuilder::rankedAmong() const {
     const JsonValue &count = m_in.run[u"output"][u"solution_count"];
     if (count.isNumber() && m_in.top >= count.toDouble())
-        return QStringLiteral("among the %1 packages quoted").arg(qint64(count.toDouble()));
-    return QStringLiteral("among the top %1").arg(m_in.top);
+        return QStringLiteral("among the %1 packages quoted").arg(countValueText(count));
+    return QStringLiteral("among the top %1").arg(formatCount(m_in.top));
 }
 
 void ProposalBuilder::quoteTable() {

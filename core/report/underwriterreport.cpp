@@ -121,12 +121,12 @@ private:
                           profileHash(*m_in.profile));
         if (out.contains(u"solution_count"))
             facts << QStringLiteral("Packages\t%1 ranked, %2 qualified; %3 returned (top %4)")
-                         .arg(number(out[u"solution_count"]), number(out[u"qualified_count"]))
-                         .arg(run[u"solutions"].size())
-                         .arg(m_in.top);
+                         .arg(countValueText(out[u"solution_count"]), countValueText(out[u"qualified_count"]),
+                              formatCount(qint64(run[u"solutions"].size())), formatCount(m_in.top));
         if (out.contains(u"pool_size"))
             facts << QStringLiteral("Offerings\t%1 (%2 ignored, %3 filtered)")
-                         .arg(number(out[u"pool_size"]), number(out[u"ignored"]), number(out[u"filtered"]));
+                         .arg(countValueText(out[u"pool_size"]), countValueText(out[u"ignored"]),
+                              countValueText(out[u"filtered"]));
         if (out[u"message"].isString())
             facts << QStringLiteral("Message\t%1").arg(out[u"message"].toString());
         m_doc.facts(facts);

@@ -43,11 +43,20 @@ namespace pw {
 //               written, and trying again is the answer (lastConflict() is then empty).
 //   Refused     the server's grants refused the change (SQLSTATE 42501: an underwriter may only add notes).
 //   Unreachable the server cannot be reached (host:port named); every later call tries to connect again.
+//   NotSetUp    opening: the server's library lacks the schema this version needs (not set up yet, or an
+//               older schema) and this user may not make it; only its owner can (setup-server).
 // Each version carries a revision (1 when created, one more on every successful saveVersion) and the user
 // who saved it last: the database user on a server (the server's current_user, not the client's word), the
 // OS user locally.
 
-enum class LibraryFailure { None, Conflict, Refused /*server denied: role/grant*/, Unreachable, Other };
+enum class LibraryFailure {
+    None,
+    Conflict,
+    Refused /*server denied: role/grant*/,
+    Unreachable,
+    NotSetUp /*schema missing or old; only the owner can make it*/,
+    Other
+};
 
 // The stored case moved on since the caller read it.
 struct SaveConflict {

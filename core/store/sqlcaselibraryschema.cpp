@@ -259,19 +259,20 @@ bool SqlCaseLibrary::mayMigrate(int version) {
         !q.next())
         return false;
     if (q.value(0).toBool()) return true;
-    // LibraryFailure::Other: the library cannot be opened (CLI exit 2), as a local file that cannot be;
-    // not Refused (exit 4), which says "your role may not", while here nobody but the owner can help.
+    // LibraryFailure::NotSetUp: for most commands the library cannot be opened (CLI exit 2), as a local file
+    // that cannot be; not Refused (exit 4), which says "your role may not change cases", while here nobody
+    // but the owner can help. `library setup-server` run by this user is refused (exit 4, README).
     if (version == 0)
         fail(QStringLiteral("the library on the server is not set up yet: ask the agency's administrator to "
                             "run `placement-workbench library setup-server`"),
-             LibraryFailure::Other);
+             LibraryFailure::NotSetUp);
     else
         fail(QStringLiteral("the library on the server is at schema %1 and this version of the workbench "
                             "needs schema %2: ask the agency's administrator to run `placement-workbench "
                             "library setup-server` with this version")
                  .arg(version)
                  .arg(kSchemaVersion),
-             LibraryFailure::Other);
+             LibraryFailure::NotSetUp);
     return false;
 }
 

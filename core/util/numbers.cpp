@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "numbers.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -130,6 +132,11 @@ QString formatSignedMoney(double v) {
     if (r > 0) return QStringLiteral("+") + m;
     if (r < 0) return QStringLiteral("\u2212") + m;
     return m;
+}
+
+QString formatCount(qint64 n) {
+    static const QLocale us(QLocale::English, QLocale::UnitedStates);
+    return us.toString(n);
 }
 
 } // namespace pw

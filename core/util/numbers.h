@@ -17,5 +17,10 @@ QString formatMoney(double v, bool alwaysCents = false);
 QString formatSignedMoney(double v);
 // A limit as agents write it: 250000 -> "250,000".
 QString formatNumber(double v, int decimals = 0);
+// A count (packages, offerings, gaps) in every human-readable place — documents, the command line's
+// text, the window: US grouping whatever the system's locale, as the amounts beside it are written
+// ("$6,620"), since the product's documents are US insurance documents: 3176523000000 ->
+// "3,176,523,000,000". Machine fields (CSV cells, JSON members) keep plain numbers.
+QString formatCount(qint64 n);
 
 } // namespace pw

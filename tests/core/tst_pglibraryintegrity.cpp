@@ -4,7 +4,7 @@
 // append-only and outlives a deleted case; a version's bytes never change without an audit entry; a note
 // is deleted only by its author and needs its case; nobody has rights on recovery records. And on the
 // command line: an underwriter's export is audited (exit 0); a library not set up says so (exit 2);
-// setup-server as a non-owner is refused before any GRANT (exit 4, no server warnings).
+// setup-server as a non-owner is refused before any GRANT (exit 4, no server warnings), set up yet or not.
 #include "io/jsonpath.h"
 #include "pgcluster.h"
 #include "store/caselibrary.h"
@@ -217,11 +217,23 @@ private Q_SLOTS:
                  QStringLiteral("t"));
     }
 
-    // setup-server as a non-owner: refused before any GRANT reaches the server (no server warnings).
-    void setupServerAsANonOwnerIsRefused_data() { notSetUpIsSaidPlainly_data(); }
+    // setup-server as a non-owner: refused before any GRANT reaches the server (no server warnings), exit 4
+    // (README), on a library that is set up and on one that is not set up yet (which other commands report
+    // as "not set up yet", exit 2); the fresh database stays without tables.
+    void setupServerAsANonOwnerIsRefused_data() {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<bool>("setUp");
+        for (const char *user : {"alice", "uma"}) {
+            QTest::addRow("%s, set up", user) << QString::fromLatin1(user) << true;
+            QTest::addRow("%s, not set up yet", user) << QString::fromLatin1(user) << false;
+        }
+    }
     void setupServerAsANonOwnerIsRefused() {
         QFETCH(QString, user);
-        const auto r = cli(user, {QStringLiteral("setup-server")});
+        QFETCH(bool, setUp);
+        const QString db = setUp ? QStringLiteral("library") : QStringLiteral("bare_") + user;
+        if (!setUp) QVERIFY2(m_pg.createDatabase(db, QStringLiteral("owner")), qPrintable(m_pg.error()));
+        const auto r = cli(user, {QStringLiteral("setup-server")}, db);
         QCOMPARE(r.exitCode, 4);
         QCOMPARE(r.out, QByteArray());
         QCOMPARE(r.err,
@@ -230,6 +242,9 @@ private Q_SLOTS:
                                 "across an agency)\n")
                      .arg(user)
                      .toUtf8());
+        if (!setUp)
+            QCOMPARE(m_pg.scalar(QStringLiteral("SELECT to_regclass('library_schema') IS NULL"), db),
+                     QStringLiteral("t"));
     }
 };
 

@@ -2,7 +2,9 @@
 // The ranking table as the window first opens on a 1366×768 and a 1920×1080 screen (ui.md, "Layout (fits
 // 1366×768)"), on the bundled Brooklyn sample: every carrier name is read in full on one line, the label,
 // cost range and gap count wrap onto at most two lines without cutting a word, every level chip is whole,
-// and the table needs no horizontal scrolling.
+// and the table needs no horizontal scrolling. On a 1060×800 screen the pane cannot hold every column: the
+// carrier names are still read in full, on screen without scrolling, and the table scrolls sideways
+// instead of cutting them.
 #include "windowfixture.h"
 
 #include "rankingmodel.h"
@@ -71,12 +73,15 @@ private:
 
 void TestRankingFit::everyCarrierIsReadInFull_data() {
     QTest::addColumn<QSize>("screen");
-    QTest::newRow("1366x768") << QSize(1366, 768);
-    QTest::newRow("1920x1080") << QSize(1920, 1080);
+    QTest::addColumn<bool>("fitsThePane"); // every column on screen, no sideways scrolling
+    QTest::newRow("1060x800") << QSize(1060, 800) << false;
+    QTest::newRow("1366x768") << QSize(1366, 768) << true;
+    QTest::newRow("1920x1080") << QSize(1920, 1080) << true;
 }
 
 void TestRankingFit::everyCarrierIsReadInFull() {
     QFETCH(QSize, screen);
+    QFETCH(bool, fitsThePane);
     // The window as it first opens on that screen (mainwindow.cpp: nine tenths of a large screen, at
     // least 1366×768, fitted to the screen with a common frame).
     const QSize preferred(std::max(1366, screen.width() * 9 / 10), std::max(768, screen.height() * 9 / 10));
@@ -88,13 +93,16 @@ void TestRankingFit::everyCarrierIsReadInFull() {
     // The fitter refits on the viewport's resize; rows grow to their contents after the columns.
     QTest::qWait(100);
 
-    QVERIFY2(!view->horizontalScrollBar()->isVisible(), "the ranking table scrolls sideways");
-    int total = 0;
-    for (int c = 0; c < model->columnCount(); ++c)
-        total += view->columnWidth(c);
-    QVERIFY2(total <= view->viewport()->width(),
-             qPrintable(
-                 QStringLiteral("columns %1 px in a %2 px pane").arg(total).arg(view->viewport()->width())));
+    if (fitsThePane) {
+        QVERIFY2(!view->horizontalScrollBar()->isVisible(), "the ranking table scrolls sideways");
+        int total = 0;
+        for (int c = 0; c < model->columnCount(); ++c)
+            total += view->columnWidth(c);
+        QVERIFY2(
+            total <= view->viewport()->width(),
+            qPrintable(
+                QStringLiteral("columns %1 px in a %2 px pane").arg(total).arg(view->viewport()->width())));
+    }
 
     const int margin = view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
     const QSet<int> wrapping{RankingModel::Label, model->costColumn(), model->gapsColumn()};
@@ -126,7 +134,11 @@ void TestRankingFit::everyCarrierIsReadInFull() {
                 // Carriers and the change: one line, whole.
                 QVERIFY2(QFontMetrics(font).horizontalAdvance(text) + 2 * margin <= cell.width(),
                          qPrintable(where));
-                if (c >= RankingModel::FirstLine && c < model->costColumn()) ++carriers;
+                if (c >= RankingModel::FirstLine && c < model->costColumn()) {
+                    // On screen as the table opens, not scrolled out of the pane.
+                    QVERIFY2(cell.left() >= 0 && cell.right() < view->viewport()->width(), qPrintable(where));
+                    ++carriers;
+                }
             }
         }
     }

@@ -7,6 +7,7 @@
 #include "store/casediff.h"
 #include "store/caselibrary.h"
 #include "util/dates.h"
+#include "util/numbers.h"
 
 #include "libraryconnection.h"
 #include <QComboBox>
@@ -297,7 +298,7 @@ void CaseHistoryPanel::showHistory(const History &h) {
         setRow(m_versions, i,
                {QString::number(v.number), v.label, when(v.modifiedAt, false), v.modifiedBy,
                 c && c->versionId == v.versionId ? tr("current") : QString(),
-                v.ranking.hasRun ? QLocale().toString(v.ranking.qualifiedCount) : QStringLiteral("—"),
+                v.ranking.hasRun ? formatCount(v.ranking.qualifiedCount) : QStringLiteral("—"),
                 v.ranking.hasRun ? v.ranking.topText() : tr("not ranked")});
         m_versions->item(i, 0)->setData(Qt::UserRole, v.versionId);
         m_versions->item(i, 1)->setToolTip(

@@ -50,6 +50,7 @@ QString describeLibraryFailure(LibraryFailure failure, const QString &error) {
     case LibraryFailure::Conflict:
         return QObject::tr("Someone else saved this case first.");
     case LibraryFailure::None:
+    case LibraryFailure::NotSetUp: // its sentence ("not set up yet: ask …") is shown as the detail
     case LibraryFailure::Other:
         break;
     }

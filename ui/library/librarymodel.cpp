@@ -121,7 +121,7 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const {
                    ? formatMoney(top->costLow)
                    : formatMoney(top->costLow) + QStringLiteral("–") + formatMoney(top->costHigh);
     case Qualified:
-        return c.ranking.hasRun ? QLocale().toString(c.ranking.qualifiedCount) : QStringLiteral("—");
+        return c.ranking.hasRun ? formatCount(c.ranking.qualifiedCount) : QStringLiteral("—");
     case Versions:
         return c.versionCount;
     case Runs:
