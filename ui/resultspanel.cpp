@@ -86,15 +86,17 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_rankingStrip = new ProgressStrip(QStringLiteral("rankingProgress"), this);
     layout->addWidget(m_rankingStrip);
     connect(m_rankingStrip, &ProgressStrip::cancelRequested, m_ranking, &RankingController::cancel);
+    // Each job restarts the strip, so its time counts from the start of the job it describes, also when
+    // the job replaces one still in flight (busy stays on through a burst of edits).
+    connect(m_ranking, &RankingController::jobStarted, this, [this] {
+        m_rankingStrip->start(tr("Ranking…"));
+        updateRankingProgress();
+        m_rankWholeTop->hide(); // asked for, or another ranking is on its way
+    });
     connect(m_ranking, &RankingController::busyChanged, this, [this](bool busy) {
-        if (busy) {
-            m_rankingStrip->start(tr("Ranking…"));
-            updateRankingProgress();
-            m_rankWholeTop->hide(); // asked for, or another ranking is on its way
-        } else {
-            m_rankingStrip->finish();
-            updateBanner(); // a cancelled ranking says so once it has stopped
-        }
+        if (busy) return; // jobStarted
+        m_rankingStrip->finish();
+        updateBanner(); // a cancelled ranking says so once it has stopped
     });
     connect(m_ranking, &RankingController::progressChanged, this, &ResultsPanel::updateRankingProgress);
 

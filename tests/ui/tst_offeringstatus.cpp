@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+// The Offerings table's Status column (and what derives from it: the carrier struck through, the reason
+// in the tooltip, the line under the table) follows the case as it stands. After an edit that changes an
+// offering's verdict (its premium set to $0, the insured moved to a state the carrier writes, a refused
+// premium) it never shows the last run's verdict as if it were current: an error the validation finds is
+// shown at once, and while the ranking that will judge the edit runs the row says "ranking…" (or
+// "checking…" while the edit is validated on a worker), until the new verdict arrives.
+#include "windowfixture.h"
+
+#include "casedocument.h"
+#include "caseeditor.h"
+#include "casepage.h"
+#include "mainwindow.h"
+#include "offeringsmodel.h"
+#include "offeringspage.h"
+#include "rankingcontroller.h"
+#include "rankinghold.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFont>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScopeGuard>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTest>
+
+using namespace pw;
+
+namespace {
+
+// Types `text` into an offering's cell of the table, as a person does (F2, replace, Return).
+void typeIntoCell(MainWindow &w, int row, const QString &key, const QString &text) {
+    w.caseEditor()->showSection(CaseEditor::Offerings);
+    auto *view = w.findChild<QTableView *>(QStringLiteral("offeringsTable"));
+    QVERIFY(view);
+    OfferingsModel *om = w.caseEditor()->offeringsPage()->model();
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+    view->setFocus();
+    view->setCurrentIndex(proxy->mapFromSource(om->index(row, om->columnOf(key))));
+    QTest::keyClick(view, Qt::Key_F2);
+    QWidget *editor = QApplication::focusWidget();
+    QVERIFY(editor && editor != view);
+    if (auto *e = qobject_cast<QLineEdit *>(editor)) e->selectAll();
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QTest::keyClicks(editor, text);
+    QTest::keyClick(editor, Qt::Key_Return);
+}
+
+// Picks a state in the Insured section's State field by typing its code.
+void chooseState(MainWindow &w, const QString &code) {
+    w.caseEditor()->showSection(CaseEditor::Insured);
+    auto *box =
+        w.caseEditor()->page(CaseEditor::Insured)->findChild<QComboBox *>(QStringLiteral("field_state"));
+    QVERIFY(box);
+    box->setFocus();
+    QTest::keyClicks(box, code);
+    QTest::keyClick(box, Qt::Key_Tab);
+}
+
+QString statusText(MainWindow &w, int row) {
+    OfferingsModel *om = w.caseEditor()->offeringsPage()->model();
+    return om->index(row, OfferingsModel::StatusColumn).data().toString();
+}
+
+bool struckOut(MainWindow &w, int row) {
+    OfferingsModel *om = w.caseEditor()->offeringsPage()->model();
+    const QVariant f = om->index(row, om->columnOf(QStringLiteral("provider_name"))).data(Qt::FontRole);
+    return f.isValid() && f.value<QFont>().strikeOut();
+}
+
+QString statusLine(MainWindow &w) {
+    auto *l = w.findChild<QLabel *>(QStringLiteral("offeringStatus"));
+    return l ? l->text() : QString();
+}
+
+} // namespace
+
+class TestOfferingStatus : public QObject {
+    Q_OBJECT
+
+private slots:
+    void statusFollowsTheEdit_data() {
+        QTest::addColumn<QString>("edit");
+        QTest::addColumn<int>("row");
+        QTest::addColumn<int>("before");     // OfferingsModel::Status before the edit
+        QTest::addColumn<QString>("during"); // the Status text while the new ranking runs (held)
+        QTest::addColumn<int>("after");      // once it has handed back
+        QTest::addColumn<QString>("afterText");
+        // The sample is in NY; Granite State Casualty's home quote (row 8) excludes NY and NJ.
+        QTest::newRow("premium set to $0") << "premium 0" << 0 << int(OfferingsModel::Eligible) << "ranking…"
+                                           << int(OfferingsModel::Filtered) << "⊘ No usable premium";
+        QTest::newRow("insured moved to a state the carrier writes")
+            << "state CT" << 8 << int(OfferingsModel::Filtered) << "ranking…" << int(OfferingsModel::Eligible)
+            << "✓ eligible";
+        QTest::newRow("insured moved to another state it excludes")
+            << "state NJ" << 8 << int(OfferingsModel::Filtered) << "ranking…" << int(OfferingsModel::Filtered)
+            << "⊘ Not written in NJ";
+        QTest::newRow("premium refused (negative)")
+            << "premium -50" << 0 << int(OfferingsModel::Eligible) << "⛔ invalid"
+            << int(OfferingsModel::Invalid) << "⛔ invalid";
+        QTest::newRow("premium set to $0, checked on a worker")
+            << "premium 0 on a worker" << 0 << int(OfferingsModel::Eligible) << "ranking…"
+            << int(OfferingsModel::Filtered) << "⊘ No usable premium";
+    }
+
+    void statusFollowsTheEdit() {
+        QFETCH(QString, edit);
+        QFETCH(int, row);
+        QFETCH(int, before);
+        QFETCH(QString, during);
+        QFETCH(int, after);
+        QFETCH(QString, afterText);
+        std::unique_ptr<MainWindow> w(test::openWindowOnSample());
+        QVERIFY(w);
+        RankingController *ranking = w->ranking();
+        CaseDocument *doc = w->document();
+        OfferingsModel *om = w->caseEditor()->offeringsPage()->model();
+        QCOMPARE(int(om->statusOf(row)), before);
+        QCOMPARE(struckOut(*w, row), before == int(OfferingsModel::Filtered));
+        const bool onWorker = edit.endsWith(u"on a worker");
+        if (onWorker) doc->setBackgroundValidationThreshold(0); // every edit is checked on a worker
+        test::RankingHold hold(ranking);
+        const auto releaseOnExit = qScopeGuard([&hold] { hold.release(); }); // a failing row too
+
+        if (edit.startsWith(u"premium"))
+            typeIntoCell(*w, row, QStringLiteral("attributes.line_premium_annual"), edit.section(u' ', 1, 1));
+        else
+            chooseState(*w, edit.section(u' ', 1, 1));
+        QCoreApplication::processEvents();
+        if (onWorker) {
+            // The edit's validation has not ended: the row says so, not the last verdict.
+            QVERIFY(doc->isChecking());
+            QCOMPARE(statusText(*w, row), QStringLiteral("checking…"));
+            QCOMPARE(int(om->statusOf(row)), int(OfferingsModel::Pending));
+            QVERIFY(doc->waitForValidation(10000));
+        }
+        // At once (the ranking is held): never the old verdict as if it were current.
+        QCOMPARE(statusText(*w, row), during);
+        QVERIFY(int(om->statusOf(row)) != before);
+        QVERIFY(!struckOut(*w, row)); // the carrier is struck through only for a current ⊘
+        const QString tip = om->index(row, OfferingsModel::StatusColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(!tip.contains(QStringLiteral("takes part in ranking")) &&
+                     !tip.contains(QStringLiteral("NY")),
+                 qPrintable(tip));
+        // The line under the table says the same of the selected row.
+        auto *view = w->findChild<QTableView *>(QStringLiteral("offeringsTable"));
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+        view->setCurrentIndex(proxy->mapFromSource(om->index(row, OfferingsModel::StatusColumn)));
+        QVERIFY2(!statusLine(*w).contains(QStringLiteral("eligible")) &&
+                     !statusLine(*w).contains(QStringLiteral("filtered")),
+                 qPrintable(statusLine(*w)));
+        // Rows the edit did not touch keep their verdict when only that offering changed.
+        if (edit.startsWith(u"premium")) QCOMPARE(statusText(*w, 3), QStringLiteral("✓ eligible"));
+
+        hold.release();
+        QVERIFY(ranking->waitForIdle(10000));
+        QCOMPARE(int(om->statusOf(row)), after);
+        QCOMPARE(statusText(*w, row), afterText);
+        QCOMPARE(struckOut(*w, row), after == int(OfferingsModel::Filtered));
+    }
+};
+
+QTEST_MAIN(TestOfferingStatus)
+#include "tst_offeringstatus.moc"
