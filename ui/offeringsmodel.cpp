@@ -155,9 +155,11 @@ const QHash<int, QString> &OfferingsModel::rowErrors() const {
     if (!m_rowErrorsStale) return m_rowErrors;
     m_rowErrorsStale = false;
     m_rowErrors.clear();
-    // While an edit is validated on a worker the validation's problems are of an earlier tree: only the
-    // refused inputs (which never wait) are current.
+    // While an edit is validated on a worker the validation's problems are of an earlier tree: they stand
+    // for the rows that did not change since, and the refused inputs (which never wait) for every row.
     const bool checking = m_doc->isChecking();
+    const JsonValue &validated = m_doc->validatedRoot()[arrayPath()];
+    const JsonValue &current = m_doc->root()[arrayPath()];
     const QString prefix = arrayPath() + u'[';
     for (const Problem &p : m_doc->problems()) {
         if (!p.isError() || !p.path.startsWith(prefix)) continue;
@@ -165,7 +167,9 @@ const QHash<int, QString> &OfferingsModel::rowErrors() const {
         bool ok = false;
         const int row = p.path.mid(prefix.size(), close - prefix.size()).toInt(&ok);
         if (!ok || close < 0 || m_rowErrors.contains(row)) continue;
-        if (checking && !m_doc->refusedText(p.path)) continue;
+        if (checking && !m_doc->refusedText(p.path) &&
+            (row >= validated.size() || row >= current.size() || validated.at(row) != current.at(row)))
+            continue;
         m_rowErrors.insert(row, p.message);
     }
     return m_rowErrors;

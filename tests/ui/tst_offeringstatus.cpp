@@ -48,6 +48,18 @@ void typeIntoCell(MainWindow &w, int row, const QString &key, const QString &tex
     QTest::keyClick(editor, Qt::Key_Return);
 }
 
+// Types an offering id into the detail pane's Offering ID field of the selected `row`, as a person does.
+void typeOfferingId(MainWindow &w, int row, const QString &id) {
+    w.caseEditor()->showSection(CaseEditor::Offerings);
+    auto *view = w.findChild<QTableView *>(QStringLiteral("offeringsTable"));
+    OfferingsModel *om = w.caseEditor()->offeringsPage()->model();
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+    view->setCurrentIndex(proxy->mapFromSource(om->index(row, OfferingsModel::StatusColumn)));
+    auto *e = w.caseEditor()->offeringsPage()->findChild<QLineEdit *>(QStringLiteral("field_id"));
+    QVERIFY(e);
+    test::typeAndTab(e, id);
+}
+
 // Picks a state in the Insured section's State field by typing its code.
 void chooseState(MainWindow &w, const QString &code) {
     w.caseEditor()->showSection(CaseEditor::Insured);
@@ -159,6 +171,41 @@ private slots:
         QCOMPARE(int(om->statusOf(row)), after);
         QCOMPARE(statusText(*w, row), afterText);
         QCOMPARE(struckOut(*w, row), after == int(OfferingsModel::Filtered));
+    }
+
+    // While a fix is validated on a worker (a large case), the row and its cell no longer show the error
+    // the fix removed: the Status column says "checking…" and the cell loses its tint at once.
+    void fixedErrorIsNotShownWhileChecked_data() {
+        QTest::addColumn<bool>("onWorker");
+        QTest::newRow("validated on a worker") << true;
+        QTest::newRow("validated at once") << false;
+    }
+
+    void fixedErrorIsNotShownWhileChecked() {
+        QFETCH(bool, onWorker);
+        std::unique_ptr<MainWindow> w(test::openWindowOnSample());
+        QVERIFY(w);
+        CaseDocument *doc = w->document();
+        OfferingsModel *om = w->caseEditor()->offeringsPage()->model();
+        if (onWorker) doc->setBackgroundValidationThreshold(0);
+        const int idColumn = om->columnOf(QStringLiteral("id"));
+        // Row 1 takes row 0's id: a duplicate, an error at row 1's id.
+        typeOfferingId(*w, 1, om->rowValue(0)[u"id"].toString());
+        QVERIFY(doc->waitForValidation(10000));
+        QVERIFY(w->ranking()->waitForIdle(10000));
+        QCOMPARE(int(om->statusOf(1)), int(OfferingsModel::Invalid));
+        QCOMPARE(statusText(*w, 1), QStringLiteral("⛔ invalid"));
+        QCOMPARE(om->index(1, idColumn).data(JsonTableModel::ProblemLevelRole).toInt(), 2);
+
+        typeOfferingId(*w, 1, QStringLiteral("quote_line_harborview_auto_009"));
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->isChecking(), onWorker);
+        QCOMPARE(statusText(*w, 1), onWorker ? QStringLiteral("checking…") : QStringLiteral("ranking…"));
+        QCOMPARE(om->index(1, idColumn).data(JsonTableModel::ProblemLevelRole).toInt(), 0);
+        QVERIFY(!om->index(1, idColumn).data(Qt::BackgroundRole).isValid());
+        QVERIFY(doc->waitForValidation(10000));
+        QVERIFY(w->ranking()->waitForIdle(10000));
+        QCOMPARE(statusText(*w, 1), QStringLiteral("✓ eligible"));
     }
 };
 
