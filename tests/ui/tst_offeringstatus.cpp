@@ -197,6 +197,9 @@ private slots:
         QCOMPARE(statusText(*w, 1), QStringLiteral("⛔ invalid"));
         QCOMPARE(om->index(1, idColumn).data(JsonTableModel::ProblemLevelRole).toInt(), 2);
 
+        // The ranking of the fix is held, so what the row shows meanwhile is seen however fast it is.
+        test::RankingHold hold(w->ranking());
+        const auto releaseOnExit = qScopeGuard([&hold] { hold.release(); });
         typeOfferingId(*w, 1, QStringLiteral("quote_line_harborview_auto_009"));
         QCoreApplication::processEvents();
         QCOMPARE(doc->isChecking(), onWorker);
@@ -204,6 +207,8 @@ private slots:
         QCOMPARE(om->index(1, idColumn).data(JsonTableModel::ProblemLevelRole).toInt(), 0);
         QVERIFY(!om->index(1, idColumn).data(Qt::BackgroundRole).isValid());
         QVERIFY(doc->waitForValidation(10000));
+        QCOMPARE(statusText(*w, 1), QStringLiteral("ranking…"));
+        hold.release();
         QVERIFY(w->ranking()->waitForIdle(10000));
         QCOMPARE(statusText(*w, 1), QStringLiteral("✓ eligible"));
     }
