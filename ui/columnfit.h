@@ -62,6 +62,7 @@ private:
     QTableView *m_view;
     QSet<int> m_keepWhole;
     QSet<int> m_wrapping;
+    bool m_wrappingSet = false; // setWrapping was called (an empty set turns word wrap off)
     QHash<int, int> m_maximum;
     int m_minimum;
     bool m_fitting = false;

@@ -283,7 +283,7 @@ void ResultsPanel::runChanged() {
                  : (m_rankingModel->rowCount() > 0 ? solutionKey(m_rankingModel->solution(0)) : QString()));
     if (m_rankingModel->rowCount() == 0) m_inspector->setSolution(JsonValue(), run[u"output"]);
     updateCompare();
-    updateGaps();
+    if (m_selectedKey.isEmpty()) updateGaps(); // else selectSolution listed the selected package's gaps
     updateBanner();
     m_rankingView->setEnabled(!m_ranking->isStale());
 }
@@ -298,8 +298,10 @@ void ResultsPanel::selectSolution(const QString &key) {
         return;
     }
     const QModelIndex idx = m_rankingProxy->mapFromSource(m_rankingModel->index(row, RankingModel::Rank));
-    if (m_rankingView->currentIndex().row() != idx.row()) m_rankingView->selectRow(idx.row());
+    // The key first: selecting the row calls selectionChanged, which then has nothing to do (it had
+    // explained, charted and listed the gaps of the same package a second time).
     m_selectedKey = key;
+    if (m_rankingView->currentIndex().row() != idx.row()) m_rankingView->selectRow(idx.row());
     m_inspector->setSolution(m_rankingModel->solution(row), m_ranking->run()[u"output"]);
     m_costChart->setSelectedKey(key);
     updateGaps();
