@@ -30,24 +30,6 @@ using namespace pw;
 
 namespace {
 
-// Types `text` into an offering's cell of the table, as a person does (F2, replace, Return).
-void typeIntoCell(MainWindow &w, int row, const QString &key, const QString &text) {
-    w.caseEditor()->showSection(CaseEditor::Offerings);
-    auto *view = w.findChild<QTableView *>(QStringLiteral("offeringsTable"));
-    QVERIFY(view);
-    OfferingsModel *om = w.caseEditor()->offeringsPage()->model();
-    auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
-    view->setFocus();
-    view->setCurrentIndex(proxy->mapFromSource(om->index(row, om->columnOf(key))));
-    QTest::keyClick(view, Qt::Key_F2);
-    QWidget *editor = QApplication::focusWidget();
-    QVERIFY(editor && editor != view);
-    if (auto *e = qobject_cast<QLineEdit *>(editor)) e->selectAll();
-    QTest::keyClick(editor, Qt::Key_Delete);
-    QTest::keyClicks(editor, text);
-    QTest::keyClick(editor, Qt::Key_Return);
-}
-
 // Types an offering id into the detail pane's Offering ID field of the selected `row`, as a person does.
 void typeOfferingId(MainWindow &w, int row, const QString &id) {
     w.caseEditor()->showSection(CaseEditor::Offerings);
@@ -137,7 +119,8 @@ private slots:
         const auto releaseOnExit = qScopeGuard([&hold] { hold.release(); }); // a failing row too
 
         if (edit.startsWith(u"premium"))
-            typeIntoCell(*w, row, QStringLiteral("attributes.line_premium_annual"), edit.section(u' ', 1, 1));
+            test::typeIntoOfferingCell(*w, row, QStringLiteral("attributes.line_premium_annual"),
+                                       edit.section(u' ', 1, 1));
         else
             chooseState(*w, edit.section(u' ', 1, 1));
         QCoreApplication::processEvents();

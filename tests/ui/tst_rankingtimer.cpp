@@ -30,13 +30,7 @@ QString elapsedText(MainWindow &w) {
 
 // The current home policy's annual premium field, typed into as a person does.
 void typeCurrentPremium(MainWindow &w, const QString &text) {
-    w.caseEditor()->showSection(CaseEditor::Current);
-    QWidget *page = w.caseEditor()->page(CaseEditor::Current);
-    if (auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("currentCoverageTabs"))) {
-        tabs->setCurrentIndex(0);
-        page = tabs->widget(0);
-    }
-    auto *e = page->findChild<QLineEdit *>(QStringLiteral("field_annual_premium"));
+    QLineEdit *e = test::currentHomeField(w, QStringLiteral("field_annual_premium"));
     QVERIFY(e);
     test::typeAndTab(e, text);
 }
