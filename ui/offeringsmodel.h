@@ -22,7 +22,11 @@ namespace pw {
 // finds an error in says so at once (Invalid); a row whose offering, or the case's input, changed since
 // the run that judged it shows that run's verdict no more, but "checking…" while the edit is validated on
 // a worker, "ranking…" while the ranking that will judge it runs, and "not evaluated" when none will
-// (the case has errors, or the ranking was cancelled).
+// (the case has errors, or the ranking was cancelled). Reading of "follow the validation of the edit": a
+// $0 or missing premium is the engine's no_premium filter, not a validation error (engine.md §2, §11.6),
+// so such a row says "ranking…" until the run says ⊘; the window does not run FILTER itself on the GUI
+// thread. Any change of the case's input counts (the filter reads its state, NAICS codes, vehicles and
+// lines), so an input edit shows every row as "ranking…" until its run ends.
 class OfferingsModel : public JsonTableModel {
     Q_OBJECT
 public:

@@ -87,7 +87,8 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     layout->addWidget(m_rankingStrip);
     connect(m_rankingStrip, &ProgressStrip::cancelRequested, m_ranking, &RankingController::cancel);
     // Each job restarts the strip, so its time counts from the start of the job it describes, also when
-    // the job replaces one still in flight (busy stays on through a burst of edits).
+    // the job replaces one still in flight (busy stays on through a burst of edits). Busy itself still
+    // lasts until every superseded job has handed back, as cancel() documents.
     connect(m_ranking, &RankingController::jobStarted, this, [this] {
         m_rankingStrip->start(tr("Ranking…"));
         updateRankingProgress();
