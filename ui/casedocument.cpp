@@ -224,6 +224,7 @@ void CaseDocument::load(const JsonValue &root, const QString &fileName, Validati
     m_validationTimer->stop();
     m_checking = false;
     m_root = root;
+    m_validatedRoot = root;
     m_case = std::move(validated.parsed);
     m_validation = std::move(validated.problems);
     mergeProblems();
@@ -233,6 +234,7 @@ void CaseDocument::load(const JsonValue &root, const QString &fileName, Validati
 void CaseDocument::releaseCase() {
     // The case being replaced may be large: its tree and typed case are freed off the GUI thread.
     // In one job, so the memory is given back once both are freed.
+    m_validatedRoot = JsonValue();
     releaseInBackground(std::pair(std::exchange(m_root, JsonValue()), std::exchange(m_case, Case())),
                         ReturnMemory::Yes);
 }
@@ -270,6 +272,7 @@ void CaseDocument::revalidate(bool inBackground) {
     }
     m_validationTimer->stop();
     m_checking = false;
+    m_validatedRoot = m_root;
     ValidationResult v = validateCase(m_root, now(), defaultProfile());
     // The typed case replaced may be large (a case that just shrank below the threshold).
     releaseInBackground(std::exchange(m_case, std::move(v.parsed)));
@@ -290,9 +293,8 @@ void CaseDocument::startValidation() {
         validationDone(generation, std::move(r));
     });
     // The tree is shared (copy on write): the next edit copies what it changes, never this job's tree.
-    watcher->setFuture(runInBackground([root = m_root, now = now()] {
-        return validateCase(root, now, defaultProfile());
-    }));
+    watcher->setFuture(
+        runInBackground([root = m_root, now = now()] { return validateCase(root, now, defaultProfile()); }));
 }
 
 void CaseDocument::validationDone(quint64 generation, ValidationResult result) {
@@ -304,6 +306,7 @@ void CaseDocument::validationDone(quint64 generation, ValidationResult result) {
         return;
     }
     m_checking = false;
+    m_validatedRoot = m_root; // no edit came after the tree this job checked
     releaseInBackground(std::exchange(m_case, std::move(result.parsed)));
     m_validation = std::move(result.problems);
     mergeProblems();

@@ -61,6 +61,9 @@ public:
 
     // An edit's validation still runs on a worker: problems() and typedCase() are of an earlier tree.
     bool isChecking() const { return m_checking; }
+    // The tree problems() and typedCase() are of: root() unless isChecking(). A value that differs here
+    // from root() has not been validated yet (its problems, if any, are not known).
+    const JsonValue &validatedRoot() const { return m_validatedRoot; }
     // Processes events until the latest edit is validated (tests and screenshots); false on timeout.
     bool waitForValidation(int timeoutMs = 30000);
     // Cases with at least this many offerings are validated off the GUI thread after an edit
@@ -124,6 +127,7 @@ private:
 
     void releaseCase(); // hands the case being replaced to a worker to free
     JsonValue m_root;
+    JsonValue m_validatedRoot; // see validatedRoot()
     Case m_case;
     Problems m_validation, m_problems;
     std::vector<Refused> m_refused;

@@ -40,6 +40,9 @@ ColumnFitter::ColumnFitter(QTableView *view, QSet<int> keepWhole, int minimumWid
 }
 
 void ColumnFitter::setWrapping(const QSet<int> &columns) {
+    // Set again with every run: the rows are sized once per fit, not again for the same columns.
+    if (m_wrappingSet && columns == m_wrapping) return;
+    m_wrappingSet = true;
     m_wrapping = columns;
     m_view->setWordWrap(!columns.isEmpty());
     m_view->verticalHeader()->setMinimumSectionSize(m_view->verticalHeader()->defaultSectionSize());

@@ -75,6 +75,7 @@ private:
     QSet<int> m_keepWhole;
     QSet<int> m_wrapping;
     QSet<int> m_readable;
+    bool m_wrappingSet = false; // setWrapping was called (an empty set turns word wrap off)
     QHash<int, int> m_maximum;
     int m_minimum;
     bool m_fitting = false;

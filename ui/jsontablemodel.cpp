@@ -81,8 +81,13 @@ QString JsonTableModel::problemFor(int row, int docColumn, bool *isError) const 
     const QString path = QStringLiteral("%1[%2].%3").arg(m_arrayPath).arg(row).arg(spec.key);
     QStringList msgs;
     if (isError) *isError = false;
+    // While an edit is validated on a worker, the validation's problems are of the tree before it: a cell
+    // that changed since shows none of them (only the text it refused, which never waits).
+    const bool unchecked =
+        m_doc->isChecking() && jsonValueAt(m_doc->validatedRoot(), path) != jsonValueAt(m_doc->root(), path);
     for (const Problem &p : m_doc->problems())
-        if (p.path == path || p.path.startsWith(path + u'.') || p.path.startsWith(path + u'[')) {
+        if ((p.path == path || p.path.startsWith(path + u'.') || p.path.startsWith(path + u'[')) &&
+            (!unchecked || m_doc->refusedText(p.path))) {
             msgs << p.message;
             if (isError) *isError = *isError || p.isError();
         }

@@ -139,6 +139,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_doc, &CaseDocument::fileNameChanged, this, &MainWindow::updateTitle);
     connect(m_ranking, &RankingController::runChanged, this, &MainWindow::runChanged);
     connect(m_ranking, &RankingController::busyChanged, m_busy, &QWidget::setVisible);
+    connect(m_ranking, &RankingController::busyChanged, m_editor->offeringsPage(),
+            &OfferingsPage::setRankingBusy);
     connect(m_editor, &CaseEditor::message, this, &MainWindow::showMessage);
     // The status bar's note that a text was refused goes when that text does.
     connect(m_doc, &CaseDocument::refusedInputCleared, this, [this](const QString &, const QString &text) {
@@ -579,7 +581,7 @@ void MainWindow::documentEdited() {
 
 void MainWindow::runChanged() {
     const JsonValue &out = m_ranking->run()[u"output"];
-    m_editor->offeringsPage()->setRunOutput(out, m_ranking->evaluatedOfferingIds());
+    m_editor->offeringsPage()->setVerdicts(m_ranking->offeringVerdicts());
     if (!m_ranking->hasRun()) {
         m_packages->setText(tr(" no ranking yet"));
         return;

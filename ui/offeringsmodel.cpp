@@ -127,20 +127,56 @@ JsonValue OfferingsModel::newOffering(const QString &line, const QStringList &ta
 OfferingsModel::OfferingsModel(CaseDocument *doc, QObject *parent)
     : JsonTableModel(doc, QStringLiteral("offerings"), offeringColumns(), parent) {
     setIdKey(QStringLiteral("id"));
+    // An edit validated on a worker: its rows' statuses leave "checking…" (edits and refusals reach
+    // refreshCache through JsonTableModel, which repaints every row).
+    connect(doc, &CaseDocument::validated, this, [this] {
+        m_rowErrorsStale = true;
+        statusesChanged({Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::FontRole, SortRole});
+    });
 }
 
-void OfferingsModel::setRunOutput(const JsonValue &output, const QStringList &evaluatedIds) {
-    m_marks.clear();
-    m_hasRun = output.isObject();
-    m_evaluated = QSet<QString>(evaluatedIds.begin(), evaluatedIds.end());
-    for (const auto &f : output[u"filtered_offerings"].arrayItems())
-        m_marks.insert(f[u"id"].toString(), {Filtered, f[u"reason"].toString(), f[u"detail"].toString()});
-    for (const auto &i : output[u"ignored_offerings"].arrayItems())
-        m_marks.insert(i[u"id"].toString(),
-                       {Ignored, i[u"category"].toString(),
-                        tr("%1 is not among the requested lines; the engine ignores this offering")
-                            .arg(lineWords(i[u"category"].toString()))});
-    if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+void OfferingsModel::setVerdicts(std::shared_ptr<const OfferingVerdicts> verdicts) {
+    if (verdicts == m_verdicts) return;
+    m_verdicts = std::move(verdicts);
+    statusesChanged();
+}
+
+void OfferingsModel::setRankingBusy(bool busy) {
+    if (busy == m_rankingBusy) return;
+    m_rankingBusy = busy;
+    statusesChanged({Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::FontRole, SortRole});
+}
+
+void OfferingsModel::statusesChanged(const QList<int> &roles) {
+    if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), roles);
+}
+
+const QHash<int, QString> &OfferingsModel::rowErrors() const {
+    if (!m_rowErrorsStale) return m_rowErrors;
+    m_rowErrorsStale = false;
+    m_rowErrors.clear();
+    // While an edit is validated on a worker the validation's problems are of an earlier tree: they stand
+    // for the rows that did not change since, and the refused inputs (which never wait) for every row.
+    const bool checking = m_doc->isChecking();
+    const JsonValue &validated = m_doc->validatedRoot()[arrayPath()];
+    const JsonValue &current = m_doc->root()[arrayPath()];
+    const QString prefix = arrayPath() + u'[';
+    for (const Problem &p : m_doc->problems()) {
+        if (!p.isError() || !p.path.startsWith(prefix)) continue;
+        const qsizetype close = p.path.indexOf(u']', prefix.size());
+        bool ok = false;
+        const int row = p.path.mid(prefix.size(), close - prefix.size()).toInt(&ok);
+        if (!ok || close < 0 || m_rowErrors.contains(row)) continue;
+        if (checking && !m_doc->refusedText(p.path) &&
+            (row >= validated.size() || row >= current.size() || validated.at(row) != current.at(row)))
+            continue;
+        m_rowErrors.insert(row, p.message);
+    }
+    return m_rowErrors;
+}
+
+const OfferingVerdicts::Verdict *OfferingsModel::currentVerdict(int row) const {
+    return m_verdicts ? m_verdicts->currentVerdict(rowValue(row), m_doc->root()[u"input"]) : nullptr;
 }
 
 QStringList OfferingsModel::carrierNames() const {
@@ -210,27 +246,37 @@ bool OfferingsModel::setData(const QModelIndex &index, const QVariant &value, in
 }
 
 OfferingsModel::Status OfferingsModel::statusOf(int row) const {
-    if (!m_hasRun) return Unknown;
-    const QString id = rowValue(row)[u"id"].toString();
-    const auto it = m_marks.constFind(id);
-    if (it != m_marks.cend()) return it->status;
-    // Eligible only when the run evaluated this offering: a row added or re-keyed since is not.
-    return m_evaluated.contains(id) ? Eligible : Unknown;
+    if (rowErrors().contains(row)) return Invalid;
+    if (const auto *v = currentVerdict(row)) {
+        switch (v->kind) {
+        case OfferingVerdicts::Kind::Filtered:
+            return Filtered;
+        case OfferingVerdicts::Kind::Ignored:
+            return Ignored;
+        case OfferingVerdicts::Kind::Eligible:
+            return Eligible;
+        }
+    }
+    // The run did not judge this offering as it now stands: a new one, one edited since, or the case's
+    // input changed. Its verdict is on its way, or there will be none.
+    return m_doc->isChecking() || m_rankingBusy ? Pending : Unknown;
 }
 
 QString OfferingsModel::reasonOf(int row) const {
-    const JsonValue o = rowValue(row);
-    const auto it = m_marks.constFind(o[u"id"].toString());
-    if (it == m_marks.cend()) return QString();
-    if (it->status == Ignored) return ignoredReasonText(it->reason);
-    return filterReasonText(it->reason, o, m_doc->typedCase().input.address.state, m_doc->now().date());
+    if (const auto e = rowErrors().constFind(row); e != rowErrors().cend()) return *e;
+    const auto *v = currentVerdict(row);
+    if (!v || v->kind == OfferingVerdicts::Kind::Eligible) return QString();
+    if (v->kind == OfferingVerdicts::Kind::Ignored) return ignoredReasonText(v->reason);
+    return filterReasonText(v->reason, rowValue(row), m_doc->typedCase().input.address.state,
+                            m_doc->now().date());
 }
 
 QString OfferingsModel::reasonDetailOf(int row) const {
-    const auto it = m_marks.constFind(rowValue(row)[u"id"].toString());
-    if (it == m_marks.cend()) return QString();
-    const QString code = it->status == Ignored ? tr("not requested") : it->reason;
-    return it->detail.isEmpty() ? code : QStringLiteral("%1 (%2)").arg(it->detail, code);
+    if (rowErrors().contains(row)) return QString();
+    const auto *v = currentVerdict(row);
+    if (!v || v->kind == OfferingVerdicts::Kind::Eligible) return QString();
+    const QString code = v->kind == OfferingVerdicts::Kind::Ignored ? tr("not requested") : v->reason;
+    return v->detail.isEmpty() ? code : QStringLiteral("%1 (%2)").arg(v->detail, code);
 }
 
 QVariant OfferingsModel::data(const QModelIndex &index, int role) const {
@@ -239,19 +285,38 @@ QVariant OfferingsModel::data(const QModelIndex &index, int role) const {
     if (index.column() == StatusColumn) {
         switch (role) {
         case Qt::DisplayRole:
-            if (st == Filtered) return QString(QStringLiteral("⊘ ") + reasonOf(index.row()));
-            if (st == Ignored) return tr("ignored: not requested");
-            if (st == Eligible) return tr("✓ eligible");
+            switch (st) {
+            case Filtered:
+                return QString(QStringLiteral("⊘ ") + reasonOf(index.row()));
+            case Ignored:
+                return tr("ignored: not requested");
+            case Eligible:
+                return tr("✓ eligible");
+            case Invalid:
+                return tr("⛔ invalid");
+            case Pending:
+                return m_doc->isChecking() ? tr("checking…") : tr("ranking…");
+            case Unknown:
+                break;
+            }
             return tr("not evaluated");
         case Qt::ToolTipRole:
             if (st == Filtered || st == Ignored)
                 return plainToolTip(reasonOf(index.row()) + u'\n' + reasonDetailOf(index.row()));
+            if (st == Invalid)
+                return plainToolTip(
+                    tr("Not valid: %1\nFix it to rank this offering").arg(reasonOf(index.row())));
+            if (st == Pending)
+                return m_doc->isChecking() ? tr("Changed since the last ranking: the edit is being checked")
+                                           : tr("Changed since the last ranking: the ranking under way will "
+                                                "say whether it is "
+                                                "eligible");
             return st == Eligible ? tr("Eligible: takes part in ranking")
                                   : tr("Not evaluated: no valid run of this case has checked this offering "
-                                       "yet (fix the case's errors to rank it)");
+                                       "as it stands (fix the case's errors to rank it)");
         case Qt::ForegroundRole:
-            if (st == Filtered) return QBrush(QColor(0xc6, 0x28, 0x28));
-            if (st == Ignored || st == Unknown) return QBrush(QColor(0x9e, 0x9e, 0x9e));
+            if (st == Filtered || st == Invalid) return QBrush(QColor(0xc6, 0x28, 0x28));
+            if (st == Ignored || st == Unknown || st == Pending) return QBrush(QColor(0x9e, 0x9e, 0x9e));
             return QBrush(QColor(0x2e, 0x7d, 0x32));
         case SortRole:
             return int(st);

@@ -239,6 +239,10 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
             &OfferingsPage::currentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OfferingsPage::currentChanged);
     connect(doc, &CaseDocument::edited, this, &OfferingsPage::currentChanged);
+    connect(doc, &CaseDocument::validated, this, [this] {
+        m_proxy->statusesChanged();
+        currentChanged();
+    });
     connect(doc, &CaseDocument::loaded, this, &OfferingsPage::caseLoaded);
     currentChanged();
 }
@@ -291,14 +295,29 @@ void OfferingsPage::currentChanged() {
     case OfferingsModel::Eligible:
         m_status->setText(tr("<b>%1 · %2</b> — eligible").arg(name.toHtmlEscaped(), line));
         break;
+    case OfferingsModel::Invalid:
+        m_status->setText(tr("<b>%1 · %2</b> — <span style='color:#c62828'>⛔ invalid: %3</span>")
+                              .arg(name.toHtmlEscaped(), line, m_model->reasonOf(row).toHtmlEscaped()));
+        break;
+    case OfferingsModel::Pending:
+        m_status->setText(
+            tr("<b>%1 · %2</b> — <span style='color:#616161'>%3</span>")
+                .arg(name.toHtmlEscaped(), line, m_doc->isChecking() ? tr("checking…") : tr("ranking…")));
+        break;
     case OfferingsModel::Unknown:
         m_status->setText(tr("<b>%1 · %2</b>").arg(name.toHtmlEscaped(), line));
         break;
     }
 }
 
-void OfferingsPage::setRunOutput(const JsonValue &output, const QStringList &evaluatedIds) {
-    m_model->setRunOutput(output, evaluatedIds);
+void OfferingsPage::setVerdicts(std::shared_ptr<const OfferingVerdicts> verdicts) {
+    m_model->setVerdicts(std::move(verdicts));
+    m_proxy->statusesChanged();
+    currentChanged();
+}
+
+void OfferingsPage::setRankingBusy(bool busy) {
+    m_model->setRankingBusy(busy);
     m_proxy->statusesChanged();
     currentChanged();
 }

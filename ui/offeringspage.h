@@ -4,6 +4,8 @@
 #include "casepage.h"
 #include "io/offeringimport.h"
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -16,6 +18,7 @@ class CaseDocument;
 class FieldBinder;
 class OfferingsFilterProxy;
 class OfferingsModel;
+struct OfferingVerdicts;
 class TablePage;
 
 // The offerings section: a filter bar (line, carrier, status), the offerings table (one row per carrier
@@ -39,8 +42,10 @@ public:
     int applyImport(const OfferingImport &import, const QString &source);
     // Pastes spreadsheet rows (tab separated; a header row is recognised).
     int pasteText(const QString &text);
-    // The run's filtered and ignored offerings and the ids it evaluated (OfferingsModel::setRunOutput).
-    void setRunOutput(const JsonValue &output, const QStringList &evaluatedIds);
+    // The shown run's verdicts and whether a ranking is on its way (OfferingsModel::setVerdicts,
+    // setRankingBusy).
+    void setVerdicts(std::shared_ptr<const OfferingVerdicts> verdicts);
+    void setRankingBusy(bool busy);
 
     bool focusPath(const QString &path) override;
     bool ownsPath(const QString &path) const override;

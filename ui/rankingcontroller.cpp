@@ -22,10 +22,10 @@ struct RankingController::JobResult {
     std::shared_ptr<const PreparedCase> prepared;
     std::optional<JsonValue> run;
     double engineMs = 0;
-    bool preparedAgain = false; // a full run (filter and price), not a re-rank
-    JsonValue gapsOnly;         // see coverageAnalysis()
-    QStringList evaluated;      // the ids of the offerings ranked (see evaluatedOfferingIds())
-    bool shortened = false;     // ranked for kQuickTop only (see isTopShortened())
+    bool preparedAgain = false;                       // a full run (filter and price), not a re-rank
+    JsonValue gapsOnly;                               // see coverageAnalysis()
+    std::shared_ptr<const OfferingVerdicts> verdicts; // see offeringVerdicts(), with the run
+    bool shortened = false;                           // ranked for kQuickTop only (see isTopShortened())
 };
 
 namespace {
@@ -158,7 +158,7 @@ void RankingController::documentLoaded() {
     cancelJob(); // a job of the previous case still in flight stops and is dropped
     // The previous case's run and prepared case may be large: freed off the GUI thread.
     releaseInBackground(std::exchange(m_run, JsonValue()));
-    releaseInBackground(std::exchange(m_evaluated, QStringList()));
+    releaseInBackground(std::exchange(m_verdicts, nullptr));
     releaseInBackground(std::exchange(m_gapsOnly, JsonValue()));
     releaseInBackground(std::exchange(m_prepared, nullptr), ReturnMemory::Yes);
     m_stale = false;
@@ -212,6 +212,7 @@ void RankingController::startJob(EngineOptions opts, std::function<JobResult(con
     const quint64 gen = ++m_generation;
     m_clock.start();
     setPending(+1);
+    emit jobStarted();
     auto *watcher = new QFutureWatcher<JobResult>(this);
     connect(watcher, &QFutureWatcher<JobResult>::finished, this, [this, watcher, gen] {
         // Taken out of the future, so what the job made is dropped where finishJob says, not with the
@@ -220,7 +221,8 @@ void RankingController::startJob(EngineOptions opts, std::function<JobResult(con
         watcher->deleteLater();
         finishJob(gen, std::move(r));
     });
-    watcher->setFuture(runInBackground([work = std::move(work), opts = std::move(opts)] { return work(opts); }));
+    watcher->setFuture(
+        runInBackground([work = std::move(work), opts = std::move(opts)] { return work(opts); }));
 }
 
 void RankingController::rankWholeTop() {
@@ -229,6 +231,9 @@ void RankingController::rankWholeTop() {
 }
 
 void RankingController::prepareNow() {
+    // The prepared case is of an older tree now: a re-rank asked for before this job ends (the bucket, the
+    // weights, "Rank the top") prepares the case again instead of ranking the older one.
+    releaseInBackground(std::exchange(m_prepared, nullptr));
     startJob(currentOptions(), [root = m_doc->root(), whole = m_wholeTop](const EngineOptions &opts) {
         JobResult r;
         r.preparedAgain = true;
@@ -237,8 +242,8 @@ void RankingController::prepareNow() {
         if (prep.prepared) {
             const EngineOptions ranking = rankingOptions(*prep.prepared, opts, whole, &r.shortened);
             if (JsonValue run = rankPrepared(*prep.prepared, ranking, &r.engineMs); run.isObject()) {
+                r.verdicts = OfferingVerdicts::of(root, run[u"output"]);
                 r.run = std::move(run);
-                r.evaluated = offeringIds(prep.prepared->root);
             }
         } else if (prep.routing.gapAnalysis && !prep.cancelled) {
             const Preparation gaps = prepareCase(gapOnlyCase(root), opts);
@@ -254,16 +259,19 @@ void RankingController::rankNow() {
         prepareNow();
         return;
     }
-    startJob(currentOptions(), [prepared = m_prepared, whole = m_wholeTop](const EngineOptions &opts) {
-        JobResult r;
-        r.prepared = prepared;
-        const EngineOptions ranking = rankingOptions(*prepared, opts, whole, &r.shortened);
-        if (JsonValue run = rankPrepared(*prepared, ranking, &r.engineMs); run.isObject()) {
-            r.run = std::move(run);
-            r.evaluated = offeringIds(prepared->root);
-        }
-        return r;
-    });
+    // Only the bucket or the weights changed since the case was prepared (documentEdited): the prepared
+    // case's verdicts are those of the tree as it now stands.
+    startJob(currentOptions(),
+             [prepared = m_prepared, root = m_doc->root(), whole = m_wholeTop](const EngineOptions &opts) {
+                 JobResult r;
+                 r.prepared = prepared;
+                 const EngineOptions ranking = rankingOptions(*prepared, opts, whole, &r.shortened);
+                 if (JsonValue run = rankPrepared(*prepared, ranking, &r.engineMs); run.isObject()) {
+                     r.verdicts = OfferingVerdicts::of(root, run[u"output"]);
+                     r.run = std::move(run);
+                 }
+                 return r;
+             });
 }
 
 void RankingController::finishJob(quint64 generation, JobResult r) {
@@ -282,7 +290,7 @@ void RankingController::finishJob(quint64 generation, JobResult r) {
     }
     if (r.run) {
         releaseInBackground(std::exchange(m_run, *r.run));
-        releaseInBackground(std::exchange(m_evaluated, r.evaluated));
+        releaseInBackground(std::exchange(m_verdicts, r.verdicts));
         m_stale = false;
         m_runOfCase = true; // the job was not superseded: no edit came after it started
         m_shortened = r.shortened;

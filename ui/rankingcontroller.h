@@ -5,6 +5,7 @@
 #include "engine/profile.h"
 #include "io/json.h"
 #include "io/problem.h"
+#include "offeringverdicts.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -39,8 +40,9 @@ public:
 
     const JsonValue &run() const { return m_run; }
     bool hasRun() const { return m_run.isObject(); }
-    // The ids of the offerings the shown run evaluated (the case as it was ranked); empty without a run.
-    const QStringList &evaluatedOfferingIds() const { return m_evaluated; }
+    // What the shown run decided about each offering, with the offerings and input it ranked (so the
+    // window shows a verdict only while it is true of the case as it stands); null without a run.
+    std::shared_ptr<const OfferingVerdicts> offeringVerdicts() const { return m_verdicts; }
     bool isBusy() const { return m_pending > 0; }
     // Stale: the run shown is not of the case as it stands (validation errors, or text a field refused).
     bool isStale() const;
@@ -108,6 +110,9 @@ public slots:
 signals:
     void runChanged();
     void busyChanged(bool busy);
+    // A job started (an edit, another case, a re-rank, "Rank the top"), replacing any job in flight:
+    // progress().elapsedMs counts from here, and so does the strip that shows it.
+    void jobStarted();
     // While busy, about every 200 ms and at each change of stage: see progress().
     void progressChanged();
 
@@ -125,7 +130,7 @@ private:
 
     CaseDocument *m_doc;
     JsonValue m_run;
-    QStringList m_evaluated;
+    std::shared_ptr<const OfferingVerdicts> m_verdicts;
     JsonValue m_gapsOnly; // coverage_analysis of the gap-only request, while the case cannot be ranked
     std::shared_ptr<const PreparedCase> m_prepared;
     quint64 m_generation = 0;

@@ -86,15 +86,18 @@ ResultsPanel::ResultsPanel(CaseDocument *doc, RankingController *ranking, QWidge
     m_rankingStrip = new ProgressStrip(QStringLiteral("rankingProgress"), this);
     layout->addWidget(m_rankingStrip);
     connect(m_rankingStrip, &ProgressStrip::cancelRequested, m_ranking, &RankingController::cancel);
+    // Each job restarts the strip, so its time counts from the start of the job it describes, also when
+    // the job replaces one still in flight (busy stays on through a burst of edits). Busy itself still
+    // lasts until every superseded job has handed back, as cancel() documents.
+    connect(m_ranking, &RankingController::jobStarted, this, [this] {
+        m_rankingStrip->start(tr("Ranking…"));
+        updateRankingProgress();
+        m_rankWholeTop->hide(); // asked for, or another ranking is on its way
+    });
     connect(m_ranking, &RankingController::busyChanged, this, [this](bool busy) {
-        if (busy) {
-            m_rankingStrip->start(tr("Ranking…"));
-            updateRankingProgress();
-            m_rankWholeTop->hide(); // asked for, or another ranking is on its way
-        } else {
-            m_rankingStrip->finish();
-            updateBanner(); // a cancelled ranking says so once it has stopped
-        }
+        if (busy) return; // jobStarted
+        m_rankingStrip->finish();
+        updateBanner(); // a cancelled ranking says so once it has stopped
     });
     connect(m_ranking, &RankingController::progressChanged, this, &ResultsPanel::updateRankingProgress);
 
@@ -289,7 +292,7 @@ void ResultsPanel::runChanged() {
                  : (m_rankingModel->rowCount() > 0 ? solutionKey(m_rankingModel->solution(0)) : QString()));
     if (m_rankingModel->rowCount() == 0) m_inspector->setSolution(JsonValue(), run[u"output"]);
     updateCompare();
-    updateGaps();
+    if (m_selectedKey.isEmpty()) updateGaps(); // else selectSolution listed the selected package's gaps
     updateBanner();
     m_rankingView->setEnabled(!m_ranking->isStale());
 }
@@ -304,8 +307,10 @@ void ResultsPanel::selectSolution(const QString &key) {
         return;
     }
     const QModelIndex idx = m_rankingProxy->mapFromSource(m_rankingModel->index(row, RankingModel::Rank));
-    if (m_rankingView->currentIndex().row() != idx.row()) m_rankingView->selectRow(idx.row());
+    // The key first: selecting the row calls selectionChanged, which then has nothing to do (it had
+    // explained, charted and listed the gaps of the same package a second time).
     m_selectedKey = key;
+    if (m_rankingView->currentIndex().row() != idx.row()) m_rankingView->selectRow(idx.row());
     m_inspector->setSolution(m_rankingModel->solution(row), m_ranking->run()[u"output"]);
     m_costChart->setSelectedKey(key);
     updateGaps();

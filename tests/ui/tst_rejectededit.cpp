@@ -34,27 +34,9 @@ namespace {
 // Types `text` into a form field (Return, as a person confirms it) or an offering's table cell.
 void typeInto(MainWindow &w, const QString &where, const QString &text) {
     if (where == u"offering premium cell") {
-        w.caseEditor()->showSection(CaseEditor::Offerings);
-        auto *view = w.findChild<QTableView *>(QStringLiteral("offeringsTable"));
-        OfferingsModel *om = w.caseEditor()->offeringsPage()->model();
-        const int col = om->columnOf(QStringLiteral("attributes.line_premium_annual"));
-        auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
-        view->setFocus();
-        view->setCurrentIndex(proxy->mapFromSource(om->index(0, col)));
-        QTest::keyClick(view, Qt::Key_F2);
-        QWidget *editor = QApplication::focusWidget();
-        if (auto *e = qobject_cast<QLineEdit *>(editor)) e->selectAll();
-        QTest::keyClick(editor, Qt::Key_Delete);
-        QTest::keyClicks(editor, text);
-        QTest::keyClick(editor, Qt::Key_Return);
+        test::typeIntoOfferingCell(w, 0, QStringLiteral("attributes.line_premium_annual"), text);
     } else {
-        w.caseEditor()->showSection(CaseEditor::Current);
-        QWidget *page = w.caseEditor()->page(CaseEditor::Current);
-        if (auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("currentCoverageTabs"))) {
-            tabs->setCurrentIndex(0);
-            page = tabs->widget(0);
-        }
-        auto *e = page->findChild<QLineEdit *>(QStringLiteral("field_annual_premium"));
+        QLineEdit *e = test::currentHomeField(w, QStringLiteral("field_annual_premium"));
         QVERIFY(e);
         e->setFocus();
         e->selectAll();

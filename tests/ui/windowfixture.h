@@ -4,13 +4,21 @@
 #include "testsupport.h"
 
 #include "casedocument.h"
+#include "caseeditor.h"
+#include "casepage.h"
 #include "mainwindow.h"
+#include "offeringsmodel.h"
+#include "offeringspage.h"
 #include "rankingcontroller.h"
 
+#include <QApplication>
 #include <QColor>
 #include <QImage>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTest>
 
@@ -87,6 +95,36 @@ inline void typeAndTab(QLineEdit *e, const QString &text) {
     QTest::keyClick(e, Qt::Key_Delete);
     QTest::keyClicks(e, text);
     QTest::keyClick(e, Qt::Key_Tab);
+}
+
+// Types `text` into the offering table's cell of `row` and column `key`, as a person does (F2, the text
+// replaced, Return).
+inline void typeIntoOfferingCell(MainWindow &w, int row, const QString &key, const QString &text) {
+    w.caseEditor()->showSection(CaseEditor::Offerings);
+    auto *view = w.findChild<QTableView *>(QStringLiteral("offeringsTable"));
+    QVERIFY(view);
+    OfferingsModel *om = w.caseEditor()->offeringsPage()->model();
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+    view->setFocus();
+    view->setCurrentIndex(proxy->mapFromSource(om->index(row, om->columnOf(key))));
+    QTest::keyClick(view, Qt::Key_F2);
+    QWidget *editor = QApplication::focusWidget();
+    QVERIFY(editor && editor != view);
+    if (auto *e = qobject_cast<QLineEdit *>(editor)) e->selectAll();
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QTest::keyClicks(editor, text);
+    QTest::keyClick(editor, Qt::Key_Return);
+}
+
+// The field named `name` ("field_annual_premium") of the current home policy, its section shown.
+inline QLineEdit *currentHomeField(MainWindow &w, const QString &name) {
+    w.caseEditor()->showSection(CaseEditor::Current);
+    QWidget *page = w.caseEditor()->page(CaseEditor::Current);
+    if (auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("currentCoverageTabs"))) {
+        tabs->setCurrentIndex(0);
+        page = tabs->widget(0);
+    }
+    return page->findChild<QLineEdit *>(name);
 }
 
 } // namespace pw::test
