@@ -272,6 +272,31 @@ QSqlQuery SqlCaseLibrary::query() const {
     return q;
 }
 
+void SqlCaseLibrary::bindValues(QSqlQuery &q, const QVariantList &values) {
+    // Qt binds a null QString as SQL NULL; the library's text columns are NOT NULL with '' for none.
+    // A text column cannot hold U+0000 on a server (PostgreSQL's TEXT refuses it, and QPSQL cuts
+    // the statement there): it is stored as U+FFFD in every text column, on both back-ends. A
+    // version's bytes are a BLOB/BYTEA and stay exact.
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &v = values[i];
+        if (v.typeId() != QMetaType::QString) {
+            q.bindValue(i, v);
+            continue;
+        }
+        QString text = v.toString();
+        if (text.isNull()) text = QStringLiteral("");
+        text.replace(QChar(u'\0'), QChar(u'\uFFFD'));
+        q.bindValue(i, text);
+    }
+}
+
+bool SqlCaseLibrary::rerun(QSqlQuery &q, const QVariantList &values, const QString &what) const {
+    bindValues(q, values);
+    if (q.exec()) return true;
+    failOn(q.lastError(), what);
+    return false;
+}
+
 bool SqlCaseLibrary::run(QSqlQuery &q, const QString &sql, const QVariantList &values,
                          const QString &what) const {
     for (int attempt = 0;; ++attempt) {
@@ -283,20 +308,7 @@ bool SqlCaseLibrary::run(QSqlQuery &q, const QString &sql, const QVariantList &v
         // BEGIN, COMMIT, SAVEPOINT or DDL.
         bool ok = values.isEmpty() ? q.exec(sql) : q.prepare(sql);
         if (ok && !values.isEmpty()) {
-            // Qt binds a null QString as SQL NULL; the library's text columns are NOT NULL with '' for none.
-            // A text column cannot hold U+0000 on a server (PostgreSQL's TEXT refuses it, and QPSQL cuts
-            // the statement there): it is stored as U+FFFD in every text column, on both back-ends. A
-            // version's bytes are a BLOB/BYTEA and stay exact.
-            for (const QVariant &v : values) {
-                if (v.typeId() != QMetaType::QString) {
-                    q.addBindValue(v);
-                    continue;
-                }
-                QString text = v.toString();
-                if (text.isNull()) text = QStringLiteral("");
-                text.replace(QChar(u'\0'), QChar(u'\uFFFD'));
-                q.addBindValue(text);
-            }
+            bindValues(q, values);
             ok = q.exec();
         }
         if (ok) return true;
