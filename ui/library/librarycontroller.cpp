@@ -208,7 +208,7 @@ LibraryController::JobResult LibraryController::waitForJob(CaseLibrary *lib, QFu
         QTimer slow;
         slow.setSingleShot(true);
         connect(&slow, &QTimer::timeout, this, [this] {
-            if (!m_busyOnServer || m_slow) return;
+            if (m_slow) return;
             m_slow = true;
             emit slowChanged(true);
         });

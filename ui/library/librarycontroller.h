@@ -85,7 +85,8 @@ public:
     // Whether the call out waits for a library server (a local library is no server: nothing to stop
     // waiting for, its work simply runs on).
     bool isWaitingForServer() const { return m_busy > 0 && m_busyOnServer; }
-    // A library call has been out longer than kSlowMs: the window offers to stop waiting (a server only).
+    // A library call has been out longer than kSlowMs: the window says so, and for a server offers to stop
+    // waiting.
     static constexpr int kSlowMs = 3000;
     bool isWaitingLong() const { return m_slow; }
     // How long the call out has run (ms; 0 when none).
