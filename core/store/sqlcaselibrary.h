@@ -40,6 +40,9 @@ public:
     // `password` is for a server only; it is kept in memory to connect again and never written anywhere.
     SqlCaseLibrary(const LibraryLocation &location, const QString &password,
                    std::shared_ptr<const SqlDialect> dialect);
+    // Without connecting: the library was opened as `known` on another thread (openCheckedCaseLibrary).
+    SqlCaseLibrary(const LibraryLocation &location, const QString &password,
+                   std::shared_ptr<const SqlDialect> dialect, const LibraryIdentity &known);
     ~SqlCaseLibrary() override;
 
     bool isOpen() const override { return m_open; }
@@ -90,6 +93,7 @@ public:
     std::vector<RecoveryRecord> recoveryRecords() const override;
 
 private:
+    bool addConnection();         // registers the named connection (no network); false with lastError
     bool connectDatabase() const; // (re)opens the named connection and runs the session setup
     void readIdentity();          // userName, role and notices of the open connection
     void clearError() const;

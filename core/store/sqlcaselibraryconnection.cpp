@@ -78,19 +78,43 @@ QString systemUserName() {
     return QStringLiteral("unknown");
 }
 
+std::unique_ptr<CaseLibrary> openCheckedCaseLibrary(const LibraryLocation &location, const QString &password,
+                                                    const LibraryIdentity &identity) {
+    if (location.isServer())
+        return std::make_unique<SqlCaseLibrary>(
+            location, password, std::make_shared<PostgresDialect>(location.sslMode), identity);
+    LibraryLocation local = location;
+    if (local.path.isEmpty()) local.path = defaultLibraryPath();
+    return std::make_unique<SqlCaseLibrary>(local, QString(), std::make_shared<SqliteDialect>(), identity);
+}
+
+LibraryIdentity identityOf(const CaseLibrary &library) {
+    return {library.role(), library.userName(), library.notices(), library.schemaVersion()};
+}
+
 SqlCaseLibrary::SqlCaseLibrary(const LibraryLocation &location, const QString &password,
-                               std::shared_ptr<const SqlDialect> dialect)
+                               std::shared_ptr<const SqlDialect> dialect, const LibraryIdentity &known)
     : m_location(location)
     , m_password(password)
     , m_databaseName(location.isServer() ? location.database : location.path)
     , m_dialect(std::move(dialect))
     , m_connection(newConnectionName()) {
     m_userName = location.isServer() ? location.user : systemUserName();
+    if (!addConnection()) return;
+    m_open = true;
+    m_reconnect = true; // the first statement connects
+    m_schemaVersion = known.schemaVersion;
+    m_role = known.role;
+    if (!known.userName.isEmpty()) m_userName = known.userName;
+    m_notices = known.notices;
+}
+
+bool SqlCaseLibrary::addConnection() {
     if (m_dialect->isFileBased()) {
         const QString dir = QFileInfo(m_databaseName).absolutePath();
         if (!QDir().mkpath(dir)) {
             fail(QStringLiteral("Cannot create the folder %1 for the case library").arg(dir));
-            return;
+            return false;
         }
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connection);
@@ -98,7 +122,7 @@ SqlCaseLibrary::SqlCaseLibrary(const LibraryLocation &location, const QString &p
         fail(QStringLiteral("Cannot open the case library %1: the Qt SQL driver %2 is not installed%3")
                  .arg(m_location.displayName(), m_dialect->driverName(),
                       m_location.isServer() ? QStringLiteral(" (Debian: libqt6sql6-psql)") : QString()));
-        return;
+        return false;
     }
     db.setDatabaseName(m_databaseName);
     db.setConnectOptions(m_dialect->connectOptions());
@@ -108,6 +132,19 @@ SqlCaseLibrary::SqlCaseLibrary(const LibraryLocation &location, const QString &p
         db.setUserName(m_location.user);
         db.setPassword(m_password);
     }
+    return true;
+}
+
+SqlCaseLibrary::SqlCaseLibrary(const LibraryLocation &location, const QString &password,
+                               std::shared_ptr<const SqlDialect> dialect)
+    : m_location(location)
+    , m_password(password)
+    , m_databaseName(location.isServer() ? location.database : location.path)
+    , m_dialect(std::move(dialect))
+    , m_connection(newConnectionName()) {
+    m_userName = location.isServer() ? location.user : systemUserName();
+    if (!addConnection()) return;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!connectDatabase()) return;
     m_open = migrate();
     if (!m_open) {

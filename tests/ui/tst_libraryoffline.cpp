@@ -17,6 +17,8 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QThreadPool>
 #include <QToolBar>
@@ -25,6 +27,31 @@
 #include <sys/types.h>
 
 using namespace pw;
+
+// A TCP relay to the server that passes the first connection through and accepts every later one
+// without ever answering (a server that stops answering right after the window's connection check).
+class SilentAfterFirstRelay : public QTcpServer {
+public:
+    explicit SilentAfterFirstRelay(quint16 target)
+        : m_target(target) {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *in = nextPendingConnection()) {
+                if (++m_connections > 1) continue; // held open, never read or answered
+                auto *out = new QTcpSocket(in);
+                out->connectToHost(QHostAddress::LocalHost, m_target);
+                connect(in, &QTcpSocket::readyRead, out, [in, out] { out->write(in->readAll()); });
+                connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
+                connect(out, &QTcpSocket::disconnected, in, &QTcpSocket::disconnectFromHost);
+                connect(in, &QTcpSocket::disconnected, out, &QTcpSocket::disconnectFromHost);
+            }
+        });
+    }
+    int connections() const { return m_connections; }
+
+private:
+    quint16 m_target;
+    int m_connections = 0;
+};
 
 class TestLibraryOffline : public QObject {
     Q_OBJECT
@@ -275,6 +302,59 @@ private Q_SLOTS:
         QCOMPARE(w->library()->connection()->offlineCases().size(), 1);
         QVERIFY(!button(*w, "libraryStopWaitingButton")->isVisible());
         ::kill(std::exchange(m_frozen, 0), SIGCONT);
+    }
+
+    // The server answers the connection check and then stops answering (a TCP relay passes the first
+    // connection to the server and holds every later one silent, as a blackholed server does): the
+    // window never waits for it on its own thread. It starts at once, online as the check found, and a
+    // save waits on a worker, with Stop waiting.
+    void serverBlackholedRightAfterTheCheck() {
+        SilentAfterFirstRelay relay(m_env.pg.location(QStringLiteral("alice")).port);
+        QVERIFY(relay.listen(QHostAddress::LocalHost));
+        LibraryLocation where = m_env.pg.location(QStringLiteral("alice"));
+        where.port = relay.serverPort();
+        m_env.secrets->write(where.secretName(), m_env.pg.password(QStringLiteral("alice")));
+        saveLibraryLocation(*std::make_unique<QSettings>(), where);
+
+        int ticks = 0;
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, [&] { ++ticks; });
+        tick.start(50);
+        QElapsedTimer t;
+        t.start();
+        auto w = std::make_unique<MainWindow>();
+        const qint64 started = t.elapsed();
+        QVERIFY2(relay.connections() >= 1, "the check did not go through the relay");
+        // The check's own wait runs the event loop; nothing after it blocks (libpq's connect_timeout is 10
+        // s).
+        QVERIFY2(started < 5000, qPrintable(QString::number(started)));
+        QVERIFY2(ticks >= int(started / 50 / 3),
+                 qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(started)));
+        LibraryConnection *connection = w->library()->connection();
+        QCOMPARE(connection->state(), LibraryConnection::State::Online);
+        QCOMPARE(connection->role(), LibraryRole::Agent);
+        QCOMPARE(w->library()->library()->userName(), QStringLiteral("alice"));
+        QCOMPARE(relay.connections(), 1); // the window made no connection of its own
+
+        w->setUnsavedAnswerForTests(QMessageBox::Discard);
+        w->document()->setNow(test::fixedNow());
+        w->resize(1366, 768);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        QVERIFY(w->openSample(QStringLiteral("brooklyn-household.json")));
+        QVERIFY(test::typeIntoInsured(*w, "field_zip_code", QStringLiteral("11215")));
+        bool stopped = false;
+        test::whenShown(QStringLiteral("mainWindow"), [&](QWidget *) {
+            QTRY_VERIFY_WITH_TIMEOUT(button(*w, "libraryStopWaitingButton")->isVisible(), 8000);
+            QTest::mouseClick(button(*w, "libraryStopWaitingButton"), Qt::LeftButton);
+            stopped = true;
+        });
+        // Copy and re-quote writes the sample into the server's library: its connection, on a worker,
+        // waits for the silent server until Stop waiting; the window then works offline.
+        QVERIFY(!w->copyAndRequote(QStringLiteral("held")));
+        QVERIFY(stopped);
+        QCOMPARE(connection->state(), LibraryConnection::State::Offline);
+        QVERIFY2(relay.connections() >= 2, "the save did not try the server");
     }
 
     // The server freezes (postmaster and every backend stopped) and File → Library… is chosen: the window

@@ -75,6 +75,7 @@ ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QS
         return c;
     }
     c.connected = true;
+    c.identity = identityOf(*lib);
     c.role = lib->role();
     c.userName = lib->userName();
     switch (c.role) {
@@ -170,32 +171,26 @@ void LibraryConnection::open(const LibraryLocation &location, const QString &pas
     emit stateChanged();
 }
 
-bool LibraryConnection::connectServer() {
-    auto lib = openCaseLibrary(m_location, m_password);
-    if (!lib->isOpen()) {
-        m_offlineReason = describeLibraryFailure(lib->lastFailure(), lib->lastError());
-        m_offlineDetail = lib->lastError();
-        return false;
-    }
-    m_server = std::move(lib);
+void LibraryConnection::connectServer(const ConnectionCheck &check) {
+    // No connection on this thread: the check just opened the library on a worker (and migrated it).
+    m_server = openCheckedCaseLibrary(m_location, m_password, check.identity);
     m_offlineReason.clear();
     m_offlineDetail.clear();
     m_state = State::Online;
     m_probeTimer->stop();
-    return true;
 }
 
 void LibraryConnection::probeFinished() {
     if (m_location.kind != LibraryLocation::Kind::Server || m_server) return;
     const ConnectionCheck c = m_probe.result();
-    if (c.connected && connectServer()) {
+    if (c.connected) {
+        connectServer(c);
         emit activeLibraryChanged();
         emit stateChanged();
         return;
     }
     // Wrong password, a newer schema or an unreachable server: the window works on the local library.
-    markOffline(c.connected ? m_offlineReason : c.words, c.connected ? m_offlineDetail : c.detail,
-                c.connected || c.failure == LibraryFailure::Unreachable);
+    markOffline(c.words, c.detail, c.failure == LibraryFailure::Unreachable);
 }
 
 int LibraryConnection::probeIntervalMs() const {

@@ -21,8 +21,9 @@ struct ConnectionCheck {
     LibraryRole role = LibraryRole::Owner;
     QString userName;
     LibraryFailure failure = LibraryFailure::None;
-    QString words;  // "Connected as alice, an agent: …" / "Wrong user name or password …"
-    QString detail; // the library's own text of a failure (libpq's words; never the password)
+    QString words;            // "Connected as alice, an agent: …" / "Wrong user name or password …"
+    QString detail;           // the library's own text of a failure (libpq's words; never the password)
+    LibraryIdentity identity; // of a connected library: what the window's handle of it starts from
 };
 // Opens the library at `location` and describes the outcome. Blocking: call on a worker thread.
 ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QString &password);
@@ -47,8 +48,10 @@ QThreadPool *libraryThreadPool();
 // library/offlineCases, ids in the local library) until they are uploaded with upload() (pushLibrary on
 // a worker thread, progress and report by signal).
 //
-// Connecting to a server is first tried on a worker thread (checkLibraryConnection); only a server that
-// answered is then opened on this thread (QSqlDatabase connections belong to the thread that opens them).
+// Connecting to a server happens on a worker thread only (checkLibraryConnection, which also migrates):
+// the window's handle of a server that answered is made from what the check found
+// (openCheckedCaseLibrary) without a connection of its own, so a server that stops answering right after
+// the check never holds this thread. Every call on the library runs on a worker through connector().
 // The recovery records of autosave always go to the local library: they belong to this computer.
 class LibraryConnection : public QObject {
     Q_OBJECT
@@ -107,7 +110,7 @@ signals:
 
 private:
     void probeFinished();
-    bool connectServer(); // on this thread, after a check said the server answers
+    void connectServer(const ConnectionCheck &check); // after a check said the server answers
 
     LibraryLocation m_location;
     QString m_password; // held for reconnecting only; never written or shown
