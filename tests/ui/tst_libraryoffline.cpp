@@ -116,6 +116,11 @@ private Q_SLOTS:
         QVERIFY2(w->libraryBannerText().contains(
                      QStringLiteral("saving keeps it in the library on this computer")),
                  qPrintable(w->libraryBannerText()));
+        // Which trouble, in plain words: the server it was connected to has stopped (not "a wrong port").
+        QVERIFY2(w->libraryBannerText().contains(
+                     QStringLiteral("Nothing is listening on 127.0.0.1:%1 any more: the server was stopped")
+                         .arg(m_env.pg.port())),
+                 qPrintable(w->libraryBannerText()));
         QVERIFY(w->findChild<QWidget *>(QStringLiteral("libraryBanner"))->isVisible());
         QVERIFY(button(*w, "libraryRetryButton")->isVisible());
         const QString png =
@@ -425,6 +430,13 @@ private Q_SLOTS:
         QCOMPARE(connection->state(), LibraryConnection::State::Offline);
         QVERIFY2(w->libraryBannerText().contains(QStringLiteral("Not connected to the library server")),
                  qPrintable(w->libraryBannerText()));
+        // Never reached in this window: a stopped server and a wrong port cannot be told apart, both said.
+        QVERIFY2(
+            w->libraryBannerText().contains(
+                QStringLiteral("Nothing is listening on 127.0.0.1:%1: check the port, and that the server "
+                               "is running.")
+                    .arg(m_env.pg.port())),
+            qPrintable(w->libraryBannerText()));
         QVERIFY(w->library()->isOpen()); // the local library works meanwhile
         QVERIFY2(m_env.pg.restart(), qPrintable(m_env.pg.error()));
         QTest::mouseClick(button(*w, "libraryRetryButton"), Qt::LeftButton);

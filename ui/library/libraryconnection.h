@@ -27,8 +27,13 @@ struct ConnectionCheck {
 };
 // Opens the library at `location` and describes the outcome. Blocking: call on a worker thread.
 ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QString &password);
-// The sentence for a library that failed to open (isOpen() false), or for its last failure.
-QString describeLibraryFailure(LibraryFailure failure, const QString &error);
+// The sentence for a library that failed to open (isOpen() false), or for its last failure, naming the
+// server at `where` ("Nothing is listening on db.agency:5432…", "The server at db.agency:5432 closed the
+// connection…", "…is starting up", "…refused the password of alice"). `reachedBefore`: this window was
+// connected to that very server earlier, so a refused connection means it was stopped (a wrong port and
+// a stopped server cannot be told apart otherwise). Never the password; the error text is not repeated.
+QString describeLibraryFailure(LibraryFailure failure, const QString &error,
+                               const LibraryLocation &where = LibraryLocation(), bool reachedBefore = false);
 // The server's own words of a failure for showing apart from describeLibraryFailure's sentence, without
 // the SQL driver's jargon ("QPSQL: Unable to connect").
 QString libraryFailureDetail(const QString &error);
@@ -76,6 +81,8 @@ public:
     // What the signed-in user may do (Owner for the local file or when offline).
     LibraryRole role() const { return m_server ? m_server->role() : LibraryRole::Owner; }
     bool isReadOnly() const { return role() == LibraryRole::Underwriter; }
+    // describeLibraryFailure for the chosen server, knowing whether this connection reached it before.
+    QString describeFailure(LibraryFailure failure, const QString &error) const;
     // Why the server is offline, in plain words (empty otherwise).
     QString offlineReason() const { return m_offlineReason; }
     QString offlineDetail() const { return m_offlineDetail; }
@@ -118,6 +125,7 @@ private:
     std::unique_ptr<CaseLibrary> m_local, m_server;
     QString m_localPath; // the file m_local is (empty: the default library)
     QString m_offlineReason, m_offlineDetail;
+    bool m_reached = false; // the chosen server answered since it was chosen
     QTimer *m_probeTimer = nullptr;
     QFutureWatcher<ConnectionCheck> m_probe;
     QFutureWatcher<PushReport> m_upload;

@@ -52,7 +52,7 @@ QStringList LibraryController::remoteRunIds(const QString &filePath) const {
 }
 
 QString LibraryController::describeFailure(const JobResult &r) const {
-    return describeLibraryFailure(r.failure, r.error);
+    return m_connection->describeFailure(r.failure, r.error);
 }
 
 LibrarySaveOutcome LibraryController::failedSave(const JobResult &r, const JsonValue &root,
