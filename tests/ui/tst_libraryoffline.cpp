@@ -423,6 +423,26 @@ private Q_SLOTS:
                  qPrintable(source->fullText()));
     }
 
+    // An idle window notices a short outage by itself (checked at the probe interval while online), says
+    // so, and is back online when the server is, with nothing clicked or saved.
+    void idleWindowNoticesAnOutage() {
+        auto w = m_env.windowAs(QStringLiteral("alice"));
+        LibraryConnection *connection = w->library()->connection();
+        connection->setProbeIntervalMs(200);
+        QCOMPARE(connection->state(), LibraryConnection::State::Online);
+        QTest::qWait(600); // checks while the server answers leave the window online
+        QCOMPARE(connection->state(), LibraryConnection::State::Online);
+        QCOMPARE(w->libraryBannerText(), QString());
+        QVERIFY2(m_env.pg.stop(), qPrintable(m_env.pg.error()));
+        QTRY_COMPARE_WITH_TIMEOUT(connection->state(), LibraryConnection::State::Offline, 10000);
+        QVERIFY2(w->libraryBannerText().contains(
+                     QStringLiteral("Nothing is listening on 127.0.0.1:%1 any more").arg(m_env.pg.port())),
+                 qPrintable(w->libraryBannerText()));
+        QVERIFY2(m_env.pg.restart(), qPrintable(m_env.pg.error()));
+        QTRY_COMPARE_WITH_TIMEOUT(connection->state(), LibraryConnection::State::Online, 15000);
+        QTRY_COMPARE(w->libraryBannerText(), QString());
+    }
+
     void serverGoneAtStart() {
         QVERIFY2(m_env.pg.stop(), qPrintable(m_env.pg.error()));
         auto w = m_env.windowAs(QStringLiteral("alice"));

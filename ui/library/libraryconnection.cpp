@@ -147,6 +147,19 @@ LibraryConnection::LibraryConnection(QObject *parent)
     m_probeTimer->setInterval(kDefaultProbeIntervalMs);
     connect(m_probeTimer, &QTimer::timeout, this, &LibraryConnection::retryNow);
     connect(&m_probe, &QFutureWatcher<ConnectionCheck>::finished, this, &LibraryConnection::probeFinished);
+    // Online: the same check at the same interval, on a worker, so an outage is noticed while idle.
+    m_idleProbeTimer = new QTimer(this);
+    m_idleProbeTimer->setInterval(kDefaultProbeIntervalMs);
+    connect(m_idleProbeTimer, &QTimer::timeout, this, [this] {
+        if (m_state != State::Online || m_idleProbe.isRunning()) return;
+        m_idleProbeOf = m_opened;
+        m_idleProbe.setFuture(
+            QtConcurrent::run(libraryThreadPool(), [location = m_location, password = m_password] {
+                return checkLibraryConnection(location, password);
+            }));
+    });
+    connect(&m_idleProbe, &QFutureWatcher<ConnectionCheck>::finished, this,
+            &LibraryConnection::idleProbeFinished);
     connect(&m_upload, &QFutureWatcher<PushReport>::finished, this, [this] {
         const PushReport report = m_upload.result();
         if (report.error.isEmpty()) {
@@ -177,11 +190,24 @@ void LibraryConnection::waitForIdle(int timeoutMs) {
 
 void LibraryConnection::setProbeIntervalMs(int ms) {
     m_probeTimer->setInterval(ms);
+    m_idleProbeTimer->setInterval(ms);
+}
+
+void LibraryConnection::idleProbeFinished() {
+    const ConnectionCheck c = m_idleProbe.result();
+    // Only an unreachable server takes the window offline: a check that merely took long, or a refusal
+    // that a save would meet anyway (it says so then), leaves it as it is.
+    if (m_idleProbeOf != m_opened || m_state != State::Online || c.connected ||
+        c.failure != LibraryFailure::Unreachable)
+        return;
+    markOffline(describeFailure(c.failure, c.detail), c.detail);
 }
 
 void LibraryConnection::open(const LibraryLocation &location, const QString &password) {
-    waitForIdle();
+    waitForIdle(); // not for a check made while online: its result is of the library before (m_opened)
+    ++m_opened;
     m_probeTimer->stop();
+    m_idleProbeTimer->stop();
     m_server.reset();
     m_location = location;
     m_password = password;
@@ -226,6 +252,7 @@ void LibraryConnection::connectServer(const ConnectionCheck &check) {
     m_offlineDetail.clear();
     m_state = State::Online;
     m_probeTimer->stop();
+    m_idleProbeTimer->start();
 }
 
 void LibraryConnection::probeFinished() {
@@ -252,6 +279,7 @@ bool LibraryConnection::isRetrying() const {
 void LibraryConnection::markOffline(const QString &why, const QString &detail, bool retry) {
     if (m_location.kind != LibraryLocation::Kind::Server) return;
     const bool changed = m_state != State::Offline || m_server;
+    m_idleProbeTimer->stop();
     m_server.reset();
     m_state = State::Offline;
     m_offlineReason = why;

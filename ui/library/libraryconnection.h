@@ -49,9 +49,10 @@ QThreadPool *libraryThreadPool();
 //
 // States: Local (the file is the library), Online (the server answers), Offline (a server is chosen but
 // cannot be reached: the local library is active, the server is checked again every probeIntervalMs on a
-// worker thread and on retryNow()). Cases saved while offline are remembered (QSettings
-// library/offlineCases, ids in the local library) until they are uploaded with upload() (pushLibrary on
-// a worker thread, progress and report by signal).
+// worker thread and on retryNow()). While Online the server is checked at the same interval too, so an
+// idle window notices an outage (it says so and goes Offline) without waiting for the next save. Cases saved
+// while offline are remembered (QSettings library/offlineCases, ids in the local library) until they are
+// uploaded with upload() (pushLibrary on a worker thread, progress and report by signal).
 //
 // Connecting to a server happens on a worker thread only (checkLibraryConnection, which also migrates):
 // the window's handle of a server that answered is made from what the check found
@@ -105,7 +106,7 @@ public:
     // Uploads the cases saved while offline to the server, on a worker; false when not online or busy.
     bool upload();
     bool isUploading() const { return m_upload.isRunning(); }
-    // Blocks until a running check or upload is over (tests, shutdown).
+    // Blocks until a running check (made while offline) or upload is over (tests, shutdown).
     void waitForIdle(int timeoutMs = 30000);
 
 signals:
@@ -117,6 +118,7 @@ signals:
 
 private:
     void probeFinished();
+    void idleProbeFinished();                         // a check made while Online
     void connectServer(const ConnectionCheck &check); // after a check said the server answers
 
     LibraryLocation m_location;
@@ -128,6 +130,9 @@ private:
     bool m_reached = false; // the chosen server answered since it was chosen
     QTimer *m_probeTimer = nullptr;
     QFutureWatcher<ConnectionCheck> m_probe;
+    QTimer *m_idleProbeTimer = nullptr; // while Online
+    QFutureWatcher<ConnectionCheck> m_idleProbe;
+    quint64 m_opened = 0, m_idleProbeOf = 0; // open() calls; the one an idle check was made under
     QFutureWatcher<PushReport> m_upload;
     QList<qint64> m_uploading;
 };
