@@ -93,7 +93,10 @@ public:
     std::vector<RecoveryRecord> recoveryRecords() const override;
 
 private:
-    bool addConnection();         // registers the named connection (no network); false with lastError
+    // Registers the named connection (no network yet): m_registered, else lastError.
+    SqlCaseLibrary(const LibraryLocation &location, const QString &password,
+                   std::shared_ptr<const SqlDialect> dialect, std::nullptr_t);
+    bool addConnection();
     bool connectDatabase() const; // (re)opens the named connection and runs the session setup
     void readIdentity();          // userName, role and notices of the open connection
     void clearError() const;
@@ -163,6 +166,7 @@ private:
     std::shared_ptr<const SqlDialect> m_dialect;
     QString m_connection;
     bool m_open = false;
+    bool m_registered = false;
     int m_schemaVersion = 0;
     LibraryRole m_role = LibraryRole::Owner;
     QString m_userName;

@@ -93,14 +93,20 @@ LibraryIdentity identityOf(const CaseLibrary &library) {
 }
 
 SqlCaseLibrary::SqlCaseLibrary(const LibraryLocation &location, const QString &password,
-                               std::shared_ptr<const SqlDialect> dialect, const LibraryIdentity &known)
+                               std::shared_ptr<const SqlDialect> dialect, std::nullptr_t)
     : m_location(location)
     , m_password(password)
     , m_databaseName(location.isServer() ? location.database : location.path)
     , m_dialect(std::move(dialect))
     , m_connection(newConnectionName()) {
     m_userName = location.isServer() ? location.user : systemUserName();
-    if (!addConnection()) return;
+    m_registered = addConnection();
+}
+
+SqlCaseLibrary::SqlCaseLibrary(const LibraryLocation &location, const QString &password,
+                               std::shared_ptr<const SqlDialect> dialect, const LibraryIdentity &known)
+    : SqlCaseLibrary(location, password, std::move(dialect), nullptr) {
+    if (!m_registered) return;
     m_open = true;
     m_reconnect = true; // the first statement connects
     m_schemaVersion = known.schemaVersion;
@@ -137,13 +143,8 @@ bool SqlCaseLibrary::addConnection() {
 
 SqlCaseLibrary::SqlCaseLibrary(const LibraryLocation &location, const QString &password,
                                std::shared_ptr<const SqlDialect> dialect)
-    : m_location(location)
-    , m_password(password)
-    , m_databaseName(location.isServer() ? location.database : location.path)
-    , m_dialect(std::move(dialect))
-    , m_connection(newConnectionName()) {
-    m_userName = location.isServer() ? location.user : systemUserName();
-    if (!addConnection()) return;
+    : SqlCaseLibrary(location, password, std::move(dialect), nullptr) {
+    if (!m_registered) return;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!connectDatabase()) return;
     m_open = migrate();

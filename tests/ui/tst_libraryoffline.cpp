@@ -28,6 +28,16 @@
 
 using namespace pw;
 
+// Counts the window's event loop turns: a timer every 50 ms that fires only while the loop runs.
+struct EventLoopTicks {
+    int count = 0;
+    QTimer timer;
+    EventLoopTicks() {
+        QObject::connect(&timer, &QTimer::timeout, [this] { ++count; });
+        timer.start(50);
+    }
+};
+
 // A TCP relay to the server that passes the first connection through and accepts every later one
 // without ever answering (a server that stops answering right after the window's connection check).
 class SilentAfterFirstRelay : public QTcpServer {
@@ -256,10 +266,7 @@ private Q_SLOTS:
         QVERIFY(::kill(m_frozen, SIGSTOP) == 0);
 
         // While the save waits, the window keeps running its event loop and offers to stop waiting.
-        int ticks = 0;
-        QTimer tick;
-        connect(&tick, &QTimer::timeout, [&] { ++ticks; });
-        tick.start(50);
+        EventLoopTicks ticks;
         QString waiting, busyWords;
         bool stopped = false, usable = false, typed = false;
         test::whenShown(QStringLiteral("mainWindow"), [&](QWidget *) {
@@ -280,7 +287,8 @@ private Q_SLOTS:
         t.start();
         w->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
         QVERIFY(stopped);
-        QVERIFY2(ticks >= LibraryController::kSlowMs / 50 / 2, qPrintable(QString::number(ticks)));
+        QVERIFY2(ticks.count >= LibraryController::kSlowMs / 50 / 2,
+                 qPrintable(QString::number(ticks.count)));
         QVERIFY2(t.elapsed() < 9000,
                  qPrintable(QString::number(t.elapsed()))); // not the 10 s connect timeout
         QVERIFY2(waiting.contains(QStringLiteral("Waiting for the library server")), qPrintable(waiting));
@@ -321,10 +329,7 @@ private Q_SLOTS:
         m_env.secrets->write(where.secretName(), m_env.pg.password(QStringLiteral("alice")));
         saveLibraryLocation(*std::make_unique<QSettings>(), where);
 
-        int ticks = 0;
-        QTimer tick;
-        connect(&tick, &QTimer::timeout, [&] { ++ticks; });
-        tick.start(50);
+        EventLoopTicks ticks;
         QElapsedTimer t;
         t.start();
         auto w = std::make_unique<MainWindow>();
@@ -333,8 +338,8 @@ private Q_SLOTS:
         // The check's own wait runs the event loop; nothing after it blocks (libpq's connect_timeout is 10
         // s).
         QVERIFY2(started < 5000, qPrintable(QString::number(started)));
-        QVERIFY2(ticks >= int(started / 50 / 3),
-                 qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(started)));
+        QVERIFY2(ticks.count >= int(started / 50 / 3),
+                 qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks.count).arg(started)));
         LibraryConnection *connection = w->library()->connection();
         QCOMPARE(connection->state(), LibraryConnection::State::Online);
         QCOMPARE(connection->role(), LibraryRole::Agent);
@@ -390,10 +395,7 @@ private Q_SLOTS:
             if (m_frozen) ::kill(std::exchange(m_frozen, 0), SIGCONT);
         });
 
-        int ticks = 0;
-        QTimer tick;
-        connect(&tick, &QTimer::timeout, [&] { ++ticks; });
-        tick.start(50);
+        EventLoopTicks ticks;
         QElapsedTimer t;
         t.start();
         w->findChild<QAction *>(QStringLiteral("actionLibrary"))->trigger();
@@ -401,7 +403,8 @@ private Q_SLOTS:
         auto *count = w->findChild<QLabel *>(QStringLiteral("libraryCount"));
         // The list's read fails: the window goes offline and shows the library on this computer.
         QTRY_COMPARE_WITH_TIMEOUT(connection->state(), LibraryConnection::State::Offline, 30000);
-        QVERIFY2(ticks >= int(t.elapsed() / 50 / 2), qPrintable(QString::number(ticks))); // never blocked
+        QVERIFY2(ticks.count >= int(t.elapsed() / 50 / 2),
+                 qPrintable(QString::number(ticks.count))); // never blocked
         const QString said = w->findChild<ElidingLabel *>(QStringLiteral("statusMessage"))->fullText();
         QVERIFY2(said.startsWith(QStringLiteral("The library could not be read: ")), qPrintable(said));
         QVERIFY2(!said.contains(QStringLiteral("QPSQL")), qPrintable(said));
