@@ -58,6 +58,10 @@ public:
     // it is asked about like an unsaved edit, though the case itself is unchanged).
     bool hasUnsavedWork() const { return isModified() || !m_refused.empty(); }
     void markSaved();
+    // Counts changes of the tree (edits, undo/redo, loads; also a clock change, which may change the
+    // problems): a save that started at one count marks the case saved only if the count is the same
+    // when it is done — edits made while it ran belong to the next save.
+    quint64 treeGeneration() const { return m_validationGeneration; }
 
     // An edit's validation still runs on a worker: problems() and typedCase() are of an earlier tree.
     bool isChecking() const { return m_checking; }

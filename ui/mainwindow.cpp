@@ -119,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_messageTimer, &QTimer::timeout, m_message, [this] { m_message->setFullText(QString()); });
     statusBar()->addPermanentWidget(m_summary, 3);
     statusBar()->addPermanentWidget(m_message, 2);
+    statusBar()->addPermanentWidget(m_libraryBusyText);
     statusBar()->addPermanentWidget(m_libraryBusy);
     statusBar()->addPermanentWidget(m_saved);
     connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
@@ -630,11 +631,15 @@ bool MainWindow::saveTo(const QString &fileName) {
     // The library is asked first: a save it refuses (someone else saved the case meanwhile, or the server
     // denies the write) writes nothing anywhere, the file on disk included. Any other library failure
     // does not keep the file from being written (said after the file is saved).
+    // The case as it is now is what the library and the file get (serialised once, on a worker, while the
+    // window stays usable); an edit made while the save runs keeps the case modified, for the next save.
+    const JsonValue root = m_doc->root();
     const LibrarySaveOutcome library = m_library->recordFileSave(QFileInfo(fileName).absoluteFilePath());
     if (!library.ok &&
         (library.failure == LibraryFailure::Conflict || library.failure == LibraryFailure::Refused))
         return handleSaveOutcome(library, false);
-    const QString err = writeFileAtomically(fileName, writeJson(m_doc->root()));
+    const QString err =
+        writeFileAtomically(fileName, library.bytes.isEmpty() ? writeJson(root) : library.bytes);
     if (!err.isEmpty()) {
         // The document stays modified and keeps its file name: nothing was written, the old file is intact.
         showMessage(err);
@@ -649,10 +654,13 @@ bool MainWindow::saveTo(const QString &fileName) {
     }
     m_isSample = false;
     m_doc->setFileName(QFileInfo(fileName).absoluteFilePath());
-    m_doc->markSaved();
+    if (library.documentUnchanged) m_doc->markSaved();
     addRecent(QFileInfo(fileName).absoluteFilePath());
     updateTitle();
-    showMessage(m_doc->refusedCount() > 0
+    showMessage(!library.documentUnchanged
+                    ? tr("Saved %1 as it was when the save began; the edits made meanwhile are not saved yet")
+                          .arg(fileName)
+                : m_doc->refusedCount() > 0
                     ? tr("Saved %1; %n value(s) not accepted are not in the file", "", m_doc->refusedCount())
                           .arg(fileName)
                     : tr("Saved %1").arg(fileName));
@@ -661,7 +669,7 @@ bool MainWindow::saveTo(const QString &fileName) {
 }
 
 bool MainWindow::save() {
-    if (m_library->isBusy()) return false; // a save is already out (the window waits for it)
+    if (refusedWhileLibraryBusy()) return false; // a save is already out: one at a time, in order
     if (m_library->connection()->isReadOnly()) {
         showRefusal(tr("Not saved: an underwriter cannot change cases (add a note instead)"));
         return false;
@@ -701,6 +709,8 @@ void MainWindow::openDialog() {
 }
 
 bool MainWindow::maybeSave() {
+    // The case is not replaced while a library call on it runs (its outcome would land on another case).
+    if (refusedWhileLibraryBusy()) return false;
     if (!m_doc->hasUnsavedWork()) return true;
     ++m_questionsAsked;
     int answer = m_testAnswer;
@@ -733,6 +743,14 @@ void MainWindow::sectionChanged(int section) {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
+    if (m_library->isBusy()) {
+        // Quit during a save: the save is never cut off or lost. The window closes when it is done (then
+        // asking about edits made meanwhile, as any close does).
+        m_closeWhenIdle = true;
+        showMessage(tr("%1 The window closes when it is done.").arg(m_library->busyText()));
+        event->ignore();
+        return;
+    }
     if (!maybeSave()) {
         event->ignore();
         return;

@@ -134,6 +134,10 @@ private:
     void buildLibraryBanner();
     void updateLibraryState();
     void setLibraryBusy(bool busy);
+    // True (and said in the status bar) while a library call is out: a command that would replace the
+    // case or write the library again waits for it.
+    bool refusedWhileLibraryBusy();
+    void closeWhenNoDialog(); // a close deferred until the library call and its dialogs are done
     // After a save into the library: conflict dialog, refusal banner, offline note or error. True when the
     // case ended up saved somewhere.
     bool handleSaveOutcome(const LibrarySaveOutcome &outcome, bool fileWritten);
@@ -180,6 +184,9 @@ private:
     QLabel *m_bannerText = nullptr;
     QPushButton *m_retry = nullptr, *m_upload = nullptr, *m_stopWaiting = nullptr;
     QProgressBar *m_uploadProgress = nullptr, *m_libraryBusy = nullptr;
+    QLabel *m_libraryBusyText = nullptr;
+    QTimer *m_libraryBusyTick = nullptr; // the elapsed time of a long library call, in the banner
+    bool m_closeWhenIdle = false;        // Quit was chosen during a library call
     QString m_refusal; // the server's last refusal of a write, until the next successful save
 };
 

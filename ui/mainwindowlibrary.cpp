@@ -92,7 +92,7 @@ void MainWindow::addCaseLibraryActions(QMenu *caseMenu) {
         const QString label =
             QInputDialog::getText(this, tr("Copy and re-quote"), tr("Label of the new version:"),
                                   QLineEdit::Normal, QString(), &ok);
-        if (ok) copyAndRequote(label);
+        if (ok && !refusedWhileLibraryBusy()) copyAndRequote(label);
     });
     auto *history = caseMenu->addAction(tr("&Notes and history…"));
     history->setObjectName(QStringLiteral("actionCaseHistory"));
@@ -153,7 +153,12 @@ bool MainWindow::openFromLibrary(qint64 versionId) {
 }
 
 bool MainWindow::saveToLibrary() {
-    return handleSaveOutcome(m_library->saveToLibrary(), false);
+    const LibrarySaveOutcome out = m_library->saveToLibrary();
+    const bool saved = handleSaveOutcome(out, false);
+    if (out.ok && !out.documentUnchanged)
+        showMessage(tr("Saved in the library as the case was when the save began; the edits made meanwhile "
+                       "are not saved yet"));
+    return saved;
 }
 
 bool MainWindow::copyAndRequote(const QString &label) {

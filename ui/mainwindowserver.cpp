@@ -18,6 +18,7 @@
 #include "util/displaytext.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFrame>
@@ -30,6 +31,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 namespace pw {
@@ -66,8 +68,14 @@ void MainWindow::buildLibraryBanner() {
     m_libraryBusy->setRange(0, 0);
     m_libraryBusy->setMaximumWidth(80);
     m_libraryBusy->setMaximumHeight(14);
-    m_libraryBusy->setToolTip(tr("Waiting for the case library…"));
     m_libraryBusy->setVisible(false);
+    // What the library call out is doing, in words, beside the bar (a local save is no server wait).
+    m_libraryBusyText = plainTextLabel(new QLabel(this));
+    m_libraryBusyText->setObjectName(QStringLiteral("libraryBusyText"));
+    m_libraryBusyText->setVisible(false);
+    m_libraryBusyTick = new QTimer(this);
+    m_libraryBusyTick->setInterval(1000);
+    connect(m_libraryBusyTick, &QTimer::timeout, this, &MainWindow::updateLibraryState);
 
     LibraryConnection *connection = m_library->connection();
     connect(m_retry, &QPushButton::clicked, connection, [this, connection] {
@@ -120,13 +128,42 @@ void MainWindow::buildLibraryBanner() {
 }
 
 void MainWindow::setLibraryBusy(bool busy) {
-    // While a library call is out the window paints, but takes no edits or commands that would race it.
+    // While a library call is out the window paints and stays usable: edits go on (a save took the case
+    // as it was when it began; later edits belong to the next save), and only commands that would replace
+    // the case or start another library write wait for it (refusedWhileLibraryBusy).
     m_libraryBusy->setVisible(busy);
-    m_stack->setEnabled(!busy); // the banner stays usable: Stop waiting
-    menuBar()->setEnabled(!busy);
-    for (QToolBar *tb : findChildren<QToolBar *>())
-        tb->setEnabled(!busy);
-    if (!busy) updateLibraryState(); // read-only widgets stay disabled
+    m_libraryBusy->setToolTip(m_library->busyText());
+    m_libraryBusyText->setText(escapeControls(m_library->busyText()));
+    m_libraryBusyText->setVisible(busy);
+    if (busy && !m_libraryBusyTick->isActive()) m_libraryBusyTick->start();
+    if (!busy) m_libraryBusyTick->stop();
+    updateLibraryState();
+    if (!busy && m_closeWhenIdle) {
+        // Quit was chosen while the library call ran: the window closes now that it is done (asking
+        // about edits made meanwhile, like any close) — once the outcome's own dialogs are answered.
+        m_closeWhenIdle = false;
+        closeWhenNoDialog();
+    }
+}
+
+void MainWindow::closeWhenNoDialog() {
+    QTimer::singleShot(0, this, [this] {
+        if (m_library->isBusy()) {
+            m_closeWhenIdle = true;
+            return;
+        }
+        if (QApplication::activeModalWidget()) {
+            QTimer::singleShot(200, this, &MainWindow::closeWhenNoDialog);
+            return;
+        }
+        close();
+    });
+}
+
+bool MainWindow::refusedWhileLibraryBusy() {
+    if (!m_library->isBusy()) return false;
+    showMessage(tr("%1 Try again when it is done.").arg(m_library->busyText()));
+    return true;
 }
 
 QString MainWindow::libraryBannerText() const {
@@ -143,11 +180,18 @@ void MainWindow::updateLibraryState() {
         lines << m_refusal;
         colour = QStringLiteral("#ffebee");
     }
-    if (m_library->isWaitingLong())
+    const bool waitingForServer = m_library->isWaitingLong() && m_library->isWaitingForServer();
+    if (waitingForServer)
         lines
             << tr("Waiting for the library server %1… The window stays usable: you can stop waiting and keep "
                   "the case in the library on this computer.")
                    .arg(c->location().displayName());
+    else if (m_library->isWaitingLong())
+        // The library on this computer is no server: nothing to stop waiting for, the work runs on.
+        lines << tr("%1 (%2 s so far) The window stays usable; edits you make now are kept for the next "
+                    "save.")
+                     .arg(m_library->busyText())
+                     .arg(m_library->busyElapsedMs() / 1000);
     if (c->state() == LibraryConnection::State::Offline) {
         lines << tr("Not connected to the library server %1. %2 Your case stays open; saving keeps it in the "
                     "library on this computer until the server is back.")
@@ -174,7 +218,7 @@ void MainWindow::updateLibraryState() {
                                  : QString()); // the server's own words, apart from the plain sentence
     m_banner->setStyleSheet(QStringLiteral("QFrame#libraryBanner { background: %1; }").arg(colour));
     m_banner->setVisible(!lines.isEmpty());
-    m_stopWaiting->setVisible(m_library->isWaitingLong());
+    m_stopWaiting->setVisible(waitingForServer);
     m_retry->setVisible(c->state() == LibraryConnection::State::Offline);
     m_retry->setEnabled(!c->isProbing());
     m_upload->setText(tr("Upload %n case(s) saved while offline", "", waiting));
@@ -200,6 +244,7 @@ void MainWindow::showRefusal(const QString &text) {
 }
 
 void MainWindow::showLibrarySettings() {
+    if (refusedWhileLibraryBusy()) return;
     QSettings settings;
     LibrarySettingsDialog dialog(&settings, &librarySecretStore(), this);
     if (dialog.exec() != QDialog::Accepted) return;

@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSet>
 
 #include <algorithm>
 
@@ -19,10 +20,27 @@ QString hash16(const QByteArray &bytes) {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(16));
 }
 
-void addDistinct(QStringList &list, const QString &text) {
-    const QString t = text.trimmed();
-    if (!t.isEmpty() && !list.contains(t)) list << t;
-}
+// A list of distinct texts in first-seen order. The set beside it keeps each addition O(1): a large case
+// has tens of thousands of distinct quote ids, and searching the list for each one made saving a 50 MB
+// case take seconds of pure comparison (quadratic in the offerings).
+class DistinctList {
+public:
+    explicit DistinctList(QStringList &list)
+        : m_list(list) {
+        for (const QString &t : std::as_const(list))
+            m_seen.insert(t);
+    }
+    void add(const QString &text) {
+        const QString t = text.trimmed();
+        if (t.isEmpty() || m_seen.contains(t)) return;
+        m_seen.insert(t);
+        m_list << t;
+    }
+
+private:
+    QStringList &m_list;
+    QSet<QString> m_seen;
+};
 
 QString carrierOf(const JsonValue &offering) {
     const QString name = offering[u"provider_name"].toString().trimmed();
@@ -51,22 +69,23 @@ CaseFacts caseFactsOf(const JsonValue &root) {
                         .trimmed();
     f.state = in[u"address"][u"state"].toString().trimmed();
     f.zip = in[u"address"][u"zip_code"].toString().trimmed();
+    DistinctList lines(f.lines), carriers(f.carriers), policies(f.policyNumbers);
     for (const JsonValue &t : in[u"coverage_types"].arrayItems())
-        addDistinct(f.lines, t.toString());
+        lines.add(t.toString());
     // Current coverage may be stated per line under current_coverage or current_portfolio.
     for (const char *key : {"current_coverage", "current_portfolio"}) {
         const JsonValue &cc = in[QLatin1StringView(key)];
         if (!cc.isObject()) continue;
         for (const auto &[line, detail] : cc.objectMembers()) {
-            addDistinct(f.carriers, detail[u"carrier"].toString());
-            addDistinct(f.policyNumbers, detail[u"policy_number"].toString());
+            carriers.add(detail[u"carrier"].toString());
+            policies.add(detail[u"policy_number"].toString());
         }
     }
     for (const JsonValue &o : root[u"offerings"].arrayItems()) {
-        addDistinct(f.carriers, carrierOf(o));
-        addDistinct(f.policyNumbers, o[u"coverage"][u"policy_number"].toString());
-        addDistinct(f.policyNumbers, o[u"attributes"][u"policy_number"].toString());
-        addDistinct(f.policyNumbers, o[u"attributes"][u"quote_id"].toString());
+        carriers.add(carrierOf(o));
+        policies.add(o[u"coverage"][u"policy_number"].toString());
+        policies.add(o[u"attributes"][u"policy_number"].toString());
+        policies.add(o[u"attributes"][u"quote_id"].toString());
     }
     // One separator that no field contains, so a term never matches across two fields.
     const QChar sep(0x1f);

@@ -317,6 +317,23 @@ std::unique_ptr<CaseLibrary> openCaseLibrary(const QString &path = QString());
 // lastFailure() (Unreachable: the server cannot be reached; Refused: the login or the grants refused).
 std::unique_ptr<CaseLibrary> openCaseLibrary(const LibraryLocation &location, const QString &password = {});
 
+// What opening a library found out about it: who the user is there and what they may do. Read by a full
+// open (openCaseLibrary) on a worker thread, and handed to openCheckedCaseLibrary.
+struct LibraryIdentity {
+    LibraryRole role = LibraryRole::Owner;
+    QString userName;
+    QStringList notices;
+    int schemaVersion = 0;
+};
+LibraryIdentity identityOf(const CaseLibrary &library);
+// The library at `location` that a full open on another thread just opened (and migrated) as `identity`:
+// no connection is made now, so this never waits for a server. Its first statement connects (on the
+// calling thread), and connector() opens connections for workers as usual. isOpen() is true; a server
+// that went away meanwhile is noticed on the first statement (lastFailure() Unreachable). Meant for a
+// thread that only hands work to workers (the window's), so that it never waits on the network.
+std::unique_ptr<CaseLibrary> openCheckedCaseLibrary(const LibraryLocation &location, const QString &password,
+                                                    const LibraryIdentity &identity);
+
 // The OS user name (USER, USERNAME, LOGNAME, else the process's account), or "unknown": the default
 // author of notes and audit entries.
 QString systemUserName();

@@ -27,11 +27,12 @@ std::optional<qint64> SqlCaseLibrary::insertVersion(qint64 caseId, int number, c
                                                     const RankingSnapshot &ranking, const QDateTime &now) {
     const auto root = parseJson(body);
     const CaseFacts facts = root ? caseFactsOf(*root) : CaseFacts();
+    const QString hash = bodyHash(body); // hashed once: a large case's bytes are tens of megabytes
     QSqlQuery q = query();
-    QVariantList values{caseId, number, label, parentId, timeText(now), timeText(now), bodyHash(body)};
+    QVariantList values{caseId, number, label, parentId, timeText(now), timeText(now), hash};
     values += factValues(facts);
     values += rankingValues(ranking);
-    values << bodyHash(body); // base_hash (not a placeholder counted above)
+    values << hash; // base_hash (not a placeholder counted above)
     if (!run(q,
              QStringLiteral(
                  "INSERT INTO versions (case_id, number, label, parent_id, created_at, modified_at, "
@@ -61,16 +62,31 @@ bool SqlCaseLibrary::touchCase(qint64 caseId, qint64 versionId, const QDateTime 
 }
 
 bool SqlCaseLibrary::appendAudit(const AuditEntry &e) {
+    return appendAudits({e});
+}
+
+bool SqlCaseLibrary::appendAudits(const std::vector<AuditEntry> &entries) {
+    // One statement prepared once and run for every entry: an edit of a large case can change thousands
+    // of paths, and preparing each row's statement again cost more than writing it.
+    if (entries.empty()) return true;
     QSqlQuery q = query();
-    return run(q,
-               QStringLiteral("INSERT INTO audit (case_id, version_id, at, kind, author, path, old_value, "
-                              "new_value, engine_version, profile_hash, input_hash, clock, top_result, "
-                              "detail, db_user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ") +
-                   userSql() + QStringLiteral(")"),
-               {e.caseId, e.versionId, timeText(e.at.isValid() ? e.at : QDateTime::currentDateTimeUtc()),
-                e.kind, e.author, e.path, e.oldValue, e.newValue, e.engineVersion, e.profileHash, e.inputHash,
-                e.clock.isValid() ? timeText(e.clock) : QString(), e.topResult, e.detail},
-               QStringLiteral("write the audit trail"));
+    const QString sql =
+        QStringLiteral("INSERT INTO audit (case_id, version_id, at, kind, author, path, old_value, "
+                       "new_value, engine_version, profile_hash, input_hash, clock, top_result, "
+                       "detail, db_user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ") +
+        userSql() + QStringLiteral(")");
+    const QString what = QStringLiteral("write the audit trail");
+    auto valuesOf = [](const AuditEntry &e) -> QVariantList {
+        return {e.caseId,      e.versionId, timeText(e.at.isValid() ? e.at : QDateTime::currentDateTimeUtc()),
+                e.kind,        e.author,    e.path,
+                e.oldValue,    e.newValue,  e.engineVersion,
+                e.profileHash, e.inputHash, e.clock.isValid() ? timeText(e.clock) : QString(),
+                e.topResult,   e.detail};
+    };
+    if (!run(q, sql, valuesOf(entries.front()), what)) return false;
+    for (size_t i = 1; i < entries.size(); ++i)
+        if (!rerun(q, valuesOf(entries[i]), what)) return false;
+    return true;
 }
 
 bool SqlCaseLibrary::appendRankingAudit(qint64 caseId, qint64 versionId, const RankingSnapshot &r,
@@ -159,22 +175,25 @@ std::optional<int> SqlCaseLibrary::nextVersionNumber(qint64 caseId, const QStrin
 
 bool SqlCaseLibrary::appendEditAudit(qint64 caseId, qint64 versionId, const QByteArray &beforeBytes,
                                      const QByteArray &afterBytes, const QString &author,
-                                     const QDateTime &now) {
-    const auto before = parseJson(beforeBytes), after = parseJson(afterBytes);
+                                     const QDateTime &now, const std::optional<JsonValue> &parsedAfter) {
+    // Equal bytes are no edit: nothing to parse or compare (a save of an unchanged large case).
+    if (beforeBytes == afterBytes) return true;
+    const auto before = parseJson(beforeBytes);
+    const auto after = parsedAfter ? parsedAfter : parseJson(afterBytes);
     if (before && after) {
+        std::vector<AuditEntry> entries;
         for (const JsonChange &c : diffJson(*before, *after)) {
             AuditEntry e = auditEntry(caseId, versionId, now, QStringLiteral("edit"), author);
             e.path = c.path;
             e.oldValue = compactOrEmpty(c.before);
             e.newValue = compactOrEmpty(c.after);
-            if (!appendAudit(e)) return false;
+            entries.push_back(std::move(e));
         }
-    } else if (beforeBytes != afterBytes) {
-        AuditEntry e = auditEntry(caseId, versionId, now, QStringLiteral("edit"), author);
-        e.detail = QStringLiteral("the case bytes were replaced (one side is not valid JSON)");
-        if (!appendAudit(e)) return false;
+        return appendAudits(entries);
     }
-    return true;
+    AuditEntry e = auditEntry(caseId, versionId, now, QStringLiteral("edit"), author);
+    e.detail = QStringLiteral("the case bytes were replaced (one side is not valid JSON)");
+    return appendAudit(e);
 }
 
 bool SqlCaseLibrary::checkRevision(qint64 versionId, const SaveOptions &options) {
@@ -289,7 +308,8 @@ bool SqlCaseLibrary::saveVersion(qint64 versionId, const QByteArray &body, const
                      {options.filePath, old->caseId}, QStringLiteral("save the case")))
                 return false;
         }
-        if (!appendEditAudit(old->caseId, versionId, old->body, body, options.author, now)) return false;
+        if (!appendEditAudit(old->caseId, versionId, old->body, body, options.author, now, after))
+            return false;
         if (newRanking && !sameRanking(old->ranking, options.ranking))
             return appendRankingAudit(old->caseId, versionId, options.ranking, options.author, now);
         return true;

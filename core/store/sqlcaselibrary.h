@@ -40,6 +40,9 @@ public:
     // `password` is for a server only; it is kept in memory to connect again and never written anywhere.
     SqlCaseLibrary(const LibraryLocation &location, const QString &password,
                    std::shared_ptr<const SqlDialect> dialect);
+    // Without connecting: the library was opened as `known` on another thread (openCheckedCaseLibrary).
+    SqlCaseLibrary(const LibraryLocation &location, const QString &password,
+                   std::shared_ptr<const SqlDialect> dialect, const LibraryIdentity &known);
     ~SqlCaseLibrary() override;
 
     bool isOpen() const override { return m_open; }
@@ -90,6 +93,10 @@ public:
     std::vector<RecoveryRecord> recoveryRecords() const override;
 
 private:
+    // Registers the named connection (no network yet): m_registered, else lastError.
+    SqlCaseLibrary(const LibraryLocation &location, const QString &password,
+                   std::shared_ptr<const SqlDialect> dialect, std::nullptr_t);
+    bool addConnection();
     bool connectDatabase() const; // (re)opens the named connection and runs the session setup
     void readIdentity();          // userName, role and notices of the open connection
     void clearError() const;
@@ -100,6 +107,10 @@ private:
     QSqlQuery query() const;
     // Prepares, binds and runs one statement; false (and lastError "Cannot <what>: <reason>") on failure.
     bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, const QString &what) const;
+    // Runs the statement `q` was prepared with by run() again with other values (same count), inside the
+    // same transaction; false (and lastError) on failure.
+    bool rerun(QSqlQuery &q, const QVariantList &values, const QString &what) const;
+    static void bindValues(QSqlQuery &q, const QVariantList &values);
     // Runs `body` in one write transaction: committed when it returns true, rolled back otherwise.
     bool inTransaction(const QString &what, const std::function<bool()> &body);
     bool migrate();
@@ -121,8 +132,10 @@ private:
     std::optional<qint64> insertCase(const QByteArray &body, const SaveOptions &options, const QDateTime &now,
                                      qint64 *caseIdOut);
     // The audit's "edit" entries of every JSON path that differs between two versions' bytes.
+    // `parsedAfter`: `after` already parsed (saveVersion parses it for its facts), so it is not parsed again.
     bool appendEditAudit(qint64 caseId, qint64 versionId, const QByteArray &before, const QByteArray &after,
-                         const QString &author, const QDateTime &now);
+                         const QString &author, const QDateTime &now,
+                         const std::optional<JsonValue> &parsedAfter = std::nullopt);
     std::optional<qint64> insertCopy(const CaseCopy &copy, CopyOutcome &outcome);
     bool appendCopy(qint64 caseId, const CaseCopy &copy, CopyOutcome &outcome);
     bool createOptionalIndexes();
@@ -140,6 +153,8 @@ private:
     bool refuseConflict(const SaveConflict &conflict, const QString &what);
     static QString savedBy(const SaveConflict &conflict); // the user, or "someone" when unknown
     bool appendAudit(const AuditEntry &entry);
+    bool appendAudits(const std::vector<AuditEntry> &entries); // one prepared statement for all
+
     bool appendRankingAudit(qint64 caseId, qint64 versionId, const RankingSnapshot &r, const QString &author,
                             const QDateTime &now);
     bool touchCase(qint64 caseId, qint64 versionId, const QDateTime &now);
@@ -151,6 +166,7 @@ private:
     std::shared_ptr<const SqlDialect> m_dialect;
     QString m_connection;
     bool m_open = false;
+    bool m_registered = false;
     int m_schemaVersion = 0;
     LibraryRole m_role = LibraryRole::Owner;
     QString m_userName;

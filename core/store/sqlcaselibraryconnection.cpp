@@ -78,19 +78,49 @@ QString systemUserName() {
     return QStringLiteral("unknown");
 }
 
+std::unique_ptr<CaseLibrary> openCheckedCaseLibrary(const LibraryLocation &location, const QString &password,
+                                                    const LibraryIdentity &identity) {
+    if (location.isServer())
+        return std::make_unique<SqlCaseLibrary>(
+            location, password, std::make_shared<PostgresDialect>(location.sslMode), identity);
+    LibraryLocation local = location;
+    if (local.path.isEmpty()) local.path = defaultLibraryPath();
+    return std::make_unique<SqlCaseLibrary>(local, QString(), std::make_shared<SqliteDialect>(), identity);
+}
+
+LibraryIdentity identityOf(const CaseLibrary &library) {
+    return {library.role(), library.userName(), library.notices(), library.schemaVersion()};
+}
+
 SqlCaseLibrary::SqlCaseLibrary(const LibraryLocation &location, const QString &password,
-                               std::shared_ptr<const SqlDialect> dialect)
+                               std::shared_ptr<const SqlDialect> dialect, std::nullptr_t)
     : m_location(location)
     , m_password(password)
     , m_databaseName(location.isServer() ? location.database : location.path)
     , m_dialect(std::move(dialect))
     , m_connection(newConnectionName()) {
     m_userName = location.isServer() ? location.user : systemUserName();
+    m_registered = addConnection();
+}
+
+SqlCaseLibrary::SqlCaseLibrary(const LibraryLocation &location, const QString &password,
+                               std::shared_ptr<const SqlDialect> dialect, const LibraryIdentity &known)
+    : SqlCaseLibrary(location, password, std::move(dialect), nullptr) {
+    if (!m_registered) return;
+    m_open = true;
+    m_reconnect = true; // the first statement connects
+    m_schemaVersion = known.schemaVersion;
+    m_role = known.role;
+    if (!known.userName.isEmpty()) m_userName = known.userName;
+    m_notices = known.notices;
+}
+
+bool SqlCaseLibrary::addConnection() {
     if (m_dialect->isFileBased()) {
         const QString dir = QFileInfo(m_databaseName).absolutePath();
         if (!QDir().mkpath(dir)) {
             fail(QStringLiteral("Cannot create the folder %1 for the case library").arg(dir));
-            return;
+            return false;
         }
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connection);
@@ -98,7 +128,7 @@ SqlCaseLibrary::SqlCaseLibrary(const LibraryLocation &location, const QString &p
         fail(QStringLiteral("Cannot open the case library %1: the Qt SQL driver %2 is not installed%3")
                  .arg(m_location.displayName(), m_dialect->driverName(),
                       m_location.isServer() ? QStringLiteral(" (Debian: libqt6sql6-psql)") : QString()));
-        return;
+        return false;
     }
     db.setDatabaseName(m_databaseName);
     db.setConnectOptions(m_dialect->connectOptions());
@@ -108,6 +138,14 @@ SqlCaseLibrary::SqlCaseLibrary(const LibraryLocation &location, const QString &p
         db.setUserName(m_location.user);
         db.setPassword(m_password);
     }
+    return true;
+}
+
+SqlCaseLibrary::SqlCaseLibrary(const LibraryLocation &location, const QString &password,
+                               std::shared_ptr<const SqlDialect> dialect)
+    : SqlCaseLibrary(location, password, std::move(dialect), nullptr) {
+    if (!m_registered) return;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!connectDatabase()) return;
     m_open = migrate();
     if (!m_open) {
@@ -272,6 +310,31 @@ QSqlQuery SqlCaseLibrary::query() const {
     return q;
 }
 
+void SqlCaseLibrary::bindValues(QSqlQuery &q, const QVariantList &values) {
+    // Qt binds a null QString as SQL NULL; the library's text columns are NOT NULL with '' for none.
+    // A text column cannot hold U+0000 on a server (PostgreSQL's TEXT refuses it, and QPSQL cuts
+    // the statement there): it is stored as U+FFFD in every text column, on both back-ends. A
+    // version's bytes are a BLOB/BYTEA and stay exact.
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &v = values[i];
+        if (v.typeId() != QMetaType::QString) {
+            q.bindValue(i, v);
+            continue;
+        }
+        QString text = v.toString();
+        if (text.isNull()) text = QStringLiteral("");
+        text.replace(QChar(u'\0'), QChar(u'\uFFFD'));
+        q.bindValue(i, text);
+    }
+}
+
+bool SqlCaseLibrary::rerun(QSqlQuery &q, const QVariantList &values, const QString &what) const {
+    bindValues(q, values);
+    if (q.exec()) return true;
+    failOn(q.lastError(), what);
+    return false;
+}
+
 bool SqlCaseLibrary::run(QSqlQuery &q, const QString &sql, const QVariantList &values,
                          const QString &what) const {
     for (int attempt = 0;; ++attempt) {
@@ -283,20 +346,7 @@ bool SqlCaseLibrary::run(QSqlQuery &q, const QString &sql, const QVariantList &v
         // BEGIN, COMMIT, SAVEPOINT or DDL.
         bool ok = values.isEmpty() ? q.exec(sql) : q.prepare(sql);
         if (ok && !values.isEmpty()) {
-            // Qt binds a null QString as SQL NULL; the library's text columns are NOT NULL with '' for none.
-            // A text column cannot hold U+0000 on a server (PostgreSQL's TEXT refuses it, and QPSQL cuts
-            // the statement there): it is stored as U+FFFD in every text column, on both back-ends. A
-            // version's bytes are a BLOB/BYTEA and stay exact.
-            for (const QVariant &v : values) {
-                if (v.typeId() != QMetaType::QString) {
-                    q.addBindValue(v);
-                    continue;
-                }
-                QString text = v.toString();
-                if (text.isNull()) text = QStringLiteral("");
-                text.replace(QChar(u'\0'), QChar(u'\uFFFD'));
-                q.addBindValue(text);
-            }
+            bindValues(q, values);
             ok = q.exec();
         }
         if (ok) return true;

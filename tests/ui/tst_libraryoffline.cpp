@@ -14,15 +14,54 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QThreadPool>
+#include <QToolBar>
 
 #include <csignal>
 #include <sys/types.h>
 
 using namespace pw;
+
+// Counts the window's event loop turns: a timer every 50 ms that fires only while the loop runs.
+struct EventLoopTicks {
+    int count = 0;
+    QTimer timer;
+    EventLoopTicks() {
+        QObject::connect(&timer, &QTimer::timeout, [this] { ++count; });
+        timer.start(50);
+    }
+};
+
+// A TCP relay to the server that passes the first connection through and accepts every later one
+// without ever answering (a server that stops answering right after the window's connection check).
+class SilentAfterFirstRelay : public QTcpServer {
+public:
+    explicit SilentAfterFirstRelay(quint16 target)
+        : m_target(target) {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *in = nextPendingConnection()) {
+                if (++m_connections > 1) continue; // held open, never read or answered
+                auto *out = new QTcpSocket(in);
+                out->connectToHost(QHostAddress::LocalHost, m_target);
+                connect(in, &QTcpSocket::readyRead, out, [in, out] { out->write(in->readAll()); });
+                connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
+                connect(out, &QTcpSocket::disconnected, in, &QTcpSocket::disconnectFromHost);
+                connect(in, &QTcpSocket::disconnected, out, &QTcpSocket::disconnectFromHost);
+            }
+        });
+    }
+    int connections() const { return m_connections; }
+
+private:
+    quint16 m_target;
+    int m_connections = 0;
+};
 
 class TestLibraryOffline : public QObject {
     Q_OBJECT
@@ -86,6 +125,11 @@ private Q_SLOTS:
                  qPrintable(w->libraryBannerText()));
         QVERIFY2(w->libraryBannerText().contains(
                      QStringLiteral("saving keeps it in the library on this computer")),
+                 qPrintable(w->libraryBannerText()));
+        // Which trouble, in plain words: the server it was connected to has stopped (not "a wrong port").
+        QVERIFY2(w->libraryBannerText().contains(
+                     QStringLiteral("Nothing is listening on 127.0.0.1:%1 any more: the server was stopped")
+                         .arg(m_env.pg.port())),
                  qPrintable(w->libraryBannerText()));
         QVERIFY(w->findChild<QWidget *>(QStringLiteral("libraryBanner"))->isVisible());
         QVERIFY(button(*w, "libraryRetryButton")->isVisible());
@@ -202,7 +246,13 @@ private Q_SLOTS:
         QCOMPARE(added->label, QStringLiteral("Offline edit by alice"));
     }
 
+    void serverHangsOnSave_data() {
+        QTest::addColumn<bool>("editWhileWaiting");
+        QTest::newRow("stop waiting") << false;
+        QTest::newRow("edit while waiting, then stop waiting") << true;
+    }
     void serverHangsOnSave() {
+        QFETCH(bool, editWhileWaiting);
         auto w = m_env.windowAs(QStringLiteral("alice"));
         QVERIFY(test::openFromLibraryPage(*w, QStringLiteral("okafor")));
         QVERIFY(test::typeIntoInsured(*w, "field_zip_code", QStringLiteral("11215")));
@@ -216,15 +266,20 @@ private Q_SLOTS:
         QVERIFY(::kill(m_frozen, SIGSTOP) == 0);
 
         // While the save waits, the window keeps running its event loop and offers to stop waiting.
-        int ticks = 0;
-        QTimer tick;
-        connect(&tick, &QTimer::timeout, [&] { ++ticks; });
-        tick.start(50);
-        QString waiting;
-        bool stopped = false;
+        EventLoopTicks ticks;
+        QString waiting, busyWords;
+        bool stopped = false, usable = false, typed = false;
         test::whenShown(QStringLiteral("mainWindow"), [&](QWidget *) {
             QTRY_VERIFY_WITH_TIMEOUT(button(*w, "libraryStopWaitingButton")->isVisible(), 8000);
             waiting = w->libraryBannerText();
+            busyWords = w->findChild<QLabel *>(QStringLiteral("libraryBusyText"))->text();
+            // The window is not greyed while it waits: menus, toolbars and the case's fields work.
+            usable = w->menuBar()->isEnabled() &&
+                     w->findChild<QWidget *>(QStringLiteral("centralStack"))->isEnabled();
+            for (QToolBar *tb : w->findChildren<QToolBar *>())
+                usable = usable && tb->isEnabled();
+            if (editWhileWaiting)
+                typed = test::typeIntoInsured(*w, "field_first_name", QStringLiteral("Danielle"));
             QTest::mouseClick(button(*w, "libraryStopWaitingButton"), Qt::LeftButton);
             stopped = true;
         });
@@ -232,18 +287,84 @@ private Q_SLOTS:
         t.start();
         w->findChild<QAction *>(QStringLiteral("actionSave"))->trigger();
         QVERIFY(stopped);
-        QVERIFY2(ticks >= LibraryController::kSlowMs / 50 / 2, qPrintable(QString::number(ticks)));
+        QVERIFY2(ticks.count >= LibraryController::kSlowMs / 50 / 2,
+                 qPrintable(QString::number(ticks.count)));
         QVERIFY2(t.elapsed() < 9000,
                  qPrintable(QString::number(t.elapsed()))); // not the 10 s connect timeout
         QVERIFY2(waiting.contains(QStringLiteral("Waiting for the library server")), qPrintable(waiting));
-        // Stopped waiting: the case is kept on this computer, said in the banner, nothing lost.
-        QVERIFY(!w->document()->isModified());
+        QVERIFY2(busyWords.startsWith(QStringLiteral("Saving the case to the library server ")),
+                 qPrintable(busyWords));
+        QVERIFY(usable);
+        QCOMPARE(typed, editWhileWaiting);
+        // Stopped waiting: the case is kept on this computer, said in the banner, nothing lost. An edit
+        // made while waiting is not in that copy: the case stays modified, for the next save.
+        QCOMPARE(w->document()->isModified(), editWhileWaiting);
+        {
+            auto local = localLibrary();
+            const QByteArray kept = local->version(local->cases()[0].versionId)->body;
+            QCOMPARE(jsonValueAt(*parseJson(kept), QStringLiteral("input.address.zip_code")).toString(),
+                     QStringLiteral("11215"));
+            QCOMPARE(jsonValueAt(*parseJson(kept), QStringLiteral("input.applicant.first_name")).toString(),
+                     QStringLiteral("Dana"));
+        }
+        QCOMPARE(w->document()->value(QStringLiteral("input.applicant.first_name")).toString(),
+                 editWhileWaiting ? QStringLiteral("Danielle") : QStringLiteral("Dana"));
         QVERIFY2(w->libraryBannerText().contains(QStringLiteral("Not connected to the library server")),
                  qPrintable(w->libraryBannerText()));
         QCOMPARE(localLibrary()->caseCount(), 1);
         QCOMPARE(w->library()->connection()->offlineCases().size(), 1);
         QVERIFY(!button(*w, "libraryStopWaitingButton")->isVisible());
         ::kill(std::exchange(m_frozen, 0), SIGCONT);
+    }
+
+    // The server answers the connection check and then stops answering (a TCP relay passes the first
+    // connection to the server and holds every later one silent, as a blackholed server does): the
+    // window never waits for it on its own thread. It starts at once, online as the check found, and a
+    // save waits on a worker, with Stop waiting.
+    void serverBlackholedRightAfterTheCheck() {
+        SilentAfterFirstRelay relay(m_env.pg.location(QStringLiteral("alice")).port);
+        QVERIFY(relay.listen(QHostAddress::LocalHost));
+        LibraryLocation where = m_env.pg.location(QStringLiteral("alice"));
+        where.port = relay.serverPort();
+        m_env.secrets->write(where.secretName(), m_env.pg.password(QStringLiteral("alice")));
+        saveLibraryLocation(*std::make_unique<QSettings>(), where);
+
+        EventLoopTicks ticks;
+        QElapsedTimer t;
+        t.start();
+        auto w = std::make_unique<MainWindow>();
+        const qint64 started = t.elapsed();
+        QVERIFY2(relay.connections() >= 1, "the check did not go through the relay");
+        // The check's own wait runs the event loop; nothing after it blocks (libpq's connect_timeout is 10
+        // s).
+        QVERIFY2(started < 5000, qPrintable(QString::number(started)));
+        QVERIFY2(ticks.count >= int(started / 50 / 3),
+                 qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks.count).arg(started)));
+        LibraryConnection *connection = w->library()->connection();
+        QCOMPARE(connection->state(), LibraryConnection::State::Online);
+        QCOMPARE(connection->role(), LibraryRole::Agent);
+        QCOMPARE(w->library()->library()->userName(), QStringLiteral("alice"));
+        QCOMPARE(relay.connections(), 1); // the window made no connection of its own
+
+        w->setUnsavedAnswerForTests(QMessageBox::Discard);
+        w->document()->setNow(test::fixedNow());
+        w->resize(1366, 768);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        QVERIFY(w->openSample(QStringLiteral("brooklyn-household.json")));
+        QVERIFY(test::typeIntoInsured(*w, "field_zip_code", QStringLiteral("11215")));
+        bool stopped = false;
+        test::whenShown(QStringLiteral("mainWindow"), [&](QWidget *) {
+            QTRY_VERIFY_WITH_TIMEOUT(button(*w, "libraryStopWaitingButton")->isVisible(), 8000);
+            QTest::mouseClick(button(*w, "libraryStopWaitingButton"), Qt::LeftButton);
+            stopped = true;
+        });
+        // Copy and re-quote writes the sample into the server's library: its connection, on a worker,
+        // waits for the silent server until Stop waiting; the window then works offline.
+        QVERIFY(!w->copyAndRequote(QStringLiteral("held")));
+        QVERIFY(stopped);
+        QCOMPARE(connection->state(), LibraryConnection::State::Offline);
+        QVERIFY2(relay.connections() >= 2, "the save did not try the server");
     }
 
     // The server freezes (postmaster and every backend stopped) and File → Library… is chosen: the window
@@ -274,10 +395,7 @@ private Q_SLOTS:
             if (m_frozen) ::kill(std::exchange(m_frozen, 0), SIGCONT);
         });
 
-        int ticks = 0;
-        QTimer tick;
-        connect(&tick, &QTimer::timeout, [&] { ++ticks; });
-        tick.start(50);
+        EventLoopTicks ticks;
         QElapsedTimer t;
         t.start();
         w->findChild<QAction *>(QStringLiteral("actionLibrary"))->trigger();
@@ -285,7 +403,8 @@ private Q_SLOTS:
         auto *count = w->findChild<QLabel *>(QStringLiteral("libraryCount"));
         // The list's read fails: the window goes offline and shows the library on this computer.
         QTRY_COMPARE_WITH_TIMEOUT(connection->state(), LibraryConnection::State::Offline, 30000);
-        QVERIFY2(ticks >= int(t.elapsed() / 50 / 2), qPrintable(QString::number(ticks))); // never blocked
+        QVERIFY2(ticks.count >= int(t.elapsed() / 50 / 2),
+                 qPrintable(QString::number(ticks.count))); // never blocked
         const QString said = w->findChild<ElidingLabel *>(QStringLiteral("statusMessage"))->fullText();
         QVERIFY2(said.startsWith(QStringLiteral("The library could not be read: ")), qPrintable(said));
         QVERIFY2(!said.contains(QStringLiteral("QPSQL")), qPrintable(said));
@@ -307,6 +426,26 @@ private Q_SLOTS:
                  qPrintable(source->fullText()));
     }
 
+    // An idle window notices a short outage by itself (checked at the probe interval while online), says
+    // so, and is back online when the server is, with nothing clicked or saved.
+    void idleWindowNoticesAnOutage() {
+        auto w = m_env.windowAs(QStringLiteral("alice"));
+        LibraryConnection *connection = w->library()->connection();
+        connection->setProbeIntervalMs(200);
+        QCOMPARE(connection->state(), LibraryConnection::State::Online);
+        QTest::qWait(600); // checks while the server answers leave the window online
+        QCOMPARE(connection->state(), LibraryConnection::State::Online);
+        QCOMPARE(w->libraryBannerText(), QString());
+        QVERIFY2(m_env.pg.stop(), qPrintable(m_env.pg.error()));
+        QTRY_COMPARE_WITH_TIMEOUT(connection->state(), LibraryConnection::State::Offline, 10000);
+        QVERIFY2(w->libraryBannerText().contains(
+                     QStringLiteral("Nothing is listening on 127.0.0.1:%1 any more").arg(m_env.pg.port())),
+                 qPrintable(w->libraryBannerText()));
+        QVERIFY2(m_env.pg.restart(), qPrintable(m_env.pg.error()));
+        QTRY_COMPARE_WITH_TIMEOUT(connection->state(), LibraryConnection::State::Online, 15000);
+        QTRY_COMPARE(w->libraryBannerText(), QString());
+    }
+
     void serverGoneAtStart() {
         QVERIFY2(m_env.pg.stop(), qPrintable(m_env.pg.error()));
         auto w = m_env.windowAs(QStringLiteral("alice"));
@@ -314,6 +453,13 @@ private Q_SLOTS:
         QCOMPARE(connection->state(), LibraryConnection::State::Offline);
         QVERIFY2(w->libraryBannerText().contains(QStringLiteral("Not connected to the library server")),
                  qPrintable(w->libraryBannerText()));
+        // Never reached in this window: a stopped server and a wrong port cannot be told apart, both said.
+        QVERIFY2(
+            w->libraryBannerText().contains(
+                QStringLiteral("Nothing is listening on 127.0.0.1:%1: check the port, and that the server "
+                               "is running.")
+                    .arg(m_env.pg.port())),
+            qPrintable(w->libraryBannerText()));
         QVERIFY(w->library()->isOpen()); // the local library works meanwhile
         QVERIFY2(m_env.pg.restart(), qPrintable(m_env.pg.error()));
         QTest::mouseClick(button(*w, "libraryRetryButton"), Qt::LeftButton);

@@ -21,13 +21,19 @@ struct ConnectionCheck {
     LibraryRole role = LibraryRole::Owner;
     QString userName;
     LibraryFailure failure = LibraryFailure::None;
-    QString words;  // "Connected as alice, an agent: …" / "Wrong user name or password …"
-    QString detail; // the library's own text of a failure (libpq's words; never the password)
+    QString words;            // "Connected as alice, an agent: …" / "Wrong user name or password …"
+    QString detail;           // the library's own text of a failure (libpq's words; never the password)
+    LibraryIdentity identity; // of a connected library: what the window's handle of it starts from
 };
 // Opens the library at `location` and describes the outcome. Blocking: call on a worker thread.
 ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QString &password);
-// The sentence for a library that failed to open (isOpen() false), or for its last failure.
-QString describeLibraryFailure(LibraryFailure failure, const QString &error);
+// The sentence for a library that failed to open (isOpen() false), or for its last failure, naming the
+// server at `where` ("Nothing is listening on db.agency:5432…", "The server at db.agency:5432 closed the
+// connection…", "…is starting up", "…refused the password of alice"). `reachedBefore`: this window was
+// connected to that very server earlier, so a refused connection means it was stopped (a wrong port and
+// a stopped server cannot be told apart otherwise). Never the password; the error text is not repeated.
+QString describeLibraryFailure(LibraryFailure failure, const QString &error,
+                               const LibraryLocation &where = LibraryLocation(), bool reachedBefore = false);
 // The server's own words of a failure for showing apart from describeLibraryFailure's sentence, without
 // the SQL driver's jargon ("QPSQL: Unable to connect").
 QString libraryFailureDetail(const QString &error);
@@ -43,12 +49,15 @@ QThreadPool *libraryThreadPool();
 //
 // States: Local (the file is the library), Online (the server answers), Offline (a server is chosen but
 // cannot be reached: the local library is active, the server is checked again every probeIntervalMs on a
-// worker thread and on retryNow()). Cases saved while offline are remembered (QSettings
-// library/offlineCases, ids in the local library) until they are uploaded with upload() (pushLibrary on
-// a worker thread, progress and report by signal).
+// worker thread and on retryNow()). While Online the server is checked at the same interval too, so an
+// idle window notices an outage (it says so and goes Offline) without waiting for the next save. Cases saved
+// while offline are remembered (QSettings library/offlineCases, ids in the local library) until they are
+// uploaded with upload() (pushLibrary on a worker thread, progress and report by signal).
 //
-// Connecting to a server is first tried on a worker thread (checkLibraryConnection); only a server that
-// answered is then opened on this thread (QSqlDatabase connections belong to the thread that opens them).
+// Connecting to a server happens on a worker thread only (checkLibraryConnection, which also migrates):
+// the window's handle of a server that answered is made from what the check found
+// (openCheckedCaseLibrary) without a connection of its own, so a server that stops answering right after
+// the check never holds this thread. Every call on the library runs on a worker through connector().
 // The recovery records of autosave always go to the local library: they belong to this computer.
 class LibraryConnection : public QObject {
     Q_OBJECT
@@ -73,6 +82,8 @@ public:
     // What the signed-in user may do (Owner for the local file or when offline).
     LibraryRole role() const { return m_server ? m_server->role() : LibraryRole::Owner; }
     bool isReadOnly() const { return role() == LibraryRole::Underwriter; }
+    // describeLibraryFailure for the chosen server, knowing whether this connection reached it before.
+    QString describeFailure(LibraryFailure failure, const QString &error) const;
     // Why the server is offline, in plain words (empty otherwise).
     QString offlineReason() const { return m_offlineReason; }
     QString offlineDetail() const { return m_offlineDetail; }
@@ -95,7 +106,7 @@ public:
     // Uploads the cases saved while offline to the server, on a worker; false when not online or busy.
     bool upload();
     bool isUploading() const { return m_upload.isRunning(); }
-    // Blocks until a running check or upload is over (tests, shutdown).
+    // Blocks until a running check (made while offline) or upload is over (tests, shutdown).
     void waitForIdle(int timeoutMs = 30000);
 
 signals:
@@ -107,7 +118,8 @@ signals:
 
 private:
     void probeFinished();
-    bool connectServer(); // on this thread, after a check said the server answers
+    void idleProbeFinished();                         // a check made while Online
+    void connectServer(const ConnectionCheck &check); // after a check said the server answers
 
     LibraryLocation m_location;
     QString m_password; // held for reconnecting only; never written or shown
@@ -115,8 +127,12 @@ private:
     std::unique_ptr<CaseLibrary> m_local, m_server;
     QString m_localPath; // the file m_local is (empty: the default library)
     QString m_offlineReason, m_offlineDetail;
+    bool m_reached = false; // the chosen server answered since it was chosen
     QTimer *m_probeTimer = nullptr;
     QFutureWatcher<ConnectionCheck> m_probe;
+    QTimer *m_idleProbeTimer = nullptr; // while Online
+    QFutureWatcher<ConnectionCheck> m_idleProbe;
+    quint64 m_opened = 0, m_idleProbeOf = 0; // open() calls; the one an idle check was made under
     QFutureWatcher<PushReport> m_upload;
     QList<qint64> m_uploading;
 };

@@ -128,7 +128,59 @@ void LibraryController::keepServerCopy(CaseLibrary *lib, const JobResult &r) {
         m_serverCopy.reset();
 }
 
-LibraryController::JobResult LibraryController::runJob(CaseLibrary *lib, Job job) {
+LibraryController::JobResult LibraryController::runJob(CaseLibrary *lib, Job job, const QString &doing) {
+    if (!lib) return waitForJob(lib, {}, doing);
+    return waitForJob(lib,
+                      QtConcurrent::run(libraryThreadPool(),
+                                        [connect = lib->connector(), job = std::move(job)] {
+                                            const std::unique_ptr<CaseLibrary> worker = connect();
+                                            JobResult r;
+                                            if (worker->isOpen()) r = job(*worker);
+                                            if (!r.ok) {
+                                                r.failure = worker->lastFailure();
+                                                r.error = worker->lastError();
+                                                r.conflict = worker->lastConflict();
+                                            }
+                                            return r;
+                                        }),
+                      doing);
+}
+
+LibraryController::JobResult LibraryController::runSaveJob(CaseLibrary *lib, const JsonValue &root,
+                                                           SaveJob job) {
+    if (!lib) return waitForJob(lib, {}, QString());
+    // The tree is shared copy-on-write: serialising a large case is worker work, and edits made on this
+    // thread meanwhile do not reach these bytes.
+    return waitForJob(lib,
+                      QtConcurrent::run(libraryThreadPool(),
+                                        [connect = lib->connector(), root, job = std::move(job)] {
+                                            const QByteArray body = writeJson(root);
+                                            const std::unique_ptr<CaseLibrary> worker = connect();
+                                            JobResult r;
+                                            if (worker->isOpen()) r = job(*worker, body);
+                                            if (!r.ok) {
+                                                r.failure = worker->lastFailure();
+                                                r.error = worker->lastError();
+                                                r.conflict = worker->lastConflict();
+                                            }
+                                            r.body = body;
+                                            return r;
+                                        }),
+                      savingWords(lib));
+}
+
+QString LibraryController::savingWords(CaseLibrary *lib) const {
+    if (lib && lib->location().isServer())
+        return tr("Saving the case to the library server %1…").arg(lib->location().displayName());
+    return tr("Saving the case to the library on this computer…");
+}
+
+qint64 LibraryController::busyElapsedMs() const {
+    return m_busy > 0 && m_busySince.isValid() ? m_busySince.elapsed() : 0;
+}
+
+LibraryController::JobResult LibraryController::waitForJob(CaseLibrary *lib, QFuture<JobResult> future,
+                                                           const QString &doing) {
     if (!lib) {
         JobResult r;
         r.failure = LibraryFailure::Unreachable;
@@ -138,24 +190,25 @@ LibraryController::JobResult LibraryController::runJob(CaseLibrary *lib, Job job
     QFutureWatcher<JobResult> watcher;
     QEventLoop loop;
     connect(&watcher, &QFutureWatcher<JobResult>::finished, &loop, &QEventLoop::quit);
-    if (m_busy++ == 0) emit busyChanged(true);
-    watcher.setFuture(
-        QtConcurrent::run(libraryThreadPool(), [connect = lib->connector(), job = std::move(job)] {
-            const std::unique_ptr<CaseLibrary> worker = connect();
-            JobResult r;
-            if (worker->isOpen()) r = job(*worker);
-            if (!r.ok) {
-                r.failure = worker->lastFailure();
-                r.error = worker->lastError();
-                r.conflict = worker->lastConflict();
-            }
-            return r;
-        }));
+    // The window stays usable meanwhile (it is told busyChanged and says busyText); only a server is
+    // something to stop waiting for. A nested call (a save's conflict read) keeps the outer words.
+    const bool outermost = m_busy++ == 0;
+    const QString outerText = m_busyText;
+    const bool outerServer = m_busyOnServer;
+    if (outermost) m_busySince.start();
+    m_busyOnServer = lib->location().isServer();
+    m_busyText = !doing.isEmpty() ? doing
+                 : m_busyOnServer
+                     ? tr("Waiting for the library server %1…").arg(lib->location().displayName())
+                     : tr("Reading the library on this computer…");
+    emit busyChanged(true);
+    watcher.setFuture(future);
     bool stopped = false;
     if (!watcher.isFinished()) {
         QTimer slow;
         slow.setSingleShot(true);
         connect(&slow, &QTimer::timeout, this, [this] {
+            if (m_slow) return;
             m_slow = true;
             emit slowChanged(true);
         });
@@ -167,9 +220,14 @@ LibraryController::JobResult LibraryController::runJob(CaseLibrary *lib, Job job
         loop.exec();
         m_stopWaiting = outer;
     }
+    m_busyText = outerText;
+    m_busyOnServer = outerServer;
     if (--m_busy == 0) {
         if (std::exchange(m_slow, false)) emit slowChanged(false);
+        m_busySince.invalidate();
         emit busyChanged(false);
+    } else {
+        emit busyChanged(true); // the outer call's words again
     }
     if (stopped) {
         // The worker keeps its own connection and finishes on its own; what it returns is dropped.
@@ -217,6 +275,7 @@ void LibraryController::followUpload(const PushReport &report, const QList<qint6
 }
 
 void LibraryController::documentLoaded() {
+    ++m_loads;
     m_autosave->stop();
     removeOwnRecovery(); // the record was of the case that was open before
     if (m_loadingVersion) return;

@@ -5,6 +5,7 @@
 #include "store/caselibrary.h"
 #include "store/librarypush.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QObject>
 
@@ -24,6 +25,10 @@ class RankingController;
 // reached and the case went to the local library instead (ok is true then: nothing is lost).
 struct LibrarySaveOutcome {
     bool ok = false;
+    // The bytes written (serialised on a worker from the case as it was when the save began; empty when
+    // it did not get that far) and whether the document is still that tree (no edit came meanwhile).
+    QByteArray bytes;
+    bool documentUnchanged = true;
     bool savedOffline = false;
     LibraryFailure failure = LibraryFailure::None;
     QString error;
@@ -45,9 +50,12 @@ struct LibrarySaveOutcome {
 // when it was opened or saved there while offline). Every save of a case it opened passes the revision
 // it opened as SaveOptions::expectedRevision, so a case someone else saved meanwhile is refused with a
 // Conflict (never overwritten). Opening and saving run on a worker thread with their own connection
-// (CaseLibrary::connector()); the caller waits in a local event loop, with busyChanged(true) meanwhile,
-// so the window keeps painting while a server is slow. A save the server cannot receive goes to the
-// local library and is remembered for upload.
+// (CaseLibrary::connector()); the caller waits in a local event loop, with busyChanged(true) meanwhile
+// and busyText() saying what runs, so the window keeps painting and stays usable (the window takes edits
+// meanwhile; it only refuses commands that would replace the case). A save serialises the case on the
+// worker from the tree as it was when Save was chosen, and marks the document saved only when no edit
+// came meanwhile (CaseDocument::treeGeneration): later edits belong to the next save. A save the server
+// cannot receive goes to the local library and is remembered for upload.
 class LibraryController : public QObject {
     Q_OBJECT
 public:
@@ -71,9 +79,18 @@ public:
     // The revision of the open version as it was opened or last saved (0: none).
     int revision() const { return m_revision; }
     bool isBusy() const { return m_busy > 0; }
-    // A library call has been out longer than kSlowMs: the window offers to stop waiting.
+    // What the library call out is doing, in plain words ("Saving the case to the library on this
+    // computer…", "Saving the case to the library server db.agency:5432…"); empty when none is out.
+    QString busyText() const { return m_busyText; }
+    // Whether the call out waits for a library server (a local library is no server: nothing to stop
+    // waiting for, its work simply runs on).
+    bool isWaitingForServer() const { return m_busy > 0 && m_busyOnServer; }
+    // A library call has been out longer than kSlowMs: the window says so, and for a server offers to stop
+    // waiting.
     static constexpr int kSlowMs = 3000;
     bool isWaitingLong() const { return m_slow; }
+    // How long the call out has run (ms; 0 when none).
+    qint64 busyElapsedMs() const;
     // Gives up on the call being waited for: it counts as an unreachable server (a save then goes to the
     // local library). The worker finishes on its own; its result is dropped.
     void stopWaiting();
@@ -128,14 +145,26 @@ private:
         std::optional<LibraryVersion> version;
         std::optional<LibraryCase> libraryCase;
         std::optional<CaseCopy> copy; // the server case as it is after the job (readServerCopy)
+        QByteArray body;              // a save job's bytes (runSaveJob)
     };
     using Job = std::function<JobResult(CaseLibrary &)>;
-    // Runs `job` on a worker with a new connection to `lib`, waiting in a local event loop. A failed job
-    // comes back with the connection's lastFailure, lastError and lastConflict.
-    JobResult runJob(CaseLibrary *lib, Job job);
+    using SaveJob = std::function<JobResult(CaseLibrary &, const QByteArray &body)>;
+    // Runs `job` on a worker with a new connection to `lib`, waiting in a local event loop; `doing` is
+    // what the window says meanwhile. A failed job comes back with the connection's lastFailure,
+    // lastError and lastConflict.
+    JobResult runJob(CaseLibrary *lib, Job job, const QString &doing = QString());
+    // The same for a save: `root` is serialised on the worker first (its bytes come back in body, also
+    // when the library could not be opened), then `job` runs with them.
+    JobResult runSaveJob(CaseLibrary *lib, const JsonValue &root, SaveJob job);
+    JobResult waitForJob(CaseLibrary *lib, QFuture<JobResult> future, const QString &doing);
+    // "Saving the case to the library on this computer…" or "…to the library server HOST:PORT…".
+    QString savingWords(CaseLibrary *lib) const;
+    // The ranking snapshot to store with a save, computed on the worker (it hashes the whole case).
+    std::function<RankingSnapshot()> rankingSource() const;
     // After a failed save: the stored version for a conflict, the local library for an unreachable server.
-    LibrarySaveOutcome failedSave(const JobResult &r, const QByteArray &bytes, const QString &filePath);
-    LibrarySaveOutcome saveOffline(const QByteArray &bytes, const QString &filePath);
+    LibrarySaveOutcome failedSave(const JobResult &r, const JsonValue &root, const QString &filePath);
+    LibrarySaveOutcome saveOffline(const JsonValue &root, const QString &filePath);
+    LibrarySaveOutcome recordFileSaveOf(const JsonValue &root, const QString &path);
     void adopt(const LibraryVersion &v, bool inLocal);
     // Reads the case's summary (with its uid) and every version with its bytes into j.copy: what the
     // window knows of a server case, so a save while the server is unreachable becomes a local copy of
@@ -174,8 +203,12 @@ private:
     QString m_title;           // "Dana Okafor — library, version 2 (Renewal)" of the open version
     int m_busy = 0;
     bool m_slow = false;
+    bool m_busyOnServer = false;
+    QString m_busyText;
+    QElapsedTimer m_busySince;
     std::function<void()> m_stopWaiting;
     bool m_loadingVersion = false;
+    quint64 m_loads = 0; // cases loaded into the document: a save's result is not adopted by another case
     bool m_crashed = false;
 };
 

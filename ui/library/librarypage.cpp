@@ -257,7 +257,9 @@ void LibraryPage::deliver(quint64 generation, std::vector<LibraryCase> cases, bo
     if (!error.isEmpty()) {
         // Plain words in the status bar; the driver's own text only in the tooltip. The rows of an
         // earlier read are not shown as if they were current.
-        const QString words = describeLibraryFailure(failure, error);
+        // The list reads the active library: a server here is one the window was connected to.
+        const LibraryLocation where = m_library ? m_library->location() : LibraryLocation();
+        const QString words = describeLibraryFailure(failure, error, where, where.isServer());
         emit message(tr("The library could not be read: %1").arg(words));
         m_count->setText(tr("unreadable"));
         m_count->setToolTip(plainToolTip(error));
