@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+#include "reportstretches.h"
+
+#include "reportmeasure.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextFrame>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pw {
+
+namespace {
+
+constexpr size_t kNoBlock = size_t(-1); // a block of a stretch's lead-in, not of the report
+
+// The pages a stretch's document fills: down to the foot of its last table or of its last block with
+// text. The empty paragraph QTextDocument keeps after a last table is left out: in one document of the
+// whole report it is there only before a table (planned on the page, reportpagination.h), and an empty
+// line on a page of its own would print an empty page.
+int pagesFilled(QTextDocument &text, double pageHeight) {
+    QAbstractTextDocumentLayout *layout = text.documentLayout();
+    layout->documentSize(); // the whole document laid out
+    double bottom = 0;
+    for (auto it = text.rootFrame()->begin(); !it.atEnd(); ++it) {
+        if (QTextFrame *frame = it.currentFrame())
+            bottom = std::max(bottom, layout->frameBoundingRect(frame).bottom());
+        else if (!it.currentBlock().text().isEmpty())
+            bottom = std::max(bottom, layout->blockBoundingRect(it.currentBlock()).bottom());
+    }
+    return std::max(1, int(std::floor((bottom - 0.01) / pageHeight)) + 1);
+}
+
+// A block that ends as `b` does in the layout, for a stretch's lead-in: of its kind, with a no-break space
+// for its text (an empty paragraph is left out), so it has the same bottom margin, or is a table followed
+// by what follows it the same way (QTextDocument's HTML import puts an empty paragraph after some tables).
+ReportBlock standIn(const ReportBlock &b) {
+    using Kind = ReportBlock::Kind;
+    const QString space = QStringLiteral("\u00a0");
+    ReportBlock out;
+    out.kind = b.kind;
+    switch (b.kind) {
+    case Kind::Heading:
+    case Kind::Subheading:
+    case Kind::Paragraph:
+    case Kind::Note:
+    case Kind::Callout:
+        out.text = space;
+        break;
+    case Kind::Bullets:
+    case Kind::Panel:
+        out.items = QStringList{space};
+        break;
+    case Kind::Facts:
+        out.items = QStringList{space + u'\t' + space};
+        break;
+    case Kind::Table:
+        out.table.header = QStringList{space};
+        out.table.widths = {100};
+        out.table.numeric = {false};
+        out.table.compact = b.table.compact;
+        out.table.rows = {ReportRow{{ReportCell(space)}}};
+        break;
+    case Kind::PageBreak:
+        break;
+    }
+    return out;
+}
+
+} // namespace
+
+ReportStretches::ReportStretches(const PaginatedReport &paged, const QSizeF &body, const MakeDocument &make,
+                                 const KeepGoing &keepGoing)
+    : m_blocks(paged.document.blocks.size())
+    , m_pageHeight(body.height()) {
+    const ReportDocument &doc = paged.document;
+    // The stretches: the blocks between two page breaks, the cover with the first. A stretch after a page
+    // break begins with a lead-in page, so that its first block comes after a break as in one document of
+    // the whole report: the layout sets a block after another block by the larger of its top margin and the
+    // other's bottom margin, and a block after a table or at a document's start without a margin.
+    Stretch current;
+    const ReportBlock *previous = nullptr; // the last block before the break, if any
+    auto begin = [&](bool afterBreak) {
+        current = Stretch();
+        current.part.title = doc.title;
+        current.part.runningHeader = doc.runningHeader;
+        if (!afterBreak) {
+            current.part.cover = doc.cover;
+        } else if (previous || doc.cover.present) {
+            current.leadIn = 1;
+            if (previous)
+                current.part.blocks.push_back(standIn(*previous));
+            else
+                current.part.cover = doc.cover; // the cover alone before the break
+            current.part.pageBreak();
+            current.index.assign(current.part.blocks.size(), kNoBlock);
+        }
+    };
+    auto close = [&] {
+        const bool hasBlocks =
+            std::any_of(current.index.begin(), current.index.end(), [](size_t i) { return i != kNoBlock; });
+        if (hasBlocks || (current.part.cover.present && current.leadIn == 0))
+            m_stretches.push_back(std::move(current));
+        begin(true);
+    };
+    begin(false);
+    for (size_t i = 0; i < doc.blocks.size(); ++i) {
+        if (doc.blocks[i].kind == ReportBlock::Kind::PageBreak) {
+            close();
+            continue;
+        }
+        current.part.blocks.push_back(doc.blocks[i]);
+        current.index.push_back(i);
+        previous = &doc.blocks[i];
+    }
+    close();
+
+    for (Stretch &s : m_stretches) {
+        s.text = make(s.part, body);
+        s.firstPage = m_pages;
+        s.pages = std::max(1, pagesFilled(*s.text, m_pageHeight) - s.leadIn);
+        m_pages += s.pages;
+        if (keepGoing && !keepGoing()) {
+            m_cancelled = true;
+            return;
+        }
+    }
+}
+
+ReportStretches::~ReportStretches() = default;
+
+QString ReportStretches::splitTableRow() const {
+    for (const Stretch &s : m_stretches) {
+        if (!s.text) continue;
+        const QString split = pw::splitTableRow(*s.text, m_pageHeight);
+        if (!split.isEmpty())
+            return QStringLiteral("%1 (of the pages from page %2)")
+                .arg(split)
+                .arg(s.firstPage + 1 - s.leadIn);
+    }
+    return {};
+}
+
+MeasuredReport ReportStretches::measure() const {
+    MeasuredReport out;
+    out.blocks.resize(m_blocks);
+    for (const Stretch &s : m_stretches) {
+        if (!s.text) continue;
+        const MeasuredReport own = measureReport(*s.text, s.part, false);
+        const double shift = (s.firstPage - s.leadIn) * m_pageHeight;
+        for (size_t b = 0; b < own.blocks.size() && b < s.index.size(); ++b) {
+            if (s.index[b] == kNoBlock) continue;
+            MeasuredBlock m = own.blocks[b];
+            m.top += shift;
+            m.bottom += shift;
+            out.blocks[s.index[b]] = std::move(m);
+        }
+        out.separatorHeight = std::max(out.separatorHeight, own.separatorHeight);
+        if (s.part.cover.present) out.coverBottom = own.coverBottom + shift;
+    }
+    return out;
+}
+
+ReportStretches::Page ReportStretches::page(int page) const {
+    // The last stretch that begins on or before the page.
+    const auto it = std::upper_bound(m_stretches.begin(), m_stretches.end(), page,
+                                     [](int p, const Stretch &s) { return p < s.firstPage; });
+    if (it == m_stretches.begin()) return {};
+    const Stretch &s = *std::prev(it);
+    if (page >= s.firstPage + s.pages) return {};
+    return {s.text.get(), page - s.firstPage + s.leadIn};
+}
+
+void ReportStretches::releaseBefore(int page) {
+    for (Stretch &s : m_stretches) {
+        if (s.firstPage + s.pages > page) break;
+        s.text.reset();
+    }
+}
+
+} // namespace pw
