@@ -150,18 +150,22 @@ Largest largest(const ReportStretches &laid) {
     return out;
 }
 
+// The data rows: each kind of report, made with `n` of its parts.
+void addReports(int sectionCount, int tableParts, int factCount) {
+    QTest::addColumn<std::function<ReportDocument(int)>>("make");
+    QTest::addColumn<int>("n");
+    QTest::newRow("sections of prose and tables")
+        << std::function<ReportDocument(int)>(sections) << sectionCount;
+    QTest::newRow("one long table") << std::function<ReportDocument(int)>(longTable) << tableParts;
+    QTest::newRow("facts and notes") << std::function<ReportDocument(int)>(facts) << factCount;
+}
+
 } // namespace
 
 class TestReportStretches : public QObject {
     Q_OBJECT
 private slots:
-    void stretchesStaySmall_data() {
-        QTest::addColumn<std::function<ReportDocument(int)>>("make");
-        QTest::addColumn<int>("n");
-        QTest::newRow("sections of prose and tables") << std::function<ReportDocument(int)>(sections) << 8;
-        QTest::newRow("one long table") << std::function<ReportDocument(int)>(longTable) << 4;
-        QTest::newRow("facts and notes") << std::function<ReportDocument(int)>(facts) << 8;
-    }
+    void stretchesStaySmall_data() { addReports(8, 4, 8); }
     // Ten times the report: ten times the pages, and no stretch's document larger than before (at most
     // one page more, as its breaks fall otherwise): the layout of a page does not walk the pages before.
     void stretchesStaySmall() {
@@ -186,13 +190,7 @@ private slots:
                 QStringLiteral("largest stretch: %1 blocks, then %2").arg(small.blocks).arg(large.blocks)));
     }
 
-    void pagesMapped_data() {
-        QTest::addColumn<std::function<ReportDocument(int)>>("make");
-        QTest::addColumn<int>("n");
-        QTest::newRow("sections of prose and tables") << std::function<ReportDocument(int)>(sections) << 12;
-        QTest::newRow("one long table") << std::function<ReportDocument(int)>(longTable) << 5;
-        QTest::newRow("facts and notes") << std::function<ReportDocument(int)>(facts) << 12;
-    }
+    void pagesMapped_data() { addReports(12, 5, 12); }
     // Every page of the report is one page of one stretch's document, in order: a stretch's pages follow
     // each other in its document, after its lead-in page when a page break comes before it; the count is
     // the one planned and no table row is cut; painted stretches are freed, the rest kept.
