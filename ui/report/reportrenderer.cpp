@@ -159,9 +159,9 @@ std::unique_ptr<ReportStretches> layOutInPages(QTextDocument &text, const Report
     if (!known) setReportHtml(text, fitted, logo);
     text.setTextWidth(body.width());
     const MeasuredReport measured = measureReport(text, fitted);
-    // Each stretch of pages in a document of its own, set up as the report's.
-    const ReportStretches::MakeDocument make = [&text, &logo](const ReportDocument &part,
-                                                              const QSizeF &page) {
+    // Each stretch of pages in a document of its own, set up as the report's (made again to be painted:
+    // `text` outlives the stretches, the logo is copied).
+    const ReportStretches::MakeDocument make = [&text, logo](const ReportDocument &part, const QSizeF &page) {
         auto stretch = std::make_unique<ReferenceTextDocument>();
         stretch->setDefaultFont(text.defaultFont());
         stretch->setDocumentMargin(text.documentMargin());
@@ -176,6 +176,7 @@ std::unique_ptr<ReportStretches> layOutInPages(QTextDocument &text, const Report
     std::unique_ptr<ReportStretches> laid;
     for (int attempt = 0; attempt < 3; ++attempt) {
         const PaginatedReport paged = paginateReport(fitted, measured, frame);
+        laid.reset(); // the plan before, freed before the next is laid out
         laid = std::make_unique<ReportStretches>(paged, body, make, keepGoing);
         if (laid->cancelled()) return nullptr;
         if (laid->pageCount() == paged.pages && laid->splitTableRow().isEmpty()) break;
@@ -302,7 +303,6 @@ int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaint
         if (at.text) at.text->documentLayout()->draw(&bodyPainter, ctx);
         bodyPainter.end();
         p.restore();
-        laid->releaseBefore(i + 1);
         if (progress && !progress(i + 1, pages)) return 0;
     }
     p.end();

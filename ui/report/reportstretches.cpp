@@ -16,6 +16,10 @@ namespace pw {
 namespace {
 
 constexpr size_t kNoBlock = size_t(-1); // a block of a stretch's lead-in, not of the report
+// The stretches within a report's first pages keep their documents from the layout to the painting, so a
+// short report is laid out once; after these, a stretch is laid out again to be painted (reportstretches.h).
+// 64 pages of layout are about 9 MB.
+constexpr int kKeptPages = 64;
 
 // The pages a stretch's document fills: down to the foot of its last table or of its last block with
 // text. The empty paragraph QTextDocument keeps after a last table is left out: in one document of the
@@ -74,7 +78,9 @@ ReportBlock standIn(const ReportBlock &b) {
 
 ReportStretches::ReportStretches(const PaginatedReport &paged, const QSizeF &body, const MakeDocument &make,
                                  const KeepGoing &keepGoing)
-    : m_blocks(paged.document.blocks.size())
+    : m_make(make)
+    , m_body(body)
+    , m_blocks(paged.document.blocks.size())
     , m_pageHeight(body.height()) {
     const ReportDocument &doc = paged.document;
     // The stretches: the blocks between two page breaks, the cover with the first. A stretch after a page
@@ -125,10 +131,14 @@ ReportStretches::ReportStretches(const PaginatedReport &paged, const QSizeF &bod
     close();
 
     for (Stretch &s : m_stretches) {
-        s.text = make(s.part, body);
+        // Laid out, counted and measured; kept for the first pages, else freed (page() makes it again).
+        std::unique_ptr<QTextDocument> text = make(s.part, body);
         s.firstPage = m_pages;
-        s.pages = std::max(1, pagesFilled(*s.text, m_pageHeight) - s.leadIn);
+        s.pages = std::max(1, pagesFilled(*text, m_pageHeight) - s.leadIn);
+        s.splitRow = pw::splitTableRow(*text, m_pageHeight);
+        s.measured = measureReport(*text, s.part, false);
         m_pages += s.pages;
+        if (m_pages <= kKeptPages) s.kept = std::move(text);
         if (keepGoing && !keepGoing()) {
             m_cancelled = true;
             return;
@@ -140,11 +150,9 @@ ReportStretches::~ReportStretches() = default;
 
 QString ReportStretches::splitTableRow() const {
     for (const Stretch &s : m_stretches) {
-        if (!s.text) continue;
-        const QString split = pw::splitTableRow(*s.text, m_pageHeight);
-        if (!split.isEmpty())
+        if (!s.splitRow.isEmpty())
             return QStringLiteral("%1 (of the pages from page %2)")
-                .arg(split)
+                .arg(s.splitRow)
                 .arg(s.firstPage + 1 - s.leadIn);
     }
     return {};
@@ -154,8 +162,7 @@ MeasuredReport ReportStretches::measure() const {
     MeasuredReport out;
     out.blocks.resize(m_blocks);
     for (const Stretch &s : m_stretches) {
-        if (!s.text) continue;
-        const MeasuredReport own = measureReport(*s.text, s.part, false);
+        const MeasuredReport &own = s.measured;
         const double shift = (s.firstPage - s.leadIn) * m_pageHeight;
         for (size_t b = 0; b < own.blocks.size() && b < s.index.size(); ++b) {
             if (s.index[b] == kNoBlock) continue;
@@ -170,21 +177,28 @@ MeasuredReport ReportStretches::measure() const {
     return out;
 }
 
-ReportStretches::Page ReportStretches::page(int page) const {
+ReportStretches::Page ReportStretches::page(int page) {
     // The last stretch that begins on or before the page.
     const auto it = std::upper_bound(m_stretches.begin(), m_stretches.end(), page,
                                      [](int p, const Stretch &s) { return p < s.firstPage; });
     if (it == m_stretches.begin()) return {};
     const Stretch &s = *std::prev(it);
     if (page >= s.firstPage + s.pages) return {};
-    return {s.text.get(), page - s.firstPage + s.leadIn};
-}
-
-void ReportStretches::releaseBefore(int page) {
-    for (Stretch &s : m_stretches) {
-        if (s.firstPage + s.pages > page) break;
-        s.text.reset();
+    const int stretch = int(std::prev(it) - m_stretches.begin());
+    if (stretch != m_held) {
+        // The one held before freed first: one stretch's layout at a time once the kept ones are passed.
+        if (m_held >= 0) m_stretches[size_t(m_held)].kept.reset();
+        m_text.reset();
+        m_held = stretch;
+        if (Stretch &now = m_stretches[size_t(stretch)]; now.kept) {
+            m_current = now.kept.get();
+        } else {
+            m_text = m_make(now.part, m_body);
+            m_text->documentLayout()->documentSize(); // laid out as when counted
+            m_current = m_text.get();
+        }
     }
+    return {m_current, page - s.firstPage + s.leadIn, stretch};
 }
 
 } // namespace pw
