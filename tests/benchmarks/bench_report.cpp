@@ -16,8 +16,15 @@
 //     --typical 100:  136 pages, 4.2 s CPU (31.0 ms a page), painting 10.0 / 12.8 ms a page (first / last 13)
 //     --typical 1000: 1,343 pages, 52.4 s CPU (39.0 ms a page), painting 12.8 / 14.6 ms a page (first / last
 //                     100), peak RSS 544 MB
-//   stretch by stretch (ui/report/reportstretches.h):
+//   stretch by stretch (ui/report/reportstretches.h), every stretch's layout held until painted:
 //     --typical 100:  136 pages, 2.9 s CPU (21.2 ms a page), painting 7.8 / 7.3 ms a page, peak RSS 88 MB
+//     --typical 1000: 1,343 pages, 31.2 s CPU (23.2 ms a page), painting 8.2 / 7.9 ms a page, peak RSS 634 MB
+//   stretch by stretch, the first 64 pages' layouts held, later stretches laid out again to be painted:
+//     --typical 100:  136 pages, 3.3 s CPU (24.2 ms a page), painting 7.8 / 12.9 ms a page, peak RSS 77 MB
+//     --typical 1000: 1,343 pages, 41.6 s CPU (31.0 ms a page), painting 10.9 / 15.5 ms a page (the first 100
+//                     pages mostly held ones; the machine loaded), peak RSS 470 MB
+//   Most of what remains of the peak is the report's own document, laid out as one long page to be
+//   measured and kept by the caller while the pages are painted.
 #include "casegen.h"
 #include "io/casefile.h"
 #include "report/reportrenderer.h"
