@@ -9,7 +9,46 @@
 #include "report/reportrenderer.h"
 #include "util/displaytext.h"
 
+#include <QElapsedTimer>
+
 namespace pw {
+
+namespace {
+
+// How far a long PDF is, on standard error, once it has taken a second: the pages are laid out first
+// (their count not known yet: said once), then painted (said about once a second). PW_PROGRESS_AFTER_MS
+// sets the second (for tests). A report done within it says nothing.
+class PageProgress {
+public:
+    explicit PageProgress(QTextStream &err)
+        : m_err(&err)
+        , m_after(qEnvironmentVariableIsSet("PW_PROGRESS_AFTER_MS")
+                      ? qEnvironmentVariableIntValue("PW_PROGRESS_AFTER_MS")
+                      : 1000) {
+        m_clock.start();
+    }
+    bool operator()(int done, int total) {
+        const qint64 now = m_clock.elapsed();
+        if (now < m_after) return true;
+        if (total == 0) {
+            if (!m_saidLayout) *m_err << "report: laying out the pages…" << Qt::endl;
+            m_saidLayout = true;
+        } else if (done == total || m_said < 0 || now - m_said >= m_after) {
+            *m_err << "report: page " << done << " of " << total << " painted" << Qt::endl;
+            m_said = now;
+        }
+        return true;
+    }
+
+private:
+    QTextStream *m_err;
+    qint64 m_after;
+    QElapsedTimer m_clock;
+    qint64 m_said = -1; // when a page was last said
+    bool m_saidLayout = false;
+};
+
+} // namespace
 
 int runReport(const QStringList &args, CliIo &io) {
     QCommandLineParser p;
@@ -144,7 +183,8 @@ int runReport(const QStringList &args, CliIo &io) {
     job.format = *reportFormatFromName(fmt);
     job.agency = agency;
     job.sections = sections;
-    const RenderedReport rendered = renderReport(job);
+    const RenderedReport rendered = renderReport(
+        job, job.format == ReportFormat::Pdf ? ReportProgress(PageProgress(io.err)) : ReportProgress());
     for (const QString &note : rendered.notes)
         io.err << "report: " << note << "\n";
     if (!rendered.error.isEmpty()) {

@@ -173,6 +173,8 @@ private slots:
     void hostileTextStaysText();
     void longReportsRepeatHeadersAndNumberPages_data();
     void longReportsRepeatHeadersAndNumberPages();
+    void longReportsSayHowFarTheyAre_data();
+    void longReportsSayHowFarTheyAre();
     void failedWriteKeepsOldReport_data();
     void failedWriteKeepsOldReport();
     void csvHasOneColumnPerFieldAndPlainNumbers();
@@ -406,6 +408,61 @@ void TestCliReport::longReportsRepeatHeadersAndNumberPages() {
     // The last row is in it.
     QVERIFY(pdfContains(table + pdfText(pdf, last),
                         kind == u"proposal" ? QStringLiteral("Option 60 ·") : QStringLiteral("60 Best")));
+}
+
+void TestCliReport::longReportsSayHowFarTheyAre_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<bool>("pages"); // whether it tells of pages laid out and painted
+    QTest::newRow("underwriter PDF") << "underwriter"
+                                     << "pdf" << true;
+    QTest::newRow("proposal PDF") << "proposal"
+                                  << "pdf" << true;
+    QTest::newRow("underwriter HTML") << "underwriter"
+                                      << "html" << false;
+    QTest::newRow("underwriter CSV") << "underwriter"
+                                     << "csv" << false;
+}
+
+// A PDF that takes longer than a second (here: no time at all) tells on standard error that its pages are
+// being laid out, then which page of how many is painted, up to the last; other formats have no pages.
+void TestCliReport::longReportsSayHowFarTheyAre() {
+    QFETCH(QString, kind);
+    QFETCH(QString, format);
+    QFETCH(bool, pages);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("report.") + format);
+    const ProcessResult r =
+        runWorkbench({QStringLiteral("report"), brooklyn(), QStringLiteral("--kind"), kind,
+                      QStringLiteral("--format"), format, QStringLiteral("-o"), out, QStringLiteral("--now"),
+                      kNow, QStringLiteral("--top"), QStringLiteral("10")},
+                     {QStringLiteral("PW_PROGRESS_AFTER_MS=0"), QStringLiteral("QT_QPA_PLATFORM=offscreen")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromUtf8(r.err);
+    static const QRegularExpression painted(QStringLiteral("^report: page (\\d+) of (\\d+) painted$"),
+                                            QRegularExpression::MultilineOption);
+    QList<int> done;
+    int total = 0;
+    for (auto it = painted.globalMatch(err); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        done << m.captured(1).toInt();
+        total = m.captured(2).toInt();
+    }
+    const qsizetype layingOut = err.indexOf(QStringLiteral("report: laying out the pages…\n"));
+    if (!pages) {
+        QVERIFY2(done.isEmpty() && layingOut < 0, r.err.constData());
+        return;
+    }
+    QVERIFY2(layingOut >= 0, r.err.constData());
+    QCOMPARE(err.count(QStringLiteral("laying out")), 1);
+    QVERIFY2(layingOut < err.indexOf(QStringLiteral("report: page ")), r.err.constData());
+    QCOMPARE(total, pdfPages(out));
+    QVERIFY(total > 3);
+    // Every page in order, up to the last.
+    QCOMPARE(done.size(), total);
+    for (int i = 0; i < done.size(); ++i)
+        QCOMPARE(done[i], i + 1);
 }
 
 void TestCliReport::failedWriteKeepsOldReport_data() {

@@ -10,6 +10,8 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPrinter>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -28,6 +30,8 @@ private slots:
     void ctrlEExportsTheChosenReport_data();
     void ctrlEExportsTheChosenReport();
     void exportRendersOffTheGuiThreadWithProgress();
+    void exportCanBeCancelled_data();
+    void exportCanBeCancelled();
     void printPaintsTheProposal();
 
 private:
@@ -129,6 +133,46 @@ void TestReportExport::exportRendersOffTheGuiThreadWithProgress() {
     QCOMPARE(progress.last().at(0).toInt(), total); // every page painted
     QVERIFY(total > 5);
     QVERIFY(readFileBytes(file).startsWith("%PDF"));
+}
+
+void TestReportExport::exportCanBeCancelled_data() {
+    QTest::addColumn<bool>("whilePainting");
+    QTest::newRow("while the pages are laid out") << false;
+    QTest::newRow("while the pages are painted") << true;
+}
+
+// The export's progress dialog is there from the start (busy while the pages are laid out, their count not
+// known yet, then page by page), and its Cancel stops the export in either stage: no file is written.
+void TestReportExport::exportCanBeCancelled() {
+    QFETCH(bool, whilePainting);
+    auto *actions = m_window->findChild<ReportActions *>();
+    QVERIFY(actions);
+    const QString file =
+        m_dir.filePath(QStringLiteral("cancelled-%1.pdf").arg(whilePainting ? "painting" : "layout"));
+    QSignalSpy finished(actions, &ReportActions::exportFinished);
+    QList<QPair<int, int>> seen;
+    bool clicked = false;
+    const QMetaObject::Connection c =
+        connect(actions->exporter(), &ReportExporter::progress, this, [&](int done, int total) {
+            seen << qMakePair(done, total);
+            if (clicked || (whilePainting ? done == 0 : total != 0)) return;
+            auto *dialog = m_window->findChild<QProgressDialog *>(QStringLiteral("exportProgress"));
+            QVERIFY(dialog);
+            QCOMPARE(dialog->maximum(), total);
+            auto *cancel = dialog->findChild<QPushButton *>();
+            QVERIFY(cancel);
+            cancel->click();
+            clicked = true;
+        });
+    actions->exportTo(actions->request(ReportKind::Underwriter, ReportFormat::Pdf, 40), file);
+    QVERIFY(finished.wait(120000));
+    disconnect(c);
+    QVERIFY(!seen.isEmpty());
+    // The first word is that the pages are being laid out.
+    QCOMPARE(seen.first(), qMakePair(0, 0));
+    QVERIFY(clicked);
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("cancelled"));
+    QVERIFY(!QFile::exists(file));
 }
 
 void TestReportExport::printPaintsTheProposal() {

@@ -9,6 +9,7 @@
 #include "reportcolumns.h"
 #include "reporthtml.h"
 #include "reportmeasure.h"
+#include "reportstretches.h"
 #include "util/displaytext.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -34,26 +35,33 @@ constexpr double kSideMargin = 64;   // 2/3 inch
 constexpr double kTopMargin = 84;    // room for the running header
 constexpr double kBottomMargin = 76; // room for the footer
 constexpr double kLogoMaxBytes = 8 * 1024 * 1024;
-constexpr double kKeepWithNext = 130;     // a heading this close to a page's foot starts the next page
-constexpr const char *kPaged = "pwPaged"; // set on a report's text document once laid out in pages
+constexpr double kKeepWithNext = 130; // a heading this close to a page's foot starts the next page
 // The body width of the narrower page a report is printed on (A4; Letter is 816 wide).
 constexpr double kNarrowestBodyWidth = 793.7 - 2 * kSideMargin;
 
 // A QTextDocument laid out against a fixed 96-dpi reference device, so a report has the same line breaks
 // and page breaks on every machine, screen and printer (a printer only scales the painting).
-// It keeps the report it was made from with its columns fitted, so that laying it out in pages does not
-// fit them again.
-class ReportTextDocument : public QTextDocument {
+class ReferenceTextDocument : public QTextDocument {
 public:
-    ReportTextDocument(const ReportDocument &source, ReportDocument fitted)
-        : m_reference(1, 1, QImage::Format_RGB32)
-        , m_source(source)
-        , m_fitted(std::move(fitted)) {
+    ReferenceTextDocument()
+        : m_reference(1, 1, QImage::Format_RGB32) {
         const int dotsPerMeter = qRound(kLayoutDpi / 0.0254);
         m_reference.setDotsPerMeterX(dotsPerMeter);
         m_reference.setDotsPerMeterY(dotsPerMeter);
         documentLayout()->setPaintDevice(&m_reference);
     }
+
+private:
+    QImage m_reference;
+};
+
+// A report's text document. It keeps the report it was made from with its columns fitted, so that laying
+// it out in pages does not fit them again.
+class ReportTextDocument : public ReferenceTextDocument {
+public:
+    ReportTextDocument(const ReportDocument &source, ReportDocument fitted)
+        : m_source(source)
+        , m_fitted(std::move(fitted)) {}
     // The fitted report when `doc` is the report this document was made from, else null.
     const ReportDocument *fittedFor(const ReportDocument &doc) const {
         const bool same = doc.title == m_source.title && doc.runningHeader == m_source.runningHeader &&
@@ -62,7 +70,6 @@ public:
     }
 
 private:
-    QImage m_reference;
     ReportDocument m_source, m_fitted;
 };
 
@@ -134,32 +141,48 @@ void setReportHtml(QTextDocument &text, const ReportDocument &doc, const QImage 
 
 // Lays the report out on pages of `body` so that no table row is cut by a page break
 // (report/reportpagination.h): measured once as one long page, placed page by page in the document model,
-// laid out again with the breaks made explicit. The placement is checked against the paged layout: where
-// a block that starts a page begins differently than planned, the plan is made again with what the layout
-// did; should a row still cross a page's foot, it is made again with more room left at each page's foot.
-void layOutInPages(QTextDocument &text, const ReportDocument &doc, const QSizeF &body) {
+// laid out again stretch by stretch between the page breaks made explicit (reportstretches.h). The
+// placement is checked against that layout: where a block that starts a page begins differently than
+// planned, the plan is made again with what the layout did; should a row still cross a page's foot, it is
+// made again with more room left at each page's foot. `keepGoing` is asked after each stretch; null when it
+// says to stop.
+std::unique_ptr<ReportStretches> layOutInPages(QTextDocument &text, const ReportDocument &doc,
+                                               const QSizeF &body,
+                                               const ReportStretches::KeepGoing &keepGoing) {
     const auto *own = dynamic_cast<const ReportTextDocument *>(&text);
     const ReportDocument *known = own ? own->fittedFor(doc) : nullptr;
     ReportDocument fitted = known ? *known : doc;
     if (!known) fitColumnsToWords(fitted, text.defaultFont(), kNarrowestBodyWidth);
     const QImage logo =
         text.resource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(kLogoResource))).value<QImage>();
-    // Painted before (a print preview asks again): the report's own content again, without the breaks.
-    if (text.property(kPaged).toBool()) setReportHtml(text, fitted, logo);
-    text.setProperty(kPaged, true);
+    // Made by reportTextDocument from another report (or changed since): its content from this one.
+    if (!known) setReportHtml(text, fitted, logo);
     text.setTextWidth(body.width());
     const MeasuredReport measured = measureReport(text, fitted);
+    // Each stretch of pages in a document of its own, set up as the report's (made again to be painted:
+    // `text` outlives the stretches, the logo is copied).
+    const ReportStretches::MakeDocument make = [&text, logo](const ReportDocument &part, const QSizeF &page) {
+        auto stretch = std::make_unique<ReferenceTextDocument>();
+        stretch->setDefaultFont(text.defaultFont());
+        stretch->setDocumentMargin(text.documentMargin());
+        stretch->setDefaultStyleSheet(text.defaultStyleSheet());
+        stretch->setPageSize(page);
+        setReportHtml(*stretch, part, logo);
+        return std::unique_ptr<QTextDocument>(std::move(stretch));
+    };
     PageFrame frame;
     frame.height = body.height();
     frame.keepWithNext = kKeepWithNext;
+    std::unique_ptr<ReportStretches> laid;
     for (int attempt = 0; attempt < 3; ++attempt) {
         const PaginatedReport paged = paginateReport(fitted, measured, frame);
-        setReportHtml(text, paged.document, logo);
-        text.setPageSize(body);
-        if (text.pageCount() == paged.pages && splitTableRow(text, body.height()).isEmpty()) return;
+        laid.reset(); // the plan before, freed before the next is laid out
+        laid = std::make_unique<ReportStretches>(paged, body, make, keepGoing);
+        if (laid->cancelled()) return nullptr;
+        if (laid->pageCount() == paged.pages && laid->splitTableRow().isEmpty()) break;
         // Where the blocks planned at a page's top begin: a kind that begins lower than planned is learnt;
         // with nothing to learn, more room is left at each page's foot.
-        const MeasuredReport actual = measureReport(text, paged.document, false);
+        const MeasuredReport actual = laid->measure();
         bool learned = false;
         // A block left whole that the layout ran on over pages: how much it grew there.
         for (size_t i = 0; i < actual.blocks.size(); ++i) {
@@ -186,6 +209,7 @@ void layOutInPages(QTextDocument &text, const ReportDocument &doc, const QSizeF 
         }
         if (!learned) frame.slack += 8;
     }
+    return laid;
 }
 
 } // namespace
@@ -224,8 +248,11 @@ int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaint
     const QSizeF page(full.width() / scale, full.height() / scale);
     const QRectF body(kSideMargin, kTopMargin, page.width() - 2 * kSideMargin,
                       page.height() - kTopMargin - kBottomMargin);
-    layOutInPages(text, doc, body.size());
-    const int pages = text.pageCount();
+    // While the pages are laid out: (0, 0), so a caller can show it is busy and cancel.
+    const std::unique_ptr<ReportStretches> laid =
+        layOutInPages(text, doc, body.size(), [&progress] { return !progress || progress(0, 0); });
+    if (!laid) return 0;
+    const int pages = laid->pageCount();
 
     QPainter p;
     if (!p.begin(device)) return 0;
@@ -261,17 +288,19 @@ int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaint
                    Qt::AlignLeft | Qt::AlignTop,
                    fm.elidedText(escapeControls(doc.title), Qt::ElideRight, footer.width() * 0.75));
 
-        // The page's body through a painter that keeps only the text within it (pagebodypainter.h).
-        const QRectF pageBody(0, i * body.height(), body.width(), body.height());
+        // The page's body through a painter that keeps only the text within it (pagebodypainter.h), from
+        // the document of its stretch of pages.
+        const ReportStretches::Page at = laid->page(i);
+        const QRectF pageBody(0, at.index * body.height(), body.width(), body.height());
         QTransform toDevice;
         toDevice.scale(scale, scale);
-        toDevice.translate(body.left(), body.top() - i * body.height());
+        toDevice.translate(body.left(), body.top() - at.index * body.height());
         PageBodyPainter bodyDevice(&p, toDevice.mapRect(pageBody));
         QPainter bodyPainter(&bodyDevice);
         bodyPainter.setTransform(toDevice);
         QAbstractTextDocumentLayout::PaintContext ctx;
         ctx.clip = pageBody;
-        text.documentLayout()->draw(&bodyPainter, ctx);
+        if (at.text) at.text->documentLayout()->draw(&bodyPainter, ctx);
         bodyPainter.end();
         p.restore();
         if (progress && !progress(i + 1, pages)) return 0;

@@ -38,7 +38,9 @@ struct ReportRequest {
     ProposalSections sections;
 };
 
-// Called with pages painted so far and the page count; returns false to cancel.
+// Called with pages painted so far and the page count, and with (0, 0) after each stretch of pages laid out
+// before the first is painted (the count is not known yet: a caller shows it is busy); returns false to
+// cancel.
 using ReportProgress = std::function<bool(int done, int total)>;
 
 struct RenderedReport {
@@ -71,11 +73,14 @@ std::optional<ReportJob> reportJob(const ReportRequest &request, QString *error)
 std::unique_ptr<QTextDocument> reportTextDocument(const ReportDocument &doc, QStringList *notes = nullptr);
 // Paints every page of `text` on `device` (its current page size; the device's full page is used, so a
 // QPrinter must be set to full-page mode) with the running header and "Page i of N" footer. `text` must be
-// reportTextDocument(doc): it is laid out anew for the device's page, its content set again from `doc`
-// with the page breaks made explicit, so that no table row is cut by a page break (a row taller than a
-// page is cut between its lines, its rest marked "(continued)"; report/reportpagination.h); each page's text
-// layer holds only the lines within its body (pagebodypainter.h), so no line is in the PDF twice. Returns the
-// number of pages painted, 0 when cancelled or the device cannot be painted on.
+// reportTextDocument(doc): it is laid out anew as one long page of the device's body width and measured;
+// the report is placed on pages with the page breaks made explicit, so that no table row is cut by a page
+// break (a row taller than a page is cut between its lines, its rest marked "(continued)";
+// report/reportpagination.h), and laid out and painted stretch by stretch between those breaks, each in a
+// small document of its own (reportstretches.h), so a page costs as much at the end of a long report as at
+// its start; `text` itself keeps its content. Each page's text layer holds only the lines within its body
+// (pagebodypainter.h), so no line is in the PDF twice. Returns the number of pages painted, 0 when
+// cancelled or the device cannot be painted on.
 int paintReportPages(QTextDocument &text, const ReportDocument &doc, QPagedPaintDevice *device,
                      const ReportProgress &progress = {});
 
