@@ -156,7 +156,7 @@ struct Explainer {
                           .arg(pc.qualifiedCount > 0 ? QStringLiteral("qualified") : QStringLiteral("all"),
                                formatMoney(pc.referenceMid)),
                       0, false});
-        const double r = nm.mid / pc.referenceMid;
+        const double r = pricingRatio(double(nm.lowCents + nm.highCents), pc);
         rs.push_back({QStringLiteral("gap"),
                       QStringLiteral("%1% above the reference (%2 points per 1%).")
                           .arg(formatNumber(roundHalfAway((r - 1) * 100, 2), 2),

@@ -104,7 +104,7 @@ inline void evaluate(const PreparedCase &pc, const PackagePositions &pos, Packag
     out.qualified = !covBlocked && !finBlocked && !appBlocked;
     if constexpr (!Full) return;
 
-    const double r = out.mid / pc.referenceMid;
+    const double r = pricingRatio(double(out.lowCents + out.highCents), pc);
     out.dims[size_t(Dimension::Pricing)] = round2(clamp100(100 - p.pricingSlope * (r - 1)));
     out.blocked[size_t(Dimension::Pricing)] = false;
 

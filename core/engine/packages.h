@@ -33,6 +33,21 @@ inline const OfferingFacts &factAt(const PreparedCase &pc, const PackagePosition
     return pc.facts[size_t(pc.packed[size_t(slot)][size_t(pos[size_t(slot)])].fact)];
 }
 
+// §5.1's r = cost_mid ÷ reference with both in cents, as the Conventions keep costs ("computed in doubles
+// (costs in cents, §4)"): the ratio of their half-cent counts, the same double as cents ÷ cents (halving
+// both is exact). From dollars (each already divided by 100 and rounded to a double) an exact
+// half-hundredth score such as 100 − 200·(2036.65 ÷ 2000 − 1) = 96.335 came out as 96.33499… and rounded
+// to 96.33, where cents give 96.33500…01 and 96.34: which way §11.1's rounding went was left to chance.
+// The score, its bound (engine/bounds.cpp) and its reason (engine/explain.cpp) all use this one ratio.
+inline double pricingRatio(double midHalfCents, const PreparedCase &pc) {
+    return midHalfCents / pc.referenceHalfCents;
+}
+// Sets the reference (engine/reference.cpp) from the lowest mid in dollars, a whole or half cent.
+inline void setReference(PreparedCase &pc, double mid) {
+    pc.referenceMid = mid;
+    pc.referenceHalfCents = std::round(mid * 200);
+}
+
 // Costs and qualification only (pass 1: the pricing reference).
 void evaluateCost(const PreparedCase &pc, const PackagePositions &pos, PackageNumbers &out);
 // Everything (pass 2); needs pc.referenceMid.

@@ -119,7 +119,10 @@ struct PreparedCase {
     std::vector<double> groupPrice; // package price in cents
 
     std::optional<double> currentPremium;
+    // §5.1's reference: the lowest unrounded cost_mid in dollars (a whole or half cent), and the same in
+    // half cents (a whole number), which pricingRatio() divides by. Set together (engine/reference.cpp).
     double referenceMid = 0;
+    double referenceHalfCents = 0;
     // False when the profile's uplifts are negative: the cost floors then bound nothing and the searches
     // of engine/bounds.h do not prune on cost.
     bool costFloorsHold = true;

@@ -44,7 +44,7 @@ bool computeReference(PreparedCase &pc, Search search, const std::atomic<bool> *
             pc.packageCount = packages;
             pc.qualifiedCount = qualified;
         }
-        pc.referenceMid = qualified > 0 ? best : bestAny;
+        setReference(pc, qualified > 0 ? best : bestAny);
         return true;
     };
     if (search == Search::Exhaustive) return enumerate(true);
@@ -171,7 +171,7 @@ bool computeReference(PreparedCase &pc, Search search, const std::atomic<bool> *
     };
     visit(visit, 0);
     if (stopped) return false;
-    pc.referenceMid = best;
+    setReference(pc, best);
     return true;
 }
 

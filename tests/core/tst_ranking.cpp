@@ -567,6 +567,25 @@ private slots:
                            QStringLiteral("sol(h1).cost_breakdown.uplifts[1].amount=50.17"),
                            QStringLiteral("sol(h1).cost_breakdown.uplifts[1].base=1003.3"),
                            QStringLiteral("sol(h2).est_cost_high=990")};
+        // §5.1's r = cost_mid ÷ reference with costs in cents: 100 − 200·(203665 ÷ 200000 − 1) is
+        // 96.33500000000001 and rounds to 96.34; from dollars it was 96.33499999999997 and 96.33 (§11.1).
+        QTest::newRow("pricing score at an exact half-hundredth, 96.335")
+            << QByteArray("[\"home\"]")
+            << QByteArray("[{\"id\":\"h1\",\"provider_id\":\"p1\",\"category\":\"home\",\"attributes\":{"
+                          "\"line_premium_annual\":2000}},{\"id\":\"h2\",\"provider_id\":\"p2\",\"category\":"
+                          "\"home\",\"attributes\":{\"line_premium_annual\":2036.65}}]")
+            << QByteArray()
+            << QStringList{QStringLiteral("sol(h2).cost_mid=2036.65"),
+                           QStringLiteral("sol(h2).scorecard.dimensions.pricing.score=96.34"),
+                           QStringLiteral("sol(h1).scorecard.dimensions.pricing.score=100")};
+        // The same at 76.785: a mid of 3125.01 against a reference of 2800.
+        QTest::newRow("pricing score at an exact half-hundredth, 76.785")
+            << QByteArray("[\"home\"]")
+            << QByteArray("[{\"id\":\"h1\",\"provider_id\":\"p1\",\"category\":\"home\",\"attributes\":{"
+                          "\"line_premium_annual\":2800}},{\"id\":\"h2\",\"provider_id\":\"p2\",\"category\":"
+                          "\"home\",\"attributes\":{\"line_premium_annual\":3125.01}}]")
+            << QByteArray()
+            << QStringList{QStringLiteral("sol(h2).scorecard.dimensions.pricing.score=76.79")};
         // Derived premiums are rounded to cents where they arise, then added: 85.71 + 17.14.
         QTest::newRow("derived premiums rounded before adding")
             << QByteArray("[\"home\",\"auto\"]")
