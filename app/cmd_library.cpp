@@ -42,21 +42,38 @@ QString cell(const QString &text, int width) {
 }
 
 QString renderCases(const std::vector<LibraryCase> &cases) {
-    QString out = cell(QStringLiteral("ID"), 6) + u' ' + cell(QStringLiteral("Insured"), 24) + u' ' +
-                  cell(QStringLiteral("St"), 3) + u' ' + cell(QStringLiteral("ZIP"), 6) + u' ' +
-                  cell(QStringLiteral("Lines"), 20) + u' ' + cell(QStringLiteral("Top package"), 44) + u' ' +
-                  cell(QStringLiteral("Qual"), 5) + u' ' + cell(QStringLiteral("Ver"), 4) + u' ' +
-                  QStringLiteral("Modified\n");
+    // Numbers are never cut ("616,…" reads as 616): their columns are as wide as their widest value,
+    // at least the designed width. Text columns keep theirs and end in "…" when cut.
+    struct Numbers {
+        QString id, qualified, versions;
+    };
+    std::vector<Numbers> numbers;
+    numbers.reserve(cases.size());
+    qsizetype idWidth = 6, qualifiedWidth = 5, versionsWidth = 4;
     for (const LibraryCase &c : cases) {
+        numbers.push_back({QString::number(c.caseId),
+                           c.ranking.hasRun ? formatCount(c.ranking.qualifiedCount) : QStringLiteral("—"),
+                           QString::number(c.versionCount)});
+        idWidth = std::max(idWidth, numbers.back().id.size());
+        qualifiedWidth = std::max(qualifiedWidth, numbers.back().qualified.size());
+        versionsWidth = std::max(versionsWidth, numbers.back().versions.size());
+    }
+    QString out = cell(QStringLiteral("ID"), int(idWidth)) + u' ' + cell(QStringLiteral("Insured"), 24) +
+                  u' ' + cell(QStringLiteral("St"), 3) + u' ' + cell(QStringLiteral("ZIP"), 6) + u' ' +
+                  cell(QStringLiteral("Lines"), 20) + u' ' + cell(QStringLiteral("Top package"), 44) + u' ' +
+                  cell(QStringLiteral("Qual"), int(qualifiedWidth)) + u' ' +
+                  cell(QStringLiteral("Ver"), int(versionsWidth)) + u' ' + QStringLiteral("Modified\n");
+    for (size_t i = 0; i < cases.size(); ++i) {
+        const LibraryCase &c = cases[i];
         const QString top = c.ranking.hasRun ? (c.ranking.topText().isEmpty() ? QStringLiteral("(no package)")
                                                                               : c.ranking.topText())
                                              : QStringLiteral("(not ranked)");
-        out += cell(QString::number(c.caseId), 6) + u' ' +
+        out += cell(numbers[i].id, int(idWidth)) + u' ' +
                cell(c.facts.insuredName.isEmpty() ? QStringLiteral("(no name)") : c.facts.insuredName, 24) +
                u' ' + cell(c.facts.state, 3) + u' ' + cell(c.facts.zip, 6) + u' ' +
                cell(c.facts.lines.join(u'+'), 20) + u' ' + cell(top, 44) + u' ' +
-               cell(c.ranking.hasRun ? formatCount(c.ranking.qualifiedCount) : QStringLiteral("—"), 5) +
-               u' ' + cell(QString::number(c.versionCount), 4) + u' ' + formatTimestamp(c.modifiedAt) + u'\n';
+               cell(numbers[i].qualified, int(qualifiedWidth)) + u' ' +
+               cell(numbers[i].versions, int(versionsWidth)) + u' ' + formatTimestamp(c.modifiedAt) + u'\n';
     }
     out += cases.size() == 1 ? QStringLiteral("1 case\n") : QStringLiteral("%1 cases\n").arg(cases.size());
     return out;

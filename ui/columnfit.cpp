@@ -252,6 +252,33 @@ bool ColumnFitter::eventFilter(QObject *watched, QEvent *event) {
     return QObject::eventFilter(watched, event);
 }
 
+void fitWholeValues(QTableView *view, const QHash<int, int> &minimumWidths) {
+    QAbstractItemModel *model = view->model();
+    if (!model) return;
+    const int rows = model->rowCount();
+    for (auto it = minimumWidths.begin(); it != minimumWidths.end(); ++it) {
+        const int column = it.key();
+        if (column >= model->columnCount()) continue;
+        // Ten thousand rows are read once; only the longest texts are measured (digits share one width,
+        // so a number two characters shorter is the narrower one).
+        std::vector<QString> texts(static_cast<size_t>(rows));
+        qsizetype longest = 0;
+        for (int r = 0; r < rows; ++r) {
+            texts[size_t(r)] = model->index(r, column).data(Qt::DisplayRole).toString();
+            longest = std::max(longest, texts[size_t(r)].size());
+        }
+        int widest = std::max(it.value(), view->horizontalHeader()->sectionSizeHint(column));
+        for (int r = 0; r < rows; ++r) {
+            if (texts[size_t(r)].size() + 1 < longest) continue;
+            QFont font = view->font();
+            const QVariant f = model->index(r, column).data(Qt::FontRole);
+            if (f.canConvert<QFont>()) font = f.value<QFont>();
+            widest = std::max(widest, QFontMetrics(font).horizontalAdvance(texts[size_t(r)]) + kCellPadding);
+        }
+        view->setColumnWidth(column, widest);
+    }
+}
+
 bool cellTextIsCut(const QTableView *view, int row, int column) {
     const QModelIndex index = view->model()->index(row, column);
     const QString text = index.data(Qt::DisplayRole).toString();

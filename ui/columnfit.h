@@ -81,6 +81,12 @@ private:
     bool m_fitting = false;
 };
 
+// Sizes each column of `minimumWidths` (column → its designed width) of `view` to its widest text on one
+// line — every row is weighed, not a sample — and its header, never narrower than the designed width. For
+// columns of numbers (counts, amounts): a count cut to "616,…" reads as 616, so they are never elided.
+// Call after the model's rows change; a column the user dragged is sized again then.
+void fitWholeValues(QTableView *view, const QHash<int, int> &minimumWidths);
+
 // Whether the text of `index` is wider than its cell (what the view elides).
 bool cellTextIsCut(const QTableView *view, int row, int column);
 

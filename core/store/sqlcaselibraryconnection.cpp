@@ -2,6 +2,7 @@
 // SqlCaseLibrary's connection: opening a file or a server, running statements, transactions, failures
 // (what kind, in plain words, never with the password), and connecting again after a lost connection.
 #include "sqlcaselibrary.h"
+#include "util/displaytext.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -37,10 +38,10 @@ QString roleName(LibraryRole role) {
     return {};
 }
 
-// libpq's words are several lines ("connection to server at … failed: FATAL:  …"): one line, no padding.
-QString oneLine(QString text) {
-    text.replace(u'\n', u' ');
-    return text.simplified();
+// libpq's words are several lines ("connection to server at … failed: Connection refused" over "Is the
+// server running…?"): one line of sentences, no padding (joinLines closes a line without punctuation).
+QString oneLine(const QString &text) {
+    return joinLines(text);
 }
 
 } // namespace

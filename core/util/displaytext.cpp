@@ -3,6 +3,7 @@
 
 #include "util/secretscrubber.h"
 
+#include <QRegularExpression>
 #include <QTextBoundaryFinder>
 
 namespace pw {
@@ -174,6 +175,23 @@ QString withoutLineBreaks(const QString &text) {
             c = u' ';
     }
     return out;
+}
+
+QString joinLines(const QString &text) {
+    static const QRegularExpression lineBreak(
+        QStringLiteral("[\\n\\r\\x{0b}\\x{0c}\\x{85}\\x{2028}\\x{2029}]"));
+    QStringList sentences;
+    for (const QString &line : text.split(lineBreak)) {
+        const QString s = line.simplified();
+        if (s.isEmpty()) continue;
+        // A line that goes on in lower case continues the sentence ("terminated abnormally" over "before
+        // or while processing the request").
+        if (!sentences.isEmpty() && s.front().isUpper() &&
+            !QStringLiteral(".!?:;…").contains(sentences.last().back()))
+            sentences.last() += u'.';
+        sentences << s;
+    }
+    return sentences.join(u' ');
 }
 
 QString cutGraphemes(const QString &text, int maxGraphemes) {

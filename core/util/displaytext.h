@@ -25,6 +25,13 @@ bool isUnsafeControl(char32_t c);
 // document whose line structure is ours (the gap memo). Other characters are kept.
 QString withoutLineBreaks(const QString &text);
 
+// A message of several lines (libpq's "…failed: Connection refused" over "\tIs the server running…?")
+// as one line of sentences: each line break becomes a space, and a line that ends without its own
+// punctuation (. ! ? : ; …) and is followed by one that starts with a capital is closed with a full stop
+// first, so two sentences never run together ("Connection refused. Is the server…"); a line that goes on
+// in lower case continues the sentence. Runs of white space become one space; the ends are trimmed.
+QString joinLines(const QString &text);
+
 // At most maxGraphemes user-perceived characters (QTextBoundaryFinder graphemes), never splitting a
 // surrogate pair or a base character from its combining marks.
 QString cutGraphemes(const QString &text, int maxGraphemes);

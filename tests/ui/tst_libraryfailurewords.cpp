@@ -111,6 +111,61 @@ private Q_SLOTS:
         QVERIFY(!said.contains(QStringLiteral("s3cret"))); // never a password, whatever the text held
     }
 
+    // The line under the sentence says whose words follow: the server's only when it sent them (libpq tags
+    // them FATAL:/ERROR:/PANIC:); libpq's own account of a server that never answered is "Details". Lines
+    // of libpq's text never run together without a full stop.
+    void detailLineSaysWhoseWords_data() {
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("nothing listening: libpq's two lines")
+            << QStringLiteral(
+                   "The library server 127.0.0.1:47812 cannot be reached: connection to server at "
+                   "\"127.0.0.1\", port 47812 failed: Connection refused\n\tIs the server running on "
+                   "that host and accepting TCP/IP connections?\n QPSQL: Unable to connect")
+            << QStringLiteral("Details: The library server 127.0.0.1:47812 cannot be reached: connection to "
+                              "server at \"127.0.0.1\", port 47812 failed: Connection refused. Is the server "
+                              "running on that host and accepting TCP/IP connections?");
+        QTest::newRow("silent listener: timeout")
+            << QStringLiteral(
+                   "The library server 127.0.0.1:47811 cannot be reached: timeout expired\n QPSQL: "
+                   "Unable to connect")
+            << QStringLiteral(
+                   "Details: The library server 127.0.0.1:47811 cannot be reached: timeout expired");
+        QTest::newRow("unknown host")
+            << QStringLiteral(
+                   "The library server db.agency.invalid:5432 cannot be reached: could not translate "
+                   "host name \"db.agency.invalid\" to address: Name or service not known\n")
+            << QStringLiteral(
+                   "Details: The library server db.agency.invalid:5432 cannot be reached: could not "
+                   "translate host name \"db.agency.invalid\" to address: Name or service not known");
+        QTest::newRow("connection cut")
+            << QStringLiteral("Cannot list the cases: the library server 127.0.0.1:5999 cannot be reached "
+                              "(server closed the connection unexpectedly\n\tThis probably means the server "
+                              "terminated abnormally\n\tbefore or while processing the request.)")
+            << QStringLiteral("Details: Cannot list the cases: the library server 127.0.0.1:5999 cannot be "
+                              "reached (server closed the connection unexpectedly. This probably means the "
+                              "server terminated abnormally before or while processing the request.)");
+        QTest::newRow("wrong password: the server said it")
+            << QStringLiteral("The library server 127.0.0.1:5432 refused alice's login to database agency: "
+                              "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password "
+                              "authentication failed for user \"alice\"\n QPSQL: Unable to connect")
+            << QStringLiteral("The server said: The library server 127.0.0.1:5432 refused alice's login to "
+                              "database agency: connection to server at \"127.0.0.1\", port 5432 failed: "
+                              "FATAL: password authentication failed for user \"alice\"");
+        QTest::newRow("starting up: the server said it")
+            << QStringLiteral("The library server 127.0.0.1:5432 cannot be reached: connection to server at "
+                              "\"127.0.0.1\", port 5432 failed: FATAL:  the database system is starting up")
+            << QStringLiteral("The server said: The library server 127.0.0.1:5432 cannot be reached: "
+                              "connection to server at \"127.0.0.1\", port 5432 failed: FATAL: the database "
+                              "system is starting up");
+        QTest::newRow("no detail") << QString() << QString();
+    }
+    void detailLineSaysWhoseWords() {
+        QFETCH(QString, error);
+        QFETCH(QString, expected);
+        QCOMPARE(libraryFailureDetailLine(error), expected);
+    }
+
     void nothingListeningIsSaidWithTheAddress() {
         // A real attempt: libpq's own refusal, through the check the settings dialog and the window use.
         const int port = test::closedPort();
@@ -123,6 +178,11 @@ private Q_SLOTS:
                                          "server is running.")
                               .arg(port));
         QVERIFY2(!c.words.contains(password) && !c.detail.contains(password), qPrintable(c.detail));
+        // No server spoke: libpq's words are shown as details, as sentences.
+        const QString line = libraryFailureDetailLine(c.detail);
+        QVERIFY2(line.startsWith(QStringLiteral("Details: ")), qPrintable(line));
+        QVERIFY2(line.contains(QStringLiteral("Connection refused. Is the server running")),
+                 qPrintable(line));
     }
 };
 

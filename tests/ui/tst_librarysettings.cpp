@@ -129,8 +129,7 @@ private Q_SLOTS:
         });
         w.findChild<QAction *>(QStringLiteral("actionLibrarySettings"))->trigger();
         QVERIFY(done);
-        QVERIFY2(tested.startsWith(QStringLiteral("Nothing is listening on 127.0.0.1:")),
-                 qPrintable(tested));
+        QVERIFY2(tested.startsWith(QStringLiteral("Nothing is listening on 127.0.0.1:")), qPrintable(tested));
         QVERIFY2(!tested.contains(QStringLiteral("QPSQL")), qPrintable(tested)); // no driver jargon
         QVERIFY2(!tlsWords.contains(sslMode), qPrintable(tlsWords));             // plain words, not libpq's
 
@@ -198,19 +197,142 @@ private Q_SLOTS:
         QVERIFY(!settingsText().contains(QStringLiteral("only-for-now")));
     }
 
+    // OK and Test connection name only the server fields still empty: a filled host is not asked for.
+    void serverNeedsHostDatabaseAndUser_data() {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("database");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("missing");
+        QTest::newRow("host filled") << QStringLiteral("127.0.0.1") << QString() << QString()
+                                     << QStringLiteral("the database and the user");
+        QTest::newRow("only the database") << QStringLiteral("127.0.0.1") << QString()
+                                           << QStringLiteral("agent") << QStringLiteral("the database");
+        QTest::newRow("only the user") << QStringLiteral("db.agency.example") << QStringLiteral("agency")
+                                       << QString() << QStringLiteral("the user");
+        QTest::newRow("nothing") << QString() << QString() << QString()
+                                 << QStringLiteral("the host, the database, and the user");
+    }
     void serverNeedsHostDatabaseAndUser() {
+        QFETCH(QString, host);
+        QFETCH(QString, database);
+        QFETCH(QString, user);
+        QFETCH(QString, missing);
         QSettings settings;
         LibrarySettingsDialog d(&settings, m_secrets);
         d.show();
         QTest::mouseClick(child<QRadioButton>(&d, "libraryServerRadio"), Qt::LeftButton, {}, QPoint(5, 5));
-        typeInto(child<QLineEdit>(&d, "libraryHostEdit"), QStringLiteral("db.agency.example"));
+        if (!host.isEmpty()) typeInto(child<QLineEdit>(&d, "libraryHostEdit"), host);
+        if (!database.isEmpty()) typeInto(child<QLineEdit>(&d, "libraryDatabaseEdit"), database);
+        if (!user.isEmpty()) typeInto(child<QLineEdit>(&d, "libraryUserEdit"), user);
         typeInto(child<QLineEdit>(&d, "libraryPasswordEdit"), QStringLiteral("kept-nowhere"));
+        QTest::mouseClick(child<QPushButton>(&d, "libraryTestButton"), Qt::LeftButton);
+        QCOMPARE(child<QLabel>(&d, "libraryTestResult")->text(),
+                 QStringLiteral("Fill in %1 first.").arg(missing));
+        QVERIFY(!d.isTesting());
         QTest::mouseClick(child<QPushButton>(&d, "libraryOkButton"), Qt::LeftButton);
         QVERIFY(d.isVisible()); // refused: not accepted
-        QVERIFY2(child<QLabel>(&d, "librarySettingsMessage")->text().contains(QStringLiteral("needs a host")),
-                 qPrintable(child<QLabel>(&d, "librarySettingsMessage")->text()));
+        QCOMPARE(child<QLabel>(&d, "librarySettingsMessage")->text(),
+                 QStringLiteral("Fill in %1 of the server.").arg(missing));
         QCOMPARE(savedLibraryLocation(settings).kind, LibraryLocation::Kind::Local);
         QVERIFY(!settingsText().contains(QStringLiteral("kept-nowhere")));
+        // Filling a field takes the refusal about the fields before off the screen.
+        typeInto(child<QLineEdit>(&d, "libraryUserEdit"), QStringLiteral("someone"));
+        QCOMPARE(child<QLabel>(&d, "librarySettingsMessage")->text(), QString());
+        QCOMPARE(child<QLabel>(&d, "libraryTestResult")->text(), QString());
+    }
+
+    // The grey text in an empty field is an example and says so: it never reads as a value filled in.
+    void placeholdersAreExamples_data() {
+        QTest::addColumn<QString>("field");
+        QTest::newRow("host") << QStringLiteral("libraryHostEdit");
+        QTest::newRow("database") << QStringLiteral("libraryDatabaseEdit");
+    }
+    void placeholdersAreExamples() {
+        QFETCH(QString, field);
+        QSettings settings;
+        LibrarySettingsDialog d(&settings, m_secrets);
+        auto *edit = child<QLineEdit>(&d, field.toLatin1().constData());
+        QVERIFY(edit->text().isEmpty());
+        QVERIFY2(edit->placeholderText().startsWith(QStringLiteral("e.g. ")),
+                 qPrintable(edit->placeholderText()));
+        QCOMPARE(d.location().database, QString()); // nothing filled in behind the example
+    }
+
+    // Test connection against nothing listening: the plain sentence, then libpq's words as "Details" — no
+    // server said anything — in sentences. Changing a setting (the port) takes the outcome off the screen,
+    // so it never stands above the next message; a test running while a setting changes shows nothing.
+    void testOutcomeIsOfTheSettingsShown_data() {
+        QTest::addColumn<int>("change"); // 0: the port, 1: the user, 2: the encryption, 3: to the local file
+        QTest::newRow("port") << 0;
+        QTest::newRow("user") << 1;
+        QTest::newRow("encryption") << 2;
+        QTest::newRow("local file chosen") << 3;
+    }
+    void testOutcomeIsOfTheSettingsShown() {
+        QFETCH(int, change);
+        QSettings settings;
+        test::NoKeychain keychain;
+        LibrarySettingsDialog d(&settings, &keychain);
+        d.show();
+        QTest::mouseClick(child<QRadioButton>(&d, "libraryServerRadio"), Qt::LeftButton, {}, QPoint(5, 5));
+        typeInto(child<QLineEdit>(&d, "libraryHostEdit"), QStringLiteral("127.0.0.1"));
+        const int port = test::closedPort();
+        child<QSpinBox>(&d, "libraryPortSpin")->setValue(port);
+        typeInto(child<QLineEdit>(&d, "libraryDatabaseEdit"), QStringLiteral("agency"));
+        typeInto(child<QLineEdit>(&d, "libraryUserEdit"), QStringLiteral("agent"));
+        typeInto(child<QLineEdit>(&d, "libraryPasswordEdit"), QStringLiteral("pw"));
+        auto *result = child<QLabel>(&d, "libraryTestResult");
+        QTest::mouseClick(child<QPushButton>(&d, "libraryTestButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isTesting(), 20000);
+        const QStringList lines = result->text().split(u'\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0],
+                 QStringLiteral("Nothing is listening on 127.0.0.1:%1: check the port, and that the "
+                                "server is running.")
+                     .arg(port));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("Details: ")), qPrintable(lines[1]));
+        QVERIFY2(!result->text().contains(QStringLiteral("server said")), qPrintable(result->text()));
+        QVERIFY2(lines[1].contains(QStringLiteral("Connection refused. Is the server")),
+                 qPrintable(lines[1]));
+
+        int step = 0; // each change is to a value not there before
+        const auto changeIt = [&] {
+            ++step;
+            switch (change) {
+            case 0:
+                child<QSpinBox>(&d, "libraryPortSpin")->setValue(port > 10 ? port - step : port + step);
+                break;
+            case 1:
+                typeInto(child<QLineEdit>(&d, "libraryUserEdit"), QStringLiteral("other%1").arg(step));
+                break;
+            case 2:
+                child<QComboBox>(&d, "libraryTlsCombo")->setCurrentIndex(step == 1 ? 5 : 4);
+                break;
+            default:
+                QTest::mouseClick(child<QRadioButton>(&d, "libraryLocalRadio"), Qt::LeftButton, {},
+                                  QPoint(5, 5));
+            }
+        };
+        changeIt();
+        QCOMPARE(result->text(), QString());
+        // Pressing OK now (the keychain refuses): its message stands alone, no test outcome above it.
+        if (change != 3) {
+            QTest::mouseClick(child<QPushButton>(&d, "libraryOkButton"), Qt::LeftButton);
+            QVERIFY(child<QLabel>(&d, "librarySettingsMessage")
+                        ->text()
+                        .startsWith(QStringLiteral("The system keychain is not available")));
+            QCOMPARE(result->text(), QString());
+        }
+
+        // A test under way when a setting changes: its outcome is not shown for the new settings.
+        if (change == 3)
+            QTest::mouseClick(child<QRadioButton>(&d, "libraryServerRadio"), Qt::LeftButton, {},
+                              QPoint(5, 5));
+        QTest::mouseClick(child<QPushButton>(&d, "libraryTestButton"), Qt::LeftButton);
+        QVERIFY(d.isTesting());
+        changeIt();
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isTesting(), 20000);
+        QCOMPARE(result->text(), QString());
     }
 };
 

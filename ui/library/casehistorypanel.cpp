@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "casehistorypanel.h"
 
+#include "columnfit.h"
 #include "elidinglabel.h"
 #include "librarylocationsettings.h"
 #include "librarymodel.h"
@@ -10,6 +11,8 @@
 #include "util/numbers.h"
 
 #include "libraryconnection.h"
+#include <array>
+
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -32,6 +35,9 @@
 namespace pw {
 
 namespace {
+
+// The designed widths of the versions table's first columns (#, Label, Saved, By, Current, Qual.).
+constexpr std::array kVersionWidths{26, 100, 122, 70, 56, 42};
 
 QTableWidget *makeTable(const QString &name, const QStringList &headers, QWidget *parent) {
     auto *t = new QTableWidget(0, int(headers.size()), parent);
@@ -92,7 +98,7 @@ CaseHistoryPanel::CaseHistoryPanel(CaseLibrary *library, QWidget *parent)
         versionsPage);
     m_versions->setSelectionMode(QAbstractItemView::ExtendedSelection);
     for (int c = 0; c < 6; ++c)
-        m_versions->setColumnWidth(c, std::array{26, 100, 122, 70, 56, 42}[size_t(c)]);
+        m_versions->setColumnWidth(c, kVersionWidths[size_t(c)]);
     auto *buttons = new QHBoxLayout;
     m_open = new QPushButton(tr("Open version"), versionsPage);
     m_open->setObjectName(QStringLiteral("versionOpen"));
@@ -305,6 +311,8 @@ void CaseHistoryPanel::showHistory(const History &h) {
             tr("Created %1").arg(when(v.createdAt)) +
             (v.parentVersionId ? tr(", copied from an earlier version") : QString()));
     }
+    // The version number and the qualified count are never cut: "616,…" would read as 616.
+    fitWholeValues(m_versions, {{0, kVersionWidths[0]}, {5, kVersionWidths[5]}});
     m_noteOffering->clear();
     m_noteOffering->addItem(tr("The whole case"), QString());
     for (const auto &[id, words] : h.offerings)

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "libraryconnection.h"
 
+#include "util/displaytext.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -105,7 +108,15 @@ QString libraryFailureDetail(const QString &error) {
     for (const QString &noise :
          {QStringLiteral("QPSQL: Unable to connect"), QStringLiteral("QPSQL: "), QStringLiteral("QSQLITE: ")})
         d.replace(noise, QString());
-    return d.simplified();
+    return joinLines(d); // libpq's lines as sentences: "Connection refused. Is the server running…"
+}
+
+QString libraryFailureDetailLine(const QString &error) {
+    const QString detail = libraryFailureDetail(error);
+    if (detail.isEmpty()) return QString();
+    static const QRegularExpression fromServer(QStringLiteral("\\b(FATAL|ERROR|PANIC):"));
+    return fromServer.match(detail).hasMatch() ? QObject::tr("The server said: %1").arg(detail)
+                                               : QObject::tr("Details: %1").arg(detail);
 }
 
 ConnectionCheck checkLibraryConnection(const LibraryLocation &location, const QString &password) {

@@ -37,6 +37,11 @@ QString describeLibraryFailure(LibraryFailure failure, const QString &error,
 // The server's own words of a failure for showing apart from describeLibraryFailure's sentence, without
 // the SQL driver's jargon ("QPSQL: Unable to connect").
 QString libraryFailureDetail(const QString &error);
+// The line shown under describeLibraryFailure's sentence: "The server said: …" only when the text holds the
+// server's own words (a message it sent, which libpq tags with its severity: FATAL:, ERROR:, PANIC:);
+// otherwise "Details: …", because libpq's account of a server that never answered (nothing listening, no
+// answer in time, an unknown host, a dropped connection) is not the server's. Empty for an empty error.
+QString libraryFailureDetailLine(const QString &error);
 
 // The threads every library call of the window runs on (reads, saves, checks, uploads, autosave). Not
 // Qt's global pool: the raster paint engine hands work to that one and waits for it, so workers stuck on

@@ -2,6 +2,7 @@
 #include "librarypage.h"
 
 #include "casehistorypanel.h"
+#include "columnfit.h"
 #include "elidinglabel.h"
 #include "fieldformat.h"
 #include "libraryconnection.h"
@@ -102,6 +103,10 @@ LibraryPage::LibraryPage(CaseLibrary *library, QWidget *parent)
     const int widths[] = {150, 30, 50, 124, 156, 110, 42, 122, 34, 38, 200, 120};
     for (int c = 0; c < LibraryModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
+    // The columns of numbers grow with their widest value when rows arrive: never "616,…".
+    for (int c : {int(LibraryModel::Cost), int(LibraryModel::Qualified), int(LibraryModel::Versions),
+                  int(LibraryModel::Runs)})
+        m_numberWidths.insert(c, widths[c]);
     m_history = new CaseHistoryPanel(library, split);
     split->addWidget(m_table);
     split->addWidget(m_history);
@@ -274,6 +279,7 @@ void LibraryPage::deliver(quint64 generation, std::vector<LibraryCase> cases, bo
     std::vector<LibraryCase> old = m_model->replaceCases(std::move(cases));
     if (old.size() > 1000)
         (void)QtConcurrent::run(libraryThreadPool(), [old = std::move(old)]() mutable { old.clear(); });
+    fitWholeValues(m_table, m_numberWidths);
     const int shown = m_model->rowCount();
     // total: every case in the library on the first page, the matches when complete.
     m_count->setText(complete ? (shown == 1 ? tr("1 case") : tr("%L1 cases").arg(shown))

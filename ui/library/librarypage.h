@@ -3,6 +3,7 @@
 
 #include "store/caselibrary.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
@@ -76,6 +77,7 @@ private:
     LibraryModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QTableView *m_table = nullptr;
+    QHash<int, int> m_numberWidths; // the columns of numbers and their designed widths (fitWholeValues)
     QLineEdit *m_search = nullptr;
     QComboBox *m_state = nullptr, *m_line = nullptr;
     QLabel *m_count = nullptr;

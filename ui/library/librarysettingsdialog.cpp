@@ -44,14 +44,17 @@ LibrarySettingsDialog::LibrarySettingsDialog(QSettings *settings, SecretStore *s
     m_file->setPlaceholderText(defaultLibraryPath());
     m_host = new QLineEdit(saved.host, this);
     m_host->setObjectName(QStringLiteral("libraryHostEdit"));
-    m_host->setPlaceholderText(tr("db.agency.example"));
+    // Placeholders are examples and say so ("e.g. …"): a bare grey "agency" read as a value already filled
+    // in, and Test connection then asked for the database. No default is filled in instead: the
+    // database's name is the agency's choice (README: Sharing a library), a guessed one would only fail.
+    m_host->setPlaceholderText(tr("e.g. db.agency.example"));
     m_port = new QSpinBox(this);
     m_port->setObjectName(QStringLiteral("libraryPortSpin"));
     m_port->setRange(1, 65535);
     m_port->setValue(saved.port);
     m_database = new QLineEdit(saved.database, this);
     m_database->setObjectName(QStringLiteral("libraryDatabaseEdit"));
-    m_database->setPlaceholderText(tr("agency"));
+    m_database->setPlaceholderText(tr("e.g. agency"));
     m_user = new QLineEdit(saved.user, this);
     m_user->setObjectName(QStringLiteral("libraryUserEdit"));
     m_tls = new QComboBox(this);
@@ -114,16 +117,30 @@ LibrarySettingsDialog::LibrarySettingsDialog(QSettings *settings, SecretStore *s
     setMinimumWidth(560);
 
     connect(m_local, &QRadioButton::toggled, this, &LibrarySettingsDialog::updateEnabled);
-    connect(m_password, &QLineEdit::textEdited, this, [this] { m_sessionPassword.clear(); });
+    connect(m_password, &QLineEdit::textEdited, this, [this] {
+        m_sessionPassword.clear();
+        fieldsChanged(); // again, now that the password the keychain refused is no longer the one typed
+    });
     connect(m_testButton, &QPushButton::clicked, this, &LibrarySettingsDialog::testConnection);
+    // A test's outcome (and a refusal of OK) is about the settings it was made with: once any of them
+    // changes it is taken off the screen, never left standing above the next message.
+    const auto changed = [this] { fieldsChanged(); };
+    for (QLineEdit *edit : {m_file, m_host, m_database, m_user, m_password})
+        connect(edit, &QLineEdit::textChanged, this, changed);
+    connect(m_port, &QSpinBox::valueChanged, this, changed);
+    connect(m_tls, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_server, &QRadioButton::toggled, this, changed);
     connect(&m_test, &QFutureWatcher<ConnectionCheck>::finished, this, [this] {
         const ConnectionCheck c = m_test.result();
         m_testing = false;
         m_testButton->setEnabled(true);
-        const QString detail = libraryFailureDetail(c.detail);
-        setMessage(m_testResult,
-                   detail.isEmpty() ? c.words : c.words + u'\n' + tr("The server said: %1").arg(detail),
-                   !c.connected);
+        if (m_testedFields != m_fieldsVersion) {
+            // The fields changed while the test ran: its outcome is of settings no longer on screen.
+            setMessage(m_testResult, QString(), false);
+            return;
+        }
+        const QString detail = libraryFailureDetailLine(c.detail);
+        setMessage(m_testResult, detail.isEmpty() ? c.words : c.words + u'\n' + detail, !c.connected);
         adjustSize(); // the whole result shows: the dialog grows with it (up to the screen)
     });
     updateEnabled();
@@ -163,12 +180,36 @@ void LibrarySettingsDialog::setMessage(QLabel *label, const QString &text, bool 
     label->setStyleSheet(error ? QStringLiteral("QLabel { color: #b71c1c; }") : QString());
 }
 
+void LibrarySettingsDialog::fieldsChanged() {
+    ++m_fieldsVersion;
+    setMessage(m_testResult, QString(), false);
+    // The keychain's refusal stays while the password it was about is the one typed (OK again uses it);
+    // the note that the keychain could not be read at the start is about the keychain, not the fields.
+    if (m_messageKind == MessageKind::EmptyField ||
+        (m_messageKind == MessageKind::Keychain && m_sessionPassword.isEmpty())) {
+        setMessage(m_message, QString(), false);
+        m_messageKind = MessageKind::None;
+    }
+}
+
+QString LibrarySettingsDialog::missingServerFields() const {
+    const LibraryLocation l = location();
+    QStringList missing;
+    if (l.host.isEmpty()) missing << tr("the host");
+    if (l.database.isEmpty()) missing << tr("the database");
+    if (l.user.isEmpty()) missing << tr("the user");
+    if (missing.size() > 1) missing.last().prepend(tr("and") + u' ');
+    return missing.join(missing.size() > 2 ? QStringLiteral(", ") : QStringLiteral(" "));
+}
+
 void LibrarySettingsDialog::testConnection() {
     const LibraryLocation l = location();
-    if (l.host.isEmpty() || l.database.isEmpty() || l.user.isEmpty()) {
-        setMessage(m_testResult, tr("Fill in the host, the database and the user first."), true);
+    if (const QString missing = missingServerFields(); !missing.isEmpty()) {
+        // Only the fields still empty are named: a filled host is not asked for again.
+        setMessage(m_testResult, tr("Fill in %1 first.").arg(missing), true);
         return;
     }
+    m_testedFields = m_fieldsVersion;
     m_testButton->setEnabled(false);
     m_testing = true;
     setMessage(m_testResult, tr("Connecting to %1…").arg(l.displayName()), false);
@@ -178,9 +219,10 @@ void LibrarySettingsDialog::testConnection() {
 
 void LibrarySettingsDialog::accept() {
     const LibraryLocation l = location();
-    if (l.kind == LibraryLocation::Kind::Server &&
-        (l.host.isEmpty() || l.database.isEmpty() || l.user.isEmpty())) {
-        setMessage(m_message, tr("A server needs a host, a database and a user."), true);
+    if (const QString missing = missingServerFields();
+        l.kind == LibraryLocation::Kind::Server && !missing.isEmpty()) {
+        setMessage(m_message, tr("Fill in %1 of the server.").arg(missing), true);
+        m_messageKind = MessageKind::EmptyField;
         return;
     }
     if (l.kind == LibraryLocation::Kind::Server && !m_password->text().isEmpty()) {
@@ -194,6 +236,7 @@ void LibrarySettingsDialog::accept() {
                    "again to use it until the workbench closes — it is not saved anywhere — or Cancel.")
                     .arg(libraryFailureDetail(error)),
                 true);
+            m_messageKind = MessageKind::Keychain;
             adjustSize();
             return;
         }

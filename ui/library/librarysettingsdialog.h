@@ -47,6 +47,10 @@ public:
 private:
     void updateEnabled();
     void testConnection();
+    // A field changed: the test's outcome and a refusal of OK about the fields before are cleared.
+    void fieldsChanged();
+    // The server fields still empty, in words ("the database and the user"); empty when all are filled.
+    QString missingServerFields() const;
     // The password typed, or the one kept for the location the fields describe.
     QString password() const;
     void setMessage(QLabel *label, const QString &text, bool error);
@@ -62,7 +66,12 @@ private:
     QLabel *m_testResult = nullptr, *m_message = nullptr;
     QString m_sessionPassword; // the keychain could not keep it: used for this session only
     QFutureWatcher<ConnectionCheck> m_test;
-    bool m_testing = false; // until the result is shown
+    bool m_testing = false;                          // until the result is shown
+    quint64 m_fieldsVersion = 0, m_testedFields = 0; // changes of the fields; the one a test was made at
+    // What m_message says: an empty field (cleared when a field changes), the keychain's refusal (cleared
+    // when the password is edited), or nothing that a field change makes stale.
+    enum class MessageKind { None, EmptyField, Keychain };
+    MessageKind m_messageKind = MessageKind::None;
 };
 
 } // namespace pw
