@@ -69,6 +69,31 @@ private Q_SLOTS:
         QCOMPARE(pw::csvField(in), out);
     }
 
+    // Lines of a message become one line of sentences; two sentences never run together.
+    void joinLines_data() {
+        QTest::addColumn<QString>("in");
+        QTest::addColumn<QString>("out");
+        QTest::newRow("libpq refused")
+            << QStringLiteral("failed: Connection refused\n\tIs the server running on that host?\n")
+            << QStringLiteral("failed: Connection refused. Is the server running on that host?");
+        QTest::newRow("continues in lower case")
+            << QStringLiteral("terminated abnormally\n\tbefore or while processing the request.")
+            << QStringLiteral("terminated abnormally before or while processing the request.");
+        QTest::newRow("ends with its own stop")
+            << QStringLiteral("Refused.\r\nTry again") << QStringLiteral("Refused. Try again");
+        QTest::newRow("ends with a colon")
+            << QStringLiteral("failed:\n  FATAL:  no") << QStringLiteral("failed: FATAL: no");
+        QTest::newRow("blank lines") << QStringLiteral("\n\nOne\n\n\u2028Two\n")
+                                     << QStringLiteral("One. Two");
+        QTest::newRow("one line") << QStringLiteral("  a  b ") << QStringLiteral("a b");
+        QTest::newRow("empty") << QString() << QString();
+    }
+    void joinLines() {
+        QFETCH(QString, in);
+        QFETCH(QString, out);
+        QCOMPARE(pw::joinLines(in), out);
+    }
+
     void cutGraphemes_data() {
         QTest::addColumn<QString>("in");
         QTest::addColumn<int>("n");
