@@ -47,6 +47,17 @@ template <class T> T *child(QWidget *w, const char *name) {
     return c;
 }
 
+// Chooses the server and types its settings as a person would; an empty text (a port of 0) is left as it is.
+void fillServer(QDialog &d, const QString &host, int port, const QString &database, const QString &user,
+                const QString &password) {
+    QTest::mouseClick(child<QRadioButton>(&d, "libraryServerRadio"), Qt::LeftButton, {}, QPoint(5, 5));
+    if (!host.isEmpty()) typeInto(child<QLineEdit>(&d, "libraryHostEdit"), host);
+    if (port > 0) child<QSpinBox>(&d, "libraryPortSpin")->setValue(port);
+    if (!database.isEmpty()) typeInto(child<QLineEdit>(&d, "libraryDatabaseEdit"), database);
+    if (!user.isEmpty()) typeInto(child<QLineEdit>(&d, "libraryUserEdit"), user);
+    if (!password.isEmpty()) typeInto(child<QLineEdit>(&d, "libraryPasswordEdit"), password);
+}
+
 } // namespace
 
 class TestLibrarySettings : public QObject {
@@ -178,11 +189,8 @@ private Q_SLOTS:
         test::NoKeychain keychain;
         LibrarySettingsDialog d(&settings, &keychain);
         d.show();
-        QTest::mouseClick(child<QRadioButton>(&d, "libraryServerRadio"), Qt::LeftButton, {}, QPoint(5, 5));
-        typeInto(child<QLineEdit>(&d, "libraryHostEdit"), QStringLiteral("127.0.0.1"));
-        typeInto(child<QLineEdit>(&d, "libraryDatabaseEdit"), QStringLiteral("agency"));
-        typeInto(child<QLineEdit>(&d, "libraryUserEdit"), QStringLiteral("alice"));
-        typeInto(child<QLineEdit>(&d, "libraryPasswordEdit"), QStringLiteral("only-for-now"));
+        fillServer(d, QStringLiteral("127.0.0.1"), 0, QStringLiteral("agency"), QStringLiteral("alice"),
+                   QStringLiteral("only-for-now"));
         QTest::mouseClick(child<QPushButton>(&d, "libraryOkButton"), Qt::LeftButton);
         QVERIFY(d.isVisible());
         const QString said = child<QLabel>(&d, "librarySettingsMessage")->text();
@@ -220,11 +228,7 @@ private Q_SLOTS:
         QSettings settings;
         LibrarySettingsDialog d(&settings, m_secrets);
         d.show();
-        QTest::mouseClick(child<QRadioButton>(&d, "libraryServerRadio"), Qt::LeftButton, {}, QPoint(5, 5));
-        if (!host.isEmpty()) typeInto(child<QLineEdit>(&d, "libraryHostEdit"), host);
-        if (!database.isEmpty()) typeInto(child<QLineEdit>(&d, "libraryDatabaseEdit"), database);
-        if (!user.isEmpty()) typeInto(child<QLineEdit>(&d, "libraryUserEdit"), user);
-        typeInto(child<QLineEdit>(&d, "libraryPasswordEdit"), QStringLiteral("kept-nowhere"));
+        fillServer(d, host, 0, database, user, QStringLiteral("kept-nowhere"));
         QTest::mouseClick(child<QPushButton>(&d, "libraryTestButton"), Qt::LeftButton);
         QCOMPARE(child<QLabel>(&d, "libraryTestResult")->text(),
                  QStringLiteral("Fill in %1 first.").arg(missing));
@@ -274,13 +278,9 @@ private Q_SLOTS:
         test::NoKeychain keychain;
         LibrarySettingsDialog d(&settings, &keychain);
         d.show();
-        QTest::mouseClick(child<QRadioButton>(&d, "libraryServerRadio"), Qt::LeftButton, {}, QPoint(5, 5));
-        typeInto(child<QLineEdit>(&d, "libraryHostEdit"), QStringLiteral("127.0.0.1"));
         const int port = test::closedPort();
-        child<QSpinBox>(&d, "libraryPortSpin")->setValue(port);
-        typeInto(child<QLineEdit>(&d, "libraryDatabaseEdit"), QStringLiteral("agency"));
-        typeInto(child<QLineEdit>(&d, "libraryUserEdit"), QStringLiteral("agent"));
-        typeInto(child<QLineEdit>(&d, "libraryPasswordEdit"), QStringLiteral("pw"));
+        fillServer(d, QStringLiteral("127.0.0.1"), port, QStringLiteral("agency"), QStringLiteral("agent"),
+                   QStringLiteral("pw"));
         auto *result = child<QLabel>(&d, "libraryTestResult");
         QTest::mouseClick(child<QPushButton>(&d, "libraryTestButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!d.isTesting(), 20000);
