@@ -305,9 +305,8 @@ private:
                         QStringLiteral("Title"), QStringLiteral("Current → recommended")};
             t.compact = true;
             t.widths = {11, 27, 10, 32, 20};
-            auto value = [](const JsonValue &v) {
-                return v.isNull() ? QStringLiteral("—") : v.isString() ? v.toString() : number(v);
-            };
+            // The values as the `gaps` command and the window show them: "$620,000 → $850,000".
+            auto value = [](const JsonValue &v) { return gapValueText(v, QStringLiteral("—")); };
             for (const auto &g : gaps)
                 t.rows.push_back(
                     {{ReportCell(severityTitle(g[u"severity"].toString())),
