@@ -44,6 +44,8 @@ private slots:
     void underwriterGapValuesReadAsAmounts_data();
     void underwriterGapValuesReadAsAmounts();
     void gapValueText_data();
+    void ignoredOfferingNamesItsCarrier_data();
+    void ignoredOfferingNamesItsCarrier();
     void gapValueText();
 };
 
@@ -228,6 +230,57 @@ void TestReportDocument::gapValueText() {
     const auto value = parseJson(json);
     QVERIFY(value);
     QCOMPARE(pw::gapValueText(*value, QStringLiteral("n/a")), shown);
+}
+
+void TestReportDocument::ignoredOfferingNamesItsCarrier_data() {
+    QTest::addColumn<QByteArray>("providerName"); // JSON; empty: the member is left out
+    QTest::addColumn<QString>("providerId");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("name stated") << QByteArray("\"Harborview Mutual\"") << "prov_harborview"
+                                 << "Harborview Mutual";
+    QTest::newRow("name padded") << QByteArray("\"  Harborview Mutual \"") << "prov_harborview"
+                                 << "Harborview Mutual";
+    QTest::newRow("name blank") << QByteArray("\"  \"") << "prov_harborview"
+                                << "prov_harborview";
+    QTest::newRow("name absent") << QByteArray() << "prov_harborview"
+                                 << "prov_harborview";
+    QTest::newRow("name null") << QByteArray("null") << "prov_harborview"
+                               << "prov_harborview";
+    QTest::newRow("id only, name given") << QByteArray("\"Granite State\"") << ""
+                                         << "Granite State";
+}
+
+// Brooklyn's renters offering is ignored (renters is not requested); its carrier is named as the filtered
+// offerings' are: provider_name, else provider_id.
+void TestReportDocument::ignoredOfferingNamesItsCarrier() {
+    QFETCH(QByteArray, providerName);
+    QFETCH(QString, providerId);
+    QFETCH(QString, shown);
+    JsonValue root = readJsonFile(samplePath(QStringLiteral("brooklyn-household.json")));
+    JsonValue offerings = root[u"offerings"];
+    const QString id = QStringLiteral("quote_line_harborview_renters_001");
+    bool changed = false;
+    for (JsonValue &o : offerings.arrayItemsMut()) {
+        if (o[u"id"].toString() != id) continue;
+        o.remove(u"provider_name");
+        if (!providerName.isEmpty()) o.insert(QStringLiteral("provider_name"), *parseJson(providerName));
+        o.insert(QStringLiteral("provider_id"), JsonValue(providerId));
+        changed = true;
+    }
+    QVERIFY(changed);
+    root.insert(QStringLiteral("offerings"), offerings);
+    EngineOptions opts;
+    opts.now = fixedNow();
+    opts.top = 3;
+    const ReportPreparation p = prepareReport(root, opts);
+    QVERIFY(p.inputs);
+    QStringList carriers;
+    for (const ReportBlock &b : buildUnderwriterReport(*p.inputs).blocks)
+        if (b.kind == ReportBlock::Kind::Table && b.table.header.value(1) == u"Carrier" &&
+            b.table.header.value(3) == u"Reason")
+            for (const ReportRow &r : b.table.rows)
+                if (r.cells[0].text == id) carriers << r.cells[1].text;
+    QCOMPARE(carriers, QStringList{shown});
 }
 
 QTEST_GUILESS_MAIN(TestReportDocument)
