@@ -5,6 +5,7 @@
 
 #include "engine/engine.h"
 #include "engine/gaps.h"
+#include "engine/plainwords.h"
 #include "engine/profile.h"
 #include "io/casefile.h"
 #include "io/validation.h"
@@ -19,9 +20,7 @@ namespace {
 
 // A gap's current/recommended value as agents read it: money, a split string, a date or "-".
 QString cellText(const JsonValue &v) {
-    if (v.isNumber()) return formatMoney(v.toDouble());
-    if (v.isString()) return escapeControls(v.toString());
-    return QStringLiteral("-");
+    return escapeControls(gapValueText(v, QStringLiteral("-")));
 }
 
 void printTable(const GapAnalysis &a, CliIo &io) {

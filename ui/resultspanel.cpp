@@ -8,7 +8,6 @@
 #include "columnfit.h"
 #include "comparemodel.h"
 #include "costchart.h"
-#include "fieldformat.h"
 #include "rankingcontroller.h"
 #include "rankingmodel.h"
 #include "scorecardinspector.h"
@@ -368,12 +367,8 @@ void ResultsPanel::updateGaps() {
     QFont bold = current->font(0);
     bold.setBold(true);
     current->setFont(0, bold);
-    auto money = [](const JsonValue &v) {
-        if (v.isNull())
-            return QStringLiteral("—"); // nothing to state: no policy today, an endorsement to add
-        if (v.isNumber()) return displayValue(v, FieldKind::Money);
-        return v.toString();
-    };
+    // Null: nothing to state (no policy today, an endorsement to add).
+    auto money = [](const JsonValue &v) { return gapValueText(v, QStringLiteral("—")); };
     for (const auto &g : ca[u"gaps"].arrayItems()) {
         auto *item = new QTreeWidgetItem(current);
         item->setText(0, g[u"title"].toString());

@@ -175,4 +175,10 @@ QString shortCarrierName(const QString &name) {
     return words.join(u' ');
 }
 
+QString gapValueText(const JsonValue &v, const QString &none) {
+    if (v.isNumber()) return formatMoney(v.toDouble());
+    if (v.isString()) return v.toString();
+    return none;
+}
+
 } // namespace pw

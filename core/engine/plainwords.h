@@ -67,4 +67,13 @@ QString joinWords(const QStringList &items);
 // of corporate words only is kept whole. Copies case text.
 QString shortCarrierName(const QString &name);
 
+// A gap's `current` or `recommended` value as people read it, in every place that shows one (the `gaps`
+// command's table, the window's gap list, the underwriter report): every number a gap carries is an amount
+// of money (§9, §11.8: limits, replacement cost, net worth, deductibles, cash reserve), written as
+// "$620,000"; a string is shown as the engine wrote it (a split limit "50/100" in thousands as agents
+// write it, a settlement, "none", a lapse date); null (nothing to state: no umbrella today, an
+// endorsement to add) is `none`. Reading: §9 has no gap value that is a count or a ratio, so no number
+// is written without the dollar sign.
+QString gapValueText(const JsonValue &v, const QString &none);
+
 } // namespace pw

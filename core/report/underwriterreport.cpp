@@ -7,6 +7,7 @@
 #include "util/dates.h"
 #include "util/numbers.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace pw {
@@ -279,17 +280,29 @@ private:
                     QStringLiteral("Reason"), QStringLiteral("Detail")};
         t.compact = true;
         t.widths = {24, 17, 10, 17, 32};
+        // ignored_offerings[] holds {id, category} only (engine.md §2): the carrier is read from the case's
+        // offering of that id (ids are unique in a valid case), named as everywhere else.
+        QHash<QString, const JsonValue *> caseOfferings;
+        for (const auto &o : m_in.caseRoot[u"offerings"].arrayItems())
+            caseOfferings.insert(o[u"id"].toString(), &o);
+        const auto carrierCell = [](const JsonValue *o) {
+            const QString carrier = o ? carrierOfRaw(*o) : QString();
+            return carrier.isEmpty() ? ReportCell(QStringLiteral("—"), Style::NotStated)
+                                     : ReportCell(carrier);
+        };
+        const auto carrierOfIgnored = [&](const JsonValue &f) {
+            return carrierCell(caseOfferings.value(f[u"id"].toString()));
+        };
         for (const auto &f : filtered)
-            t.rows.push_back({{ReportCell(f[u"id"].toString()), ReportCell(carrierOfRaw(f)),
-                               ReportCell(f[u"category"].toString()), ReportCell(f[u"reason"].toString()),
-                               ReportCell(f[u"detail"].toString())},
-                              false});
-        for (const auto &f : ignored)
             t.rows.push_back(
-                {{ReportCell(f[u"id"].toString()), ReportCell(QStringLiteral("—"), Style::NotStated),
-                  ReportCell(f[u"category"].toString()), ReportCell(QStringLiteral("ignored")),
-                  ReportCell(QStringLiteral("The line was not requested (coverage_types)."))},
+                {{ReportCell(f[u"id"].toString()), carrierCell(&f), ReportCell(f[u"category"].toString()),
+                  ReportCell(f[u"reason"].toString()), ReportCell(f[u"detail"].toString())},
                  false});
+        for (const auto &f : ignored)
+            t.rows.push_back({{ReportCell(f[u"id"].toString()), carrierOfIgnored(f),
+                               ReportCell(f[u"category"].toString()), ReportCell(QStringLiteral("ignored")),
+                               ReportCell(QStringLiteral("The line was not requested (coverage_types)."))},
+                              false});
         m_doc.table(std::move(t));
     }
 
@@ -305,9 +318,8 @@ private:
                         QStringLiteral("Title"), QStringLiteral("Current → recommended")};
             t.compact = true;
             t.widths = {11, 27, 10, 32, 20};
-            auto value = [](const JsonValue &v) {
-                return v.isNull() ? QStringLiteral("—") : v.isString() ? v.toString() : number(v);
-            };
+            // The values as the `gaps` command and the window show them: "$620,000 → $850,000".
+            auto value = [](const JsonValue &v) { return gapValueText(v, QStringLiteral("—")); };
             for (const auto &g : gaps)
                 t.rows.push_back(
                     {{ReportCell(severityTitle(g[u"severity"].toString())),

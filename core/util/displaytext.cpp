@@ -244,23 +244,13 @@ QString padToWidth(const QString &text, int columns) {
 }
 
 QString csvField(const QString &text) {
-    QString s;
-    s.reserve(text.size() + 2);
-    if (startsAFormula(text)) s += u'\'';
-    // Controls and bidirectional characters shown as escapes; TAB, CR and LF are kept (quoted below).
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        const char16_t u = c.unicode();
-        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
-            s += c;
-            s += text.at(++i);
-        } else if (u != u'\t' && u != u'\n' && u != u'\r' && (isUnsafeControl(u) || c.isSurrogate())) {
-            s += QStringLiteral("\\u%1").arg(uint(u), 4, 16, QChar(u'0'));
-        } else {
-            s += c;
-        }
-    }
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r'))
+    // Every control character escaped as escapeControls shows it, TAB, CR and LF included ("\t", "\r",
+    // "\n"): a record is one physical line, as line-based importers read it. Reading: a cell whose text
+    // starts with TAB, CR or LF still gets the apostrophe, so a reader that turns the escapes back into
+    // characters never gets a cell a spreadsheet would run.
+    QString s = escapeControls(text);
+    if (startsAFormula(text)) s.prepend(u'\'');
+    if (s.contains(u',') || s.contains(u'"'))
         return u'"' + s.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
     return s;
 }

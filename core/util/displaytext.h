@@ -54,9 +54,10 @@ QString padToWidth(const QString &text, int columns);
 // gets a leading apostrophe: one whose first visible character is = + - @ or a full-width or small form of
 // them (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫), after any leading whitespace (spaces, TAB, CR, LF, NBSP, U+3000…) and
 // invisible format characters (U+200B, a BOM, bidirectional controls), and one starting with TAB, CR or
-// LF. Control characters other than TAB, CR and LF (ESC, BEL, DEL, C1 such as U+009B) and bidirectional
-// formatting characters become visible escapes as in escapeControls. A cell containing a comma, a quote,
-// LF or CR is quoted, with quotes doubled.
+// LF. Control characters (TAB, CR, LF, ESC, BEL, DEL, C1 such as U+009B), the line and paragraph
+// separators and bidirectional formatting characters become visible escapes as in escapeControls ("\t",
+// "\n", "\u001b"), so a record never spans two lines. A cell containing a comma or a quote is quoted,
+// with quotes doubled.
 QString csvField(const QString &text);
 
 // `secret` (an API key) removed from text, as SecretScrubber does (util/secretscrubber.h): every spelling

@@ -241,9 +241,14 @@ private slots:
                 QVERIFY2(number || !runsAsFormula(cell), qPrintable(cell));
             }
         }
-        // The carriers read back as written, behind the apostrophe when one was needed.
+        // The carriers read back as written (TAB, CR and LF as the escapes "\t", "\r", "\n"), behind the
+        // apostrophe when one was needed.
         const QString carriers = records[1][4];
-        const QString expected = QStringList{name, name, name}.join(u';');
+        const QString expected = QStringList{name, name, name}
+                                     .join(u';')
+                                     .replace(u'\t', QStringLiteral("\\t"))
+                                     .replace(u'\r', QStringLiteral("\\r"))
+                                     .replace(u'\n', QStringLiteral("\\n"));
         QVERIFY2(carriers == expected || carriers == u'\'' + expected, qPrintable(carriers));
         if (runsAsFormula(name)) QCOMPARE(carriers.front(), QChar(u'\''));
     }
@@ -261,6 +266,12 @@ private slots:
         QTest::newRow("right-to-left override")
             << QStringLiteral("Acme\u202eevil") << QStringLiteral("Acme\\u202eevil");
         QTest::newRow("isolates") << QStringLiteral("\u2066x\u2069") << QStringLiteral("\\u2066x\\u2069");
+        QTest::newRow("TAB") << QStringLiteral("Granite\tState") << QStringLiteral("Granite\\tState");
+        QTest::newRow("CR LF") << QStringLiteral("Granite\r\nState") << QStringLiteral("Granite\\r\\nState");
+        QTest::newRow("LF") << QStringLiteral("Granite\nState") << QStringLiteral("Granite\\nState");
+        QTest::newRow("all of them") << QStringLiteral("Granite\tState\x07"
+                                                       "Casualty\r\n\x1b[31m")
+                                     << QStringLiteral("Granite\\tState\\u0007Casualty\\r\\n\\u001b[31m");
     }
     void csvShowsControlsAsEscapes() {
         QFETCH(QString, name);
@@ -271,6 +282,10 @@ private slots:
         QVERIFY2(firstUnsafe(out).isEmpty(), qPrintable(firstUnsafe(out)));
         const QList<QStringList> records = readCsv(out);
         QCOMPARE(records.size(), 11);
+        // One physical line per record, for line-based importers: no raw CR, LF or TAB inside a cell.
+        QCOMPARE(out.count(u'\n'), 11);
+        QVERIFY(!out.contains(u'\r'));
+        QVERIFY(!out.contains(u'\t'));
         const QString expected = QStringList{shown, shown, shown}.join(u';');
         QCOMPARE(records[1][4], expected);
     }

@@ -42,14 +42,23 @@ private Q_SLOTS:
         QTest::newRow("+") << QStringLiteral("+1") << QStringLiteral("'+1");
         QTest::newRow("-") << QStringLiteral("-1") << QStringLiteral("'-1");
         QTest::newRow("@") << QStringLiteral("@SUM") << QStringLiteral("'@SUM");
-        QTest::newRow("tab") << QStringLiteral("\tx") << QStringLiteral("'\tx");
-        QTest::newRow("cr") << QStringLiteral("\rx") << QStringLiteral("\"'\rx\"");
-        QTest::newRow("bare cr inside") << QStringLiteral("a\rb") << QStringLiteral("\"a\rb\"");
+        QTest::newRow("tab") << QStringLiteral("\tx") << QStringLiteral("'\\tx");
+        QTest::newRow("cr") << QStringLiteral("\rx") << QStringLiteral("'\\rx");
+        QTest::newRow("bare cr inside") << QStringLiteral("a\rb") << QStringLiteral("a\\rb");
+        QTest::newRow("tab inside") << QStringLiteral("Granite\tState") << QStringLiteral("Granite\\tState");
+        QTest::newRow("crlf inside") << QStringLiteral("a\r\nb") << QStringLiteral("a\\r\\nb");
+        QTest::newRow("lf and comma") << QStringLiteral("a\nb,c") << QStringLiteral("\"a\\nb,c\"");
+        QTest::newRow("vertical tab, form feed")
+            << QStringLiteral("a\x0b\x0c") << QStringLiteral("a\\u000b\\u000c");
+        QTest::newRow("line separator") << QStringLiteral("a\u2028b") << QStringLiteral("a\\u2028b");
+        QTest::newRow("everything") << QStringLiteral("-Granite\tState\x07" "Casualty\r\n@SUM(A1)\x1b[31m")
+                                    << QStringLiteral(
+                                           "'-Granite\\tState\\u0007Casualty\\r\\n@SUM(A1)\\u001b[31m");
         QTest::newRow("comma quote") << QStringLiteral("a,\"b\"") << QStringLiteral("\"a,\"\"b\"\"\"");
         QTest::newRow("formula and comma") << QStringLiteral("=A1,B1") << QStringLiteral("\"'=A1,B1\"");
         QTest::newRow("empty") << QString() << QString();
         QTest::newRow("spaces before =") << QStringLiteral("  =lead") << QStringLiteral("'  =lead");
-        QTest::newRow("line feed first") << QStringLiteral("\n=x") << QStringLiteral("\"'\n=x\"");
+        QTest::newRow("line feed first") << QStringLiteral("\n=x") << QStringLiteral("'\\n=x");
         QTest::newRow("no-break space") << QStringLiteral("\u00a0=x") << QStringLiteral("'\u00a0=x");
         QTest::newRow("zero-width space") << QStringLiteral("\u200b@x") << QStringLiteral("'\u200b@x");
         QTest::newRow("byte-order mark") << QStringLiteral("\ufeff-1") << QStringLiteral("'\ufeff-1");
@@ -67,6 +76,9 @@ private Q_SLOTS:
         QFETCH(QString, in);
         QFETCH(QString, out);
         QCOMPARE(pw::csvField(in), out);
+        // One physical line whatever the text: no raw control character is left in the cell.
+        for (const QChar c : pw::csvField(in))
+            QVERIFY2(c.unicode() >= 0x20 && (c.unicode() < 0x7f || c.unicode() >= 0xa0), qPrintable(out));
     }
 
     // Lines of a message become one line of sentences; two sentences never run together.

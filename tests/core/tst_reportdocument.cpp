@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // What goes into the reports (core/report): grades in words, what the proposal says and leaves out, the
 // options it offers, the underwriter report's run facts and profile differences.
+#include "engine/plainwords.h"
 #include "report/proposal.h"
 #include "report/reportwords.h"
 #include "report/underwriterreport.h"
@@ -40,6 +41,12 @@ private slots:
     void proposalOffersOnlyQualifiedPackages();
     void proposalSectionsSwitchOff();
     void underwriterStatesTheRunAndProfile();
+    void underwriterGapValuesReadAsAmounts_data();
+    void underwriterGapValuesReadAsAmounts();
+    void gapValueText_data();
+    void ignoredOfferingNamesItsCarrier_data();
+    void ignoredOfferingNamesItsCarrier();
+    void gapValueText();
 };
 
 void TestReportDocument::gradesInWords_data() {
@@ -180,6 +187,100 @@ void TestReportDocument::underwriterStatesTheRunAndProfile() {
             for (const ReportRow &r : b.table.rows)
                 dimensionRows += r.cells.size() == 6 && !r.cells[2].text.isEmpty() ? 1 : 0;
     QCOMPARE(dimensionRows, 5 * 6);
+}
+
+void TestReportDocument::underwriterGapValuesReadAsAmounts_data() {
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("shown");
+    // As `placement-workbench gaps` prints Brooklyn's gaps: money with its sign and thousands separators,
+    // split limits as stated, "—" where there is nothing to state.
+    QTest::newRow("dwelling") << "home.dwelling_under_replacement" << QStringLiteral("$620,000 → $850,000");
+    QTest::newRow("split limits") << "auto.bi_low" << QStringLiteral("50/100 → 100/300");
+    QTest::newRow("none today") << "umbrella.missing" << QStringLiteral("— → $2,000,000");
+    QTest::newRow("zero, none to add") << "home.no_water_backup" << QStringLiteral("$0 → —");
+    QTest::newRow("um split") << "auto.um_below_bi" << QStringLiteral("25/50 → 50/100");
+}
+
+void TestReportDocument::underwriterGapValuesReadAsAmounts() {
+    QFETCH(QString, rule);
+    QFETCH(QString, shown);
+    const ReportDocument d = buildUnderwriterReport(brooklynInputs(3));
+    QStringList found;
+    for (const ReportBlock &b : d.blocks)
+        if (b.kind == ReportBlock::Kind::Table && b.table.header.last() == u"Current → recommended")
+            for (const ReportRow &r : b.table.rows)
+                if (r.cells[1].text == rule) found << r.cells.back().text;
+    QCOMPARE(found, QStringList{shown});
+}
+
+void TestReportDocument::gapValueText_data() {
+    QTest::addColumn<QByteArray>("json"); // the gap value as the run's JSON holds it
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("millions") << QByteArray("2000000") << QStringLiteral("$2,000,000");
+    QTest::newRow("cents") << QByteArray("1234.5") << QStringLiteral("$1,234.50");
+    QTest::newRow("zero") << QByteArray("0") << QStringLiteral("$0");
+    QTest::newRow("split") << QByteArray("\"?/300\"") << QStringLiteral("?/300");
+    QTest::newRow("word") << QByteArray("\"none\"") << QStringLiteral("none");
+    QTest::newRow("null") << QByteArray("null") << QStringLiteral("n/a");
+}
+
+void TestReportDocument::gapValueText() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, shown);
+    const auto value = parseJson(json);
+    QVERIFY(value);
+    QCOMPARE(pw::gapValueText(*value, QStringLiteral("n/a")), shown);
+}
+
+void TestReportDocument::ignoredOfferingNamesItsCarrier_data() {
+    QTest::addColumn<QByteArray>("providerName"); // JSON; empty: the member is left out
+    QTest::addColumn<QString>("providerId");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("name stated") << QByteArray("\"Harborview Mutual\"") << "prov_harborview"
+                                 << "Harborview Mutual";
+    QTest::newRow("name padded") << QByteArray("\"  Harborview Mutual \"") << "prov_harborview"
+                                 << "Harborview Mutual";
+    QTest::newRow("name blank") << QByteArray("\"  \"") << "prov_harborview"
+                                << "prov_harborview";
+    QTest::newRow("name absent") << QByteArray() << "prov_harborview"
+                                 << "prov_harborview";
+    QTest::newRow("name null") << QByteArray("null") << "prov_harborview"
+                               << "prov_harborview";
+    QTest::newRow("id only, name given") << QByteArray("\"Granite State\"") << ""
+                                         << "Granite State";
+}
+
+// Brooklyn's renters offering is ignored (renters is not requested); its carrier is named as the filtered
+// offerings' are: provider_name, else provider_id.
+void TestReportDocument::ignoredOfferingNamesItsCarrier() {
+    QFETCH(QByteArray, providerName);
+    QFETCH(QString, providerId);
+    QFETCH(QString, shown);
+    JsonValue root = readJsonFile(samplePath(QStringLiteral("brooklyn-household.json")));
+    JsonValue offerings = root[u"offerings"];
+    const QString id = QStringLiteral("quote_line_harborview_renters_001");
+    bool changed = false;
+    for (JsonValue &o : offerings.arrayItemsMut()) {
+        if (o[u"id"].toString() != id) continue;
+        o.remove(u"provider_name");
+        if (!providerName.isEmpty()) o.insert(QStringLiteral("provider_name"), *parseJson(providerName));
+        o.insert(QStringLiteral("provider_id"), JsonValue(providerId));
+        changed = true;
+    }
+    QVERIFY(changed);
+    root.insert(QStringLiteral("offerings"), offerings);
+    EngineOptions opts;
+    opts.now = fixedNow();
+    opts.top = 3;
+    const ReportPreparation p = prepareReport(root, opts);
+    QVERIFY(p.inputs);
+    QStringList carriers;
+    for (const ReportBlock &b : buildUnderwriterReport(*p.inputs).blocks)
+        if (b.kind == ReportBlock::Kind::Table && b.table.header.value(1) == u"Carrier" &&
+            b.table.header.value(3) == u"Reason")
+            for (const ReportRow &r : b.table.rows)
+                if (r.cells[0].text == id) carriers << r.cells[1].text;
+    QCOMPARE(carriers, QStringList{shown});
 }
 
 QTEST_GUILESS_MAIN(TestReportDocument)

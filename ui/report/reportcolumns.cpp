@@ -74,7 +74,14 @@ void fitColumnsToWords(ReportDocument &doc, const QFont &font, double bodyWidth,
             }
         }
         std::vector<int> widths = t.widths;
-        for (int c = 0; c < cols; ++c) {
+        // The shortest needs first: when the words cannot all have their room (long carrier names beside
+        // a header such as "Commission"), the short words — headers, amounts, codes — keep theirs and the
+        // longest word is the one left to break.
+        std::vector<int> order(static_cast<size_t>(cols));
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int a, int b) { return need[size_t(a)] < need[size_t(b)]; });
+        for (const int c : order) {
             const int missing = int(std::ceil(need[size_t(c)])) - widths[size_t(c)];
             if (missing <= 0) continue;
             // Take whole percents, one at a time, from the column with the most room beyond its need.

@@ -3,6 +3,8 @@
 
 #include "util/displaytext.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 #include <utility>
 
@@ -213,9 +215,21 @@ private:
                 QStringLiteral(
                     "<tr><td width=\"28%\" class=\"fact-label\">%1</td><td width=\"72%\">%2</td></tr>\n")
                     .arg(anchored((n == 0 && continues ? continuedMark(label) : QString()) + htmlText(label)),
-                         htmlText(value));
+                         withUnbrokenDigests(htmlText(value)));
         }
         m_out += QStringLiteral("</table>\n");
+    }
+
+    // A digest in a fact (the input hash, the profile's SHA-256: 40 or more hex digits) in a smaller
+    // monospaced type that is never broken: at the value column's width the 64 digits fit on one line, so
+    // a hash copied from the PDF has no line break in it. `html` is escaped text, whose hex runs are as
+    // they were.
+    static QString withUnbrokenDigests(QString html) {
+        static const QRegularExpression digest(
+            QStringLiteral("(?<![0-9A-Za-z])([0-9a-fA-F]{40,})(?![0-9A-Za-z])"));
+        return html.replace(digest,
+                            QStringLiteral("<span style=\"font-family: 'DejaVu Sans Mono', monospace; "
+                                           "font-size: 7.5pt; white-space: nowrap;\">\\1</span>"));
     }
 
     // "(continued)" on a line of its own above a cell's text (`text`: that text, maybe empty).
