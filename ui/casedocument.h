@@ -33,6 +33,9 @@ public:
     explicit CaseDocument(QObject *parent = nullptr);
     ~CaseDocument() override;
 
+    // False until a case is loaded (or the empty tree edited): a new document holds an empty placeholder
+    // that is not validated (problems() is empty), and the window shows nothing of it as a case.
+    bool hasCase() const { return m_hasCase; }
     const JsonValue &root() const { return m_root; }
     const Case &typedCase() const { return m_case; }
     // Validation problems of the tree, one error per refused input (below), and a warning when today's
@@ -139,6 +142,7 @@ private:
     QString m_fileName;
     QDateTime m_now;
     bool m_modified = false; // as last announced by modifiedChanged
+    bool m_hasCase = false;  // see hasCase()
     // Validation off the GUI thread: the generation counts trees; a job's result is applied only when
     // its generation is still the current one.
     int m_backgroundThreshold = kBackgroundValidationOfferings;
