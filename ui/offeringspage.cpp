@@ -239,6 +239,8 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
             &OfferingsPage::currentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OfferingsPage::currentChanged);
     connect(doc, &CaseDocument::edited, this, &OfferingsPage::currentChanged);
+    // A refusal changes what the line says of the row (the model, connected first, has re-read it).
+    connect(doc, &CaseDocument::refusedInputChanged, this, &OfferingsPage::currentChanged);
     connect(doc, &CaseDocument::validated, this, [this] {
         m_proxy->statusesChanged();
         currentChanged();
@@ -308,6 +310,12 @@ void OfferingsPage::currentChanged() {
         m_status->setText(tr("<b>%1 · %2</b>").arg(name.toHtmlEscaped(), line));
         break;
     }
+    // Text refused in this offering's fields: in the words of the Problems dock (the verdict above is of
+    // the value the offering kept).
+    for (const Problem &p : m_doc->problems())
+        if ((p.path.startsWith(base + u'.') || p.path.startsWith(base + u'[')) && m_doc->refusedText(p.path))
+            m_status->setText(m_status->text() +
+                              tr(" <span style='color:#c62828'>— %1</span>").arg(p.message.toHtmlEscaped()));
 }
 
 void OfferingsPage::setVerdicts(std::shared_ptr<const OfferingVerdicts> verdicts) {
