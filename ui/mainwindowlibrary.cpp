@@ -11,6 +11,7 @@
 #include "library/librarypage.h"
 #include "rankingcontroller.h"
 #include "store/libraryimport.h"
+#include "util/numbers.h"
 
 #include "library/libraryconnection.h"
 #include <QAction>
@@ -182,10 +183,10 @@ void MainWindow::importFolderIntoLibrary() {
         const ImportReport r = watcher->result();
         watcher->deleteLater();
         QString text = tr("Imported %1 new, %2 updated, %3 unchanged, %4 skipped")
-                           .arg(r.added)
-                           .arg(r.updated)
-                           .arg(r.unchanged)
-                           .arg(r.skipped.size());
+                           .arg(formatCount(r.added))
+                           .arg(formatCount(r.updated))
+                           .arg(formatCount(r.unchanged))
+                           .arg(formatCount(qint64(r.skipped.size())));
         if (!r.libraryError.isEmpty()) text += tr(" — library error: %1").arg(r.libraryError);
         showMessage(text);
         if (!r.skipped.isEmpty() || !r.libraryError.isEmpty()) {
