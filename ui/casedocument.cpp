@@ -50,8 +50,10 @@ CaseDocument::CaseDocument(QObject *parent)
     // Typing in a table commits a cell at a time: a burst of edits within this interval is checked once.
     m_validationTimer->setInterval(150);
     connect(m_validationTimer, &QTimer::timeout, this, &CaseDocument::startValidation);
+    // No case yet (hasCase): the empty placeholder tree is not validated, so nothing about a case not yet
+    // loaded is ever shown as its problems.
     m_root = JsonValue::object();
-    revalidate(false);
+    m_validatedRoot = m_root;
 }
 
 CaseDocument::~CaseDocument() {
@@ -99,6 +101,7 @@ QDateTime CaseDocument::now() const {
 
 void CaseDocument::setNow(const QDateTime &now) {
     m_now = now;
+    if (!m_hasCase) return; // the placeholder is not validated; a case loaded later uses this clock
     revalidate();
     emit edited(QString());
 }
@@ -204,6 +207,7 @@ std::optional<QString> CaseDocument::refusedText(const QString &path) const {
 }
 
 void CaseDocument::load(const JsonValue &root, const QString &fileName) {
+    m_hasCase = true;
     dropRefused([](const Refused &) { return true; });
     releaseCase();
     m_root = root.isObject() ? root : JsonValue::object();
@@ -217,6 +221,7 @@ void CaseDocument::load(const JsonValue &root, const QString &fileName, Validati
         load(root, fileName); // validated as the empty object the document holds instead
         return;
     }
+    m_hasCase = true;
     dropRefused([](const Refused &) { return true; });
     releaseCase();
     // A check still running is of the case replaced: its result is dropped.
@@ -249,6 +254,7 @@ void CaseDocument::finishLoad(const QString &fileName) {
 }
 
 void CaseDocument::applyValue(const QString &path, const std::optional<JsonValue> &value) {
+    m_hasCase = true; // an edit of the placeholder makes it a case (validated below)
     if (value)
         setJsonValueAt(m_root, path, *value);
     else

@@ -33,11 +33,17 @@ public:
     explicit CaseDocument(QObject *parent = nullptr);
     ~CaseDocument() override;
 
+    // False until a case is loaded (or the empty tree edited): a new document holds an empty placeholder
+    // that is not validated (problems() is empty), and the window shows nothing of it as a case.
+    bool hasCase() const { return m_hasCase; }
     const JsonValue &root() const { return m_root; }
     const Case &typedCase() const { return m_case; }
     // Validation problems of the tree, one error per refused input (below), and a warning when today's
     // premium is stated twice and disagrees (engine/currentpremium.h).
     const Problems &problems() const { return m_problems; }
+    // The problems of the tree alone, without the refused inputs: what stands in the way of ranking the case
+    // (a refused text leaves the case as it was, so it blocks nothing).
+    const Problems &validationProblems() const { return m_validation; }
 
     // Text a field could not read as its kind ("-1780" for a premium): the field keeps showing it and
     // the Problems dock lists it until it is fixed, or the value at its path changes (an undo), or
@@ -51,8 +57,8 @@ public:
     QString fileName() const { return m_fileName; }
     void setFileName(const QString &fileName);
     // Unsaved: edits since the last save. Text a field refused is not one: the case keeps its previous
-    // value, so a refusal neither marks the case modified nor starts a ranking (its problem still blocks
-    // ranking until fixed; refusedInputChanged).
+    // value, so a refusal neither marks the case modified nor starts a ranking, nor makes the ranking of
+    // the case stale (its problem is listed until fixed; refusedInputChanged).
     bool isModified() const;
     // What closing or replacing the case would lose: edits, or text a field refused (it is in no file, so
     // it is asked about like an unsaved edit, though the case itself is unchanged).
@@ -139,6 +145,7 @@ private:
     QString m_fileName;
     QDateTime m_now;
     bool m_modified = false; // as last announced by modifiedChanged
+    bool m_hasCase = false;  // see hasCase()
     // Validation off the GUI thread: the generation counts trees; a job's result is applied only when
     // its generation is still the current one.
     int m_backgroundThreshold = kBackgroundValidationOfferings;

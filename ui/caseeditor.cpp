@@ -402,9 +402,9 @@ void CaseEditor::refreshBadges() {
     for (int i = 0; i < SectionCount; ++i) {
         QString text = tr(names[i]);
         if (i == Drivers)
-            text += QStringLiteral(" (%1)").arg(c.input.drivers.size());
+            text += QStringLiteral(" (%1)").arg(formatCount(qint64(c.input.drivers.size())));
         else if (i == Vehicles)
-            text += QStringLiteral(" (%1)").arg(c.input.vehiclesDetail.size());
+            text += QStringLiteral(" (%1)").arg(formatCount(qint64(c.input.vehiclesDetail.size())));
         else if (i == Offerings)
             text += QStringLiteral(" (%1)").arg(
                 formatCount(qint64(m_doc->value(QStringLiteral("offerings")).size())));

@@ -163,8 +163,8 @@ void CostChart::rebuild() {
                 }
         });
     }
-    c->setTitle(
-        tr("Cost vs coverage — %1 packages, %2 on the Pareto front").arg(pts->size()).arg(m_paretoCount));
+    c->setTitle(tr("Cost vs coverage — %1 packages, %2 on the Pareto front")
+                    .arg(formatCount(qint64(pts->size())), formatCount(m_paretoCount)));
 }
 
 std::vector<double> roundTicks(double min, double max, int target) {

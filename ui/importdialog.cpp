@@ -44,9 +44,9 @@ ImportDialog::ImportDialog(const OfferingImport &import, const QString &source, 
     for (const auto &i : import.fileIssues)
         fileNotes << i.toString().toHtmlEscaped();
     m_summary->setText(tr("<b>%1 of %2 rows will be imported</b>; %3 rejected. Read with %4.%5")
-                           .arg(import.acceptedCount())
-                           .arg(import.rows.size())
-                           .arg(import.rejectedCount())
+                           .arg(formatCount(qint64(import.acceptedCount())))
+                           .arg(formatCount(qint64(import.rows.size())))
+                           .arg(formatCount(qint64(import.rejectedCount())))
                            .arg(headerKind)
                            .arg(fileNotes.isEmpty()
                                     ? QString()

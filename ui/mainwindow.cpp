@@ -596,6 +596,10 @@ void MainWindow::runChanged() {
 }
 
 void MainWindow::updateSummary() {
+    if (!m_doc->hasCase()) { // nothing is open yet (a named case may be opening): nothing to sum up
+        m_summary->setFullText(QString());
+        return;
+    }
     const CaseInput &in = m_doc->typedCase().input;
     QStringList parts;
     const QString name = QString(in.applicant.firstName + u' ' + in.applicant.lastName).trimmed();

@@ -24,6 +24,7 @@ class QTableView;
 class QTimer;
 
 namespace pw {
+struct RecoveryRecord;
 
 struct LibrarySaveOutcome;
 class CaseDocument;
@@ -84,7 +85,9 @@ public:
     bool openFromLibrary(qint64 versionId);
     bool copyAndRequote(const QString &label = QString());
     // Offers to restore the work an earlier window lost in a crash (the newest orphaned autosave). Tests
-    // pre-answer with QMessageBox::Open (restore), Discard or Cancel (ask again next start).
+    // pre-answer with QMessageBox::Open (restore), Discard or Cancel (ask again next start). When this
+    // window shows or is opening a case the agent named (a file), that case stays: the work is restored
+    // in a new window (deleted when closed), never in its place.
     void offerRecovery();
     void setRecoveryAnswerForTests(int answer) { m_recoveryAnswer = answer; }
 
@@ -108,6 +111,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // Puts the recovered work in this window; the error to show, empty when restored.
+    QString restoreRecovery(const RecoveryRecord &record);
     void buildActions();
     void buildToolbar();
     void buildDock();

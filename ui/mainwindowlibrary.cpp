@@ -11,6 +11,7 @@
 #include "library/librarypage.h"
 #include "rankingcontroller.h"
 #include "store/libraryimport.h"
+#include "util/numbers.h"
 
 #include "library/libraryconnection.h"
 #include <QAction>
@@ -182,10 +183,10 @@ void MainWindow::importFolderIntoLibrary() {
         const ImportReport r = watcher->result();
         watcher->deleteLater();
         QString text = tr("Imported %1 new, %2 updated, %3 unchanged, %4 skipped")
-                           .arg(r.added)
-                           .arg(r.updated)
-                           .arg(r.unchanged)
-                           .arg(r.skipped.size());
+                           .arg(formatCount(r.added))
+                           .arg(formatCount(r.updated))
+                           .arg(formatCount(r.unchanged))
+                           .arg(formatCount(qint64(r.skipped.size())));
         if (!r.libraryError.isEmpty()) text += tr(" — library error: %1").arg(r.libraryError);
         showMessage(text);
         if (!r.skipped.isEmpty() || !r.libraryError.isEmpty()) {
@@ -212,6 +213,10 @@ void MainWindow::offerRecovery() {
     const auto records = m_library->orphanedRecoveries();
     if (records.empty()) return;
     const RecoveryRecord &r = records.front(); // the newest
+    // A case the agent named (on the command line, or chosen in Open) is the one this window shows: the
+    // recovered work is offered in a window of its own, never put in its place (product.md §8: never a
+    // clobbered file). Named means: being opened now, or opened from a file.
+    const bool named = isOpening() || !m_doc->fileName().isEmpty();
     QMessageBox box(QMessageBox::Question, tr("Restore unsaved work"),
                     tr("The workbench did not close normally. Unsaved work was kept:"), QMessageBox::NoButton,
                     this);
@@ -226,8 +231,10 @@ void MainWindow::offerRecovery() {
                  QLocale().toString(r.savedAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     if (records.size() > 1)
         info += tr("\n(%1 older records are kept for the next start)").arg(records.size() - 1);
+    if (named) info += tr("\n\nThe case you opened stays in this window; restoring opens a new one.");
     box.setInformativeText(info);
-    QPushButton *restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
+    QPushButton *restore =
+        box.addButton(named ? tr("Restore in a new window") : tr("Restore"), QMessageBox::AcceptRole);
     restore->setObjectName(QStringLiteral("recoveryRestore"));
     QPushButton *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
     discard->setObjectName(QStringLiteral("recoveryDiscard"));
@@ -243,18 +250,34 @@ void MainWindow::offerRecovery() {
     }
     QString error;
     if (answer == QMessageBox::Open) {
-        if (!maybeSave()) return;
-        if (!m_library->restore(r, &error)) {
-            showMessage(tr("The work could not be restored: %1").arg(error));
-            return;
+        if (named) {
+            auto *other = new MainWindow;
+            other->setAttribute(Qt::WA_DeleteOnClose);
+            error = other->restoreRecovery(r);
+            if (!error.isEmpty()) {
+                delete other;
+                showMessage(error);
+                return;
+            }
+            other->show();
+            showMessage(tr("Restored %1 in a new window").arg(r.title));
+        } else if (maybeSave()) {
+            error = restoreRecovery(r);
+            if (!error.isEmpty()) showMessage(error);
         }
-        m_isSample = false;
-        showLibrary(false);
-        updateTitle();
-        showMessage(tr("Restored %1 — save it to keep it").arg(r.title));
     } else if (answer == QMessageBox::Discard && !m_library->discard(r, &error)) {
         showMessage(tr("The autosave record could not be removed: %1").arg(error));
     }
+}
+
+QString MainWindow::restoreRecovery(const RecoveryRecord &r) {
+    QString error;
+    if (!m_library->restore(r, &error)) return tr("The work could not be restored: %1").arg(error);
+    m_isSample = false;
+    showLibrary(false);
+    updateTitle();
+    showMessage(tr("Restored %1 — save it to keep it").arg(r.title));
+    return QString();
 }
 
 } // namespace pw

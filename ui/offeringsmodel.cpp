@@ -156,18 +156,19 @@ const QHash<int, QString> &OfferingsModel::rowErrors() const {
     m_rowErrorsStale = false;
     m_rowErrors.clear();
     // While an edit is validated on a worker the validation's problems are of an earlier tree: they stand
-    // for the rows that did not change since, and the refused inputs (which never wait) for every row.
+    // for the rows that did not change since. Refused inputs are not row errors: the offering kept its
+    // previous value, so its verdict stands (the cell and the Problems dock point the refused text out).
     const bool checking = m_doc->isChecking();
     const JsonValue &validated = m_doc->validatedRoot()[arrayPath()];
     const JsonValue &current = m_doc->root()[arrayPath()];
     const QString prefix = arrayPath() + u'[';
-    for (const Problem &p : m_doc->problems()) {
+    for (const Problem &p : m_doc->validationProblems()) {
         if (!p.isError() || !p.path.startsWith(prefix)) continue;
         const qsizetype close = p.path.indexOf(u']', prefix.size());
         bool ok = false;
         const int row = p.path.mid(prefix.size(), close - prefix.size()).toInt(&ok);
         if (!ok || close < 0 || m_rowErrors.contains(row)) continue;
-        if (checking && !m_doc->refusedText(p.path) &&
+        if (checking &&
             (row >= validated.size() || row >= current.size() || validated.at(row) != current.at(row)))
             continue;
         m_rowErrors.insert(row, p.message);

@@ -9,6 +9,7 @@
 #include "io/jsonpath.h"
 #include "offeringsmodel.h"
 #include "tablepage.h"
+#include "util/numbers.h"
 
 #include <QAction>
 #include <QApplication>
@@ -239,6 +240,8 @@ OfferingsPage::OfferingsPage(CaseDocument *doc, QWidget *parent)
             &OfferingsPage::currentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OfferingsPage::currentChanged);
     connect(doc, &CaseDocument::edited, this, &OfferingsPage::currentChanged);
+    // A refusal changes what the line says of the row (the model, connected first, has re-read it).
+    connect(doc, &CaseDocument::refusedInputChanged, this, &OfferingsPage::currentChanged);
     connect(doc, &CaseDocument::validated, this, [this] {
         m_proxy->statusesChanged();
         currentChanged();
@@ -274,9 +277,10 @@ void OfferingsPage::currentChanged() {
     if (m_quoteBinder->basePath() != base) m_quoteBinder->setBasePath(base);
     m_quoteBinder->setEnabled(row >= 0);
     if (row < 0) {
-        m_status->setText(
-            (m_model->rowCount() == 1 ? tr("1 offering.") : tr("%1 offerings.").arg(m_model->rowCount())) +
-            tr(" Select one to see its coverage details and constraints."));
+        m_status->setText((m_model->rowCount() == 1
+                               ? tr("1 offering.")
+                               : tr("%1 offerings.").arg(formatCount(m_model->rowCount()))) +
+                          tr(" Select one to see its coverage details and constraints."));
         return;
     }
     const QString name = o[u"provider_name"].toString();
@@ -308,6 +312,12 @@ void OfferingsPage::currentChanged() {
         m_status->setText(tr("<b>%1 · %2</b>").arg(name.toHtmlEscaped(), line));
         break;
     }
+    // Text refused in this offering's fields: in the words of the Problems dock (the verdict above is of
+    // the value the offering kept).
+    for (const Problem &p : m_doc->problems())
+        if ((p.path.startsWith(base + u'.') || p.path.startsWith(base + u'[')) && m_doc->refusedText(p.path))
+            m_status->setText(m_status->text() +
+                              tr(" <span style='color:#c62828'>— %1</span>").arg(p.message.toHtmlEscaped()));
 }
 
 void OfferingsPage::setVerdicts(std::shared_ptr<const OfferingVerdicts> verdicts) {
@@ -347,15 +357,15 @@ int OfferingsPage::applyImport(const OfferingImport &imp, const QString &source)
     adoptCaseCarrierIds(accepted, m_doc->root());
     if (accepted.size() > 0)
         m_doc->appendItems(QStringLiteral("offerings"), accepted.arrayItems(),
-                           (accepted.size() == 1 ? tr("Import 1 offering")
-                                                 : tr("Import %1 offerings").arg(accepted.size())));
+                           (accepted.size() == 1
+                                ? tr("Import 1 offering")
+                                : tr("Import %1 offerings").arg(formatCount(qint64(accepted.size())))));
     QStringList errors;
     for (const auto &i : imp.allIssues())
         if (i.error) errors << i.toString().toHtmlEscaped();
     QString text = tr("<b>%1:</b> imported %2 of %3 rows.")
                        .arg(source.toHtmlEscaped())
-                       .arg(accepted.size())
-                       .arg(imp.rows.size());
+                       .arg(formatCount(qint64(accepted.size())), formatCount(qint64(imp.rows.size())));
     if (!imp.notes.isEmpty())
         text += QStringLiteral("<br>%1").arg(imp.notes.join(QStringLiteral("; ")).toHtmlEscaped());
     if (!errors.isEmpty())
@@ -363,7 +373,9 @@ int OfferingsPage::applyImport(const OfferingImport &imp, const QString &source)
                     .arg(errors.join(QStringLiteral("<br>")));
     m_report->setText(text);
     m_report->show();
-    emit message(tr("%1: imported %2 of %3 rows").arg(source).arg(accepted.size()).arg(imp.rows.size()));
+    emit message(
+        tr("%1: imported %2 of %3 rows")
+            .arg(source, formatCount(qint64(accepted.size())), formatCount(qint64(imp.rows.size()))));
     return accepted.size();
 }
 

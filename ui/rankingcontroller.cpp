@@ -45,8 +45,7 @@ RankingController::RankingController(CaseDocument *doc, QObject *parent)
     : QObject(parent)
     , m_doc(doc) {
     connect(doc, &CaseDocument::edited, this, &RankingController::documentEdited);
-    // A refusal leaves the case as it was: no new ranking, but the shown run's staleness changes.
-    connect(doc, &CaseDocument::refusedInputChanged, this, &RankingController::runChanged);
+    // A refusal leaves the case as it was: no new ranking, and the run shown stays current.
     connect(doc, &CaseDocument::loaded, this, &RankingController::documentLoaded);
     m_progressTick = new QTimer(this);
     m_progressTick->setInterval(200);
@@ -141,11 +140,13 @@ void RankingController::documentEdited(const QString &path) {
 }
 
 bool RankingController::isStale() const {
-    return m_stale || (hasRun() && m_doc->refusedCount() > 0);
+    return m_stale;
 }
 
 int RankingController::errorCount() const {
-    const Problems &problems = m_doc->problems(); // refused inputs included (CaseDocument::problems)
+    // Of the tree: text a field refused left the case as it was and blocks no ranking (F4 of the window
+    // findings: "the case keeps its previous value" and a current ranking agree).
+    const Problems &problems = m_doc->validationProblems();
     return int(std::count_if(problems.begin(), problems.end(), [](const Problem &p) { return p.isError(); }));
 }
 

@@ -44,9 +44,10 @@ public:
     // window shows a verdict only while it is true of the case as it stands); null without a run.
     std::shared_ptr<const OfferingVerdicts> offeringVerdicts() const { return m_verdicts; }
     bool isBusy() const { return m_pending > 0; }
-    // Stale: the run shown is not of the case as it stands (validation errors, or text a field refused).
+    // Stale: the run shown is not of the case as it stands (validation errors, a cancelled re-rank). Text a
+    // field refused is not: the case kept its previous value, so its run stays current.
     bool isStale() const;
-    // Errors of the document's latest validation, refused inputs among them: they follow each edit at once
+    // Errors of the document's latest validation, not the refused inputs: they follow each edit at once
     // (not the last preparation, which ends later), so the "fix to re-rank" banner goes with the problem.
     int errorCount() const;
     double lastEngineMs() const { return m_engineMs; }

@@ -345,7 +345,7 @@ void ResultsPanel::updateCompare() {
         m_compareHint->setText(
             tr("%1 packages side by side%2. Tinted: differs from %3; bold: best in the row; "
                "<i>not stated</i> ≠ None ≠ $0.")
-                .arg(chosen.size())
+                .arg(formatCount(qint64(chosen.size())))
                 .arg(m_compareModel->firstSolutionColumn() ? tr(" after today's coverage") : QString(),
                      m_compareModel->firstSolutionColumn() ? tr("today") : tr("the first package")));
 }
@@ -472,9 +472,9 @@ void ResultsPanel::updateBanner() {
     if (shortened)
         text = tr("<b>The %1 best of %2 packages.</b> A case this large is ranked for its short list first, "
                   "as quickly as the command line ranks it; its top %3 takes about twice as long.")
-                   .arg(m_ranking->run()[u"solutions"].size())
+                   .arg(formatCount(qint64(m_ranking->run()[u"solutions"].size())))
                    .arg(formatCount(qint64(out[u"solution_count"].toDouble())))
-                   .arg(m_ranking->top());
+                   .arg(formatCount(m_ranking->top()));
     const bool cancelled = m_ranking->wasCancelled() && !m_ranking->isBusy();
     if (cancelled) {
         // Cancelling a longer list (or ranking an unchanged case again) leaves the results below current:
@@ -486,8 +486,8 @@ void ResultsPanel::updateBanner() {
                       "ranking. ");
         else if (m_ranking->isTopShortened())
             text = tr("<b>Ranking the top %1 cancelled.</b> The %2 best below are current for this case. ")
-                       .arg(m_ranking->top())
-                       .arg(m_ranking->run()[u"solutions"].size());
+                       .arg(formatCount(m_ranking->top()))
+                       .arg(formatCount(qint64(m_ranking->run()[u"solutions"].size())));
         else
             text = tr("<b>Ranking cancelled.</b> The results below are current for this case. ");
         text += tr("It runs again with the next change, or with Rank again.");

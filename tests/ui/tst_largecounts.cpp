@@ -2,8 +2,8 @@
 // Package and qualified counts of a large case pass through 64-bit integers and show with US thousands
 // separators, as the amounts beside them and the reports do, whatever the system's locale (the test runs
 // under German, whose grouping mark is a dot), everywhere in the window: the toolbar, the why-line ("ranked
-// 2nd of …") and the summary's offering count. A case of more than 2^31 packages once showed
-// "● -2147483648 packages".
+// 2nd of …"), the summary's and the Offerings table's offering count. A case of more than 2^31 packages once
+// showed "● -2147483648 packages"; the line under the Offerings table once read "3873 offerings.".
 #include "casedocument.h"
 #include "casegen.h"
 #include "elidinglabel.h"
@@ -67,6 +67,10 @@ private slots:
         const QString offerings = QLocale(QLocale::English, QLocale::UnitedStates).toString(3 * perLine) +
                                   QStringLiteral(" offerings");
         QVERIFY2(summary->fullText().contains(offerings), qPrintable(summary->fullText()));
+        // And the line under the Offerings table, with no offering selected.
+        auto *underTable = w.findChild<QLabel *>(QStringLiteral("offeringStatus"));
+        QVERIFY(underTable);
+        QVERIFY2(underTable->text().startsWith(offerings + u'.'), qPrintable(underTable->text()));
     }
 };
 

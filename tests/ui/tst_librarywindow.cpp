@@ -17,9 +17,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -218,6 +221,66 @@ private Q_SLOTS:
         QVERIFY(w.library()->orphanedRecoveries().empty());
         QCOMPARE(library()->recoveryRecords().size(), size_t(1));
         QVERIFY(library()->recoveryRecords()[0].body.contains("Luisa"));
+    }
+
+    // After a crash, the case the agent names (on the command line: opened in the background; or chosen
+    // and opened) is the case the window shows; the recovered work of another case is offered in a window
+    // of its own, never put in its place.
+    void namedCaseIsNotReplacedByRecovery_data() {
+        QTest::addColumn<bool>("inBackground");
+        QTest::newRow("named on the command line (opening)") << true;
+        QTest::newRow("opened before the offer") << false;
+    }
+
+    void namedCaseIsNotReplacedByRecovery() {
+        QFETCH(bool, inBackground);
+        fill();
+        const auto ortega = find(*library(), QStringLiteral("ortega"));
+        {
+            auto crashed = std::make_unique<MainWindow>();
+            crashed->library()->setAutosaveDelayMs(30);
+            QVERIFY(crashed->openFromLibrary(ortega[0].versionId));
+            crashed->document()->setValue(QStringLiteral("input.applicant.first_name"),
+                                          JsonValue(QStringLiteral("Luisa")));
+            QTRY_COMPARE(library()->recoveryRecords().size(), size_t(1));
+            QVERIFY(crashed->library()->waitForAutosave());
+            crashed->library()->simulateCrashForTests();
+        }
+        const QString named = m_data->filePath(QStringLiteral("named.json"));
+        {
+            QFile f(named);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(household(QStringLiteral("Bea"), QStringLiteral("Named"), QStringLiteral("NY"),
+                              QStringLiteral("11231")));
+        }
+        const QSet<QWidget *> before(QApplication::topLevelWidgets().begin(),
+                                     QApplication::topLevelWidgets().end());
+        MainWindow w;
+        w.setRecoveryAnswerForTests(QMessageBox::Open);
+        w.setUnsavedAnswerForTests(QMessageBox::Cancel); // a question about replacing it is a failure
+        if (inBackground)
+            w.openCaseInBackground(named);
+        else
+            QVERIFY(w.openCase(named));
+        w.offerRecovery();
+        QTRY_VERIFY(!w.isOpening());
+        QCOMPARE(insured(w), QStringLiteral("Named"));
+        QCOMPARE(QFileInfo(w.document()->fileName()).fileName(), QStringLiteral("named.json"));
+        QVERIFY(!w.document()->isModified());
+        QCOMPARE(w.unsavedQuestionsForTests(), 0);
+        // The recovered work is in a new window, modified (not saved).
+        MainWindow *other = nullptr;
+        for (QWidget *top : QApplication::topLevelWidgets())
+            if (auto *m = qobject_cast<MainWindow *>(top); m && m != &w && !before.contains(m)) other = m;
+        QVERIFY(other);
+        const std::unique_ptr<MainWindow> owned(other);
+        other->setAttribute(Qt::WA_DeleteOnClose, false);
+        QCOMPARE(other->document()->value(QStringLiteral("input.applicant.first_name")).toString(),
+                 QStringLiteral("Luisa"));
+        QCOMPARE(insured(*other), QStringLiteral("Ortega"));
+        QVERIFY(other->document()->isModified());
+        QVERIFY(other->isVisible());
+        other->setUnsavedAnswerForTests(QMessageBox::Discard);
     }
 
     void normalCloseRemovesTheRecord() {

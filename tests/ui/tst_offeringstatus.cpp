@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The Offerings table's Status column (and what derives from it: the carrier struck through, the reason
 // in the tooltip, the line under the table) follows the case as it stands. After an edit that changes an
-// offering's verdict (its premium set to $0, the insured moved to a state the carrier writes, a refused
-// premium) it never shows the last run's verdict as if it were current: an error the validation finds is
-// shown at once, and while the ranking that will judge the edit runs the row says "ranking…" (or
-// "checking…" while the edit is validated on a worker), until the new verdict arrives.
+// offering's verdict (its premium set to $0, the insured moved to a state the carrier writes) it never shows
+// the last run's verdict as if it were current: an error the validation finds is shown at once, and while the
+// ranking that will judge the edit runs the row says "ranking…" (or "checking…" while the edit is validated
+// on a worker), until the new verdict arrives.
 #include "windowfixture.h"
 
 #include "casedocument.h"
@@ -91,9 +91,8 @@ private slots:
         QTest::newRow("insured moved to another state it excludes")
             << "state NJ" << 8 << int(OfferingsModel::Filtered) << "ranking…" << int(OfferingsModel::Filtered)
             << "⊘ Not written in NJ";
-        QTest::newRow("premium refused (negative)")
-            << "premium -50" << 0 << int(OfferingsModel::Eligible) << "⛔ invalid"
-            << int(OfferingsModel::Invalid) << "⛔ invalid";
+        // A refused premium ("-50") leaves the offering as it was, its verdict standing:
+        // tst_refusedkeepsranking.
         QTest::newRow("premium set to $0, checked on a worker")
             << "premium 0 on a worker" << 0 << int(OfferingsModel::Eligible) << "ranking…"
             << int(OfferingsModel::Filtered) << "⊘ No usable premium";
