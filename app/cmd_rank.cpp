@@ -41,15 +41,13 @@ QString safe(const JsonValue &v) {
 // the table only; JSON and CSV keep what the case says.
 class CarrierNames {
 public:
-    explicit CarrierNames(const std::vector<JsonValue> &solutions) {
-        for (const auto &s : solutions)
-            for (const auto &o : s[u"offerings"].arrayItems()) {
-                const QStringList w = words(shortCarrier(o));
-                if (!m_all.contains(w)) m_all << w;
-            }
+    // Each carrier's name in the table (shortCarrier of its offering), once or more.
+    void add(const QString &name) {
+        const QStringList w = words(name);
+        if (!m_all.contains(w)) m_all << w;
     }
-    QString shown(const JsonValue &offering) const {
-        const QStringList w = words(shortCarrier(offering));
+    QString shown(const QString &name) const {
+        const QStringList w = words(name);
         if (w.isEmpty()) return QStringLiteral("(no name)");
         qsizetype k = 1;
         while (k < w.size() && !uniqueStart(w, k))
@@ -81,7 +79,10 @@ private:
     QList<QStringList> m_all;
 };
 
-void printTable(const JsonValue &run, CliIo &io) {
+// The table and the CSV read the solutions one at a time from the staged run (each built when asked and
+// dropped after its row is made), as `--format json` does: a long --top is never held whole (the whole run
+// object had held 48 KB a solution, 483 MB at --top 10000 for a 1.2 MB table).
+void printTable(const JsonValue &run, const RunSolutions *solutions, CliIo &io) {
     const JsonValue &analysis = run[u"output"][u"coverage_analysis"];
     auto printGaps = [&] {
         if (!analysis.isObject()) return;
@@ -105,25 +106,29 @@ void printTable(const JsonValue &run, CliIo &io) {
     }
 
     const JsonValue &out = run[u"output"];
-    const auto &solutions = run[u"solutions"].arrayItems();
+    const size_t count = solutions ? solutions->size() : 0;
     io.out << QStringLiteral("%1 packages, %2 qualified; %3 offerings (%4 ignored, %5 filtered)\n")
                   .arg(countValueText(out[u"solution_count"]), countValueText(out[u"qualified_count"]),
                        countValueText(out[u"pool_size"]), countValueText(out[u"ignored"]),
                        countValueText(out[u"filtered"]));
     if (out[u"message"].isString()) io.out << safe(out[u"message"]) << "\n";
-    if (!solutions.empty()) {
+    if (count > 0) {
         // Cells first, so the carriers column is as wide as its widest cell (in terminal columns) and the
         // columns after it stay aligned whatever the names.
         struct Row {
             QString rank, label, carriers, cost, overall, levels;
+            QStringList carrierNames; // each line's carrier, shortened once every carrier is known
         };
         std::vector<Row> rows;
-        const CarrierNames names(solutions);
-        int carriersWidth = 36;
-        for (const auto &s : solutions) {
-            QStringList carriers;
-            for (const auto &o : s[u"offerings"].arrayItems())
-                carriers << names.shown(o);
+        rows.reserve(count);
+        CarrierNames names;
+        for (size_t i = 0; i < count; ++i) {
+            const JsonValue s = solutions->solution(i);
+            QStringList carrierNames;
+            for (const auto &o : s[u"offerings"].arrayItems()) {
+                carrierNames << shortCarrier(o);
+                names.add(carrierNames.back());
+            }
             const double low = s[u"est_cost_low"].toDouble(), high = s[u"est_cost_high"].toDouble();
             const JsonValue &card = s[u"scorecard"];
             QStringList levels;
@@ -133,15 +138,22 @@ void printTable(const JsonValue &run, CliIo &io) {
             row.rank = QString::fromLatin1(s[u"rank"].numberText()).rightJustified(3);
             row.label = (s[u"label_winner"].toBool() ? QStringLiteral("*") : QStringLiteral(" ")) +
                         safe(s[u"cluster_label"]);
-            row.carriers = carriers.join(QStringLiteral(" / "));
+            row.carrierNames = std::move(carrierNames);
             row.cost =
                 low == high ? formatMoney(low) : formatMoney(low) + QStringLiteral("–") + formatMoney(high);
             row.overall = safe(card[u"overall_level"]) + QStringLiteral(" ") +
                           QString::fromLatin1(card[u"overall_score"].numberText()) +
                           (card[u"qualified"].toBool() ? QString() : QStringLiteral("!"));
             row.levels = levels.join(QStringLiteral("  "));
-            carriersWidth = std::max(carriersWidth, displayWidth(row.carriers));
             rows.push_back(std::move(row));
+        }
+        int carriersWidth = 36;
+        for (Row &row : rows) {
+            QStringList carriers;
+            for (const QString &name : row.carrierNames)
+                carriers << names.shown(name);
+            row.carriers = carriers.join(QStringLiteral(" / "));
+            carriersWidth = std::max(carriersWidth, displayWidth(row.carriers));
         }
         // One arg() call with every cell: case text holding "%1" is never taken for a placeholder.
         const auto line = [&](const Row &r) {
@@ -149,9 +161,13 @@ void printTable(const JsonValue &run, CliIo &io) {
                 .arg(r.rank, padToWidth(r.label, 16), padToWidth(r.carriers, carriersWidth),
                      padToWidth(r.cost, 20), padToWidth(r.overall, 11), r.levels);
         };
-        io.out << line({QStringLiteral("  #"), QStringLiteral("label"), QStringLiteral("carriers (per line)"),
-                        QStringLiteral("cost"), QStringLiteral("overall"),
-                        QStringLiteral("pri cov fin app pla ser")});
+        io.out << line({QStringLiteral("  #"),
+                        QStringLiteral("label"),
+                        QStringLiteral("carriers (per line)"),
+                        QStringLiteral("cost"),
+                        QStringLiteral("overall"),
+                        QStringLiteral("pri cov fin app pla ser"),
+                        {}});
         for (const Row &r : rows)
             io.out << line(r);
     }
@@ -172,12 +188,14 @@ void printTable(const JsonValue &run, CliIo &io) {
     printGaps();
 }
 
-void printCsv(const JsonValue &run, CliIo &io) {
+void printCsv(const RunSolutions *solutions, CliIo &io) {
     io.out << "rank,cluster_label,label_winner,offering_ids,carriers,est_cost_low,est_cost_high,cost_mid,"
               "change_vs_current,overall_score,overall_level,qualified,pricing,coverage,financial,appetite,"
               "placement,"
               "service\n";
-    for (const auto &s : run[u"solutions"].arrayItems()) {
+    const size_t count = solutions ? solutions->size() : 0;
+    for (size_t i = 0; i < count; ++i) {
+        const JsonValue s = solutions->solution(i);
         QStringList ids, carriers;
         for (const auto &o : s[u"offerings"].arrayItems()) {
             ids << o[u"id"].toString();
@@ -413,16 +431,13 @@ int runRank(const QStringList &args, CliIo &io) {
         writeRunStreaming(r, io);
         return ExitOk;
     }
-    const EngineRun r = runEngine(*f.root, options);
-    if (!r.ok()) {
-        printProblems(file, r.problems, io.err, false);
-        return ExitProblems;
-    }
-    printProblems(file, r.problems, io.err, false); // warnings
+    const StagedRun r = runEngineStaged(*f.root, options);
+    printProblems(file, r.problems, io.err, false); // errors, or warnings
+    if (!r.ok()) return ExitProblems;
     if (fmt == u"csv")
-        printCsv(*r.run, io);
+        printCsv(r.solutions.get(), io);
     else
-        printTable(*r.run, io);
+        printTable(*r.run, r.solutions.get(), io);
     return ExitOk;
 }
 

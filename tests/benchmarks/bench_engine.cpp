@@ -12,7 +12,7 @@
 //    floor for the fastest, median and slowest run (x_floor_min / _med / _max).
 // As whole processes of `placement-workbench` (wall time, `duration_ms`, peak RSS of the child):
 //  - `rank --format json` on a typical household, each run a fresh process (PW_BENCH_FRESH_REPS, 20);
-//  - `rank --format json` on the large case, with `--top 10000`;
+//  - `rank --format json` on the large case, with `--top 10000` (and the table and CSV formats);
 //  - a 50 MB case (3 lines × 14,700 offerings): `validate`, `gaps`, `rank` (bounded by a timeout);
 //  - `rank --batch` over 1,000 typical cases.
 // Each process figure is run PW_BENCH_REPS times (default 3) and printed as min / median / max.
@@ -42,6 +42,7 @@
 #include <csignal>
 #include <cstring>
 #include <ctime>
+#include <string_view>
 #include <thread>
 #include <unistd.h>
 
@@ -465,6 +466,13 @@ void processFigures() {
                   {QStringLiteral("rank"), large, QStringLiteral("--format"), QStringLiteral("json"),
                    QStringLiteral("--top"), QStringLiteral("10000"), QStringLiteral("--now"), now},
                   dir, reps, timeoutS, true);
+    // The table and CSV read the solutions one at a time as JSON does (peak RSS flat in --top).
+    for (const char *fmt : {"table", "csv"})
+        processFigure(fmt == std::string_view("table") ? "rank large, --top 10000, table"
+                                                       : "rank large, --top 10000, csv",
+                      {QStringLiteral("rank"), large, QStringLiteral("--format"), QString::fromLatin1(fmt),
+                       QStringLiteral("--top"), QStringLiteral("10000"), QStringLiteral("--now"), now},
+                      dir, reps, timeoutS, false);
 
     // 50 MB: 3 lines × 14,700 household offerings (44,100; 3.2 × 10^12 packages), written from a child
     // scope so that its tree is freed before the processes run.
