@@ -459,8 +459,7 @@ ChoiceBound ScoreBounds::boundWith(const PartialChoice &c, const SlotsBest &rest
     b.midCents = m_pc.costFloorsHold ? ceilHalf(c.costFloor + restFloor - m_lowSlack - kCostMargin) : -kInf;
     std::array<double, 6> ub{};
     ub[size_t(Dimension::Pricing)] =
-        m_pricingBounded ? clamp100(100 - p.pricingSlope * (pricingRatio(b.midCents * 2, m_pc) - 1))
-                         : 100;
+        m_pricingBounded ? clamp100(100 - p.pricingSlope * (pricingRatio(b.midCents * 2, m_pc) - 1)) : 100;
     const double lowest = std::min({100.0, c.covMin, rest.covMin});
     ub[size_t(Dimension::Coverage)] = clamp100((c.covSum + rest.covSum + lowest) / (m_lines + 1));
     ub[size_t(Dimension::Financial)] = clamp100(std::min(c.finMin, rest.finMin));

@@ -109,8 +109,9 @@ public:
         const double cpu = threadCpuMs();
         const bool r = QApplication::notify(receiver, event);
         --m_depth;
-        static const int slowMs =
-            qEnvironmentVariableIsSet("PW_BENCH_SLOW_MS") ? qEnvironmentVariableIntValue("PW_BENCH_SLOW_MS") : 30;
+        static const int slowMs = qEnvironmentVariableIsSet("PW_BENCH_SLOW_MS")
+                                      ? qEnvironmentVariableIntValue("PW_BENCH_SLOW_MS")
+                                      : 30;
         if (t.elapsed() > slowMs)
             std::printf("    slow event: %lld ms (%.0f ms on the CPU), %s, event type %d\n", t.elapsed(),
                         threadCpuMs() - cpu, name.constData(), type);

@@ -51,7 +51,8 @@ private Q_SLOTS:
         QTest::newRow("vertical tab, form feed")
             << QStringLiteral("a\x0b\x0c") << QStringLiteral("a\\u000b\\u000c");
         QTest::newRow("line separator") << QStringLiteral("a\u2028b") << QStringLiteral("a\\u2028b");
-        QTest::newRow("everything") << QStringLiteral("-Granite\tState\x07" "Casualty\r\n@SUM(A1)\x1b[31m")
+        QTest::newRow("everything") << QStringLiteral("-Granite\tState\x07"
+                                                      "Casualty\r\n@SUM(A1)\x1b[31m")
                                     << QStringLiteral(
                                            "'-Granite\\tState\\u0007Casualty\\r\\n@SUM(A1)\\u001b[31m");
         QTest::newRow("comma quote") << QStringLiteral("a,\"b\"") << QStringLiteral("\"a,\"\"b\"\"\"");
